@@ -1,0 +1,116 @@
+import { domains } from '@shop/api/client';
+import { resolveMongo } from '@shop/db/mongo';
+import { seedDemoData } from '@shop/db/seed';
+import { startLocalInngest } from '@shop/inngest-local';
+import pino from 'pino';
+import { startProcess, type ManagedProcess } from './child-process';
+import { fromRoot } from './repo-root';
+import { stackPorts, type StackMode } from './stack-config';
+import { waitForHttp } from './wait-for-http';
+
+export interface RunningStack {
+  urls: { storefront: string; admin: string; cells: string; inngest: string };
+  databaseKind: string;
+  demoAccounts: { email: string; password: string; role: string }[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Brings the whole platform up in dependency order: MongoDB (resolved), Inngest (the configured
+ * server, else the local executor), demo data, every cell in one host process, then both apps.
+ * `dev` runs the apps with `next dev`; `e2e` runs the production builds with `next start`.
+ */
+export async function startStack(mode: StackMode): Promise<RunningStack> {
+  const logger = pino({ name: 'stack', level: process.env.LOG_LEVEL ?? 'info' });
+  const ports = stackPorts(mode);
+  const local = (port: number) => `http://127.0.0.1:${port}`;
+  const stoppers: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const stopOne of stoppers.reverse()) {
+      await stopOne().catch((error: unknown) => logger.error({ err: error }, 'stop failed'));
+    }
+  };
+
+  try {
+    const mongo = await resolveMongo({
+      mode: mode === 'dev' ? 'dev' : 'test',
+      dataDir: fromRoot('.data/mongo'),
+      logger,
+    });
+    stoppers.push(() => mongo.stop());
+
+    const cellsUrl = local(ports.cells);
+    let inngestUrl = process.env.INNGEST_BASE_URL;
+    if (!inngestUrl) {
+      const executor = await startLocalInngest({
+        port: ports.inngest,
+        host: '127.0.0.1',
+        mongoUri: mongo.uri,
+        appUrls: domains.map((domain) => `${cellsUrl}/api/inngest/${domain}`),
+        logger: logger.child({ name: 'inngest-local' }),
+      });
+      stoppers.push(() => executor.stop());
+      inngestUrl = executor.url;
+    }
+
+    const seed = await seedDemoData({ uri: mongo.uri });
+
+    const sharedEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      MONGODB_URI: mongo.uri,
+      SHOP_CELL_URL: cellsUrl,
+      INNGEST_BASE_URL: inngestUrl,
+      INNGEST_DEV: process.env.INNGEST_DEV ?? (process.env.INNGEST_SIGNING_KEY ? '0' : '1'),
+      NEXT_TELEMETRY_DISABLED: '1',
+    };
+
+    const cells = startProcess('cells', process.execPath, ['--import', 'tsx', 'src/host/main.ts'], {
+      cwd: fromRoot('packages/api'),
+      env: { ...sharedEnv, CELLS: 'all', PORT: String(ports.cells), HOST: '127.0.0.1' },
+    });
+    stoppers.push(() => cells.stop());
+    await Promise.race([waitForHttp(`${cellsUrl}/readyz`, { accept: (s) => s === 200 }), failed(cells)]);
+
+    const apps: [name: 'storefront' | 'admin', port: number][] = [
+      ['storefront', ports.storefront],
+      ['admin', ports.admin],
+    ];
+    const appProcesses = apps.map(([name, port]) => {
+      const nextBin = fromRoot(`apps/${name}/node_modules/next/dist/bin/next`);
+      const args = mode === 'dev' ? ['dev', '--port', String(port)] : ['start', '--port', String(port)];
+      const app = startProcess(name, process.execPath, [nextBin, ...args], {
+        cwd: fromRoot(`apps/${name}`),
+        env: { ...sharedEnv, NODE_ENV: mode === 'dev' ? 'development' : 'production', PORT: String(port) },
+      });
+      stoppers.push(() => app.stop());
+      return [app, port] as const;
+    });
+    // Asking for the home page both waits for the server and, under `next dev`, compiles it, so the
+    // first person to open it does not wait.
+    await Promise.all(
+      appProcesses.map(([app, port]) =>
+        Promise.race([waitForHttp(`${local(port)}/`, { timeoutMs: 180_000 }), failed(app)]),
+      ),
+    );
+
+    return {
+      urls: {
+        storefront: local(ports.storefront),
+        admin: local(ports.admin),
+        cells: cellsUrl,
+        inngest: inngestUrl,
+      },
+      databaseKind: mongo.kind,
+      demoAccounts: seed.accounts,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function failed(processToWatch: ManagedProcess): Promise<never> {
+  const code = await processToWatch.exited;
+  throw new Error(`${processToWatch.name} exited early with code ${code}`);
+}
