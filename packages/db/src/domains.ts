@@ -1,0 +1,18 @@
+/**
+ * Each domain cell owns exactly one database on the shared MongoDB server. Search has none of its
+ * own: it reads the product database.
+ */
+export const domainDatabases = {
+  auth: 'auth_db',
+  user: 'users_db',
+  product: 'products_db',
+  order: 'orders_db',
+  payment: 'payments_db',
+  notification: 'notifications_db',
+  review: 'reviews_db',
+  analytics: 'analytics_db',
+} as const;
+
+export type DatabaseDomain = keyof typeof domainDatabases;
+
+export const databaseDomains = Object.keys(domainDatabases) as DatabaseDomain[];
