@@ -33,11 +33,20 @@ export interface EmptyStateProps {
   description?: ReactNode;
   action?: ReactNode;
   icon?: ReactNode;
+  /** The title's heading level: h2 inside a page, h1 when the empty state is the whole page. */
+  as?: 'h1' | 'h2' | 'h3' | 'h4';
   className?: string;
 }
 
 /** What to show when a list has nothing in it: say so plainly and offer the next step. */
-export function EmptyState({ title, description, action, icon, className }: EmptyStateProps) {
+export function EmptyState({
+  title,
+  description,
+  action,
+  icon,
+  as: Heading = 'h2',
+  className,
+}: EmptyStateProps) {
   return (
     <div
       className={classNames(
@@ -64,7 +73,7 @@ export function EmptyState({ title, description, action, icon, className }: Empt
           </svg>
         )}
       </div>
-      <p className="text-base font-semibold text-ink">{title}</p>
+      <Heading className="text-base font-semibold text-ink">{title}</Heading>
       {description ? <p className="mt-1 max-w-md text-sm text-ink-muted">{description}</p> : null}
       {action ? <div className="mt-5">{action}</div> : null}
     </div>

@@ -1,0 +1,3 @@
+import nextjs from '@shop/eslint-config/nextjs';
+
+export default nextjs;

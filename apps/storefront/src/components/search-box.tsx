@@ -1,0 +1,176 @@
+'use client';
+
+import { Input, Price, ProductImage } from '@shop/ui';
+import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useId, useState, type FocusEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { useTRPC } from '@/browser/trpc';
+import { useDebouncedValue } from '@/browser/use-debounced-value';
+
+const minimumQueryLength = 2;
+const suggestionCount = 6;
+
+/**
+ * The header search: suggestions appear as you type (debounced, through the gateway to the
+ * search cell) in an ARIA combobox + listbox, and Enter opens the full results page. Without
+ * JavaScript it is a plain GET form to /search, so it always works.
+ */
+export function SearchBox() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const inputId = useId();
+  const listboxId = useId();
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
+  const [activeIndex, setActiveIndex] = useState(-1);
+
+  const query = useDebouncedValue(text.trim(), 250);
+  const searching = query.length >= minimumQueryLength;
+  const suggestions = useQuery({
+    ...trpc.search.query.queryOptions(
+      searching ? { q: query, pageSize: suggestionCount } : skipToken,
+    ),
+    placeholderData: keepPreviousData,
+  });
+  const results = searching ? (suggestions.data?.results ?? []) : [];
+  const expanded = open && searching;
+  const optionId = (index: number) => `${listboxId}-option-${index}`;
+
+  function openProduct(slug: string) {
+    setOpen(false);
+    router.push(`/products/${slug}`);
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const active = results[activeIndex];
+    if (expanded && active) return openProduct(active.slug);
+    const q = text.trim();
+    if (!q) return;
+    setOpen(false);
+    router.push(`/search?q=${encodeURIComponent(q)}`);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setOpen(true);
+      setActiveIndex((index) => Math.min(index + 1, results.length - 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActiveIndex((index) => Math.max(index - 1, -1));
+    } else if (event.key === 'Escape') {
+      if (expanded) setOpen(false);
+      else setText('');
+      setActiveIndex(-1);
+    }
+  }
+
+  function onBlur(event: FocusEvent<HTMLFormElement>) {
+    // Keep the panel while focus moves inside it (to the "all results" link).
+    if (!event.currentTarget.contains(event.relatedTarget)) setOpen(false);
+  }
+
+  return (
+    <form role="search" action="/search" onSubmit={onSubmit} onBlur={onBlur} className="relative">
+      <label htmlFor={inputId} className="sr-only">
+        Search products
+      </label>
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={2}
+        strokeLinecap="round"
+        className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-ink-subtle"
+      >
+        <path d="m21 21-4.3-4.3M10.5 18a7.5 7.5 0 1 1 0-15 7.5 7.5 0 0 1 0 15Z" />
+      </svg>
+      <Input
+        id={inputId}
+        name="q"
+        type="search"
+        autoComplete="off"
+        placeholder="Search products, brands…"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={listboxId}
+        aria-activedescendant={expanded && activeIndex >= 0 ? optionId(activeIndex) : undefined}
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          setOpen(true);
+          setActiveIndex(-1);
+        }}
+        onFocus={() => setOpen(true)}
+        onKeyDown={onKeyDown}
+        className="rounded-full bg-surface-sunken pl-9 shadow-none focus-visible:bg-surface"
+      />
+      <div
+        hidden={!expanded}
+        className="absolute inset-x-0 top-full z-40 mt-2 overflow-hidden rounded-card border border-line bg-surface shadow-raised"
+      >
+        <ul
+          id={listboxId}
+          role="listbox"
+          aria-label="Product suggestions"
+          className="max-h-96 overflow-y-auto py-1"
+        >
+          {results.map((product, index) => (
+            <li
+              key={product.id}
+              id={optionId(index)}
+              role="option"
+              aria-selected={index === activeIndex}
+              // mousedown would blur the input before click; keep focus in the combobox.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => openProduct(product.slug)}
+              onMouseEnter={() => setActiveIndex(index)}
+              className="flex cursor-pointer items-center gap-3 px-3 py-2 aria-selected:bg-accent-50"
+            >
+              <ProductImage
+                slug={product.slug}
+                name={product.name}
+                imageUrl={product.imageUrl}
+                alt={product.imageAlt}
+                className="w-14 shrink-0 rounded-md"
+              />
+              <span className="min-w-0 flex-1">
+                <span className="block truncate text-sm font-medium text-ink">{product.name}</span>
+                <span className="block truncate text-xs text-ink-muted">{product.brand}</span>
+              </span>
+              <Price minor={product.priceMinor} currency={product.currency} className="text-sm" />
+            </li>
+          ))}
+        </ul>
+        <div className="flex items-center justify-between gap-3 border-t border-line px-3 py-2 text-sm">
+          <p role="status" className="text-ink-muted">
+            {suggestionStatus(suggestions, results.length)}
+          </p>
+          {searching && suggestions.data && suggestions.data.totalCount > 0 ? (
+            <Link
+              href={`/search?q=${encodeURIComponent(query)}`}
+              onClick={() => setOpen(false)}
+              className="shrink-0 font-medium text-accent-700 hover:underline"
+            >
+              All results
+            </Link>
+          ) : null}
+        </div>
+      </div>
+    </form>
+  );
+}
+
+function suggestionStatus(
+  suggestions: { isError: boolean; isFetching: boolean; data?: { totalCount: number } },
+  shown: number,
+) {
+  if (suggestions.isError) return 'Search is unavailable right now — please try again shortly.';
+  if (!suggestions.data) return 'Searching…';
+  if (suggestions.data.totalCount === 0) return 'No products match.';
+  return `${shown} of ${suggestions.data.totalCount} ${suggestions.data.totalCount === 1 ? 'result' : 'results'}`;
+}

@@ -1,0 +1,109 @@
+import { isDomain, type Domain } from '@shop/api/client';
+import { clientAddressOf } from './client-address';
+import { headersForBrowser, headersForCell } from './forwarded-headers';
+import { attachIdentity } from './identity';
+import { jsonError } from './json-error';
+import type { TokenBucketRateLimiter } from './rate-limiter';
+import { readBodyWithin } from './read-body';
+import { requestIdFrom } from './request-id';
+
+export interface GatewayOptions {
+  /** The cell's tRPC endpoint for a domain (`cellUrlsFromEnv()` in production). */
+  urlFor: (domain: Domain) => string;
+  limiter: TokenBucketRateLimiter;
+  /** How long a cell may take to answer before the browser is told it is unavailable. */
+  timeoutMs?: number;
+  maxBodyBytes?: number;
+  fetch?: typeof fetch;
+}
+
+export interface GatewayTarget {
+  domain: string;
+  path: string[];
+}
+
+const procedureName = /^[A-Za-z][\w]*(\.[A-Za-z][\w]*)+$/;
+
+/**
+ * The API gateway of the design: the browser's tRPC calls arrive at
+ * `/api/cells/<domain>/<procedures>` and are forwarded to that domain's cell, with a request id,
+ * the client's address, a per-client rate limit and (later) the user's identity. Cells are never
+ * exposed to browsers directly.
+ *
+ * Framework-free (web Request/Response only) and duplicated in both apps; it would move as is
+ * into a shared package export (for example `@shop/api/gateway`).
+ */
+export function createGateway(options: GatewayOptions) {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
+  const fetchCell = options.fetch ?? fetch;
+
+  return async function forward(request: Request, target: GatewayTarget): Promise<Response> {
+    const requestId = requestIdFrom(request.headers);
+    const clientAddress = clientAddressOf(request.headers);
+
+    const decision = options.limiter.take(clientAddress);
+    if (!decision.allowed) {
+      return jsonError(429, 'Too many requests, please slow down', requestId, {
+        'retry-after': String(decision.retryAfterSeconds),
+      });
+    }
+
+    const { domain } = target;
+    if (!isDomain(domain)) return jsonError(404, 'Unknown service', requestId);
+    const procedures = procedurePathWithin(domain, target.path);
+    if (!procedures) return jsonError(404, `Unknown ${domain} procedure`, requestId);
+
+    let body: Uint8Array<ArrayBuffer> | undefined;
+    if (request.method === 'POST') {
+      const read = await readBodyWithin(request, maxBodyBytes);
+      if (!read) return jsonError(413, 'Request body too large', requestId);
+      body = read;
+    }
+
+    const toCell = headersForCell(request.headers, { requestId, clientAddress });
+    await attachIdentity(request, toCell);
+
+    const url = `${options.urlFor(domain)}/${procedures}${new URL(request.url).search}`;
+    let fromCell: Response;
+    try {
+      fromCell = await fetchCell(url, {
+        method: request.method,
+        headers: toCell,
+        body,
+        redirect: 'manual',
+        // Give up when the cell is too slow or when the browser has gone away.
+        signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), request.signal]),
+      });
+    } catch (error) {
+      console.error(
+        JSON.stringify({
+          msg: 'cell unreachable',
+          domain,
+          requestId,
+          reason: error instanceof Error ? (error.cause ?? error).toString() : String(error),
+        }),
+      );
+      return jsonError(503, `The ${domain} service is unavailable`, requestId);
+    }
+
+    return new Response(fromCell.body, {
+      status: fromCell.status,
+      headers: headersForBrowser(fromCell.headers, requestId),
+    });
+  };
+}
+
+/**
+ * The tRPC procedure path (`product.list` or a batch `product.list,product.categories`) when
+ * every procedure belongs to `domain`: a gateway route for one cell never reaches another's
+ * procedures, even where one host serves every cell.
+ */
+function procedurePathWithin(domain: Domain, path: string[]): string | null {
+  if (path.length !== 1 || !path[0]) return null;
+  const names = path[0].split(',');
+  const allInDomain = names.every(
+    (name) => procedureName.test(name) && name.startsWith(`${domain}.`),
+  );
+  return allInDomain ? names.join(',') : null;
+}
