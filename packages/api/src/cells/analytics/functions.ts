@@ -1,0 +1,31 @@
+import { inngestFor } from '../../events/inngest-client';
+import { searchPerformed, userRegistered } from '../../events/schemas';
+import { recordEvent } from './record-event';
+
+const inngest = inngestFor('analytics');
+
+/** Every search, for "top searches" and zero-result reports. */
+export const recordSearch = inngest.createFunction(
+  { id: 'record-search', triggers: [searchPerformed] },
+  async ({ event, step }) => {
+    await step.run('record', () =>
+      recordEvent(event, {
+        query: event.data.query,
+        // Grouping key: "Lamp" and "lamp " are one search.
+        normalizedQuery: event.data.query.trim().toLocaleLowerCase('en'),
+        resultCount: event.data.resultCount,
+        zeroResults: event.data.zeroResults,
+      }),
+    );
+  },
+);
+
+/** Every sign-up, for the registrations report. */
+export const recordRegistration = inngest.createFunction(
+  { id: 'record-registration', triggers: [userRegistered] },
+  async ({ event, step }) => {
+    await step.run('record', () => recordEvent(event, { accountId: event.data.accountId }));
+  },
+);
+
+export const analyticsFunctions = [recordSearch, recordRegistration];

@@ -1,0 +1,11 @@
+import type { CellDefinition } from '../cell-definition';
+import { domainDatabase } from '../domain-database';
+import { orderFunctions } from './functions';
+import { orderRouter } from './router';
+
+export const orderCell: CellDefinition = {
+  name: 'order',
+  router: orderRouter,
+  functions: orderFunctions,
+  database: domainDatabase('order').database,
+};

@@ -1,0 +1,4 @@
+import type { InngestFunction } from 'inngest';
+
+/** The review cell's Inngest functions (none yet in the skeleton). */
+export const reviewFunctions: InngestFunction.Any[] = [];

@@ -1,0 +1,11 @@
+import type { CellDefinition } from '../cell-definition';
+import { domainDatabase } from '../domain-database';
+import { reviewFunctions } from './functions';
+import { reviewRouter } from './router';
+
+export const reviewCell: CellDefinition = {
+  name: 'review',
+  router: reviewRouter,
+  functions: reviewFunctions,
+  database: domainDatabase('review').database,
+};

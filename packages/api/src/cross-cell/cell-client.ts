@@ -1,0 +1,45 @@
+import type { TRPCClient } from '@trpc/client';
+import { cellUrlsFromEnv } from '../client/cell-urls';
+import { createCellClient } from '../client/create-cell-client';
+import type { Domain } from '../domains';
+import { currentRequestScope, type RequestScope } from '../observability/request-context';
+import type { AppRouter } from '../router';
+
+let resolveCellUrl: (domain: Domain) => string = cellUrlsFromEnv();
+
+/**
+ * Points cross-cell calls somewhere other than the environment's URLs. The cell host uses it so a
+ * cell it hosts is called on the host's own address (which with port 0 is only known after
+ * listening). One host per process is assumed, which is how hosts are deployed.
+ */
+export function routeCellCallsTo(urlFor: (domain: Domain) => string): void {
+  resolveCellUrl = urlFor;
+}
+
+const memoKey = Symbol('cellClient');
+
+function clientFor(scope: RequestScope | undefined): TRPCClient<AppRouter> {
+  const headers: Record<string, string> = {};
+  if (scope) {
+    headers['x-request-id'] = scope.requestId;
+    if (scope.authorization) headers.authorization = scope.authorization;
+  }
+  return createCellClient({ urlFor: (domain) => resolveCellUrl(domain), headers: () => headers });
+}
+
+/**
+ * How one cell calls another: the typed client over HTTP, never an import of the other cell's
+ * code. Each call carries the current request's id and the caller's bearer token. The client is
+ * per request: a process-wide one would batch two requests' calls together under one request's
+ * headers, leaking one caller's identity into another's call.
+ */
+export function cellClient(): TRPCClient<AppRouter> {
+  const scope = currentRequestScope();
+  if (!scope) return clientFor(undefined);
+  let client = scope.memo.get(memoKey) as TRPCClient<AppRouter> | undefined;
+  if (!client) {
+    client = clientFor(scope);
+    scope.memo.set(memoKey, client);
+  }
+  return client;
+}

@@ -1,0 +1,179 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { closeDatabaseConnections } from '@shop/db';
+import type { Logger } from 'pino';
+import type { CellDefinition } from '../cells/cell-definition';
+import { cellDefinitions } from '../cells/registry';
+import { cellUrlsFromEnv } from '../client/cell-urls';
+import { routeCellCallsTo } from '../cross-cell/cell-client';
+import { domains, isDomain, type Domain } from '../domains';
+import { createAccessTokenVerifier } from '../identity/access-token';
+import { remoteAuthKeySet } from '../identity/remote-key-set';
+import { rootLogger } from '../observability/logger';
+import { metricsRegistry } from '../observability/metrics';
+import { runInRequestScope } from '../observability/request-context';
+import { createInngestEndpoints, inngestPathPrefix } from './inngest-endpoints';
+import { sendJson } from './json-response';
+import { answerHealth, answerReadiness, type ReadinessState } from './probes';
+import { requestIdOf } from './request-id';
+import { createTrpcEndpoint } from './trpc-endpoint';
+
+export interface CellHostOptions {
+  /** Which cells this process serves. */
+  cells: readonly Domain[] | 'all';
+  /** 0 picks a free port (tests). */
+  port: number;
+  host?: string;
+  logger?: Logger;
+  /** How long in-flight requests may take to finish after `close()` before being cut. */
+  shutdownGraceMs?: number;
+}
+
+export interface CellHost {
+  /** Base URL, e.g. `http://127.0.0.1:4000`. */
+  url: string;
+  cells: readonly Domain[];
+  /** Stops accepting, waits for in-flight requests (up to the grace period), closes databases. */
+  close(): Promise<void>;
+}
+
+const trpcPrefix = '/trpc/';
+
+function pathnameOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+function decodeProcedurePath(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One `node:http` server for the chosen cells: `/trpc/*`, `/api/inngest/<domain>`, `/healthz`,
+ * `/readyz`, `/metrics`, plus the cells' own routes (the auth cell's JWKS). Resolves once every
+ * hosted cell's database is connected and the server listens.
+ */
+export async function createCellHost(options: CellHostOptions): Promise<CellHost> {
+  const logger = options.logger ?? rootLogger;
+  const hostedDomains: Domain[] =
+    options.cells === 'all' ? [...domains] : [...new Set(options.cells)];
+  const cells: CellDefinition[] = hostedDomains.map((domain) => cellDefinitions[domain]);
+  const state: ReadinessState = { started: false, draining: false };
+
+  for (const cell of cells) await cell.database?.connect();
+  for (const cell of cells) await cell.start?.();
+
+  const localKeys = cells.find((cell) => cell.accessTokenKeySet)?.accessTokenKeySet?.();
+  const verifyAccessToken = createAccessTokenVerifier(localKeys ?? remoteAuthKeySet());
+  const trpc = createTrpcEndpoint(cells, verifyAccessToken, logger);
+  const inngest = createInngestEndpoints(cells);
+  const cellRoutes = new Map(cells.flatMap((cell) => Object.entries(cell.httpRoutes ?? {})));
+  const logEachRequest = logger.isLevelEnabled('debug');
+
+  const route = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
+    const pathname = pathnameOf(req.url ?? '/');
+    if (pathname.startsWith(trpcPrefix)) {
+      const procedurePath = decodeProcedurePath(pathname.slice(trpcPrefix.length));
+      if (procedurePath === null) return sendJson(res, 400, { error: 'malformed procedure path' });
+      return trpc(req, res, procedurePath, requestId);
+    }
+    if (pathname.startsWith(inngestPathPrefix)) {
+      const domain = pathname.slice(inngestPathPrefix.length);
+      const serveInngest = isDomain(domain) ? inngest.get(domain) : undefined;
+      if (!serveInngest) return sendJson(res, 404, { error: `no cell "${domain}" here` });
+      return serveInngest(req, res);
+    }
+    const readOnly = req.method === 'GET' || req.method === 'HEAD';
+    const answer =
+      pathname === '/healthz'
+        ? () => answerHealth(res)
+        : pathname === '/readyz'
+          ? () => answerReadiness(res, cells, state)
+          : pathname === '/metrics'
+            ? async () => {
+                const body = await metricsRegistry.metrics();
+                res.setHeader('content-type', metricsRegistry.contentType);
+                res.end(body);
+              }
+            : cellRoutes.get(pathname);
+    if (!answer) return sendJson(res, 404, { error: 'not found' });
+    if (!readOnly) return sendJson(res, 405, { error: 'method not allowed' });
+    await answer(req, res);
+  };
+
+  const server = createServer((req, res) => {
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
+    // While draining, finish this response and then let the keep-alive connection go.
+    if (state.draining) res.setHeader('connection', 'close');
+    if (logEachRequest) {
+      const startedAt = performance.now();
+      res.once('finish', () =>
+        logger.debug(
+          {
+            requestId,
+            method: req.method,
+            url: req.url,
+            status: res.statusCode,
+            ms: Math.round(performance.now() - startedAt),
+          },
+          'request',
+        ),
+      );
+    }
+    const scope = { requestId, authorization: req.headers.authorization, memo: new Map() };
+    runInRequestScope(scope, () => route(req, res, requestId)).catch((error: unknown) => {
+      logger.error({ err: error, requestId, url: req.url }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal server error' });
+      else res.destroy();
+    });
+  });
+  // Keep-alive longer than typical proxies' idle timeouts, so proxies close first (no resets).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '0.0.0.0', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const listenHost = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+  const url = `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${port}`;
+
+  // Cells hosted here are called on this host; the rest wherever the environment says.
+  const elsewhere = cellUrlsFromEnv();
+  routeCellCallsTo((domain) =>
+    hostedDomains.includes(domain) ? `${url}/trpc` : elsewhere(domain),
+  );
+  state.started = true;
+  logger.info({ url, cells: hostedDomains }, 'cell host listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      state.draining = true;
+      logger.info('draining');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const graceMs = options.shutdownGraceMs ?? 10_000;
+      const deadline = setTimeout(() => {
+        logger.warn({ graceMs }, 'grace period over: closing remaining connections');
+        server.closeAllConnections();
+      }, graceMs);
+      await closed;
+      clearTimeout(deadline);
+      await closeDatabaseConnections();
+      logger.info('cell host closed');
+    })();
+    return closing;
+  };
+
+  return { url, cells: hostedDomains, close };
+}

@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AnyTRPCRouter, TRPCError } from '@trpc/server';
+import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
+import type { Logger } from 'pino';
+import type { CellDefinition } from '../cells/cell-definition';
+import type { AccessTokenVerifier } from '../identity/access-token';
+import type { CellContext } from '../trpc/context';
+import { router } from '../trpc/init';
+import { clientAddressOf } from './client-address';
+
+/** Larger bodies are refused with 413 before they are parsed. */
+const maxBodyBytes = 1024 * 1024;
+
+export type TrpcEndpoint = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  procedurePath: string,
+  requestId: string,
+) => Promise<void>;
+
+function logError(logger: Logger, error: TRPCError, path: string | undefined) {
+  if (error.code === 'INTERNAL_SERVER_ERROR') {
+    // The cause's stack goes to the log, never to the caller (see the error formatter).
+    logger.error({ err: error.cause ?? error, path }, 'procedure failed');
+  } else {
+    logger.debug({ code: error.code, path, message: error.message }, 'procedure refused');
+  }
+}
+
+/** Serves `/trpc/*` for the hosted cells only: their routers merged under their domain names. */
+export function createTrpcEndpoint(
+  cells: readonly CellDefinition[],
+  verifyAccessToken: AccessTokenVerifier,
+  logger: Logger,
+): TrpcEndpoint {
+  const hostedRouter: AnyTRPCRouter = router(
+    Object.fromEntries(cells.map((cell) => [cell.name, cell.router])),
+  );
+
+  return (req, res, procedurePath, requestId) => {
+    const requestLogger = logger.child({ requestId });
+    return nodeHTTPRequestHandler({
+      router: hostedRouter,
+      req,
+      res,
+      path: procedurePath,
+      maxBodySize: maxBodyBytes,
+      createContext: async (): Promise<CellContext> => ({
+        requestId,
+        logger: requestLogger,
+        identity: await verifyAccessToken(req.headers.authorization),
+        clientAddress: clientAddressOf(req),
+      }),
+      onError: ({ error, path }) => logError(requestLogger, error, path),
+    });
+  };
+}

@@ -1,0 +1,79 @@
+import { SignJWT, jwtVerify, type CryptoKey, type JWTVerifyGetKey } from 'jose';
+import { z } from 'zod';
+import type { Identity } from './identity';
+import { isRole, permissionsForRoles, type Role } from './permissions';
+
+export const accessTokenAlgorithm = 'RS256';
+export const accessTokenIssuer = 'shop-auth';
+export const accessTokenAudience = 'shop-cells';
+export const accessTokenLifetimeSeconds = 15 * 60;
+
+export interface SigningKey {
+  kid: string;
+  privateKey: CryptoKey;
+}
+
+export interface AccessTokenSubject {
+  accountId: string;
+  email: string;
+  roles: readonly Role[];
+}
+
+/** Signs a short-lived RS256 access token. Only the auth cell holds a private key. */
+export async function signAccessToken(
+  key: SigningKey,
+  subject: AccessTokenSubject,
+  now = new Date(),
+): Promise<{ accessToken: string; expiresAt: Date }> {
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  const expiresAt = new Date((issuedAt + accessTokenLifetimeSeconds) * 1000);
+  const accessToken = await new SignJWT({ email: subject.email, roles: [...subject.roles] })
+    .setProtectedHeader({ alg: accessTokenAlgorithm, kid: key.kid, typ: 'JWT' })
+    .setSubject(subject.accountId)
+    .setIssuer(accessTokenIssuer)
+    .setAudience(accessTokenAudience)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(key.privateKey);
+  return { accessToken, expiresAt };
+}
+
+const claims = z.object({
+  sub: z.string().min(1),
+  email: z.string(),
+  roles: z.array(z.string()),
+});
+
+export type AccessTokenVerifier = (authorization: string | undefined) => Promise<Identity | null>;
+
+/**
+ * Turns an `Authorization: Bearer <token>` header into an identity, or null when there is no
+ * token or it does not verify. Only RS256 is accepted (so `alg: none` and HS256 tokens signed with
+ * the public key fail), and only keys the key set knows (unknown `kid` fails).
+ */
+export function createAccessTokenVerifier(keySet: JWTVerifyGetKey): AccessTokenVerifier {
+  return async (authorization) => {
+    if (!authorization || !authorization.startsWith('Bearer ')) return null;
+    const token = authorization.slice('Bearer '.length).trim();
+    if (!token) return null;
+    try {
+      const { payload } = await jwtVerify(token, keySet, {
+        algorithms: [accessTokenAlgorithm],
+        issuer: accessTokenIssuer,
+        audience: accessTokenAudience,
+        requiredClaims: ['exp', 'sub'],
+      });
+      const parsed = claims.parse(payload);
+      // Roles this build does not know grant nothing rather than failing the whole token.
+      const roles = parsed.roles.filter(isRole);
+      return {
+        accountId: parsed.sub,
+        email: parsed.email,
+        roles,
+        permissions: new Set(permissionsForRoles(roles)),
+      };
+    } catch {
+      return null;
+    }
+  };
+}

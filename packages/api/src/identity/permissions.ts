@@ -1,0 +1,46 @@
+/**
+ * Roles and what they may do. Pure data (no server imports) so the apps can hide what a user may
+ * not use; the owning cell still checks every call.
+ */
+export const staffRoles = [
+  'admin',
+  'catalog_manager',
+  'order_manager',
+  'support',
+  'analyst',
+] as const;
+export const roles = ['customer', ...staffRoles] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'catalog:write',
+  'orders:read',
+  'orders:write',
+  'customers:read',
+  'customers:write',
+  'reviews:moderate',
+  'analytics:read',
+  'notifications:send',
+  'accounts:manage',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
+  // Shoppers act on their own data only; ownership is checked by the cell, not by a permission.
+  customer: [],
+  admin: permissions,
+  catalog_manager: ['catalog:write', 'reviews:moderate'],
+  order_manager: ['orders:read', 'orders:write', 'customers:read'],
+  support: ['orders:read', 'customers:read', 'customers:write', 'reviews:moderate'],
+  analyst: ['analytics:read', 'orders:read'],
+};
+
+const roleSet: ReadonlySet<string> = new Set(roles);
+
+export function isRole(value: string): value is Role {
+  return roleSet.has(value);
+}
+
+export function permissionsForRoles(granted: readonly Role[]): Permission[] {
+  return [...new Set(granted.flatMap((role) => rolePermissions[role]))];
+}

@@ -1,0 +1,11 @@
+import type { Logger } from 'pino';
+import type { Identity } from '../identity/identity';
+
+/** What every procedure receives. Built once per HTTP request (one batch) by the cell host. */
+export interface CellContext {
+  requestId: string;
+  /** Already bound to the request id. */
+  logger: Logger;
+  identity: Identity | null;
+  clientAddress: string | null;
+}

@@ -1,0 +1,16 @@
+import { initTRPC } from '@trpc/server';
+import type { CellContext } from './context';
+import { formatCellError } from './error-formatter';
+
+/**
+ * The single tRPC instance every cell builds on, so all nine routers merge into one `AppRouter`.
+ * `isDev: false` whatever NODE_ENV says: responses never carry stack traces.
+ */
+export const t = initTRPC.context<CellContext>().create({
+  isDev: false,
+  errorFormatter: formatCellError,
+});
+
+export const router = t.router;
+export const mergeRouters = t.mergeRouters;
+export const middleware = t.middleware;

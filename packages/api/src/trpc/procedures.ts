@@ -1,0 +1,26 @@
+import { TRPCError } from '@trpc/server';
+import type { Permission } from '../identity/permissions';
+import { middleware, t } from './init';
+import { metricsMiddleware } from './metrics-middleware';
+
+export const publicProcedure = t.procedure.use(metricsMiddleware);
+
+const requireIdentity = middleware(({ ctx, next }) => {
+  if (!ctx.identity) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to do this' });
+  }
+  return next({ ctx: { identity: ctx.identity } });
+});
+
+/** Needs a valid access token: 401 UNAUTHORIZED without one. */
+export const authedProcedure = publicProcedure.use(requireIdentity);
+
+/** Needs a valid access token granting `permission`: 401 without a token, 403 without the right. */
+export function permissionProcedure(permission: Permission) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!ctx.identity.permissions.has(permission)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `Requires the ${permission} permission` });
+    }
+    return next();
+  });
+}
