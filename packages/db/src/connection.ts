@@ -1,4 +1,4 @@
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type ConnectOptions, type Connection } from 'mongoose';
 import { type DatabaseDomain, domainDatabases } from './domains';
 
 export interface ConnectDomainOptions {
@@ -10,6 +10,15 @@ export interface ConnectDomainOptions {
    */
   dbNamePrefix?: string;
 }
+
+export const connectionOptions = {
+  // A down server fails requests within seconds instead of queueing them without end.
+  serverSelectionTimeoutMS: 5_000,
+  bufferCommands: false,
+  // Models declare their indexes; creating them at start keeps the schema the single truth.
+  autoIndex: true,
+  autoCreate: true,
+} satisfies ConnectOptions;
 
 /** How long a ping may take before readiness reports the database as down. */
 const PING_TIMEOUT_MS = 1_000;
@@ -43,16 +52,7 @@ export async function connectDomainDatabase(
 function baseConnection(uri: string): Promise<Connection> {
   let connecting = baseConnections.get(uri);
   if (!connecting) {
-    connecting = mongoose
-      .createConnection(uri, {
-        // A down server fails requests within seconds instead of queueing them without end.
-        serverSelectionTimeoutMS: 5_000,
-        bufferCommands: false,
-        // Models declare their indexes; creating them at start keeps the schema the single truth.
-        autoIndex: true,
-        autoCreate: true,
-      })
-      .asPromise();
+    connecting = mongoose.createConnection(uri, connectionOptions).asPromise();
     baseConnections.set(uri, connecting);
     // A failed attempt must not be cached, or the next caller could never retry.
     connecting.catch(() => baseConnections.delete(uri));

@@ -13,8 +13,8 @@ interface Snapshot {
 
 /**
  * Dev persistence for the in-memory server. CongoDB's own persistence writes plain JSON, which
- * turns dates and non-`_id` ObjectIds into strings on reload; canonical Extended JSON keeps every
- * BSON type, so data reads back exactly as written.
+ * turns dates and non-`_id` ObjectIds into strings on reload; Extended JSON keeps every
+ * BSON type we use (dates, ObjectIds, numbers), so data reads back as written.
  */
 export async function restoreSnapshot(storage: IStorageAdapter, file: string): Promise<number> {
   let text: string;
@@ -23,7 +23,9 @@ export async function restoreSnapshot(storage: IStorageAdapter, file: string): P
   } catch {
     return 0; // first run: nothing saved yet
   }
-  const snapshot = EJSON.parse(text, { relaxed: false }) as Snapshot;
+  // Relaxed parsing turns numbers back into plain JS numbers: CongoDB's update engine copies
+  // documents in a way that breaks bson Int32 wrappers (they come back as `{ value: n }`).
+  const snapshot = EJSON.parse(text, { relaxed: true }) as Snapshot;
   let documents = 0;
   for (const [dbName, collections] of Object.entries(snapshot.databases)) {
     await storage.createDatabase(dbName);
@@ -54,7 +56,7 @@ export async function serializeSnapshot(storage: IStorageAdapter): Promise<strin
     }
     snapshot.databases[dbName] = collections;
   }
-  return EJSON.stringify(snapshot, { relaxed: false });
+  return EJSON.stringify(snapshot, { relaxed: true });
 }
 
 /** Write-then-rename, so a crash mid-write never leaves a truncated snapshot behind. */

@@ -1,0 +1,22 @@
+import { type Connection, type HydratedDocument, type InferSchemaType, Schema } from 'mongoose';
+import { accountRoles } from './roles';
+
+export const accountSchema = new Schema(
+  {
+    /** Stored lowercased so sign-in and the unique index ignore case. */
+    email: { type: String, required: true, trim: true, lowercase: true },
+    /** bcrypt hash; the password itself is never stored. */
+    passwordHash: { type: String, required: true },
+    name: { type: String, required: true, trim: true },
+    roles: { type: [String], enum: accountRoles, default: ['customer'] },
+  },
+  { timestamps: true },
+);
+accountSchema.index({ email: 1 }, { unique: true });
+
+export type Account = InferSchemaType<typeof accountSchema>;
+export type AccountDocument = HydratedDocument<Account>;
+
+export function accountModel(connection: Connection) {
+  return connection.model('Account', accountSchema);
+}

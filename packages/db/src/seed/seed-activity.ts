@@ -1,0 +1,93 @@
+import { type Types } from 'mongoose';
+import { type AnalyticsModels } from '../analytics';
+import { type ReviewModels } from '../review';
+import { type DemoProduct } from './demo-catalog';
+import { type DemoOrder } from './demo-orders';
+import { upsertBy } from './upsert-by';
+
+/** Reviews of what the shopper bought, matched by product and account. */
+export async function seedReviews(
+  orders: readonly DemoOrder[],
+  shopperId: Types.ObjectId,
+  { Review }: ReviewModels,
+): Promise<void> {
+  const reviews = [
+    { line: orders[0]?.lines[0], rating: 5, title: 'Exactly as pictured', status: 'published' },
+    { line: orders[0]?.lines[1], rating: 4, title: 'Lovely, arrived quickly', status: 'published' },
+    {
+      line: orders[1]?.lines[0],
+      rating: 3,
+      title: 'Good, but smaller than expected',
+      status: 'pending',
+    },
+  ] as const;
+  for (const review of reviews) {
+    if (!review.line) continue;
+    await upsertBy(
+      Review,
+      { productSlug: review.line.productSlug, accountId: shopperId },
+      {
+        productSlug: review.line.productSlug,
+        accountId: shopperId,
+        rating: review.rating,
+        title: review.title,
+        body: `${review.title}. Bought the ${review.line.name.toLowerCase()} and would recommend it.`,
+        status: review.status,
+      },
+    );
+  }
+}
+
+/** A short, fixed history of events, matched by name, time and source. */
+export async function seedAnalyticsEvents(
+  orders: readonly DemoOrder[],
+  products: readonly DemoProduct[],
+  { AnalyticsEvent }: AnalyticsModels,
+): Promise<void> {
+  const events: {
+    name: string;
+    occurredAt: Date;
+    source: string;
+    properties: Record<string, unknown>;
+  }[] = [];
+  products.slice(0, 6).forEach((product, index) => {
+    events.push({
+      name: 'product/product.viewed',
+      occurredAt: new Date(Date.UTC(2025, 4, 1, 9, index * 7)),
+      source: 'storefront',
+      properties: { productSlug: product.slug },
+    });
+  });
+  for (const order of orders) {
+    const at = (minutes: number) => new Date(order.placedAt.getTime() + minutes * 60_000);
+    const properties = {
+      orderNumber: order.number,
+      totalMinor: order.totalMinor,
+      currency: order.currency,
+    };
+    events.push({ name: 'order/order.created', occurredAt: at(0), source: 'order', properties });
+    const paid = order.status !== 'CANCELLED';
+    events.push({
+      name: paid ? 'payment/payment.succeeded' : 'payment/payment.failed',
+      occurredAt: at(1),
+      source: 'payment',
+      properties,
+    });
+    if (!paid) {
+      events.push({
+        name: 'order/order.cancelled',
+        occurredAt: at(2),
+        source: 'order',
+        properties,
+      });
+    }
+  }
+  for (const event of events) {
+    await upsertBy(
+      AnalyticsEvent,
+      { name: event.name, occurredAt: event.occurredAt, source: event.source },
+      event,
+      event.occurredAt,
+    );
+  }
+}

@@ -1,0 +1,104 @@
+import mongoose from 'mongoose';
+import { analyticsModels } from '../analytics';
+import { authModels } from '../auth';
+import { connectionOptions, databaseName } from '../connection';
+import { type DatabaseDomain } from '../domains';
+import { notificationModels } from '../notification';
+import { orderModels } from '../order';
+import { paymentModels } from '../payment';
+import { productModels } from '../product';
+import { reviewModels } from '../review';
+import { userModels } from '../user';
+import { demoAccounts, demoShopperEmail } from './demo-accounts';
+import { demoProducts } from './demo-catalog';
+import { demoOrders } from './demo-orders';
+import { seedAccounts } from './seed-accounts';
+import { seedAnalyticsEvents, seedReviews } from './seed-activity';
+import { seedCatalog } from './seed-catalog';
+import { seedOrders } from './seed-orders';
+
+export interface SeedOptions {
+  /** Default: `process.env.MONGODB_URI`. */
+  uri?: string;
+  /** Default: `process.env.MONGODB_DB_PREFIX`, as for `connectDomainDatabase`. */
+  dbNamePrefix?: string;
+}
+
+export interface SeedSummary {
+  /** Who can sign in, for printing; every password is the demo password. */
+  accounts: { email: string; password: string; role: string }[];
+  /** Documents in each seeded collection after seeding. */
+  counts: Record<
+    | 'categories'
+    | 'products'
+    | 'accounts'
+    | 'profiles'
+    | 'orders'
+    | 'payments'
+    | 'messages'
+    | 'reviews'
+    | 'analyticsEvents',
+    number
+  >;
+}
+
+/**
+ * Fills every domain database with a small, deterministic demo data set. Idempotent: each
+ * document is upserted by its natural key (slug, email, order number...), so running it again
+ * leaves the data as it was. Uses its own connection and closes it, leaving callers' alone.
+ */
+export async function seedDemoData(options: SeedOptions = {}): Promise<SeedSummary> {
+  const uri = options.uri ?? process.env.MONGODB_URI;
+  if (!uri) throw new Error('seedDemoData needs a MongoDB: pass { uri } or set MONGODB_URI');
+  const connection = await mongoose.createConnection(uri, connectionOptions).asPromise();
+  try {
+    const database = (domain: DatabaseDomain) =>
+      connection.useDb(databaseName(domain, options.dbNamePrefix), { useCache: true });
+    const product = productModels(database('product'));
+    const auth = authModels(database('auth'));
+    const user = userModels(database('user'));
+    const order = orderModels(database('order'));
+    const payment = paymentModels(database('payment'));
+    const notification = notificationModels(database('notification'));
+    const review = reviewModels(database('review'));
+    const analytics = analyticsModels(database('analytics'));
+    const models = [product, auth, user, order, payment, notification, review, analytics].flatMap(
+      (domainModels) => Object.values(domainModels),
+    );
+    // Indexes first, so a real MongoDB enforces uniqueness while we write.
+    await Promise.all(models.map((model) => model.init()));
+
+    const products = demoProducts();
+    const orders = demoOrders(products);
+    await seedCatalog(product);
+    const accountIds = await seedAccounts(auth, user);
+    const shopperId = accountIds.get(demoShopperEmail);
+    if (!shopperId) throw new Error('the demo shopper account was not created');
+    await seedOrders(
+      orders,
+      { id: shopperId, email: demoShopperEmail },
+      order,
+      payment,
+      notification,
+    );
+    await seedReviews(orders, shopperId, review);
+    await seedAnalyticsEvents(orders, products, analytics);
+
+    return {
+      accounts: demoAccounts.map(({ email, password, role }) => ({ email, password, role })),
+      counts: {
+        categories: await product.Category.countDocuments(),
+        products: await product.Product.countDocuments(),
+        accounts: await auth.Account.countDocuments(),
+        profiles: await user.Profile.countDocuments(),
+        orders: await order.Order.countDocuments(),
+        payments: await payment.Payment.countDocuments(),
+        messages: await notification.Message.countDocuments(),
+        reviews: await review.Review.countDocuments(),
+        analyticsEvents: await analytics.AnalyticsEvent.countDocuments(),
+      },
+    };
+  } finally {
+    await connection.close();
+  }
+}

@@ -1,0 +1,85 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeDatabaseConnections, connectDomainDatabase } from '../src';
+import { authModels } from '../src/auth';
+import { orderModels } from '../src/order';
+import { productModels } from '../src/product';
+import { reviewModels } from '../src/review';
+import { isolateTestDatabases, testMongoEnforces } from '../src/testing';
+
+isolateTestDatabases();
+afterAll(() => closeDatabaseConnections());
+
+const product = {
+  slug: 'oak-desk-lamp',
+  name: 'Oak Desk Lamp',
+  brand: 'Northlight',
+  priceMinor: 4999,
+  currency: 'eur',
+  stock: 3,
+};
+
+describe('domain models', () => {
+  it('can be bound to the same connection more than once', async () => {
+    const connection = await connectDomainDatabase('product');
+    expect(productModels(connection).Product).toBe(productModels(connection).Product);
+  });
+
+  it('create the indexes they declare on the server', async () => {
+    const { Product } = productModels(await connectDomainDatabase('product'));
+    await Product.init();
+    const indexes = await Product.collection.indexes();
+    expect(indexes).toContainEqual(expect.objectContaining({ name: 'slug_1', unique: true }));
+    expect(indexes.map((index) => index.name)).toEqual(
+      expect.arrayContaining(['status_1_categorySlugs_1', 'status_1_priceMinor_1']),
+    );
+  });
+
+  it('store money as whole minor units with an upper-case currency code', async () => {
+    const { Product } = productModels(await connectDomainDatabase('product'));
+    const saved = await Product.create(product);
+    expect(saved.currency).toBe('EUR');
+    await expect(
+      Product.create({ ...product, slug: 'half-cent', priceMinor: 49.995 }),
+    ).rejects.toThrow(/whole number of minor units/);
+    await expect(
+      Product.create({ ...product, slug: 'bad-currency', currency: 'EURO' }),
+    ).rejects.toThrow(/ISO 4217/);
+  });
+
+  it('lowercase account emails so sign-in ignores case', async () => {
+    const { Account } = authModels(await connectDomainDatabase('auth'));
+    const account = await Account.create({
+      email: ' Mixed.Case@Example.COM ',
+      passwordHash: 'x',
+      name: 'M',
+    });
+    expect(account.email).toBe('mixed.case@example.com');
+    expect(account.roles).toEqual(['customer']);
+  });
+
+  it('reject orders without lines and reviews outside 1-5 stars', async () => {
+    const { Order } = orderModels(await connectDomainDatabase('order'));
+    await expect(
+      Order.create({ number: 'SO-1', lines: [], totalMinor: 0, currency: 'EUR' }),
+    ).rejects.toThrow(/an order needs lines/);
+    const { Review } = reviewModels(await connectDomainDatabase('review'));
+    await expect(
+      Review.create({
+        productSlug: 'x',
+        accountId: '6650f0000000000000000000',
+        rating: 6,
+        title: 't',
+      }),
+    ).rejects.toThrow(/rating/);
+  });
+
+  it.skipIf(!testMongoEnforces().uniqueIndexes)(
+    'reject a second product with the same slug (needs a real MongoDB; the fallback does not enforce it)',
+    async () => {
+      const { Product } = productModels(await connectDomainDatabase('product'));
+      await Product.init();
+      await Product.create({ ...product, slug: 'only-once' });
+      await expect(Product.create({ ...product, slug: 'only-once' })).rejects.toThrow(/E11000/);
+    },
+  );
+});

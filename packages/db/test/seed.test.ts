@@ -1,0 +1,113 @@
+import bcrypt from 'bcrypt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountRoles, authModels } from '../src/auth';
+import { closeDatabaseConnections, connectDomainDatabase } from '../src';
+import { orderModels } from '../src/order';
+import { productModels } from '../src/product';
+import {
+  demoCategories,
+  demoPassword,
+  demoProducts,
+  seedDemoData,
+  type SeedSummary,
+} from '../src/seed';
+import { isolateTestDatabases } from '../src/testing';
+
+isolateTestDatabases();
+afterAll(() => closeDatabaseConnections());
+
+async function productSnapshot() {
+  const { Product } = productModels(await connectDomainDatabase('product'));
+  return Product.find().sort({ slug: 1 }).lean();
+}
+
+describe('seedDemoData', () => {
+  let first: SeedSummary;
+  let second: SeedSummary;
+  let productsAfterFirst: Awaited<ReturnType<typeof productSnapshot>>;
+
+  beforeAll(async () => {
+    first = await seedDemoData();
+    productsAfterFirst = await productSnapshot();
+    second = await seedDemoData();
+  });
+
+  it('fills every domain with demo data', () => {
+    expect(first.counts).toEqual({
+      categories: 6,
+      products: 48,
+      accounts: 6,
+      profiles: 6,
+      orders: 3,
+      payments: 3,
+      messages: 4,
+      reviews: 3,
+      analyticsEvents: 13,
+    });
+  });
+
+  it('leaves the same data when run twice', async () => {
+    expect(second.counts).toEqual(first.counts);
+    // Whole documents, timestamps included: a rerun writes nothing new.
+    expect(await productSnapshot()).toEqual(productsAfterFirst);
+  });
+
+  it('stores the deterministic catalog: same slugs and integer prices every time', () => {
+    const expected = demoProducts().map(({ slug, priceMinor, currency }) => ({
+      slug,
+      priceMinor,
+      currency,
+    }));
+    const stored = productsAfterFirst.map(({ slug, priceMinor, currency }) => ({
+      slug,
+      priceMinor,
+      currency,
+    }));
+    expect(stored).toEqual([...expected].sort((a, b) => a.slug.localeCompare(b.slug)));
+    expect(stored.every(({ priceMinor }) => Number.isInteger(priceMinor) && priceMinor > 0)).toBe(
+      true,
+    );
+  });
+
+  it('creates the shopper and one staff account per role, all signing in with the demo password', async () => {
+    const { Account } = authModels(await connectDomainDatabase('auth'));
+    const accounts = await Account.find().lean();
+    expect(accounts.flatMap((account) => account.roles).sort()).toEqual([...accountRoles].sort());
+    for (const account of accounts) {
+      expect(await bcrypt.compare(demoPassword, account.passwordHash)).toBe(true);
+      expect(account.passwordHash).toMatch(/^\$2[aby]\$10\$/);
+    }
+    expect(first.accounts).toContainEqual({
+      email: 'shopper@example.com',
+      password: 'demo-password-1',
+      role: 'customer',
+    });
+  });
+
+  it('gives the shopper orders whose totals add up from their lines', async () => {
+    const { Order } = orderModels(await connectDomainDatabase('order'));
+    const orders = await Order.find().sort({ number: 1 }).lean();
+    expect(orders.map((order) => order.status)).toEqual(['DELIVERED', 'CONFIRMED', 'CANCELLED']);
+    for (const order of orders) {
+      const sum = order.lines.reduce(
+        (total, line) => total + line.unitPriceMinor * line.quantity,
+        0,
+      );
+      expect(order.totalMinor).toBe(sum);
+    }
+  });
+});
+
+describe('demo catalog', () => {
+  it('is the same on every call and has unique slugs across 6 categories', () => {
+    const products = demoProducts();
+    expect(demoProducts()).toEqual(products);
+    expect(new Set(products.map((product) => product.slug)).size).toBe(48);
+    expect(demoCategories).toHaveLength(6);
+    for (const category of demoCategories) {
+      expect(
+        products.filter((product) => product.categorySlugs.includes(category.slug)),
+      ).toHaveLength(8);
+    }
+  });
+});
