@@ -1,0 +1,280 @@
+import { createHash } from 'node:crypto';
+import { compileExpression, matchScope } from '../expression';
+import { deterministicUlid, newUlid, ulidTime } from '../ids/ulid';
+import type { EventPayload } from '../protocol/event-payload';
+import { opcodes, type OutgoingOp } from '../protocol/outgoing-op';
+import { resolveDeadline } from '../protocol/time-string';
+import type { JobDocument, JobKind } from '../store/job-model';
+import type { RunDocument } from '../store/run-model';
+import { toSerializedError, type SerializedError } from './app-caller';
+import type { EngineParts } from './engine-parts';
+import { retryDelayMs } from './executor-config';
+import { farFuture, JobQueue } from './job-queue';
+import { runEvents } from './run-state';
+
+/** The SDK reports function-level results that ride with other ops under this step id. */
+const runCompleteHash = createHash('sha1').update('complete').digest('hex');
+
+export type PlanVerdict =
+  | { kind: 'continue' }
+  | { kind: 'finished' }
+  /** The function itself failed in a way that should be retried like an error response. */
+  | { kind: 'retry'; error: SerializedError; retryAfterMs?: number };
+
+/** Human step id for logs and errors. */
+export function stepName(op: OutgoingOp): string {
+  return op.userland?.id ?? op.displayName ?? op.name ?? op.id;
+}
+
+/**
+ * Acts on the ops of a 206 answer to a discovery call: records what the SDK already ran, queues
+ * what it planned (steps, sleeps, waits, invocations), and asks for the next discovery call when
+ * new results were recorded. Re-reported ops are no-ops: their job ids already exist.
+ */
+export async function planOps(
+  parts: EngineParts,
+  run: RunDocument,
+  job: JobDocument,
+  answer: { ops: OutgoingOp[]; noRetry: boolean; retryAfterMs?: number },
+): Promise<PlanVerdict> {
+  const { state, logger, queue } = parts;
+  const lazy = new Set<string>([opcodes.deferAdd, opcodes.deferAbort]);
+  const ops = answer.ops.filter((op) => !lazy.has(op.op));
+  if (ops.length < answer.ops.length) {
+    logger.warn({ runId: run.runId }, 'defer() ops are not supported by inngest-local; ignored');
+  }
+  if (ops.length > 1 && !run.parallel) await state.markParallel(run.runId);
+
+  const context = { runId: run.runId, functionId: run.functionId };
+  let callAgain = false;
+  const recordError = async (op: OutgoingOp, error: SerializedError) => {
+    if (await state.memoize(run.runId, op.id, { error })) {
+      logger.warn(
+        { ...context, step: stepName(op), error: { name: error.name, message: error.message } },
+        'step failed',
+      );
+    }
+    callAgain = true;
+  };
+
+  for (const op of ops) {
+    const step = stepName(op);
+    switch (op.op) {
+      case opcodes.runComplete:
+        await parts.finisher.complete(run, op.data ?? null);
+        return { kind: 'finished' };
+
+      case opcodes.stepRun:
+      case opcodes.legacyStep:
+        if (await state.memoize(run.runId, op.id, { data: op.data ?? null })) {
+          logger.info({ ...context, step, attempt: job.attempt }, 'step completed');
+        }
+        callAgain = true;
+        break;
+
+      case opcodes.stepFailed:
+        if (op.id === runCompleteHash) {
+          await parts.finisher.fail(run, toSerializedError(op.error));
+          return { kind: 'finished' };
+        }
+        await recordError(op, toSerializedError(op.error));
+        break;
+
+      case opcodes.stepError: {
+        if (op.id === runCompleteHash) {
+          return {
+            kind: 'retry',
+            error: toSerializedError(op.error),
+            retryAfterMs: answer.retryAfterMs,
+          };
+        }
+        // A step run inline by this call failed: retry it as a call of its own.
+        const nextAttempt = job.attempt + 1;
+        if (answer.noRetry || nextAttempt >= run.maxAttempts) {
+          await recordError(op, toSerializedError(op.error));
+          break;
+        }
+        const delayMs = answer.retryAfterMs ?? retryDelayMs(parts.config, nextAttempt);
+        const error = toSerializedError(op.error);
+        logger.warn(
+          {
+            ...context,
+            step,
+            attempt: job.attempt,
+            nextAttempt,
+            delayMs,
+            error: { name: error.name, message: error.message },
+          },
+          'step attempt failed; retrying',
+        );
+        await enqueueOp(parts, run, 'step', op, {
+          attempt: nextAttempt,
+          dueAt: new Date(Date.now() + delayMs),
+        });
+        break;
+      }
+
+      case opcodes.stepPlanned:
+        if (await enqueueOp(parts, run, 'step', op, { dueAt: new Date() })) {
+          logger.debug({ ...context, step }, 'step planned');
+        }
+        break;
+
+      case opcodes.sleep: {
+        const until = deadline(String(op.opts?.duration ?? op.name ?? ''));
+        if (!until.ok) {
+          await recordError(op, { name: 'Error', message: `invalid sleep: ${until.reason}` });
+          break;
+        }
+        if (await enqueueOp(parts, run, 'sleep', op, { dueAt: until.at })) {
+          logger.info({ ...context, step, until: until.at.toISOString() }, 'run sleeping');
+        }
+        break;
+      }
+
+      case opcodes.waitForEvent: {
+        const eventName = String(op.opts?.event ?? op.name ?? '');
+        const expression = typeof op.opts?.if === 'string' ? op.opts.if : undefined;
+        const until = deadline(String(op.opts?.timeout ?? ''));
+        if (!eventName || !until.ok) {
+          await recordError(op, {
+            name: 'Error',
+            message: `invalid waitForEvent: ${eventName ? (until.ok ? '' : until.reason) : 'no event name'}`,
+          });
+          break;
+        }
+        if (expression) {
+          try {
+            compileExpression(expression, matchScope);
+          } catch (error) {
+            await recordError(op, { name: 'ExpressionError', message: (error as Error).message });
+            break;
+          }
+        }
+        const created = await enqueueOp(parts, run, 'wait', op, {
+          dueAt: until.at,
+          eventName,
+          ...(expression ? { expression } : {}),
+          matchEventJson: JSON.stringify(runEvents(run)[0] ?? null),
+        });
+        if (created) {
+          logger.info(
+            { ...context, step, eventName, until: until.at.toISOString() },
+            'run waiting for event',
+          );
+        }
+        break;
+      }
+
+      case opcodes.invokeFunction:
+        callAgain = (await invoke(parts, run, op)) || callAgain;
+        break;
+
+      case opcodes.discoveryRequest:
+        callAgain = true;
+        break;
+
+      case opcodes.stepNotFound:
+        return {
+          kind: 'retry',
+          error: { name: 'StepNotFound', message: `the SDK could not find step "${step}"` },
+        };
+
+      default:
+        await recordError(op, {
+          name: 'UnsupportedOpError',
+          message: `inngest-local does not support the "${op.op}" operation (step "${step}")`,
+        });
+    }
+  }
+
+  if (callAgain) await queue.requestDiscover(run.runId);
+  return { kind: 'continue' };
+}
+
+/**
+ * Queues the job for an op unless it is queued already. If it was created just as the same step's
+ * result got recorded (a discovery racing a parallel step), the job is dropped again.
+ */
+async function enqueueOp(
+  parts: EngineParts,
+  run: RunDocument,
+  kind: JobKind,
+  op: OutgoingOp,
+  fields: Partial<JobDocument> & { dueAt: Date },
+): Promise<boolean> {
+  const id = JobQueue.opId(run.runId, kind, op.id);
+  const created = await parts.queue.enqueueOnce({
+    jobId: id,
+    kind,
+    runId: run.runId,
+    hash: op.id,
+    stepName: stepName(op),
+    ...fields,
+  });
+  if (created && (await parts.state.hasStep(run.runId, op.id))) {
+    await parts.queue.remove(id);
+    return false;
+  }
+  return created;
+}
+
+/** `step.invoke`: starts the target function with a parent link; returns whether to call again. */
+async function invoke(parts: EngineParts, run: RunDocument, op: OutgoingOp): Promise<boolean> {
+  const opts = op.opts ?? {};
+  const functionId = typeof opts.function_id === 'string' ? opts.function_id : '';
+  const payload = (opts.payload ?? {}) as { data?: Record<string, unknown>; v?: string };
+  const fn = functionId ? await parts.registry.findFunction(functionId) : undefined;
+  if (!fn) {
+    const recorded = await parts.state.memoize(run.runId, op.id, {
+      error: {
+        name: 'Error',
+        message: `could not invoke "${functionId}": no such function is synced`,
+      },
+    });
+    if (recorded)
+      parts.logger.warn({ runId: run.runId, functionId }, 'invoke failed: unknown function');
+    return true;
+  }
+  const timeout = typeof opts.timeout === 'string' ? deadline(opts.timeout) : undefined;
+  if (timeout && !timeout.ok) {
+    await parts.state.memoize(run.runId, op.id, {
+      error: { name: 'Error', message: `invalid invoke timeout: ${timeout.reason}` },
+    });
+    return true;
+  }
+  const childRunId = deterministicUlid(ulidTime(run.runId), run.runId, op.id, 'invoke');
+  const created = await enqueueOp(parts, run, 'invoke', op, {
+    dueAt: timeout?.ok ? timeout.at : farFuture,
+    childRunId,
+  });
+  const event: EventPayload = {
+    id: newUlid(),
+    name: 'inngest/function.invoked',
+    data: payload.data ?? {},
+    ts: Date.now(),
+    ...(payload.v ? { v: payload.v } : {}),
+  };
+  // Idempotent: an existing child run is left as it is.
+  await parts.starter.start({
+    fn,
+    events: [event],
+    runId: childRunId,
+    parent: { runId: run.runId, hash: op.id },
+  });
+  if (created) {
+    parts.logger.info(
+      { runId: run.runId, step: stepName(op), childRunId, invoked: fn.id },
+      'run invoking function',
+    );
+  }
+  return false;
+}
+
+function deadline(text: string): { ok: true; at: Date } | { ok: false; reason: string } {
+  try {
+    return { ok: true, at: resolveDeadline(text, Date.now()) };
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message };
+  }
+}

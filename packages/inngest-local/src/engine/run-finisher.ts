@@ -1,0 +1,94 @@
+import type { Logger } from 'pino';
+import { ulidTime } from '../ids/ulid';
+import type { RunDocument } from '../store/run-model';
+import type { SerializedError } from './app-caller';
+import type { JobQueue } from './job-queue';
+import { runEvents, type MemoEntry, type RunState } from './run-state';
+
+/** How the finisher publishes `inngest/function.*` events (through the normal ingestion path). */
+export type EmitInternalEvent = (
+  event: { name: string; data: Record<string, unknown> },
+  /** Emitting twice with the same key publishes one event. */
+  dedupeKey: string,
+) => Promise<void>;
+
+/**
+ * Ends runs. Side effects come first and are idempotent (deterministic event ids, conditional
+ * memo writes into a waiting parent), the status change last: if the executor dies in between,
+ * the retried job ends the run again and nothing is lost or doubled.
+ */
+export class RunFinisher {
+  constructor(
+    private readonly state: RunState,
+    private readonly queue: JobQueue,
+    private readonly emit: EmitInternalEvent,
+    private readonly logger: Logger,
+  ) {}
+
+  async complete(run: RunDocument, output: unknown): Promise<void> {
+    await this.emitInternal(run, 'inngest/function.finished', { result: output ?? null });
+    await this.resolveParent(run, { data: output ?? null });
+    const done = await this.state.finish(run.runId, 'Completed', {
+      outputJson: JSON.stringify(output ?? null),
+    });
+    if (!done) return;
+    await this.queue.removeRunJobs(run.runId);
+    this.logger.info(
+      { runId: run.runId, functionId: run.functionId, durationMs: elapsed(run) },
+      'run completed',
+    );
+  }
+
+  async fail(run: RunDocument, error: SerializedError): Promise<void> {
+    const [event] = runEvents(run);
+    await this.emitInternal(run, 'inngest/function.failed', { error, event });
+    await this.emitInternal(run, 'inngest/function.finished', { error });
+    await this.resolveParent(run, { error });
+    const done = await this.state.finish(run.runId, 'Failed', { errorJson: JSON.stringify(error) });
+    if (!done) return;
+    await this.queue.removeRunJobs(run.runId);
+    this.logger.warn(
+      {
+        runId: run.runId,
+        functionId: run.functionId,
+        durationMs: elapsed(run),
+        error: { name: error.name, message: error.message },
+      },
+      'run failed',
+    );
+  }
+
+  async cancel(run: RunDocument, reason: string): Promise<void> {
+    const [event] = runEvents(run);
+    const error = { name: 'Error', message: `function run cancelled: ${reason}` };
+    await this.resolveParent(run, { error });
+    const done = await this.state.finish(run.runId, 'Cancelled', {
+      errorJson: JSON.stringify(error),
+    });
+    if (!done) return;
+    await this.queue.removeRunJobs(run.runId);
+    await this.emitInternal(run, 'inngest/function.cancelled', { event });
+    this.logger.info({ runId: run.runId, functionId: run.functionId, reason }, 'run cancelled');
+  }
+
+  private async emitInternal(run: RunDocument, name: string, data: Record<string, unknown>) {
+    // Keyed by run, so ending the same run twice (a retried job) publishes the event once.
+    await this.emit(
+      { name, data: { function_id: run.functionId, run_id: run.runId, ...data } },
+      `${run.runId}:${name}`,
+    );
+  }
+
+  /** Hands a `step.invoke` its result: the invoked run's output or error. */
+  private async resolveParent(run: RunDocument, entry: MemoEntry): Promise<void> {
+    if (!run.parent) return;
+    const { runId, hash } = run.parent;
+    await this.state.memoize(runId, hash, entry);
+    await this.queue.requestDiscover(runId);
+    await this.queue.remove(`${runId}:invoke:${hash}`);
+  }
+}
+
+function elapsed(run: RunDocument): number {
+  return Date.now() - ulidTime(run.runId);
+}

@@ -1,0 +1,96 @@
+import type { Logger } from 'pino';
+import { compileExpression, triggerScope } from '../expression';
+import type { EventPayload } from '../protocol/event-payload';
+import { resolveDeadline } from '../protocol/time-string';
+import type { FunctionDefinition } from '../store/app-model';
+import { insertIfAbsent } from '../store/insert-if-absent';
+import type { CancelListener, RunDocument, RunModel } from '../store/run-model';
+import type { JobQueue } from './job-queue';
+
+const idempotencyWindowMs = 24 * 60 * 60_000;
+
+export interface StartRunInput {
+  fn: FunctionDefinition;
+  events: EventPayload[];
+  /** Deterministic per trigger (event + function, cron tick, invoking step) so retries reuse it. */
+  runId: string;
+  parent?: { runId: string; hash: string };
+}
+
+/** Creates runs: one document plus a request to call the function for the first time. */
+export class RunStarter {
+  constructor(
+    private readonly runs: RunModel,
+    private readonly queue: JobQueue,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Returns the run id, or `null` when the function's idempotency key says it already ran. */
+  async start({ fn, events, runId, parent }: StartRunInput): Promise<string | null> {
+    const now = new Date();
+    const event = events[0];
+    const idempotencyKey = fn.idempotency && event ? keyFor(fn.idempotency, event) : undefined;
+    if (idempotencyKey !== undefined) {
+      const earlier = await this.runs.exists({
+        functionId: fn.id,
+        idempotencyKey,
+        startedAt: { $gte: new Date(now.getTime() - idempotencyWindowMs) },
+        runId: { $ne: runId },
+      });
+      if (earlier) {
+        this.logger.info(
+          { functionId: fn.id, idempotencyKey },
+          'run skipped: idempotency key seen',
+        );
+        return null;
+      }
+    }
+
+    const run: RunDocument = {
+      runId,
+      appId: fn.appId,
+      functionId: fn.id,
+      functionName: fn.name,
+      stepUrl: fn.stepUrl,
+      maxAttempts: fn.maxAttempts,
+      eventIds: events.map((e) => e.id),
+      eventsJson: JSON.stringify(events),
+      status: 'Running',
+      steps: {},
+      stack: [],
+      parallel: false,
+      cancelOn: fn.cancel.map((rule): CancelListener => ({
+        event: rule.event,
+        ...(rule.if ? { expression: rule.if } : {}),
+        ...(rule.timeout ? { expiresAt: resolveDeadline(rule.timeout, now.getTime()) } : {}),
+      })),
+      ...(parent ? { parent } : {}),
+      ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+      startedAt: now,
+    };
+    const { runId: _key, ...fields } = run;
+    if (await insertIfAbsent(this.runs, { runId }, fields)) {
+      this.logger.info(
+        { runId, functionId: fn.id, eventName: event?.name, parentRunId: parent?.runId },
+        'run started',
+      );
+      await this.queue.requestDiscover(runId);
+      return runId;
+    }
+    // The run exists: this is a retried send or a resumed fan-out. Ask for a first call only if
+    // the run never got one (it was created just before a crash), which is harmless otherwise.
+    const existing = await this.runs
+      .findOne({ runId }, { status: 1, stack: 1 })
+      .lean<Pick<RunDocument, 'status' | 'stack'>>();
+    if (existing?.status === 'Running' && existing.stack.length === 0) {
+      await this.queue.requestDiscover(runId);
+    }
+    return runId;
+  }
+}
+
+function keyFor(expression: string, event: EventPayload): string | undefined {
+  const value = compileExpression(expression, triggerScope).evaluate({ event });
+  if (value === null || value === undefined) return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}

@@ -1,0 +1,52 @@
+import type { Logger } from 'pino';
+import { compileExpression, matchScope } from '../expression';
+import type { EventPayload } from '../protocol/event-payload';
+import type { JobDocument, JobModel } from '../store/job-model';
+import type { JobQueue } from './job-queue';
+import type { RunState } from './run-state';
+
+/**
+ * Hands new events to `step.waitForEvent` calls that are waiting for them. Whoever records the
+ * step first (this event, another event, or the timeout) wins; the others see it recorded.
+ */
+export class WaitResolver {
+  constructor(
+    private readonly jobs: JobModel,
+    private readonly state: RunState,
+    private readonly queue: JobQueue,
+    private readonly logger: Logger,
+  ) {}
+
+  async resolve(event: EventPayload): Promise<void> {
+    const now = new Date();
+    const waits = await this.jobs
+      .find({ kind: 'wait', eventName: event.name, dueAt: { $gt: now } })
+      .sort({ createdAt: 1 })
+      .lean<JobDocument[]>();
+    for (const wait of waits) {
+      if (!wait.runId || !wait.hash) continue;
+      if (!this.matches(wait, event)) continue;
+      const recorded = await this.state.memoize(wait.runId, wait.hash, { data: event });
+      if (recorded) {
+        this.logger.info(
+          { runId: wait.runId, step: wait.stepName, eventId: event.id },
+          'wait matched event',
+        );
+      }
+      // Ask for the next call before dropping the wait, so a crash in between leaves the wait
+      // (whose timeout then finds the step recorded) rather than a run with nothing to do.
+      await this.queue.requestDiscover(wait.runId);
+      await this.queue.remove(wait.jobId);
+    }
+  }
+
+  private matches(wait: JobDocument, event: EventPayload): boolean {
+    if (!wait.expression) return true;
+    const original = wait.matchEventJson ? (JSON.parse(wait.matchEventJson) as unknown) : null;
+    // The expression was compiled when the wait was created, so it cannot fail here.
+    return compileExpression(wait.expression, matchScope).matches({
+      event: original,
+      async: event,
+    });
+  }
+}

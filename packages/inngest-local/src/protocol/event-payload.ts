@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+const jsonObject = z.record(z.string(), z.unknown());
+
+/** One event as an SDK or any HTTP client sends it to `/e/:eventKey`. */
+export const incomingEventSchema = z.object({
+  name: z.string().min(1, 'an event needs a name'),
+  data: jsonObject.nullish(),
+  user: jsonObject.nullish(),
+  id: z.string().optional(),
+  ts: z.number().int().nonnegative().optional(),
+  v: z.string().optional(),
+  meta: z.unknown().optional(),
+});
+
+/** `inngest.send()` posts an array; a single object is accepted too, as the real server does. */
+export const incomingEventsSchema = z.union([
+  z.array(incomingEventSchema),
+  incomingEventSchema.transform((event) => [event]),
+]);
+
+export type IncomingEvent = z.infer<typeof incomingEventSchema>;
+
+/** An event as functions receive it (`event`, `events`, `waitForEvent`'s result). */
+export interface EventPayload {
+  id: string;
+  name: string;
+  data: Record<string, unknown>;
+  user?: Record<string, unknown>;
+  ts: number;
+  v?: string;
+}

@@ -1,0 +1,38 @@
+import mongoose from 'mongoose';
+import { appModel, type AppModel } from './app-model';
+import { eventModel, type EventModel } from './event-model';
+import { jobModel, type JobModel } from './job-model';
+import { runModel, type RunModel } from './run-model';
+
+export const databaseName = 'inngest_local';
+
+/*
+ * Every collection is keyed by a field of its own (`runId`, `jobId`, `eventId`, `appId`) with a
+ * unique index, and `_id` is left to the driver: the fallback in-memory server stores only
+ * ObjectId `_id`s, and the executor's keys are ULIDs and composite strings.
+ */
+export interface Store {
+  apps: AppModel;
+  events: EventModel;
+  runs: RunModel;
+  jobs: JobModel;
+  close(): Promise<void>;
+}
+
+/** Opens the executor's own connection (database `<prefix>inngest_local`) and ensures its indexes. */
+export async function openStore(uri: string, dbNamePrefix = ''): Promise<Store> {
+  const connection = mongoose.createConnection(uri, {
+    dbName: `${dbNamePrefix}${databaseName}`,
+    serverSelectionTimeoutMS: 10_000,
+    autoIndex: false,
+  });
+  await connection.asPromise();
+  const store = {
+    apps: appModel(connection),
+    events: eventModel(connection),
+    runs: runModel(connection),
+    jobs: jobModel(connection),
+  };
+  await Promise.all(Object.values(store).map((model) => model.createIndexes()));
+  return { ...store, close: () => connection.close() };
+}

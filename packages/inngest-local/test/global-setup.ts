@@ -1,0 +1,1 @@
+export { mongoGlobalSetup as default } from '@shop/db/testing';
