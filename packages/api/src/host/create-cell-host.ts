@@ -161,13 +161,17 @@ export async function createCellHost(options: CellHostOptions): Promise<CellHost
       state.draining = true;
       logger.info('draining');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive sockets turn idle as their in-flight responses finish; close them as they do
+      // (server.close alone closes only those idle at the moment it is called).
       server.closeIdleConnections();
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       const graceMs = options.shutdownGraceMs ?? 10_000;
       const deadline = setTimeout(() => {
         logger.warn({ graceMs }, 'grace period over: closing remaining connections');
         server.closeAllConnections();
       }, graceMs);
       await closed;
+      clearInterval(sweep);
       clearTimeout(deadline);
       await closeDatabaseConnections();
       logger.info('cell host closed');

@@ -1,0 +1,77 @@
+import { connectDomainDatabase } from '@shop/db';
+import { analyticsModels } from '@shop/db/analytics';
+import { startLocalInngest, type LocalInngest } from '@shop/inngest-local';
+import pino from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { CellHost } from '../src/host';
+
+let executor: LocalInngest;
+let host: CellHost;
+let stopTestHosts: (typeof import('./support/test-host'))['stopTestHosts'];
+
+beforeAll(async () => {
+  executor = await startLocalInngest({
+    port: 0,
+    logger: pino({ level: 'silent' }),
+    tuning: { pollIntervalMs: 50, retryBaseDelayMs: 100 },
+  });
+  // The SDK reads these when each cell's Inngest client is created, which happens when the cell
+  // modules load: so they are set first and the cells imported after.
+  process.env.INNGEST_DEV = '1';
+  process.env.INNGEST_BASE_URL = executor.url;
+  const testHost = await import('./support/test-host');
+  stopTestHosts = testHost.stopTestHosts;
+  await testHost.seededTestDatabases();
+  host = await testHost.startTestHost(['auth', 'product', 'search', 'analytics'], {
+    logger: pino({ level: 'silent' }),
+  });
+  // The host registers its own endpoints with the executor (the INNGEST_SYNC_ON_START path).
+  const { syncInngestEndpoints } = await import('../src/host/sync-inngest');
+  await syncInngestEndpoints(host.url, host.cells, pino({ level: 'silent' }));
+});
+afterAll(async () => {
+  await stopTestHosts?.(host);
+  await executor?.stop();
+  delete process.env.INNGEST_DEV;
+  delete process.env.INNGEST_BASE_URL;
+});
+
+it('a search becomes an analytics row: search -> event -> executor -> analytics function', async () => {
+  const query = `Lamp ${Date.now()}`;
+  const response = await fetch(
+    `${host.url}/trpc/search.query?input=${encodeURIComponent(JSON.stringify({ q: query }))}`,
+  );
+  expect(response.status).toBe(200);
+
+  const { AnalyticsEvent } = analyticsModels(await connectDomainDatabase('analytics'));
+  const deadline = Date.now() + 15_000;
+  let row: Awaited<ReturnType<typeof findRow>> = null;
+  const findRow = () =>
+    AnalyticsEvent.findOne({ name: 'search/search.performed', 'properties.query': query }).lean();
+  while (!row && Date.now() < deadline) {
+    row = await findRow();
+    if (!row) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  expect(row).toMatchObject({
+    source: 'search',
+    properties: {
+      query,
+      normalizedQuery: query.toLowerCase(),
+      resultCount: 0,
+      zeroResults: true,
+    },
+  });
+
+  // The staff dashboard now counts it among the top searches.
+  const { loginAs } = await import('./support/login');
+  const { createCellClient } = await import('../src/client');
+  const token = await loginAs(host.url, 'analyst@example.com');
+  const staff = createCellClient({
+    urlFor: () => `${host.url}/trpc`,
+    headers: () => ({ authorization: `Bearer ${token}` }),
+  });
+  const summary = await staff.analytics.summary.query();
+  expect(summary.eventsLast24h).toBeGreaterThan(0);
+  expect(summary.topSearches).toContainEqual({ query: query.toLowerCase(), count: 1 });
+});

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCellClient } from '../src/client';
+import type { CellHost } from '../src/host';
+import { captureLogs } from './support/log-capture';
+import { queryUrl, request } from './support/http';
+import { seededTestDatabases, startTestHost, stopTestHosts } from './support/test-host';
+
+const logs = captureLogs();
+let host: CellHost;
+
+beforeAll(async () => {
+  await seededTestDatabases();
+  host = await startTestHost(['product', 'search', 'auth'], { logger: logs.logger });
+});
+afterAll(() => stopTestHosts(host));
+
+describe('probes', () => {
+  it('/healthz answers 200', async () => {
+    const response = await request(`${host.url}/healthz`);
+    expect(response.status).toBe(200);
+  });
+
+  it('/readyz answers 200 when every hosted database answers', async () => {
+    const response = await request(`${host.url}/readyz`);
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ ready: true, cells: ['product', 'search', 'auth'] });
+  });
+
+  it('probes refuse methods other than GET', async () => {
+    expect((await request(`${host.url}/healthz`, { method: 'DELETE' })).status).toBe(405);
+  });
+});
+
+describe('/metrics', () => {
+  it('exposes the procedure histogram and error counter with cell and procedure labels', async () => {
+    await request(queryUrl(host.url, 'product.categories'));
+    await request(queryUrl(host.url, 'product.bySlug', { slug: 'no-such-product' }));
+
+    const response = await request(`${host.url}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    expect(response.text).toMatch(
+      /trpc_request_duration_seconds_count\{cell="product",procedure="product\.categories"\} [1-9]/,
+    );
+    expect(response.text).toMatch(
+      /trpc_errors_total\{cell="product",procedure="product\.bySlug",code="NOT_FOUND"\} [1-9]/,
+    );
+    expect(response.text).toContain('process_cpu_seconds_total');
+  });
+});
+
+describe('request ids', () => {
+  it('echoes a given x-request-id and generates one when absent or malformed', async () => {
+    const given = await request(`${host.url}/healthz`, { headers: { 'x-request-id': 'abc-123' } });
+    expect(given.headers.get('x-request-id')).toBe('abc-123');
+
+    const generated = await request(`${host.url}/healthz`);
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+
+    const injected = await request(`${host.url}/healthz`, {
+      headers: { 'x-request-id': 'x'.repeat(300) },
+    });
+    expect(injected.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends the request id on the cross-cell call search makes to product', async () => {
+    const requestId = `search-${Date.now()}`;
+    const client = createCellClient({
+      urlFor: () => `${host.url}/trpc`,
+      headers: () => ({ 'x-request-id': requestId }),
+    });
+    const { results } = await client.search.query.query({ q: 'lamp' });
+    expect(results.length).toBeGreaterThan(0);
+
+    const requestsWithId = logs.lines
+      .filter((line) => line.msg === 'request' && line.requestId === requestId)
+      .map((line) => String(line.url));
+    expect(requestsWithId.some((url) => url.startsWith('/trpc/search.query'))).toBe(true);
+    expect(requestsWithId.some((url) => url.startsWith('/trpc/product.list'))).toBe(true);
+  });
+});
+
+describe('products', () => {
+  it('lists active products page by page and answers an empty page past the end', async () => {
+    const client = createCellClient({ urlFor: () => `${host.url}/trpc` });
+    const first = await client.product.list.query({ pageSize: 5 });
+    expect(first.items).toHaveLength(5);
+    expect(first.page).toBe(1);
+    expect(first.hasMore).toBe(true);
+    expect(first.items[0]).toMatchObject({
+      id: expect.any(String),
+      slug: expect.any(String),
+      priceMinor: expect.any(Number),
+      currency: expect.stringMatching(/^[A-Z]{3}$/),
+    });
+
+    const beyond = await client.product.list.query({ page: 1_000, pageSize: 48 });
+    expect(beyond).toEqual({
+      items: [],
+      totalCount: first.totalCount,
+      page: 1_000,
+      hasMore: false,
+    });
+  });
+
+  it('filters by category and finds a product by slug, with 404 for an unknown slug', async () => {
+    const client = createCellClient({ urlFor: () => `${host.url}/trpc` });
+    const { items: categories } = await client.product.categories.query();
+    const category = categories[0];
+    expect(category).toBeDefined();
+
+    const inCategory = await client.product.list.query({ categorySlug: category!.slug });
+    expect(inCategory.items.length).toBeGreaterThan(0);
+    expect(inCategory.items.every((item) => item.categorySlugs.includes(category!.slug))).toBe(
+      true,
+    );
+
+    const product = await client.product.bySlug.query({ slug: inCategory.items[0]!.slug });
+    expect(product.description).toEqual(expect.any(String));
+
+    await expect(client.product.bySlug.query({ slug: 'no-such-thing' })).rejects.toMatchObject({
+      data: { httpStatus: 404, code: 'NOT_FOUND' },
+    });
+  });
+
+  it('searches case-insensitively on name and brand and treats regex characters literally', async () => {
+    const client = createCellClient({ urlFor: () => `${host.url}/trpc` });
+    const { items } = await client.product.list.query({ pageSize: 1 });
+    const brand = items[0]!.brand;
+
+    const byBrand = await client.search.query.query({ q: `  ${brand.toUpperCase()} ` });
+    expect(byBrand.results.length).toBeGreaterThan(0);
+    expect(
+      byBrand.results.every(
+        (result) =>
+          result.brand === brand || result.name.toLowerCase().includes(brand.toLowerCase()),
+      ),
+    ).toBe(true);
+
+    const regexLike = await client.search.query.query({ q: '.*' });
+    expect(regexLike).toMatchObject({ results: [], totalCount: 0, hasMore: false });
+  });
+});

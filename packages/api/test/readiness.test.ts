@@ -1,0 +1,38 @@
+import { resolveMongo, type ResolvedMongo } from '@shop/db/mongo';
+import pino from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { CellHost } from '../src/host';
+import { request } from './support/http';
+import { startTestHost, stopTestHosts } from './support/test-host';
+
+// This file stops its database, so it starts one of its own instead of the shared test server.
+let mongo: ResolvedMongo;
+let host: CellHost;
+const sharedUri = process.env.MONGODB_URI;
+
+beforeAll(async () => {
+  // With MONGODB_URI set, resolveMongo would hand back the shared server (which it never stops).
+  delete process.env.MONGODB_URI;
+  mongo = await resolveMongo({ mode: 'test', logger: pino({ level: 'silent' }) });
+  process.env.MONGODB_URI = mongo.uri;
+  host = await startTestHost(['product', 'search']);
+});
+afterAll(async () => {
+  await stopTestHosts(host);
+  await mongo.stop().catch(() => undefined);
+  process.env.MONGODB_URI = sharedUri;
+});
+
+it('/readyz turns 503 and names the database once MongoDB stops, while /healthz stays 200', async () => {
+  expect((await request(`${host.url}/readyz`)).status).toBe(200);
+
+  await mongo.stop();
+
+  const readiness = await request(`${host.url}/readyz`);
+  expect(readiness.status).toBe(503);
+  expect(readiness.json).toMatchObject({
+    ready: false,
+    failed: [{ cell: 'product', dependency: expect.stringContaining('products_db') }],
+  });
+  expect((await request(`${host.url}/healthz`)).status).toBe(200);
+});

@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface SpawnedHost {
+  url: string;
+  process: ChildProcess;
+  /** Every JSON log line the process wrote so far. */
+  logs: Record<string, unknown>[];
+  /** Sends the signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  exited: Promise<number | null>;
+}
+
+/**
+ * Starts `src/host/main.ts` in its own Node process, exactly as deployed (through tsx), on a free
+ * port, and resolves once it logs that it listens.
+ */
+export async function spawnHost(env: Record<string, string>): Promise<SpawnedHost> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/host/main.ts'], {
+    cwd: packageRoot,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Record<string, unknown>[] = [];
+  let stderr = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+  let buffered = '';
+  const listening = new Promise<string>((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      buffered += chunk;
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!line.trim()) continue;
+        try {
+          const entry = JSON.parse(line) as Record<string, unknown>;
+          logs.push(entry);
+          if (entry.msg === 'cell host listening') resolve(String(entry.url));
+        } catch {
+          // Not a log line (e.g. a library printing); irrelevant to the tests.
+        }
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    void exited.then((code) =>
+      reject(new Error(`host exited with ${code} before listening:\n${stderr}`)),
+    );
+  });
+
+  const url = await listening;
+  return {
+    url,
+    process: child,
+    logs,
+    exited,
+    stop: (signal = 'SIGTERM') => {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/** Waits (up to `timeoutMs`) for a log line of `host` matching `predicate`: logs arrive over a pipe. */
+export async function waitForLog(
+  host: SpawnedHost,
+  predicate: (line: Record<string, unknown>) => boolean,
+  timeoutMs = 3_000,
+): Promise<Record<string, unknown> | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const line = host.logs.find(predicate);
+    if (line || Date.now() > deadline) return line;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
