@@ -4,10 +4,11 @@ import { startLocalInngest, type LocalInngest } from '@shop/inngest-local';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CellHost } from '../src/host';
+import type { stopTestHosts as StopTestHosts } from './support/test-host';
 
 let executor: LocalInngest;
 let host: CellHost;
-let stopTestHosts: (typeof import('./support/test-host'))['stopTestHosts'];
+let stopTestHosts: typeof StopTestHosts;
 
 beforeAll(async () => {
   executor = await startLocalInngest({
