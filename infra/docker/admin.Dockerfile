@@ -1,0 +1,38 @@
+# syntax=docker/dockerfile:1
+# The @shop/admin Next.js app as a standalone server. Cell URLs, NEXTAUTH_SECRET and the other
+# settings come from the pod's environment at run time; nothing secret is baked in. Build from the
+# repository root, which must hold the .dockerignore:
+#   docker build -f infra/docker/admin.Dockerfile -t shop/admin:<tag> .
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# ---- build: install the app and its workspace dependencies, then `next build` ----
+FROM ${NODE_IMAGE} AS build
+RUN npm install -g pnpm@10
+# CI: pnpm never prompts. mongodb-memory-server (a development fallback inside @shop/db) would
+# otherwise download a mongod binary that the app never runs.
+ENV CI=true MONGOMS_DISABLE_POSTINSTALL=1 NEXT_TELEMETRY_DISABLED=1
+WORKDIR /repo
+COPY . .
+RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
+    pnpm install --frozen-lockfile --filter '@shop/admin...'
+# output: 'standalone' with outputFileTracingRoot at the repository root puts the server at
+# .next/standalone/apps/admin/server.js next to a pruned node_modules. public/ is optional.
+RUN pnpm --filter @shop/admin build && mkdir -p apps/admin/public
+
+# ---- runtime: the standalone server, its static assets and public files, as a non-root uid ----
+FROM ${NODE_IMAGE} AS runtime
+RUN groupadd --system --gid 10001 shop \
+    && useradd --system --uid 10001 --gid shop --no-create-home --shell /usr/sbin/nologin shop
+# HOSTNAME: listen on every interface (Kubernetes overrides HOSTNAME with the pod name; the
+# Deployment sets it back).
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3100 HOSTNAME=0.0.0.0
+WORKDIR /app
+COPY --from=build /repo/apps/admin/.next/standalone ./
+COPY --from=build /repo/apps/admin/.next/static ./apps/admin/.next/static
+COPY --from=build /repo/apps/admin/public ./apps/admin/public
+USER 10001:10001
+EXPOSE 3100
+# Next's server stops accepting, finishes in-flight requests and exits on SIGTERM.
+STOPSIGNAL SIGTERM
+CMD ["node", "apps/admin/server.js"]

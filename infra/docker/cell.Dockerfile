@@ -1,0 +1,45 @@
+# syntax=docker/dockerfile:1
+# One image for every domain cell (@shop/api's cell host). A Deployment picks the cell with
+# CELLS=<domain> and PORT. No secrets are baked in: MONGODB_URI and the Inngest keys come from the
+# pod's environment. Build from the repository root, which must hold the .dockerignore:
+#   docker build -f infra/docker/cell.Dockerfile -t shop/cell:<tag> --build-arg SHOP_VERSION=<tag> .
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# ---- build: install @shop/api and its workspace dependencies, then keep production deps only ----
+FROM ${NODE_IMAGE} AS build
+RUN npm install -g pnpm@10
+# CI: pnpm never prompts. mongodb-memory-server (a development fallback inside @shop/db) would
+# otherwise download a mongod binary that production never runs.
+ENV CI=true MONGOMS_DISABLE_POSTINSTALL=1
+WORKDIR /repo
+COPY . .
+RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
+    pnpm install --frozen-lockfile --filter '@shop/api...'
+# --legacy: the workspace does not inject workspace packages; legacy deploy copies @shop/db's
+# files into /out. Packages ship TypeScript source, so there is nothing to build first.
+RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
+    pnpm --filter @shop/api --prod deploy --legacy /out
+
+# ---- runtime: the pruned package, run through tsx as a fixed non-root uid ----
+FROM ${NODE_IMAGE} AS runtime
+# tsx is a devDependency of @shop/api, so `deploy --prod` leaves it out: install the lockfile's
+# version (a test in infra/k8s checks they agree) and link it where `node --import tsx` finds it.
+ARG TSX_VERSION=4.23.15
+RUN npm install -g tsx@${TSX_VERSION} \
+    && npm cache clean --force \
+    && groupadd --system --gid 10001 shop \
+    && useradd --system --uid 10001 --gid shop --no-create-home --shell /usr/sbin/nologin shop
+ARG SHOP_VERSION=0.0.0
+ENV NODE_ENV=production SHOP_VERSION=${SHOP_VERSION} PORT=4000
+WORKDIR /app
+# Owned by root and read-only to the runtime user: the process cannot rewrite its own code.
+COPY --from=build /out ./
+RUN ln -s "$(npm root -g)/tsx" node_modules/tsx
+USER 10001:10001
+EXPOSE 4000
+STOPSIGNAL SIGTERM
+# `node --import tsx` rather than the `tsx` CLI: one process instead of two (the CLI's wrapper
+# costs about 50 MB of a 256Mi pod) and node receives SIGTERM itself, so the cell host drains.
+# tsx caches compiled files in /tmp, which the pods mount writable.
+CMD ["node", "--import", "tsx", "src/host/main.ts"]

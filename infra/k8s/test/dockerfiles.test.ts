@@ -1,0 +1,144 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import {
+  argDefault,
+  execForm,
+  lastArgs,
+  parseDockerfile,
+  type Stage,
+} from './dockerfile/parse-dockerfile';
+import { appPlan, runtimeUid } from './support/capacity-plan';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const dockerDirectory = `${repoRoot}infra/docker/`;
+const baseImage = 'node:20-bookworm-slim';
+
+const images = {
+  cell: { port: 4000 },
+  storefront: { port: appPlan.storefront.port },
+  admin: { port: appPlan.admin.port },
+};
+
+function stagesOf(image: string): Stage[] {
+  return parseDockerfile(readFileSync(`${dockerDirectory}${image}.Dockerfile`, 'utf8'));
+}
+
+function runtimeStageOf(image: string): Stage {
+  const stage = stagesOf(image).at(-1);
+  if (!stage) throw new Error(`${image}.Dockerfile has no stage`);
+  return stage;
+}
+
+describe.each(Object.entries(images))('the %s image', (image, { port }) => {
+  const stages = stagesOf(image);
+  const runtime = runtimeStageOf(image);
+
+  it(`is multi-stage on ${baseImage}, the runtime stage copying only build output`, () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    for (const stage of stages) expect(stage.from).toBe(baseImage);
+    const copies = runtime.instructions.filter((each) => each.keyword === 'COPY');
+    expect(copies.length).toBeGreaterThan(0);
+    for (const copy of copies) expect(copy.args).toMatch(/^--from=\w+ /);
+  });
+
+  it('ends as the fixed non-root uid the pods enforce, with nothing run as root after', () => {
+    const keywords = runtime.instructions.map((each) => each.keyword);
+    const lastUser = keywords.lastIndexOf('USER');
+    expect(lastUser).toBeGreaterThan(-1);
+    expect(lastArgs(runtime, 'USER')).toBe(`${runtimeUid}:${runtimeUid}`);
+    expect(keywords.slice(lastUser)).not.toContain('RUN');
+    expect(keywords.slice(lastUser)).not.toContain('COPY');
+  });
+
+  it('exposes its port and stops on SIGTERM, which the server drains on', () => {
+    expect(lastArgs(runtime, 'EXPOSE')).toBe(String(port));
+    expect(lastArgs(runtime, 'ENV')).toMatch(new RegExp(`\\bPORT=${port}\\b`));
+    expect(lastArgs(runtime, 'STOPSIGNAL')).toBe('SIGTERM');
+  });
+
+  it('bakes in no secrets', () => {
+    for (const { keyword, args } of stages.flatMap((stage) => stage.instructions)) {
+      if (keyword === 'ENV' || keyword === 'ARG') {
+        expect(args).not.toMatch(/SECRET|PASSWORD|TOKEN|_KEY\b|MONGODB_URI/);
+      }
+      if (keyword === 'COPY') expect(args).not.toMatch(/\.env\b/);
+    }
+  });
+});
+
+describe('the cell image', () => {
+  const runtime = runtimeStageOf('cell');
+  const build = stagesOf('cell')[0];
+
+  it('installs only @shop/api and its dependencies, then deploys production dependencies', () => {
+    const runs = (build?.instructions ?? []).filter((each) => each.keyword === 'RUN');
+    const commands = runs.map((each) => each.args).join('\n');
+    expect(commands).toMatch(/pnpm install --frozen-lockfile --filter '@shop\/api\.\.\.'/);
+    expect(commands).toMatch(/pnpm --filter @shop\/api --prod deploy/);
+  });
+
+  it("runs the cell host's entry point through tsx", () => {
+    expect(execForm(lastArgs(runtime, 'CMD'))).toEqual([
+      'node',
+      '--import',
+      'tsx',
+      'src/host/main.ts',
+    ]);
+    expect(existsSync(`${repoRoot}packages/api/src/host/main.ts`)).toBe(true);
+  });
+
+  it("installs the lockfile's tsx version", () => {
+    const lockfile = parse(readFileSync(`${repoRoot}pnpm-lock.yaml`, 'utf8')) as {
+      importers: Record<string, { devDependencies?: Record<string, { version: string }> }>;
+    };
+    const locked = lockfile.importers['packages/api']?.devDependencies?.tsx?.version;
+    expect(locked).toBeDefined();
+    expect(argDefault(runtime, 'TSX_VERSION')).toBe(locked);
+  });
+});
+
+describe.each(Object.keys(appPlan))('the %s image', (app) => {
+  const runtime = runtimeStageOf(app);
+
+  it("runs Next's standalone server from the layout the Deployment mounts .next/cache into", () => {
+    expect(lastArgs(runtime, 'WORKDIR')).toBe('/app');
+    expect(execForm(lastArgs(runtime, 'CMD'))).toEqual(['node', `apps/${app}/server.js`]);
+    const copies = runtime.instructions.filter((each) => each.keyword === 'COPY');
+    const sources = copies.map((each) => each.args.split(/\s+/)[1]);
+    expect(sources).toEqual([
+      `/repo/apps/${app}/.next/standalone`,
+      `/repo/apps/${app}/.next/static`,
+      `/repo/apps/${app}/public`,
+    ]);
+  });
+
+  const nextConfig = `${repoRoot}apps/${app}/next.config.ts`;
+  it('is built from an app configured for standalone output traced from the repository root', (context) => {
+    if (!existsSync(nextConfig)) context.skip(`apps/${app}/next.config.ts does not exist yet`);
+    const config = readFileSync(nextConfig, 'utf8');
+    expect(config).toMatch(/output:\s*'standalone'/);
+    expect(config).toMatch(/outputFileTracingRoot/);
+  });
+});
+
+describe('the build context filter', () => {
+  const patterns = readFileSync(`${dockerDirectory}dockerignore`, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+
+  it('keeps installed, built and secret files out of the images', () => {
+    for (const pattern of ['**/node_modules', '**/.next', '**/.env', '**/.env.*', '.git']) {
+      expect(patterns).toContain(pattern);
+    }
+  });
+
+  it('keeps every workspace manifest and the lockfile in', () => {
+    const excludesManifests = patterns.some((pattern) =>
+      /package\.json|pnpm-|\*\.json/.test(pattern),
+    );
+    expect(excludesManifests).toBe(false);
+  });
+});

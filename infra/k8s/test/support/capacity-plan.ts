@@ -1,0 +1,48 @@
+import { type Domain } from '@shop/api/client';
+
+export interface WorkloadPlan {
+  /** Container port, Service port and `PORT`. */
+  port: number;
+  replicas: number;
+  /** Both the request and the limit (see infra/k8s/README.md, "Requests and limits"). */
+  cpu: string;
+  memory: string;
+}
+
+/**
+ * The promises the base keeps: seed ports from DESIGN.md and the "Capacity Planning" table of the
+ * system design. Typed by `Domain`, so a new cell in @shop/api fails typecheck until it is planned.
+ */
+export const cellPlan: Record<Domain, WorkloadPlan> = {
+  auth: { port: 3001, replicas: 2, cpu: '250m', memory: '256Mi' },
+  user: { port: 3002, replicas: 2, cpu: '250m', memory: '256Mi' },
+  product: { port: 3003, replicas: 3, cpu: '500m', memory: '512Mi' },
+  order: { port: 3004, replicas: 2, cpu: '500m', memory: '512Mi' },
+  payment: { port: 3005, replicas: 2, cpu: '500m', memory: '512Mi' },
+  // "Others: 1-2 x 250m/256Mi": asynchronous cells get one replica, shopper-facing ones two.
+  notification: { port: 3006, replicas: 1, cpu: '250m', memory: '256Mi' },
+  search: { port: 3007, replicas: 2, cpu: '250m', memory: '256Mi' },
+  review: { port: 3008, replicas: 2, cpu: '250m', memory: '256Mi' },
+  analytics: { port: 3009, replicas: 1, cpu: '250m', memory: '256Mi' },
+};
+
+/** The "API Gateway" row is the storefront; the admin app is sized down (see the README). */
+export const appPlan = {
+  storefront: { port: 3000, replicas: 3, cpu: '500m', memory: '512Mi' },
+  admin: { port: 3100, replicas: 1, cpu: '250m', memory: '512Mi' },
+} satisfies Record<string, WorkloadPlan>;
+
+export type AppName = keyof typeof appPlan;
+
+/** The Secret the operator creates; the base references it and never contains it. */
+export const secretName = 'shop-secrets';
+
+/** Every key the base reads from that Secret, and who reads it. */
+export const secretKeysByWorkload = {
+  cell: ['MONGODB_URI', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY'],
+  payment: ['MONGODB_URI', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'STRIPE_SECRET_KEY'],
+  app: ['NEXTAUTH_SECRET'],
+} as const;
+
+/** The uid/gid the images run as and the pods enforce. */
+export const runtimeUid = 10001;
