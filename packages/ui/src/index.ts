@@ -23,4 +23,5 @@ export {
 export { Notice, type NoticeProps, type NoticeTone } from './notice';
 export { Price, type PriceProps } from './price';
 export { ProductCard, type ProductCardProduct, type ProductCardProps } from './product-card';
+export { productArtDataUrl, productArtSvg } from './product-art';
 export { ProductImage, type ProductImageProps } from './product-image';

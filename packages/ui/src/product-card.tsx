@@ -22,6 +22,8 @@ export interface ProductCardProps {
   headingLevel?: 'h2' | 'h3';
   locale?: string;
   badge?: ReactNode;
+  /** Load the image eagerly (cards in the first visible row). */
+  priority?: boolean;
   className?: string;
 }
 
@@ -36,6 +38,7 @@ export function ProductCard({
   headingLevel: Heading = 'h3',
   locale,
   badge,
+  priority,
   className,
 }: ProductCardProps) {
   return (
@@ -53,7 +56,8 @@ export function ProductCard({
           slug={product.slug}
           name={product.name}
           imageUrl={product.imageUrl}
-          alt={product.imageAlt}
+          decorative
+          priority={priority}
           className="transition-transform duration-300 group-hover:scale-[1.02]"
         />
         {badge ? <div className="absolute top-3 left-3">{badge}</div> : null}

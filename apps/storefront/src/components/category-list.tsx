@@ -13,11 +13,9 @@ export function CategoryList({ categories }: { categories: Category[] }) {
             data-testid="category-link"
             className="group flex items-center gap-4 rounded-card border border-line bg-surface p-3 shadow-card transition-shadow hover:shadow-raised"
           >
-            <ProductImage
-              slug={category.slug}
-              name={category.name}
-              className="size-16 shrink-0 rounded-control"
-            />
+            <span className="size-16 shrink-0 overflow-hidden rounded-control">
+              <ProductImage slug={category.slug} name={category.name} shape="square" decorative />
+            </span>
             <span className="min-w-0 flex-1">
               <span className="block font-medium text-ink">{category.name}</span>
               {category.description ? (

@@ -3,16 +3,17 @@ import { buttonClassNames, Container, ProductImage } from '@shop/ui';
 import Link from 'next/link';
 
 // Artwork seeds for when the catalogue cannot be loaded: the hero still looks finished.
-const fallbackArt = [
-  { slug: 'linen-throw', name: 'Linen Throw' },
-  { slug: 'stoneware-mug', name: 'Stoneware Mug' },
-  { slug: 'field-notes', name: 'Field Notes' },
-  { slug: 'oak-tray', name: 'Oak Tray' },
+const fallbackArt: Pick<ProductSummary, 'slug' | 'name' | 'imageUrl'>[] = [
+  { slug: 'linen-throw', name: 'Linen Throw', imageUrl: null },
+  { slug: 'stoneware-mug', name: 'Stoneware Mug', imageUrl: null },
+  { slug: 'field-notes', name: 'Field Notes', imageUrl: null },
+  { slug: 'oak-tray', name: 'Oak Tray', imageUrl: null },
 ];
 
 /** The home page's opening: what the shop is, where to start, and a glimpse of the catalogue. */
 export function Hero({ featured }: { featured: ProductSummary[] }) {
-  const tiles = featured.length >= 4 ? featured.slice(0, 4) : fallbackArt;
+  const tiles: Pick<ProductSummary, 'slug' | 'name' | 'imageUrl'>[] =
+    featured.length >= 4 ? featured.slice(0, 4) : fallbackArt;
   return (
     <section aria-labelledby="hero-title" className="border-b border-line bg-surface">
       <Container className="grid items-center gap-10 py-12 sm:py-16 lg:grid-cols-2 lg:py-20">
@@ -42,12 +43,15 @@ export function Hero({ featured }: { featured: ProductSummary[] }) {
             </Link>
           </div>
         </div>
-        <div aria-hidden="true" className="grid grid-cols-2 gap-3 sm:gap-4">
+        <div aria-hidden="true" className="hidden grid-cols-2 gap-4 sm:grid">
           {tiles.map((tile, index) => (
             <ProductImage
               key={tile.slug}
               slug={tile.slug}
               name={tile.name}
+              imageUrl={tile.imageUrl}
+              decorative
+              priority
               className={
                 index % 2 === 1
                   ? 'rounded-card shadow-card sm:translate-y-6'

@@ -20,7 +20,8 @@ export function ProductGrid({
             linkAs={Link}
             headingLevel={headingLevel}
             // The first row is above the fold; the rest can wait.
-            className={index < 4 ? 'w-full' : 'w-full [content-visibility:auto]'}
+            priority={index < 4}
+            className="w-full"
           />
         </li>
       ))}

@@ -39,6 +39,7 @@ export function SearchBox() {
 
   function openProduct(slug: string) {
     setOpen(false);
+    setText('');
     router.push(`/products/${slug}`);
   }
 
@@ -131,13 +132,14 @@ export function SearchBox() {
               onMouseEnter={() => setActiveIndex(index)}
               className="flex cursor-pointer items-center gap-3 px-3 py-2 aria-selected:bg-accent-50"
             >
-              <ProductImage
-                slug={product.slug}
-                name={product.name}
-                imageUrl={product.imageUrl}
-                alt={product.imageAlt}
-                className="w-14 shrink-0 rounded-md"
-              />
+              <span className="w-14 shrink-0 overflow-hidden rounded-md">
+                <ProductImage
+                  slug={product.slug}
+                  name={product.name}
+                  imageUrl={product.imageUrl}
+                  decorative
+                />
+              </span>
               <span className="min-w-0 flex-1">
                 <span className="block truncate text-sm font-medium text-ink">{product.name}</span>
                 <span className="block truncate text-xs text-ink-muted">{product.brand}</span>

@@ -7,7 +7,10 @@ const navigation = [
   { href: '/#categories', label: 'Categories' },
 ] as const;
 
-/** Logo, search and the main navigation; search drops to its own row on small screens. */
+/**
+ * Logo, search and the main navigation, in that DOM (and keyboard) order; on small screens the
+ * search drops to its own row below the navigation.
+ */
 export function SiteHeader() {
   return (
     <header className="sticky top-0 z-30 border-b border-line bg-surface/90 backdrop-blur supports-[backdrop-filter]:bg-surface/75">
@@ -15,6 +18,9 @@ export function SiteHeader() {
         <Link href="/" className="rounded-control" aria-label="Shop home">
           <Logo />
         </Link>
+        <div className="order-3 w-full md:order-2 md:mx-auto md:max-w-xl md:flex-1">
+          <SearchBox />
+        </div>
         <nav aria-label="Main" className="order-2 ml-auto md:order-3 md:ml-0">
           <ul className="flex items-center gap-1 text-sm font-medium">
             {navigation.map((item) => (
@@ -29,9 +35,6 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
-        <div className="order-3 w-full md:order-2 md:mx-auto md:max-w-xl md:flex-1">
-          <SearchBox />
-        </div>
       </Container>
     </header>
   );

@@ -12,7 +12,11 @@ export async function generateMetadata({
 }: PageProps<'/products/[slug]'>): Promise<Metadata> {
   const { slug } = await params;
   const product = isSlug(slug) ? await getProduct(slug) : null;
-  if (!product?.ok) return { title: 'Product' };
+  if (!product?.ok) {
+    return {
+      title: product?.failure === 'not-found' || !product ? 'Product not found' : 'Product',
+    };
+  }
   return {
     title: product.data.name,
     description:
@@ -56,6 +60,7 @@ export default async function ProductPage({ params }: PageProps<'/products/[slug
           name={data.name}
           imageUrl={data.imageUrl}
           alt={data.imageAlt}
+          priority
           className="rounded-card border border-line shadow-card"
         />
         <div className="flex flex-col">

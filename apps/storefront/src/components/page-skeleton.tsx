@@ -1,7 +1,7 @@
 import { Container, Skeleton } from '@shop/ui';
 
-/** Shown while a page's cell calls are in flight: the layout's shape, without the data. */
-export default function Loading() {
+/** A page's shape without its data, shown while its cell calls are in flight. */
+export function PageSkeleton() {
   return (
     <Container className="mt-10" aria-busy="true">
       <p role="status" className="sr-only">

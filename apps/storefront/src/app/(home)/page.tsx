@@ -28,10 +28,14 @@ export default async function HomePage() {
 
   return (
     <>
+      {catalogueDown ? (
+        // First thing on the page, so it is seen before the hero on every screen size.
+        <Container className="pt-6">
+          <CatalogueUnavailable />
+        </Container>
+      ) : null}
       <Hero featured={products.ok ? products.data.items : []} />
       <Container className="mt-12 flex flex-col gap-16">
-        {catalogueDown ? <CatalogueUnavailable /> : null}
-
         {categories.ok && categories.data.items.length > 0 ? (
           <section aria-labelledby="categories" className="scroll-mt-24">
             <SectionHeading id="categories" title="Shop by category" />

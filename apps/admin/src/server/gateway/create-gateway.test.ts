@@ -1,0 +1,225 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGateway } from './create-gateway';
+import { TokenBucketRateLimiter } from './rate-limiter';
+
+interface Echo {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+// A stand-in cell: a real HTTP server that answers with what it received.
+let cell: Server;
+let cellUrl: string;
+
+beforeAll(async () => {
+  cell = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const echo: Echo = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body,
+      };
+      res.writeHead(req.url?.includes('missing') ? 404 : 200, {
+        'content-type': 'application/json',
+        'set-cookie': 'cell=secret',
+      });
+      res.end(JSON.stringify(echo));
+    });
+  });
+  await new Promise<void>((resolve) => cell.listen(0, '127.0.0.1', resolve));
+  cellUrl = `http://127.0.0.1:${(cell.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => cell.close(() => resolve())));
+
+function gatewayTo(
+  baseUrl: () => string,
+  limiter = new TokenBucketRateLimiter({ burst: 1000, perSecond: 1000 }),
+) {
+  return createGateway({
+    urlFor: (domain) => `${baseUrl()}/trpc/${domain}`,
+    limiter,
+    maxBodyBytes: 64,
+  });
+}
+
+function browserRequest(path: string, init: RequestInit = {}): Request {
+  return new Request(`http://shop.test/api/cells/${path}`, init);
+}
+
+describe('the cell gateway', () => {
+  it('forwards a call to the domain cell with its query string and returns the answer', async () => {
+    const forward = gatewayTo(() => cellUrl);
+    const response = await forward(browserRequest('product/product.list?batch=1&input=%7B%7D'), {
+      domain: 'product',
+      path: ['product.list'],
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    const echo = (await response.json()) as Echo;
+    expect(echo.method).toBe('GET');
+    expect(echo.url).toBe('/trpc/product/product.list?batch=1&input=%7B%7D');
+  });
+
+  it('passes the cell status through (a 404 from the cell stays a 404)', async () => {
+    const forward = gatewayTo(() => cellUrl);
+    const response = await forward(browserRequest('product/product.missing'), {
+      domain: 'product',
+      path: ['product.missing'],
+    });
+    expect(response.status).toBe(404);
+  });
+
+  it('forwards a POST body', async () => {
+    const forward = gatewayTo(() => cellUrl);
+    const response = await forward(
+      browserRequest('order/order.place', {
+        method: 'POST',
+        body: '{"0":{"json":{"sku":"a"}}}',
+        headers: { 'content-type': 'application/json' },
+      }),
+      { domain: 'order', path: ['order.place'] },
+    );
+    const echo = (await response.json()) as Echo;
+    expect(echo.method).toBe('POST');
+    expect(echo.body).toBe('{"0":{"json":{"sku":"a"}}}');
+  });
+
+  it('keeps a well-formed request id both ways and replaces a malformed one with a UUID', async () => {
+    const forward = gatewayTo(() => cellUrl);
+    const given = await forward(
+      browserRequest('product/product.list', { headers: { 'x-request-id': 'req-42' } }),
+      { domain: 'product', path: ['product.list'] },
+    );
+    expect(given.headers.get('x-request-id')).toBe('req-42');
+    expect(((await given.json()) as Echo).headers['x-request-id']).toBe('req-42');
+
+    const malformed = await forward(
+      browserRequest('product/product.list', { headers: { 'x-request-id': 'bad id\u0001' } }),
+      { domain: 'product', path: ['product.list'] },
+    );
+    const generated = malformed.headers.get('x-request-id');
+    expect(generated).toMatch(/^[0-9a-f-]{36}$/);
+    expect(((await malformed.json()) as Echo).headers['x-request-id']).toBe(generated);
+  });
+
+  it('never forwards cookies, credentials or hop-by-hop headers, and returns no cookie', async () => {
+    const forward = gatewayTo(() => cellUrl);
+    const response = await forward(
+      browserRequest('product/product.list', {
+        headers: {
+          cookie: 'session=abc',
+          authorization: 'Bearer forged',
+          'proxy-authorization': 'Basic x',
+          'x-forwarded-for': '203.0.113.9, 198.51.100.7',
+          'accept-language': 'fr',
+        },
+      }),
+      { domain: 'product', path: ['product.list'] },
+    );
+    const { headers } = (await response.json()) as Echo;
+    expect(headers.cookie).toBeUndefined();
+    expect(headers.authorization).toBeUndefined();
+    expect(headers['proxy-authorization']).toBeUndefined();
+    expect(headers['accept-language']).toBe('fr');
+    // The address the nearest proxy saw, not whatever the browser put first.
+    expect(headers['x-forwarded-for']).toBe('198.51.100.7');
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('answers 404 for an unknown domain and for another domain’s procedure', async () => {
+    const forward = gatewayTo(() => cellUrl);
+    const unknown = await forward(browserRequest('billing/billing.list'), {
+      domain: 'billing',
+      path: ['billing.list'],
+    });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ error: { message: 'Unknown service' } });
+
+    const crossing = await forward(browserRequest('product/product.list,order.list'), {
+      domain: 'product',
+      path: ['product.list,order.list'],
+    });
+    expect(crossing.status).toBe(404);
+  });
+
+  it('answers 503 with a readable message when the cell is unreachable', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+
+    const forward = gatewayTo(() => deadUrl);
+    const response = await forward(browserRequest('search/search.query'), {
+      domain: 'search',
+      path: ['search.query'],
+    });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      error: { message: 'The search service is unavailable' },
+    });
+  });
+
+  it('refuses a body larger than the limit with 413', async () => {
+    const forward = gatewayTo(() => cellUrl);
+    const response = await forward(
+      browserRequest('order/order.place', { method: 'POST', body: 'x'.repeat(65) }),
+      { domain: 'order', path: ['order.place'] },
+    );
+    expect(response.status).toBe(413);
+  });
+
+  it('rate-limits each client address with 429 and Retry-After', async () => {
+    const forward = gatewayTo(
+      () => cellUrl,
+      new TokenBucketRateLimiter({ burst: 2, perSecond: 0.5 }),
+    );
+    const from = (address: string) =>
+      forward(browserRequest('product/product.list', { headers: { 'x-forwarded-for': address } }), {
+        domain: 'product',
+        path: ['product.list'],
+      });
+
+    expect((await from('192.0.2.1')).status).toBe(200);
+    expect((await from('192.0.2.1')).status).toBe(200);
+    const limited = await from('192.0.2.1');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('2');
+    // Another client has its own bucket.
+    expect((await from('192.0.2.2')).status).toBe(200);
+  });
+});
+
+describe('TokenBucketRateLimiter', () => {
+  it('refills over time up to the burst size', () => {
+    let now = 0;
+    const limiter = new TokenBucketRateLimiter({ burst: 3, perSecond: 1 }, () => now);
+    for (let i = 0; i < 3; i++) expect(limiter.take('a').allowed).toBe(true);
+    expect(limiter.take('a')).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    now += 1000;
+    expect(limiter.take('a').allowed).toBe(true);
+    expect(limiter.take('a').allowed).toBe(false);
+    now += 60_000;
+    for (let i = 0; i < 3; i++) expect(limiter.take('a').allowed).toBe(true);
+    expect(limiter.take('a').allowed).toBe(false);
+  });
+
+  it('forgets the least recently seen client beyond maxClients', () => {
+    const limiter = new TokenBucketRateLimiter(
+      { burst: 1, perSecond: 0.001, maxClients: 2 },
+      () => 0,
+    );
+    limiter.take('a');
+    limiter.take('b');
+    limiter.take('c'); // evicts a
+    expect(limiter.take('a').allowed).toBe(true);
+    expect(limiter.take('c').allowed).toBe(false);
+  });
+});
