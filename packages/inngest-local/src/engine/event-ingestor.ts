@@ -118,6 +118,7 @@ export class EventIngestor {
       await this.starter.start({
         fn,
         events: [payload],
+        eventIds: [eventId],
         runId: deterministicUlid(ulidTime(eventId), eventId, fn.id),
       });
     }

@@ -27,6 +27,7 @@ export async function handleCron(parts: EngineParts, job: JobDocument) {
   await parts.starter.start({
     fn,
     events: [event],
+    eventIds: [event.id],
     runId: deterministicUlid(tick, job.jobId, 'run'),
   });
 

@@ -259,6 +259,7 @@ async function invoke(parts: EngineParts, run: RunDocument, op: OutgoingOp): Pro
   await parts.starter.start({
     fn,
     events: [event],
+    eventIds: [event.id],
     runId: childRunId,
     parent: { runId: run.runId, hash: op.id },
   });

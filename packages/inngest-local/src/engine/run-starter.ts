@@ -12,6 +12,8 @@ const idempotencyWindowMs = 24 * 60 * 60_000;
 export interface StartRunInput {
   fn: FunctionDefinition;
   events: EventPayload[];
+  /** The executor's ids of those events (an event's own `id` may be the sender's idempotency key). */
+  eventIds: string[];
   /** Deterministic per trigger (event + function, cron tick, invoking step) so retries reuse it. */
   runId: string;
   parent?: { runId: string; hash: string };
@@ -26,7 +28,7 @@ export class RunStarter {
   ) {}
 
   /** Returns the run id, or `null` when the function's idempotency key says it already ran. */
-  async start({ fn, events, runId, parent }: StartRunInput): Promise<string | null> {
+  async start({ fn, events, eventIds, runId, parent }: StartRunInput): Promise<string | null> {
     const now = new Date();
     const event = events[0];
     const idempotencyKey = fn.idempotency && event ? keyFor(fn.idempotency, event) : undefined;
@@ -53,7 +55,7 @@ export class RunStarter {
       functionName: fn.name,
       stepUrl: fn.stepUrl,
       maxAttempts: fn.maxAttempts,
-      eventIds: events.map((e) => e.id),
+      eventIds,
       eventsJson: JSON.stringify(events),
       status: 'Running',
       steps: {},

@@ -46,13 +46,13 @@ export function parseExpression(source: string, variables: readonly string[]): N
           return { kind: 'literal', value: token.value === 'true' };
         }
         if (token.value === 'null') return { kind: 'literal', value: null };
+        if (isOperator(peek(), '(')) fail(token, 'function calls are not supported');
         if (!variables.includes(token.value)) {
           return fail(
             token,
             `unknown name "${token.value}" (available here: ${variables.join(', ')})`,
           );
         }
-        if (isOperator(peek(), '(')) fail(token, 'function calls are not supported');
         return { kind: 'variable', name: token.value };
       case 'operator':
         if (token.value === '(') {

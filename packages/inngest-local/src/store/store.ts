@@ -25,6 +25,10 @@ export async function openStore(uri: string, dbNamePrefix = ''): Promise<Store> 
     dbName: `${dbNamePrefix}${databaseName}`,
     serverSelectionTimeoutMS: 10_000,
     autoIndex: false,
+    // Streaming monitoring against the in-memory fallback server (which answers awaitable `hello`
+    // at once with a new topology version) stalls ordinary commands for ~400 ms now and then.
+    // Polling costs a real MongoDB only slower failover detection, which a local executor can bear.
+    serverMonitoringMode: 'poll',
   });
   await connection.asPromise();
   const store = {

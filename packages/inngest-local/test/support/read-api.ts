@@ -8,8 +8,18 @@ export interface RunView {
   ended_at: string | null;
 }
 
+/** Set when the executor under test requires its signing key for reads. */
+let authorization: string | undefined;
+export function useReadAuthorization(signingKey: string | undefined): void {
+  authorization = signingKey ? `Bearer ${signingKey}` : undefined;
+}
+const readHeaders = (extra: Record<string, string> = {}): Record<string, string> =>
+  authorization ? { ...extra, authorization } : extra;
+
 export async function runsForEvent(executorUrl: string, eventId: string): Promise<RunView[]> {
-  const response = await fetch(`${executorUrl}/v1/events/${eventId}/runs`);
+  const response = await fetch(`${executorUrl}/v1/events/${eventId}/runs`, {
+    headers: readHeaders(),
+  });
   const body = (await response.json()) as { data: RunView[] };
   return body.data;
 }
@@ -41,7 +51,9 @@ export async function waitForFunctionRun(
 ): Promise<RunView> {
   const deadline = Date.now() + (options.timeoutMs ?? 15_000);
   while (Date.now() < deadline) {
-    const response = await fetch(executorUrl, { headers: { accept: 'application/json' } });
+    const response = await fetch(executorUrl, {
+      headers: readHeaders({ accept: 'application/json' }),
+    });
     const { runs } = (await response.json()) as { runs: RunView[] };
     const run = runs.find(
       (candidate) =>

@@ -18,6 +18,8 @@ export interface TestAppOptions {
   /** Cloud mode with this signing key (requests must then carry a valid signature). */
   signingKey?: string;
   appId?: string;
+  /** The key `send()` uses (dev mode sends a placeholder key when none is set). */
+  eventKey?: string;
 }
 
 /**
@@ -34,8 +36,12 @@ export async function startTestApp(
     baseUrl: executorUrl,
     logger: quietLogger,
     ...(options.signingKey
-      ? { isDev: false, signingKey: options.signingKey, eventKey: 'test-event-key' }
-      : { isDev: true }),
+      ? {
+          isDev: false,
+          signingKey: options.signingKey,
+          eventKey: options.eventKey ?? 'test-event-key',
+        }
+      : { isDev: true, ...(options.eventKey ? { eventKey: options.eventKey } : {}) }),
   });
   const handler = serve({ client, functions: defineFunctions(client) });
   const server = createServer((request, response) => {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { EventIngestor } from '../../engine/event-ingestor';
-import { incomingEventsSchema } from '../../protocol/event-payload';
+import { parseIncomingEvents } from '../../protocol/event-payload';
 import { headerValue, parseJsonBody, readBody, sendJson } from '../http-io';
 
 const maxEventBytes = 3 * 1024 * 1024;
@@ -21,7 +21,7 @@ export async function handleEventRoute(
     return;
   }
   const body = parseJsonBody(await readBody(request, maxEventBytes));
-  const parsed = incomingEventsSchema.safeParse(body);
+  const parsed = parseIncomingEvents(body);
   if (!parsed.success) {
     sendJson(response, 400, {
       error: `invalid event payload: ${z.prettifyError(parsed.error)}`,

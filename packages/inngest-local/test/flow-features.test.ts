@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalInngest } from '../src';
+import { startExecutor } from './support/executor';
+import { sleep, waitForFunctionRun, waitForRunEnd } from './support/read-api';
+import { startTestApp, type TestApp } from './support/test-app';
+
+describe('parallel steps, invoke, cancellation and cron', () => {
+  let executor: LocalInngest;
+  let app: TestApp;
+  const counts = { a: 0, b: 0, c: 0, sum: 0, ship: 0, tax: 0, ticks: 0 };
+
+  beforeAll(async () => {
+    executor = await startExecutor();
+    app = await startTestApp(executor.url, (client) => {
+      const computeTax = client.createFunction({ id: 'compute-tax' }, async ({ event }) => {
+        counts.tax++;
+        return { tax: Math.round((event.data as { amount: number }).amount * 0.2) };
+      });
+      return [
+        computeTax,
+        client.createFunction(
+          { id: 'fan-out', triggers: [{ event: 'shop/fan-out' }] },
+          async ({ step }) => {
+            const slowly = (name: 'a' | 'b' | 'c', value: number) =>
+              step.run(name, async () => {
+                counts[name]++;
+                await sleep(200);
+                return value;
+              });
+            const [a, b, c] = await Promise.all([slowly('a', 1), slowly('b', 2), slowly('c', 3)]);
+            return step.run('sum', () => {
+              counts.sum++;
+              return a + b + c;
+            });
+          },
+        ),
+        client.createFunction(
+          { id: 'checkout', triggers: [{ event: 'shop/checkout' }] },
+          async ({ step }) => {
+            const { tax } = await step.invoke('tax', {
+              function: computeTax,
+              data: { amount: 1000 },
+            });
+            return { total: 1000 + tax };
+          },
+        ),
+        client.createFunction(
+          {
+            id: 'ship-later',
+            triggers: [{ event: 'shop/ship.requested' }],
+            cancelOn: [
+              { event: 'shop/order.cancelled', if: 'event.data.orderId == async.data.orderId' },
+            ],
+          },
+          async ({ step }) => {
+            await step.sleep('grace-period', '3s');
+            await step.run('ship', () => counts.ship++);
+          },
+        ),
+        client.createFunction(
+          { id: 'ticker', triggers: [{ cron: '* * * * * *' }] },
+          async ({ event }) => {
+            counts.ticks++;
+            return { cron: event.data.cron };
+          },
+        ),
+      ];
+    });
+    await app.sync();
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await executor?.stop();
+  });
+
+  it('runs parallel steps once each, concurrently, before continuing', async () => {
+    const started = Date.now();
+    const { ids } = await app.client.send({ name: 'shop/fan-out', data: {} });
+    const run = await waitForRunEnd(executor.url, ids[0] ?? '');
+    expect(run).toMatchObject({ status: 'Completed', output: 6 });
+    expect(counts).toMatchObject({ a: 1, b: 1, c: 1, sum: 1 });
+    expect(Date.now() - started).toBeLessThan(3 * 200 + 500);
+  });
+
+  it('invokes another function and resumes with its result', async () => {
+    const { ids } = await app.client.send({ name: 'shop/checkout', data: {} });
+    const run = await waitForRunEnd(executor.url, ids[0] ?? '');
+    expect(run).toMatchObject({ status: 'Completed', output: { total: 1200 } });
+    expect(counts.tax).toBe(1);
+  });
+
+  it('cancels a run when a matching cancelOn event arrives, and only that run', async () => {
+    const keep = await app.client.send({ name: 'shop/ship.requested', data: { orderId: 'keep' } });
+    const drop = await app.client.send({ name: 'shop/ship.requested', data: { orderId: 'drop' } });
+    await sleep(300);
+    await app.client.send({ name: 'shop/order.cancelled', data: { orderId: 'drop' } });
+    const cancelled = await waitForRunEnd(executor.url, drop.ids[0] ?? '');
+    expect(cancelled.status).toBe('Cancelled');
+    const shipped = await waitForRunEnd(executor.url, keep.ids[0] ?? '');
+    expect(shipped.status).toBe('Completed');
+    expect(counts.ship).toBe(1);
+  });
+
+  it('runs cron-triggered functions on schedule', async () => {
+    const tick = await waitForFunctionRun(executor.url, 'ticker', { status: 'Completed' });
+    expect(tick.output).toEqual({ cron: '* * * * * *' });
+    expect(counts.ticks).toBeGreaterThanOrEqual(1);
+  });
+});
