@@ -7,6 +7,7 @@ import type { AccessTokenVerifier } from '../identity/access-token';
 import type { CellContext } from '../trpc/context';
 import { router } from '../trpc/init';
 import { clientAddressOf } from './client-address';
+import { maxBatchSize, planFastQuery, runFastQuery } from './trpc-fast-path';
 
 /** Larger bodies are refused with 413 before they are parsed. */
 const maxBodyBytes = 1024 * 1024;
@@ -27,7 +28,11 @@ function logError(logger: Logger, error: TRPCError, path: string | undefined) {
   }
 }
 
-/** Serves `/trpc/*` for the hosted cells only: their routers merged under their domain names. */
+/**
+ * Serves `/trpc/*` for the hosted cells only: their routers merged under their domain names.
+ * Plain JSON queries take a direct path; everything else (mutations, malformed or unknown calls,
+ * streaming) goes through tRPC's standard Node handler.
+ */
 export function createTrpcEndpoint(
   cells: readonly CellDefinition[],
   verifyAccessToken: AccessTokenVerifier,
@@ -37,21 +42,42 @@ export function createTrpcEndpoint(
     Object.fromEntries(cells.map((cell) => [cell.name, cell.router])),
   );
 
-  return (req, res, procedurePath, requestId) => {
+  return async (req, res, procedurePath, requestId) => {
     const requestLogger = logger.child({ requestId });
-    return nodeHTTPRequestHandler({
+    const createContext = async (): Promise<CellContext> => ({
+      requestId,
+      logger: requestLogger,
+      identity: await verifyAccessToken(req.headers.authorization),
+      clientAddress: clientAddressOf(req),
+    });
+    const onError = (error: TRPCError, path: string | undefined) =>
+      logError(requestLogger, error, path);
+
+    const plan = planFastQuery(hostedRouter, req, procedurePath);
+    if (plan) {
+      const { status, body } = await runFastQuery(
+        hostedRouter,
+        plan,
+        await createContext(),
+        onError,
+      );
+      res.statusCode = status;
+      res.setHeader('content-type', 'application/json');
+      res.setHeader('content-length', Buffer.byteLength(body));
+      res.setHeader('vary', 'trpc-accept, accept');
+      res.end(body);
+      return;
+    }
+
+    await nodeHTTPRequestHandler({
       router: hostedRouter,
       req,
       res,
       path: procedurePath,
       maxBodySize: maxBodyBytes,
-      createContext: async (): Promise<CellContext> => ({
-        requestId,
-        logger: requestLogger,
-        identity: await verifyAccessToken(req.headers.authorization),
-        clientAddress: clientAddressOf(req),
-      }),
-      onError: ({ error, path }) => logError(requestLogger, error, path),
+      maxBatchSize,
+      createContext,
+      onError: ({ error, path }) => onError(error, path),
     });
   };
 }

@@ -1,0 +1,140 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { TRPCError } from '@trpc/server';
+import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createAccessTokenVerifier } from '../src/identity/access-token';
+import { createTrpcEndpoint } from '../src/host/trpc-endpoint';
+import { planFastQuery } from '../src/host/trpc-fast-path';
+import type { CellContext } from '../src/trpc/context';
+import { router } from '../src/trpc/init';
+import { publicProcedure } from '../src/trpc/procedures';
+import { request } from './support/http';
+
+// A cell router exercising each answer a query can give: data, a thrown error, an input error.
+const sampleRouter = router({
+  echo: publicProcedure.input(z.object({ word: z.string().max(5) })).query(({ input }) => input),
+  missing: publicProcedure.query(() => {
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'nothing here' });
+  }),
+  broken: publicProcedure.query(() => {
+    throw new Error('secret internals');
+  }),
+  status: publicProcedure.query(() => ({ ok: true })),
+  rename: publicProcedure.input(z.object({ to: z.string() })).mutation(({ input }) => input),
+});
+const cells = [{ name: 'product' as const, router: sampleRouter, functions: [] }];
+const logger = pino({ level: 'silent' });
+const noIdentity = createAccessTokenVerifier(() => Promise.reject(new Error('no keys')));
+
+function listen(server: Server): Promise<string> {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    ),
+  );
+}
+
+let ours: { server: Server; url: string };
+let reference: { server: Server; url: string };
+
+beforeAll(async () => {
+  const endpoint = createTrpcEndpoint(cells, noIdentity, logger);
+  const oursServer = createServer((req, res) => {
+    void endpoint(req, res, decodeURIComponent(req.url!.slice(6).split('?')[0]!), 'test');
+  });
+  // tRPC's own handler over the same merged router: the behaviour the fast path must match.
+  const merged = router({ product: sampleRouter });
+  const referenceServer = createServer((req, res) => {
+    void nodeHTTPRequestHandler({
+      router: merged,
+      req,
+      res,
+      path: decodeURIComponent(req.url!.slice(6).split('?')[0]!),
+      createContext: (): CellContext => ({
+        requestId: 'test',
+        logger,
+        identity: null,
+        clientAddress: null,
+      }),
+    });
+  });
+  ours = { server: oursServer, url: await listen(oursServer) };
+  reference = { server: referenceServer, url: await listen(referenceServer) };
+});
+afterAll(() => {
+  ours.server.close();
+  reference.server.close();
+});
+
+const batchInput = (inputs: unknown[]) =>
+  encodeURIComponent(JSON.stringify(Object.fromEntries(inputs.map((input, i) => [i, input]))));
+
+describe('the direct query path answers exactly as tRPC does', () => {
+  it.each([
+    ['a single query', `/trpc/product.status`],
+    [
+      'a single query with input',
+      `/trpc/product.echo?input=${encodeURIComponent('{"word":"hi"}')}`,
+    ],
+    ['a thrown NOT_FOUND', `/trpc/product.missing`],
+    ['an unexpected error', `/trpc/product.broken`],
+    ['an input error', `/trpc/product.echo?input=${encodeURIComponent('{"word":"toolong"}')}`],
+    [
+      'a batch of successes',
+      `/trpc/product.status,product.echo?batch=1&input=${batchInput([undefined, { word: 'a' }])}`,
+    ],
+    [
+      'a batch mixing data and errors',
+      `/trpc/product.status,product.missing?batch=1&input=${batchInput([])}`,
+    ],
+    ['a batch of the same error', `/trpc/product.missing,product.missing?batch=1`],
+    ['an unknown procedure in a batch', `/trpc/product.status,product.nope?batch=1`],
+    [
+      'a mutation asked for with GET',
+      `/trpc/product.rename?input=${encodeURIComponent('{"to":"x"}')}`,
+    ],
+    ['input that is not JSON', `/trpc/product.echo?input=%7Bnope`],
+    ['batch input that is not an object', `/trpc/product.status?batch=1&input=3`],
+  ])('%s', async (_label, path) => {
+    const [fast, standard] = await Promise.all([
+      request(`${ours.url}${path}`),
+      request(`${reference.url}${path}`),
+    ]);
+    expect(fast.status).toBe(standard.status);
+    expect(fast.json).toEqual(standard.json);
+    expect(fast.headers.get('content-type')).toBe(standard.headers.get('content-type'));
+  });
+
+  it('never leaks the message of an unexpected error', async () => {
+    const response = await request(`${ours.url}/trpc/product.broken`);
+    expect(response.status).toBe(500);
+    expect(response.text).not.toContain('secret internals');
+  });
+});
+
+describe('which requests take the direct path', () => {
+  const merged = router({ product: sampleRouter });
+  const plan = (method: string, url: string, headers: Record<string, string> = {}) => {
+    const req = { method, url, headers } as unknown as IncomingMessage;
+    return planFastQuery(merged, req, decodeURIComponent(url.slice(6).split('?')[0]!));
+  };
+
+  it('takes well-formed GET queries, single and batched', () => {
+    expect(plan('GET', '/trpc/product.status')).not.toBeNull();
+    expect(plan('GET', '/trpc/product.status,product.missing?batch=1')?.calls).toHaveLength(2);
+  });
+
+  it('leaves everything else to the standard handler', () => {
+    expect(plan('POST', '/trpc/product.rename')).toBeNull();
+    expect(plan('GET', '/trpc/product.rename')).toBeNull();
+    expect(plan('GET', '/trpc/product.nope')).toBeNull();
+    expect(plan('GET', '/trpc/product.echo?input=%7Bnope')).toBeNull();
+    expect(
+      plan('GET', '/trpc/product.status?batch=1', { 'trpc-accept': 'application/jsonl' }),
+    ).toBeNull();
+    expect(plan('GET', '/trpc/constructor')).toBeNull();
+  });
+});
