@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
   turbopack: { root: repoRoot },
   typedRoutes: true,
   poweredByHeader: false,
+  // `pnpm dev` prints 127.0.0.1 URLs; without this, `next dev` blocks its own scripts (and so
+  // hydration) for pages opened on 127.0.0.1 rather than localhost.
+  allowedDevOrigins: ['127.0.0.1'],
 };
 
 export default nextConfig;
