@@ -124,7 +124,7 @@ describe.each(Object.keys(appPlan))('the %s image', (app) => {
 });
 
 describe('the build context filter', () => {
-  const patterns = readFileSync(`${dockerDirectory}dockerignore`, 'utf8')
+  const patterns = readFileSync(`${repoRoot}.dockerignore`, 'utf8')
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'));

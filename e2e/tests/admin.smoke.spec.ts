@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { queryCell, type ProductPage } from './cell';
+
+const domains = [
+  'auth',
+  'user',
+  'product',
+  'order',
+  'payment',
+  'notification',
+  'search',
+  'review',
+  'analytics',
+];
+
+test('the dashboard shows every cell up and the catalogue the product cell holds', async ({
+  page,
+  request,
+}) => {
+  const catalogue = await queryCell<ProductPage>(request, 'product.list', { pageSize: 1 });
+
+  await page.goto('/');
+  for (const domain of domains) {
+    await expect(page.getByTestId(`cell-status-${domain}`)).toHaveAttribute('data-state', 'up');
+  }
+  await expect(page.getByTestId('catalog-product-count')).toContainText(
+    String(catalogue.totalCount),
+  );
+  await expect(page.getByTestId('catalog-product-row').first()).toBeVisible();
+});

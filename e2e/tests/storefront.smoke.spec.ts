@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { queryCell, type ProductPage } from './cell';
+
+test('the home page lists products that the product cell holds', async ({ page, request }) => {
+  const catalogue = await queryCell<ProductPage>(request, 'product.list', { pageSize: 48 });
+  expect(catalogue.totalCount).toBeGreaterThan(0);
+  const namesBySlug = new Map(catalogue.items.map((product) => [product.slug, product.name]));
+
+  await page.goto('/');
+  const cards = page.getByTestId('product-card');
+  await expect(cards.first()).toBeVisible();
+  await expect(page.getByTestId('catalogue-unavailable')).toHaveCount(0);
+
+  const slugs = await cards.evaluateAll((elements) =>
+    elements.map((element) => element.getAttribute('data-product-slug')),
+  );
+  expect(slugs.length).toBeGreaterThan(3);
+  for (const [index, slug] of slugs.entries()) {
+    expect(namesBySlug.has(slug ?? ''), `card ${slug} is in the catalogue`).toBe(true);
+    await expect(cards.nth(index)).toContainText(namesBySlug.get(slug ?? '') ?? '');
+  }
+});
+
+test('searching from the header goes through the gateway to the search cell', async ({
+  page,
+  request,
+}) => {
+  const catalogue = await queryCell<ProductPage>(request, 'product.list', { pageSize: 1 });
+  const product = catalogue.items[0]!;
+
+  await page.goto('/');
+  const search = page.getByRole('combobox', { name: 'Search products' });
+  const gatewayAnswer = page.waitForResponse(
+    (response) => response.url().includes('/api/cells/search/') && response.status() === 200,
+  );
+  await search.fill(product.name);
+  await gatewayAnswer;
+
+  const suggestion = page.getByRole('option', { name: new RegExp(product.name) }).first();
+  await expect(suggestion).toBeVisible();
+  await search.press('ArrowDown');
+  await search.press('Enter');
+
+  await expect(page).toHaveURL(new RegExp(`/products/${product.slug}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(product.name);
+});
