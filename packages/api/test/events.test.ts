@@ -1,5 +1,7 @@
 import { connectDomainDatabase } from '@shop/db';
 import { analyticsModels } from '@shop/db/analytics';
+import { seedDemoData } from '@shop/db/seed';
+import { isolateTestDatabases } from '@shop/db/testing';
 import { startLocalInngest, type LocalInngest } from '@shop/inngest-local';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -11,6 +13,8 @@ let host: CellHost;
 let stopTestHosts: typeof StopTestHosts;
 
 beforeAll(async () => {
+  isolateTestDatabases(); // the executor's state and the cells' data both get this file's prefix
+  await seedDemoData();
   executor = await startLocalInngest({
     port: 0,
     logger: pino({ level: 'silent' }),
@@ -22,7 +26,6 @@ beforeAll(async () => {
   process.env.INNGEST_BASE_URL = executor.url;
   const testHost = await import('./support/test-host');
   stopTestHosts = testHost.stopTestHosts;
-  await testHost.seededTestDatabases();
   host = await testHost.startTestHost(['auth', 'product', 'search', 'analytics'], {
     logger: pino({ level: 'silent' }),
   });
