@@ -116,6 +116,7 @@ export async function startLocalInngest(options: LocalInngestOptions = {}): Prom
     store,
     registry,
     ingestor,
+    finisher,
     signingKey: config.signingKey,
     eventKey: config.eventKey,
     logger,

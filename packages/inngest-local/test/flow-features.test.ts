@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalInngest } from '../src';
 import { startExecutor } from './support/executor';
-import { sleep, waitForFunctionRun, waitForRunEnd } from './support/read-api';
+import { runsForEvent, sleep, waitForFunctionRun, waitForRunEnd } from './support/read-api';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('parallel steps, invoke, cancellation and cron', () => {
@@ -53,7 +53,7 @@ describe('parallel steps, invoke, cancellation and cron', () => {
             ],
           },
           async ({ step }) => {
-            await step.sleep('grace-period', '3s');
+            await step.sleep('grace-period', '2s');
             await step.run('ship', () => counts.ship++);
           },
         ),
@@ -100,6 +100,22 @@ describe('parallel steps, invoke, cancellation and cron', () => {
     const shipped = await waitForRunEnd(executor.url, keep.ids[0] ?? '');
     expect(shipped.status).toBe('Completed');
     expect(counts.ship).toBe(1);
+  });
+
+  it('cancels a run through DELETE /v1/runs/:id', async () => {
+    const shippedBefore = counts.ship;
+    const { ids } = await app.client.send({
+      name: 'shop/ship.requested',
+      data: { orderId: 'api' },
+    });
+    await sleep(300);
+    const [run] = await runsForEvent(executor.url, ids[0] ?? '');
+    const response = await fetch(`${executor.url}/v1/runs/${run?.run_id}`, { method: 'DELETE' });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { data: { status: string } }).data.status).toBe('Cancelled');
+    await sleep(2_200); // past the grace period: a live run would have shipped by now
+    expect(counts.ship).toBe(shippedBefore);
+    expect((await runsForEvent(executor.url, ids[0] ?? ''))[0]?.status).toBe('Cancelled');
   });
 
   it('runs cron-triggered functions on schedule', async () => {

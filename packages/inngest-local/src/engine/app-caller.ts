@@ -157,7 +157,8 @@ export function toSerializedError(value: unknown, status?: number): SerializedEr
   };
 }
 
-function describeFetchError(error: unknown): string {
+/** The most specific reason a fetch failed (`ECONNREFUSED` rather than `fetch failed`). */
+export function describeFetchError(error: unknown): string {
   if (error instanceof Error) {
     const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
     return cause?.code ?? cause?.message ?? error.message;

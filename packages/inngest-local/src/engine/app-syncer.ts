@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { signRequestBody } from '../protocol/signing';
+import { describeFetchError } from './app-caller';
 
 export interface AppSyncerOptions {
   urls: string[];
@@ -55,8 +56,7 @@ export class AppSyncer {
         detail: response.ok ? text : `HTTP ${response.status}: ${text.slice(0, 300)}`,
       };
     } catch (error) {
-      const cause = (error as Error & { cause?: { code?: string } }).cause;
-      return { ok: false, detail: cause?.code ?? (error as Error).message };
+      return { ok: false, detail: describeFetchError(error) };
     }
   }
 

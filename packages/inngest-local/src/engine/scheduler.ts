@@ -22,6 +22,7 @@ export class Scheduler {
   private readonly shutdown = new AbortController();
   private timer: NodeJS.Timeout | undefined;
   private housekeepingTimer: NodeJS.Timeout | undefined;
+  private housekeepingRun: Promise<void> = Promise.resolve();
   private ticking = false;
   private tickAgain = false;
   private stopping = false;
@@ -37,7 +38,7 @@ export class Scheduler {
     this.wake();
     const chores = () => {
       if (this.stopping) return;
-      this.options
+      this.housekeepingRun = this.options
         .housekeeping()
         .catch((error: unknown) => this.logger.error({ err: error }, 'housekeeping failed'))
         .finally(() => {
@@ -67,6 +68,7 @@ export class Scheduler {
     this.stopping = true;
     clearTimeout(this.timer);
     clearTimeout(this.housekeepingTimer);
+    await this.housekeepingRun;
     const pending = [...this.inFlight.values()];
     if (pending.length === 0) return;
     let timedOut = false;
@@ -127,7 +129,7 @@ export class Scheduler {
   private run(job: JobDocument): void {
     const heartbeat = setInterval(
       () => void this.queue.renewLease(job.jobId).catch(() => undefined),
-      Math.max(1_000, this.options.leaseMs / 3),
+      Math.max(100, this.options.leaseMs / 3),
     );
     const work = this.handlers[job.kind](job, this.shutdown.signal)
       .catch(async (error: unknown) => {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
-const jsonObject = z.record(z.string(), z.unknown());
+const jsonObject = z.record(z.string(), z.unknown(), { error: 'must be a JSON object' });
 
 /** One event as an SDK or any HTTP client sends it to `/e/:eventKey`. */
 export const incomingEventSchema = z.object({
-  name: z.string().min(1, 'an event needs a name'),
+  name: z.string({ error: 'an event needs a name' }).min(1, 'an event needs a name'),
   data: jsonObject.nullish(),
   user: jsonObject.nullish(),
   id: z.string().optional(),

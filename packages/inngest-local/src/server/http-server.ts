@@ -2,11 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Logger } from 'pino';
 import type { AppRegistry } from '../engine/app-registry';
 import type { EventIngestor } from '../engine/event-ingestor';
+import type { RunFinisher } from '../engine/run-finisher';
 import { isAuthorizedBearer } from '../protocol/signing';
 import type { Store } from '../store/store';
 import { headerValue, HttpError, sendJson } from './http-io';
 import { handleEventRoute } from './routes/event-route';
 import {
+  handleCancelRunRoute,
   handleEventRoute as handleEventReadRoute,
   handleEventRunsRoute,
   handleOverviewRoute,
@@ -18,6 +20,7 @@ export interface HttpDeps {
   store: Store;
   registry: AppRegistry;
   ingestor: EventIngestor;
+  finisher: RunFinisher;
   signingKey?: string;
   eventKey?: string;
   logger: Logger;
@@ -53,19 +56,22 @@ async function route(request: IncomingMessage, response: ServerResponse, deps: H
   if (method === 'POST' && path === '/fn/register') {
     return handleRegisterRoute(request, response, deps);
   }
-  if (method !== 'GET' && method !== 'HEAD') {
-    return sendJson(response, 404, { error: `no route for ${method} ${path}` });
-  }
-  if (path === '/health') {
+  if (path === '/health' && (method === 'GET' || method === 'HEAD')) {
     const up = deps.store.runs.db.readyState === 1;
     return sendJson(response, up ? 200 : 503, { status: up ? 'ok' : 'database unavailable' });
   }
-  // Like Inngest's REST API, reads need the signing key once one is configured.
+  // Like Inngest's REST API, reads and cancellation need the signing key once one is configured.
   if (
     deps.signingKey &&
     !isAuthorizedBearer(headerValue(request, 'authorization'), deps.signingKey)
   ) {
     return sendJson(response, 401, { error: 'missing or wrong signing key' });
+  }
+  if (method === 'DELETE' && (match = /^\/v1\/runs\/([^/]+)$/.exec(path))) {
+    return handleCancelRunRoute(response, decodeURIComponent(match[1] ?? ''), deps);
+  }
+  if (method !== 'GET' && method !== 'HEAD') {
+    return sendJson(response, 404, { error: `no route for ${method} ${path}` });
   }
   if (path === '/') {
     const wantsJson = (headerValue(request, 'accept') ?? '').includes('application/json');

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { AppRegistry } from '../../engine/app-registry';
+import type { RunFinisher } from '../../engine/run-finisher';
 import type { EventDocument } from '../../store/event-model';
 import type { RunDocument } from '../../store/run-model';
 import type { Store } from '../../store/store';
@@ -13,6 +14,19 @@ export async function handleRunRoute(response: ServerResponse, runId: string, st
   const run = await store.runs.findOne({ runId }, runListFields).lean<RunDocument>();
   if (!run) return sendJson(response, 404, { error: `run ${runId} not found` });
   sendJson(response, 200, { data: toRunView(run) });
+}
+
+/** `DELETE /v1/runs/:id`: cancels a running run, as Inngest's REST API does. */
+export async function handleCancelRunRoute(
+  response: ServerResponse,
+  runId: string,
+  deps: { store: Store; finisher: RunFinisher },
+) {
+  const run = await deps.store.runs.findOne({ runId }).lean<RunDocument>();
+  if (!run) return sendJson(response, 404, { error: `run ${runId} not found` });
+  if (run.status === 'Running') await deps.finisher.cancel(run, 'cancelled through the API');
+  const after = await deps.store.runs.findOne({ runId }, runListFields).lean<RunDocument>();
+  sendJson(response, 200, { data: after ? toRunView(after) : null });
 }
 
 export async function handleEventRunsRoute(
