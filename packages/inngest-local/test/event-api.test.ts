@@ -8,6 +8,7 @@ describe('event API, sync validation and read API', () => {
   let executor: LocalInngest;
   let app: TestApp;
   let handled = 0;
+  let charged = 0;
 
   beforeAll(async () => {
     executor = await startExecutor({ eventKey: 'local-key' });
@@ -23,6 +24,14 @@ describe('event API, sync validation and read API', () => {
             handled++;
             return { welcomed: event.data.email };
           },
+        ),
+        client.createFunction(
+          {
+            id: 'charge-once',
+            idempotency: 'event.data.orderId',
+            triggers: [{ event: 'shop/charge' }],
+          },
+          async () => ++charged,
         ),
       ],
       { eventKey: 'local-key' },
@@ -111,6 +120,16 @@ describe('event API, sync validation and read API', () => {
     await waitForRunEnd(executor.url, first.ids[0] ?? '');
     await sleep(200);
     expect(handled - before).toBe(1);
+  });
+
+  it('starts a function with an idempotency key once per key', async () => {
+    const first = await app.client.send({ name: 'shop/charge', data: { orderId: 'o-1' } });
+    await waitForRunEnd(executor.url, first.ids[0] ?? '');
+    const again = await app.client.send({ name: 'shop/charge', data: { orderId: 'o-1' } });
+    const other = await app.client.send({ name: 'shop/charge', data: { orderId: 'o-2' } });
+    await waitForRunEnd(executor.url, other.ids[0] ?? '');
+    expect(await runsForEvent(executor.url, again.ids[0] ?? '')).toEqual([]);
+    expect(charged).toBe(2);
   });
 
   it('rejects a sync whose expressions it cannot evaluate, naming the function', async () => {
