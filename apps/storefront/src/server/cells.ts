@@ -2,7 +2,7 @@ import 'server-only';
 import { cellUrlsFromEnv, createCellClient } from '@shop/api/client';
 import { headers } from 'next/headers';
 import { cache } from 'react';
-import { requestIdFrom } from './gateway/request-id';
+import { requestIdFrom } from '@shop/api/gateway';
 
 /**
  * The request id of the page being rendered: the incoming `x-request-id` when well-formed, else

@@ -1,6 +1,6 @@
 import { cellUrlsFromEnv } from '@shop/api/client';
 import type { NextRequest } from 'next/server';
-import { createGateway, rateLimitOptionsFromEnv, TokenBucketRateLimiter } from '@/server/gateway';
+import { createGateway, rateLimitOptionsFromEnv, TokenBucketRateLimiter } from '@shop/api/gateway';
 
 // Every call is live: nothing here may be cached or prerendered at build time.
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGateway } from './create-gateway';
-import { TokenBucketRateLimiter } from './rate-limiter';
+import { createGateway } from '../src/gateway/create-gateway';
+import { TokenBucketRateLimiter } from '../src/gateway/rate-limiter';
 
 interface Echo {
   method: string;

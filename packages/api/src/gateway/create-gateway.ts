@@ -1,4 +1,4 @@
-import { isDomain, type Domain } from '@shop/api/client';
+import { isDomain, type Domain } from '../client';
 import { clientAddressOf } from './client-address';
 import { headersForBrowser, headersForCell } from './forwarded-headers';
 import { attachIdentity } from './identity';

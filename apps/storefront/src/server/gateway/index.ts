@@ -1,2 +1,0 @@
-export { createGateway, type GatewayOptions, type GatewayTarget } from './create-gateway';
-export { rateLimitOptionsFromEnv, TokenBucketRateLimiter } from './rate-limiter';

@@ -1,0 +1,7 @@
+// The API gateway of DESIGN.md: both Next.js apps mount it at /api/cells/<domain>/... to forward
+// the browser's tRPC calls to the owning cell, adding a request id, a rate limit and (with the
+// identity work) the signed-in user's access token. Web-standard Request/Response only, so it runs
+// in any Next.js route handler and loads no cell code.
+export { createGateway, type GatewayOptions, type GatewayTarget } from './create-gateway';
+export { rateLimitOptionsFromEnv, TokenBucketRateLimiter } from './rate-limiter';
+export { requestIdFrom } from './request-id';
