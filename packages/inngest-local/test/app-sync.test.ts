@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { LocalInngest } from '../src';
 import { startExecutor } from './support/executor';
 import { freePort } from './support/free-port';
-import { sleep, waitForRunEnd } from './support/read-api';
+import { runsForEvent, sleep, waitForRunEnd } from './support/read-api';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('syncing apps from configured URLs', () => {
@@ -43,5 +43,50 @@ describe('syncing apps from configured URLs', () => {
       status: 'Completed',
       output: 'ok',
     });
+  });
+
+  it("replaces only the re-synced app's functions", async () => {
+    const executor: LocalInngest = await startExecutor();
+    stoppers.push(() => executor.stop());
+    const v1: TestApp = await startTestApp(
+      executor.url,
+      (client) => [
+        client.createFunction({ id: 'old', triggers: [{ event: 'shop/a' }] }, async () => 'old'),
+      ],
+      { appId: 'app-a' },
+    );
+    const other: TestApp = await startTestApp(
+      executor.url,
+      (client) => [
+        client.createFunction({ id: 'b', triggers: [{ event: 'shop/b' }] }, async () => 'b'),
+      ],
+      { appId: 'app-b' },
+    );
+    stoppers.push(
+      () => v1.stop(),
+      () => other.stop(),
+    );
+    await v1.sync();
+    await other.sync();
+
+    // A new deploy of app-a: same app id, different functions.
+    const v2: TestApp = await startTestApp(
+      executor.url,
+      (client) => [
+        client.createFunction({ id: 'new', triggers: [{ event: 'shop/a' }] }, async () => 'new'),
+      ],
+      { appId: 'app-a' },
+    );
+    stoppers.push(() => v2.stop());
+    await v2.sync();
+
+    const a = await v2.client.send({ name: 'shop/a', data: {} });
+    const ranA = await waitForRunEnd(executor.url, a.ids[0] ?? '');
+    expect(ranA).toMatchObject({ function_id: 'app-a-new', output: 'new' });
+    await sleep(200);
+    expect(await runsForEvent(executor.url, a.ids[0] ?? '')).toHaveLength(1);
+
+    const b = await other.client.send({ name: 'shop/b', data: {} });
+    expect(await waitForRunEnd(executor.url, b.ids[0] ?? '')).toMatchObject({ output: 'b' });
   });
 });
