@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { LocalInngest } from '../src';
 import { startExecutor, uniquePrefix } from './support/executor';
 import { freePort } from './support/free-port';
+import { waitUntilParked } from './support/parked';
 import { sleep, waitForRunEnd } from './support/read-api';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -46,8 +47,10 @@ describe('an executor killed with SIGKILL', () => {
     await app.sync();
 
     const [eventId] = (await app.client.send({ name: 'shop/nap', data: {} })).ids;
-    while (counts.before === 0) await sleep(20);
-    await sleep(200);
+    // Kill it while the run is parked on its sleep and no call is in flight: a call in flight
+    // would only come back once the dead process's lease expired (30 s by default).
+    await waitUntilParked(dbNamePrefix, { sleep: 1 });
+    expect(counts.before).toBe(1);
     cli.kill('SIGKILL');
     await new Promise((resolve) => cli.once('exit', resolve));
 

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { LocalInngest } from '../src';
 import { startExecutor, uniquePrefix } from './support/executor';
 import { freePort } from './support/free-port';
+import { waitUntilParked } from './support/parked';
 import { sleep, waitForRunEnd } from './support/read-api';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -16,6 +17,7 @@ describe('restarting the executor mid-run', () => {
     const dbNamePrefix = uniquePrefix();
     const executorUrl = `http://127.0.0.1:${port}`;
     const counts = { before: 0, after: 0, prepare: 0, finish: 0, slow: 0, next: 0 };
+    let slowStarted = false;
 
     const app: TestApp = await startTestApp(executorUrl, (client) => [
       client.createFunction(
@@ -45,6 +47,7 @@ describe('restarting the executor mid-run', () => {
         { id: 'slow', triggers: [{ event: 'shop/slow' }] },
         async ({ step }) => {
           await step.run('slow-step', async () => {
+            slowStarted = true;
             await sleep(800);
             return ++counts.slow;
           });
@@ -61,10 +64,9 @@ describe('restarting the executor mid-run', () => {
       await app.client.send({ name: 'shop/needs-approval', data: { requestId: 'q-1' } })
     ).ids;
     // Park both runs, then start a slow step and stop while it is in flight.
-    await until(() => counts.before === 1 && counts.prepare === 1);
-    await sleep(300);
+    await waitUntilParked(dbNamePrefix, { sleep: 1, wait: 1 });
     const [slow] = (await app.client.send({ name: 'shop/slow', data: {} })).ids;
-    await sleep(300);
+    await until(() => slowStarted);
     await executor.stop();
     expect(counts.slow).toBe(1); // stop() let the in-flight step finish
 

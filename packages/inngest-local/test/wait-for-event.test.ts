@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalInngest } from '../src';
 import { startExecutor } from './support/executor';
-import { runsForEvent, sleep, waitForRunEnd } from './support/read-api';
+import { waitUntilParked } from './support/parked';
+import { runsForEvent, waitForRunEnd } from './support/read-api';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('step.waitForEvent', () => {
-  let executor: LocalInngest;
+  let executor: LocalInngest & { dbNamePrefix: string };
   let app: TestApp;
 
   beforeAll(async () => {
@@ -43,8 +44,8 @@ describe('step.waitForEvent', () => {
 
   it('resumes with the first later event that satisfies the if expression', async () => {
     const { ids } = await app.client.send({ name: 'shop/order.created', data: { orderId: 'o-2' } });
-    // Wait until the run is parked on the wait before sending candidates.
-    await sleep(300);
+    // Only events sent after the run is waiting can match, so send the candidates then.
+    await waitUntilParked(executor.dbNamePrefix, { wait: 1 });
     expect((await runsForEvent(executor.url, ids[0] ?? ''))[0]?.status).toBe('Running');
 
     await app.client.send([

@@ -19,15 +19,19 @@ export function uniquePrefix(): string {
   return `t${randomBytes(4).toString('hex')}_`;
 }
 
-export async function startExecutor(options: LocalInngestOptions = {}): Promise<LocalInngest> {
+export async function startExecutor(
+  options: LocalInngestOptions = {},
+): Promise<LocalInngest & { dbNamePrefix: string }> {
   const mongoUri = process.env.MONGODB_URI;
   if (!mongoUri) throw new Error('MONGODB_URI is not set; the vitest global setup provides it');
-  return startLocalInngest({
+  const dbNamePrefix = options.dbNamePrefix ?? uniquePrefix();
+  const executor = await startLocalInngest({
     port: 0,
     mongoUri,
-    dbNamePrefix: uniquePrefix(),
     logger: quietLogger,
     ...options,
+    dbNamePrefix,
     tuning: { ...fastTuning, ...options.tuning },
   });
+  return { ...executor, dbNamePrefix };
 }
