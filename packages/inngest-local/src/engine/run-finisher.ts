@@ -26,6 +26,8 @@ export class RunFinisher {
   ) {}
 
   async complete(run: RunDocument, output: unknown): Promise<void> {
+    // A fresh look: the run may have been cancelled while the call that ends it was in flight.
+    if (!(await this.state.isRunning(run.runId))) return;
     await this.emitInternal(run, 'inngest/function.finished', { result: output ?? null });
     await this.resolveParent(run, { data: output ?? null });
     const done = await this.state.finish(run.runId, 'Completed', {
@@ -40,6 +42,7 @@ export class RunFinisher {
   }
 
   async fail(run: RunDocument, error: SerializedError): Promise<void> {
+    if (!(await this.state.isRunning(run.runId))) return;
     const [event] = runEvents(run);
     await this.emitInternal(run, 'inngest/function.failed', { error, event });
     await this.emitInternal(run, 'inngest/function.finished', { error });
@@ -59,6 +62,7 @@ export class RunFinisher {
   }
 
   async cancel(run: RunDocument, reason: string): Promise<void> {
+    if (!(await this.state.isRunning(run.runId))) return;
     const [event] = runEvents(run);
     const error = { name: 'Error', message: `function run cancelled: ${reason}` };
     await this.resolveParent(run, { error });

@@ -30,6 +30,10 @@ export class RunState {
     return found !== null;
   }
 
+  async isRunning(runId: string): Promise<boolean> {
+    return (await this.runs.exists({ runId, status: 'Running' })) !== null;
+  }
+
   async markParallel(runId: string): Promise<void> {
     await this.runs.updateOne({ runId, parallel: false }, { $set: { parallel: true } });
   }
