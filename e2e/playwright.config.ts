@@ -35,8 +35,16 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'storefront', use: { ...devices['Desktop Chrome'], baseURL: storefrontUrl }, testMatch: /storefront\..*spec\.ts/ },
-    { name: 'admin', use: { ...devices['Desktop Chrome'], baseURL: adminUrl }, testMatch: /admin\..*spec\.ts/ },
+    {
+      name: 'storefront',
+      use: { ...devices['Desktop Chrome'], baseURL: storefrontUrl },
+      testMatch: /storefront\..*spec\.ts/,
+    },
+    {
+      name: 'admin',
+      use: { ...devices['Desktop Chrome'], baseURL: adminUrl },
+      testMatch: /admin\..*spec\.ts/,
+    },
   ],
   webServer: {
     // Starts database, Inngest executor, demo data, all cells and both production builds.

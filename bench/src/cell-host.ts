@@ -46,7 +46,8 @@ const host = spawn(
     stdio: ['ignore', 'inherit', 'inherit'],
   },
 );
-if (hasTaskset) execFileSync('taskset', ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
+if (hasTaskset)
+  execFileSync('taskset', ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
 
 try {
   await waitUntilReady(`${url}/readyz`);

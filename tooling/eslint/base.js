@@ -5,7 +5,15 @@ import tseslint from 'typescript-eslint';
 
 /** Shared rules for every TypeScript package. Formatting is Prettier's job, not ESLint's. */
 export default tseslint.config(
-  { ignores: ['**/.next/**', '**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/next-env.d.ts'] },
+  {
+    ignores: [
+      '**/.next/**',
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/.turbo/**',
+      '**/next-env.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

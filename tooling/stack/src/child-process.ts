@@ -37,7 +37,9 @@ export function startProcess(
       if (!options.quiet) process.stdout.write(prefix + line + '\n');
     });
   }
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
 
   async function stop(graceMs = 10_000): Promise<void> {
     if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;

@@ -69,7 +69,10 @@ export async function startStack(mode: StackMode): Promise<RunningStack> {
       env: { ...sharedEnv, CELLS: 'all', PORT: String(ports.cells), HOST: '127.0.0.1' },
     });
     stoppers.push(() => cells.stop());
-    await Promise.race([waitForHttp(`${cellsUrl}/readyz`, { accept: (s) => s === 200 }), failed(cells)]);
+    await Promise.race([
+      waitForHttp(`${cellsUrl}/readyz`, { accept: (s) => s === 200 }),
+      failed(cells),
+    ]);
 
     const apps: [name: 'storefront' | 'admin', port: number][] = [
       ['storefront', ports.storefront],
@@ -77,10 +80,15 @@ export async function startStack(mode: StackMode): Promise<RunningStack> {
     ];
     const appProcesses = apps.map(([name, port]) => {
       const nextBin = fromRoot(`apps/${name}/node_modules/next/dist/bin/next`);
-      const args = mode === 'dev' ? ['dev', '--port', String(port)] : ['start', '--port', String(port)];
+      const args =
+        mode === 'dev' ? ['dev', '--port', String(port)] : ['start', '--port', String(port)];
       const app = startProcess(name, process.execPath, [nextBin, ...args], {
         cwd: fromRoot(`apps/${name}`),
-        env: { ...sharedEnv, NODE_ENV: mode === 'dev' ? 'development' : 'production', PORT: String(port) },
+        env: {
+          ...sharedEnv,
+          NODE_ENV: mode === 'dev' ? 'development' : 'production',
+          PORT: String(port),
+        },
       });
       stoppers.push(() => app.stop());
       return [app, port] as const;
