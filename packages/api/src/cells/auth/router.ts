@@ -35,7 +35,8 @@ export const authRouter = router({
         input.password,
       );
       if (!account) {
-        ctx.logger.info({ email: input.email }, 'login refused');
+        // No email in the log: it is personal data, and logs outlive accounts.
+        ctx.logger.info({ clientAddress: ctx.clientAddress }, 'login refused');
         throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong email or password' });
       }
       const { accessToken, expiresAt } = await signAccessToken(await currentSigningKey(), {
