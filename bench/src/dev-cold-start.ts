@@ -18,6 +18,11 @@ async function measure(label: 'cold' | 'warm'): Promise<number> {
       rmSync(fromRoot(`apps/${app}/.next`), { recursive: true, force: true });
     }
   }
+  const alreadyServing = await fetch(storefront).then(
+    () => true,
+    () => false,
+  );
+  if (alreadyServing) throw new Error(`${storefront} is already taken: stop the running platform first`);
   const started = performance.now();
   const dev = spawn('pnpm', ['dev'], { cwd: fromRoot(), stdio: 'ignore', detached: true });
   try {
@@ -30,9 +35,12 @@ async function measure(label: 'cold' | 'warm'): Promise<number> {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   } finally {
-    // The launcher stops its children on SIGTERM; signal the whole group in case it is pnpm.
-    process.kill(-dev.pid!, 'SIGTERM');
-    await new Promise((resolve) => dev.once('exit', resolve));
+    // The launcher stops its children on SIGTERM; signal the whole group because pnpm sits between.
+    if (dev.exitCode === null) {
+      const exited = new Promise((resolve) => dev.once('exit', resolve));
+      process.kill(-dev.pid!, 'SIGTERM');
+      await exited;
+    }
     await new Promise((resolve) => setTimeout(resolve, 2_000));
   }
 }

@@ -7,8 +7,15 @@ if (!mode || !stackModes.includes(mode)) {
   process.exit(2);
 }
 
+// Ctrl-C or SIGTERM at any moment, while starting or running, stops every part that started.
+const stopRequested = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => stopRequested.abort());
+}
+
 const startedAt = performance.now();
-const stack = await startStack(mode).catch((error: unknown) => {
+const stack = await startStack(mode, { signal: stopRequested.signal }).catch((error: unknown) => {
+  if (stopRequested.signal.aborted) process.exit(0);
   console.error(`\nThe platform did not start: ${error instanceof Error ? error.message : error}`);
   process.exit(1);
 });
@@ -31,12 +38,9 @@ const lines = [
 ];
 process.stdout.write(lines.join('\n'));
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write('\nStopping the platform...\n');
-    void stack.stop().then(() => process.exit(0));
-  });
-}
+const stopNow = () => {
+  process.stdout.write('\nStopping the platform...\n');
+  void stack.stop().then(() => process.exit(0));
+};
+if (stopRequested.signal.aborted) stopNow();
+else stopRequested.signal.addEventListener('abort', stopNow, { once: true });

@@ -20,24 +20,37 @@ export interface RunningStack {
  * server, else the local executor), demo data, every cell in one host process, then both apps.
  * `dev` runs the apps with `next dev`; `e2e` runs the production builds with `next start`.
  */
-export async function startStack(mode: StackMode): Promise<RunningStack> {
+export async function startStack(
+  mode: StackMode,
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<RunningStack> {
   const logger = pino({ name: 'stack', level: process.env.LOG_LEVEL ?? 'info' });
   const ports = stackPorts(mode);
   const local = (port: number) => `http://127.0.0.1:${port}`;
   const stoppers: (() => Promise<void>)[] = [];
+  // Stops what has started so far, newest first; safe to call more than once.
   const stop = async () => {
-    for (const stopOne of stoppers.reverse()) {
+    for (let stopOne = stoppers.pop(); stopOne; stopOne = stoppers.pop()) {
       await stopOne().catch((error: unknown) => logger.error({ err: error }, 'stop failed'));
     }
   };
+  // A stop requested while a step runs ends the start after that step (resources are added to
+  // `stoppers` before the check, so nothing started is left behind).
+  const step = async <T>(work: Promise<T>): Promise<T> => {
+    const result = await work;
+    signal?.throwIfAborted();
+    return result;
+  };
 
   try {
+    signal?.throwIfAborted();
     const mongo = await resolveMongo({
       mode: mode === 'dev' ? 'dev' : 'test',
       dataDir: fromRoot('.data/mongo'),
       logger,
     });
     stoppers.push(() => mongo.stop());
+    signal?.throwIfAborted();
 
     const cellsUrl = local(ports.cells);
     let inngestUrl = process.env.INNGEST_BASE_URL;
@@ -50,10 +63,11 @@ export async function startStack(mode: StackMode): Promise<RunningStack> {
         logger: logger.child({ name: 'inngest-local' }),
       });
       stoppers.push(() => executor.stop());
+      signal?.throwIfAborted();
       inngestUrl = executor.url;
     }
 
-    const seed = await seedDemoData({ uri: mongo.uri });
+    const seed = await step(seedDemoData({ uri: mongo.uri }));
 
     const sharedEnv: NodeJS.ProcessEnv = {
       ...process.env,
@@ -95,9 +109,11 @@ export async function startStack(mode: StackMode): Promise<RunningStack> {
     });
     // Asking for the home page both waits for the server and, under `next dev`, compiles it, so the
     // first person to open it does not wait.
-    await Promise.all(
-      appProcesses.map(([app, port]) =>
-        Promise.race([waitForHttp(`${local(port)}/`, { timeoutMs: 180_000 }), failed(app)]),
+    await step(
+      Promise.all(
+        appProcesses.map(([app, port]) =>
+          Promise.race([waitForHttp(`${local(port)}/`, { timeoutMs: 180_000 }), failed(app)]),
+        ),
       ),
     );
 

@@ -8,6 +8,24 @@ import { hostedCellsFromEnv } from './hosted-cells-from-env';
 import { syncInngestEndpoints } from './sync-inngest';
 
 const logger = rootLogger;
+const shutdownGraceMs = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
+
+// A stop must always end the process, even when closing hangs (a database that vanished first
+// can leave a driver's close waiting): past the drain grace plus a margin, exit anyway.
+const exitAfterDeadline = () => {
+  setTimeout(() => {
+    logger.error({ shutdownGraceMs }, 'shutdown took too long; exiting');
+    process.exit(1);
+  }, shutdownGraceMs + 5_000).unref();
+};
+
+// A signal that arrives while the host is still starting stops it straight away.
+const stopWhileStarting = (signal: NodeJS.Signals) => {
+  logger.info({ signal }, 'stopped while starting');
+  process.exit(0);
+};
+process.once('SIGTERM', stopWhileStarting);
+process.once('SIGINT', stopWhileStarting);
 
 try {
   const host = await createCellHost({
@@ -15,11 +33,14 @@ try {
     port: Number(process.env.PORT ?? 4000),
     host: process.env.HOST ?? '0.0.0.0',
     logger,
-    shutdownGraceMs: Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000),
+    shutdownGraceMs,
   });
+  process.off('SIGTERM', stopWhileStarting);
+  process.off('SIGINT', stopWhileStarting);
 
   const shutDown = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'shutting down');
+    exitAfterDeadline();
     host.close().then(
       () => process.exit(0),
       (error: unknown) => {
