@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { queryCell, type ProductPage } from './cell';
+import { queryCell, type ProductPage } from './support/cell';
 
 const domains = [
   'auth',

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { queryCell, type ProductPage } from './cell';
+import { queryCell, type ProductPage } from './support/cell';
 
 test('the home page lists products that the product cell holds', async ({ page, request }) => {
   const catalogue = await queryCell<ProductPage>(request, 'product.list', { pageSize: 48 });

@@ -1,0 +1,21 @@
+import { expect, test } from '@playwright/test';
+import { startAppWithoutCells, type AppWithoutCells } from './support/app-without-cells';
+
+let admin: AppWithoutCells;
+test.beforeAll(async () => {
+  admin = await startAppWithoutCells('admin', 3350);
+});
+test.afterAll(async () => {
+  await admin?.stop();
+});
+
+test('with every cell down the dashboard marks each one down and still renders', async ({
+  page,
+}) => {
+  const response = await page.goto(admin.url);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard');
+  for (const domain of ['auth', 'product', 'order', 'search', 'analytics']) {
+    await expect(page.getByTestId(`cell-status-${domain}`)).toHaveAttribute('data-state', 'down');
+  }
+});

@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface AppWithoutCells {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a second production server of an app (the same build the suite uses) whose cells are all
+ * unreachable, so a test can see what a shopper or merchant sees during an outage without
+ * disturbing the running platform.
+ */
+export async function startAppWithoutCells(
+  app: 'storefront' | 'admin',
+  port: number,
+): Promise<AppWithoutCells> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      resolve(repoRoot, `apps/${app}/node_modules/next/dist/bin/next`),
+      'start',
+      '--port',
+      String(port),
+    ],
+    {
+      cwd: resolve(repoRoot, `apps/${app}`),
+      // Port 9 (discard) on loopback: nothing listens, so every cell call is refused at once.
+      env: { ...process.env, NODE_ENV: 'production', SHOP_CELL_URL: 'http://127.0.0.1:9' },
+      stdio: 'ignore',
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const up = await fetch(`${url}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (up) break;
+    if (child.exitCode !== null) throw new Error(`${app} exited with code ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error(`${app} did not start on ${url}`);
+    await new Promise((resolveWait) => setTimeout(resolveWait, 200));
+  }
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
