@@ -17,3 +17,10 @@ export { domainRoutingLink } from './domain-routing-link';
 export type { ProductSummary, ProductDetail, Category } from '../cells/product/types';
 export type { Permission, Role } from '../identity/permissions';
 export { TRPCClientError } from '@trpc/client';
+export {
+  callCell,
+  cellFailureOf,
+  type CallCellOptions,
+  type CellFailure,
+  type CellResult,
+} from './call-cell';
