@@ -1,17 +1,6 @@
+import { domains } from '@shop/api/client';
 import { expect, test } from '@playwright/test';
 import { queryCell, type ProductPage } from './support/cell';
-
-const domains = [
-  'auth',
-  'user',
-  'product',
-  'order',
-  'payment',
-  'notification',
-  'search',
-  'review',
-  'analytics',
-];
 
 test('the dashboard shows every cell up and the catalogue the product cell holds', async ({
   page,

@@ -2,15 +2,12 @@
  * Roles and what they may do. Pure data (no server imports) so the apps can hide what a user may
  * not use; the owning cell still checks every call.
  */
-export const staffRoles = [
-  'admin',
-  'catalog_manager',
-  'order_manager',
-  'support',
-  'analyst',
-] as const;
-export const roles = ['customer', ...staffRoles] as const;
-export type Role = (typeof roles)[number];
+// The auth cell's accounts own the list of roles; this module adds what each role may do.
+import { accountRoles, staffRoles, type AccountRole } from '@shop/db/auth/roles';
+
+export { staffRoles };
+export const roles = accountRoles;
+export type Role = AccountRole;
 
 export const permissions = [
   'catalog:write',
