@@ -108,6 +108,45 @@ describe('the direct query path answers exactly as tRPC does', () => {
     expect(fast.headers.get('content-type')).toBe(standard.headers.get('content-type'));
   });
 
+  it.each([
+    [
+      'batch input that is an array',
+      `/trpc/product.echo?batch=1&input=${encodeURIComponent('[{"word":"a"}]')}`,
+      {},
+    ],
+    ['malformed connection params', `/trpc/product.status?connectionParams=%7Bnope`, {}],
+    [
+      'a GET declaring a form body',
+      `/trpc/product.status`,
+      { 'content-type': 'multipart/form-data' },
+    ],
+    [
+      'a GET declaring a binary body',
+      `/trpc/product.status`,
+      { 'content-type': 'application/octet-stream' },
+    ],
+    ['a GET declaring a JSON body', `/trpc/product.status`, { 'content-type': 'application/json' }],
+    ['a GET declaring a text body', `/trpc/product.status`, { 'content-type': 'text/plain' }],
+    [
+      'an unbatched stream asked for by accept',
+      `/trpc/product.status`,
+      { accept: 'application/jsonl' },
+    ],
+    [
+      'a batched stream asked for by accept',
+      `/trpc/product.status?batch=1`,
+      { accept: 'text/html, application/jsonl' },
+    ],
+  ])('%s', async (_label, path, headers: Record<string, string>) => {
+    const [fast, standard] = await Promise.all([
+      request(`${ours.url}${path}`, { headers }),
+      request(`${reference.url}${path}`, { headers }),
+    ]);
+    expect(fast.status).toBe(standard.status);
+    expect(fast.text).toBe(standard.text);
+    expect(fast.headers.get('content-type')).toBe(standard.headers.get('content-type'));
+  });
+
   it('never leaks the message of an unexpected error', async () => {
     const response = await request(`${ours.url}/trpc/product.broken`);
     expect(response.status).toBe(500);

@@ -23,6 +23,11 @@ export interface FastQueryResponse {
 
 type ProcedureRecord = Record<string, AnyTRPCProcedure | undefined>;
 
+/** `application/json` of `Application/JSON; charset=utf-8`, as tRPC compares it. */
+function mediaTypeOf(contentType: string): string {
+  return contentType.toLowerCase().split(';', 1)[0]!.trim();
+}
+
 /**
  * Whether a request is a plain JSON query (GET, single or batched, every path a known query,
  * input well-formed), which is nearly all read traffic. Anything else returns null and goes to
@@ -36,10 +41,18 @@ export function planFastQuery(
   // Streaming (jsonl) and SSE answers are the standard handler's job.
   if (req.method !== 'GET' || req.headers['trpc-accept'] !== undefined) return null;
   if (req.headers.accept === 'text/event-stream') return null;
+  if (req.headers.accept?.split(',').some((type) => type.trim() === 'application/jsonl')) {
+    return null;
+  }
+  // tRPC refuses a GET declaring a form or binary body (405); any body type but JSON is its call.
+  const contentType = req.headers['content-type'];
+  if (contentType !== undefined && mediaTypeOf(contentType) !== 'application/json') return null;
 
   const url = req.url ?? '';
   const queryStart = url.indexOf('?');
   const search = new URLSearchParams(queryStart === -1 ? '' : url.slice(queryStart + 1));
+  // tRPC parses (and may refuse) connection params; they are never sent with plain queries.
+  if (search.has('connectionParams')) return null;
   const isBatch = search.get('batch') === '1';
   const paths = isBatch ? procedurePath.split(',') : [procedurePath];
   if (paths.length > maxBatchSize) return null;
@@ -51,7 +64,12 @@ export function planFastQuery(
   } catch {
     return null;
   }
-  if (isBatch && inputs !== undefined && (typeof inputs !== 'object' || inputs === null)) {
+  // tRPC wants a batch's inputs as an object keyed by index: an array is a 400 there.
+  if (
+    isBatch &&
+    inputs !== undefined &&
+    (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs))
+  ) {
     return null;
   }
 
