@@ -19,8 +19,24 @@ describe('parallel steps, invoke, cancellation and cron', () => {
         counts.tax++;
         return { tax: Math.round((event.data as { amount: number }).amount * 0.2) };
       });
+      const chargeOnce = client.createFunction(
+        { id: 'charge-once', idempotency: 'event.data.key' },
+        async () => 'charged',
+      );
       return [
         computeTax,
+        chargeOnce,
+        client.createFunction(
+          { id: 'charge-twice', triggers: [{ event: 'shop/charge.twice' }] },
+          async ({ event, step }) => {
+            const data = { key: (event.data as { key: string }).key };
+            const first = await step.invoke('first', { function: chargeOnce, data });
+            const second = await step
+              .invoke('second', { function: chargeOnce, data })
+              .catch((error: unknown) => `skipped: ${(error as Error).message}`);
+            return { first, second };
+          },
+        ),
         client.createFunction(
           { id: 'fan-out', triggers: [{ event: 'shop/fan-out' }] },
           async ({ step }) => {
@@ -93,6 +109,15 @@ describe('parallel steps, invoke, cancellation and cron', () => {
     const run = await waitForRunEnd(executor.url, ids[0] ?? '');
     expect(run).toMatchObject({ status: 'Completed', output: { total: 1200 } });
     expect(counts.tax).toBe(1);
+  });
+
+  it('fails an invoke step whose run the idempotency key skipped, instead of hanging', async () => {
+    const { ids } = await app.client.send({ name: 'shop/charge.twice', data: { key: 'k1' } });
+    const run = await waitForRunEnd(executor.url, ids[0] ?? '', { functionId: 'charge-twice' });
+    expect(run.status).toBe('Completed');
+    const output = run.output as { first: unknown; second: string };
+    expect(output.first).toBe('charged');
+    expect(output.second).toMatch(/^skipped: .*idempotency key/);
   });
 
   it('cancels a run when a matching cancelOn event arrives, and only that run', async () => {

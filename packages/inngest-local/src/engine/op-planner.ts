@@ -256,13 +256,30 @@ async function invoke(parts: EngineParts, run: RunDocument, op: OutgoingOp): Pro
     ...(payload.v ? { v: payload.v } : {}),
   };
   // Idempotent: an existing child run is left as it is.
-  await parts.starter.start({
+  const started = await parts.starter.start({
     fn,
     events: [event],
     eventIds: [event.id],
     runId: childRunId,
     parent: { runId: run.runId, hash: op.id },
   });
+  if (started === null) {
+    // The invoked function's idempotency key skipped the run: no run will ever hand this step a
+    // result, so the step fails now instead of waiting forever (or until its timeout).
+    const recorded = await parts.state.memoize(run.runId, op.id, {
+      error: {
+        name: 'Error',
+        message: `could not invoke "${fn.id}": its idempotency key was already used within 24 h, so no run was started`,
+      },
+    });
+    await parts.queue.remove(JobQueue.opId(run.runId, 'invoke', op.id));
+    if (recorded)
+      parts.logger.warn(
+        { runId: run.runId, invoked: fn.id },
+        'invoke skipped: idempotency key seen',
+      );
+    return true;
+  }
   if (created) {
     parts.logger.info(
       { runId: run.runId, step: stepName(op), childRunId, invoked: fn.id },
