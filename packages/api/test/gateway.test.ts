@@ -134,6 +134,20 @@ describe('the cell gateway', () => {
     expect(response.headers.get('set-cookie')).toBeNull();
   });
 
+  it('forwards only an address-shaped client address, so a huge forged one costs nothing', async () => {
+    const forward = gatewayTo(() => cellUrl);
+    const forwardedFor = async (value: string) => {
+      const response = await forward(
+        browserRequest('product/product.list', { headers: { 'x-forwarded-for': value } }),
+        { domain: 'product', path: ['product.list'] },
+      );
+      return ((await response.json()) as Echo).headers['x-forwarded-for'];
+    };
+    expect(await forwardedFor('2001:db8::1')).toBe('2001:db8::1');
+    expect(await forwardedFor(`203.0.113.9, ${'x'.repeat(8_000)}`)).toBe('unknown');
+    expect(await forwardedFor('<script>alert(1)</script>')).toBe('unknown');
+  });
+
   it('answers 404 for an unknown domain and for another domain’s procedure', async () => {
     const forward = gatewayTo(() => cellUrl);
     const unknown = await forward(browserRequest('billing/billing.list'), {
