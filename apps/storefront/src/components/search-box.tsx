@@ -62,6 +62,9 @@ export function SearchBox() {
       event.preventDefault();
       setActiveIndex((index) => Math.max(index - 1, -1));
     } else if (event.key === 'Escape') {
+      // A search input clears itself on Escape; take over so the first Escape only closes the
+      // suggestions (the combobox pattern) and the second one clears the text.
+      event.preventDefault();
       if (expanded) setOpen(false);
       else setText('');
       setActiveIndex(-1);

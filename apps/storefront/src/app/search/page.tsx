@@ -1,5 +1,14 @@
-import { Button, Container, EmptyState, Input, Notice, PageHeader } from '@shop/ui';
+import {
+  Button,
+  buttonClassNames,
+  Container,
+  EmptyState,
+  Input,
+  Notice,
+  PageHeader,
+} from '@shop/ui';
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { pageFromParam, Pagination } from '@/components/pagination';
 import { ProductGrid } from '@/components/product-grid';
 import { searchProducts } from '@/server/catalogue';
@@ -60,6 +69,20 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
         >
           The search service did not answer. You can still browse every product from the home page.
         </Notice>
+      ) : result.data.results.length === 0 && result.data.totalCount > 0 ? (
+        // A page number past the end (an old link): the query does match, just not this far.
+        <EmptyState
+          title="No more results here"
+          description="This page is past the end of the results."
+          action={
+            <Link
+              href={`/search?q=${encodeURIComponent(q)}`}
+              className={buttonClassNames({ variant: 'secondary' })}
+            >
+              Back to the first page
+            </Link>
+          }
+        />
       ) : result.data.results.length === 0 ? (
         <EmptyState
           title={`No products match “${q}”`}

@@ -22,9 +22,11 @@ export async function generateMetadata({
   const { slug } = await params;
   const found = isSlug(slug) ? await categoryFor(slug) : null;
   const category = found?.available ? found.category : undefined;
-  return category
-    ? { title: category.name, description: category.description || `Shop ${category.name}.` }
-    : { title: 'Category' };
+  if (category) {
+    return { title: category.name, description: category.description || `Shop ${category.name}.` };
+  }
+  // The page answers 404 unless the catalogue is down: say so in the tab, as products do.
+  return { title: found?.available === false ? 'Category' : 'Category not found' };
 }
 
 export default async function CategoryPage({
