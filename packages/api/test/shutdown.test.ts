@@ -62,3 +62,23 @@ it('on SIGTERM finishes the in-flight request, refuses new connections and exits
     expect.arrayContaining(['draining', 'cell host closed']),
   );
 });
+
+it('keeps the default grace period when SHUTDOWN_GRACE_MS is not a number', async () => {
+  const misconfigured = await spawnHost({
+    CELLS: 'search',
+    PRODUCT_CELL_URL: product.url,
+    INNGEST_DEV: '1',
+    INNGEST_BASE_URL: 'http://127.0.0.1:9',
+    SHUTDOWN_GRACE_MS: '10s',
+  });
+  try {
+    const client = createCellClient({ urlFor: () => `${misconfigured.url}/trpc` });
+    const inFlight = client.search.query.query({ q: 'lamp' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    misconfigured.process.kill('SIGTERM');
+    await expect(inFlight).resolves.toMatchObject({ results: [], totalCount: 0 });
+    expect(await misconfigured.exited).toBe(0);
+  } finally {
+    await misconfigured.stop('SIGKILL');
+  }
+});

@@ -8,7 +8,20 @@ import { hostedCellsFromEnv } from './hosted-cells-from-env';
 import { syncInngestEndpoints } from './sync-inngest';
 
 const logger = rootLogger;
-const shutdownGraceMs = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
+const defaultShutdownGraceMs = 10_000;
+// A value that is not a number of milliseconds (empty, "10s") would make every timer below fire
+// at once: a SIGTERM would cut in-flight requests and exit 1. Keep the default instead.
+const configuredGraceMs = Number(process.env.SHUTDOWN_GRACE_MS || Number.NaN);
+const shutdownGraceMs =
+  Number.isFinite(configuredGraceMs) && configuredGraceMs >= 0
+    ? configuredGraceMs
+    : defaultShutdownGraceMs;
+if (process.env.SHUTDOWN_GRACE_MS !== undefined && shutdownGraceMs !== configuredGraceMs) {
+  logger.warn(
+    { SHUTDOWN_GRACE_MS: process.env.SHUTDOWN_GRACE_MS, shutdownGraceMs },
+    'SHUTDOWN_GRACE_MS is not a number of milliseconds; using the default',
+  );
+}
 
 // A stop must always end the process, even when closing hangs (a database that vanished first
 // can leave a driver's close waiting): past the drain grace plus a margin, exit anyway.
