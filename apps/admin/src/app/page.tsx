@@ -11,7 +11,9 @@ import { platformStatus } from '@/server/platform-status';
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = {
-  title: 'Dashboard',
+  // This page shares the root layout's segment, where the layout's title template does not
+  // apply: spell the full title out, as the template would.
+  title: { absolute: 'Dashboard · Shop Admin' },
   description: 'Platform health and catalogue figures at a glance.',
 };
 

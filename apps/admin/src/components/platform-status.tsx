@@ -45,12 +45,12 @@ function CellStatusCard({ cell }: { cell: CellHealth }) {
     <Card
       data-testid={`cell-status-${cell.domain}`}
       data-state={cell.up ? 'up' : 'down'}
-      className={cell.up ? 'p-4' : 'border-danger/30 p-4'}
+      className={cell.up ? 'h-full p-4' : 'h-full border-danger/30 p-4'}
     >
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <h3 className="font-semibold text-ink">{name}</h3>
-          <p className="truncate text-xs text-ink-muted">{owns}</p>
+          <p className="text-xs text-ink-muted">{owns}</p>
         </div>
         {cell.up ? (
           <Badge tone="success" dot>
