@@ -18,13 +18,29 @@ export function routeCellCallsTo(urlFor: (domain: Domain) => string): void {
 
 const memoKey = Symbol('cellClient');
 
+/**
+ * A cell that stops answering must not hold its callers' requests open for minutes (undici's
+ * default): each cross-cell HTTP call gives up after this long, and the caller sees an error.
+ */
+export const crossCellTimeoutMs = Number(process.env.CROSS_CELL_TIMEOUT_MS) || 10_000;
+
+const fetchWithTimeout: typeof fetch = (input, init) => {
+  const timeout = AbortSignal.timeout(crossCellTimeoutMs);
+  const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+  return fetch(input, { ...init, signal });
+};
+
 function clientFor(scope: RequestScope | undefined): TRPCClient<AppRouter> {
   const headers: Record<string, string> = {};
   if (scope) {
     headers['x-request-id'] = scope.requestId;
     if (scope.authorization) headers.authorization = scope.authorization;
   }
-  return createCellClient({ urlFor: (domain) => resolveCellUrl(domain), headers: () => headers });
+  return createCellClient({
+    urlFor: (domain) => resolveCellUrl(domain),
+    headers: () => headers,
+    fetch: fetchWithTimeout,
+  });
 }
 
 /**
