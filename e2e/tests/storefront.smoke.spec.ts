@@ -44,3 +44,25 @@ test('searching from the header goes through the gateway to the search cell', as
   await expect(page).toHaveURL(new RegExp(`/products/${product.slug}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(product.name);
 });
+
+test('Escape first closes the suggestions, then clears the search field', async ({ page }) => {
+  await page.goto('/');
+  const search = page.getByRole('combobox', { name: 'Search products' });
+  await search.fill('lamp');
+  await expect(page.getByRole('listbox', { name: 'Product suggestions' })).toBeVisible();
+
+  await search.press('Escape');
+  await expect(page.getByRole('listbox', { name: 'Product suggestions' })).toBeHidden();
+  await expect(search).toHaveValue('lamp');
+
+  await search.press('Escape');
+  await expect(search).toHaveValue('');
+});
+
+test('a search page past the last result says so instead of "no products match"', async ({
+  page,
+}) => {
+  await page.goto('/search?q=lamp&page=50');
+  await expect(page.getByText('No more results here')).toBeVisible();
+  await expect(page.getByText(/No products match/)).toHaveCount(0);
+});
