@@ -22,7 +22,8 @@ async function measure(label: 'cold' | 'warm'): Promise<number> {
     () => true,
     () => false,
   );
-  if (alreadyServing) throw new Error(`${storefront} is already taken: stop the running platform first`);
+  if (alreadyServing)
+    throw new Error(`${storefront} is already taken: stop the running platform first`);
   const started = performance.now();
   const dev = spawn('pnpm', ['dev'], { cwd: fromRoot(), stdio: 'ignore', detached: true });
   try {
