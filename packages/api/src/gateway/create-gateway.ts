@@ -28,10 +28,7 @@ const procedureName = /^[A-Za-z][\w]*(\.[A-Za-z][\w]*)+$/;
  * The API gateway of the design: the browser's tRPC calls arrive at
  * `/api/cells/<domain>/<procedures>` and are forwarded to that domain's cell, with a request id,
  * the client's address, a per-client rate limit and (later) the user's identity. Cells are never
- * exposed to browsers directly.
- *
- * Framework-free (web Request/Response only) and duplicated in both apps; it would move as is
- * into a shared package export (for example `@shop/api/gateway`).
+ * exposed to browsers directly. Framework-free: web Request/Response only.
  */
 export function createGateway(options: GatewayOptions) {
   const timeoutMs = options.timeoutMs ?? 10_000;

@@ -5,3 +5,4 @@
 export { createGateway, type GatewayOptions, type GatewayTarget } from './create-gateway';
 export { rateLimitOptionsFromEnv, TokenBucketRateLimiter } from './rate-limiter';
 export { requestIdFrom } from './request-id';
+export { gatewayRouteHandlers } from './route-handlers';
