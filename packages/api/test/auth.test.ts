@@ -1,6 +1,8 @@
 import { SignJWT, decodeProtectedHeader, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentSigningKey } from '../src/cells/auth/signing-keys';
 import type { CellHost } from '../src/host';
+import { signAccessToken } from '../src/identity/access-token';
 import { bearer, queryUrl, request } from './support/http';
 import { loginAs } from './support/login';
 import { seededTestDatabases, startTestHost, stopTestHosts } from './support/test-host';
@@ -118,5 +120,34 @@ describe('tokens across cells', () => {
       .setExpirationTime('5m')
       .sign(new TextEncoder().encode(publicKey.n));
     expect((await summaryFor(forged)).status).toBe(401);
+  });
+
+  it('refuses a genuine token once its 15 minutes are over', async () => {
+    const key = await currentSigningKey();
+    const subject = {
+      accountId: 'analyst',
+      email: 'analyst@example.com',
+      roles: ['analyst'] as const,
+    };
+    const fresh = await signAccessToken(key, subject);
+    expect((await summaryFor(fresh.accessToken)).status).toBe(200);
+
+    const sixteenMinutesAgo = new Date(Date.now() - 16 * 60_000);
+    const expired = await signAccessToken(key, subject, sixteenMinutesAgo);
+    expect((await summaryFor(expired.accessToken)).status).toBe(401);
+  });
+
+  it('refuses a token signed by the real key for another audience or issuer', async () => {
+    const { kid, privateKey } = await currentSigningKey();
+    const signed = (issuer: string, audience: string) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid })
+        .setSubject('analyst')
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setExpirationTime('5m')
+        .sign(privateKey);
+    expect((await summaryFor(await signed('shop-auth', 'someone-else'))).status).toBe(401);
+    expect((await summaryFor(await signed('someone-else', 'shop-cells'))).status).toBe(401);
   });
 });
