@@ -236,4 +236,27 @@ describe('TokenBucketRateLimiter', () => {
     expect(limiter.take('a').allowed).toBe(true);
     expect(limiter.take('c').allowed).toBe(false);
   });
+
+  it('when the browser leaves first, it stops waiting and does not blame the cell', async () => {
+    const silent = createServer(() => undefined); // accepts, never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const logged: string[] = [];
+    const originalError = console.error;
+    console.error = (line: string) => void logged.push(line);
+    try {
+      const browser = new AbortController();
+      setTimeout(() => browser.abort(), 100);
+      const response = await gatewayTo(() => silentUrl)(
+        browserRequest('product/product.list', { signal: browser.signal }),
+        { domain: 'product', path: ['product.list'] },
+      );
+      expect(response.status).toBe(499);
+      expect(logged.filter((line) => line.includes('cell unreachable'))).toEqual([]);
+    } finally {
+      console.error = originalError;
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
 });

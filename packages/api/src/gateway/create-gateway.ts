@@ -73,6 +73,8 @@ export function createGateway(options: GatewayOptions) {
         signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), request.signal]),
       });
     } catch (error) {
+      // The browser went away first: nothing to answer, and nothing wrong with the cell.
+      if (request.signal.aborted) return new Response(null, { status: 499 });
       console.error(
         JSON.stringify({
           msg: 'cell unreachable',
