@@ -23,19 +23,15 @@ RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
 
 # ---- runtime: the pruned package, run through tsx as a fixed non-root uid ----
 FROM ${NODE_IMAGE} AS runtime
-# tsx is a devDependency of @shop/api, so `deploy --prod` leaves it out: install the lockfile's
-# version (a test in infra/k8s checks they agree) and link it where `node --import tsx` finds it.
-ARG TSX_VERSION=4.23.15
-RUN npm install -g tsx@${TSX_VERSION} \
-    && npm cache clean --force \
-    && groupadd --system --gid 10001 shop \
+# tsx is a production dependency of @shop/api (the host runs its TypeScript through it), so the
+# pruned package already holds it.
+RUN groupadd --system --gid 10001 shop \
     && useradd --system --uid 10001 --gid shop --no-create-home --shell /usr/sbin/nologin shop
 ARG SHOP_VERSION=0.0.0
 ENV NODE_ENV=production SHOP_VERSION=${SHOP_VERSION} PORT=4000
 WORKDIR /app
 # Owned by root and read-only to the runtime user: the process cannot rewrite its own code.
 COPY --from=build /out ./
-RUN ln -s "$(npm root -g)/tsx" node_modules/tsx
 USER 10001:10001
 EXPOSE 4000
 STOPSIGNAL SIGTERM

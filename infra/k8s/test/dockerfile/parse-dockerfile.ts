@@ -80,11 +80,3 @@ export function execForm(args: string | undefined): string[] | undefined {
     ? parsed
     : undefined;
 }
-
-/** `ARG NAME=default` in a stage, or undefined. */
-export function argDefault(stage: Stage, name: string): string | undefined {
-  for (const { keyword, args } of stage.instructions) {
-    if (keyword === 'ARG' && args.startsWith(`${name}=`)) return args.slice(name.length + 1);
-  }
-  return undefined;
-}
