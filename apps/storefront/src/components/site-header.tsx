@@ -1,5 +1,6 @@
 import { Container, Logo } from '@shop/ui';
 import Link from 'next/link';
+import { AccountNav } from './account-nav';
 import { SearchBox } from './search-box';
 
 const navigation = [
@@ -33,6 +34,9 @@ export function SiteHeader() {
                 </Link>
               </li>
             ))}
+            <li>
+              <AccountNav />
+            </li>
           </ul>
         </nav>
       </Container>
