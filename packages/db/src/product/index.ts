@@ -1,12 +1,18 @@
 import { type Connection } from 'mongoose';
 import { categoryModel } from './category-model';
+import { inventoryItemModel } from './inventory-item-model';
 import { productModel } from './product-model';
 
 export * from './category-model';
+export * from './inventory-item-model';
 export * from './product-model';
 
 /** The product domain's models, bound to the product database connection. */
 export function productModels(connection: Connection) {
-  return { Category: categoryModel(connection), Product: productModel(connection) };
+  return {
+    Category: categoryModel(connection),
+    InventoryItem: inventoryItemModel(connection),
+    Product: productModel(connection),
+  };
 }
 export type ProductModels = ReturnType<typeof productModels>;

@@ -5,34 +5,105 @@ import { slugField } from '../schema-fields/slug-field';
 export const productStatuses = ['draft', 'active', 'archived'] as const;
 export type ProductStatus = (typeof productStatuses)[number];
 
+/** Home-page collections a product can be placed in. */
+export const collectionSlugs = ['featured', 'new-arrivals', 'best-sellers'] as const;
+export type CollectionSlug = (typeof collectionSlugs)[number];
+
+const wholeNumber = { validator: Number.isInteger, message: '{PATH} must be a whole number' };
+
+const imageSchema = new Schema(
+  {
+    url: { type: String, required: true },
+    /** Describes the picture for screen readers; required so no image ships without one. */
+    alt: { type: String, required: true, trim: true },
+  },
+  { _id: false },
+);
+
+/** One option axis, e.g. `{ name: 'Size', values: ['S', 'M', 'L'] }`, in display order. */
+const optionSchema = new Schema(
+  {
+    name: { type: String, required: true, trim: true },
+    values: { type: [String], required: true },
+  },
+  { _id: false },
+);
+
+/**
+ * One buyable combination of option values. Stock is NOT here: it lives in `InventoryItem` (one
+ * per SKU), so reservations are single-document atomic updates without positional operators.
+ */
+const variantSchema = new Schema(
+  {
+    sku: { type: String, required: true, trim: true, uppercase: true },
+    /** One value per product option, in the product's option order: `['M', 'Blue']`. */
+    optionValues: { type: [String], default: [] },
+    priceMinor: minorUnitsField(),
+    /** The "was" price shown struck through; only meaningful when above `priceMinor`. */
+    compareAtPriceMinor: { ...minorUnitsField(), required: false },
+    /** Index into the product's `images` shown for this variant (for example its colour). */
+    imageIndex: { type: Number, default: 0, min: 0, validate: wholeNumber },
+  },
+  { _id: false },
+);
+
+const attributeSchema = new Schema(
+  {
+    name: { type: String, required: true, trim: true },
+    value: { type: String, required: true, trim: true },
+  },
+  { _id: false },
+);
+
 export const productSchema = new Schema(
   {
     slug: slugField(),
     name: { type: String, required: true, trim: true },
     description: { type: String, default: '' },
-    categorySlugs: { type: [String], default: [] },
     brand: { type: String, required: true, trim: true },
-    priceMinor: minorUnitsField(),
-    currency: currencyField(),
-    imageUrl: { type: String },
-    imageAlt: { type: String },
     status: { type: String, enum: productStatuses, required: true, default: 'draft' },
-    /** Units on hand; reservations for pending orders are the order saga's concern. */
-    stock: {
-      type: Number,
-      required: true,
-      default: 0,
-      min: 0,
-      validate: { validator: Number.isInteger, message: 'stock must be a whole number' },
+    /** Categories the product is placed in (any level of the tree); ancestors are implied. */
+    categorySlugs: { type: [String], default: [] },
+    collections: { type: [String], enum: collectionSlugs, default: [] },
+    currency: currencyField(),
+    options: { type: [optionSchema], default: [] },
+    variants: {
+      type: [variantSchema],
+      validate: {
+        validator: (variants: unknown[]) => variants.length > 0,
+        message: 'a product needs at least one variant',
+      },
     },
+    images: { type: [imageSchema], default: [] },
+    attributes: { type: [attributeSchema], default: [] },
+    seo: {
+      title: { type: String, trim: true },
+      description: { type: String, trim: true },
+    },
+    /**
+     * Denormalised from the variants (cheapest and dearest) and from inventory, so listings can
+     * filter and sort without reading either. The product cell keeps them in step on every write.
+     */
+    priceMinMinor: minorUnitsField(),
+    priceMaxMinor: minorUnitsField(),
+    inStock: { type: Boolean, default: false },
+    /** Written by the review cell (through the product cell), never by shoppers. */
+    rating: {
+      average: { type: Number, default: 0, min: 0, max: 5 },
+      count: { type: Number, default: 0, min: 0, validate: wholeNumber },
+    },
+    /** When it first became active: "newest" sorts by this. */
+    publishedAt: { type: Date },
   },
   { timestamps: true },
 );
 productSchema.index({ slug: 1 }, { unique: true });
-// Category listings: active products of a category.
-productSchema.index({ status: 1, categorySlugs: 1 });
-// Sorting and filtering by price within a status.
-productSchema.index({ status: 1, priceMinor: 1 });
+productSchema.index({ 'variants.sku': 1 });
+// Category listings: active products of a category, newest first.
+productSchema.index({ status: 1, categorySlugs: 1, publishedAt: -1 });
+productSchema.index({ status: 1, collections: 1 });
+// Search reconciliation reads what changed since its last pass.
+productSchema.index({ updatedAt: 1 });
 
 export type Product = InferSchemaType<typeof productSchema>;
 export type ProductDocument = HydratedDocument<Product>;

@@ -1,0 +1,36 @@
+import { type Connection, type HydratedDocument, type InferSchemaType, Schema } from 'mongoose';
+
+const wholeNonNegative = {
+  type: Number,
+  required: true,
+  default: 0,
+  min: 0,
+  validate: { validator: Number.isInteger, message: '{PATH} must be a whole number' },
+} as const;
+
+/**
+ * Stock of one SKU. `available` is kept equal to `onHand - reserved` by every write, so a
+ * reservation is one conditional update (`available >= qty` then `$inc`), atomic on a single
+ * document, and can never oversell or go negative.
+ */
+export const inventoryItemSchema = new Schema(
+  {
+    sku: { type: String, required: true, trim: true, uppercase: true },
+    productId: { type: Schema.Types.ObjectId, required: true },
+    onHand: wholeNonNegative,
+    reserved: wholeNonNegative,
+    available: wholeNonNegative,
+    /** At or below this many available units the admin flags the SKU as low on stock. */
+    lowStockThreshold: { ...wholeNonNegative, default: 5 },
+  },
+  { timestamps: true },
+);
+inventoryItemSchema.index({ sku: 1 }, { unique: true });
+inventoryItemSchema.index({ productId: 1 });
+
+export type InventoryItem = InferSchemaType<typeof inventoryItemSchema>;
+export type InventoryItemDocument = HydratedDocument<InventoryItem>;
+
+export function inventoryItemModel(connection: Connection) {
+  return connection.model('InventoryItem', inventoryItemSchema);
+}
