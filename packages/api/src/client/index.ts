@@ -15,6 +15,19 @@ export { createCellClient, type CellClientOptions, type CellHeaders } from './cr
 export { cellUrlsFromEnv, defaultShopCellUrl } from './cell-urls';
 export { domainRoutingLink } from './domain-routing-link';
 export type { ProductSummary, ProductDetail, Category } from '../cells/product/types';
+export type {
+  CategoryNode,
+  ProductImage,
+  ProductVariant,
+  StockState,
+} from '../cells/product/types';
+export type {
+  Facet,
+  FacetValue,
+  SearchResults,
+  SearchSort,
+  Suggestion,
+} from '../cells/search/types';
 export type { Permission, Role } from '../identity/permissions';
 export { TRPCClientError } from '@trpc/client';
 export {
