@@ -1,0 +1,94 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { encode } from 'next-auth/jwt';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createGateway } from '../src/gateway/create-gateway';
+import { TokenBucketRateLimiter } from '../src/gateway/rate-limiter';
+
+// A stand-in cell that answers with the headers it received.
+let cell: Server;
+let cellUrl: string;
+const secret = 'gateway-identity-test-secret-not-used-anywhere-else';
+
+beforeAll(async () => {
+  vi.stubEnv('NEXTAUTH_SECRET', secret);
+  cell = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(req.headers));
+  });
+  await new Promise<void>((resolve) => cell.listen(0, '127.0.0.1', resolve));
+  cellUrl = `http://127.0.0.1:${(cell.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await new Promise<void>((resolve) => cell.close(() => resolve()));
+});
+
+const forward = createGateway({
+  urlFor: (domain) => `${cellUrl}/trpc/${domain}`,
+  limiter: new TokenBucketRateLimiter({ burst: 1000, perSecond: 1000 }),
+});
+
+async function headersAtCell(requestHeaders: Record<string, string>): Promise<IncomingHttpHeaders> {
+  const response = await forward(
+    new Request('http://shop.test/api/cells/user/user.getProfile', { headers: requestHeaders }),
+    { domain: 'user', path: ['user.getProfile'] },
+  );
+  expect(response.status).toBe(200);
+  return (await response.json()) as IncomingHttpHeaders;
+}
+
+function sessionCookie(claims: Record<string, unknown>, withSecret = secret): Promise<string> {
+  return encode({ token: { sub: 'account-1', ...claims }, secret: withSecret, maxAge: 3600 });
+}
+
+describe('the gateway attaches the signed-in user', () => {
+  it('sends the access token from the next-auth session cookie as a bearer token', async () => {
+    const sealed = await sessionCookie({ accessToken: 'access-abc' });
+    const headers = await headersAtCell({
+      cookie: `theme=dark; next-auth.session-token=${sealed}`,
+    });
+    expect(headers.authorization).toBe('Bearer access-abc');
+    // The cookie itself never reaches the cell.
+    expect(headers.cookie).toBeUndefined();
+  });
+
+  it('reads the secure cookie name used on https', async () => {
+    const sealed = await sessionCookie({ accessToken: 'access-secure' });
+    const headers = await headersAtCell({ cookie: `__Secure-next-auth.session-token=${sealed}` });
+    expect(headers.authorization).toBe('Bearer access-secure');
+  });
+
+  it('joins a session cookie next-auth split into chunks', async () => {
+    const sealed = await sessionCookie({ accessToken: 'access-chunked' });
+    const middle = Math.floor(sealed.length / 2);
+    const cookie = `next-auth.session-token.0=${sealed.slice(0, middle)}; next-auth.session-token.1=${sealed.slice(middle)}`;
+    const headers = await headersAtCell({ cookie });
+    expect(headers.authorization).toBe('Bearer access-chunked');
+  });
+
+  it("never forwards the browser's own authorization header", async () => {
+    const sealed = await sessionCookie({ accessToken: 'forged-looking' });
+    // next-auth's getToken would accept this header; the gateway must not.
+    const headers = await headersAtCell({ authorization: `Bearer ${sealed}` });
+    expect(headers.authorization).toBeUndefined();
+  });
+
+  it('attaches nothing for a cookie sealed with another secret or tampered with', async () => {
+    const foreign = await sessionCookie({ accessToken: 'foreign' }, 'some-other-apps-secret');
+    expect(
+      (await headersAtCell({ cookie: `next-auth.session-token=${foreign}` })).authorization,
+    ).toBeUndefined();
+    const tampered = (await sessionCookie({ accessToken: 'x' })).slice(0, -4) + 'AAAA';
+    expect(
+      (await headersAtCell({ cookie: `next-auth.session-token=${tampered}` })).authorization,
+    ).toBeUndefined();
+  });
+
+  it('attaches nothing once the session is marked as failed to refresh', async () => {
+    const sealed = await sessionCookie({ accessToken: 'stale', error: 'RefreshFailed' });
+    const headers = await headersAtCell({ cookie: `next-auth.session-token=${sealed}` });
+    expect(headers.authorization).toBeUndefined();
+  });
+});
