@@ -68,6 +68,25 @@ describe('the gateway attaches the signed-in user', () => {
     expect(headers.authorization).toBe('Bearer access-chunked');
   });
 
+  it('reads the cookie name an app chose instead of the default', async () => {
+    const adminGateway = createGateway({
+      urlFor: (domain) => `${cellUrl}/trpc/${domain}`,
+      limiter: new TokenBucketRateLimiter({ burst: 1000, perSecond: 1000 }),
+      identity: { sessionCookieNames: ['shop-admin.session-token'] },
+    });
+    const sealed = await sessionCookie({ accessToken: 'staff-token' });
+    const atCell = async (cookie: string) => {
+      const response = await adminGateway(
+        new Request('http://shop.test/api/cells/user/user.getProfile', { headers: { cookie } }),
+        { domain: 'user', path: ['user.getProfile'] },
+      );
+      return ((await response.json()) as IncomingHttpHeaders).authorization;
+    };
+    expect(await atCell(`shop-admin.session-token=${sealed}`)).toBe('Bearer staff-token');
+    // The storefront's cookie (same host, another port) is not the admin's session.
+    expect(await atCell(`next-auth.session-token=${sealed}`)).toBeUndefined();
+  });
+
   it("never forwards the browser's own authorization header", async () => {
     const sealed = await sessionCookie({ accessToken: 'forged-looking' });
     // next-auth's getToken would accept this header; the gateway must not.

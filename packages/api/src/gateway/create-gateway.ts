@@ -1,7 +1,7 @@
 import { isDomain, type Domain } from '../client';
 import { clientAddressOf } from './client-address';
 import { headersForBrowser, headersForCell } from './forwarded-headers';
-import { attachIdentity } from './identity';
+import { attachIdentity, type IdentityOptions } from './identity';
 import { jsonError } from './json-error';
 import type { TokenBucketRateLimiter } from './rate-limiter';
 import { readBodyWithin } from './read-body';
@@ -15,6 +15,8 @@ export interface GatewayOptions {
   timeoutMs?: number;
   maxBodyBytes?: number;
   fetch?: typeof fetch;
+  /** Which session cookie carries the user's tokens (the admin names its own). */
+  identity?: IdentityOptions;
 }
 
 export interface GatewayTarget {
@@ -59,7 +61,7 @@ export function createGateway(options: GatewayOptions) {
     }
 
     const toCell = headersForCell(request.headers, { requestId, clientAddress });
-    await attachIdentity(request, toCell);
+    await attachIdentity(request, toCell, options.identity);
 
     const url = `${options.urlFor(domain)}/${procedures}${new URL(request.url).search}`;
     let fromCell: Response;

@@ -26,10 +26,15 @@ export async function attachIdentity(
 export interface IdentityOptions {
   /** The apps' next-auth secret; default `NEXTAUTH_SECRET`, else `AUTH_SECRET`. */
   secret?: string;
+  /**
+   * The session cookie's names, most specific first. Default: next-auth's own. Two apps on one
+   * host (every port of 127.0.0.1 shares cookies) need different names, so the admin sets its own.
+   */
+  sessionCookieNames?: readonly string[];
 }
 
 /** next-auth's session cookie names: the `__Secure-` one on https, the plain one otherwise. */
-export const sessionCookieNames = [
+export const defaultSessionCookieNames = [
   '__Secure-next-auth.session-token',
   'next-auth.session-token',
 ] as const;
@@ -37,7 +42,10 @@ export const sessionCookieNames = [
 /** The access token inside the request's next-auth session cookie, or null. */
 export async function accessTokenFromSession(
   headers: Headers,
-  { secret = process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET }: IdentityOptions = {},
+  {
+    secret = process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET,
+    sessionCookieNames = defaultSessionCookieNames,
+  }: IdentityOptions = {},
 ): Promise<string | null> {
   if (!secret) return null;
   const cookies = parseCookies(headers.get('cookie'));
