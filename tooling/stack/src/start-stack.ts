@@ -5,6 +5,7 @@ import { startLocalInngest } from '@shop/inngest-local';
 import pino from 'pino';
 import { startProcess, type ManagedProcess } from './child-process';
 import { fromRoot } from './repo-root';
+import { sessionSecret } from './session-secret';
 import { stackPorts, type StackMode } from './stack-config';
 import { waitForHttp } from './wait-for-http';
 
@@ -76,6 +77,8 @@ export async function startStack(
       INNGEST_BASE_URL: inngestUrl,
       INNGEST_DEV: process.env.INNGEST_DEV ?? (process.env.INNGEST_SIGNING_KEY ? '0' : '1'),
       NEXT_TELEMETRY_DISABLED: '1',
+      // The apps seal their sign-in sessions with it (next-auth).
+      NEXTAUTH_SECRET: await sessionSecret(fromRoot('.data/nextauth-secret')),
     };
 
     const cells = startProcess('cells', process.execPath, ['--import', 'tsx', 'src/host/main.ts'], {
@@ -102,6 +105,8 @@ export async function startStack(
           ...sharedEnv,
           NODE_ENV: mode === 'dev' ? 'development' : 'production',
           PORT: String(port),
+          // Where next-auth builds its own links (sign-in redirects, callbacks).
+          NEXTAUTH_URL: local(port),
         },
       });
       stoppers.push(() => app.stop());
