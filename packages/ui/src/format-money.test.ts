@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney } from './format-money';
+import { formatMoney, minorToDecimalString } from './format-money';
 
 describe('formatMoney', () => {
   it('shows cents as a dollar amount', () => {
@@ -26,5 +26,13 @@ describe('formatMoney', () => {
 
   it('refuses fractional minor units instead of rounding silently', () => {
     expect(() => formatMoney(10.5, 'USD')).toThrow(RangeError);
+  });
+});
+
+describe('minorToDecimalString', () => {
+  it('writes major units with the currency’s own number of digits', () => {
+    expect(minorToDecimalString(1250, 'USD')).toBe('12.50');
+    expect(minorToDecimalString(5, 'EUR')).toBe('0.05');
+    expect(minorToDecimalString(1250, 'JPY')).toBe('1250');
   });
 });

@@ -14,6 +14,20 @@ export function formatMoney(minor: number, currency: string, locale = 'en-US'): 
   return formatter.format(minorUnitsToDecimal(minor, digits));
 }
 
+/**
+ * The amount as a plain decimal string in the currency's major unit ("12.50" for 1250 USD), for
+ * machine-readable places such as structured data. Exact: no float division.
+ */
+export function minorToDecimalString(minor: number, currency: string): string {
+  if (!Number.isSafeInteger(minor)) {
+    throw new RangeError(`minorToDecimalString expects integer minor units, got ${minor}`);
+  }
+  const digits =
+    new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
+  return minorUnitsToDecimal(minor, digits);
+}
+
 function minorUnitsToDecimal(minor: number, digits: number): `${number}` {
   const sign = minor < 0 ? '-' : '';
   const magnitude = String(Math.abs(minor)).padStart(digits + 1, '0');

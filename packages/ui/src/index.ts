@@ -6,11 +6,13 @@ export {
   type ButtonSize,
   type ButtonVariant,
 } from './button';
+export { Breadcrumbs, type BreadcrumbItem, type BreadcrumbsProps } from './breadcrumbs';
 export { Card, CardBody, CardHeader, type CardHeaderProps } from './card';
 export { classNames } from './class-names';
 export { EmptyState, Skeleton, Spinner, type EmptyStateProps } from './feedback';
 export { Input, TextField, type InputProps, type TextFieldProps } from './field';
-export { formatMoney } from './format-money';
+export { FacetGroup, type FacetGroupProps, type FacetOption } from './facet-group';
+export { formatMoney, minorToDecimalString } from './format-money';
 export {
   Container,
   Logo,
@@ -23,5 +25,6 @@ export {
 export { Notice, type NoticeProps, type NoticeTone } from './notice';
 export { Price, type PriceProps } from './price';
 export { ProductCard, type ProductCardProduct, type ProductCardProps } from './product-card';
-export { productArtDataUrl, productArtSvg } from './product-art';
+export { productArtDataUrl, productArtSvg, type ProductArtOptions } from './product-art';
 export { ProductImage, type ProductImageProps } from './product-image';
+export { RatingStars, type RatingStarsProps } from './rating-stars';

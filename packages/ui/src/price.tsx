@@ -5,19 +5,51 @@ export interface PriceProps {
   /** Integer minor units (cents). */
   minor: number;
   currency: string;
+  /** The highest price of a range ("from" prices on cards): shown as "$10.00 – $20.00". */
+  maxMinor?: number;
+  /** The price before a sale; shown struck through when higher than `minor`. */
+  compareAtMinor?: number | null;
   locale?: string;
   className?: string;
 }
 
-/** A formatted price; the machine-readable amount rides along in `data-minor` for tests. */
-export function Price({ minor, currency, locale, className }: PriceProps) {
+/**
+ * A formatted price, a range, or a sale price with the old one struck through. The
+ * machine-readable amount rides along in `data-minor` for tests.
+ */
+export function Price({
+  minor,
+  currency,
+  maxMinor,
+  compareAtMinor,
+  locale,
+  className,
+}: PriceProps) {
+  const onSale = compareAtMinor != null && compareAtMinor > minor;
+  const range = maxMinor != null && maxMinor > minor;
   return (
     <span
-      className={classNames('font-semibold tabular-nums text-ink', className)}
+      className={classNames('inline-flex flex-wrap items-baseline gap-x-2', className)}
+      data-testid="price"
       data-minor={minor}
       data-currency={currency}
     >
-      {formatMoney(minor, currency, locale)}
+      <span
+        className={classNames('font-semibold tabular-nums', onSale ? 'text-danger' : 'text-ink')}
+      >
+        {onSale ? <span className="sr-only">Sale price </span> : null}
+        {formatMoney(minor, currency, locale)}
+        {range ? ` – ${formatMoney(maxMinor, currency, locale)}` : null}
+      </span>
+      {onSale ? (
+        <s
+          className="text-[0.8em] font-normal text-ink-subtle tabular-nums"
+          data-testid="compare-at-price"
+        >
+          <span className="sr-only">Was </span>
+          {formatMoney(compareAtMinor, currency, locale)}
+        </s>
+      ) : null}
     </span>
   );
 }

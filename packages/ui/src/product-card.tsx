@@ -1,7 +1,9 @@
 import type { ElementType, ReactNode } from 'react';
+import { Badge } from './badge';
 import { classNames } from './class-names';
 import { Price } from './price';
 import { ProductImage } from './product-image';
+import { RatingStars } from './rating-stars';
 
 /** What a card needs to know about a product (a subset of the catalogue's product summary). */
 export interface ProductCardProduct {
@@ -9,9 +11,13 @@ export interface ProductCardProduct {
   name: string;
   brand: string;
   priceMinor: number;
+  /** The dearest variant: the card shows a range when it differs. */
+  priceMaxMinor?: number;
+  compareAtPriceMinor?: number | null;
   currency: string;
-  imageUrl: string | null;
-  imageAlt?: string;
+  image: { url: string; alt: string } | null;
+  inStock?: boolean;
+  rating?: { average: number; count: number };
 }
 
 export interface ProductCardProps {
@@ -28,7 +34,7 @@ export interface ProductCardProps {
 }
 
 /**
- * A product tile: image, brand, name and price. The name is the link and its hit area is
+ * A product tile: image, brand, name, rating and price. The name is the link and its hit area is
  * stretched over the whole card, so the card is one tab stop that reads as the product name.
  */
 export function ProductCard({
@@ -41,6 +47,15 @@ export function ProductCard({
   priority,
   className,
 }: ProductCardProps) {
+  const onSale =
+    product.compareAtPriceMinor != null && product.compareAtPriceMinor > product.priceMinor;
+  const corner =
+    badge ??
+    (product.inStock === false ? (
+      <Badge tone="neutral">Sold out</Badge>
+    ) : onSale ? (
+      <Badge tone="danger">Sale</Badge>
+    ) : null);
   return (
     <article
       data-testid="product-card"
@@ -51,16 +66,16 @@ export function ProductCard({
         className,
       )}
     >
-      <div className="relative">
+      <div className="relative overflow-hidden">
         <ProductImage
           slug={product.slug}
           name={product.name}
-          imageUrl={product.imageUrl}
+          imageUrl={product.image?.url}
           decorative
           priority={priority}
           className="transition-transform duration-300 group-hover:scale-[1.02]"
         />
-        {badge ? <div className="absolute top-3 left-3">{badge}</div> : null}
+        {corner ? <div className="absolute top-3 left-3">{corner}</div> : null}
       </div>
       <div className="flex flex-1 flex-col gap-1 p-4">
         <p className="text-xs font-medium tracking-wide text-ink-subtle uppercase">
@@ -74,8 +89,13 @@ export function ProductCard({
             {product.name}
           </Link>
         </Heading>
+        {product.rating ? (
+          <RatingStars average={product.rating.average} count={product.rating.count} />
+        ) : null}
         <Price
           minor={product.priceMinor}
+          maxMinor={product.priceMaxMinor}
+          compareAtMinor={product.compareAtPriceMinor}
           currency={product.currency}
           locale={locale}
           className="mt-auto pt-2 text-base"

@@ -31,15 +31,20 @@ export function ProductImage({
   shape = 'landscape',
   className,
 }: ProductImageProps) {
+  const square = shape === 'square';
   return (
     <img
-      src={imageUrl || productArtDataUrl(slug, name)}
+      src={imageUrl || productArtDataUrl(slug, { label: name })}
+      // Intrinsic size (the artwork's own): the browser reserves the space before it loads.
+      width={square ? 300 : 400}
+      height={300}
       alt={decorative ? '' : (alt ?? name)}
       loading={priority ? 'eager' : 'lazy'}
+      fetchPriority={priority ? 'high' : undefined}
       decoding="async"
       className={classNames(
         'block w-full bg-surface-sunken object-cover',
-        shape === 'square' ? 'aspect-square' : 'aspect-[4/3]',
+        square ? 'aspect-square' : 'aspect-[4/3]',
         className,
       )}
     />
