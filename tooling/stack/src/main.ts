@@ -29,6 +29,7 @@ const lines = [
   `  Admin        ${stack.urls.admin}`,
   `  Cells        ${stack.urls.cells}/trpc  (health ${stack.urls.cells}/healthz, metrics ${stack.urls.cells}/metrics)`,
   `  Inngest      ${stack.urls.inngest}`,
+  `  Mail inbox   ${stack.urls.mailInbox ?? '(none: SMTP_URL sends mail to your server)'}`,
   '',
   '  Demo accounts:',
   ...stack.demoAccounts.map((a) => `    ${a.role.padEnd(16)} ${a.email.padEnd(32)} ${a.password}`),

@@ -12,13 +12,29 @@ const port = z.coerce.number().int().min(1).max(65_535);
 export function stackPorts(mode: StackMode, env: NodeJS.ProcessEnv = process.env) {
   const defaults =
     mode === 'dev'
-      ? { storefront: 3000, admin: 3100, cells: 4000, inngest: 8288 }
-      : { storefront: 3200, admin: 3300, cells: 4400, inngest: 8388 };
+      ? {
+          storefront: 3000,
+          admin: 3100,
+          cells: 4000,
+          inngest: 8288,
+          mailSmtp: 1025,
+          mailInbox: 8025,
+        }
+      : {
+          storefront: 3200,
+          admin: 3300,
+          cells: 4400,
+          inngest: 8388,
+          mailSmtp: 1125,
+          mailInbox: 8125,
+        };
   return {
     storefront: port.parse(env.STOREFRONT_PORT ?? defaults.storefront),
     admin: port.parse(env.ADMIN_PORT ?? defaults.admin),
     cells: port.parse(env.CELLS_PORT ?? defaults.cells),
     inngest: port.parse(env.LOCAL_INNGEST_PORT ?? defaults.inngest),
+    mailSmtp: port.parse(env.MAIL_SMTP_PORT ?? defaults.mailSmtp),
+    mailInbox: port.parse(env.MAIL_INBOX_PORT ?? defaults.mailInbox),
   };
 }
 

@@ -4,13 +4,21 @@ import { seedDemoData } from '@shop/db/seed';
 import { startLocalInngest } from '@shop/inngest-local';
 import pino from 'pino';
 import { startProcess, type ManagedProcess } from './child-process';
+import { startStackMail } from './mail';
 import { fromRoot } from './repo-root';
 import { sessionSecret } from './session-secret';
 import { stackPorts, type StackMode } from './stack-config';
 import { waitForHttp } from './wait-for-http';
 
 export interface RunningStack {
-  urls: { storefront: string; admin: string; cells: string; inngest: string };
+  urls: {
+    storefront: string;
+    admin: string;
+    cells: string;
+    inngest: string;
+    /** The captured-mail inbox; undefined when `SMTP_URL` sends mail to a real server. */
+    mailInbox: string | undefined;
+  };
   databaseKind: string;
   demoAccounts: { email: string; password: string; role: string }[];
   stop(): Promise<void>;
@@ -70,6 +78,16 @@ export async function startStack(
 
     const seed = await step(seedDemoData({ uri: mongo.uri }));
 
+    const mail = await startStackMail({
+      smtpPort: ports.mailSmtp,
+      inboxPort: ports.mailInbox,
+      dataDir: mode === 'dev' ? fromRoot('.data/mail') : undefined,
+      logger,
+    });
+    stoppers.push(() => mail.stop());
+    signal?.throwIfAborted();
+    const storefrontUrl = local(ports.storefront);
+
     const sharedEnv: NodeJS.ProcessEnv = {
       ...process.env,
       MONGODB_URI: mongo.uri,
@@ -79,6 +97,11 @@ export async function startStack(
       NEXT_TELEMETRY_DISABLED: '1',
       // The apps seal their sign-in sessions with it (next-auth).
       NEXTAUTH_SECRET: await sessionSecret(fromRoot('.data/nextauth-secret')),
+      SMTP_URL: mail.smtpUrl,
+      MAIL_FROM: process.env.MAIL_FROM ?? 'Shop <no-reply@shop.localhost>',
+      // Links in emails point here (reset password, verify email, order pages).
+      STOREFRONT_PUBLIC_URL: process.env.STOREFRONT_PUBLIC_URL ?? storefrontUrl,
+      ...(mail.inboxUrl ? { MAIL_CAPTURE_URL: mail.inboxUrl } : {}),
     };
 
     const cells = startProcess('cells', process.execPath, ['--import', 'tsx', 'src/host/main.ts'], {
@@ -124,10 +147,11 @@ export async function startStack(
 
     return {
       urls: {
-        storefront: local(ports.storefront),
+        storefront: storefrontUrl,
         admin: local(ports.admin),
         cells: cellsUrl,
         inngest: inngestUrl,
+        mailInbox: mail.inboxUrl,
       },
       databaseKind: mongo.kind,
       demoAccounts: seed.accounts,
