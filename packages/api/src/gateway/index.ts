@@ -4,6 +4,7 @@
 // in any Next.js route handler and loads no cell code.
 export { createGateway, type GatewayOptions, type GatewayTarget } from './create-gateway';
 export { rateLimitOptionsFromEnv, TokenBucketRateLimiter } from './rate-limiter';
+export { clientAddressOf } from './client-address';
 export { attachIdentity, defaultSessionCookieNames, type IdentityOptions } from './identity';
 export { requestIdFrom } from './request-id';
 export { gatewayRouteHandlers } from './route-handlers';
