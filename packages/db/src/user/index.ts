@@ -1,10 +1,13 @@
 import { type Connection } from 'mongoose';
+import { addressModel } from './address-model';
 import { profileModel } from './profile-model';
 
+export * from './address-model';
+export * from './preferences';
 export * from './profile-model';
 
 /** The user domain's models, bound to the users database connection. */
 export function userModels(connection: Connection) {
-  return { Profile: profileModel(connection) };
+  return { Profile: profileModel(connection), Address: addressModel(connection) };
 }
 export type UserModels = ReturnType<typeof userModels>;

@@ -1,11 +1,12 @@
 import type { CellDefinition } from '../cell-definition';
-import { domainDatabase } from '../domain-database';
+import { userDatabase } from './database';
+import { erasePersonalData } from './erase-personal-data';
 import { userFunctions } from './functions';
 import { userRouter } from './router';
 
 export const userCell: CellDefinition = {
   name: 'user',
   router: userRouter,
-  functions: userFunctions,
-  database: domainDatabase('user').database,
+  functions: [...userFunctions, erasePersonalData],
+  database: userDatabase.database,
 };

@@ -1,0 +1,33 @@
+import { paymentModels, type Payment } from '@shop/db/payment';
+import { Types, type QueryFilter } from 'mongoose';
+import { inngestFor } from '../../events/inngest-client';
+import { accountDeleted } from '../../events/schemas';
+import { domainDatabase } from '../domain-database';
+
+const paymentDatabase = domainDatabase('payment', paymentModels);
+
+/**
+ * Account deletion, payment cell: payments stay (amounts, currency, status, order number and the
+ * provider's ids are what reconciliation and refunds need); the billing name and email given to
+ * the provider and the link to the account are dropped. Dropped fields no longer match, so a
+ * retry changes nothing.
+ */
+export const erasePersonalData = inngestFor('payment').createFunction(
+  { id: 'erase-personal-data', triggers: [accountDeleted] },
+  async ({ event, step }) => {
+    return step.run('drop-billing-details', async () => {
+      const { Payment } = await paymentDatabase.models();
+      const owners: QueryFilter<Payment>[] = [
+        { 'billingDetails.email': event.data.email.toLowerCase() },
+      ];
+      if (/^[0-9a-f]{24}$/i.test(event.data.accountId)) {
+        owners.push({ accountId: new Types.ObjectId(event.data.accountId) });
+      }
+      const { modifiedCount } = await Payment.updateMany(
+        { $or: owners },
+        { $unset: { billingDetails: 1, accountId: 1 } },
+      );
+      return { paymentsUpdated: modifiedCount };
+    });
+  },
+);

@@ -1,0 +1,34 @@
+import { reviewModels } from '@shop/db/review';
+import { Types } from 'mongoose';
+import { inngestFor } from '../../events/inngest-client';
+import { accountDeleted } from '../../events/schemas';
+import { domainDatabase } from '../domain-database';
+
+const reviewDatabase = domainDatabase('review', reviewModels);
+
+/**
+ * Account deletion, review cell: the reviews stay published with their rating, title and text
+ * (other shoppers relied on them, and product rating summaries stay right), but they are
+ * detached from the person: each review's account id is replaced by a fresh random id, unrelated
+ * to the old one and to each other, so the reviews can no longer be tied to the account or to
+ * one another. The author is shown as anonymous from then on (no name is stored here). A review
+ * with a replaced id no longer matches, so a retry only finishes the rest.
+ */
+export const erasePersonalData = inngestFor('review').createFunction(
+  { id: 'erase-personal-data', triggers: [accountDeleted] },
+  async ({ event, step }) => {
+    if (!/^[0-9a-f]{24}$/i.test(event.data.accountId)) return { reviewsDetached: 0 };
+    const accountId = new Types.ObjectId(event.data.accountId);
+    return step.run('detach-reviews', async () => {
+      const { Review } = await reviewDatabase.models();
+      const reviews = await Review.find({ accountId }, { _id: 1 }).lean();
+      for (const review of reviews) {
+        await Review.updateOne(
+          { _id: review._id, accountId },
+          { $set: { accountId: new Types.ObjectId() } },
+        );
+      }
+      return { reviewsDetached: reviews.length };
+    });
+  },
+);

@@ -1,0 +1,81 @@
+import type { Profile } from '@shop/db/user';
+import { TRPCError } from '@trpc/server';
+import { Types, type QueryFilter } from 'mongoose';
+import { pageWindow } from '../../trpc/pagination';
+import { listAddresses, type AddressView } from './addresses';
+import { userDatabase } from './database';
+import { toProfileView, type ProfileView } from './profiles';
+
+/** A customer as staff see them: the profile plus the email it was registered with. */
+export interface CustomerSummary extends ProfileView {
+  email: string | null;
+  createdAt: string;
+}
+
+export interface CustomerPage {
+  items: CustomerSummary[];
+  page: number;
+  pageSize: number;
+  totalCount: number;
+  hasMore: boolean;
+}
+
+export interface CustomerDetail {
+  profile: CustomerSummary;
+  addresses: AddressView[];
+}
+
+type StoredProfile = Profile & { _id: Types.ObjectId; createdAt: Date };
+
+function toSummary(profile: StoredProfile): CustomerSummary {
+  return {
+    ...toProfileView(profile),
+    email: profile.email ?? null,
+    createdAt: profile.createdAt.toISOString(),
+  };
+}
+
+const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Customers newest first, optionally those whose name or email contains `q` (case-insensitive),
+ * or whose account id is `q`. `q` is matched literally: regex characters are escaped.
+ */
+export async function listCustomers(input: {
+  q?: string;
+  page: number;
+  pageSize: number;
+}): Promise<CustomerPage> {
+  const { Profile } = await userDatabase.models();
+  const filter: QueryFilter<Profile> = {};
+  if (input.q) {
+    const contains = { $regex: escapeRegex(input.q), $options: 'i' };
+    const or: QueryFilter<Profile>[] = [{ name: contains }, { email: contains }];
+    if (/^[0-9a-f]{24}$/i.test(input.q)) or.push({ accountId: new Types.ObjectId(input.q) });
+    filter.$or = or;
+  }
+  const { skip, limit } = pageWindow(input.page, input.pageSize);
+  const [rows, totalCount] = await Promise.all([
+    Profile.find(filter)
+      .sort({ createdAt: -1, _id: -1 })
+      .skip(skip)
+      .limit(limit)
+      .lean<StoredProfile[]>(),
+    Profile.countDocuments(filter),
+  ]);
+  return {
+    items: rows.map(toSummary),
+    page: input.page,
+    pageSize: input.pageSize,
+    totalCount,
+    hasMore: skip + rows.length < totalCount,
+  };
+}
+
+/** One customer's profile and addresses; NOT_FOUND when the account has no profile. */
+export async function getCustomer(accountId: Types.ObjectId): Promise<CustomerDetail> {
+  const { Profile } = await userDatabase.models();
+  const profile = await Profile.findOne({ accountId }).lean<StoredProfile>();
+  if (!profile) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such customer' });
+  return { profile: toSummary(profile), addresses: await listAddresses(accountId) };
+}

@@ -1,0 +1,27 @@
+import { Types } from 'mongoose';
+import { inngestFor } from '../../events/inngest-client';
+import { accountDeleted } from '../../events/schemas';
+import { userDatabase } from './database';
+
+/**
+ * Account deletion, user cell: the profile (name, email copy, phone, avatar, preferences) and
+ * every address are deleted outright; nothing here is needed once the account is gone. Deleting
+ * what is already deleted changes nothing, so retries are safe.
+ */
+export const erasePersonalData = inngestFor('user').createFunction(
+  { id: 'erase-personal-data', triggers: [accountDeleted] },
+  async ({ event, step }) => {
+    if (!Types.ObjectId.isValid(event.data.accountId)) return { erased: false };
+    const accountId = new Types.ObjectId(event.data.accountId);
+    return step.run('delete-profile-and-addresses', async () => {
+      const { Profile, Address } = await userDatabase.models();
+      const addresses = await Address.deleteMany({ accountId });
+      const profiles = await Profile.deleteMany({ accountId });
+      return {
+        erased: true,
+        addressesDeleted: addresses.deletedCount,
+        profilesDeleted: profiles.deletedCount,
+      };
+    });
+  },
+);

@@ -1,0 +1,136 @@
+import {
+  addressLimits,
+  profileLimits,
+  supportedCurrencies,
+  supportedLanguages,
+} from '@shop/db/user';
+import { z } from 'zod';
+import { paginationInput } from '../../trpc/pagination';
+import { checkPostcode, supportedCountryCodes, type SupportedCountry } from './countries';
+import { checkPhone } from './phone';
+
+/**
+ * Input schemas of the user cell. Objects are strict (an unknown key is a 400, not silently
+ * dropped) and every string is typed and capped, so operator-shaped values such as
+ * `{"$gt": ""}` never reach a query.
+ */
+
+// Control characters (newlines, NUL...) have no place in a name or an address line.
+const printable = /^[^\p{Cc}]*$/u;
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `at most ${max} characters` })
+    .regex(printable, { error: 'contains characters that are not allowed' });
+const requiredText = (max: number) => text(max).min(1, { error: 'required' });
+
+export const objectIdInput = z
+  .string()
+  .regex(/^[0-9a-f]{24}$/i, { error: 'not a valid id' })
+  .transform((id) => id.toLowerCase());
+
+/** A phone in any common spelling in, E.164 out. */
+const phoneInput = z
+  .string()
+  .max(40, { error: 'at most 40 characters' })
+  .transform((raw, ctx) => {
+    const checked = checkPhone(raw);
+    if (checked.ok) return checked.phone;
+    ctx.addIssue({ code: 'custom', message: checked.message });
+    return z.NEVER;
+  });
+
+/** An https URL of an image; `http:`, `javascript:` and credentials in URLs are refused. */
+const avatarUrlInput = z
+  .string()
+  .trim()
+  .max(profileLimits.avatarUrl, { error: `at most ${profileLimits.avatarUrl} characters` })
+  .refine(
+    (value) => {
+      if (!URL.canParse(value)) return false;
+      const url = new URL(value);
+      return url.protocol === 'https:' && !url.username && !url.password && url.hostname !== '';
+    },
+    { error: 'must be an https:// URL' },
+  );
+
+export const updateProfileInput = z.strictObject({
+  name: requiredText(profileLimits.name).optional(),
+  /** `null` or an empty string removes the phone. */
+  phone: z.union([z.literal(''), z.null(), phoneInput]).optional(),
+  /** `null` or an empty string removes the avatar. */
+  avatarUrl: z.union([z.literal(''), z.null(), avatarUrlInput]).optional(),
+});
+export type UpdateProfileInput = z.output<typeof updateProfileInput>;
+
+export const updatePreferencesInput = z.strictObject({
+  marketingConsent: z.boolean().optional(),
+  language: z.enum(supportedLanguages, { error: 'not a language the shop offers' }).optional(),
+  currency: z.enum(supportedCurrencies, { error: 'not a currency the shop offers' }).optional(),
+});
+export type UpdatePreferencesInput = z.output<typeof updatePreferencesInput>;
+
+const countryInput = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .pipe(z.enum(supportedCountryCodes, { error: 'not a country the shop delivers to' }));
+
+/** The fields of an address, before the postcode is checked against its country. */
+const addressFieldsShape = {
+  name: requiredText(addressLimits.name),
+  line1: requiredText(addressLimits.line),
+  line2: text(addressLimits.line),
+  city: requiredText(addressLimits.city),
+  region: text(addressLimits.region),
+  // Room for spacing and prefixes ("SE-114 55") that normalising removes.
+  postcode: requiredText(addressLimits.postcode + 4),
+  country: countryInput,
+  phone: z.union([z.literal(''), phoneInput]),
+};
+
+/** Checks the postcode against the (possibly just changed) country and normalises it. */
+export function withCheckedPostcode<T extends { country: SupportedCountry; postcode: string }>(
+  value: T,
+  ctx: z.RefinementCtx,
+): T {
+  const checked = checkPostcode(value.country, value.postcode);
+  if (checked.ok) return { ...value, postcode: checked.postcode };
+  ctx.addIssue({ code: 'custom', path: ['postcode'], message: checked.message });
+  return z.NEVER;
+}
+
+/** A complete address: what `addAddress` takes, and what an update must add up to. */
+export const addressFieldsInput = z
+  .strictObject({
+    ...addressFieldsShape,
+    line2: addressFieldsShape.line2.default(''),
+    region: addressFieldsShape.region.default(''),
+    phone: addressFieldsShape.phone.default(''),
+  })
+  .transform(withCheckedPostcode);
+export type AddressFieldsInput = z.output<typeof addressFieldsInput>;
+
+/** Every field optional; the postcode is checked once merged with the stored address. */
+export const updateAddressInput = z.strictObject({
+  id: objectIdInput,
+  ...z.strictObject(addressFieldsShape).partial().shape,
+});
+export type UpdateAddressInput = z.output<typeof updateAddressInput>;
+
+export const addressIdInput = z.strictObject({ id: objectIdInput });
+
+export const setDefaultAddressInput = z.strictObject({
+  id: objectIdInput,
+  kind: z.enum(['shipping', 'billing']),
+});
+
+export const listCustomersInput = z.strictObject({
+  q: z.string().trim().max(100, { error: 'at most 100 characters' }).optional(),
+  ...paginationInput,
+});
+
+export const customerIdInput = z.strictObject({ accountId: objectIdInput });
+
+export const updateCustomerInput = updateProfileInput.extend({ accountId: objectIdInput });

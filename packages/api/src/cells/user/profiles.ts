@@ -1,0 +1,149 @@
+import {
+  defaultPreferences,
+  type Profile,
+  type SupportedCurrency,
+  type SupportedLanguage,
+} from '@shop/db/user';
+import { TRPCError } from '@trpc/server';
+import { Types } from 'mongoose';
+import { userDatabase } from './database';
+import type { UpdatePreferencesInput, UpdateProfileInput } from './inputs';
+
+/** A profile as callers see it (the public contract of `user.getProfile`). */
+export interface ProfileView {
+  accountId: string;
+  name: string;
+  phone: string | null;
+  avatarUrl: string | null;
+  preferences: {
+    marketingConsent: boolean;
+    language: SupportedLanguage;
+    currency: SupportedCurrency;
+  };
+}
+
+type StoredProfile = Profile & { _id: Types.ObjectId };
+
+export function toProfileView(profile: StoredProfile): ProfileView {
+  return {
+    accountId: profile.accountId.toHexString(),
+    name: profile.name,
+    phone: profile.phone || null,
+    avatarUrl: profile.avatarUrl || null,
+    preferences: {
+      marketingConsent: profile.preferences.marketingConsent,
+      language: profile.preferences.language as SupportedLanguage,
+      currency: profile.preferences.currency as SupportedCurrency,
+    },
+  };
+}
+
+/**
+ * The account id of a token's subject as a database id. Tokens come only from the auth cell,
+ * whose ids are ObjectIds; anything else has no data here.
+ */
+export function accountObjectId(accountId: string): Types.ObjectId {
+  if (!/^[0-9a-f]{24}$/i.test(accountId)) {
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'No profile for this account' });
+  }
+  return new Types.ObjectId(accountId);
+}
+
+/** MongoDB's duplicate key error: two concurrent upserts raced on a unique index. */
+export function isDuplicateKeyError(error: unknown): boolean {
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000
+  );
+}
+
+export interface NewProfile {
+  accountId: Types.ObjectId;
+  name: string;
+  email: string;
+}
+
+/**
+ * The account's profile, created with default preferences if it has none yet. Used by the
+ * registration event and on first read, so either may come first and neither overwrites the
+ * other (insert-only fields).
+ */
+export async function ensureProfile({
+  accountId,
+  name,
+  email,
+}: NewProfile): Promise<StoredProfile> {
+  const { Profile } = await userDatabase.models();
+  const upsert = () =>
+    Profile.findOneAndUpdate(
+      { accountId },
+      {
+        $setOnInsert: {
+          accountId,
+          name: name.trim().slice(0, 100) || 'Shopper',
+          email: email.toLowerCase(),
+          preferences: { ...defaultPreferences },
+          defaultShippingAddressId: null,
+          defaultBillingAddressId: null,
+        },
+      },
+      { upsert: true, returnDocument: 'after', runValidators: true },
+    )
+      .orFail()
+      .lean<StoredProfile>();
+  try {
+    return await upsert();
+  } catch (error) {
+    // On a real MongoDB two first reads can race; the loser finds the winner's document.
+    if (isDuplicateKeyError(error)) return upsert();
+    throw error;
+  }
+}
+
+/** What a profile update writes: `null`/'' remove the optional fields. */
+export function profileChanges(input: UpdateProfileInput) {
+  const $set: Record<string, string> = {};
+  const $unset: Record<string, 1> = {};
+  if (input.name !== undefined) $set.name = input.name;
+  for (const field of ['phone', 'avatarUrl'] as const) {
+    const value = input[field];
+    if (value === undefined) continue;
+    if (value === null || value === '') $unset[field] = 1;
+    else $set[field] = value;
+  }
+  return { $set, $unset };
+}
+
+/** Applies a profile update; NOT_FOUND when the account has no profile. */
+export async function updateProfile(
+  accountId: Types.ObjectId,
+  input: UpdateProfileInput,
+): Promise<StoredProfile> {
+  const { Profile } = await userDatabase.models();
+  const updated = await Profile.findOneAndUpdate({ accountId }, profileChanges(input), {
+    returnDocument: 'after',
+    runValidators: true,
+  }).lean<StoredProfile>();
+  if (!updated) throw new TRPCError({ code: 'NOT_FOUND', message: 'No profile for this account' });
+  return updated;
+}
+
+export async function updatePreferences(
+  accountId: Types.ObjectId,
+  input: UpdatePreferencesInput,
+): Promise<StoredProfile> {
+  const { Profile } = await userDatabase.models();
+  const $set: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value !== undefined) $set[`preferences.${key}`] = value;
+  }
+  const updated = await Profile.findOneAndUpdate(
+    { accountId },
+    { $set },
+    {
+      returnDocument: 'after',
+      runValidators: true,
+    },
+  ).lean<StoredProfile>();
+  if (!updated) throw new TRPCError({ code: 'NOT_FOUND', message: 'No profile for this account' });
+  return updated;
+}
