@@ -38,10 +38,10 @@ describe('sign-in', () => {
     });
     expect(response.status).toBe(200);
     const { result } = response.json as {
-      result: { data: { accessToken: string; expiresAt: string; account: unknown } };
+      result: { data: { accessToken: string; accessTokenExpiresAt: string; account: unknown } };
     };
     expect(result.data.account).toMatchObject({ email: 'analyst@example.com', roles: ['analyst'] });
-    const lifetimeMs = Date.parse(result.data.expiresAt) - Date.now();
+    const lifetimeMs = Date.parse(result.data.accessTokenExpiresAt) - Date.now();
     expect(lifetimeMs).toBeGreaterThan(14 * 60_000);
     expect(lifetimeMs).toBeLessThanOrEqual(15 * 60_000);
     expect(decodeProtectedHeader(result.data.accessToken)).toMatchObject({ alg: 'RS256' });

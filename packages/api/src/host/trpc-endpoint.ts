@@ -6,6 +6,7 @@ import type { CellDefinition } from '../cells/cell-definition';
 import type { AccessTokenVerifier } from '../identity/access-token';
 import type { CellContext } from '../trpc/context';
 import { router } from '../trpc/init';
+import { retryAfterHeaderFor } from '../trpc/retry-after';
 import { clientAddressOf } from './client-address';
 import { maxBatchSize, planFastQuery, runFastQuery } from './trpc-fast-path';
 
@@ -50,6 +51,7 @@ export function createTrpcEndpoint(
       identity: await verifyAccessToken(req.headers.authorization),
       clientAddress: clientAddressOf(req),
     });
+    const fastPathErrors: TRPCError[] = [];
     const onError = (error: TRPCError, path: string | undefined) =>
       logError(requestLogger, error, path);
 
@@ -59,9 +61,15 @@ export function createTrpcEndpoint(
         hostedRouter,
         plan,
         await createContext(),
-        onError,
+        (error, path) => {
+          fastPathErrors.push(error);
+          onError(error, path);
+        },
       );
       res.statusCode = status;
+      // A throttled call (429) tells the caller when to come back.
+      const retryAfter = retryAfterHeaderFor(fastPathErrors);
+      if (retryAfter) res.setHeader('retry-after', retryAfter);
       res.setHeader('content-type', 'application/json');
       res.setHeader('content-length', Buffer.byteLength(body));
       res.setHeader('vary', 'trpc-accept, accept');
@@ -78,6 +86,10 @@ export function createTrpcEndpoint(
       maxBatchSize,
       createContext,
       onError: ({ error, path }) => onError(error, path),
+      responseMeta: ({ errors }) => {
+        const retryAfter = retryAfterHeaderFor(errors);
+        return retryAfter ? { headers: { 'retry-after': retryAfter } } : {};
+      },
     });
   };
 }

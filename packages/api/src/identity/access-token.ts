@@ -17,6 +17,8 @@ export interface AccessTokenSubject {
   accountId: string;
   email: string;
   roles: readonly Role[];
+  /** The refresh-token family this token belongs to, published as the `sid` claim. */
+  sessionId?: string;
 }
 
 /** Signs a short-lived RS256 access token. Only the auth cell holds a private key. */
@@ -27,7 +29,12 @@ export async function signAccessToken(
 ): Promise<{ accessToken: string; expiresAt: Date }> {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = new Date((issuedAt + accessTokenLifetimeSeconds) * 1000);
-  const accessToken = await new SignJWT({ email: subject.email, roles: [...subject.roles] })
+  const sessionClaim = subject.sessionId ? { sid: subject.sessionId } : {};
+  const accessToken = await new SignJWT({
+    email: subject.email,
+    roles: [...subject.roles],
+    ...sessionClaim,
+  })
     .setProtectedHeader({ alg: accessTokenAlgorithm, kid: key.kid, typ: 'JWT' })
     .setSubject(subject.accountId)
     .setIssuer(accessTokenIssuer)
@@ -42,6 +49,7 @@ const claims = z.object({
   sub: z.string().min(1),
   email: z.string(),
   roles: z.array(z.string()),
+  sid: z.string().min(1).optional(),
 });
 
 export type AccessTokenVerifier = (authorization: string | undefined) => Promise<Identity | null>;
@@ -71,6 +79,7 @@ export function createAccessTokenVerifier(keySet: JWTVerifyGetKey): AccessTokenV
         email: parsed.email,
         roles,
         permissions: new Set(permissionsForRoles(roles)),
+        ...(parsed.sid ? { sessionId: parsed.sid } : {}),
       };
     } catch {
       return null;

@@ -6,4 +6,9 @@ export interface Identity {
   email: string;
   roles: Role[];
   permissions: ReadonlySet<Permission>;
+  /**
+   * The sign-in session (refresh-token family) the token was issued for, when it came from one;
+   * lets "change password" keep the caller signed in while signing out every other session.
+   */
+  sessionId?: string;
 }

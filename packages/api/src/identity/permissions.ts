@@ -19,6 +19,8 @@ export const permissions = [
   'analytics:read',
   'notifications:send',
   'accounts:manage',
+  // Reserving stock for an order: the order saga's service calls to the product cell need it.
+  'inventory:reserve',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

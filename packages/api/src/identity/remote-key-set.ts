@@ -11,13 +11,27 @@ export function authJwksUrl(env: Env = process.env): URL {
   return new URL(jwksPath, base);
 }
 
+const defaultCooldownMs = 30_000;
+
+/** `AUTH_JWKS_COOLDOWN_MS` when it is a whole number of milliseconds, else 30 s. */
+function jwksCooldownMs(env: Env): number {
+  const configured = Number(env.AUTH_JWKS_COOLDOWN_MS);
+  return env.AUTH_JWKS_COOLDOWN_MS && Number.isInteger(configured) && configured >= 0
+    ? configured
+    : defaultCooldownMs;
+}
+
 /**
- * The auth cell's public keys fetched over HTTP and cached by jose: refetched at most every
- * 30 s when a token names an unknown key (rotation), and otherwise kept for 10 minutes.
+ * The auth cell's public keys fetched over HTTP and cached by jose: refetched when a token names
+ * an unknown key (a rotation), at most once per cooldown (`AUTH_JWKS_COOLDOWN_MS`, 30 s) so forged
+ * kids cannot make every request a fetch, and otherwise kept for 10 minutes.
  */
-export function remoteAuthKeySet(url: URL = authJwksUrl()): JWTVerifyGetKey {
+export function remoteAuthKeySet(
+  url: URL = authJwksUrl(),
+  env: Env = process.env,
+): JWTVerifyGetKey {
   return createRemoteJWKSet(url, {
-    cooldownDuration: 30_000,
+    cooldownDuration: jwksCooldownMs(env),
     cacheMaxAge: 10 * 60_000,
     timeoutDuration: 5_000,
   });

@@ -1,4 +1,5 @@
 import type { TRPCDefaultErrorShape, TRPCError } from '@trpc/server';
+import { retryAfterSecondsOf } from './retry-after';
 
 export interface InputIssue {
   path: string;
@@ -6,7 +7,11 @@ export interface InputIssue {
 }
 
 export interface CellErrorShape extends TRPCDefaultErrorShape {
-  data: Omit<TRPCDefaultErrorShape['data'], 'stack'> & { issues?: InputIssue[] };
+  data: Omit<TRPCDefaultErrorShape['data'], 'stack'> & {
+    issues?: InputIssue[];
+    /** On 429s, the same wait as the `Retry-After` header (for callers that see no headers). */
+    retryAfterSeconds?: number;
+  };
 }
 
 const genericInternalMessage = 'Internal server error';
@@ -48,5 +53,7 @@ export function formatCellError({
   if (error.code === 'INTERNAL_SERVER_ERROR') {
     return { ...shape, message: genericInternalMessage, data };
   }
+  const retryAfterSeconds = retryAfterSecondsOf(error);
+  if (retryAfterSeconds !== undefined) return { ...shape, data: { ...data, retryAfterSeconds } };
   return { ...shape, data };
 }

@@ -5,10 +5,14 @@ export const accountSchema = new Schema(
   {
     /** Stored lowercased so sign-in and the unique index ignore case. */
     email: { type: String, required: true, trim: true, lowercase: true },
-    /** bcrypt hash; the password itself is never stored. */
-    passwordHash: { type: String, required: true },
+    /** bcrypt hash; the password itself is never stored. Null once the account is deleted. */
+    passwordHash: { type: String, default: null },
     name: { type: String, required: true, trim: true },
     roles: { type: [String], enum: accountRoles, default: ['customer'] },
+    /** Set when the owner proved they read mail at `email` (or by the demo seed). */
+    emailVerifiedAt: { type: Date, default: null },
+    /** Set when the owner deleted the account: email and name are anonymised, no password. */
+    deletedAt: { type: Date, default: null },
   },
   { timestamps: true },
 );

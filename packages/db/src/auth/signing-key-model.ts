@@ -10,7 +10,11 @@ import {
 export const signingKeyStatuses = ['active', 'retired'] as const;
 export type SigningKeyStatus = (typeof signingKeyStatuses)[number];
 
-/** Keys that sign access tokens; retired keys stay so tokens they signed still verify. */
+/**
+ * Keys that sign access tokens. A key signs from `activatesAt` (set a little in the future on
+ * rotation, so every replica publishes it before anyone signs with it) until `retiredAt`; it stays
+ * published until the tokens it signed have expired, so they still verify.
+ */
 export const signingKeySchema = new Schema(
   {
     kid: { type: String, required: true },
@@ -18,6 +22,10 @@ export const signingKeySchema = new Schema(
     publicJwk: { type: Schema.Types.Mixed, required: true },
     privateJwk: { type: Schema.Types.Mixed, required: true },
     status: { type: String, enum: signingKeyStatuses, required: true, default: 'active' },
+    /** Absent on keys created before rotation existed: they sign from `createdAt`. */
+    activatesAt: { type: Date, default: null },
+    /** When a newer key took over; null while current. */
+    retiredAt: { type: Date, default: null },
   },
   { timestamps: true },
 );

@@ -3,6 +3,8 @@ import { type AccountRole } from '../auth/roles';
 /** Every demo account signs in with this; printed by the seed CLI, never used outside demos. */
 export const demoPassword = 'demo-password-1';
 export const demoBcryptCost = 10;
+/** A fixed moment, so re-running the seed changes nothing. */
+export const demoEmailVerifiedAt = new Date('2026-01-01T00:00:00.000Z');
 
 export interface DemoAccount {
   email: string;

@@ -2,7 +2,7 @@ import bcrypt from 'bcrypt';
 import { type Types } from 'mongoose';
 import { type AuthModels } from '../auth';
 import { type UserModels } from '../user';
-import { demoAccounts, demoBcryptCost } from './demo-accounts';
+import { demoAccounts, demoBcryptCost, demoEmailVerifiedAt } from './demo-accounts';
 import { upsertBy } from './upsert-by';
 
 /**
@@ -18,7 +18,7 @@ export async function seedAccounts(
   for (const demo of demoAccounts) {
     const existing = await Account.findOne({ email: demo.email }, { passwordHash: 1 }).lean();
     const passwordHash =
-      existing && (await bcrypt.compare(demo.password, existing.passwordHash))
+      existing?.passwordHash && (await bcrypt.compare(demo.password, existing.passwordHash))
         ? existing.passwordHash
         : await bcrypt.hash(demo.password, demoBcryptCost);
     await upsertBy(
@@ -29,6 +29,9 @@ export async function seedAccounts(
         name: demo.name,
         roles: [demo.role],
         passwordHash,
+        // Demo mailboxes do not exist: the accounts start verified (and stay so on re-runs).
+        emailVerifiedAt: demoEmailVerifiedAt,
+        deletedAt: null,
       },
     );
     const account = await Account.findOne({ email: demo.email }, { _id: 1 }).orFail().lean();

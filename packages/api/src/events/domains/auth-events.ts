@@ -9,3 +9,34 @@ export const userRegistered = eventType('auth/user.registered', {
     name: z.string(),
   }),
 });
+
+/** A single-use link to mail: the notification cell renders `token` into a URL. */
+const emailedTokenSchema = z.object({
+  accountId: z.string().min(1),
+  email: z.email(),
+  name: z.string(),
+  token: z.string().min(1),
+  /** ISO 8601: when the link stops working. */
+  expiresAt: z.iso.datetime(),
+});
+
+/** Mail `${STOREFRONT_PUBLIC_URL}/verify-email?token=...`; valid for a day. */
+export const emailVerificationRequested = eventType('auth/email-verification.requested', {
+  schema: emailedTokenSchema,
+});
+
+/** Mail `${STOREFRONT_PUBLIC_URL}/reset-password?token=...`; valid for an hour. */
+export const passwordResetRequested = eventType('auth/password-reset.requested', {
+  schema: emailedTokenSchema,
+});
+
+/**
+ * The owner deleted the account: every cell holding their personal data anonymises or deletes
+ * it. `email` is the address the account had (the auth cell has already forgotten it).
+ */
+export const accountDeleted = eventType('auth/account.deleted', {
+  schema: z.object({
+    accountId: z.string().min(1),
+    email: z.email(),
+  }),
+});

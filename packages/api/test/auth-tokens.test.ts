@@ -1,0 +1,253 @@
+import { decodeProtectedHeader, decodeJwt } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CellHost } from '../src/host';
+import { startEventCapture, type EventCapture } from './support/auth-event-capture';
+import {
+  dataOf,
+  errorOf,
+  goodPassword,
+  mutate,
+  query,
+  uniqueEmail,
+  type TokenSetBody,
+} from './support/auth-calls';
+import type { stopTestHosts as StopTestHosts } from './support/test-host';
+import type { issueRefreshToken as IssueRefreshToken } from '../src/cells/auth/refresh-tokens';
+
+let events: EventCapture;
+let authHost: CellHost;
+let otherHost: CellHost;
+let stopTestHosts: typeof StopTestHosts;
+let issueRefreshToken: typeof IssueRefreshToken;
+
+beforeAll(async () => {
+  events = await startEventCapture();
+  // Read when the cells' Inngest clients are created, so set before the cells are imported.
+  process.env.INNGEST_DEV = '1';
+  process.env.INNGEST_BASE_URL = events.url;
+  const testHost = await import('./support/test-host');
+  stopTestHosts = testHost.stopTestHosts;
+  await testHost.seededTestDatabases();
+  authHost = await testHost.startTestHost(['auth']);
+  process.env.AUTH_CELL_URL = authHost.url;
+  // A cell in another host verifies the tokens with the published keys, over HTTP.
+  otherHost = await testHost.startTestHost(['analytics']);
+  ({ issueRefreshToken } = await import('../src/cells/auth/refresh-tokens'));
+});
+afterAll(async () => {
+  await stopTestHosts?.(authHost, otherHost);
+  await events?.stop();
+  delete process.env.INNGEST_DEV;
+  delete process.env.INNGEST_BASE_URL;
+  delete process.env.AUTH_CELL_URL;
+});
+
+async function register(email = uniqueEmail(), password = goodPassword, name = 'Rita Register') {
+  const response = await mutate(authHost.url, 'auth.register', { email, password, name });
+  expect(response.status, response.text).toBe(200);
+  return dataOf<TokenSetBody>(response);
+}
+
+const refresh = (refreshToken: string) => mutate(authHost.url, 'auth.refresh', { refreshToken });
+
+describe('register', () => {
+  it('creates a customer, signs them in and announces it', async () => {
+    const email = uniqueEmail('Mixed.Case');
+    const tokens = await register(`  ${email.toUpperCase()} `);
+    expect(tokens.account).toEqual({
+      id: expect.any(String),
+      email: email.toLowerCase(),
+      name: 'Rita Register',
+      roles: ['customer'],
+      emailVerified: false,
+    });
+    expect(decodeProtectedHeader(tokens.accessToken)).toMatchObject({ alg: 'RS256' });
+    expect(decodeJwt(tokens.accessToken)).toMatchObject({ sub: tokens.account.id });
+    const accessLifetime = Date.parse(tokens.accessTokenExpiresAt) - Date.now();
+    expect(accessLifetime).toBeGreaterThan(14 * 60_000);
+    expect(accessLifetime).toBeLessThanOrEqual(15 * 60_000);
+    const refreshLifetime = Date.parse(tokens.refreshTokenExpiresAt) - Date.now();
+    expect(refreshLifetime).toBeGreaterThan(7 * 24 * 3600_000 - 60_000);
+    expect(refreshLifetime).toBeLessThanOrEqual(7 * 24 * 3600_000);
+
+    expect(events.latest('auth/user.registered', { accountId: tokens.account.id })?.data).toEqual({
+      accountId: tokens.account.id,
+      email: email.toLowerCase(),
+      name: 'Rita Register',
+    });
+    const verification = events.latest('auth/email-verification.requested', {
+      accountId: tokens.account.id,
+    });
+    expect(verification?.data).toMatchObject({
+      email: email.toLowerCase(),
+      token: expect.any(String),
+    });
+  });
+
+  it('refuses an email that is already registered, whatever its case, with 409', async () => {
+    const email = uniqueEmail();
+    await register(email);
+    const again = await mutate(authHost.url, 'auth.register', {
+      email: email.toUpperCase(),
+      password: 'another good passphrase',
+      name: 'Someone Else',
+    });
+    expect(again.status).toBe(409);
+    expect(errorOf(again).message).toBe('This email is already registered');
+  });
+
+  it.each([
+    ['too short', 'short1', /at least 10/],
+    ['over 72 bytes', 'ü'.repeat(40), /at most 72 bytes/],
+    ['over 128 characters', 'x'.repeat(129), /at most 128/],
+    ['one of the most common', 'Password123', /most common/],
+    ['the email itself', 'SAME', /not be your email/],
+  ])('refuses a password that is %s, naming the field', async (_label, password, message) => {
+    const email = uniqueEmail('policy');
+    const response = await mutate(authHost.url, 'auth.register', {
+      email,
+      password: password === 'SAME' ? email.toUpperCase() : password,
+      name: 'Pat Policy',
+    });
+    expect(response.status).toBe(400);
+    expect(errorOf(response).data.issues).toEqual(
+      expect.arrayContaining([{ path: 'password', message: expect.stringMatching(message) }]),
+    );
+  });
+
+  it('names the email and name fields when they are wrong', async () => {
+    const response = await mutate(authHost.url, 'auth.register', {
+      email: 'not-an-email',
+      password: goodPassword,
+      name: '  ',
+    });
+    expect(response.status).toBe(400);
+    const paths = errorOf(response).data.issues?.map((issue) => issue.path);
+    expect(paths).toEqual(expect.arrayContaining(['email', 'name']));
+  });
+
+  it('still registers when the event cannot be sent', async () => {
+    events.failing = true;
+    try {
+      await register();
+    } finally {
+      events.failing = false;
+    }
+  });
+});
+
+describe('the token life cycle', () => {
+  it('login, use, refresh (rotating), logout', async () => {
+    const email = uniqueEmail();
+    await register(email);
+    const login = await mutate(authHost.url, 'auth.login', { email, password: goodPassword });
+    expect(login.status).toBe(200);
+    const first = dataOf<TokenSetBody>(login);
+
+    // Another cell accepts the access token; the auth cell says who it is.
+    const me = await query(authHost.url, 'auth.me', undefined, { token: first.accessToken });
+    expect(dataOf(me)).toMatchObject({ email, roles: ['customer'] });
+    expect(
+      (await query(otherHost.url, 'analytics.summary', undefined, { token: first.accessToken }))
+        .status,
+    ).toBe(403);
+
+    const second = dataOf<TokenSetBody>(await refresh(first.refreshToken));
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect(second.account.email).toBe(email);
+    const third = dataOf<TokenSetBody>(await refresh(second.refreshToken));
+
+    const logout = await mutate(authHost.url, 'auth.logout', { refreshToken: third.refreshToken });
+    expect(dataOf(logout)).toEqual({ ok: true });
+    expect((await refresh(third.refreshToken)).status).toBe(401);
+    // Logging out again (or with an unknown token) is fine.
+    expect(
+      (await mutate(authHost.url, 'auth.logout', { refreshToken: third.refreshToken })).status,
+    ).toBe(200);
+    expect(
+      (await mutate(authHost.url, 'auth.logout', { refreshToken: 'x'.repeat(43) })).status,
+    ).toBe(200);
+  });
+
+  it('a reused refresh token revokes its whole family, and only that family', async () => {
+    const email = uniqueEmail();
+    const stolenFamily = await register(email);
+    const elsewhere = dataOf<TokenSetBody>(
+      await mutate(authHost.url, 'auth.login', { email, password: goodPassword }),
+    );
+    const rotated = dataOf<TokenSetBody>(await refresh(stolenFamily.refreshToken));
+
+    const reuse = await refresh(stolenFamily.refreshToken);
+    expect(reuse.status).toBe(401);
+    expect(errorOf(reuse).message).toBe('Your session has ended; sign in again');
+    // The newer token of that family is dead too; the other session is untouched.
+    expect((await refresh(rotated.refreshToken)).status).toBe(401);
+    expect((await refresh(elsewhere.refreshToken)).status).toBe(200);
+  });
+
+  it('of two concurrent uses of one refresh token, exactly one succeeds', async () => {
+    const tokens = await register();
+    const answers = await Promise.all([refresh(tokens.refreshToken), refresh(tokens.refreshToken)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 401]);
+  });
+
+  it('refuses an expired refresh token', async () => {
+    const tokens = await register();
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600_000);
+    const { Types } = await import('mongoose');
+    const old = await issueRefreshToken(
+      new Types.ObjectId(tokens.account.id),
+      undefined,
+      eightDaysAgo,
+    );
+    expect((await refresh(old.refreshToken)).status).toBe(401);
+  });
+
+  it('logoutEverywhere ends every session', async () => {
+    const email = uniqueEmail();
+    const a = await register(email);
+    const b = dataOf<TokenSetBody>(
+      await mutate(authHost.url, 'auth.login', { email, password: goodPassword }),
+    );
+    const everywhere = await mutate(authHost.url, 'auth.logoutEverywhere', undefined, {
+      token: a.accessToken,
+    });
+    expect(dataOf(everywhere)).toEqual({ ok: true });
+    expect((await refresh(a.refreshToken)).status).toBe(401);
+    expect((await refresh(b.refreshToken)).status).toBe(401);
+    expect((await mutate(authHost.url, 'auth.logoutEverywhere')).status).toBe(401);
+  });
+});
+
+describe('hostile input', () => {
+  it.each([
+    ['an operator object as the email', { email: { $gt: '' }, password: goodPassword }],
+    ['an operator object as the password', { email: 'shopper@example.com', password: { $gt: '' } }],
+    ['a regex as the email', { email: { $regex: '.*' }, password: 'x' }],
+    ['an array as the email', { email: ['shopper@example.com'], password: 'x' }],
+    ['a huge email', { email: `${'a'.repeat(10_000)}@example.com`, password: 'x' }],
+    ['no password', { email: 'shopper@example.com' }],
+  ])('login refuses %s with 400', async (_label, input) => {
+    const response = await mutate(authHost.url, 'auth.login', input);
+    expect(response.status).toBe(400);
+    expect(response.text).not.toMatch(/stack/);
+  });
+
+  it.each([
+    ['an operator object', { refreshToken: { $ne: null } }],
+    ['a huge string', { refreshToken: 'a'.repeat(100_000) }],
+    ['a number', { refreshToken: 42 }],
+  ])('refresh refuses %s as the token with 400', async (_label, input) => {
+    expect((await mutate(authHost.url, 'auth.refresh', input)).status).toBe(400);
+  });
+
+  it('register refuses operator objects and oversized names with 400', async () => {
+    for (const input of [
+      { email: { $gt: '' }, password: goodPassword, name: 'N' },
+      { email: uniqueEmail(), password: { $gt: '' }, name: 'N' },
+      { email: uniqueEmail(), password: goodPassword, name: 'n'.repeat(5_000) },
+    ]) {
+      expect((await mutate(authHost.url, 'auth.register', input)).status).toBe(400);
+    }
+  });
+});
