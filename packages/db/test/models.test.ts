@@ -13,9 +13,10 @@ const product = {
   slug: 'oak-desk-lamp',
   name: 'Oak Desk Lamp',
   brand: 'Northlight',
-  priceMinor: 4999,
   currency: 'eur',
-  stock: 3,
+  variants: [{ sku: 'lig-1', priceMinor: 4999 }],
+  priceMinMinor: 4999,
+  priceMaxMinor: 4999,
 };
 
 describe('domain models', () => {
@@ -30,7 +31,7 @@ describe('domain models', () => {
     const indexes = await Product.collection.indexes();
     expect(indexes).toContainEqual(expect.objectContaining({ name: 'slug_1', unique: true }));
     expect(indexes.map((index) => index.name)).toEqual(
-      expect.arrayContaining(['status_1_categorySlugs_1', 'status_1_priceMinor_1']),
+      expect.arrayContaining(['status_1_categorySlugs_1_publishedAt_-1', 'variants.sku_1']),
     );
   });
 
@@ -38,9 +39,17 @@ describe('domain models', () => {
     const { Product } = productModels(await connectDomainDatabase('product'));
     const saved = await Product.create(product);
     expect(saved.currency).toBe('EUR');
+    expect(saved.variants[0]?.sku).toBe('LIG-1');
     await expect(
-      Product.create({ ...product, slug: 'half-cent', priceMinor: 49.995 }),
+      Product.create({
+        ...product,
+        slug: 'half-cent',
+        variants: [{ sku: 'X', priceMinor: 49.995 }],
+      }),
     ).rejects.toThrow(/whole number of minor units/);
+    await expect(Product.create({ ...product, slug: 'no-variants', variants: [] })).rejects.toThrow(
+      /at least one variant/,
+    );
     await expect(
       Product.create({ ...product, slug: 'bad-currency', currency: 'EURO' }),
     ).rejects.toThrow(/ISO 4217/);
@@ -71,6 +80,20 @@ describe('domain models', () => {
         title: 't',
       }),
     ).rejects.toThrow(/rating/);
+  });
+
+  it('keep inventory counts whole and never negative', async () => {
+    const { InventoryItem } = productModels(await connectDomainDatabase('product'));
+    const productId = '6650f0000000000000000001';
+    const item = await InventoryItem.create({ sku: 'abc-1', productId, onHand: 3, available: 3 });
+    expect(item.sku).toBe('ABC-1');
+    expect(item.lowStockThreshold).toBe(5);
+    await expect(
+      InventoryItem.create({ sku: 'abc-2', productId, onHand: -1, available: 0 }),
+    ).rejects.toThrow(/onHand/);
+    await expect(
+      InventoryItem.create({ sku: 'abc-3', productId, onHand: 1.5, available: 0 }),
+    ).rejects.toThrow(/whole number/);
   });
 
   it.skipIf(!testMongoEnforces().uniqueIndexes)(

@@ -1,6 +1,6 @@
 import { type OrderStatus } from '../order/order-statuses';
 import { type PaymentStatus } from '../payment/payment-model';
-import { type DemoProduct } from './demo-catalog';
+import { type GeneratedProduct } from './catalog/catalog-types';
 
 export interface DemoOrder {
   number: string;
@@ -12,7 +12,10 @@ export interface DemoOrder {
   currency: 'EUR';
 }
 
-/** Which catalog positions each demo order buys, and how it ended. Fixed, so reruns match. */
+/**
+ * Which products each demo order buys (positions among the catalog's active, in-stock products)
+ * and how it ended. Fixed, so reruns match.
+ */
 const orderPlans = [
   {
     number: 'SO-100001',
@@ -40,16 +43,17 @@ const orderPlans = [
   },
 ] as const;
 
-export function demoOrders(products: readonly DemoProduct[]): DemoOrder[] {
+export function demoOrders(products: readonly GeneratedProduct[]): DemoOrder[] {
+  const buyable = products.filter((product) => product.status === 'active' && product.inStock);
   return orderPlans.map((plan) => {
     const lines = plan.items.map(([position, quantity]) => {
-      const product = products[position];
+      const product = buyable[position];
       if (!product)
         throw new Error(`demo order ${plan.number} refers to missing product #${position}`);
       return {
         productSlug: product.slug,
         name: product.name,
-        unitPriceMinor: product.priceMinor,
+        unitPriceMinor: product.priceMinMinor,
         quantity,
       };
     });

@@ -1,7 +1,7 @@
 import { type Types } from 'mongoose';
 import { type AnalyticsModels } from '../analytics';
 import { type ReviewModels } from '../review';
-import { type DemoProduct } from './demo-catalog';
+import { type GeneratedProduct } from './catalog/catalog-types';
 import { type DemoOrder } from './demo-orders';
 import { upsertBy } from './upsert-by';
 
@@ -41,7 +41,7 @@ export async function seedReviews(
 /** A short, fixed history of events, matched by name, time and source. */
 export async function seedAnalyticsEvents(
   orders: readonly DemoOrder[],
-  products: readonly DemoProduct[],
+  products: readonly GeneratedProduct[],
   { AnalyticsEvent }: AnalyticsModels,
 ): Promise<void> {
   const events: {

@@ -1,13 +1,79 @@
+import { type Connection } from 'mongoose';
 import { type ProductModels } from '../product';
-import { demoCategories, demoProducts } from './demo-catalog';
-import { upsertBy } from './upsert-by';
+import { type GeneratedCatalog } from './catalog/catalog-types';
+import { catalogGeneratorVersion } from './catalog/generate-catalog';
+import { generatedIdRange } from './catalog/generated-id';
 
-/** Categories and products, matched by slug. */
-export async function seedCatalog({ Category, Product }: ProductModels): Promise<void> {
-  for (const category of demoCategories) {
-    await upsertBy(Category, { slug: category.slug }, category);
+/** Where the seed records which catalog it wrote (one document in the product database). */
+const seedStateCollection = 'seedstates';
+// Matched by `key`, not `_id`: the in-memory fallback cannot upsert a document with a string _id.
+const catalogStateKey = 'catalog';
+/** Large enough to keep round trips few, small enough to keep each insert message modest. */
+const insertBatchSize = 1000;
+
+export interface CatalogFingerprint {
+  generatorVersion: number;
+  seed: number;
+  productCount: number;
+}
+
+export type CatalogSeedOutcome = 'unchanged' | 'written';
+
+/**
+ * Writes the generated catalog with bulk inserts. Idempotent without per-document upserts (which
+ * are full scans each on the in-memory fallback): a fingerprint document records which generator,
+ * seed and size was written; when it matches and the generated products are all still there,
+ * nothing is written. Otherwise every generated document (recognisable by its id range) is deleted
+ * and the catalog inserted afresh; categories and products staff created keep their own ids and are
+ * never touched.
+ */
+export async function seedCatalog(
+  { Category, Product, InventoryItem }: ProductModels,
+  catalog: GeneratedCatalog,
+  fingerprint: Omit<CatalogFingerprint, 'generatorVersion'>,
+): Promise<CatalogSeedOutcome> {
+  const connection: Connection = Product.db;
+  const state = connection.collection<{ key: string } & CatalogFingerprint>(seedStateCollection);
+  const wanted: CatalogFingerprint = { generatorVersion: catalogGeneratorVersion, ...fingerprint };
+  const products = idRange('product');
+  const categories = idRange('category');
+
+  const recorded = await state.findOne({ key: catalogStateKey });
+  if (
+    recorded &&
+    recorded.generatorVersion === wanted.generatorVersion &&
+    recorded.seed === wanted.seed &&
+    recorded.productCount === wanted.productCount &&
+    (await Product.countDocuments({ _id: products })) === catalog.products.length &&
+    (await Category.countDocuments({ _id: categories })) === catalog.categories.length
+  ) {
+    return 'unchanged';
   }
-  for (const product of demoProducts()) {
-    await upsertBy(Product, { slug: product.slug }, product);
+
+  // Forget the old fingerprint first: a seed that dies half way is redone on the next run.
+  await state.deleteMany({ key: catalogStateKey });
+  await Promise.all([
+    Product.deleteMany({ _id: products }),
+    Category.deleteMany({ _id: categories }),
+    InventoryItem.deleteMany({ productId: products }),
+  ]);
+  await insertInBatches(Category, catalog.categories);
+  await insertInBatches(Product, catalog.products);
+  await insertInBatches(InventoryItem, catalog.inventory);
+  await state.insertOne({ key: catalogStateKey, ...wanted });
+  return 'written';
+}
+
+function idRange(kind: 'product' | 'category') {
+  const { min, max } = generatedIdRange(kind);
+  return { $gte: min, $lte: max };
+}
+
+async function insertInBatches<T>(
+  model: { insertMany(documents: readonly T[], options: { ordered: boolean }): Promise<unknown> },
+  documents: readonly T[],
+): Promise<void> {
+  for (let start = 0; start < documents.length; start += insertBatchSize) {
+    await model.insertMany(documents.slice(start, start + insertBatchSize), { ordered: true });
   }
 }

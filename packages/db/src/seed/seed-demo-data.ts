@@ -10,7 +10,11 @@ import { productModels } from '../product';
 import { reviewModels } from '../review';
 import { userModels } from '../user';
 import { demoAccounts, demoShopperEmail } from './demo-accounts';
-import { demoProducts } from './demo-catalog';
+import {
+  defaultCatalogSeed,
+  defaultProductCount,
+  generateCatalog,
+} from './catalog/generate-catalog';
 import { demoOrders } from './demo-orders';
 import { seedAccounts } from './seed-accounts';
 import { seedAnalyticsEvents, seedReviews } from './seed-activity';
@@ -22,6 +26,10 @@ export interface SeedOptions {
   uri?: string;
   /** Default: `process.env.MONGODB_DB_PREFIX`, as for `connectDomainDatabase`. */
   dbNamePrefix?: string;
+  /** Generated products; default 2,000 (`seed --products 100000` for benchmarks). */
+  productCount?: number;
+  /** The catalog generator's seed; default `defaultCatalogSeed`. */
+  catalogSeed?: number;
 }
 
 export interface SeedSummary {
@@ -31,6 +39,7 @@ export interface SeedSummary {
   counts: Record<
     | 'categories'
     | 'products'
+    | 'inventoryItems'
     | 'accounts'
     | 'profiles'
     | 'orders'
@@ -40,12 +49,15 @@ export interface SeedSummary {
     | 'analyticsEvents',
     number
   >;
+  /** Whether the catalog was (re)written or already matched what this seed would write. */
+  catalog: 'unchanged' | 'written';
 }
 
 /**
- * Fills every domain database with a small, deterministic demo data set. Idempotent: each
- * document is upserted by its natural key (slug, email, order number...), so running it again
- * leaves the data as it was. Uses its own connection and closes it, leaving callers' alone.
+ * Fills every domain database with a deterministic demo data set. Idempotent: the catalog is
+ * bulk-written once per generator version, seed and size (see `seedCatalog`), everything else is
+ * upserted by its natural key (email, order number...), so running it again leaves the data as it
+ * was. Uses its own connection and closes it, leaving callers' alone.
  */
 export async function seedDemoData(options: SeedOptions = {}): Promise<SeedSummary> {
   const uri = options.uri ?? process.env.MONGODB_URI;
@@ -68,9 +80,12 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<SeedSumma
     // Indexes first, so a real MongoDB enforces uniqueness while we write.
     await Promise.all(models.map((model) => model.init()));
 
-    const products = demoProducts();
+    const productCount = options.productCount ?? defaultProductCount;
+    const catalogSeed = options.catalogSeed ?? defaultCatalogSeed;
+    const catalog = generateCatalog({ productCount, seed: catalogSeed });
+    const { products } = catalog;
     const orders = demoOrders(products);
-    await seedCatalog(product);
+    const catalogOutcome = await seedCatalog(product, catalog, { seed: catalogSeed, productCount });
     const accountIds = await seedAccounts(auth, user);
     const shopperId = accountIds.get(demoShopperEmail);
     if (!shopperId) throw new Error('the demo shopper account was not created');
@@ -89,6 +104,7 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<SeedSumma
       counts: {
         categories: await product.Category.countDocuments(),
         products: await product.Product.countDocuments(),
+        inventoryItems: await product.InventoryItem.countDocuments(),
         accounts: await auth.Account.countDocuments(),
         profiles: await user.Profile.countDocuments(),
         orders: await order.Order.countDocuments(),
@@ -97,6 +113,7 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<SeedSumma
         reviews: await review.Review.countDocuments(),
         analyticsEvents: await analytics.AnalyticsEvent.countDocuments(),
       },
+      catalog: catalogOutcome,
     };
   } finally {
     await connection.close();

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDatabaseConnections, connectDomainDatabase } from '../src';
+import { productModels, type ProductModels } from '../src/product';
+import { generateCatalog } from '../src/seed';
+import { seedCatalog } from '../src/seed/seed-catalog';
+import { isolateTestDatabases } from '../src/testing';
+
+isolateTestDatabases();
+afterAll(() => closeDatabaseConnections());
+
+let models: ProductModels;
+beforeAll(async () => {
+  models = productModels(await connectDomainDatabase('product'));
+});
+
+const seedWith = (productCount: number, seed = 1) =>
+  seedCatalog(models, generateCatalog({ productCount, seed }), { productCount, seed });
+
+describe('seedCatalog', () => {
+  it('writes once, skips when unchanged, and replaces only generated documents', async () => {
+    expect(await seedWith(40)).toBe('written');
+    expect(await seedWith(40)).toBe('unchanged');
+
+    // Staff create a category and a product of their own between seeds.
+    await models.Category.create({ slug: 'staff-picks', name: 'Staff picks' });
+    const staffProduct = await models.Product.create({
+      slug: 'staff-made',
+      name: 'Staff made',
+      brand: 'Shop',
+      currency: 'EUR',
+      variants: [{ sku: 'STAFF-1', priceMinor: 100 }],
+      priceMinMinor: 100,
+      priceMaxMinor: 100,
+    });
+    await models.InventoryItem.create({ sku: 'STAFF-1', productId: staffProduct._id, onHand: 2 });
+
+    // A different size replaces the generated catalog and leaves the staff's documents alone.
+    expect(await seedWith(25)).toBe('written');
+    const generated = generateCatalog({ productCount: 25, seed: 1 });
+    expect(await models.Product.countDocuments()).toBe(26);
+    expect(await models.Category.countDocuments()).toBe(generated.categories.length + 1);
+    expect(await models.InventoryItem.countDocuments()).toBe(generated.inventory.length + 1);
+    expect(await models.Product.exists({ slug: 'staff-made' })).toBeTruthy();
+    expect(await models.Category.exists({ slug: 'staff-picks' })).toBeTruthy();
+  });
+
+  it('repairs a catalog whose generated products were deleted', async () => {
+    expect(await seedWith(25)).toBe('unchanged');
+    const [first] = generateCatalog({ productCount: 1, seed: 1 }).products;
+    await models.Product.deleteOne({ slug: first?.slug });
+    expect(await seedWith(25)).toBe('written');
+    expect(await models.Product.exists({ slug: first?.slug })).toBeTruthy();
+    expect(await models.Product.countDocuments()).toBe(26);
+  });
+});
