@@ -1,38 +1,61 @@
-import type { Category } from '@shop/api/client';
-import { ProductImage } from '@shop/ui';
+import type { CategoryNode } from '@shop/api/client';
+import type { Route } from 'next';
 import Link from 'next/link';
 
-/** Each category as a link card: artwork, name and its one-line description. */
-export function CategoryList({ categories }: { categories: Category[] }) {
+/**
+ * The top-level categories as tiles: generated art, name, description and a few subcategory
+ * links. The artwork is an inline CSS gradient from the slug (no image request for decoration).
+ */
+export function CategoryList({ categories }: { categories: CategoryNode[] }) {
   return (
-    <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {categories.map((category) => (
-        <li key={category.slug}>
-          <Link
-            href={`/categories/${category.slug}`}
-            data-testid="category-link"
-            className="group flex items-center gap-4 rounded-card border border-line bg-surface p-3 shadow-card transition-shadow hover:shadow-raised"
-          >
-            <span className="size-16 shrink-0 overflow-hidden rounded-control">
-              <ProductImage slug={category.slug} name={category.name} shape="square" decorative />
-            </span>
-            <span className="min-w-0 flex-1">
-              <span className="block font-medium text-ink">{category.name}</span>
-              {category.description ? (
-                <span className="mt-0.5 line-clamp-2 block text-sm text-ink-muted">
-                  {category.description}
-                </span>
-              ) : null}
-            </span>
-            <span
-              aria-hidden="true"
-              className="pr-2 text-ink-subtle transition-transform group-hover:translate-x-0.5"
+        <li
+          key={category.slug}
+          className="relative flex flex-col overflow-hidden rounded-card border border-line bg-surface shadow-card transition-shadow focus-within:shadow-raised hover:shadow-raised"
+        >
+          <span
+            aria-hidden="true"
+            className="h-20"
+            style={{ background: gradientFor(category.slug) }}
+          />
+          <div className="flex flex-1 flex-col p-4">
+            <Link
+              href={`/categories/${category.slug}` as Route}
+              data-testid="category-link"
+              className="font-semibold text-ink after:absolute after:inset-0 after:rounded-card focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-accent-600"
             >
-              →
-            </span>
-          </Link>
+              {category.name}
+            </Link>
+            {category.description ? (
+              <p className="mt-1 line-clamp-2 text-sm text-ink-muted">{category.description}</p>
+            ) : null}
+            {category.children.length > 0 ? (
+              <ul className="relative z-10 mt-3 flex flex-wrap gap-x-3 gap-y-1 text-sm">
+                {category.children.slice(0, 4).map((child) => (
+                  <li key={child.slug}>
+                    <Link
+                      href={`/categories/${child.slug}` as Route}
+                      className="text-accent-700 hover:underline"
+                    >
+                      {child.name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
         </li>
       ))}
     </ul>
   );
+}
+
+function gradientFor(slug: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < slug.length; index++) {
+    hash = Math.imul(hash ^ slug.charCodeAt(index), 0x01000193);
+  }
+  const hue = (hash >>> 0) % 360;
+  return `linear-gradient(135deg, hsl(${hue} 40% 86%), hsl(${(hue + 40) % 360} 45% 72%))`;
 }

@@ -3,16 +3,16 @@ import { buttonClassNames, Container, ProductImage } from '@shop/ui';
 import Link from 'next/link';
 
 // Artwork seeds for when the catalogue cannot be loaded: the hero still looks finished.
-const fallbackArt: Pick<ProductSummary, 'slug' | 'name' | 'imageUrl'>[] = [
-  { slug: 'linen-throw', name: 'Linen Throw', imageUrl: null },
-  { slug: 'stoneware-mug', name: 'Stoneware Mug', imageUrl: null },
-  { slug: 'field-notes', name: 'Field Notes', imageUrl: null },
-  { slug: 'oak-tray', name: 'Oak Tray', imageUrl: null },
+const fallbackArt: Pick<ProductSummary, 'slug' | 'name' | 'image'>[] = [
+  { slug: 'linen-throw', name: 'Linen Throw', image: null },
+  { slug: 'stoneware-mug', name: 'Stoneware Mug', image: null },
+  { slug: 'field-notebook', name: 'Field Notebook', image: null },
+  { slug: 'oak-table', name: 'Oak Table', image: null },
 ];
 
 /** The home page's opening: what the shop is, where to start, and a glimpse of the catalogue. */
 export function Hero({ featured }: { featured: ProductSummary[] }) {
-  const tiles: Pick<ProductSummary, 'slug' | 'name' | 'imageUrl'>[] =
+  const tiles: Pick<ProductSummary, 'slug' | 'name' | 'image'>[] =
     featured.length >= 4 ? featured.slice(0, 4) : fallbackArt;
   return (
     <section aria-labelledby="hero-title" className="border-b border-line bg-surface">
@@ -49,7 +49,7 @@ export function Hero({ featured }: { featured: ProductSummary[] }) {
               key={tile.slug}
               slug={tile.slug}
               name={tile.name}
-              imageUrl={tile.imageUrl}
+              imageUrl={tile.image?.url}
               decorative
               priority
               className={

@@ -6,9 +6,12 @@ import Link from 'next/link';
 export function ProductGrid({
   products,
   headingLevel = 'h3',
+  priorityCount = 4,
 }: {
   products: ProductSummary[];
   headingLevel?: 'h2' | 'h3';
+  /** How many leading images load eagerly (the first row, when the grid is above the fold). */
+  priorityCount?: number;
 }) {
   return (
     <ul className="grid grid-cols-2 gap-3 sm:gap-5 md:grid-cols-3 lg:grid-cols-4">
@@ -19,8 +22,7 @@ export function ProductGrid({
             href={`/products/${product.slug}`}
             linkAs={Link}
             headingLevel={headingLevel}
-            // The first row is above the fold; the rest can wait.
-            priority={index < 4}
+            priority={index < priorityCount}
             className="w-full"
           />
         </li>

@@ -1,7 +1,9 @@
 'use client';
 
-import { Input, Price, ProductImage } from '@shop/ui';
+import type { Suggestion } from '@shop/api/client';
+import { Input } from '@shop/ui';
 import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
+import type { Route } from 'next';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FocusEvent, type FormEvent, type KeyboardEvent } from 'react';
@@ -9,11 +11,31 @@ import { useTRPC } from '@/browser/trpc';
 import { useDebouncedValue } from '@/browser/use-debounced-value';
 
 const minimumQueryLength = 2;
-const suggestionCount = 6;
+const suggestionCount = 8;
+
+// Corrected and completed searches first (what most shoppers pick), then products, then places.
+const kindOrder: Record<Suggestion['kind'], number> = { query: 0, product: 1, category: 2 };
+const kindLabel: Record<Suggestion['kind'], string> = {
+  query: 'Search',
+  product: 'Product',
+  category: 'Category',
+};
+
+/** Where choosing a suggestion goes. */
+function hrefOf(suggestion: Suggestion): Route {
+  if (suggestion.kind === 'product' && suggestion.slug) {
+    return `/products/${suggestion.slug}` as Route;
+  }
+  if (suggestion.kind === 'category' && suggestion.slug) {
+    return `/categories/${suggestion.slug}` as Route;
+  }
+  return `/search?q=${encodeURIComponent(suggestion.text)}` as Route;
+}
 
 /**
- * The header search: suggestions appear as you type (debounced, through the gateway to the
- * search cell) in an ARIA combobox + listbox, and Enter opens the full results page. Without
+ * The header search: suggestions (corrected queries, products, categories) appear as you type,
+ * debounced, through the gateway to the search cell's `search.suggest`, in an ARIA combobox +
+ * listbox; arrows move, Enter opens the active suggestion or the full results page. Without
  * JavaScript it is a plain GET form to /search, so it always works.
  */
 export function SearchBox() {
@@ -28,25 +50,28 @@ export function SearchBox() {
   const query = useDebouncedValue(text.trim(), 250);
   const searching = query.length >= minimumQueryLength;
   const suggestions = useQuery({
-    ...trpc.search.query.queryOptions(
-      searching ? { q: query, pageSize: suggestionCount } : skipToken,
-    ),
+    ...trpc.search.suggest.queryOptions(searching ? { q: query } : skipToken),
     placeholderData: keepPreviousData,
   });
-  const results = searching ? (suggestions.data?.results ?? []) : [];
+  const results = searching
+    ? [...(suggestions.data?.suggestions ?? [])]
+        .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind])
+        .slice(0, suggestionCount)
+    : [];
   const expanded = open && searching;
   const optionId = (index: number) => `${listboxId}-option-${index}`;
 
-  function openProduct(slug: string) {
+  function openSuggestion(suggestion: Suggestion) {
     setOpen(false);
-    setText('');
-    router.push(`/products/${slug}`);
+    setText(suggestion.kind === 'query' ? suggestion.text : '');
+    setActiveIndex(-1);
+    router.push(hrefOf(suggestion));
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const active = results[activeIndex];
-    if (expanded && active) return openProduct(active.slug);
+    if (expanded && active) return openSuggestion(active);
     const q = text.trim();
     if (!q) return;
     setOpen(false);
@@ -120,34 +145,25 @@ export function SearchBox() {
         <ul
           id={listboxId}
           role="listbox"
-          aria-label="Product suggestions"
+          aria-label="Search suggestions"
           className="max-h-96 overflow-y-auto py-1"
         >
-          {results.map((product, index) => (
+          {results.map((suggestion, index) => (
             <li
-              key={product.id}
+              key={`${suggestion.kind}:${suggestion.slug ?? suggestion.text}`}
               id={optionId(index)}
               role="option"
               aria-selected={index === activeIndex}
+              data-kind={suggestion.kind}
+              data-testid="search-suggestion"
               // mousedown would blur the input before click; keep focus in the combobox.
               onMouseDown={(event) => event.preventDefault()}
-              onClick={() => openProduct(product.slug)}
+              onClick={() => openSuggestion(suggestion)}
               onMouseEnter={() => setActiveIndex(index)}
               className="flex cursor-pointer items-center gap-3 px-3 py-2 aria-selected:bg-accent-50"
             >
-              <span className="w-14 shrink-0 overflow-hidden rounded-md">
-                <ProductImage
-                  slug={product.slug}
-                  name={product.name}
-                  imageUrl={product.imageUrl}
-                  decorative
-                />
-              </span>
-              <span className="min-w-0 flex-1">
-                <span className="block truncate text-sm font-medium text-ink">{product.name}</span>
-                <span className="block truncate text-xs text-ink-muted">{product.brand}</span>
-              </span>
-              <Price minor={product.priceMinor} currency={product.currency} className="text-sm" />
+              <span className="min-w-0 flex-1 truncate text-sm text-ink">{suggestion.text}</span>
+              <span className="shrink-0 text-xs text-ink-subtle">{kindLabel[suggestion.kind]}</span>
             </li>
           ))}
         </ul>
@@ -155,7 +171,7 @@ export function SearchBox() {
           <p role="status" className="text-ink-muted">
             {suggestionStatus(suggestions, results.length)}
           </p>
-          {searching && suggestions.data && suggestions.data.totalCount > 0 ? (
+          {searching ? (
             <Link
               href={`/search?q=${encodeURIComponent(query)}`}
               onClick={() => setOpen(false)}
@@ -171,11 +187,11 @@ export function SearchBox() {
 }
 
 function suggestionStatus(
-  suggestions: { isError: boolean; isFetching: boolean; data?: { totalCount: number } },
+  suggestions: { isError: boolean; data?: { suggestions: Suggestion[] } },
   shown: number,
 ) {
-  if (suggestions.isError) return 'Search is unavailable right now — please try again shortly.';
+  if (suggestions.isError) return 'Suggestions are unavailable right now — press Enter to search.';
   if (!suggestions.data) return 'Searching…';
-  if (suggestions.data.totalCount === 0) return 'No products match.';
-  return `${shown} of ${suggestions.data.totalCount} ${suggestions.data.totalCount === 1 ? 'result' : 'results'}`;
+  if (shown === 0) return 'No suggestions — press Enter to search.';
+  return `${shown} ${shown === 1 ? 'suggestion' : 'suggestions'}`;
 }

@@ -7,47 +7,50 @@ import {
   Notice,
   PageHeader,
 } from '@shop/ui';
-import type { Metadata } from 'next';
+import type { Metadata, Route } from 'next';
 import Link from 'next/link';
-import { pageFromParam, Pagination } from '@/components/pagination';
-import { ProductGrid } from '@/components/product-grid';
-import { searchProducts } from '@/server/catalogue';
+import { ListingView } from '@/components/listing/listing-view';
+import { filtersOf, parseListingState, queryStringOf } from '@/lib/listing-params';
+import { searchCatalogue } from '@/server/catalogue';
 
 export const dynamic = 'force-dynamic';
 
 const pageSize = 24;
 
-function queryFrom(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim().slice(0, 200) ?? '';
-}
-
 export async function generateMetadata({ searchParams }: PageProps<'/search'>): Promise<Metadata> {
-  const q = queryFrom((await searchParams).q);
+  const { q } = parseListingState(await searchParams);
   return {
     title: q ? `Search: ${q}` : 'Search',
-    description: 'Search the Shop catalogue by product name or brand.',
-    robots: { index: false },
+    description: 'Search the Shop catalogue by product name, brand or category.',
+    // Result pages are endless combinations: never indexed (robots.txt keeps crawlers out too).
+    robots: { index: false, follow: true },
   };
 }
 
 export default async function SearchPage({ searchParams }: PageProps<'/search'>) {
-  const params = await searchParams;
-  const q = queryFrom(params.q);
-  const page = pageFromParam(params.page);
-  const result = q ? await searchProducts(q, page, pageSize) : null;
+  const state = parseListingState(await searchParams);
+  const { q } = state;
+  const filters = filtersOf(state);
+  const searching = Boolean(q) || Object.keys(filters).length > 0;
+  const result = searching
+    ? await searchCatalogue({
+        ...(q ? { q } : {}),
+        filters,
+        ...(state.sort ? { sort: state.sort } : {}),
+        page: state.page,
+        pageSize,
+      })
+    : null;
+  const didYouMean = result?.ok && result.data.totalCount === 0 ? result.data.didYouMean : null;
 
   return (
     <Container className="mt-10">
       <PageHeader
         title={q ? `Results for “${q}”` : 'Search'}
-        description={
-          result?.ok
-            ? `${result.data.totalCount} ${result.data.totalCount === 1 ? 'product' : 'products'} found.`
-            : 'Find products by name or brand.'
-        }
+        description={q ? undefined : 'Find products by name, brand or category.'}
         className="mb-6"
       />
-      <form action="/search" role="search" className="mb-10 flex max-w-xl gap-2">
+      <form action="/search" role="search" className="mb-8 flex max-w-xl gap-2">
         <label htmlFor="search-page-query" className="sr-only">
           Search products
         </label>
@@ -61,6 +64,19 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
         <Button type="submit">Search</Button>
       </form>
 
+      {didYouMean ? (
+        <p className="mb-6 text-ink" data-testid="did-you-mean">
+          Did you mean{' '}
+          <Link
+            href={`/search${queryStringOf({ ...state, q: didYouMean, page: 1 })}` as Route}
+            className="font-semibold text-accent-700 underline"
+          >
+            {didYouMean}
+          </Link>
+          ?
+        </p>
+      ) : null}
+
       {result === null ? null : !result.ok ? (
         <Notice
           tone="degraded"
@@ -69,35 +85,24 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
         >
           The search service did not answer. You can still browse every product from the home page.
         </Notice>
-      ) : result.data.results.length === 0 && result.data.totalCount > 0 ? (
-        // A page number past the end (an old link): the query does match, just not this far.
-        <EmptyState
-          title="No more results here"
-          description="This page is past the end of the results."
-          action={
-            <Link
-              href={`/search?q=${encodeURIComponent(q)}`}
-              className={buttonClassNames({ variant: 'secondary' })}
-            >
-              Back to the first page
-            </Link>
-          }
-        />
-      ) : result.data.results.length === 0 ? (
+      ) : result.data.totalCount === 0 && !Object.keys(filters).length ? (
         <EmptyState
           title={`No products match “${q}”`}
           description="Check the spelling, or try a shorter or more general word."
+          action={
+            <Link href="/#categories" className={buttonClassNames({ variant: 'secondary' })}>
+              Browse categories
+            </Link>
+          }
         />
       ) : (
-        <section aria-label="Search results" data-testid="search-results">
-          <ProductGrid products={result.data.results} headingLevel="h2" />
-          <Pagination
-            page={page}
-            pageSize={pageSize}
-            totalCount={result.data.totalCount}
-            hrefFor={(target) => `/search?q=${encodeURIComponent(q)}&page=${target}`}
-          />
-        </section>
+        <ListingView
+          results={result.data}
+          state={state}
+          basePath="/search"
+          pageSize={pageSize}
+          defaultSort={q ? 'relevance' : 'newest'}
+        />
       )}
     </Container>
   );

@@ -1,32 +1,46 @@
-import { Container, PageHeader } from '@shop/ui';
+import { Breadcrumbs, Container, PageHeader } from '@shop/ui';
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { pageFromParam } from '@/components/pagination';
+import { CatalogueUnavailable } from '@/components/catalogue-unavailable';
+import { breadcrumbListLd, JsonLd } from '@/components/json-ld';
+import { ListingView } from '@/components/listing/listing-view';
 import { ProductListing } from '@/components/product-listing';
-import { getCategories, isSlug, listProducts } from '@/server/catalogue';
+import { filtersOf, hasFilters, parseListingState } from '@/lib/listing-params';
+import { browseCategory, getCategory, isSlug, listProducts } from '@/server/catalogue';
+import { absoluteUrl } from '@/server/site-url';
 
+// Rendered per request from cached catalogue reads (see server/catalogue.ts).
 export const dynamic = 'force-dynamic';
 
 const pageSize = 24;
 
-async function categoryFor(slug: string) {
-  const categories = await getCategories();
-  if (!categories.ok) return { available: false as const };
-  return { available: true as const, category: categories.data.items.find((c) => c.slug === slug) };
-}
-
 export async function generateMetadata({
   params,
+  searchParams,
 }: PageProps<'/categories/[slug]'>): Promise<Metadata> {
   const { slug } = await params;
-  const found = isSlug(slug) ? await categoryFor(slug) : null;
-  const category = found?.available ? found.category : undefined;
-  if (category) {
-    return { title: category.name, description: category.description || `Shop ${category.name}.` };
+  const found = isSlug(slug) ? await getCategory(slug) : null;
+  if (!found?.ok) {
+    // The page answers 404 unless the catalogue is down: say so in the tab, as products do.
+    return {
+      title:
+        found?.ok === false && found.failure !== 'not-found' ? 'Category' : 'Category not found',
+    };
   }
-  // The page answers 404 unless the catalogue is down: say so in the tab, as products do.
-  return { title: found?.available === false ? 'Category' : 'Category not found' };
+  const { category } = found.data;
+  const state = parseListingState(await searchParams);
+  // Filters and sort are views of the same page: canonical is the category (and its page).
+  const canonical = `/categories/${slug}${state.page > 1 ? `?page=${state.page}` : ''}`;
+  const description = category.description || `Shop ${category.name} at Shop.`;
+  return {
+    title: category.name,
+    description,
+    alternates: { canonical: absoluteUrl(canonical) },
+    openGraph: { title: category.name, description, url: absoluteUrl(canonical), type: 'website' },
+    // Filtered combinations are crawl traps: followable, not indexable.
+    ...(hasFilters(state) || state.sort ? { robots: { index: false, follow: true } } : {}),
+  };
 }
 
 export default async function CategoryPage({
@@ -35,39 +49,101 @@ export default async function CategoryPage({
 }: PageProps<'/categories/[slug]'>) {
   const { slug } = await params;
   if (!isSlug(slug)) notFound();
-  const page = pageFromParam((await searchParams).page);
-  const [found, result] = await Promise.all([
-    categoryFor(slug),
-    listProducts(page, pageSize, slug),
+  const state = parseListingState(await searchParams);
+  const [found, listing] = await Promise.all([
+    getCategory(slug),
+    browseCategory({
+      filters: { ...filtersOf(state, slug), category: slug },
+      ...(state.sort ? { sort: state.sort } : {}),
+      page: state.page,
+      pageSize,
+    }),
   ]);
   // Only a catalogue that answered can say a category does not exist.
-  if (found.available && !found.category) notFound();
-  const category = found.available ? found.category : undefined;
+  if (!found.ok && found.failure === 'not-found') notFound();
+  const category = found.ok ? found.data.category : undefined;
+  const trail = found.ok ? found.data.breadcrumbs : [];
+  const children = found.ok ? found.data.children : [];
+  const basePath = `/categories/${slug}`;
 
   return (
-    <Container className="mt-10">
-      <nav aria-label="Breadcrumb" className="mb-4 text-sm text-ink-muted">
-        <Link href="/" className="hover:text-ink">
-          Home
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <Link href="/#categories" className="hover:text-ink">
-          Categories
-        </Link>
-      </nav>
+    <Container className="mt-8">
+      <Breadcrumbs
+        linkAs={Link}
+        className="mb-4"
+        items={[
+          { name: 'Home', href: '/' },
+          ...trail.map((crumb) => ({ name: crumb.name, href: `/categories/${crumb.slug}` })),
+        ]}
+      />
+      {found.ok ? (
+        <JsonLd
+          data={breadcrumbListLd([
+            { name: 'Home', url: absoluteUrl('/') },
+            ...trail.map((crumb) => ({
+              name: crumb.name,
+              url: absoluteUrl(`/categories/${crumb.slug}`),
+            })),
+          ])}
+        />
+      ) : null}
       <PageHeader
         title={category?.name ?? 'Category'}
         description={category?.description || undefined}
-        className="mb-8"
+        className="mb-6"
       />
+      {children.length > 0 ? (
+        <nav aria-label="Subcategories" className="mb-8">
+          <ul className="flex flex-wrap gap-2">
+            {children.map((child) => (
+              <li key={child.slug}>
+                <Link
+                  href={`/categories/${child.slug}` as Route}
+                  data-testid="subcategory-link"
+                  className="inline-flex h-9 items-center rounded-full border border-line-strong bg-surface px-4 text-sm font-medium text-ink shadow-card hover:bg-surface-sunken"
+                >
+                  {child.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      {listing.ok ? (
+        <ListingView
+          results={listing.data}
+          state={state}
+          basePath={basePath}
+          pageSize={pageSize}
+          hideCategoryFacet
+          defaultSort="relevance"
+        />
+      ) : (
+        <CategoryWithoutSearch slug={slug} page={state.page} />
+      )}
+    </Container>
+  );
+}
+
+/**
+ * The search cell is down: the product cell can still list the category (no facets or sort),
+ * so shoppers keep browsing.
+ */
+async function CategoryWithoutSearch({ slug, page }: { slug: string; page: number }) {
+  const result = await listProducts(page, pageSize, slug);
+  if (!result.ok) return <CatalogueUnavailable retryHref={`/categories/${slug}` as Route} />;
+  return (
+    <>
+      <p className="mb-4 text-sm text-ink-muted" data-testid="filters-unavailable">
+        Filters and sorting are unavailable just now; here is everything in this category.
+      </p>
       <ProductListing
         result={result}
         page={page}
         pageSize={pageSize}
-        // A dynamic route with a query string is beyond what typed routes can check.
         hrefFor={(target) => `/categories/${slug}?page=${target}` as Route}
         retryHref={`/categories/${slug}?page=${page}` as Route}
       />
-    </Container>
+    </>
   );
 }

@@ -1,10 +1,18 @@
-import { Badge, Button, Container, Price, ProductImage } from '@shop/ui';
+import { Breadcrumbs, Button, Container, RatingStars } from '@shop/ui';
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CatalogueUnavailable } from '@/components/catalogue-unavailable';
-import { getCategories, getProduct, isSlug } from '@/server/catalogue';
+import { breadcrumbListLd, JsonLd } from '@/components/json-ld';
+import { ProductGallery } from '@/components/product/product-gallery';
+import { productJsonLd } from '@/components/product/product-json-ld';
+import { VariantPicker, VariantPriceAndStock } from '@/components/product/variant-picker';
+import { VariantProvider } from '@/components/product/variant-state';
+import { getProduct, isSlug } from '@/server/catalogue';
+import { absoluteUrl } from '@/server/site-url';
 
+// Rendered per request (the `?sku=` variant) from a cached product read: a busy page asks the
+// product cell once per revalidation, not once per view (see server/catalogue.ts).
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({
@@ -17,17 +25,35 @@ export async function generateMetadata({
       title: product?.failure === 'not-found' || !product ? 'Product not found' : 'Product',
     };
   }
+  const { data } = product;
+  const title = data.seo.title || data.name;
+  const description =
+    data.seo.description || data.description.slice(0, 160) || `${data.name} by ${data.brand}.`;
+  const canonical = absoluteUrl(`/products/${data.slug}`);
   return {
-    title: product.data.name,
-    description:
-      product.data.description.slice(0, 160) || `${product.data.name} by ${product.data.brand}.`,
+    title,
+    description,
+    // Every `?sku=` view is the same product page.
+    alternates: { canonical },
+    openGraph: {
+      title,
+      description,
+      url: canonical,
+      type: 'website',
+      images: data.images.slice(0, 1).map((image) => ({
+        url: absoluteUrl(image.url),
+        alt: image.alt,
+        width: 400,
+        height: 300,
+      })),
+    },
   };
 }
 
-export default async function ProductPage({ params }: PageProps<'/products/[slug]'>) {
+export default async function ProductPage({ params, searchParams }: PageProps<'/products/[slug]'>) {
   const { slug } = await params;
   if (!isSlug(slug)) notFound();
-  const [product, categories] = await Promise.all([getProduct(slug), getCategories()]);
+  const product = await getProduct(slug);
   if (!product.ok && product.failure === 'not-found') notFound();
 
   if (!product.ok) {
@@ -39,63 +65,101 @@ export default async function ProductPage({ params }: PageProps<'/products/[slug
   }
 
   const { data } = product;
-  const categoryNames = new Map(
-    categories.ok ? categories.data.items.map((c) => [c.slug, c.name] as const) : [],
-  );
+  const requestedSku = (await searchParams).sku;
+  const initialSku =
+    data.variants.find((variant) => variant.sku === requestedSku)?.sku ??
+    data.variants.find((variant) => variant.stock !== 'out_of_stock')?.sku ??
+    data.variants[0]?.sku ??
+    '';
+  const crumbs = [
+    { name: 'Home', href: '/' },
+    ...data.breadcrumbs.map((crumb) => ({ name: crumb.name, href: `/categories/${crumb.slug}` })),
+    { name: data.name },
+  ];
 
   return (
     <Container className="mt-8">
-      <nav aria-label="Breadcrumb" className="mb-6 text-sm text-ink-muted">
-        <Link href="/" className="hover:text-ink">
-          Home
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <Link href="/products" className="hover:text-ink">
-          All products
-        </Link>
-      </nav>
-      <article data-testid="product-detail" className="grid gap-8 md:grid-cols-2 lg:gap-14">
-        <ProductImage
-          slug={data.slug}
-          name={data.name}
-          imageUrl={data.imageUrl}
-          alt={data.imageAlt}
-          priority
-          className="rounded-card border border-line shadow-card"
-        />
-        <div className="flex flex-col">
-          <p className="text-sm font-medium tracking-wide text-ink-subtle uppercase">
-            {data.brand}
-          </p>
-          <h1 className="mt-2 text-3xl font-semibold tracking-tight text-ink sm:text-4xl">
-            {data.name}
-          </h1>
-          <Price minor={data.priceMinor} currency={data.currency} className="mt-4 text-2xl" />
-          {data.categorySlugs.length > 0 ? (
-            <ul aria-label="Categories" className="mt-5 flex flex-wrap gap-2">
-              {data.categorySlugs.map((categorySlug) => (
-                <li key={categorySlug}>
-                  <Link href={`/categories/${categorySlug}`} className="rounded-full">
-                    <Badge tone="accent">{categoryNames.get(categorySlug) ?? categorySlug}</Badge>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          {data.description ? (
-            <p className="mt-6 leading-relaxed text-pretty text-ink-muted">{data.description}</p>
-          ) : null}
-          <div className="mt-8 flex flex-col gap-2 border-t border-line pt-6">
-            {/* The cart arrives with the order cell's UI; say so rather than fail silently. */}
-            <Button size="lg" disabled aria-describedby="cart-coming-soon">
-              Add to basket
-            </Button>
-            <p id="cart-coming-soon" className="text-sm text-ink-subtle">
-              Checkout is coming soon.
+      <JsonLd data={productJsonLd(data, absoluteUrl)} />
+      <JsonLd
+        data={breadcrumbListLd(
+          crumbs.map((crumb) => ({
+            name: crumb.name,
+            url: absoluteUrl(crumb.href ?? `/products/${data.slug}`),
+          })),
+        )}
+      />
+      <Breadcrumbs linkAs={Link} items={crumbs} className="mb-6" />
+      <VariantProvider
+        product={{
+          slug: data.slug,
+          name: data.name,
+          currency: data.currency,
+          options: data.options,
+          variants: data.variants,
+          images: data.images,
+        }}
+        initialSku={initialSku}
+      >
+        <article data-testid="product-detail" className="grid gap-8 md:grid-cols-2 lg:gap-14">
+          <ProductGallery />
+          <div className="flex flex-col">
+            <p className="text-sm font-medium tracking-wide text-ink-subtle uppercase">
+              {data.brand}
             </p>
+            <h1 className="mt-2 text-3xl font-semibold tracking-tight text-balance text-ink sm:text-4xl">
+              {data.name}
+            </h1>
+            {data.rating.count > 0 ? (
+              <RatingStars
+                average={data.rating.average}
+                count={data.rating.count}
+                className="mt-3"
+              />
+            ) : (
+              <p className="mt-3 text-sm text-ink-muted">No reviews yet</p>
+            )}
+            <VariantPriceAndStock />
+            <VariantPicker />
+            <div className="mt-8 flex flex-col gap-2 border-t border-line pt-6">
+              {/* The basket arrives with the order cell's UI; say so rather than fail silently. */}
+              <Button size="lg" disabled aria-describedby="cart-coming-soon">
+                Add to basket
+              </Button>
+              <p id="cart-coming-soon" className="text-sm text-ink-subtle">
+                Checkout is coming soon.
+              </p>
+            </div>
+            {data.description ? (
+              <section aria-labelledby="description" className="mt-8">
+                <h2 id="description" className="text-base font-semibold text-ink">
+                  Description
+                </h2>
+                <p className="mt-2 leading-relaxed text-pretty whitespace-pre-line text-ink-muted">
+                  {data.description}
+                </p>
+              </section>
+            ) : null}
+            {data.attributes.length > 0 ? (
+              <section aria-labelledby="details" className="mt-8">
+                <h2 id="details" className="text-base font-semibold text-ink">
+                  Details
+                </h2>
+                <dl
+                  className="mt-2 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm"
+                  data-testid="product-attributes"
+                >
+                  {data.attributes.map((attribute) => (
+                    <div key={attribute.name} className="contents">
+                      <dt className="text-ink-muted">{attribute.name}</dt>
+                      <dd className="text-ink">{attribute.value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </section>
+            ) : null}
           </div>
-        </div>
-      </article>
+        </article>
+      </VariantProvider>
     </Container>
   );
 }

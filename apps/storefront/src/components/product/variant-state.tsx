@@ -1,0 +1,98 @@
+'use client';
+
+import type { ProductDetail, ProductVariant } from '@shop/api/client';
+import { createContext, use, useCallback, useMemo, useState, type ReactNode } from 'react';
+
+interface VariantState {
+  product: Pick<ProductDetail, 'slug' | 'name' | 'currency' | 'options' | 'variants' | 'images'>;
+  variant: ProductVariant | undefined;
+  /** The value chosen for each option, in option order. */
+  selection: string[];
+  /** The image shown large: the variant's own until the shopper picks another thumbnail. */
+  imageIndex: number;
+  choose: (optionIndex: number, value: string) => void;
+  showImage: (index: number) => void;
+  /** Whether some variant has `value` for this option together with the other current choices. */
+  isAvailable: (optionIndex: number, value: string) => boolean;
+}
+
+const VariantContext = createContext<VariantState | null>(null);
+
+export function useVariant(): VariantState {
+  const state = use(VariantContext);
+  if (!state) throw new Error('useVariant outside VariantProvider');
+  return state;
+}
+
+function variantFor(variants: ProductVariant[], selection: string[]) {
+  return variants.find((variant) =>
+    variant.optionValues.every((value, index) => value === selection[index]),
+  );
+}
+
+/**
+ * The chosen variant of a product page, shared by the gallery and the picker. The server renders
+ * the variant named by `?sku=` (or the first one in stock), so a shared link shows that variant
+ * before any script runs; choosing another one updates the URL in place (no new history entry
+ * per click, no server round trip).
+ */
+export function VariantProvider({
+  product,
+  initialSku,
+  children,
+}: {
+  product: VariantState['product'];
+  initialSku: string;
+  children: ReactNode;
+}) {
+  const initial = product.variants.find((variant) => variant.sku === initialSku);
+  const [selection, setSelection] = useState<string[]>(
+    initial?.optionValues ?? product.options.map((option) => option.values[0] ?? ''),
+  );
+  const variant = variantFor(product.variants, selection);
+  const [pickedImage, setPickedImage] = useState<{ sku: string | undefined; index: number }>();
+  const imageIndex =
+    pickedImage && pickedImage.sku === variant?.sku
+      ? pickedImage.index
+      : (variant?.imageIndex ?? 0);
+
+  const choose = useCallback(
+    (optionIndex: number, value: string) => {
+      const next = selection.map((current, index) => (index === optionIndex ? value : current));
+      const chosen = variantFor(product.variants, next);
+      setSelection(next);
+      setPickedImage(undefined);
+      if (chosen) {
+        const url = new URL(window.location.href);
+        url.searchParams.set('sku', chosen.sku);
+        // Next keeps its router in step with history.replaceState.
+        window.history.replaceState(null, '', url);
+      }
+    },
+    [product.variants, selection],
+  );
+
+  const isAvailable = useCallback(
+    (optionIndex: number, value: string) =>
+      product.variants.some((candidate) =>
+        candidate.optionValues.every((current, index) =>
+          index === optionIndex ? current === value : current === selection[index],
+        ),
+      ),
+    [product.variants, selection],
+  );
+
+  const state = useMemo<VariantState>(
+    () => ({
+      product,
+      variant,
+      selection,
+      imageIndex,
+      choose,
+      showImage: (index) => setPickedImage({ sku: variant?.sku, index }),
+      isAvailable,
+    }),
+    [product, variant, selection, imageIndex, choose, isAvailable],
+  );
+  return <VariantContext value={state}>{children}</VariantContext>;
+}
