@@ -1,54 +1,62 @@
-import { z } from 'zod';
-import { cellClient } from '../../cross-cell/cell-client';
+import { TRPCError } from '@trpc/server';
 import { sendEvent } from '../../events/inngest-client';
 import { searchPerformed } from '../../events/schemas';
-import { pageWindow, paginationInput } from '../../trpc/pagination';
 import { publicProcedure } from '../../trpc/procedures';
 import { router } from '../../trpc/init';
-import type { ProductSummary } from '../product/types';
 import { statusProcedure } from '../status';
-import { fetchCatalog } from './catalog';
-import { matchesQuery } from './matches-query';
+import type { CatalogIndex } from './catalog-index';
+import { IndexNotReadyError } from './index-sync';
+import { searchQueryInput, suggestInput } from './search-input';
+import { searchIndex } from './search-index';
+import type { SearchResults, Suggestion } from './types';
 
-export interface SearchResults {
-  results: ProductSummary[];
-  totalCount: number;
-  page: number;
-  hasMore: boolean;
+/** How long a search waits for the first index build before answering 503. */
+const firstBuildWaitMs = 15_000;
+
+async function readyIndex(): Promise<CatalogIndex> {
+  try {
+    return await searchIndex.ready(firstBuildWaitMs);
+  } catch (error) {
+    if (error instanceof IndexNotReadyError) {
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: error.message });
+    }
+    throw error;
+  }
 }
-
-const queryInput = z.object({
-  q: z.string().trim().min(1).max(200),
-  ...paginationInput,
-});
 
 export const searchRouter = router({
   status: statusProcedure('search'),
 
   /**
-   * Products whose name or brand contains the query (case-insensitive). The skeleton asks the
-   * product cell for the catalogue over HTTP and filters here; a real index replaces this.
+   * Full-text search with typo tolerance, facets, filters, sorting and pages, answered from this
+   * replica's in-memory index. An empty `q` with a category filter browses that category.
    */
-  query: publicProcedure.input(queryInput).query(async ({ input, ctx }): Promise<SearchResults> => {
-    const catalog = await fetchCatalog(cellClient());
-    const matches = catalog.filter((product) => matchesQuery(product, input.q));
-    const { skip, limit } = pageWindow(input.page, input.pageSize);
+  query: publicProcedure
+    .input(searchQueryInput)
+    .query(async ({ input, ctx }): Promise<SearchResults> => {
+      const index = await readyIndex();
+      const answer = index.search(input);
 
-    // Recorded after answering: the shopper never waits for analytics, and a failure is logged.
-    sendEvent('search', searchPerformed, {
-      query: input.q,
-      resultCount: matches.length,
-      zeroResults: matches.length === 0,
-      requestId: ctx.requestId,
-    }).catch((error: unknown) =>
-      ctx.logger.warn({ err: error }, 'could not send search/search.performed'),
-    );
+      // Recorded after answering: the shopper never waits for analytics, and a failure is logged.
+      sendEvent('search', searchPerformed, {
+        query: input.q ?? '',
+        filters: input.filters ?? {},
+        sort: input.sort,
+        page: input.page,
+        resultCount: answer.totalCount,
+        zeroResults: answer.totalCount === 0,
+        requestId: ctx.requestId,
+      }).catch((error: unknown) =>
+        ctx.logger.warn({ err: error }, 'could not send search/search.performed'),
+      );
+      return answer;
+    }),
 
-    return {
-      results: matches.slice(skip, skip + limit),
-      totalCount: matches.length,
-      page: input.page,
-      hasMore: skip + limit < matches.length,
-    };
-  }),
+  /** As-you-type suggestions: completed queries, a few products, matching categories. */
+  suggest: publicProcedure
+    .input(suggestInput)
+    .query(async ({ input }): Promise<{ suggestions: Suggestion[] }> => {
+      const index = await readyIndex();
+      return { suggestions: index.suggest(input.q) };
+    }),
 });
