@@ -11,7 +11,7 @@ import { userDatabase } from './database';
 export const erasePersonalData = inngestFor('user').createFunction(
   { id: 'erase-personal-data', triggers: [accountDeleted] },
   async ({ event, step }) => {
-    if (!Types.ObjectId.isValid(event.data.accountId)) return { erased: false };
+    if (!/^[0-9a-f]{24}$/i.test(event.data.accountId)) return { erased: false };
     const accountId = new Types.ObjectId(event.data.accountId);
     return step.run('delete-profile-and-addresses', async () => {
       const { Profile, Address } = await userDatabase.models();
