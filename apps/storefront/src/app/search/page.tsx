@@ -9,6 +9,7 @@ import {
 } from '@shop/ui';
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
+import { InvalidFilters } from '@/components/listing/invalid-filters';
 import { ListingView } from '@/components/listing/listing-view';
 import { filtersOf, parseListingState, queryStringOf } from '@/lib/listing-params';
 import { searchCatalogue } from '@/server/catalogue';
@@ -77,7 +78,11 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
         </p>
       ) : null}
 
-      {result === null ? null : !result.ok ? (
+      {result === null ? null : !result.ok && result.failure === 'failed' ? (
+        <InvalidFilters
+          clearHref={(q ? `/search?q=${encodeURIComponent(q)}` : '/search') as Route}
+        />
+      ) : !result.ok ? (
         <Notice
           tone="degraded"
           data-testid="search-unavailable"

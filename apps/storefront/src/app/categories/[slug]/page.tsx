@@ -3,6 +3,7 @@ import type { Metadata, Route } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CatalogueUnavailable } from '@/components/catalogue-unavailable';
+import { InvalidFilters } from '@/components/listing/invalid-filters';
 import { breadcrumbListLd, JsonLd } from '@/components/json-ld';
 import { ListingView } from '@/components/listing/listing-view';
 import { ProductListing } from '@/components/product-listing';
@@ -118,6 +119,8 @@ export default async function CategoryPage({
           hideCategoryFacet
           defaultSort="relevance"
         />
+      ) : listing.failure === 'failed' && (hasFilters(state) || state.sort) ? (
+        <InvalidFilters clearHref={basePath as Route} />
       ) : (
         <CategoryWithoutSearch slug={slug} page={state.page} />
       )}
