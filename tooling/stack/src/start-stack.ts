@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { domains } from '@shop/api/client';
 import { resolveMongo } from '@shop/db/mongo';
 import { seedDemoData } from '@shop/db/seed';
@@ -102,6 +103,10 @@ export async function startStack(
       // Links in emails point here (reset password, verify email, order pages).
       STOREFRONT_PUBLIC_URL: process.env.STOREFRONT_PUBLIC_URL ?? storefrontUrl,
       ...(mail.inboxUrl ? { MAIL_CAPTURE_URL: mail.inboxUrl } : {}),
+      // The product cell expires the storefront's cached pages through its /api/revalidate
+      // (revalidate-storefront.ts); a fresh secret per start is enough, both sides get it here.
+      STOREFRONT_INTERNAL_URL: process.env.STOREFRONT_INTERNAL_URL ?? storefrontUrl,
+      REVALIDATE_SECRET: process.env.REVALIDATE_SECRET ?? randomBytes(32).toString('hex'),
     };
 
     const cells = startProcess('cells', process.execPath, ['--import', 'tsx', 'src/host/main.ts'], {
