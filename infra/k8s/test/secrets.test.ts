@@ -25,7 +25,9 @@ const credentialPatterns = [
 
 function expectedKeys(name: string): readonly string[] {
   if (name === 'payment') return secretKeysByWorkload.payment;
-  if (name === 'storefront' || name === 'admin') return secretKeysByWorkload.app;
+  if (name === 'product') return secretKeysByWorkload.product;
+  if (name === 'storefront') return secretKeysByWorkload.storefront;
+  if (name === 'admin') return secretKeysByWorkload.app;
   return secretKeysByWorkload.cell;
 }
 

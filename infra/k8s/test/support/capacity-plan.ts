@@ -41,7 +41,10 @@ export const secretName = 'shop-secrets';
 export const secretKeysByWorkload = {
   cell: ['MONGODB_URI', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY'],
   payment: ['MONGODB_URI', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'STRIPE_SECRET_KEY'],
+  // The product cell expires the storefront's cached pages with a shared secret.
+  product: ['MONGODB_URI', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'REVALIDATE_SECRET'],
   app: ['NEXTAUTH_SECRET'],
+  storefront: ['NEXTAUTH_SECRET', 'REVALIDATE_SECRET'],
 } as const;
 
 /** The uid/gid the images run as and the pods enforce. */
