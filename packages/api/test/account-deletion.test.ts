@@ -1,0 +1,221 @@
+import { connectDomainDatabase } from '@shop/db';
+import { analyticsModels } from '@shop/db/analytics';
+import { authModels } from '@shop/db/auth';
+import { orderModels } from '@shop/db/order';
+import { paymentModels } from '@shop/db/payment';
+import { reviewModels } from '@shop/db/review';
+import { seedDemoData } from '@shop/db/seed';
+import { isolateTestDatabases } from '@shop/db/testing';
+import { userModels } from '@shop/db/user';
+import { startLocalInngest, type LocalInngest } from '@shop/inngest-local';
+import { Types } from 'mongoose';
+import pino from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { CellHost } from '../src/host';
+import type { stopTestHosts as StopTestHosts } from './support/test-host';
+import type { tokenFor as TokenFor } from './support/user-test-calls';
+import { callsAs, dataOf } from './support/user-test-calls';
+
+/** The cells that hold personal data and erase it on `auth/account.deleted` (notification aside). */
+const erasingCells = ['user', 'order', 'payment', 'review', 'analytics'] as const;
+
+let executor: LocalInngest;
+let host: CellHost;
+let stopTestHosts: typeof StopTestHosts;
+let tokenFor: typeof TokenFor;
+
+beforeAll(async () => {
+  isolateTestDatabases(); // the executor's state and the cells' data both get this file's prefix
+  await seedDemoData();
+  executor = await startLocalInngest({
+    port: 0,
+    logger: pino({ level: 'silent' }),
+    tuning: { pollIntervalMs: 50, retryBaseDelayMs: 100 },
+  });
+  // Read when each cell's Inngest client is created, at import: set first, import the cells after.
+  process.env.INNGEST_DEV = '1';
+  process.env.INNGEST_BASE_URL = executor.url;
+  const testHost = await import('./support/test-host');
+  stopTestHosts = testHost.stopTestHosts;
+  ({ tokenFor } = await import('./support/user-test-calls'));
+  host = await testHost.startTestHost(['auth', ...erasingCells]);
+  const { syncInngestEndpoints } = await import('../src/host/sync-inngest');
+  await syncInngestEndpoints(host.url, host.cells, pino({ level: 'silent' }));
+});
+afterAll(async () => {
+  await stopTestHosts?.(host);
+  await executor?.stop();
+  delete process.env.INNGEST_DEV;
+  delete process.env.INNGEST_BASE_URL;
+});
+
+interface RunView {
+  function_id: string;
+  status: string;
+  output: unknown;
+}
+
+/** Sends `auth/account.deleted` as the auth cell does and waits for every cell's run to end. */
+async function deleteAccountEvent(accountId: string, email: string): Promise<RunView[]> {
+  const { inngestFor } = await import('../src/events/inngest-client');
+  const { accountDeleted } = await import('../src/events/schemas');
+  // Sent through the client (not sendEvent) to learn the event id; validated as sendEvent would.
+  const data = accountDeleted.schema.parse({ accountId, email });
+  const { ids } = await inngestFor('auth').send({ name: accountDeleted.name, data });
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const response = await fetch(`${executor.url}/v1/events/${ids[0]}/runs`);
+    const { data } = (await response.json()) as { data: RunView[] };
+    const ended = data.filter((run) => run.status !== 'Running' && run.status !== 'Queued');
+    if (ended.length >= erasingCells.length || Date.now() > deadline) return data;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+it('deleting an account erases the profile and addresses, and orders keep only what accounting needs', async () => {
+  const { Account } = authModels(await connectDomainDatabase('auth'));
+  const { Order } = orderModels(await connectDomainDatabase('order'));
+  const { Payment } = paymentModels(await connectDomainDatabase('payment'));
+  const { Review } = reviewModels(await connectDomainDatabase('review'));
+  const { AnalyticsEvent } = analyticsModels(await connectDomainDatabase('analytics'));
+  const { Profile, Address } = userModels(await connectDomainDatabase('user'));
+
+  const shopperAccount = await Account.findOne({ email: 'shopper@example.com' }).orFail().lean();
+  const accountId = shopperAccount._id;
+  const email = shopperAccount.email;
+  const shopper = callsAs(
+    host.url,
+    (await tokenFor(['customer'], { accountId: accountId.toHexString(), email })).token,
+  );
+  const bystander = await tokenFor(['customer']);
+  const other = callsAs(host.url, bystander.token);
+
+  // The shopper's personal data in every cell, as checkout and sign-up would leave it.
+  const address = {
+    name: 'Sam Shopper',
+    line1: 'Keizersgracht 123',
+    city: 'Amsterdam',
+    postcode: '1015 CJ',
+    country: 'NL',
+    phone: '+31612345678',
+  };
+  dataOf(await shopper.mutate('updateProfile', { phone: '+31612345678' }));
+  dataOf(await shopper.mutate('addAddress', address));
+  dataOf(await other.mutate('addAddress', { ...address, name: 'Bea Bystander' }));
+  const order = await Order.findOne({ accountId }).sort({ number: 1 }).orFail().lean();
+  const snapshot = { ...address, line2: '', region: 'Noord-Holland' };
+  await Order.updateOne(
+    { _id: order._id },
+    {
+      $set: {
+        customer: { name: 'Sam Shopper', email, phone: '+31612345678' },
+        shippingAddress: snapshot,
+        billingAddress: snapshot,
+      },
+    },
+  );
+  const guestOrder = await Order.create({
+    number: `SO-G${Date.now()}`,
+    status: 'PENDING',
+    lines: order.lines,
+    totalMinor: order.totalMinor,
+    currency: order.currency,
+    customer: { name: 'Sam as guest', email },
+    shippingAddress: snapshot,
+  });
+  await Payment.updateOne(
+    { orderNumber: order.number },
+    { $set: { accountId, billingDetails: { name: 'Sam Shopper', email } } },
+  );
+  const reviewsBefore = await Review.find({ accountId }).sort({ productSlug: 1 }).lean();
+  expect(reviewsBefore.length).toBeGreaterThan(0);
+  await AnalyticsEvent.create({
+    name: 'auth/user.registered',
+    occurredAt: new Date(),
+    source: 'auth',
+    properties: { eventId: `test-${Date.now()}`, accountId: accountId.toHexString() },
+  });
+
+  const runs = await deleteAccountEvent(accountId.toHexString(), email);
+  expect(runs.map((run) => [run.function_id, run.status]).sort()).toEqual(
+    erasingCells.map((cell) => [`shop-${cell}-erase-personal-data`, 'Completed']).sort(),
+  );
+
+  // User cell: nothing left; staff see no such customer. The bystander keeps their address.
+  expect(await Profile.countDocuments({ accountId })).toBe(0);
+  expect(await Address.countDocuments({ accountId })).toBe(0);
+  const support = callsAs(host.url, (await tokenFor(['support'])).token);
+  expect((await support.query('getCustomer', { accountId: accountId.toHexString() })).status).toBe(
+    404,
+  );
+  expect(await Address.countDocuments({ accountId: new Types.ObjectId(bystander.accountId) })).toBe(
+    1,
+  );
+
+  // Order cell: the order is still there with its number, lines, totals and country; not who.
+  const kept = await Order.findById(order._id).orFail().lean();
+  expect(kept).toMatchObject({
+    number: order.number,
+    status: order.status,
+    lines: order.lines,
+    totalMinor: order.totalMinor,
+    currency: order.currency,
+    customer: { name: 'Deleted customer' },
+    shippingAddress: {
+      name: '',
+      line1: '',
+      city: '',
+      postcode: '',
+      phone: '',
+      country: 'NL',
+      region: 'Noord-Holland',
+    },
+    billingAddress: { name: '', line1: '', postcode: '', country: 'NL' },
+  });
+  expect(kept.accountId).toBeUndefined();
+  expect(kept.customer?.email).toBeUndefined();
+  expect(kept.anonymisedAt).toBeInstanceOf(Date);
+  expect(JSON.stringify(kept)).not.toMatch(/Keizersgracht|Sam|1015|\+316|shopper@/);
+  const guest = await Order.findById(guestOrder._id).orFail().lean();
+  expect(guest.customer).toEqual({ name: 'Deleted customer' });
+  expect(await Order.countDocuments({ accountId })).toBe(0);
+
+  // Payment cell: amounts stay, who paid goes.
+  const payment = await Payment.findOne({ orderNumber: order.number }).orFail().lean();
+  expect(payment).toMatchObject({ amountMinor: order.totalMinor, currency: order.currency });
+  expect(payment.billingDetails).toBeUndefined();
+  expect(payment.accountId).toBeUndefined();
+
+  // Review cell: same reviews and ratings, no longer tied to the account or to each other.
+  expect(await Review.countDocuments({ accountId })).toBe(0);
+  const reviewsAfter = await Review.find({
+    productSlug: { $in: reviewsBefore.map((review) => review.productSlug) },
+  })
+    .sort({ productSlug: 1 })
+    .lean();
+  expect(reviewsAfter.map(({ rating, title }) => ({ rating, title }))).toEqual(
+    reviewsBefore.map(({ rating, title }) => ({ rating, title })),
+  );
+  expect(new Set(reviewsAfter.map((review) => review.accountId.toHexString())).size).toBe(
+    reviewsAfter.length,
+  );
+
+  // Analytics: the registration still counts, without the account id.
+  expect(
+    await AnalyticsEvent.countDocuments({ 'properties.accountId': accountId.toHexString() }),
+  ).toBe(0);
+  expect(await AnalyticsEvent.countDocuments({ name: 'auth/user.registered' })).toBeGreaterThan(0);
+
+  // Redelivery (Inngest retries, or the auth cell sending twice): every handler succeeds again
+  // and finds nothing left to change.
+  const again = await deleteAccountEvent(accountId.toHexString(), email);
+  expect(again.every((run) => run.status === 'Completed')).toBe(true);
+  expect(Object.fromEntries(again.map((run) => [run.function_id, run.output]))).toEqual({
+    'shop-user-erase-personal-data': { erased: true, addressesDeleted: 0, profilesDeleted: 0 },
+    'shop-order-erase-personal-data': { ordersAnonymised: 0 },
+    'shop-payment-erase-personal-data': { paymentsUpdated: 0 },
+    'shop-review-erase-personal-data': { reviewsDetached: 0 },
+    'shop-analytics-erase-personal-data': { eventsUpdated: 0 },
+  });
+  expect((await Order.findById(order._id).orFail().lean()).totalMinor).toBe(order.totalMinor);
+});
