@@ -2,12 +2,15 @@ import { connectDomainDatabase, databaseName, pingDatabase } from '@shop/db';
 import { rootLogger } from '../../observability/logger';
 import type { CellDatabase } from '../cell-definition';
 import { openCatalogSource } from './catalog-source';
-import { defaultSyncOptions, IndexSync } from './index-sync';
+import { IndexSync } from './index-sync';
+import { syncSettingsFromEnv } from './sync-settings';
+
+const logger = rootLogger.child({ cell: 'search', component: 'search-index' });
 
 /** This process's replica of the search index, kept fresh from products_db. */
 export const searchIndex = new IndexSync(openCatalogSource, {
-  ...defaultSyncOptions,
-  logger: rootLogger.child({ cell: 'search', component: 'search-index' }),
+  ...syncSettingsFromEnv(process.env, logger),
+  logger,
 });
 
 /**
