@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import { requireSession } from '@/auth/current-session';
+import { cellsAs } from '@/auth/signed-in-cells';
+import { PreferencesForm } from '@/components/account/preferences-form';
+import { UnavailableSection } from '@/components/account/unavailable-section';
+import { callCell } from '@/server/cell-call';
+
+export const metadata: Metadata = { title: 'Preferences' };
+
+export default async function PreferencesPage() {
+  const session = await requireSession('/account/preferences');
+  const profile = await callCell(({ signal }) =>
+    cellsAs(session).user.getProfile.query(undefined, { signal }),
+  );
+  return (
+    <>
+      <h2 className="sr-only">Preferences</h2>
+      {profile.ok ? (
+        <PreferencesForm preferences={profile.data.preferences} />
+      ) : (
+        <UnavailableSection what="preferences" />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { requireSession } from '@/auth/current-session';
+import { DeleteAccountForm } from '@/components/account/delete-account-form';
+import { PasswordForm } from '@/components/account/password-form';
+import { SignOutEverywhere } from '@/components/account/sign-out-everywhere';
+
+export const metadata: Metadata = { title: 'Security' };
+
+export default async function SecurityPage() {
+  await requireSession('/account/security');
+  return (
+    <>
+      <h2 className="sr-only">Security</h2>
+      <PasswordForm />
+      <SignOutEverywhere />
+      <DeleteAccountForm />
+    </>
+  );
+}

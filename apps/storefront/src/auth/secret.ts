@@ -1,0 +1,16 @@
+/**
+ * The secret next-auth seals the session cookie with. `pnpm dev` and the e2e stack provide one
+ * (tooling/stack); production sets `NEXTAUTH_SECRET` from a Kubernetes secret.
+ */
+export function sessionSecret(): string | undefined {
+  return process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET || undefined;
+}
+
+/** On https next-auth prefixes its cookies with `__Secure-`. */
+export function usesSecureCookies(): boolean {
+  return process.env.NEXTAUTH_URL?.startsWith('https://') ?? false;
+}
+
+export function sessionCookieName(): string {
+  return usesSecureCookies() ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
+}

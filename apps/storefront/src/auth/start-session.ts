@@ -1,0 +1,39 @@
+import 'server-only';
+import { encode } from 'next-auth/jwt';
+import { cookies } from 'next/headers';
+import { sessionCookieName, sessionSecret, usesSecureCookies } from './secret';
+import { sessionFieldsFrom, sessionMaxAgeSeconds, type TokenSet } from './session-token';
+
+/**
+ * Signs the browser in with tokens the auth cell just issued (after sign-up), writing the same
+ * encrypted cookie next-auth's credentials sign-in writes: no second password check.
+ */
+export async function startSession(tokens: TokenSet): Promise<void> {
+  const secret = sessionSecret();
+  if (!secret) throw new Error('NEXTAUTH_SECRET is not set');
+  const sealed = await encode({
+    token: {
+      sub: tokens.account.id,
+      name: tokens.account.name,
+      email: tokens.account.email,
+      ...sessionFieldsFrom(tokens),
+    },
+    secret,
+    maxAge: sessionMaxAgeSeconds,
+  });
+  (await cookies()).set(sessionCookieName(), sealed, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: usesSecureCookies(),
+    maxAge: sessionMaxAgeSeconds,
+  });
+}
+
+/** Forgets the session in this browser (after "sign out everywhere" or deleting the account). */
+export async function endSession(): Promise<void> {
+  const store = await cookies();
+  for (const cookie of store.getAll()) {
+    if (cookie.name.startsWith(sessionCookieName())) store.delete(cookie.name);
+  }
+}

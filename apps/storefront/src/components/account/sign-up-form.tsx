@@ -1,0 +1,47 @@
+'use client';
+
+import type { Route } from 'next';
+import { useRouter } from 'next/navigation';
+import { TextField } from '@shop/ui';
+import { signUp } from '@/app/(account)/_actions/sign-up';
+import { FormMessage } from './form-message';
+import { passwordPolicyHint } from './password-policy';
+import { SubmitButton } from './submit-button';
+import { useFormSubmit } from './use-form-submit';
+
+/** Name, email and a password with the policy spelled out before anyone gets it wrong. */
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const { state, pending, onSubmit, formRef } = useFormSubmit(signUp, () => {
+    // The session cookie is set; refresh() re-renders the header as signed in.
+    router.push(callbackUrl as Route);
+    router.refresh();
+  });
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form ref={formRef} onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
+      <FormMessage state={state.status === 'error' ? state : { status: 'idle' }} />
+      <TextField label="Name" name="name" autoComplete="name" required error={errors.name} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        error={errors.email}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={passwordPolicyHint}
+        error={errors.password}
+      />
+      <SubmitButton pending={pending} pendingLabel="Creating your account…" size="lg">
+        Create account
+      </SubmitButton>
+    </form>
+  );
+}
