@@ -4,7 +4,7 @@ import { recordEvent } from './record-event';
 
 const inngest = inngestFor('analytics');
 
-/** Every search, for "top searches" and zero-result reports. */
+/** Every search, for "top searches", zero-result and filter-usage reports. */
 export const recordSearch = inngest.createFunction(
   { id: 'record-search', triggers: [searchPerformed] },
   async ({ event, step }) => {
@@ -13,6 +13,10 @@ export const recordSearch = inngest.createFunction(
         query: event.data.query,
         // Grouping key: "Lamp" and "lamp " are one search.
         normalizedQuery: event.data.query.trim().toLocaleLowerCase('en'),
+        // As the search cell accepted them; {} for a plain search (older events carry none).
+        filters: event.data.filters ?? {},
+        sort: event.data.sort ?? 'relevance',
+        page: event.data.page ?? 1,
         resultCount: event.data.resultCount,
         zeroResults: event.data.zeroResults,
       }),

@@ -1,0 +1,75 @@
+import { connectDomainDatabase } from '@shop/db';
+import { analyticsModels } from '@shop/db/analytics';
+import { isolateTestDatabases } from '@shop/db/testing';
+import { startLocalInngest, type LocalInngest } from '@shop/inngest-local';
+import pino from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { CellHost } from '../src/host';
+import { insertFixtureCatalog } from './support/search-fixtures';
+import type { stopTestHosts as StopTestHosts } from './support/test-host';
+
+let executor: LocalInngest;
+let host: CellHost;
+let stopTestHosts: typeof StopTestHosts;
+
+beforeAll(async () => {
+  isolateTestDatabases();
+  await insertFixtureCatalog();
+  executor = await startLocalInngest({
+    port: 0,
+    logger: pino({ level: 'silent' }),
+    tuning: { pollIntervalMs: 50, retryBaseDelayMs: 100 },
+  });
+  // Read by the SDK when the cells' Inngest clients are created: set before the cells load.
+  process.env.INNGEST_DEV = '1';
+  process.env.INNGEST_BASE_URL = executor.url;
+  const testHost = await import('./support/test-host');
+  stopTestHosts = testHost.stopTestHosts;
+  host = await testHost.startTestHost(['search', 'analytics']);
+  const { syncInngestEndpoints } = await import('../src/host/sync-inngest');
+  await syncInngestEndpoints(host.url, host.cells, pino({ level: 'silent' }));
+});
+afterAll(async () => {
+  await stopTestHosts?.(host);
+  await executor?.stop();
+  delete process.env.INNGEST_DEV;
+  delete process.env.INNGEST_BASE_URL;
+});
+
+async function recordedSearch(query: string) {
+  const { AnalyticsEvent } = analyticsModels(await connectDomainDatabase('analytics'));
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const row = await AnalyticsEvent.findOne({
+      name: 'search/search.performed',
+      'properties.query': query,
+    }).lean();
+    if (row || Date.now() > deadline) return row;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+it('records each search with its filters, result count and zero-result flag', async () => {
+  const { createCellClient } = await import('../src/client');
+  const client = createCellClient({ urlFor: () => `${host.url}/trpc` });
+  const filters = { category: 'home', brands: ['Lumen'], inStock: true };
+  const answer = await client.search.query.query({ q: 'Lamp', filters, sort: 'price_asc' });
+  expect(answer.totalCount).toBe(2);
+  await client.search.query.query({ q: 'nothing-like-this' });
+
+  expect(await recordedSearch('Lamp')).toMatchObject({
+    source: 'search',
+    properties: {
+      query: 'Lamp',
+      normalizedQuery: 'lamp',
+      filters,
+      sort: 'price_asc',
+      page: 1,
+      resultCount: 2,
+      zeroResults: false,
+    },
+  });
+  expect(await recordedSearch('nothing-like-this')).toMatchObject({
+    properties: { filters: {}, resultCount: 0, zeroResults: true },
+  });
+});
