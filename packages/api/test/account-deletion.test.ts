@@ -55,22 +55,32 @@ interface RunView {
   output: unknown;
 }
 
-/** Sends `auth/account.deleted` as the auth cell does and waits for every cell's run to end. */
-async function deleteAccountEvent(accountId: string, email: string): Promise<RunView[]> {
+/**
+ * Sends an auth event as the auth cell does (validated by its schema) and waits until
+ * `expectedRuns` runs it triggered have ended.
+ */
+async function sendAuthEvent(
+  name: 'auth/account.deleted' | 'auth/user.registered',
+  data: Record<string, unknown>,
+  expectedRuns: number,
+): Promise<RunView[]> {
   const { inngestFor } = await import('../src/events/inngest-client');
-  const { accountDeleted } = await import('../src/events/schemas');
-  // Sent through the client (not sendEvent) to learn the event id; validated as sendEvent would.
-  const data = accountDeleted.schema.parse({ accountId, email });
-  const { ids } = await inngestFor('auth').send({ name: accountDeleted.name, data });
+  const { accountDeleted, userRegistered } = await import('../src/events/schemas');
+  const schema = name === accountDeleted.name ? accountDeleted.schema : userRegistered.schema;
+  // Sent through the client (not sendEvent) to learn the event id.
+  const { ids } = await inngestFor('auth').send({ name, data: schema.parse(data) });
   const deadline = Date.now() + 20_000;
   for (;;) {
     const response = await fetch(`${executor.url}/v1/events/${ids[0]}/runs`);
-    const { data } = (await response.json()) as { data: RunView[] };
-    const ended = data.filter((run) => run.status !== 'Running' && run.status !== 'Queued');
-    if (ended.length >= erasingCells.length || Date.now() > deadline) return data;
+    const { data: runs } = (await response.json()) as { data: RunView[] };
+    const ended = runs.filter((run) => run.status !== 'Running' && run.status !== 'Queued');
+    if (ended.length >= expectedRuns || Date.now() > deadline) return runs;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+const deleteAccountEvent = (accountId: string, email: string) =>
+  sendAuthEvent('auth/account.deleted', { accountId, email }, erasingCells.length);
 
 it('deleting an account erases the profile and addresses, and orders keep only what accounting needs', async () => {
   const { Account } = authModels(await connectDomainDatabase('auth'));
@@ -218,4 +228,32 @@ it('deleting an account erases the profile and addresses, and orders keep only w
     'shop-analytics-erase-personal-data': { eventsUpdated: 0 },
   });
   expect((await Order.findById(order._id).orFail().lean()).totalMinor).toBe(order.totalMinor);
+});
+
+it('a registration creates the profile once; a redelivery keeps later edits; a deleted account gets none', async () => {
+  const { Profile } = userModels(await connectDomainDatabase('user'));
+  const accountId = new Types.ObjectId().toHexString();
+  const email = `new-${accountId}@example.com`;
+  const registered = { accountId, email, name: 'Nora New' };
+  const profileRuns = (runs: RunView[]) =>
+    runs.filter((run) => run.function_id === 'shop-user-create-profile-on-registration');
+
+  // The analytics cell also records registrations: two runs per event.
+  const first = profileRuns(await sendAuthEvent('auth/user.registered', registered, 2));
+  expect(first.map((run) => run.status)).toEqual(['Completed']);
+  const nora = callsAs(host.url, (await tokenFor(['customer'], { accountId, email })).token);
+  expect(dataOf<{ name: string }>(await nora.query('getProfile')).name).toBe('Nora New');
+
+  dataOf(await nora.mutate('updateProfile', { name: 'Nora Renamed' }));
+  await sendAuthEvent('auth/user.registered', registered, 2);
+  expect(dataOf<{ name: string }>(await nora.query('getProfile')).name).toBe('Nora Renamed');
+  expect(await Profile.countDocuments({ accountId: new Types.ObjectId(accountId) })).toBe(1);
+
+  // Deleted, then the registration event arrives late: no profile comes back, and no retries.
+  await deleteAccountEvent(accountId, email);
+  const late = profileRuns(await sendAuthEvent('auth/user.registered', registered, 2));
+  expect(late.map((run) => [run.status, run.output])).toEqual([
+    ['Completed', { profile: 'skipped', reason: 'This account has been deleted' }],
+  ]);
+  expect(await Profile.countDocuments({ accountId: new Types.ObjectId(accountId) })).toBe(0);
 });

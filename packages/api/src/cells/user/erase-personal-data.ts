@@ -5,8 +5,10 @@ import { userDatabase } from './database';
 
 /**
  * Account deletion, user cell: the profile (name, email copy, phone, avatar, preferences) and
- * every address are deleted outright; nothing here is needed once the account is gone. Deleting
- * what is already deleted changes nothing, so retries are safe.
+ * every address are deleted outright; nothing here is needed once the account is gone. The
+ * account id is recorded as erased first, so a read with a still-valid token or a late
+ * registration event cannot create the profile again. Deleting what is already deleted changes
+ * nothing, so retries are safe.
  */
 export const erasePersonalData = inngestFor('user').createFunction(
   { id: 'erase-personal-data', triggers: [accountDeleted] },
@@ -14,7 +16,12 @@ export const erasePersonalData = inngestFor('user').createFunction(
     if (!/^[0-9a-f]{24}$/i.test(event.data.accountId)) return { erased: false };
     const accountId = new Types.ObjectId(event.data.accountId);
     return step.run('delete-profile-and-addresses', async () => {
-      const { Profile, Address } = await userDatabase.models();
+      const { Profile, Address, ErasedAccount } = await userDatabase.models();
+      await ErasedAccount.updateOne(
+        { accountId },
+        { $setOnInsert: { accountId, erasedAt: new Date() } },
+        { upsert: true },
+      );
       const addresses = await Address.deleteMany({ accountId });
       const profiles = await Profile.deleteMany({ accountId });
       return {

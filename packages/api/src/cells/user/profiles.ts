@@ -72,7 +72,9 @@ export async function ensureProfile({
   name,
   email,
 }: NewProfile): Promise<StoredProfile> {
-  const { Profile } = await userDatabase.models();
+  const { Profile, ErasedAccount } = await userDatabase.models();
+  const erased = () => ErasedAccount.exists({ accountId });
+  if (await erased()) throw accountErased();
   const upsert = () =>
     Profile.findOneAndUpdate(
       { accountId },
@@ -90,14 +92,24 @@ export async function ensureProfile({
     )
       .orFail()
       .lean<StoredProfile>();
+  let profile: StoredProfile;
   try {
-    return await upsert();
+    profile = await upsert();
   } catch (error) {
     // On a real MongoDB two first reads can race; the loser finds the winner's document.
-    if (isDuplicateKeyError(error)) return upsert();
-    throw error;
+    if (!isDuplicateKeyError(error)) throw error;
+    profile = await upsert();
   }
+  // Erasure may have run between the check and the insert: undo what this call created.
+  if (await erased()) {
+    await Profile.deleteOne({ accountId });
+    throw accountErased();
+  }
+  return profile;
 }
+
+const accountErased = () =>
+  new TRPCError({ code: 'NOT_FOUND', message: 'This account has been deleted' });
 
 /** What a profile update writes: `null`/'' remove the optional fields. */
 export function profileChanges(input: UpdateProfileInput) {
