@@ -6,6 +6,7 @@ export default defineConfig({
     globalSetup: ['./test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
+    // bcrypt at its minimum allowed cost: the suites hash and compare passwords hundreds of times.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', AUTH_BCRYPT_COST: '10' },
   },
 });

@@ -1,12 +1,13 @@
 import { initTRPC } from '@trpc/server';
 import type { CellContext } from './context';
 import { formatCellError } from './error-formatter';
+import type { ProcedureMeta } from './procedure-meta';
 
 /**
  * The single tRPC instance every cell builds on, so all nine routers merge into one `AppRouter`.
  * `isDev: false` whatever NODE_ENV says: responses never carry stack traces.
  */
-export const t = initTRPC.context<CellContext>().create({
+export const t = initTRPC.context<CellContext>().meta<ProcedureMeta>().create({
   isDev: false,
   errorFormatter: formatCellError,
 });

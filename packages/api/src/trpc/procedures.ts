@@ -13,11 +13,11 @@ const requireIdentity = middleware(({ ctx, next }) => {
 });
 
 /** Needs a valid access token: 401 UNAUTHORIZED without one. */
-export const authedProcedure = publicProcedure.use(requireIdentity);
+export const authedProcedure = publicProcedure.meta({ authenticated: true }).use(requireIdentity);
 
 /** Needs a valid access token granting `permission`: 401 without a token, 403 without the right. */
 export function permissionProcedure(permission: Permission) {
-  return authedProcedure.use(({ ctx, next }) => {
+  return authedProcedure.meta({ authenticated: true, permission }).use(({ ctx, next }) => {
     if (!ctx.identity.permissions.has(permission)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: `Requires the ${permission} permission` });
     }

@@ -1,11 +1,17 @@
 import bcrypt from 'bcrypt';
 
 /**
- * bcrypt work factor for new hashes. 12 costs about a quarter of a second per hash on the
- * 2-core machine this project is measured on (docs/benchmarks.md, "Identity"): slow for guessing,
- * tolerable per sign-in. Hashes with a lower cost are upgraded at the next successful sign-in.
+ * bcrypt work factor for new hashes: 12 by default, about a quarter of a second per hash on the
+ * 2-core machine this project is measured on (docs/benchmarks.md, "Identity"), slow for guessing
+ * and tolerable per sign-in. `AUTH_BCRYPT_COST` may raise it, or lower it to no less than 10 (the
+ * test suites do, to stay fast). Lower-cost hashes are upgraded at the next successful sign-in.
  */
-export const bcryptCost = 12;
+export const bcryptCost = bcryptCostFrom(process.env.AUTH_BCRYPT_COST);
+
+export function bcryptCostFrom(configured: string | undefined): number {
+  const cost = Number(configured);
+  return configured && Number.isInteger(cost) && cost >= 10 && cost <= 15 ? cost : 12;
+}
 
 // Compared against when the email is unknown, so both failures take as long (no account probing).
 const unknownAccountHash = bcrypt.hashSync('no account has this password', bcryptCost);

@@ -9,58 +9,120 @@ import {
   type JWK,
   type JWTVerifyGetKey,
 } from 'jose';
-import { accessTokenAlgorithm, type SigningKey } from '../../identity/access-token';
+import {
+  accessTokenAlgorithm,
+  accessTokenLifetimeSeconds,
+  type SigningKey,
+} from '../../identity/access-token';
 import { authDatabase } from './database';
 
 const generateRsaKeyPair = promisify(generateKeyPair);
 
-/** How long the published key set is reused before auth_db is read again. */
-const keySetTtlMs = 60_000;
+/** How long the published key set, and the key this replica signs with, are reused. */
+const keyCacheTtlMs = 60_000;
 
-// Oldest active key first: replicas that raced to create a key all settle on the same one.
-const activeKeyOrder = { createdAt: 1, kid: 1 } as const;
-
-async function readActiveKey(): Promise<StoredSigningKey | null> {
-  const { SigningKey } = await authDatabase.models();
-  return SigningKey.findOne({ status: 'active' }).sort(activeKeyOrder).lean<StoredSigningKey>();
+/**
+ * A rotated-in key starts signing this long after it is created: by then every auth replica's
+ * published key set (cached up to `keyCacheTtlMs`) lists it, so no cell meets a token whose key it
+ * cannot fetch. `AUTH_KEY_ACTIVATION_DELAY_MS` overrides it (tests use 0).
+ */
+function activationDelayMs(env = process.env): number {
+  const configured = Number(env.AUTH_KEY_ACTIVATION_DELAY_MS);
+  return env.AUTH_KEY_ACTIVATION_DELAY_MS && Number.isInteger(configured) && configured >= 0
+    ? configured
+    : keyCacheTtlMs + 5_000;
 }
 
-async function createKey(): Promise<void> {
+/**
+ * A retired key stays published until every token it signed has expired (15 minutes), plus the
+ * time a replica may still have signed with it from its cache, plus clock skew.
+ */
+export const retiredKeyPublishedForMs = accessTokenLifetimeSeconds * 1000 + keyCacheTtlMs + 60_000;
+
+/** When a stored key starts signing (keys from before rotation existed: when created). */
+function activatesAtOf(key: { activatesAt?: Date | null; createdAt?: Date }): number {
+  return (key.activatesAt ?? key.createdAt ?? new Date(0)).getTime();
+}
+
+/**
+ * The key to sign with now: of the keys already active and not retired, the one activated last.
+ * Replicas that raced to create the first key may briefly sign with different ones; both are
+ * published, so every token still verifies.
+ */
+async function readSigningKey(now: Date): Promise<StoredSigningKey | null> {
+  const { SigningKey } = await authDatabase.models();
+  const candidates = await SigningKey.find({ status: 'active' }).lean<StoredSigningKey[]>();
+  const usable = candidates
+    .filter((key) => activatesAtOf(key) <= now.getTime())
+    .filter((key) => !key.retiredAt || key.retiredAt.getTime() > now.getTime())
+    .sort((a, b) => activatesAtOf(b) - activatesAtOf(a) || a.kid.localeCompare(b.kid));
+  return usable[0] ?? null;
+}
+
+async function createKey(activatesAt: Date): Promise<string> {
   const { SigningKey } = await authDatabase.models();
   const { publicKey, privateKey } = await generateRsaKeyPair('rsa', { modulusLength: 2048 });
+  const kid = randomUUID();
   await SigningKey.create({
-    kid: randomUUID(),
+    kid,
     alg: accessTokenAlgorithm,
     publicJwk: publicKey.export({ format: 'jwk' }),
     privateJwk: privateKey.export({ format: 'jwk' }),
     status: 'active',
+    activatesAt,
   });
+  return kid;
 }
 
-let signingKey: Promise<SigningKey> | undefined;
+let signingKey: { at: number; key: Promise<SigningKey> } | undefined;
 
 /**
- * The key the auth cell signs with, kept in auth_db so every replica signs with the same key and
- * every cell can verify. The first start creates it.
+ * The key the auth cell signs with, kept in auth_db so every replica signs with a published key
+ * and every cell can verify. The first start creates it; re-read every minute so a rotation done
+ * on another replica takes effect here too.
  */
 export function currentSigningKey(): Promise<SigningKey> {
-  signingKey ??= (async () => {
-    let stored = await readActiveKey();
-    if (!stored) {
-      await createKey();
-      stored = await readActiveKey();
-    }
-    if (!stored) throw new Error('no active signing key after creating one');
-    const privateKey = (await importJWK(
-      stored.privateJwk as JWK,
-      accessTokenAlgorithm,
-    )) as CryptoKey;
-    return { kid: stored.kid, privateKey };
-  })().catch((error: unknown) => {
-    signingKey = undefined; // retry on the next call instead of caching the failure
-    throw error;
-  });
-  return signingKey;
+  if (!signingKey || Date.now() - signingKey.at > keyCacheTtlMs) {
+    const key = (async () => {
+      const now = new Date();
+      let stored = await readSigningKey(now);
+      if (!stored) {
+        await createKey(now);
+        stored = await readSigningKey(now);
+      }
+      if (!stored) throw new Error('no active signing key after creating one');
+      const privateKey = (await importJWK(
+        stored.privateJwk as JWK,
+        accessTokenAlgorithm,
+      )) as CryptoKey;
+      return { kid: stored.kid, privateKey };
+    })();
+    const entry = { at: Date.now(), key };
+    signingKey = entry;
+    // Retry on the next call instead of caching the failure.
+    key.catch(() => {
+      if (signingKey === entry) signingKey = undefined;
+    });
+  }
+  return signingKey.key;
+}
+
+/**
+ * Starts a new signing key (after the activation delay) and retires the current ones from that
+ * moment; they stay published until their tokens have expired.
+ */
+export async function rotateSigningKey(
+  now = new Date(),
+): Promise<{ kid: string; activatesAt: Date }> {
+  const { SigningKey } = await authDatabase.models();
+  const activatesAt = new Date(now.getTime() + activationDelayMs());
+  const kid = await createKey(activatesAt);
+  await SigningKey.updateMany(
+    { kid: { $ne: kid }, status: 'active' },
+    { $set: { status: 'retired', retiredAt: activatesAt } },
+  );
+  forgetSigningKeys();
+  return { kid, activatesAt };
 }
 
 function publicJwk(stored: { kid: string; publicJwk: JsonWebKey }): JWK {
@@ -70,18 +132,28 @@ function publicJwk(stored: { kid: string; publicJwk: JsonWebKey }): JWK {
 
 let published: { at: number; keys: Promise<JSONWebKeySet> } | undefined;
 
-/** Every key that may have signed a live token (active and retired), public parts only. */
+/**
+ * Every key that may have signed a live token or is about to sign: current, upcoming, and retired
+ * ones until their tokens have expired. Public parts only.
+ */
 export function publishedKeySet(): Promise<JSONWebKeySet> {
-  if (!published || Date.now() - published.at > keySetTtlMs) {
+  if (!published || Date.now() - published.at > keyCacheTtlMs) {
     const keys = (async () => {
       const { SigningKey } = await authDatabase.models();
-      const stored = await SigningKey.find({}, { kid: 1, publicJwk: 1 })
-        .sort(activeKeyOrder)
+      const oldestPublished = new Date(Date.now() - retiredKeyPublishedForMs);
+      const stored = await SigningKey.find(
+        { $or: [{ retiredAt: null }, { retiredAt: { $gt: oldestPublished } }] },
+        { kid: 1, publicJwk: 1 },
+      )
+        .sort({ createdAt: 1, kid: 1 })
         .lean<{ kid: string; publicJwk: JsonWebKey }[]>();
       return { keys: stored.map(publicJwk) };
     })();
-    published = { at: Date.now(), keys };
-    keys.catch(() => (published = undefined));
+    const entry = { at: Date.now(), keys };
+    published = entry;
+    keys.catch(() => {
+      if (published === entry) published = undefined;
+    });
   }
   return published.keys;
 }
@@ -96,7 +168,7 @@ export function localAccessTokenKeySet(): JWTVerifyGetKey {
   };
 }
 
-/** Forgets cached keys (tests that start from an empty auth_db). */
+/** Forgets cached keys (after a rotation; tests that start from an empty auth_db). */
 export function forgetSigningKeys(): void {
   signingKey = undefined;
   published = undefined;
