@@ -2,10 +2,12 @@ import { type Connection } from 'mongoose';
 import { categoryModel } from './category-model';
 import { inventoryItemModel } from './inventory-item-model';
 import { productModel } from './product-model';
+import { reservationModel } from './reservation-model';
 
 export * from './category-model';
 export * from './inventory-item-model';
 export * from './product-model';
+export * from './reservation-model';
 
 /** The product domain's models, bound to the product database connection. */
 export function productModels(connection: Connection) {
@@ -13,6 +15,7 @@ export function productModels(connection: Connection) {
     Category: categoryModel(connection),
     InventoryItem: inventoryItemModel(connection),
     Product: productModel(connection),
+    Reservation: reservationModel(connection),
   };
 }
 export type ProductModels = ReturnType<typeof productModels>;

@@ -1,4 +1,10 @@
 import type { InngestFunction } from 'inngest';
+import { expireReservationOnTime, sweepExpiredReservations } from './reservation-functions';
+import { revalidateStorefront } from './revalidate-storefront';
 
-/** The product cell's Inngest functions (none yet: inventory reservation comes with orders). */
-export const productFunctions: InngestFunction.Any[] = [];
+/** The product cell's Inngest functions. */
+export const productFunctions: InngestFunction.Any[] = [
+  expireReservationOnTime,
+  sweepExpiredReservations,
+  revalidateStorefront,
+];

@@ -1,10 +1,35 @@
 import { eventType } from 'inngest';
 import { z } from 'zod';
 
-/** Events the product cell sends. */
-export const productUpdated = eventType('product/product.updated', {
+/** Events the product cell sends, each after its write succeeded. */
+const productRef = z.object({
+  productId: z.string().min(1),
+  slug: z.string().min(1),
+});
+
+/** Anything shoppers see of the product changed (fields, price, status, in-stock flag). */
+export const productUpdated = eventType('product/product.updated', { schema: productRef });
+export const productCreated = eventType('product/product.created', { schema: productRef });
+export const productArchived = eventType('product/product.archived', { schema: productRef });
+
+/** A category was created, renamed, moved or deleted: navigation and listings refresh. */
+export const categoryUpdated = eventType('product/category.updated', {
+  schema: z.object({ slug: z.string().min(1) }),
+});
+
+/** A SKU's available units fell to or below its low-stock threshold. */
+export const stockLow = eventType('product/stock.low', {
   schema: z.object({
+    sku: z.string().min(1),
     productId: z.string().min(1),
-    slug: z.string().min(1),
+    available: z.number().int().min(0),
+  }),
+});
+
+/** Stock is held until `expiresAt` (ISO time); the product cell releases it then if still held. */
+export const reservationCreated = eventType('product/reservation.created', {
+  schema: z.object({
+    reservationId: z.string().min(1),
+    expiresAt: z.string().min(1),
   }),
 });

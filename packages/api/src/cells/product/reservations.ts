@@ -1,0 +1,304 @@
+import type { ProductModels, Reservation } from '@shop/db/product';
+import { TRPCError } from '@trpc/server';
+import type { Logger } from 'pino';
+import { reservationCreated } from '../../events/schemas';
+import { emitProductEvent } from './emit-product-event';
+import { applyStockEffects } from './stock-effects';
+import { returnUnits, shipUnits, takeUnits, type StockChange } from './stock-movements';
+
+export interface ReservationLine {
+  sku: string;
+  quantity: number;
+}
+
+type Models = Pick<ProductModels, 'Product' | 'InventoryItem' | 'Reservation'>;
+type Log = Pick<Logger, 'warn'>;
+type StoredReservation = Reservation & { createdAt?: Date };
+
+/** Default hold: `RESERVATION_TTL_SECONDS`, else 15 minutes. */
+export function defaultReservationTtlSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(env.RESERVATION_TTL_SECONDS);
+  return Number.isInteger(configured) && configured > 0 ? configured : 15 * 60;
+}
+
+/** A reservation still `pending` this long after it began was abandoned by a crashed call. */
+const abandonedPendingMs = 2 * 60_000;
+
+/** The same SKU twice in one request is one line with the quantities added. */
+export function mergeLines(lines: readonly ReservationLine[]): ReservationLine[] {
+  const totals = new Map<string, number>();
+  for (const line of lines) totals.set(line.sku, (totals.get(line.sku) ?? 0) + line.quantity);
+  return [...totals].map(([sku, quantity]) => ({ sku, quantity }));
+}
+
+const sameLines = (a: readonly ReservationLine[], b: readonly ReservationLine[]) =>
+  a.length === b.length &&
+  a.every((line) => b.some((other) => other.sku === line.sku && other.quantity === line.quantity));
+
+function conflict(message: string): TRPCError {
+  return new TRPCError({ code: 'CONFLICT', message });
+}
+
+/**
+ * Holds every line or none. Lines are taken one by one with a conditional `$inc` (each atomic on
+ * its SKU); when one is short, the lines already taken are given back and the answer names every
+ * SKU that is short. Idempotent per `reservationId`: a retry gets the first answer back.
+ */
+export async function reserveStock(
+  models: Models,
+  request: { reservationId: string; lines: readonly ReservationLine[]; ttlSeconds?: number },
+  logger: Log,
+): Promise<{ reservationId: string; expiresAt: string }> {
+  const { Reservation, InventoryItem } = models;
+  const lines = mergeLines(request.lines);
+  const existing = await Reservation.findOne({ reservationId: request.reservationId }).lean();
+  if (existing) return answerForExisting(existing, lines);
+
+  const skus = lines.map((line) => line.sku);
+  const known = new Set(
+    (
+      await InventoryItem.find({ sku: { $in: skus } })
+        .select({ sku: 1 })
+        .lean()
+    ).map((item) => item.sku),
+  );
+  const unknown = skus.filter((sku) => !known.has(sku));
+  if (unknown.length > 0) {
+    throw new TRPCError({ code: 'NOT_FOUND', message: `Unknown SKU: ${unknown.join(', ')}` });
+  }
+
+  const ttlSeconds = request.ttlSeconds ?? defaultReservationTtlSeconds();
+  const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+  // Claim the id: of two concurrent calls with one id, only the one that inserts goes on.
+  const claimed = await claimReservation(models, request.reservationId, lines, expiresAt);
+  if (claimed !== 'claimed') return answerForExisting(claimed, lines);
+
+  const taken: StockChange[] = [];
+  let short: ReservationLine | undefined;
+  for (const line of lines) {
+    const change = await takeUnits(InventoryItem, line.sku, line.quantity);
+    if (!change) {
+      short = line;
+      break;
+    }
+    taken.push(change);
+    // Recorded after taking: a crash in between can strand units as reserved, never oversell.
+    await Reservation.updateOne(
+      { reservationId: request.reservationId },
+      { $addToSet: { takenSkus: line.sku } },
+    );
+  }
+
+  if (short) {
+    for (const change of taken.reverse()) {
+      const line = lines.find((entry) => entry.sku === change.sku);
+      if (line) await returnUnits(InventoryItem, line.sku, line.quantity);
+    }
+    await Reservation.deleteOne({ reservationId: request.reservationId, status: 'pending' });
+    const stock = new Map(
+      (
+        await InventoryItem.find({ sku: { $in: skus } })
+          .select({ sku: 1, available: 1 })
+          .lean()
+      ).map((item) => [item.sku, item.available]),
+    );
+    const shortSkus = lines
+      .filter((line) => line === short || (stock.get(line.sku) ?? 0) < line.quantity)
+      .map((line) => line.sku);
+    throw conflict(`Not enough stock for ${shortSkus.join(', ')}`);
+  }
+
+  const activated = await Reservation.updateOne(
+    { reservationId: request.reservationId, status: 'pending' },
+    { $set: { status: 'active' } },
+  );
+  if (activated.modifiedCount !== 1) {
+    // The sweep judged it abandoned and gave its units back meanwhile.
+    throw conflict(`Reservation ${request.reservationId} was abandoned; try again`);
+  }
+  await applyStockEffects(models, taken, logger);
+  await emitProductEvent(logger, reservationCreated, {
+    reservationId: request.reservationId,
+    expiresAt: expiresAt.toISOString(),
+  });
+  return { reservationId: request.reservationId, expiresAt: expiresAt.toISOString() };
+}
+
+async function claimReservation(
+  { Reservation }: Models,
+  reservationId: string,
+  lines: ReservationLine[],
+  expiresAt: Date,
+): Promise<'claimed' | StoredReservation> {
+  try {
+    const before = await Reservation.findOneAndUpdate(
+      { reservationId },
+      { $setOnInsert: { reservationId, lines, status: 'pending', takenSkus: [], expiresAt } },
+      { upsert: true, returnDocument: 'before' },
+    ).lean();
+    return before ?? 'claimed';
+  } catch (error) {
+    // On MongoDB the unique index turns the loser of an upsert race into E11000.
+    if ((error as { code?: unknown }).code !== 11000) throw error;
+    const winner = await Reservation.findOne({ reservationId }).lean();
+    if (!winner) throw error;
+    return winner;
+  }
+}
+
+function answerForExisting(
+  existing: StoredReservation,
+  lines: readonly ReservationLine[],
+): { reservationId: string; expiresAt: string } {
+  if (!sameLines(existing.lines, lines)) {
+    throw conflict(`Reservation ${existing.reservationId} was made with different lines`);
+  }
+  switch (existing.status) {
+    case 'active':
+    case 'committed':
+      return { reservationId: existing.reservationId, expiresAt: existing.expiresAt.toISOString() };
+    case 'pending':
+      throw conflict(`Reservation ${existing.reservationId} is still being made; retry shortly`);
+    default:
+      throw conflict(`Reservation ${existing.reservationId} was already ${existing.status}`);
+  }
+}
+
+export type ReservationOutcome = {
+  reservationId: string;
+  status: 'released' | 'expired' | 'committed';
+};
+
+/** Gives the units back. Idempotent: releasing a released or expired reservation is a no-op. */
+export async function releaseStock(
+  models: Models,
+  reservationId: string,
+  logger: Log,
+): Promise<ReservationOutcome> {
+  const released = await endReservation(
+    models,
+    { reservationId, status: 'active' },
+    'released',
+    logger,
+  );
+  if (released) return { reservationId, status: 'released' };
+  const existing = await findReservation(models, reservationId);
+  if (existing.status === 'released' || existing.status === 'expired') {
+    return { reservationId, status: existing.status };
+  }
+  if (existing.status === 'committed') {
+    throw conflict(`Reservation ${reservationId} was already committed`);
+  }
+  throw conflict(`Reservation ${reservationId} is still being made; retry shortly`);
+}
+
+/** The order completed: the held units leave stock for good. Idempotent. */
+export async function commitStock(
+  models: Models,
+  reservationId: string,
+  logger: Log,
+): Promise<ReservationOutcome> {
+  const { Reservation, InventoryItem } = models;
+  const committed = await Reservation.findOneAndUpdate(
+    { reservationId, status: 'active', expiresAt: { $gt: new Date() } },
+    { $set: { status: 'committed' } },
+    { returnDocument: 'before' },
+  ).lean();
+  if (committed) {
+    for (const line of committed.lines) {
+      if (!(await shipUnits(InventoryItem, line.sku, line.quantity))) {
+        // Only possible if stock was edited around the reservation; the order still stands.
+        logger.warn({ reservationId, sku: line.sku }, 'committed units were no longer reserved');
+      }
+    }
+    return { reservationId, status: 'committed' };
+  }
+  const existing = await findReservation(models, reservationId);
+  if (existing.status === 'committed') return { reservationId, status: 'committed' };
+  if (existing.status === 'active') {
+    // Past its time but not yet swept: expire it now rather than sell units it no longer holds.
+    await expireReservation(models, reservationId, logger);
+    throw conflict(`Reservation ${reservationId} expired`);
+  }
+  throw conflict(`Reservation ${reservationId} was already ${existing.status}`);
+}
+
+/** Expires one reservation if it is active and past its time (the Inngest timer calls this). */
+export async function expireReservation(
+  models: Models,
+  reservationId: string,
+  logger: Log,
+): Promise<boolean> {
+  return endReservation(
+    models,
+    { reservationId, status: 'active', expiresAt: { $lte: new Date() } },
+    'expired',
+    logger,
+  );
+}
+
+/**
+ * The safety net behind the per-reservation timers: expires every active reservation past its
+ * time and gives back what abandoned `pending` ones took. Returns how many it ended.
+ */
+export async function sweepReservations(models: Models, logger: Log): Promise<number> {
+  const now = Date.now();
+  const due = await models.Reservation.find({
+    $or: [
+      { status: 'active', expiresAt: { $lte: new Date(now) } },
+      { status: 'pending', createdAt: { $lte: new Date(now - abandonedPendingMs) } },
+    ],
+  })
+    .select({ reservationId: 1, status: 1 })
+    .limit(500)
+    .lean();
+  let ended = 0;
+  for (const reservation of due) {
+    const filter =
+      reservation.status === 'active'
+        ? {
+            reservationId: reservation.reservationId,
+            status: 'active' as const,
+            expiresAt: { $lte: new Date(now) },
+          }
+        : { reservationId: reservation.reservationId, status: 'pending' as const };
+    if (await endReservation(models, filter, 'expired', logger)) ended += 1;
+  }
+  return ended;
+}
+
+/**
+ * Flips the status first (one conditional update, so two callers cannot both give the units
+ * back), then returns the units of the SKUs it holds.
+ */
+async function endReservation(
+  models: Models,
+  filter: Record<string, unknown>,
+  status: 'released' | 'expired',
+  logger: Log,
+): Promise<boolean> {
+  const ended = await models.Reservation.findOneAndUpdate(
+    filter,
+    { $set: { status } },
+    {
+      returnDocument: 'before',
+    },
+  ).lean();
+  if (!ended) return false;
+  const changes: StockChange[] = [];
+  for (const line of ended.lines) {
+    if (!ended.takenSkus.includes(line.sku)) continue;
+    const change = await returnUnits(models.InventoryItem, line.sku, line.quantity);
+    if (change) changes.push(change);
+  }
+  await applyStockEffects(models, changes, logger);
+  return true;
+}
+
+async function findReservation(models: Models, reservationId: string): Promise<StoredReservation> {
+  const existing = await models.Reservation.findOne({ reservationId }).lean();
+  if (!existing) {
+    throw new TRPCError({ code: 'NOT_FOUND', message: `No reservation ${reservationId}` });
+  }
+  return existing;
+}

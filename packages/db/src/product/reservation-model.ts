@@ -1,0 +1,51 @@
+import { type Connection, type HydratedDocument, type InferSchemaType, Schema } from 'mongoose';
+
+/**
+ * `pending` while its lines are being taken (a crash leaves it pending; the sweep gives back what
+ * `takenSkus` says was taken), then `active` until released, committed (the order completed) or
+ * expired (nobody completed it in time).
+ */
+export const reservationStatuses = [
+  'pending',
+  'active',
+  'released',
+  'committed',
+  'expired',
+] as const;
+export type ReservationStatus = (typeof reservationStatuses)[number];
+
+const reservationLineSchema = new Schema(
+  {
+    sku: { type: String, required: true, uppercase: true, trim: true },
+    quantity: {
+      type: Number,
+      required: true,
+      min: 1,
+      validate: { validator: Number.isInteger, message: '{PATH} must be a whole number' },
+    },
+  },
+  { _id: false },
+);
+
+/** Stock held for one checkout, keyed by the caller's `reservationId` so retries are idempotent. */
+export const reservationSchema = new Schema(
+  {
+    reservationId: { type: String, required: true, trim: true },
+    lines: { type: [reservationLineSchema], required: true },
+    status: { type: String, enum: reservationStatuses, required: true, default: 'pending' },
+    /** SKUs whose units this reservation holds right now (taken one by one, undone on failure). */
+    takenSkus: { type: [String], default: [] },
+    expiresAt: { type: Date, required: true },
+  },
+  { timestamps: true },
+);
+reservationSchema.index({ reservationId: 1 }, { unique: true });
+// The expiry sweep: active reservations past their time, pending ones left by a crash.
+reservationSchema.index({ status: 1, expiresAt: 1 });
+
+export type Reservation = InferSchemaType<typeof reservationSchema>;
+export type ReservationDocument = HydratedDocument<Reservation>;
+
+export function reservationModel(connection: Connection) {
+  return connection.model('Reservation', reservationSchema);
+}
