@@ -1,5 +1,5 @@
 import type { CellDefinition } from '../cell-definition';
-import { domainDatabase } from '../domain-database';
+import { notificationDatabase } from './database';
 import { notificationFunctions } from './functions';
 import { notificationRouter } from './router';
 
@@ -7,5 +7,5 @@ export const notificationCell: CellDefinition = {
   name: 'notification',
   router: notificationRouter,
   functions: notificationFunctions,
-  database: domainDatabase('notification').database,
+  database: notificationDatabase.database,
 };

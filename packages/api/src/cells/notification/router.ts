@@ -1,7 +1,20 @@
+import { permissionProcedure } from '../../trpc/procedures';
 import { router } from '../../trpc/init';
 import { statusProcedure } from '../status';
+import { listMessages, listMessagesInput, type MessagePage } from './message-list';
 
-/** The notification cell's procedures. The skeleton serves only `notification.status`; features add the rest. */
+/** The notification cell's procedures. */
 export const notificationRouter = router({
   status: statusProcedure('notification'),
+  /**
+   * Staff: sent, queued and failed emails, newest first. Behind `customers:read` because what it
+   * shows is customers' addresses and what was sent to them, the question support answers
+   * ("did my reset email go out?"); `notifications:send` is for sending, which this does not do.
+   */
+  listMessages: permissionProcedure('customers:read')
+    .input(listMessagesInput)
+    .query(async ({ ctx, input }): Promise<MessagePage> => {
+      ctx.logger.info({ staffAccountId: ctx.identity.accountId }, 'messages listed');
+      return listMessages(input);
+    }),
 });

@@ -1,0 +1,117 @@
+import { erasedRecipient, type MessageKind } from '@shop/db/notification';
+import type { Types } from 'mongoose';
+import { notificationDatabase } from './database';
+
+export interface NewMessage {
+  template: string;
+  dedupeKey: string;
+  to: string;
+  subject: string;
+  kind: MessageKind;
+  accountId?: string;
+  orderNumber?: string;
+}
+
+/** How long one sender holds a message: longer than the transport's longest wait (connect + send). */
+const sendLeaseMs = 90_000;
+
+/**
+ * The message for (template, dedupe key), created `queued` the first time. Idempotent without
+ * relying on a unique index: an upsert matching on both keys.
+ */
+export async function findOrCreateMessage(message: NewMessage) {
+  const { Message } = await notificationDatabase.models();
+  const found = await Message.findOneAndUpdate(
+    { template: message.template, dedupeKey: message.dedupeKey },
+    {
+      $setOnInsert: {
+        ...message,
+        accountId: message.accountId ?? null,
+        orderNumber: message.orderNumber ?? null,
+        status: 'queued',
+        attempts: 0,
+      },
+    },
+    { upsert: true, returnDocument: 'after' },
+  ).lean();
+  if (!found) throw new Error('message upsert returned nothing');
+  return found;
+}
+
+/**
+ * Takes the message for one delivery attempt: only a `queued` one that no other sender holds.
+ * Returns null when it is already sent or failed, or someone else is sending it right now.
+ */
+export async function claimForSending(id: Types.ObjectId) {
+  const { Message } = await notificationDatabase.models();
+  const now = new Date();
+  return Message.findOneAndUpdate(
+    { _id: id, status: 'queued', $or: [{ sendingUntil: null }, { sendingUntil: { $lt: now } }] },
+    { $set: { sendingUntil: new Date(now.getTime() + sendLeaseMs) }, $inc: { attempts: 1 } },
+    { returnDocument: 'after' },
+  ).lean();
+}
+
+export async function markSent(id: Types.ObjectId, providerMessageId: string | undefined) {
+  const { Message } = await notificationDatabase.models();
+  await Message.updateOne(
+    { _id: id },
+    {
+      $set: {
+        status: 'sent',
+        sentAt: new Date(),
+        providerMessageId: providerMessageId ?? null,
+        lastError: null,
+        sendingUntil: null,
+      },
+    },
+  );
+}
+
+/** A failed attempt that will be retried: the message stays `queued` and free to claim. */
+export async function markAttemptFailed(id: Types.ObjectId, error: string) {
+  const { Message } = await notificationDatabase.models();
+  await Message.updateOne({ _id: id }, { $set: { lastError: error, sendingUntil: null } });
+}
+
+/**
+ * No more attempts: a permanent refusal (with its reason), or retries used up (the last attempt's
+ * error is already recorded). Only a queued message changes: a sent one stays sent.
+ */
+export async function markFailed(
+  where: { _id: Types.ObjectId } | { template: string; dedupeKey: string },
+  error?: string,
+) {
+  const { Message } = await notificationDatabase.models();
+  await Message.updateOne(
+    { ...where, status: 'queued' },
+    {
+      $set: {
+        status: 'failed',
+        failedAt: new Date(),
+        sendingUntil: null,
+        ...(error === undefined ? {} : { lastError: error }),
+      },
+    },
+  );
+}
+
+/**
+ * Account deletion: the records stay (delivery statistics, and the dedupe keys that stop a late
+ * retry from mailing the address again) but say nothing about the person any more.
+ */
+export async function eraseRecipient({ accountId, email }: { accountId: string; email: string }) {
+  const { Message } = await notificationDatabase.models();
+  const result = await Message.updateMany(
+    { $or: [{ accountId }, { to: email.trim().toLowerCase() }] },
+    {
+      $set: {
+        to: erasedRecipient,
+        accountId: null,
+        lastError: null,
+        erasedAt: new Date(),
+      },
+    },
+  );
+  return { erased: result.modifiedCount };
+}

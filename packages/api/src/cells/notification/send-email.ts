@@ -1,0 +1,106 @@
+import { NonRetriableError } from 'inngest';
+import { mayReceive } from './consent';
+import { mailConfig } from './mail-config';
+import {
+  claimForSending,
+  findOrCreateMessage,
+  markAttemptFailed,
+  markFailed,
+  markSent,
+} from './message-records';
+import { describeSmtpError, isPermanentSmtpError } from './smtp-errors';
+import { smtpTransport } from './smtp-transport';
+import { emailTemplates, type EmailProps, type EmailTemplateId } from './templates/registry';
+import type { EmailTemplate } from './templates/email-template';
+import { renderEmail } from './templates/render-email';
+
+export interface EmailRequest<TId extends EmailTemplateId> {
+  template: TId;
+  to: string;
+  props: EmailProps<TId>;
+  /** With the template, what identifies this one email: a retry or duplicate never sends twice. */
+  dedupeKey: string;
+  accountId?: string;
+  orderNumber?: string;
+}
+
+export type SendOutcome =
+  | { status: 'sent'; messageId: string; alreadySent: boolean }
+  | { status: 'failed'; messageId: string }
+  | { status: 'skipped'; reason: 'no-consent' };
+
+/** A transient failure: Inngest retries the step with backoff. Carries no secrets. */
+export class RetryableSendError extends Error {
+  override name = 'RetryableSendError';
+}
+
+/**
+ * One delivery attempt, meant to run as an Inngest step: records the message (once), takes it,
+ * renders and sends it, and records the outcome. Throws `RetryableSendError` for a transient
+ * failure (Inngest retries) and `NonRetriableError` for a permanent one (status `failed`).
+ * The body is rendered here and never stored or returned: it can hold a single-use link.
+ */
+export async function sendEmail<TId extends EmailTemplateId>(
+  request: EmailRequest<TId>,
+): Promise<SendOutcome> {
+  // The registry's entries differ in props; the request's type already ties props to template.
+  const template = emailTemplates[request.template] as EmailTemplate<EmailProps<TId>>;
+  const recipient = { email: request.to, accountId: request.accountId };
+  if (!(await mayReceive(template.kind, recipient)))
+    return { status: 'skipped', reason: 'no-consent' };
+
+  const config = mailConfig();
+  const rendered = await renderEmail(template, request.props, {
+    storefrontUrl: config.storefrontUrl,
+  });
+  const message = await findOrCreateMessage({
+    template: template.id,
+    dedupeKey: request.dedupeKey,
+    to: request.to,
+    subject: rendered.subject,
+    kind: template.kind,
+    accountId: request.accountId,
+    orderNumber: request.orderNumber,
+  });
+  const messageId = message._id.toString();
+  if (message.status === 'sent') return { status: 'sent', messageId, alreadySent: true };
+  if (message.status === 'failed') return { status: 'failed', messageId };
+
+  const claimed = await claimForSending(message._id);
+  if (!claimed) {
+    // Sent, failed or being sent by another run since we looked: try again shortly to find out.
+    throw new RetryableSendError(`message ${messageId} is being sent by another run`);
+  }
+
+  if (!config.smtpUrl) {
+    const reason = 'SMTP_URL is not configured';
+    await markFailed({ _id: message._id }, reason);
+    throw new NonRetriableError(reason);
+  }
+
+  try {
+    const info = await smtpTransport(config.smtpUrl).sendMail({
+      from: config.from,
+      to: request.to,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      headers: { 'X-Shop-Template': template.id },
+    });
+    await markSent(message._id, typeof info.messageId === 'string' ? info.messageId : undefined);
+    return { status: 'sent', messageId, alreadySent: false };
+  } catch (error) {
+    const description = describeSmtpError(error);
+    if (isPermanentSmtpError(error)) {
+      await markFailed({ _id: message._id }, description);
+      throw new NonRetriableError(`permanent SMTP failure: ${description}`);
+    }
+    await markAttemptFailed(message._id, description);
+    throw new RetryableSendError(`transient SMTP failure: ${description}`);
+  }
+}
+
+/** After the last retry of a transient failure: the message will not be sent. */
+export async function giveUp(request: { template: EmailTemplateId; dedupeKey: string }) {
+  await markFailed({ template: emailTemplates[request.template].id, dedupeKey: request.dedupeKey });
+}

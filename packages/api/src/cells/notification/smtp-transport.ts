@@ -1,0 +1,30 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+
+const transports = new Map<string, Transporter>();
+
+/**
+ * One pooled SMTP transport per URL, kept for the life of the process: connections are reused
+ * across messages, and each wait has a limit so a hung provider fails the attempt (to be retried)
+ * instead of holding the function forever.
+ */
+export function smtpTransport(smtpUrl: string): Transporter {
+  let transport = transports.get(smtpUrl);
+  if (!transport) {
+    transport = nodemailer.createTransport({
+      url: smtpUrl,
+      pool: true,
+      maxConnections: 5,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
+    transports.set(smtpUrl, transport);
+  }
+  return transport;
+}
+
+/** Closes every pooled connection (host shutdown, tests). */
+export function closeSmtpTransports(): void {
+  for (const transport of transports.values()) transport.close();
+  transports.clear();
+}
