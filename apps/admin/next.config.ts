@@ -15,6 +15,8 @@ const nextConfig: NextConfig = {
   // `pnpm dev` prints 127.0.0.1 URLs; without this, `next dev` blocks its own scripts (and so
   // hydration) for pages opened on 127.0.0.1 rather than localhost.
   allowedDevOrigins: ['127.0.0.1'],
+  // `forbidden()` (403 with app/forbidden.tsx) for pages a staff role may not open.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -1,6 +1,7 @@
 import { SkipLink } from '@shop/ui';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { currentSession } from '@/auth/current-session';
 import { AdminNavigation } from '@/components/admin-navigation';
 import './globals.css';
 
@@ -10,13 +11,17 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-/** The back-office shell: navigation in a sidebar (a disclosure menu on phones) and the page. */
-export default function AdminLayout({ children }: { children: ReactNode }) {
+/**
+ * The back-office shell: navigation in a sidebar (a disclosure menu on phones) and the page.
+ * Signed out (the sign-in page; every other page redirects there) there is no navigation.
+ */
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const session = await currentSession();
   return (
     <html lang="en">
-      <body className="min-h-dvh lg:grid lg:grid-cols-[16rem_1fr]">
+      <body className={session ? 'min-h-dvh lg:grid lg:grid-cols-[16rem_1fr]' : 'min-h-dvh'}>
         <SkipLink />
-        <AdminNavigation />
+        {session ? <AdminNavigation session={session} /> : null}
         <main
           id="main"
           tabIndex={-1}

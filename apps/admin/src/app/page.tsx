@@ -3,8 +3,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CatalogOverview } from '@/components/catalog-overview';
 import { PlatformStatus } from '@/components/platform-status';
+import { requireStaff } from '@/auth/current-session';
+import { cellsAs } from '@/auth/signed-in-cells';
 import { callCell } from '@/server/cell-call';
-import { cells } from '@/server/cells';
 import { platformStatus } from '@/server/platform-status';
 
 // Live figures on every request; `next build` never calls a cell.
@@ -18,7 +19,8 @@ export const metadata: Metadata = {
 };
 
 export default async function DashboardPage() {
-  const client = cells();
+  // Every staff role sees the dashboard; its calls carry the staff member's token.
+  const client = cellsAs(await requireStaff('/'));
   const [statuses, products, categories] = await Promise.all([
     platformStatus(),
     callCell(({ signal }) => client.product.list.query({ pageSize: 5 }, { signal })),

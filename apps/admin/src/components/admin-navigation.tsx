@@ -1,43 +1,39 @@
 import { Logo } from '@shop/ui';
 import Link from 'next/link';
-import { adminSections } from './admin-sections';
+import type { StaffSession } from '@/auth/current-session';
+import { sectionsFor } from './admin-sections';
+import { SectionList } from './section-list';
+import { SignOutButton } from './sign-out-button';
 
-function SectionList() {
+const roleNames: Record<string, string> = {
+  admin: 'Administrator',
+  catalog_manager: 'Catalog manager',
+  order_manager: 'Order manager',
+  support: 'Support',
+  analyst: 'Analyst',
+};
+
+function SignedInAs({ session }: { session: StaffSession }) {
+  const roles = session.account.roles.map((role) => roleNames[role] ?? role).join(', ');
   return (
-    <ul className="flex flex-col gap-0.5">
-      {adminSections.map((section) => (
-        <li key={section.label}>
-          {section.available ? (
-            <Link
-              href={section.href}
-              aria-current="page"
-              className="flex items-center rounded-control bg-accent-50 px-3 py-2 text-sm font-medium text-accent-800"
-            >
-              {section.label}
-            </Link>
-          ) : (
-            // Not a link yet: nothing to navigate to. Announced as unavailable, still visible.
-            <span
-              aria-disabled="true"
-              className="flex cursor-not-allowed items-center justify-between gap-2 rounded-control px-3 py-2 text-sm text-ink-subtle"
-            >
-              {section.label}
-              <span className="rounded-full bg-surface-sunken px-2 py-0.5 text-[0.6875rem] font-medium text-ink-subtle">
-                coming soon
-              </span>
-            </span>
-          )}
-        </li>
-      ))}
-    </ul>
+    <div className="flex items-center justify-between gap-3">
+      <div className="min-w-0 text-xs">
+        <p className="truncate font-medium text-ink" data-testid="staff-name">
+          {session.account.name}
+        </p>
+        <p className="truncate text-ink-subtle">{roles}</p>
+      </div>
+      <SignOutButton className="shrink-0 rounded-control border border-line-strong px-2.5 py-1.5 text-xs font-medium text-ink hover:bg-surface-sunken" />
+    </div>
   );
 }
 
 /**
  * Sidebar on wide screens; on phones a top bar whose menu is a native disclosure (works without
- * JavaScript and with the keyboard).
+ * JavaScript and with the keyboard). Only the sections the staff member's roles allow are listed.
  */
-export function AdminNavigation() {
+export function AdminNavigation({ session }: { session: StaffSession }) {
+  const sections = sectionsFor(session.permissions);
   return (
     <>
       <header className="flex items-center justify-between border-b border-line bg-surface px-4 py-3 lg:hidden">
@@ -48,12 +44,14 @@ export function AdminNavigation() {
           <summary className="cursor-pointer list-none rounded-control border border-line-strong px-3 py-1.5 text-sm font-medium">
             Menu
           </summary>
-          <nav
-            aria-label="Back office"
-            className="absolute right-0 z-30 mt-2 w-64 rounded-card border border-line bg-surface p-2 shadow-raised"
-          >
-            <SectionList />
-          </nav>
+          <div className="absolute right-0 z-30 mt-2 w-64 rounded-card border border-line bg-surface p-2 shadow-raised">
+            <nav aria-label="Back office">
+              <SectionList sections={sections} />
+            </nav>
+            <div className="mt-2 border-t border-line px-3 pt-3 pb-1">
+              <SignedInAs session={session} />
+            </div>
+          </div>
         </details>
       </header>
       <aside className="sticky top-0 hidden h-dvh flex-col border-r border-line bg-surface lg:flex">
@@ -63,11 +61,11 @@ export function AdminNavigation() {
           </Link>
         </div>
         <nav aria-label="Back office" className="flex-1 overflow-y-auto px-3 pb-6">
-          <SectionList />
+          <SectionList sections={sections} />
         </nav>
-        <p className="border-t border-line px-5 py-4 text-xs text-ink-subtle">
-          Signed-in staff accounts arrive with the identity work.
-        </p>
+        <div className="border-t border-line px-5 py-4">
+          <SignedInAs session={session} />
+        </div>
       </aside>
     </>
   );

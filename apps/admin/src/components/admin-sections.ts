@@ -1,13 +1,35 @@
-/** The back office's sections, in menu order; those not built yet are shown as coming soon. */
-export const adminSections = [
-  { label: 'Dashboard', href: '/', available: true },
-  { label: 'Catalog', available: false },
-  { label: 'Inventory', available: false },
-  { label: 'Orders', available: false },
-  { label: 'Refunds', available: false },
-  { label: 'Reviews', available: false },
-  { label: 'Customers', available: false },
-  { label: 'Staff', available: false },
-  { label: 'Notifications', available: false },
-  { label: 'Analytics', available: false },
-] as const;
+import type { Permission } from '@shop/api/permissions';
+import type { Route } from 'next';
+
+export interface AdminSection {
+  label: string;
+  /** The page, once it exists; without one the section shows as "coming soon". */
+  href?: Route;
+  /** What the staff member needs to see the section at all; none: every staff role. */
+  permission?: Permission;
+}
+
+/**
+ * The back office's sections, in menu order, and the permission each needs. The menu shows a
+ * staff member only the sections their roles allow; the pages answer 403 and the cells refuse
+ * the calls for anyone else.
+ */
+export const adminSections: readonly AdminSection[] = [
+  { label: 'Dashboard', href: '/' },
+  { label: 'Catalog', permission: 'catalog:write' },
+  { label: 'Inventory', permission: 'catalog:write' },
+  { label: 'Orders', permission: 'orders:read' },
+  { label: 'Refunds', permission: 'orders:write' },
+  { label: 'Reviews', permission: 'reviews:moderate' },
+  { label: 'Customers', href: '/customers', permission: 'customers:read' },
+  { label: 'Staff', href: '/staff', permission: 'accounts:manage' },
+  { label: 'Notifications', permission: 'notifications:send' },
+  { label: 'Analytics', permission: 'analytics:read' },
+];
+
+/** The sections a holder of `permissions` may see. */
+export function sectionsFor(permissions: ReadonlySet<Permission>): AdminSection[] {
+  return adminSections.filter(
+    (section) => !section.permission || permissions.has(section.permission),
+  );
+}

@@ -1,0 +1,32 @@
+import { cellUrlsFromEnv, createCellClient } from '@shop/api/client';
+import { randomUUID } from 'node:crypto';
+import type { TokenSet } from './session-token';
+
+/**
+ * The auth cell as the app's server calls it for session work (sign-in, refresh, sign-out),
+ * forwarding the browser's address: the cell throttles failed sign-ins per address.
+ */
+function authCell(context: { clientAddress?: string; requestId?: string }) {
+  return createCellClient({
+    urlFor: cellUrlsFromEnv(),
+    headers: () => ({
+      'x-request-id': context.requestId ?? randomUUID(),
+      ...(context.clientAddress ? { 'x-forwarded-for': context.clientAddress } : {}),
+    }),
+  }).auth;
+}
+
+export function logIn(
+  credentials: { email: string; password: string },
+  context: { clientAddress?: string },
+): Promise<TokenSet> {
+  return authCell(context).login.mutate(credentials);
+}
+
+export function refreshTokens(refreshToken: string): Promise<TokenSet> {
+  return authCell({}).refresh.mutate({ refreshToken });
+}
+
+export async function logOut(refreshToken: string): Promise<void> {
+  await authCell({}).logout.mutate({ refreshToken });
+}
