@@ -36,10 +36,13 @@ test('searching from the header goes through the gateway to the search cell', as
   await search.fill(product.name);
   await gatewayAnswer;
 
-  const suggestion = page.getByRole('option', { name: new RegExp(product.name) }).first();
+  // Suggestions mix searches, products and categories: pick the product itself.
+  const suggestion = page
+    .getByRole('option', { name: new RegExp(product.name) })
+    .and(page.locator('[data-kind="product"]'))
+    .first();
   await expect(suggestion).toBeVisible();
-  await search.press('ArrowDown');
-  await search.press('Enter');
+  await suggestion.click();
 
   await expect(page).toHaveURL(new RegExp(`/products/${product.slug}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(product.name);
@@ -49,10 +52,10 @@ test('Escape first closes the suggestions, then clears the search field', async 
   await page.goto('/');
   const search = page.getByRole('combobox', { name: 'Search products' });
   await search.fill('lamp');
-  await expect(page.getByRole('listbox', { name: 'Product suggestions' })).toBeVisible();
+  await expect(page.getByRole('listbox', { name: 'Search suggestions' })).toBeVisible();
 
   await search.press('Escape');
-  await expect(page.getByRole('listbox', { name: 'Product suggestions' })).toBeHidden();
+  await expect(page.getByRole('listbox', { name: 'Search suggestions' })).toBeHidden();
   await expect(search).toHaveValue('lamp');
 
   await search.press('Escape');

@@ -5,7 +5,7 @@ export interface PriceProps {
   /** Integer minor units (cents). */
   minor: number;
   currency: string;
-  /** The highest price of a range ("from" prices on cards): shown as "$10.00 – $20.00". */
+  /** The highest price of the product's variants: when above `minor`, shown as "from $10.00". */
   maxMinor?: number;
   /** The price before a sale; shown struck through when higher than `minor`. */
   compareAtMinor?: number | null;
@@ -14,7 +14,8 @@ export interface PriceProps {
 }
 
 /**
- * A formatted price, a range, or a sale price with the old one struck through. The
+ * A formatted price ("from" the cheapest when variants differ), with the old price struck
+ * through when on sale. The
  * machine-readable amount rides along in `data-minor` for tests.
  */
 export function Price({
@@ -37,9 +38,9 @@ export function Price({
       <span
         className={classNames('font-semibold tabular-nums', onSale ? 'text-danger' : 'text-ink')}
       >
+        {range ? <span className="text-[0.8em] font-normal text-ink-muted">from </span> : null}
         {onSale ? <span className="sr-only">Sale price </span> : null}
         {formatMoney(minor, currency, locale)}
-        {range ? ` – ${formatMoney(maxMinor, currency, locale)}` : null}
       </span>
       {onSale ? (
         <s

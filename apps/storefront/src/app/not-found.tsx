@@ -1,6 +1,7 @@
 import { Button, Container, Input, buttonClassNames } from '@shop/ui';
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import { getCategoryTree } from '@/server/catalogue';
 
 export const metadata: Metadata = { title: 'Page not found', robots: { index: false } };
@@ -10,6 +11,8 @@ export const metadata: Metadata = { title: 'Page not found', robots: { index: fa
  * cached tree; when the catalogue is down the page still offers search and the home page.
  */
 export default async function NotFound() {
+  // Rendered per request (never prerendered at build, when no cell answers), from the cached tree.
+  await connection();
   const tree = await getCategoryTree();
   const categories = tree.ok ? tree.data.items.slice(0, 8) : [];
   return (

@@ -148,10 +148,10 @@ export default async function ProductPage({ params, searchParams }: PageProps<'/
                   className="mt-2 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm"
                   data-testid="product-attributes"
                 >
-                  {data.attributes.map((attribute) => (
-                    <div key={attribute.name} className="contents">
-                      <dt className="text-ink-muted">{attribute.name}</dt>
-                      <dd className="text-ink">{attribute.value}</dd>
+                  {groupAttributes(data.attributes).map(([name, values]) => (
+                    <div key={name} className="contents">
+                      <dt className="text-ink-muted">{name}</dt>
+                      <dd className="text-ink">{values.join(', ')}</dd>
                     </div>
                   ))}
                 </dl>
@@ -162,4 +162,11 @@ export default async function ProductPage({ params, searchParams }: PageProps<'/
       </VariantProvider>
     </Container>
   );
+}
+
+/** One row per attribute name ("Colour: Space Grey, Silver"), in first-seen order. */
+function groupAttributes(attributes: { name: string; value: string }[]): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const { name, value } of attributes) groups.set(name, [...(groups.get(name) ?? []), value]);
+  return [...groups];
 }
