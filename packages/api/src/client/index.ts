@@ -28,6 +28,15 @@ export type {
   SearchSort,
   Suggestion,
 } from '../cells/search/types';
+export type {
+  AddressKind,
+  AddressView,
+  CountryInfo,
+  CustomerDetail,
+  CustomerPage,
+  CustomerSummary,
+  ProfileView,
+} from '../cells/user/types';
 export type { Permission, Role } from '../identity/permissions';
 export { TRPCClientError } from '@trpc/client';
 export {

@@ -7,27 +7,12 @@ import {
 import { TRPCError } from '@trpc/server';
 import { Types } from 'mongoose';
 import type { z } from 'zod';
-import type { SupportedCountry } from './countries';
 import { userDatabase } from './database';
 import { addressFieldsInput, type AddressFieldsInput, type UpdateAddressInput } from './inputs';
 import { isDuplicateKeyError } from './profiles';
+import type { AddressKind, AddressView } from './types';
 
-/** An address as callers see it (the public contract of `user.listAddresses`). */
-export interface AddressView {
-  id: string;
-  name: string;
-  line1: string;
-  line2: string;
-  city: string;
-  region: string;
-  postcode: string;
-  country: SupportedCountry;
-  phone: string;
-  isDefaultShipping: boolean;
-  isDefaultBilling: boolean;
-}
-
-export type AddressKind = 'shipping' | 'billing';
+export type { AddressKind, AddressView };
 
 type StoredAddress = Address & { _id: Types.ObjectId };
 type Defaults = Pick<Profile, 'defaultShippingAddressId' | 'defaultBillingAddressId'>;
@@ -49,7 +34,7 @@ function toAddressView(address: StoredAddress, defaults: Defaults | null): Addre
     city: address.city,
     region: address.region ?? '',
     postcode: address.postcode,
-    country: address.country as SupportedCountry,
+    country: address.country,
     phone: address.phone ?? '',
     isDefaultShipping: defaults?.defaultShippingAddressId?.equals(address._id) ?? false,
     isDefaultBilling: defaults?.defaultBillingAddressId?.equals(address._id) ?? false,

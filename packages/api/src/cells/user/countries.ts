@@ -1,4 +1,5 @@
 import { postcodeValidator } from 'postcode-validator';
+import type { CountryInfo } from './types';
 
 /**
  * Countries an address may be in, with how their postcodes are written. Whether a postcode is
@@ -108,11 +109,7 @@ export const supportedCountryCodes = Object.keys(countryRules).sort() as [
   ...SupportedCountry[],
 ];
 
-export interface CountryInfo {
-  code: SupportedCountry;
-  name: string;
-  postcodeExample: string;
-}
+export type { CountryInfo };
 
 /** Every supported country, by name, for the address form's country picker. */
 export const supportedCountries: readonly CountryInfo[] = supportedCountryCodes

@@ -2,28 +2,12 @@ import type { Profile } from '@shop/db/user';
 import { TRPCError } from '@trpc/server';
 import { Types, type QueryFilter } from 'mongoose';
 import { pageWindow } from '../../trpc/pagination';
-import { listAddresses, type AddressView } from './addresses';
+import { listAddresses } from './addresses';
 import { userDatabase } from './database';
-import { toProfileView, type ProfileView } from './profiles';
+import { toProfileView } from './profiles';
+import type { CustomerDetail, CustomerPage, CustomerSummary } from './types';
 
-/** A customer as staff see them: the profile plus the email it was registered with. */
-export interface CustomerSummary extends ProfileView {
-  email: string | null;
-  createdAt: string;
-}
-
-export interface CustomerPage {
-  items: CustomerSummary[];
-  page: number;
-  pageSize: number;
-  totalCount: number;
-  hasMore: boolean;
-}
-
-export interface CustomerDetail {
-  profile: CustomerSummary;
-  addresses: AddressView[];
-}
+export type { CustomerDetail, CustomerPage, CustomerSummary };
 
 type StoredProfile = Profile & { _id: Types.ObjectId; createdAt: Date };
 

@@ -8,19 +8,9 @@ import { TRPCError } from '@trpc/server';
 import { Types } from 'mongoose';
 import { userDatabase } from './database';
 import type { UpdatePreferencesInput, UpdateProfileInput } from './inputs';
+import type { ProfileView } from './types';
 
-/** A profile as callers see it (the public contract of `user.getProfile`). */
-export interface ProfileView {
-  accountId: string;
-  name: string;
-  phone: string | null;
-  avatarUrl: string | null;
-  preferences: {
-    marketingConsent: boolean;
-    language: SupportedLanguage;
-    currency: SupportedCurrency;
-  };
-}
+export type { ProfileView };
 
 type StoredProfile = Profile & { _id: Types.ObjectId };
 
