@@ -120,3 +120,16 @@ describe('the shared configuration', () => {
     expect(Number(data.SHUTDOWN_GRACE_MS)).toBeGreaterThan(0);
   });
 });
+
+describe('notification cell mail settings', () => {
+  it('sends from a literal MAIL_FROM address, through the SMTP_URL from the Secret', () => {
+    const container = containerOf(deploymentNamed('notification'));
+    expect(literalEnv(container, 'MAIL_FROM')).toMatch(/<[^@\s]+@[^@\s]+\.[a-z]+>$/);
+    const smtpUrl = container.env?.find((variable) => variable.name === 'SMTP_URL');
+    expect(smtpUrl?.value).toBeUndefined();
+    expect(smtpUrl?.valueFrom?.secretKeyRef).toMatchObject({
+      name: 'shop-secrets',
+      key: 'SMTP_URL',
+    });
+  });
+});

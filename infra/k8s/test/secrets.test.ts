@@ -12,11 +12,12 @@ const deployments = deploymentsIn(objects);
 const dockerDirectory = fileURLToPath(new URL('../../docker', import.meta.url));
 
 /** Names that hold credentials: they must only ever come from the Secret. */
-const secretLookingName = /SECRET|PASSWORD|TOKEN|_KEY$|^MONGODB_URI$|CREDENTIAL/;
+const secretLookingName = /SECRET|PASSWORD|TOKEN|_KEY$|^MONGODB_URI$|^SMTP_URL$|CREDENTIAL/;
 
 /** Shapes of real credential values. */
 const credentialPatterns = [
   /mongodb(\+srv)?:\/\/[^/\s:@]+:[^/\s@]+@/, // URI with user:password
+  /smtps?:\/\/[^/\s:@]+:[^/\s@]+@/, // SMTP URL with user:password
   /\b(sk|rk|pk)_(live|test)_[A-Za-z0-9]{8,}/, // Stripe keys
   /\bwhsec_[A-Za-z0-9]{8,}/, // Stripe webhook secret
   /\bsignkey-[a-z]+-[0-9a-f]{16,}/, // Inngest signing key
@@ -26,6 +27,7 @@ const credentialPatterns = [
 function expectedKeys(name: string): readonly string[] {
   if (name === 'payment') return secretKeysByWorkload.payment;
   if (name === 'product') return secretKeysByWorkload.product;
+  if (name === 'notification') return secretKeysByWorkload.notification;
   if (name === 'storefront') return secretKeysByWorkload.storefront;
   if (name === 'admin') return secretKeysByWorkload.app;
   return secretKeysByWorkload.cell;
@@ -88,6 +90,7 @@ describe('secrets', () => {
   it('would be caught by the credential patterns', () => {
     const leaks = [
       'MONGODB_URI=mongodb://shop:hunter2@mongo:27017',
+      'SMTP_URL=smtps://apikey:SG.hunter2@smtp.sendgrid.net:465',
       'sk_live_51HqLyjWDarjtT1zdp7dc',
       'signkey-prod-0123456789abcdef0123',
     ];

@@ -43,6 +43,8 @@ export const secretKeysByWorkload = {
   payment: ['MONGODB_URI', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'STRIPE_SECRET_KEY'],
   // The product cell expires the storefront's cached pages with a shared secret.
   product: ['MONGODB_URI', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'REVALIDATE_SECRET'],
+  // The notification cell's SMTP_URL carries the mail provider's credentials.
+  notification: ['MONGODB_URI', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'SMTP_URL'],
   app: ['NEXTAUTH_SECRET'],
   storefront: ['NEXTAUTH_SECRET', 'REVALIDATE_SECRET'],
 } as const;
