@@ -110,6 +110,17 @@ describe('profile', () => {
     expect(errorOf(response).data.issues?.map((issue) => issue.path)).toContain(field);
   });
 
+  it('says what a phone number needs', async () => {
+    const alice = await newCustomer();
+    const response = await alice.mutate('updateProfile', { phone: '020 123 4567' });
+    expect(errorOf(response).data.issues).toEqual([
+      {
+        path: 'phone',
+        message: 'not a valid phone number: include the country code, e.g. +31 20 123 4567',
+      },
+    ]);
+  });
+
   it('changes preferences only to offered languages and currencies', async () => {
     const alice = await newCustomer();
     const updated = dataOf<ProfileView>(

@@ -30,24 +30,26 @@ export const objectIdInput = z
   .regex(/^[0-9a-f]{24}$/i, { error: 'not a valid id' })
   .transform((id) => id.toLowerCase());
 
-/** A phone in any common spelling in, E.164 out. */
+/** A phone in any common spelling in, E.164 out; an empty string stays empty (no phone). */
 const phoneInput = z
   .string()
   .max(40, { error: 'at most 40 characters' })
   .transform((raw, ctx) => {
+    if (raw.trim() === '') return '';
     const checked = checkPhone(raw);
     if (checked.ok) return checked.phone;
     ctx.addIssue({ code: 'custom', message: checked.message });
     return z.NEVER;
   });
 
-/** An https URL of an image; `http:`, `javascript:` and credentials in URLs are refused. */
+/** An https URL of an image, or '' for none; `http:`, `javascript:` and credentials are refused. */
 const avatarUrlInput = z
   .string()
   .trim()
   .max(profileLimits.avatarUrl, { error: `at most ${profileLimits.avatarUrl} characters` })
   .refine(
     (value) => {
+      if (value === '') return true;
       if (!URL.canParse(value)) return false;
       const url = new URL(value);
       return url.protocol === 'https:' && !url.username && !url.password && url.hostname !== '';
@@ -58,9 +60,9 @@ const avatarUrlInput = z
 export const updateProfileInput = z.strictObject({
   name: requiredText(profileLimits.name).optional(),
   /** `null` or an empty string removes the phone. */
-  phone: z.union([z.literal(''), z.null(), phoneInput]).optional(),
+  phone: phoneInput.nullable().optional(),
   /** `null` or an empty string removes the avatar. */
-  avatarUrl: z.union([z.literal(''), z.null(), avatarUrlInput]).optional(),
+  avatarUrl: avatarUrlInput.nullable().optional(),
 });
 export type UpdateProfileInput = z.output<typeof updateProfileInput>;
 
@@ -87,7 +89,7 @@ const addressFieldsShape = {
   // Room for spacing and prefixes ("SE-114 55") that normalising removes.
   postcode: requiredText(addressLimits.postcode + 4),
   country: countryInput,
-  phone: z.union([z.literal(''), phoneInput]),
+  phone: phoneInput,
 };
 
 /** Checks the postcode against the (possibly just changed) country and normalises it. */
