@@ -110,6 +110,13 @@ describe('profile', () => {
     expect(errorOf(response).data.issues?.map((issue) => issue.path)).toContain(field);
   });
 
+  it('an empty update changes nothing and answers the profile', async () => {
+    const alice = await newCustomer();
+    const before = dataOf<ProfileView>(await alice.query('getProfile'));
+    expect(dataOf<ProfileView>(await alice.mutate('updateProfile', {}))).toEqual(before);
+    expect(dataOf<ProfileView>(await alice.mutate('updatePreferences', {}))).toEqual(before);
+  });
+
   it('says what a phone number needs', async () => {
     const alice = await newCustomer();
     const response = await alice.mutate('updateProfile', { phone: '020 123 4567' });
