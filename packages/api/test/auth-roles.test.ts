@@ -21,7 +21,8 @@ afterAll(() => stopTestHosts(host));
 
 /** Every procedure of every cell that declares a permission, read from the router itself. */
 const protectedProcedures = Object.entries(
-  appRouter._def.procedures as Record<string, AnyTRPCProcedure>,
+  // Typed as the nested router record; at run time it is flat, keyed by full path.
+  appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure>,
 )
   .map(([path, procedure]) => ({
     path,

@@ -51,7 +51,10 @@ function activatesAtOf(key: { activatesAt?: Date | null; createdAt?: Date }): nu
  */
 async function readSigningKey(now: Date): Promise<StoredSigningKey | null> {
   const { SigningKey } = await authDatabase.models();
-  const candidates = await SigningKey.find({ status: 'active' }).lean<StoredSigningKey[]>();
+  // Not by status: a key rotated out keeps signing until its successor activates (`retiredAt`).
+  const candidates = await SigningKey.find({
+    $or: [{ retiredAt: null }, { retiredAt: { $gt: now } }],
+  }).lean<StoredSigningKey[]>();
   const usable = candidates
     .filter((key) => activatesAtOf(key) <= now.getTime())
     .filter((key) => !key.retiredAt || key.retiredAt.getTime() > now.getTime())
@@ -88,6 +91,7 @@ export function currentSigningKey(): Promise<SigningKey> {
       let stored = await readSigningKey(now);
       if (!stored) {
         await createKey(now);
+        published = undefined; // publish the new key before anything it signs is checked
         stored = await readSigningKey(now);
       }
       if (!stored) throw new Error('no active signing key after creating one');
@@ -118,7 +122,7 @@ export async function rotateSigningKey(
   const activatesAt = new Date(now.getTime() + activationDelayMs());
   const kid = await createKey(activatesAt);
   await SigningKey.updateMany(
-    { kid: { $ne: kid }, status: 'active' },
+    { kid: { $ne: kid }, $or: [{ retiredAt: null }, { retiredAt: { $gt: activatesAt } }] },
     { $set: { status: 'retired', retiredAt: activatesAt } },
   );
   forgetSigningKeys();
