@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import { NonRetriableError, type InngestFunction } from 'inngest';
 import { inngestFor } from '../../events/inngest-client';
 import {
-  accountDeleted,
   emailVerificationRequested,
   passwordResetRequested,
   userRegistered,
 } from '../../events/schemas';
-import { eraseRecipient } from './message-records';
+import { erasePersonalData } from './erase-personal-data';
 import { giveUp, sendEmail, type EmailRequest } from './send-email';
 import type { EmailTemplateId } from './templates/registry';
 
@@ -83,19 +82,10 @@ export const sendPasswordResetEmail = inngest.createFunction(
     }),
 );
 
-/** Account deletion: the recipient's message records keep no personal data. Repeatable. */
-export const eraseRecipientMessages = inngest.createFunction(
-  { id: 'erase-recipient-messages', triggers: [accountDeleted] },
-  async ({ event, step }) =>
-    step.run('anonymise-messages', () =>
-      eraseRecipient({ accountId: event.data.accountId, email: event.data.email }),
-    ),
-);
-
 /** The notification cell's Inngest functions. */
 export const notificationFunctions: InngestFunction.Any[] = [
   sendWelcomeEmail,
   sendVerificationEmail,
   sendPasswordResetEmail,
-  eraseRecipientMessages,
+  erasePersonalData,
 ];
