@@ -1,0 +1,116 @@
+/**
+ * Server-rendered storefront pages under load: a product page and a category page (with facets),
+ * each hit by autocannon at 50 concurrent connections against `next start` of the production
+ * build, on the e2e-style stack (every cell in one host, the seeded catalogue). Also counts how
+ * many times the product cell was asked for the product while its page was hammered: the page
+ * is cached by tag, so that should be about once per revalidation, not once per view.
+ *
+ *   pnpm --filter @shop/storefront build && pnpm --filter @shop/bench storefront-pages
+ *   BENCH_CONNECTIONS=50 BENCH_SECONDS=20 pnpm --filter @shop/bench storefront-pages
+ *
+ * Ports 5150-5159 (override with STOREFRONT_PORT, CELLS_PORT, ...), so a dev platform can run.
+ */
+import autocannon from 'autocannon';
+import { startStack } from '@shop/stack';
+import { describeMachine } from './machine';
+
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const duration = Number(process.env.BENCH_SECONDS ?? 20);
+
+const portDefaults = {
+  STOREFRONT_PORT: '5150',
+  ADMIN_PORT: '5151',
+  CELLS_PORT: '5152',
+  LOCAL_INNGEST_PORT: '5153',
+  MAIL_SMTP_PORT: '5154',
+  MAIL_INBOX_PORT: '5155',
+};
+for (const [name, value] of Object.entries(portDefaults)) process.env[name] ??= value;
+process.env.LOG_LEVEL ??= 'warn';
+
+const stack = await startStack('e2e');
+try {
+  const { product, category } = await pickPages(stack.urls.cells);
+  const pages = [
+    { name: 'product page', path: `/products/${product}` },
+    { name: 'category page (facets)', path: `/categories/${category}` },
+  ];
+  const results = [];
+  for (const page of pages) {
+    const url = `${stack.urls.storefront}${page.path}`;
+    // Warm-up: compiles nothing (production build) but fills the catalogue cache and JITs.
+    await run(url, 3);
+    const before = await procedureCount(stack.urls.cells, 'product.bySlug');
+    const result = await run(url, duration);
+    const after = await procedureCount(stack.urls.cells, 'product.bySlug');
+    results.push({
+      page: page.name,
+      path: page.path,
+      requestsPerSecond: Math.round(result.requests.average),
+      latencyMs: {
+        p50: result.latency.p50,
+        p90: result.latency.p90,
+        p97_5: result.latency.p97_5,
+        p99: result.latency.p99,
+        max: result.latency.max,
+      },
+      requests: result.requests.total,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      productCellBySlugCalls: after - before,
+    });
+  }
+  console.log(
+    JSON.stringify(
+      {
+        machine: describeMachine(),
+        database: stack.databaseKind,
+        connections,
+        durationSeconds: duration,
+        results,
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  await stack.stop();
+}
+
+function run(url: string, seconds: number) {
+  return autocannon({ url, connections, duration: seconds });
+}
+
+async function query<T>(cells: string, procedure: string, input: unknown): Promise<T> {
+  const response = await fetch(
+    `${cells}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`,
+  );
+  if (!response.ok) throw new Error(`${procedure} answered ${response.status}`);
+  return ((await response.json()) as { result: { data: T } }).result.data;
+}
+
+/** A product with several variants and the biggest top-level category: realistic, not tiny. */
+async function pickPages(cells: string) {
+  const tree = await query<{ items: { slug: string }[] }>(cells, 'product.categoryTree', {});
+  const category = tree.items[0]?.slug;
+  if (!category) throw new Error('the catalogue has no categories');
+  const listing = await query<{ results: { slug: string }[] }>(cells, 'search.query', {
+    filters: { category },
+    pageSize: 1,
+  });
+  const product = listing.results[0]?.slug;
+  if (!product) throw new Error(`category ${category} has no products`);
+  return { product, category };
+}
+
+/** How many times a procedure has been answered, from the cell host's Prometheus histogram. */
+async function procedureCount(cells: string, procedure: string): Promise<number> {
+  const text = await (await fetch(`${cells}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter(
+      (line) =>
+        line.startsWith('trpc_request_duration_seconds_count') && line.includes(`"${procedure}"`),
+    )
+    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+}
