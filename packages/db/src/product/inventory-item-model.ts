@@ -8,6 +8,9 @@ const wholeNonNegative = {
   validate: { validator: Number.isInteger, message: '{PATH} must be a whole number' },
 } as const;
 
+/** At or below this many available units a SKU counts as low on stock, unless set per SKU. */
+export const defaultLowStockThreshold = 5;
+
 /**
  * Stock of one SKU. `available` is kept equal to `onHand - reserved` by every write, so a
  * reservation is one conditional update (`available >= qty` then `$inc`), atomic on a single
@@ -21,7 +24,7 @@ export const inventoryItemSchema = new Schema(
     reserved: wholeNonNegative,
     available: wholeNonNegative,
     /** At or below this many available units the admin flags the SKU as low on stock. */
-    lowStockThreshold: { ...wholeNonNegative, default: 5 },
+    lowStockThreshold: { ...wholeNonNegative, default: defaultLowStockThreshold },
   },
   { timestamps: true },
 );

@@ -12,8 +12,8 @@ export const summaryProjection = {
   brand: 1,
   priceMinMinor: 1,
   priceMaxMinor: 1,
-  'variants.priceMinor': 1,
-  'variants.compareAtPriceMinor': 1,
+  // Whole variants: the in-memory fallback projects `variants.priceMinor` as an object of arrays.
+  variants: 1,
   currency: 1,
   images: 1,
   categorySlugs: 1,

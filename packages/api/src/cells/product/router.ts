@@ -2,9 +2,11 @@ import { router } from '../../trpc/init';
 import { statusProcedure } from '../status';
 import { catalogProcedures } from './catalog-procedures';
 import { inventoryProcedures } from './inventory-procedures';
+import { staffProcedures } from './staff-procedures';
 
 export const productRouter = router({
   status: statusProcedure('product'),
   ...catalogProcedures,
   ...inventoryProcedures,
+  ...staffProcedures,
 });

@@ -1,3 +1,4 @@
+import { defaultLowStockThreshold } from '../../product/inventory-item-model';
 import { type CollectionSlug, type ProductStatus } from '../../product/product-model';
 import { type SeededRandom, seededRandom } from '../seeded-random';
 import {
@@ -21,7 +22,7 @@ import { slugify } from './slugify';
 export const catalogGeneratorVersion = 1;
 export const defaultCatalogSeed = 20_250_101;
 export const defaultProductCount = 2000;
-export const lowStockThreshold = 5;
+export const lowStockThreshold = defaultLowStockThreshold;
 
 /** "Now" for the generated catalog: publication dates count back from here, never from the clock. */
 const catalogEpoch = Date.UTC(2026, 9, 1);
