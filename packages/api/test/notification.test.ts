@@ -252,3 +252,45 @@ describe('notification.listMessages', () => {
     expect((await list(support, { to: 'not-an-email' })).status).toBe(400);
   });
 });
+
+describe('emails the auth cell asks for', () => {
+  const mutate = (path: string, input: unknown) =>
+    request(`${host.url}/trpc/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+
+  /** Polls the inbox until `count` emails to `to` are there (they go out after the call answers). */
+  async function waitForInbox(to: string, count: number): Promise<CapturedMessage[]> {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const emails = await inbox(to);
+      if (emails.length >= count) return emails;
+      if (Date.now() > deadline) throw new Error(`${emails.length} of ${count} emails to ${to}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  it('sign-up sends the welcome and the verification link; a reset link works once', async () => {
+    const email = uniqueEmail('signup');
+    const password = 'correct horse battery staple 42';
+    const registered = await mutate('auth.register', { email, password, name: 'Grace' });
+    expect(registered.status).toBe(200);
+
+    const subjects = (await waitForInbox(email, 2)).map((each) => each.subject).sort();
+    expect(subjects).toEqual(['Confirm your email address', 'Welcome to Shop']);
+
+    expect((await mutate('auth.requestPasswordReset', { email })).status).toBe(200);
+    const [reset] = await waitForInbox(email, 3);
+    expect(reset!.subject).toBe('Reset your password');
+    const link = reset!.text.match(/https?:\/\/\S+\/reset-password\?token=\S+/)?.[0];
+    expect(link).toBeDefined();
+    const token = new URL(link!).searchParams.get('token');
+
+    const newPassword = 'another horse battery staple 43';
+    const reused = { token, password: newPassword };
+    expect((await mutate('auth.resetPassword', reused)).status).toBe(200);
+    expect((await mutate('auth.resetPassword', reused)).status).toBeGreaterThanOrEqual(400);
+  });
+});
