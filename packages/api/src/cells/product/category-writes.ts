@@ -96,7 +96,9 @@ export async function deleteCategory({ Category, Product }: Models, slug: string
     throw conflict(`Category ${slug} has subcategories; move or delete them first`);
   }
   const products = await Product.countDocuments({ categorySlugs: slug });
-  if (products > 0) throw conflict(`Category ${slug} still has ${products} products`);
+  if (products > 0) {
+    throw conflict(`Category ${slug} still has ${products} product${products === 1 ? '' : 's'}`);
+  }
   await Category.deleteOne({ slug });
   return { slug, deleted: true as const };
 }
