@@ -18,7 +18,7 @@ export interface MailConfig {
  * Read on every send rather than at import, so a test (or an operator restarting with a new
  * secret) gets the current values. Invalid values throw with the variable's name, never its value.
  */
-export function mailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
+export function mailConfig(env: Record<string, string | undefined> = process.env): MailConfig {
   const parsed = mailEnv.safeParse(env);
   if (!parsed.success) {
     const names = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
