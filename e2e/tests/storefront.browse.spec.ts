@@ -108,10 +108,10 @@ test('switching a variant updates price, stock, image and the shareable ?sku= UR
   await expect(image).toHaveAttribute('src', product.images[from.imageIndex]!.url);
 
   const value = to.optionValues[product.options.findIndex((o) => o.name === option)]!;
-  await page
-    .getByRole('group', { name: new RegExp(`^${option}`) })
-    .getByRole('radio', { name: value, exact: true })
-    .check({ force: true }); // the radio is visually replaced by its label
+  // Shoppers press the button-like label; the radio it belongs to becomes checked.
+  const group = page.getByRole('group', { name: new RegExp(`^${option}`) });
+  await group.getByTestId('option-value').getByText(value, { exact: true }).click();
+  await expect(group.getByRole('radio', { name: value, exact: true })).toBeChecked();
 
   await expect(price).toHaveAttribute('data-minor', String(to.priceMinor));
   await expect(stock).toHaveAttribute('data-stock', to.stock);

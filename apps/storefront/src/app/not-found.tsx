@@ -1,20 +1,15 @@
 import { Button, Container, Input, buttonClassNames } from '@shop/ui';
-import type { Metadata, Route } from 'next';
+import type { Metadata } from 'next';
 import Link from 'next/link';
-import { connection } from 'next/server';
-import { getCategoryTree } from '@/server/catalogue';
+import { PopularCategories } from '@/components/popular-categories';
 
 export const metadata: Metadata = { title: 'Page not found', robots: { index: false } };
 
 /**
- * A 404 that helps: search right here, or jump to a category. The categories come from the
- * cached tree; when the catalogue is down the page still offers search and the home page.
+ * A 404 that helps: search right here, or jump to a category. When the catalogue is down the
+ * page still offers search and the home page.
  */
-export default async function NotFound() {
-  // Rendered per request (never prerendered at build, when no cell answers), from the cached tree.
-  await connection();
-  const tree = await getCategoryTree();
-  const categories = tree.ok ? tree.data.items.slice(0, 8) : [];
+export default function NotFound() {
   return (
     <Container className="mt-16 max-w-2xl text-center" data-testid="not-found">
       <p className="text-sm font-semibold tracking-wide text-accent-700 uppercase">Error 404</p>
@@ -37,25 +32,7 @@ export default async function NotFound() {
         />
         <Button type="submit">Search</Button>
       </form>
-      {categories.length > 0 ? (
-        <nav aria-labelledby="popular-categories" className="mt-10">
-          <h2 id="popular-categories" className="text-sm font-semibold text-ink">
-            Popular categories
-          </h2>
-          <ul className="mt-3 flex flex-wrap justify-center gap-2">
-            {categories.map((category) => (
-              <li key={category.slug}>
-                <Link
-                  href={`/categories/${category.slug}` as Route}
-                  className="inline-flex h-9 items-center rounded-full border border-line-strong bg-surface px-4 text-sm font-medium text-ink shadow-card hover:bg-surface-sunken"
-                >
-                  {category.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      <PopularCategories />
       <div className="mt-10 flex flex-wrap justify-center gap-3">
         <Link href="/products" className={buttonClassNames({ variant: 'secondary' })}>
           Shop all products

@@ -53,11 +53,32 @@ export function SearchBox() {
     ...trpc.search.suggest.queryOptions(searching ? { q: query } : skipToken),
     placeholderData: keepPreviousData,
   });
-  const results = searching
-    ? [...(suggestions.data?.suggestions ?? [])]
-        .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind])
-        .slice(0, suggestionCount)
+  // Suggestions complete what was typed; a typo ("lapotp") completes to nothing. Then offer the
+  // best matches of the (typo-tolerant) search itself, and its "did you mean" correction.
+  const noCompletions =
+    searching && suggestions.data?.suggestions.length === 0 && !suggestions.isPlaceholderData;
+  const fallback = useQuery({
+    ...trpc.search.query.queryOptions(noCompletions ? { q: query, pageSize: 5 } : skipToken),
+  });
+  const fromSearch: Suggestion[] = fallback.data
+    ? [
+        ...(fallback.data.didYouMean
+          ? [{ text: fallback.data.didYouMean, kind: 'query' as const }]
+          : []),
+        ...fallback.data.results.map((product) => ({
+          text: product.name,
+          kind: 'product' as const,
+          slug: product.slug,
+        })),
+      ]
     : [];
+  const results = !searching
+    ? []
+    : noCompletions
+      ? fromSearch
+      : [...(suggestions.data?.suggestions ?? [])]
+          .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind])
+          .slice(0, suggestionCount);
   const expanded = open && searching;
   const optionId = (index: number) => `${listboxId}-option-${index}`;
 
@@ -169,7 +190,11 @@ export function SearchBox() {
         </ul>
         <div className="flex items-center justify-between gap-3 border-t border-line px-3 py-2 text-sm">
           <p role="status" className="text-ink-muted">
-            {suggestionStatus(suggestions, results.length)}
+            {suggestionStatus({
+              failed: suggestions.isError,
+              pending: !suggestions.data || (noCompletions && !fallback.data && !fallback.isError),
+              shown: results.length,
+            })}
           </p>
           {searching ? (
             <Link
@@ -186,12 +211,17 @@ export function SearchBox() {
   );
 }
 
-function suggestionStatus(
-  suggestions: { isError: boolean; data?: { suggestions: Suggestion[] } },
-  shown: number,
-) {
-  if (suggestions.isError) return 'Suggestions are unavailable right now — press Enter to search.';
-  if (!suggestions.data) return 'Searching…';
+function suggestionStatus({
+  failed,
+  pending,
+  shown,
+}: {
+  failed: boolean;
+  pending: boolean;
+  shown: number;
+}) {
+  if (failed) return 'Suggestions are unavailable right now — press Enter to search.';
+  if (pending) return 'Searching…';
   if (shown === 0) return 'No suggestions — press Enter to search.';
   return `${shown} ${shown === 1 ? 'suggestion' : 'suggestions'}`;
 }
