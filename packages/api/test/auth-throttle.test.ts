@@ -56,6 +56,21 @@ describe('failed sign-ins are throttled', () => {
     expect((await login('catalog@example.com', 'demo-password-1', '10.2.0.2')).status).toBe(200);
   });
 
+  it('a burst of concurrent guesses at one account gets no more than the limit through', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 15 }, (_, index) =>
+        login('admin@example.com', `guess number ${index}`, `10.4.0.${index}`),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(
+      loginThrottleLimits.perAccount,
+    );
+    expect(statuses.filter((status) => status === 429)).toHaveLength(
+      15 - loginThrottleLimits.perAccount,
+    );
+  });
+
   it('a successful sign-in forgives the account its earlier failures', async () => {
     const email = 'orders@example.com';
     for (let round = 0; round < 2; round += 1) {

@@ -29,8 +29,14 @@ function keysFor(email: string, clientAddress: string | null, window: Window) {
   return { account, address };
 }
 
-/** Seconds until attempts are accepted again, or null when this attempt may go ahead. */
-export async function loginBlockedFor(
+/**
+ * Counts this attempt against the email and the client address before the password is checked,
+ * and answers the seconds until attempts are accepted again when either is over its limit (null:
+ * go ahead). Counting first, in one atomic upsert per counter, means a burst of concurrent
+ * guesses cannot all slip past a read-then-write check. A sign-in that succeeds takes its count
+ * back (`forgiveLoginAttempt`), so only failures stay counted.
+ */
+export async function countLoginAttempt(
   email: string,
   clientAddress: string | null,
   now = new Date(),
@@ -38,57 +44,59 @@ export async function loginBlockedFor(
   const { LoginFailureCounter } = await authDatabase.models();
   const window = windowAt(now);
   const keys = keysFor(email, clientAddress, window);
-  const counters = await LoginFailureCounter.find(
-    { key: { $in: [keys.account, ...(keys.address ? [keys.address] : [])] } },
-    { key: 1, failures: 1 },
-  ).lean();
-  const failures = (key: string | null) =>
-    counters.find((counter) => counter.key === key)?.failures ?? 0;
+  const [accountCount, addressCount] = await Promise.all([
+    increment(LoginFailureCounter, keys.account, window.endsAt),
+    keys.address ? increment(LoginFailureCounter, keys.address, window.endsAt) : 0,
+  ]);
   const blocked =
-    failures(keys.account) >= loginThrottleLimits.perAccount ||
-    failures(keys.address) >= loginThrottleLimits.perAddress;
+    accountCount > loginThrottleLimits.perAccount || addressCount > loginThrottleLimits.perAddress;
   return blocked ? Math.ceil((window.endsAt.getTime() - now.getTime()) / 1000) : null;
 }
 
-/** Counts one failed attempt against the email and the client address. */
-export async function recordLoginFailure(
+type CounterModel = Awaited<ReturnType<typeof authDatabase.models>>['LoginFailureCounter'];
+
+/** Adds one to the window's counter for `key` and returns the new count. */
+async function increment(model: CounterModel, key: string, expiresAt: Date): Promise<number> {
+  const once = () =>
+    model
+      .findOneAndUpdate(
+        { key },
+        { $inc: { failures: 1 }, $setOnInsert: { expiresAt } },
+        { upsert: true, returnDocument: 'after', projection: { failures: 1 } },
+      )
+      .lean();
+  let counter;
+  try {
+    counter = await once();
+  } catch (error) {
+    // On a real MongoDB two first attempts racing to insert: one loses on the unique index and
+    // increments the document the other created.
+    if (!isDuplicateKeyError(error)) throw error;
+    counter = await once();
+  }
+  return counter?.failures ?? 1;
+}
+
+/**
+ * A successful sign-in: the account's failures are forgiven, and this attempt no longer counts
+ * against the address (its earlier failures still do).
+ */
+export async function forgiveLoginAttempt(
   email: string,
   clientAddress: string | null,
   now = new Date(),
 ): Promise<void> {
   const { LoginFailureCounter } = await authDatabase.models();
-  const window = windowAt(now);
-  const keys = keysFor(email, clientAddress, window);
-  await Promise.all(
-    [keys.account, keys.address]
-      .filter((key): key is string => key !== null)
-      .map((key) => countFailure(LoginFailureCounter, key, window.endsAt)),
-  );
-}
-
-type CounterModel = Awaited<ReturnType<typeof authDatabase.models>>['LoginFailureCounter'];
-
-async function countFailure(model: CounterModel, key: string, expiresAt: Date): Promise<void> {
-  const increment = () =>
-    model.updateOne(
-      { key },
-      { $inc: { failures: 1 }, $setOnInsert: { expiresAt } },
-      { upsert: true },
-    );
-  try {
-    await increment();
-  } catch (error) {
-    // On a real MongoDB two first failures racing to insert: one loses on the unique index and
-    // increments the document the other created.
-    if (!isDuplicateKeyError(error)) throw error;
-    await increment();
-  }
-}
-
-/** A successful sign-in forgives the account's failures (not the address's). */
-export async function clearAccountFailures(email: string, now = new Date()): Promise<void> {
-  const { LoginFailureCounter } = await authDatabase.models();
-  await LoginFailureCounter.deleteOne({ key: keysFor(email, null, windowAt(now)).account });
+  const keys = keysFor(email, clientAddress, windowAt(now));
+  await Promise.all([
+    LoginFailureCounter.deleteOne({ key: keys.account }),
+    keys.address
+      ? LoginFailureCounter.updateOne(
+          { key: keys.address, failures: { $gt: 0 } },
+          { $inc: { failures: -1 } },
+        )
+      : undefined,
+  ]);
 }
 
 export function isDuplicateKeyError(error: unknown): boolean {

@@ -8,10 +8,9 @@ import { accountView, type AccountView } from './account-view';
 import { messageOf, requestEmailVerification } from './auth-events';
 import { authDatabase } from './database';
 import {
-  clearAccountFailures,
+  countLoginAttempt,
+  forgiveLoginAttempt,
   isDuplicateKeyError,
-  loginBlockedFor,
-  recordLoginFailure,
   throttledMessage,
 } from './login-throttle';
 import { hashPassword, needsRehash, passwordMatches } from './passwords';
@@ -88,7 +87,7 @@ export const sessionProcedures = {
    * has an account.
    */
   login: publicProcedure.input(loginInput).mutation(async ({ input, ctx }): Promise<TokenSet> => {
-    const blockedFor = await loginBlockedFor(input.email, ctx.clientAddress);
+    const blockedFor = await countLoginAttempt(input.email, ctx.clientAddress);
     if (blockedFor !== null) {
       ctx.logger.warn({ clientAddress: ctx.clientAddress }, 'login throttled');
       throw tooManyRequests(throttledMessage, blockedFor);
@@ -97,12 +96,11 @@ export const sessionProcedures = {
     const account = await Account.findOne({ email: input.email, deletedAt: null }).lean();
     // Compares against a dummy hash when there is no account: both failures take as long.
     if (!(await passwordMatches(input.password, account?.passwordHash)) || !account) {
-      await recordLoginFailure(input.email, ctx.clientAddress);
       // No email in the log: it is personal data, and logs outlive accounts.
       ctx.logger.info({ clientAddress: ctx.clientAddress }, 'login refused');
       throw new TRPCError({ code: 'UNAUTHORIZED', message: wrongCredentials });
     }
-    await clearAccountFailures(input.email);
+    await forgiveLoginAttempt(input.email, ctx.clientAddress);
     if (needsRehash(account.passwordHash!)) {
       await Account.updateOne(
         { _id: account._id },
