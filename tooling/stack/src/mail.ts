@@ -35,6 +35,12 @@ export async function startStackMail({
     httpPort: inboxPort,
     host: '127.0.0.1',
     dataDir,
+  }).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `the mail capture could not start on ports ${smtpPort}/${inboxPort} (${reason}); ` +
+        'set MAIL_SMTP_PORT / MAIL_INBOX_PORT, or SMTP_URL to use another SMTP server',
+    );
   });
   return { smtpUrl: capture.smtpUrl, inboxUrl: capture.inboxUrl, stop: () => capture.stop() };
 }
