@@ -1,4 +1,5 @@
 import { decodeProtectedHeader, decodeJwt } from 'jose';
+import { testMongoEnforces } from '@shop/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellHost } from '../src/host';
 import { startEventCapture, type EventCapture } from './support/auth-event-capture';
@@ -95,6 +96,19 @@ describe('register', () => {
     expect(again.status).toBe(409);
     expect(errorOf(again).message).toBe('This email is already registered');
   });
+
+  it.skipIf(!testMongoEnforces().uniqueIndexes)(
+    'of two concurrent registrations of one email, one gets 409 (needs a real MongoDB: the fallback does not enforce the unique index the race depends on)',
+    async () => {
+      const email = uniqueEmail('race');
+      const answers = await Promise.all(
+        ['First', 'Second'].map((name) =>
+          mutate(authHost.url, 'auth.register', { email, password: goodPassword, name }),
+        ),
+      );
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    },
+  );
 
   it.each([
     ['too short', 'short1', /at least 10/],
