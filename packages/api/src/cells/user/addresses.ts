@@ -22,6 +22,8 @@ const defaultField = {
   billing: 'defaultBillingAddressId',
 } as const satisfies Record<AddressKind, keyof Defaults>;
 
+const defaultFields = { defaultShippingAddressId: 1, defaultBillingAddressId: 1 } as const;
+
 // Same address, not found: one answer whether it is someone else's or never existed.
 const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such address' });
 
@@ -50,8 +52,6 @@ export async function listAddresses(accountId: Types.ObjectId): Promise<AddressV
   ]);
   return addresses.map((address) => toAddressView(address, defaults));
 }
-
-const defaultFields = { defaultShippingAddressId: 1, defaultBillingAddressId: 1 } as const;
 
 async function viewOf(accountId: Types.ObjectId, id: Types.ObjectId): Promise<AddressView> {
   const { Address, Profile } = await userDatabase.models();
