@@ -1,0 +1,139 @@
+/**
+ * Category listing through the product cell: `product.list` for 24 products of a category (leaf
+ * categories and top-level ones, whose listing includes their subcategories), over HTTP from
+ * autocannon at 50 concurrent connections, against the seeded 2,000-product demo catalog. The
+ * host is pinned to ONE core, autocannon runs in this process on the other.
+ *
+ *   pnpm --filter @shop/bench category-listing     # defaults: 50 connections, 15 s, 2,000 products
+ *   BENCH_CONNECTIONS=50 BENCH_SECONDS=30 BENCH_PRODUCTS=10000 pnpm --filter @shop/bench category-listing
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import autocannon from 'autocannon';
+import { resolveMongo } from '@shop/db/mongo';
+import { seedDemoData } from '@shop/db/seed';
+import { fromRoot } from '@shop/stack/repo-root';
+import pino from 'pino';
+import { describeMachine } from './machine';
+
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const duration = Number(process.env.BENCH_SECONDS ?? 15);
+const productCount = Number(process.env.BENCH_PRODUCTS ?? 2000);
+const port = Number(process.env.BENCH_PORT ?? 4901);
+const url = `http://127.0.0.1:${port}`;
+const categories = ['lighting', 'shirts', 'laptops', 'home', 'clothing'];
+
+const hasTaskset = (() => {
+  try {
+    execFileSync('taskset', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const mongo = await resolveMongo({ mode: 'test', logger: pino({ level: 'warn' }) });
+const seedStarted = performance.now();
+const seeded = await seedDemoData({ uri: mongo.uri, productCount });
+const seedMs = Math.round(performance.now() - seedStarted);
+
+const hostArgs = ['--import', 'tsx', 'src/host/main.ts'];
+const host = spawn(
+  hasTaskset ? 'taskset' : process.execPath,
+  hasTaskset ? ['-c', '0', process.execPath, ...hostArgs] : hostArgs,
+  {
+    cwd: fromRoot('packages/api'),
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      CELLS: 'product',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      MONGODB_URI: mongo.uri,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  },
+);
+if (hasTaskset) {
+  execFileSync('taskset', ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
+}
+
+try {
+  await waitUntilReady(`${url}/readyz`);
+  await run(3); // warm-up: JIT, connection pool
+  const { result, latencies } = await run(duration);
+  process.stdout.write(
+    `${JSON.stringify(
+      {
+        machine: describeMachine(),
+        database: mongo.kind,
+        products: seeded.counts.products,
+        inventoryItems: seeded.counts.inventoryItems,
+        seedMs,
+        hostPinnedToOneCore: hasTaskset,
+        connections,
+        durationSeconds: duration,
+        categories,
+        requestsPerSecond: Math.round(result.requests.average),
+        latencyMs: {
+          p50: percentile(latencies, 50),
+          p95: percentile(latencies, 95),
+          p99: percentile(latencies, 99),
+          max: result.latency.max,
+        },
+        non2xx: result.non2xx,
+        errors: result.errors,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+} finally {
+  host.kill('SIGTERM');
+  await new Promise((resolve) => host.once('exit', resolve));
+  await mongo.stop();
+}
+
+/** Runs autocannon, keeping every response time: its own summary has p97.5 but no p95. */
+async function run(seconds: number) {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration: seconds,
+        requests: categories.map((categorySlug) => ({
+          method: 'GET' as const,
+          path: `/trpc/product.list?input=${encodeURIComponent(
+            JSON.stringify({ categorySlug, page: 1, pageSize: 24 }),
+          )}`,
+        })),
+      },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+    });
+  });
+  return { result, latencies };
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Math.round((sorted[index] ?? 0) * 10) / 10;
+}
+
+async function waitUntilReady(readyUrl: string) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(readyUrl)
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`cell host at ${url} never became ready`);
+}

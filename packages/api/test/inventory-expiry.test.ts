@@ -1,0 +1,72 @@
+import { connectDomainDatabase } from '@shop/db';
+import { productModels } from '@shop/db/product';
+import { generateCatalog, seedDemoData } from '@shop/db/seed';
+import { isolateTestDatabases } from '@shop/db/testing';
+import { startLocalInngest, type LocalInngest } from '@shop/inngest-local';
+import pino from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { CellHost } from '../src/host';
+import type { stopTestHosts as StopTestHosts } from './support/test-host';
+
+let executor: LocalInngest;
+let host: CellHost;
+let stopTestHosts: typeof StopTestHosts;
+
+beforeAll(async () => {
+  isolateTestDatabases();
+  await seedDemoData();
+  executor = await startLocalInngest({
+    port: 0,
+    logger: pino({ level: 'silent' }),
+    tuning: { pollIntervalMs: 50, retryBaseDelayMs: 100 },
+  });
+  // Read when the cells' Inngest clients are created, so set before the cells are imported.
+  process.env.INNGEST_DEV = '1';
+  process.env.INNGEST_BASE_URL = executor.url;
+  const testHost = await import('./support/test-host');
+  stopTestHosts = testHost.stopTestHosts;
+  host = await testHost.startTestHost(['auth', 'product']);
+  const { syncInngestEndpoints } = await import('../src/host/sync-inngest');
+  await syncInngestEndpoints(host.url, host.cells, pino({ level: 'silent' }));
+});
+afterAll(async () => {
+  await stopTestHosts?.(host);
+  await executor?.stop();
+  delete process.env.INNGEST_DEV;
+  delete process.env.INNGEST_BASE_URL;
+});
+
+it('a hold nobody completes is released when its time is up (event -> sleep -> expire)', async () => {
+  const { loginAs } = await import('./support/login');
+  const { createCellClient } = await import('../src/client');
+  const token = await loginAs(host.url, 'admin@example.com');
+  const saga = createCellClient({
+    urlFor: () => `${host.url}/trpc`,
+    headers: () => ({ authorization: `Bearer ${token}` }),
+  });
+  const sku = generateCatalog().inventory.find((item) => item.available >= 10)?.sku ?? '';
+  const { InventoryItem, Reservation } = productModels(await connectDomainDatabase('product'));
+  const before = await InventoryItem.findOne({ sku }).lean();
+
+  await saga.product.reserveStock.mutate({
+    reservationId: 'expiry-1',
+    lines: [{ sku, quantity: 2 }],
+    ttlSeconds: 2,
+  });
+  expect((await InventoryItem.findOne({ sku }).lean())?.available).toBe(
+    (before?.available ?? 0) - 2,
+  );
+
+  const deadline = Date.now() + 20_000;
+  let status: string | undefined;
+  while (Date.now() < deadline) {
+    status = (await Reservation.findOne({ reservationId: 'expiry-1' }).lean())?.status;
+    if (status === 'expired') break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  expect(status).toBe('expired');
+  expect(await InventoryItem.findOne({ sku }).lean()).toMatchObject({
+    available: before?.available,
+    reserved: 0,
+  });
+});
