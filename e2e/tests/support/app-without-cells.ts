@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { outageSessionSecret } from './staff-session';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -29,7 +30,14 @@ export async function startAppWithoutCells(
     {
       cwd: resolve(repoRoot, `apps/${app}`),
       // Port 9 (discard) on loopback: nothing listens, so every cell call is refused at once.
-      env: { ...process.env, NODE_ENV: 'production', SHOP_CELL_URL: 'http://127.0.0.1:9' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        SHOP_CELL_URL: 'http://127.0.0.1:9',
+        // Sessions of this server are sealed with a secret the test knows (staff-session.ts).
+        NEXTAUTH_SECRET: outageSessionSecret,
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      },
       stdio: 'ignore',
     },
   );

@@ -1,8 +1,17 @@
-import { encode, getToken } from 'next-auth/jwt';
+import { permissionsForRoles } from '@shop/api/permissions';
+import { encode, getToken, type JWT } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
+import { permissionForPath } from '@/components/admin-sections';
 import { refreshedIfDue } from './refresh-session';
 import { sessionCookieName, sessionSecret, usesSecureCookies } from './secret';
 import { sessionMaxAgeSeconds } from './session-token';
+
+/** Whether the token's roles grant what the path's section needs (the page checks again). */
+function mayOpen(token: JWT, pathname: string): boolean {
+  const needed = permissionForPath(pathname);
+  if (!needed) return true;
+  return permissionsForRoles(token.account?.roles ?? []).includes(needed);
+}
 
 /**
  * Keeps the staff session's access token fresh on every page, server action and gateway request:
@@ -25,8 +34,6 @@ export async function refreshSessionIn(
   }
 
   const fresh = await refreshedIfDue(token);
-  if (fresh === token) return NextResponse.next();
-
   const name = sessionCookieName();
   if (fresh.error) {
     // The session is over: forget it here and in the browser.
@@ -38,16 +45,24 @@ export async function refreshSessionIn(
     return response;
   }
 
-  const sealed = await encode({ token: fresh, secret, maxAge: sessionMaxAgeSeconds });
-  request.cookies.set(name, sealed);
-  const response = NextResponse.next({ request: { headers: request.headers } });
-  response.cookies.set(name, sealed, {
-    httpOnly: true,
-    sameSite: 'lax',
-    path: '/',
-    secure: usesSecureCookies(),
-    maxAge: sessionMaxAgeSeconds,
-  });
+  let sealed: string | undefined;
+  if (fresh !== token) {
+    sealed = await encode({ token: fresh, secret, maxAge: sessionMaxAgeSeconds });
+    request.cookies.set(name, sealed);
+  }
+  const response = mayOpen(fresh, request.nextUrl.pathname)
+    ? NextResponse.next({ request: { headers: request.headers } })
+    : NextResponse.rewrite(new URL('/no-access', request.url), { status: 403 });
+  // Rotated tokens go back to the browser whatever the answer: the old refresh token is spent.
+  if (sealed) {
+    response.cookies.set(name, sealed, {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: usesSecureCookies(),
+      maxAge: sessionMaxAgeSeconds,
+    });
+  }
   return response;
 }
 

@@ -33,3 +33,13 @@ export function sectionsFor(permissions: ReadonlySet<Permission>): AdminSection[
     (section) => !section.permission || permissions.has(section.permission),
   );
 }
+
+/** The permission a path needs, from the section it belongs to (none for the dashboard). */
+export function permissionForPath(pathname: string): Permission | undefined {
+  return adminSections.find(
+    (section) =>
+      section.href &&
+      section.href !== '/' &&
+      (pathname === section.href || pathname.startsWith(`${section.href}/`)),
+  )?.permission;
+}

@@ -17,7 +17,12 @@ export async function refreshSessionIn(
   const secret = sessionSecret();
   if (!secret) return NextResponse.next();
   const token = await getToken({ req: request, secret, secureCookie: usesSecureCookies() });
-  if (!token?.accessToken) return NextResponse.next();
+  if (!token?.accessToken || token.error) {
+    // Signed out: a page that needs a session sends the visitor to sign in and back.
+    return needsSession(request.nextUrl.pathname)
+      ? NextResponse.redirect(signInUrl(request, token ? 'expired' : undefined))
+      : NextResponse.next();
+  }
 
   const fresh = await refreshedIfDue(token);
   if (fresh === token) return NextResponse.next();
@@ -27,7 +32,7 @@ export async function refreshSessionIn(
     // The session is over: forget it here and in the browser.
     request.cookies.delete(name);
     const response = needsSession(request.nextUrl.pathname)
-      ? NextResponse.redirect(signInUrl(request))
+      ? NextResponse.redirect(signInUrl(request, 'expired'))
       : NextResponse.next({ request: { headers: request.headers } });
     response.cookies.delete(name);
     return response;
@@ -46,9 +51,9 @@ export async function refreshSessionIn(
   return response;
 }
 
-function signInUrl(request: NextRequest): URL {
+function signInUrl(request: NextRequest, reason?: string): URL {
   const url = new URL('/sign-in', request.url);
   url.searchParams.set('callbackUrl', `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  url.searchParams.set('reason', 'expired');
+  if (reason) url.searchParams.set('reason', reason);
   return url;
 }

@@ -1,7 +1,5 @@
 'use client';
 
-import type { Route } from 'next';
-import { useRouter } from 'next/navigation';
 import { TextField } from '@shop/ui';
 import { signUp } from '@/app/(account)/_actions/sign-up';
 import { FormMessage } from './form-message';
@@ -11,16 +9,13 @@ import { useFormSubmit } from './use-form-submit';
 
 /** Name, email and a password with the policy spelled out before anyone gets it wrong. */
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
-  const router = useRouter();
-  const { state, pending, onSubmit, formRef } = useFormSubmit(signUp, () => {
-    // The session cookie is set; refresh() re-renders the header as signed in.
-    router.push(callbackUrl as Route);
-    router.refresh();
-  });
+  // On success the action redirects to `callbackUrl`, signed in.
+  const { state, pending, onSubmit, formRef } = useFormSubmit(signUp);
   const errors = state.fieldErrors ?? {};
   return (
     <form ref={formRef} onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
-      <FormMessage state={state.status === 'error' ? state : { status: 'idle' }} />
+      <FormMessage state={state} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField label="Name" name="name" autoComplete="name" required error={errors.name} />
       <TextField
         label="Email"

@@ -1,6 +1,9 @@
 'use server';
 
+import type { Route } from 'next';
+import { redirect } from 'next/navigation';
 import { formStateFromError } from '@/auth/form-errors';
+import { safeCallbackPath } from '@/auth/safe-callback';
 import { startSession } from '@/auth/start-session';
 import type { FormState } from '@/components/account/form-state';
 import { visitorCells } from './public-cells';
@@ -10,7 +13,10 @@ const field = (data: FormData, name: string) => {
   return typeof value === 'string' ? value : '';
 };
 
-/** Creates the account and signs the browser in with the tokens the auth cell answers. */
+/**
+ * Creates the account, signs the browser in with the tokens the auth cell answers and goes on to
+ * the form's `callbackUrl` (a redirect from the action, so the URL and the header update together).
+ */
 export async function signUp(data: FormData): Promise<FormState> {
   const input = {
     name: field(data, 'name'),
@@ -20,7 +26,6 @@ export async function signUp(data: FormData): Promise<FormState> {
   try {
     const tokens = await (await visitorCells()).auth.register.mutate(input);
     await startSession(tokens);
-    return { status: 'success', message: 'Your account is ready.' };
   } catch (error) {
     return formStateFromError(error, {
       fields: ['name', 'email', 'password'],
@@ -30,4 +35,5 @@ export async function signUp(data: FormData): Promise<FormState> {
       },
     });
   }
+  redirect(safeCallbackPath(data.get('callbackUrl')) as Route);
 }

@@ -1,0 +1,34 @@
+import { encode } from 'next-auth/jwt';
+
+/**
+ * The next-auth secret of the apps `startAppWithoutCells` starts (only those: the e2e stack
+ * generates its own). Test-only, for servers that live for one spec.
+ */
+export const outageSessionSecret = 'e2e-outage-apps-only-not-a-real-secret-0123456789';
+
+/**
+ * A signed-in admin session cookie for an app whose auth cell is down (so nobody can sign in
+ * through the form): sealed the way next-auth seals it, with tokens that look valid for an hour.
+ * The access token is not a real one; every cell is unreachable in those tests anyway.
+ */
+export async function staffSessionCookie(appUrl: string) {
+  const now = Date.now();
+  const value = await encode({
+    secret: outageSessionSecret,
+    token: {
+      sub: '000000000000000000000001',
+      accessToken: 'outage-test-access-token',
+      accessTokenExpiresAt: now + 3_600_000,
+      refreshToken: 'outage-test-refresh-token',
+      refreshTokenExpiresAt: now + 3_600_000,
+      account: {
+        id: '000000000000000000000001',
+        email: 'admin@example.com',
+        name: 'Ada Admin',
+        roles: ['admin'],
+        emailVerified: true,
+      },
+    },
+  });
+  return { name: 'shop-admin.session-token', value, url: appUrl };
+}
