@@ -127,6 +127,12 @@ describe('password reset', () => {
     expect(good.status).toBe(200);
   });
 
+  it('refuses operator objects and oversized values as the email with 400', async () => {
+    for (const email of [{ $gt: '' }, { $regex: '.*' }, `${'a'.repeat(5_000)}@example.com`]) {
+      expect((await mutate(host.url, 'auth.requestPasswordReset', { email })).status).toBe(400);
+    }
+  });
+
   it('refuses operator objects and garbage as the token with 400', async () => {
     for (const token of [{ $ne: null }, 'short', 'x'.repeat(5_000), '../../etc/passwd']) {
       const response = await mutate(host.url, 'auth.resetPassword', {

@@ -67,17 +67,17 @@ export const sessionProcedures = {
     }
     const accountId = account._id.toString();
     ctx.logger.info({ accountId }, 'account registered');
-    try {
-      await sendEvent('auth', userRegistered, {
+    // Neither send fails the registration: the account exists and works either way.
+    await Promise.all([
+      sendEvent('auth', userRegistered, {
         accountId,
         email: account.email,
         name: account.name,
-      });
-    } catch (error) {
-      // The account exists and works; the welcome side effects can be replayed later.
-      ctx.logger.warn({ error: messageOf(error), accountId }, 'user.registered not sent');
-    }
-    await requestEmailVerification(account, ctx.logger);
+      }).catch((error: unknown) =>
+        ctx.logger.warn({ error: messageOf(error), accountId }, 'user.registered not sent'),
+      ),
+      requestEmailVerification(account, ctx.logger),
+    ]);
     return issueTokenSet(account);
   }),
 
