@@ -1,4 +1,5 @@
 import { NonRetriableError } from 'inngest';
+import { z } from 'zod';
 import { mayReceive } from './consent';
 import { mailConfig } from './mail-config';
 import {
@@ -50,8 +51,12 @@ export async function sendEmail<TId extends EmailTemplateId>(
     return { status: 'skipped', reason: 'no-consent' };
 
   const config = mailConfig();
+  // Props that do not fit the template will not fit on a retry either.
   const rendered = await renderEmail(template, request.props, {
     storefrontUrl: config.storefrontUrl,
+  }).catch((error: unknown) => {
+    const reason = error instanceof z.ZodError ? z.prettifyError(error) : String(error);
+    throw new NonRetriableError(`email ${template.id} cannot be rendered: ${reason}`);
   });
   const message = await findOrCreateMessage({
     template: template.id,
