@@ -5,6 +5,7 @@ import { publicProcedure } from '../../trpc/procedures';
 import { breadcrumbsOf, buildCategoryTree, flattenTree, toCategory } from './category-tree';
 import { categoryWithDescendants, findCategory, loadCategories } from './catalog-queries';
 import { productDatabase } from './database';
+import { cachedListing } from './listing-cache';
 import { collectionInput, productSorts, type ProductSort, slugInput } from './inputs';
 import { summaryProjection, toProductDetail, toProductSummary } from './product-summary';
 import type { Category, CategoryNode, ProductDetail, ProductPage, ProductSummary } from './types';
@@ -32,34 +33,11 @@ const sitemapPageSize = 1000;
 /** What shoppers can read: active products and the category tree. */
 export const catalogProcedures = {
   /** Active products, optionally in a category or below it. Past the end: empty items. */
-  list: publicProcedure.input(listInput).query(async ({ input }): Promise<ProductPage> => {
-    const { Product } = await productDatabase.models();
-    let categoryFilter = {};
-    if (input.categorySlug) {
-      const categories = await loadCategories();
-      findCategory(categories, input.categorySlug);
-      categoryFilter = {
-        categorySlugs: { $in: categoryWithDescendants(categories, input.categorySlug) },
-      };
-    }
-    const filter = { status: 'active' as const, ...categoryFilter };
-    const { skip, limit } = pageWindow(input.page, input.pageSize);
-    const [documents, totalCount] = await Promise.all([
-      Product.find(filter)
-        .select(summaryProjection)
-        .sort(sortOrders[input.sort])
-        .skip(skip)
-        .limit(limit)
-        .lean(),
-      Product.countDocuments(filter),
-    ]);
-    return {
-      items: documents.map(toProductSummary),
-      totalCount,
-      page: input.page,
-      hasMore: skip + documents.length < totalCount,
-    };
-  }),
+  list: publicProcedure
+    .input(listInput)
+    .query(({ input }) =>
+      cachedListing(`list:${JSON.stringify(input)}`, () => listProducts(input)),
+    ),
 
   /** One active product with variants, stock states and breadcrumbs; 404 for anything else. */
   bySlug: publicProcedure
@@ -121,15 +99,17 @@ export const catalogProcedures = {
         })
         .strict(),
     )
-    .query(async ({ input }): Promise<{ items: ProductSummary[] }> => {
-      const { Product } = await productDatabase.models();
-      const documents = await Product.find({ status: 'active', collections: input.slug })
-        .select(summaryProjection)
-        .sort(sortOrders.newest)
-        .limit(input.limit)
-        .lean();
-      return { items: documents.map(toProductSummary) };
-    }),
+    .query(({ input }): Promise<{ items: ProductSummary[] }> =>
+      cachedListing(`collection:${input.slug}:${input.limit}`, async () => {
+        const { Product } = await productDatabase.models();
+        const documents = await Product.find({ status: 'active', collections: input.slug })
+          .select(summaryProjection)
+          .sort(sortOrders.newest)
+          .limit(input.limit)
+          .lean();
+        return { items: documents.map(toProductSummary) };
+      }),
+    ),
 
   /** Active products for sitemap.xml, a thousand per page in a stable order. */
   sitemapEntries: publicProcedure
@@ -152,3 +132,32 @@ export const catalogProcedures = {
       };
     }),
 };
+
+async function listProducts(input: z.output<typeof listInput>): Promise<ProductPage> {
+  const { Product } = await productDatabase.models();
+  let categoryFilter = {};
+  if (input.categorySlug) {
+    const categories = await loadCategories();
+    findCategory(categories, input.categorySlug);
+    categoryFilter = {
+      categorySlugs: { $in: categoryWithDescendants(categories, input.categorySlug) },
+    };
+  }
+  const filter = { status: 'active' as const, ...categoryFilter };
+  const { skip, limit } = pageWindow(input.page, input.pageSize);
+  const [documents, totalCount] = await Promise.all([
+    Product.find(filter)
+      .select(summaryProjection)
+      .sort(sortOrders[input.sort])
+      .skip(skip)
+      .limit(limit)
+      .lean(),
+    Product.countDocuments(filter),
+  ]);
+  return {
+    items: documents.map(toProductSummary),
+    totalCount,
+    page: input.page,
+    hasMore: skip + documents.length < totalCount,
+  };
+}

@@ -14,6 +14,7 @@ import { toAdminProduct, type AdminProduct } from './admin-view';
 import { createCategory, deleteCategory, updateCategory } from './category-writes';
 import { productDatabase } from './database';
 import { emitProductEvent } from './emit-product-event';
+import { invalidateListings } from './listing-cache';
 import { objectIdInput, skuInput, slugInput } from './inputs';
 import { createProductInput, updateProductInput } from './product-input';
 import { createProduct, updateProduct } from './product-writes';
@@ -40,6 +41,7 @@ const categoryFields = {
 export const staffProcedures = {
   create: catalogWrite.input(createProductInput).mutation(async ({ input, ctx }) => {
     const created = await createProduct(await productDatabase.models(), input);
+    invalidateListings();
     await emitProductEvent(ctx.logger, productCreated, {
       productId: created._id.toString(),
       slug: created.slug,
@@ -53,6 +55,7 @@ export const staffProcedures = {
       input.id,
       input.changes,
     );
+    invalidateListings();
     const productId = after._id.toString();
     await emitProductEvent(ctx.logger, productUpdated, { productId, slug: after.slug });
     if (before.slug !== after.slug) {
@@ -75,6 +78,7 @@ export const staffProcedures = {
         { returnDocument: 'before' },
       ).lean();
       if (!archived) throw new TRPCError({ code: 'NOT_FOUND', message: `No product ${input.id}` });
+      invalidateListings();
       if (archived.status !== 'archived') {
         await emitProductEvent(ctx.logger, productArchived, {
           productId: input.id,
@@ -121,6 +125,7 @@ export const staffProcedures = {
     )
     .mutation(async ({ input, ctx }) => {
       const created = await createCategory(await productDatabase.models(), input);
+      invalidateListings();
       await emitProductEvent(ctx.logger, categoryUpdated, { slug: created.slug });
       return { slug: created.slug, ancestorSlugs: [...created.ancestorSlugs] };
     }),
@@ -135,6 +140,7 @@ export const staffProcedures = {
     )
     .mutation(async ({ input, ctx }) => {
       const updated = await updateCategory(await productDatabase.models(), input);
+      invalidateListings();
       await emitProductEvent(ctx.logger, categoryUpdated, { slug: input.slug });
       return { slug: input.slug, ancestorSlugs: [...(updated?.ancestorSlugs ?? [])] };
     }),
@@ -143,6 +149,7 @@ export const staffProcedures = {
     .input(z.object({ slug: slugInput }).strict())
     .mutation(async ({ input, ctx }) => {
       const deleted = await deleteCategory(await productDatabase.models(), input.slug);
+      invalidateListings();
       await emitProductEvent(ctx.logger, categoryUpdated, { slug: input.slug });
       return deleted;
     }),
@@ -238,6 +245,7 @@ export const staffProcedures = {
       if (!updated) {
         throw new TRPCError({ code: 'NOT_FOUND', message: `No product ${input.productId}` });
       }
+      invalidateListings();
       await emitProductEvent(ctx.logger, productUpdated, {
         productId: input.productId,
         slug: updated.slug,

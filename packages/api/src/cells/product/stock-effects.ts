@@ -2,6 +2,7 @@ import type { ProductModels } from '@shop/db/product';
 import type { Logger } from 'pino';
 import { productUpdated, stockLow } from '../../events/schemas';
 import { emitProductEvent } from './emit-product-event';
+import { invalidateListings } from './listing-cache';
 import type { StockChange } from './stock-movements';
 
 /**
@@ -41,6 +42,7 @@ export async function applyStockEffects(
       .select({ slug: 1 })
       .lean();
     if (updated) {
+      invalidateListings();
       await emitProductEvent(logger, productUpdated, {
         productId: productId.toString(),
         slug: updated.slug,
