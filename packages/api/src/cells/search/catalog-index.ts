@@ -1,96 +1,85 @@
-import MiniSearch, { type SearchOptions } from 'minisearch';
-import SearchableMap from 'minisearch/SearchableMap';
 import { pageWindow } from '../../trpc/pagination';
 import type { CategoryTree } from './category-tree';
 import { buildFacets, filterAndCount } from './facets';
 import { filterGroupsOf } from './filters';
-import { searchableTextOf, type IndexedProduct, type SearchableText } from './indexed-product';
-import { comparatorFor, firstInOrder } from './ordering';
+import { searchableTextOf, type IndexedProduct } from './indexed-product';
+import { comparatorFor, firstInOrder, type Compare } from './ordering';
 import type { SearchQuery } from './search-input';
-import { allowedEdits, normalizeTerm, queryTerms, tokenize } from './text-analysis';
+import { normalizeTerm, queryTerms, tokenize } from './text-analysis';
+import { asYouType, TextIndex, wholeWords } from './text-index';
 import type { SearchResults, Suggestion } from './types';
 
-const searchedFields = ['name', 'brand', 'categories', 'attributes'] as const;
-/** A word in the name says most about a product; its colour or material the least. */
-const fieldBoost = { name: 3, brand: 2, categories: 1.5, attributes: 1 };
 const suggestionLimits = { queries: 5, products: 4, categories: 3 };
+/** Completions of the last word tried when earlier words must also match. */
+const completionCandidates = 12;
+/** Distinct recent word sets whose matches are kept (each an array of references). */
+const matchCacheSize = 200;
 
-function fuzziness(term: string): number | false {
-  const edits = allowedEdits(term);
-  return edits === 0 ? false : edits;
+interface Matches {
+  products: IndexedProduct[];
+  /** Parallel to `products`. */
+  scores: number[];
 }
 
-const textSearchOptions: SearchOptions = {
-  combineWith: 'AND',
-  boost: fieldBoost,
-  fuzzy: fuzziness,
-  // Prefix matches let "lamp" find "lampshade"; too broad for one- and two-letter terms.
-  prefix: (term) => term.length >= 3,
-};
-
-/** While typing, only the last word is unfinished; the ones before it are whole words. */
-const asYouTypeOptions: SearchOptions = {
-  ...textSearchOptions,
-  prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 2,
-  fuzzy: (term, index, terms) => (index === terms.length - 1 ? false : fuzziness(term)),
-};
-
 /**
- * The active catalog in memory: MiniSearch for the words (typos, prefixes, BM25 scores), plus
- * each product's facet values for filtering, counting and sorting without touching the database.
+ * The active catalog in memory: a text index for the words (typos, prefixes, scores), plus each
+ * product's facet values for filtering, counting and sorting without touching the database.
  * All methods are synchronous, so a query never sees an update half applied.
  */
 export class CatalogIndex {
-  private readonly text = new MiniSearch<SearchableText>({
-    fields: [...searchedFields],
-    tokenize,
-    processTerm: normalizeTerm,
-    searchOptions: textSearchOptions,
-  });
-  private readonly products = new Map<string, IndexedProduct>();
-  /**
-   * Every term ever indexed, with how many products used it, for "did you mean". Not decremented
-   * on removal: a stale term is harmless because a correction is only offered when it finds
-   * something.
-   */
-  private readonly vocabulary = new SearchableMap<number>();
-  private currencyCounts = new Map<string, number>();
+  private readonly text = new TextIndex();
+  /** Slot -> product; null once removed or replaced (a replaced product gets a new slot). */
+  private readonly slots: (IndexedProduct | null)[] = [];
+  private readonly slotById = new Map<string, number>();
+  /** Normalised words -> matches; emptied by every change to the index. */
+  private readonly matchCache = new Map<string, Matches>();
+  /** Relevance per slot for the query being answered (scratch, only matched slots are read). */
+  private relevance = new Float64Array(0);
+  private readonly currencyCounts = new Map<string, number>();
 
   constructor(readonly tree: CategoryTree) {}
 
   get size(): number {
-    return this.products.size;
+    return this.slotById.size;
+  }
+
+  /** Share of slots left behind by removals and updates; the owner rebuilds when it grows. */
+  get deadRatio(): number {
+    return this.text.deadRatio;
   }
 
   ids(): IterableIterator<string> {
-    return this.products.keys();
+    return this.slotById.keys();
   }
 
   versionOf(id: string): number | undefined {
-    return this.products.get(id)?.version;
+    const slot = this.slotById.get(id);
+    return slot === undefined ? undefined : this.slots[slot]?.version;
+  }
+
+  /** Drops cached text matches (benchmarks measure uncached queries). */
+  forgetCachedMatches(): void {
+    this.matchCache.clear();
   }
 
   upsert(product: IndexedProduct): void {
-    if (this.products.has(product.id)) this.text.discard(product.id);
-    this.products.set(product.id, product);
-    const text = searchableTextOf(product, this.tree);
-    this.text.add(text);
-    const seen = new Set<string>();
-    for (const field of searchedFields) {
-      for (const word of tokenize(text[field])) {
-        const term = normalizeTerm(word);
-        if (term === null || seen.has(term)) continue;
-        seen.add(term);
-        this.vocabulary.update(term, (count = 0) => count + 1);
-      }
-    }
+    this.remove(product.id);
+    const slot = this.slots.length;
+    product.slot = slot;
+    this.slots.push(product);
+    this.slotById.set(product.id, slot);
+    this.text.add(slot, searchableTextOf(product, this.tree));
     const currency = product.summary.currency;
     this.currencyCounts.set(currency, (this.currencyCounts.get(currency) ?? 0) + 1);
   }
 
   remove(id: string): boolean {
-    if (!this.products.delete(id)) return false;
-    this.text.discard(id);
+    const slot = this.slotById.get(id);
+    if (slot === undefined) return false;
+    this.matchCache.clear();
+    this.slotById.delete(id);
+    this.slots[slot] = null;
+    this.text.remove(slot);
     return true;
   }
 
@@ -104,45 +93,72 @@ export class CatalogIndex {
     return best;
   }
 
-  /** Products matching the words, with their scores; null when there are no words (browse). */
-  private textMatches(query: string | undefined): Map<string, number> | null {
-    if (!query || queryTerms(query).length === 0) return null;
-    const scores = new Map<string, number>();
-    for (const hit of this.text.search(query)) scores.set(hit.id as string, hit.score);
-    return scores;
+  /**
+   * Products matching every word; null when the text has no words (browsing). Served from a
+   * small cache while the index is unchanged: a shopper refining one search by facets repeats
+   * the same words.
+   */
+  private textMatches(query: string | undefined): Matches | null {
+    if (!query) return null;
+    const terms = queryTerms(query);
+    if (terms.length === 0) return null;
+    const key = terms.join(' ');
+    const cached = this.matchCache.get(key);
+    if (cached) return cached;
+    const found = this.text.match(terms, wholeWords);
+    const matches: Matches = { products: [], scores: [] };
+    for (let index = 0; index < found.slots.length; index += 1) {
+      const product = this.slots[found.slots[index]!];
+      if (!product) continue;
+      matches.products.push(product);
+      matches.scores.push(found.scores[index]!);
+    }
+    if (this.matchCache.size >= matchCacheSize) {
+      this.matchCache.delete(this.matchCache.keys().next().value!);
+    }
+    this.matchCache.set(key, matches);
+    return matches;
   }
 
-  private *candidates(scores: Map<string, number> | null): Iterable<IndexedProduct> {
-    if (!scores) {
-      yield* this.products.values();
-      return;
+  /** Best score first; ties by id so pages never overlap. */
+  private byRelevance(matches: Matches): Compare {
+    if (this.relevance.length < this.slots.length) {
+      this.relevance = new Float64Array(Math.max(this.slots.length, this.relevance.length * 2));
     }
-    for (const id of scores.keys()) {
-      const product = this.products.get(id);
-      if (product) yield product;
+    const relevance = this.relevance;
+    const { products, scores } = matches;
+    for (let index = 0; index < products.length; index += 1) {
+      relevance[products[index]!.slot] = scores[index]!;
     }
+    return (a, b) =>
+      relevance[b.slot]! - relevance[a.slot]! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  }
+
+  private *liveProducts(): Iterable<IndexedProduct> {
+    for (const product of this.slots) if (product) yield product;
   }
 
   search(query: SearchQuery): SearchResults {
-    const scores = this.textMatches(query.q);
-    const hasWords = scores !== null;
+    const matches = this.textMatches(query.q);
     // Text that has no words at all ("$$$", "***") matches nothing rather than everything.
-    if (!hasWords && query.q && query.q.length > 0) return this.empty(query);
+    if (matches === null && query.q && query.q.length > 0) return this.empty(query);
 
     const { matching, counts } = filterAndCount(
-      this.candidates(scores),
+      matches ? matches.products : this.liveProducts(),
       query.filters?.category,
       filterGroupsOf(query.filters),
     );
     const { skip, limit } = pageWindow(query.page, query.pageSize);
-    const ordered = firstInOrder(matching, skip + limit, comparatorFor(query.sort, scores));
+    const compare =
+      query.sort === 'relevance' && matches ? this.byRelevance(matches) : comparatorFor(query.sort);
+    const ordered = firstInOrder(matching, skip + limit, compare);
     return {
       results: ordered.slice(skip, skip + limit).map((product) => product.summary),
       totalCount: matching.length,
       page: query.page,
       hasMore: skip + limit < matching.length,
       facets: buildFacets(counts, query.filters, this.tree, this.currency()),
-      didYouMean: matching.length === 0 && hasWords ? this.didYouMean(query) : null,
+      didYouMean: matching.length === 0 && matches ? this.didYouMean(query) : null,
     };
   }
 
@@ -158,33 +174,19 @@ export class CatalogIndex {
   }
 
   /**
-   * The query with each word replaced by the closest indexed term (fewest edits, then the most
+   * The query with each word replaced by the closest indexed word (fewest edits, then the most
    * common), offered only when that query finds something under the same filters.
    */
   private didYouMean(query: SearchQuery): string | null {
     const terms = queryTerms(query.q ?? '');
-    let changed = false;
     const corrected = terms.map((term) => {
-      if (this.vocabulary.has(term)) return term;
       const maxEdits = Math.min(3, Math.max(1, Math.ceil(term.length / 3)));
-      let best: { term: string; distance: number; count: number } | null = null;
-      for (const [candidate, [count, distance]] of this.vocabulary.fuzzyGet(term, maxEdits)) {
-        if (
-          !best ||
-          distance < best.distance ||
-          (distance === best.distance && count > best.count)
-        ) {
-          best = { term: candidate, distance, count };
-        }
-      }
-      if (!best) return term;
-      changed = true;
-      return best.term;
+      return this.text.closestTerm(term, maxEdits) ?? term;
     });
-    if (!changed) return null;
+    if (corrected.every((term, index) => term === terms[index])) return null;
     const suggestion = corrected.join(' ');
     const retry = filterAndCount(
-      this.candidates(this.textMatches(suggestion)),
+      this.textMatches(suggestion)?.products ?? [],
       query.filters?.category,
       filterGroupsOf(query.filters),
     );
@@ -195,37 +197,73 @@ export class CatalogIndex {
   suggest(rawQuery: string): Suggestion[] {
     const terms = queryTerms(rawQuery);
     if (terms.length === 0) return [];
-    const queries = this.text
-      .autoSuggest(rawQuery, asYouTypeOptions)
-      .slice(0, suggestionLimits.queries)
-      .map((hit): Suggestion => ({ text: hit.suggestion, kind: 'query' }));
-    const products = this.text
-      .search(rawQuery, asYouTypeOptions)
+    const found = this.text.match(terms, asYouType);
+    const products = found.slots
+      .map((slot, index) => ({ product: this.slots[slot], score: found.scores[index]! }))
+      .filter((hit): hit is { product: IndexedProduct; score: number } => hit.product !== null)
+      .sort(
+        (a, b) => b.score - a.score || a.product.summary.name.localeCompare(b.product.summary.name),
+      )
       .slice(0, suggestionLimits.products)
-      .flatMap((hit): Suggestion[] => {
-        const product = this.products.get(hit.id as string);
-        return product
-          ? [{ text: product.summary.name, kind: 'product', slug: product.summary.slug }]
-          : [];
-      });
-    return [...queries, ...products, ...this.matchingCategories(terms)];
+      .map(({ product }): Suggestion => ({
+        text: product.summary.name,
+        kind: 'product',
+        slug: product.summary.slug,
+      }));
+    return [
+      ...this.completedQueries(rawQuery, terms),
+      ...products,
+      ...this.matchingCategories(terms),
+    ];
+  }
+
+  /** "oak ta" -> "oak table": completions of the last word that find something with the rest. */
+  private completedQueries(rawQuery: string, terms: string[]): Suggestion[] {
+    const words = tokenize(rawQuery).map((word) => word.toLocaleLowerCase('en'));
+    const typed = words.slice(0, -1).join(' ');
+    const before = terms.slice(0, -1);
+    const last = terms[terms.length - 1]!;
+    // Match the unstemmed last word too: "glas" is stored under neither "gla" nor "glas".
+    const rawLast = words[words.length - 1] ?? last;
+    const seen = new Set<string>();
+    const suggestions: Suggestion[] = [];
+    for (const prefix of new Set([last, rawLast])) {
+      for (const { term, written } of this.text.completions(prefix, completionCandidates)) {
+        if (seen.has(term)) continue;
+        seen.add(term);
+        if (
+          before.length > 0 &&
+          this.text.match([...before, term], wholeWordsExactLast).slots.length === 0
+        ) {
+          continue;
+        }
+        suggestions.push({ text: typed ? `${typed} ${written}` : written, kind: 'query' });
+        if (suggestions.length >= suggestionLimits.queries) return suggestions;
+      }
+    }
+    return suggestions;
   }
 
   /** Categories whose name has a word starting with each typed word ("lig" -> Lighting). */
   private matchingCategories(terms: readonly string[]): Suggestion[] {
     const found: Suggestion[] = [];
     for (const category of this.tree.all()) {
-      const words = tokenize(category.name)
-        .map(normalizeTerm)
-        .filter((word): word is string => word !== null);
-      // Compared unstemmed too: "lighting" is stored as typed, "lights" as "light".
-      const raw = tokenize(category.name).map((word) => word.toLocaleLowerCase('en'));
-      const matches = terms.every((term) =>
-        [...words, ...raw].some((word) => word.startsWith(term)),
-      );
-      if (matches) found.push({ text: category.name, kind: 'category', slug: category.slug });
+      const words = tokenize(category.name).flatMap((word) => [
+        word.toLocaleLowerCase('en'),
+        normalizeTerm(word) ?? '',
+      ]);
+      if (terms.every((term) => words.some((word) => word !== '' && word.startsWith(term)))) {
+        found.push({ text: category.name, kind: 'category', slug: category.slug });
+      }
       if (found.length >= suggestionLimits.categories) break;
     }
     return found;
   }
 }
+
+/** Earlier words as whole words with typos; the completed last word exactly. */
+const wholeWordsExactLast = {
+  prefix: () => false,
+  edits: (term: string, index: number, count: number) =>
+    index === count - 1 ? 0 : wholeWords.edits(term, index, count),
+};

@@ -29,6 +29,8 @@ export const defaultSyncOptions: Omit<IndexSyncOptions, 'logger'> = {
 };
 
 const retryAfterFailureMs = 5_000;
+/** Share of dead slots (removed or replaced products) at which the index is rebuilt. */
+const maxDeadRatio = 0.25;
 
 export class IndexNotReadyError extends Error {}
 
@@ -186,6 +188,12 @@ export class IndexSync {
     const tree = new CategoryTree(await source.categories());
     if (tree.signature() !== this.categorySignature) {
       this.options.logger.info('category tree changed: rebuilding the search index');
+      await this.build(generation);
+      return;
+    }
+    if (index.deadRatio > maxDeadRatio) {
+      // Updates leave tombstones in the postings; a fresh build drops them.
+      this.options.logger.info({ deadRatio: index.deadRatio }, 'compacting the search index');
       await this.build(generation);
       return;
     }

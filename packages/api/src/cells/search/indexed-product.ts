@@ -34,28 +34,36 @@ export const indexedProductFields = {
   updatedAt: 1,
 } as const;
 
-export type StoredProduct = Pick<
-  Product,
-  | 'slug'
-  | 'name'
-  | 'brand'
-  | 'status'
-  | 'categorySlugs'
-  | 'currency'
-  | 'options'
-  | 'variants'
-  | 'images'
-  | 'attributes'
-  | 'priceMinMinor'
-  | 'priceMaxMinor'
-  | 'inStock'
-  | 'rating'
-  | 'publishedAt'
-> & { _id: Types.ObjectId; updatedAt?: Date | null };
+/**
+ * A product as read from products_db with `lean()` and the projection above: plain objects (the
+ * catalog generator's output has the same shape, which is what the benchmark indexes).
+ */
+export interface StoredProduct {
+  /** An ObjectId from the database; its hex string from the catalog generator. */
+  _id: Types.ObjectId | string;
+  slug: string;
+  name: string;
+  brand: string;
+  status: Product['status'];
+  categorySlugs: string[];
+  currency: string;
+  options: { name: string; values: string[] }[];
+  variants: { priceMinor: number; compareAtPriceMinor?: number | null }[];
+  images: { url: string; alt: string }[];
+  attributes: { name: string; value: string }[];
+  priceMinMinor: number;
+  priceMaxMinor: number;
+  inStock: boolean;
+  rating?: { average?: number | null; count?: number | null } | null;
+  publishedAt?: Date | null;
+  updatedAt?: Date | null;
+}
 
 /** One active product as the index keeps it: the card it answers with, plus facet values. */
 export interface IndexedProduct {
   id: string;
+  /** Position in the index that holds it (set by the index; -1 until then). */
+  slot: number;
   /** The stored `updatedAt` this entry was built from: freshness compares it. */
   version: number;
   summary: ProductSummary;
@@ -110,6 +118,7 @@ export function toIndexedProduct(product: StoredProduct, tree: CategoryTree): In
   const image = product.images[0];
   return {
     id,
+    slot: -1,
     version: versionOf(product),
     summary: {
       id,

@@ -7,8 +7,11 @@ export type Compare = (a: IndexedProduct, b: IndexedProduct) => number;
 const byId: Compare = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const newestFirst: Compare = (a, b) => b.publishedAt - a.publishedAt || byId(a, b);
 
-/** The order of a sort; relevance uses the text scores, or newest first when browsing. */
-export function comparatorFor(sort: SearchSort, scores: Map<string, number> | null): Compare {
+/**
+ * The order of a sort. Relevance with words is the text index's own order (no comparator
+ * needed); without words (browsing a category) it is newest first.
+ */
+export function comparatorFor(sort: SearchSort): Compare {
   switch (sort) {
     case 'price_asc':
       return (a, b) => a.priceMinor - b.priceMinor || byId(a, b);
@@ -20,8 +23,7 @@ export function comparatorFor(sort: SearchSort, scores: Map<string, number> | nu
       return (a, b) =>
         b.ratingAverage - a.ratingAverage || b.ratingCount - a.ratingCount || byId(a, b);
     case 'relevance':
-      if (!scores) return newestFirst;
-      return (a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0) || byId(a, b);
+      return newestFirst;
   }
 }
 

@@ -58,7 +58,16 @@ export function priceRangeLabel(range: PriceRange, currency: string): string {
   return `${format(range.min)} – ${format(range.max)}`;
 }
 
+const formatters = new Map<string, (minor: number) => string>();
+
+/** Whole currency units ("€25"); built once per currency (Intl formatters are costly to make). */
 function moneyFormatter(currency: string): (minor: number) => string {
+  let format = formatters.get(currency);
+  if (!format) formatters.set(currency, (format = makeMoneyFormatter(currency)));
+  return format;
+}
+
+function makeMoneyFormatter(currency: string): (minor: number) => string {
   let formatter: Intl.NumberFormat;
   try {
     formatter = new Intl.NumberFormat('en', { style: 'currency', currency });
