@@ -257,3 +257,55 @@ it('a registration creates the profile once; a redelivery keeps later edits; a d
   ]);
   expect(await Profile.countDocuments({ accountId: new Types.ObjectId(accountId) })).toBe(0);
 });
+
+it('end to end through the auth cell: sign-up gets a profile, auth.deleteAccount erases it', async () => {
+  const { Profile, Address } = userModels(await connectDomainDatabase('user'));
+  const email = `erase-me-${Date.now()}@example.com`;
+  const password = 'a-long-passphrase-for-erasure-7';
+  const auth = (path: string, input: unknown, token?: string) =>
+    fetch(`${host.url}/trpc/auth.${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(input),
+    });
+  const registered = await auth('register', { email, password, name: 'Erin Erase' });
+  expect(registered.status).toBe(200);
+  const { result } = (await registered.json()) as {
+    result: { data: { accessToken: string; account: { id: string } } };
+  };
+  const accountId = new Types.ObjectId(result.data.account.id);
+  const erin = callsAs(host.url, result.data.accessToken);
+
+  // auth/user.registered -> the user cell's function creates the profile with the given name.
+  await waitUntil(async () => (await Profile.countDocuments({ accountId })) === 1);
+  expect(dataOf<{ name: string }>(await erin.query('getProfile')).name).toBe('Erin Erase');
+  dataOf(
+    await erin.mutate('addAddress', {
+      name: 'Erin Erase',
+      line1: '1 Main Street',
+      city: 'Dublin',
+      postcode: 'd02x285',
+      country: 'IE',
+    }),
+  );
+
+  const deleted = await auth('deleteAccount', { password }, result.data.accessToken);
+  expect(deleted.status).toBe(200);
+  await waitUntil(
+    async () =>
+      (await Profile.countDocuments({ accountId })) === 0 &&
+      (await Address.countDocuments({ accountId })) === 0,
+  );
+  expect((await erin.query('getProfile')).status).not.toBe(200);
+});
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
