@@ -15,6 +15,8 @@ import { bucketKeyOf } from '../../packages/api/src/cells/search/price-buckets';
 import { searchQueryInput } from '../../packages/api/src/cells/search/search-input';
 import { describeMachine } from './machine';
 
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
 const productCount = Number(process.env.BENCH_PRODUCTS ?? 100_000);
 const queryCount = Number(process.env.BENCH_QUERIES ?? 2_000);
 const warmupCount = 200;
@@ -141,14 +143,14 @@ function timeEach<T>(items: T[], run: (item: T) => unknown) {
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 
 const small = measureBuild(2_000);
-console.log(
+print(
   `2,000 products: index built in ${small.buildMs.toFixed(0)} ms, ` +
     `holds ${mib(small.heapDelta)} heap (${mib(small.rssDelta)} RSS)`,
 );
 small.index.search(searchQueryInput.parse({ q: 'warm' })); // keeps `small` alive until here
 
 const large = measureBuild(productCount);
-console.log(
+print(
   `${productCount.toLocaleString('en')} products (${large.index.size.toLocaleString('en')} active): ` +
     `index built in ${(large.buildMs / 1000).toFixed(1)} s, ` +
     `holds ${mib(large.heapDelta)} heap (${mib(large.rssDelta)} RSS)`,
@@ -160,8 +162,8 @@ for (const query of queries.slice(0, warmupCount)) index.search(query);
 const typo = timeEach(queries.slice(warmupCount), (query) => {
   if (index.search(query).totalCount > 0) found += 1;
 });
-console.log(`typo + category + brand + price, ${queryCount} queries (${found} found something):`);
-console.log(`  ${typo}`);
+print(`typo + category + brand + price, ${queryCount} queries (${found} found something):`);
+print(`  ${typo}`);
 
 const browse = timeEach(
   queries
@@ -171,13 +173,13 @@ const browse = timeEach(
     ),
   (query) => index.search(query),
 );
-console.log(`category page (empty query, facets, price ascending), 500 queries:`);
-console.log(`  ${browse}`);
+print(`category page (empty query, facets, price ascending), 500 queries:`);
+print(`  ${browse}`);
 
 const prefixes = queries
   .slice(warmupCount, warmupCount + 500)
   .map((query) => (query.q ?? '').slice(0, 3));
 const suggest = timeEach(prefixes, (prefix) => index.suggest(prefix));
-console.log(`suggestions for a 3-letter prefix, 500 queries:`);
-console.log(`  ${suggest}`);
-console.log(`machine: ${describeMachine()}`);
+print(`suggestions for a 3-letter prefix, 500 queries:`);
+print(`  ${suggest}`);
+print(`machine: ${describeMachine()}`);
