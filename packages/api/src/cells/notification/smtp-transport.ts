@@ -1,4 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import { rootLogger } from '../../observability/logger';
+import { describeSmtpError } from './smtp-errors';
 
 const transports = new Map<string, Transporter>();
 
@@ -18,6 +20,10 @@ export function smtpTransport(smtpUrl: string): Transporter {
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
     });
+    // A pooled connection's failure outside a send must not become an unhandled 'error' event.
+    transport.on('error', (error) =>
+      rootLogger.warn({ cell: 'notification', error: describeSmtpError(error) }, 'SMTP pool error'),
+    );
     transports.set(smtpUrl, transport);
   }
   return transport;
