@@ -15,6 +15,12 @@ const nextConfig: NextConfig = {
   // `pnpm dev` prints 127.0.0.1 URLs; without this, `next dev` blocks its own scripts (and so
   // hydration) for pages opened on 127.0.0.1 rather than localhost.
   allowedDevOrigins: ['127.0.0.1'],
+  experimental: {
+    // Cached catalogue reads (server/catalogue.ts) live in each server's memory and are expired by
+    // tag through /api/revalidate: nothing goes to .next/cache, so two servers of one build never
+    // serve each other's entries (and a read-only root filesystem is fine).
+    isrFlushToDisk: false,
+  },
 };
 
 export default nextConfig;

@@ -42,6 +42,8 @@ test('a category page filters by a facet through the URL, with counts, and Back 
   await expect(brandFilter.locator('label', { hasText: brand.label })).toContainText(
     String(brand.count),
   );
+  // Ticking a box applies it at once once the page is interactive (without JS: "Apply filters").
+  await expect(page.getByTestId('facet-form')).toHaveAttribute('data-enhanced', 'true');
   await checkbox.check();
 
   await expect(page).toHaveURL(
@@ -109,6 +111,7 @@ test('switching a variant updates price, stock, image and the shareable ?sku= UR
 
   const value = to.optionValues[product.options.findIndex((o) => o.name === option)]!;
   // Shoppers press the button-like label; the radio it belongs to becomes checked.
+  await expect(page.getByTestId('variant-picker')).toHaveAttribute('data-enhanced', 'true');
   const group = page.getByRole('group', { name: new RegExp(`^${option}`) });
   await group.getByTestId('option-value').getByText(value, { exact: true }).click();
   await expect(group.getByRole('radio', { name: value, exact: true })).toBeChecked();

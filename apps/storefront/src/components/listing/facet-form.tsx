@@ -2,7 +2,7 @@
 
 import type { Route } from 'next';
 import Form from 'next/form';
-import type { ChangeEvent, ReactNode } from 'react';
+import { useEffect, useState, type ChangeEvent, type ReactNode } from 'react';
 
 /**
  * The listing's filters as a GET form: without JavaScript the shopper ticks boxes and presses
@@ -19,9 +19,13 @@ export function FacetForm({
   action: Route;
   children: ReactNode;
 }) {
+  // Set once hydrated: from then on a change applies at once (tests wait for it, too).
+  const [enhanced, setEnhanced] = useState(false);
+  useEffect(() => setEnhanced(true), []);
   return (
     <Form
       id={id}
+      data-enhanced={enhanced}
       action={action}
       scroll={false}
       onChange={(event: ChangeEvent<HTMLFormElement>) => event.currentTarget.requestSubmit()}

@@ -2,7 +2,7 @@
 
 import type { StockState } from '@shop/api/client';
 import { Badge, classNames, Price } from '@shop/ui';
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useVariant } from './variant-state';
 
 const stockWords: Record<StockState, { text: string; tone: 'success' | 'warning' | 'neutral' }> = {
@@ -49,9 +49,12 @@ export function VariantPriceAndStock() {
 export function VariantPicker() {
   const { product, selection, choose, isAvailable } = useVariant();
   const baseId = useId();
+  // Set once hydrated: choices before that are the browser's alone (tests wait for it).
+  const [enhanced, setEnhanced] = useState(false);
+  useEffect(() => setEnhanced(true), []);
   if (product.options.length === 0) return null;
   return (
-    <div className="mt-6 flex flex-col gap-5" data-testid="variant-picker">
+    <div className="mt-6 flex flex-col gap-5" data-testid="variant-picker" data-enhanced={enhanced}>
       {product.options.map((option, optionIndex) => (
         <fieldset key={option.name}>
           <legend className="mb-2 text-sm font-medium text-ink">
