@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoPassword, signIn, signInToAdmin } from './support/accounts';
+import { demoPassword, signIn, signInTimeout, signInToAdmin } from './support/accounts';
 
 test('signed out, every back-office page leads to the staff sign-in', async ({ page }) => {
   await page.goto('/staff');
@@ -11,7 +11,9 @@ test('signed out, every back-office page leads to the staff sign-in', async ({ p
 test('a customer cannot sign in to the back office', async ({ page }) => {
   await page.goto('/sign-in');
   await signIn(page, 'shopper@example.com', demoPassword);
-  await expect(page.getByTestId('sign-in-error')).toHaveText('This account has no staff access.');
+  await expect(page.getByTestId('sign-in-error')).toHaveText('This account has no staff access.', {
+    timeout: signInTimeout,
+  });
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in/);
 });

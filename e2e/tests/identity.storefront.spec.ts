@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import {
   accountMenu,
   signIn,
+  signInTimeout,
   signOutOfStorefront,
   signUpShopper,
   strongPassword,
@@ -26,7 +27,7 @@ test('a shopper signs up, signs out and signs in again', async ({ page }) => {
 
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/account$/, { timeout: signInTimeout });
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Robin Rivers');
   await expect(accountMenu(page)).toContainText('Robin');
 
@@ -35,9 +36,11 @@ test('a shopper signs up, signs out and signs in again', async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount/);
 
   await signIn(page, email, 'not-the-password');
-  await expect(page.getByTestId('sign-in-error')).toHaveText('Wrong email or password.');
+  await expect(page.getByTestId('sign-in-error')).toHaveText('Wrong email or password.', {
+    timeout: signInTimeout,
+  });
   await signIn(page, email, password);
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/account$/, { timeout: signInTimeout });
   await expect(accountMenu(page)).toContainText('Robin');
 });
 
@@ -62,13 +65,15 @@ test('signing in from a page comes back to it, and never to another site', async
   await page.goto('/account/preferences');
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount%2Fpreferences/);
   await signIn(page, email, password);
-  await expect(page).toHaveURL(/\/account\/preferences$/);
+  await expect(page).toHaveURL(/\/account\/preferences$/, { timeout: signInTimeout });
   await expect(page.getByLabel('Currency')).toBeVisible();
 
   await signOutOfStorefront(page);
   await page.goto('/sign-in?callbackUrl=//evil.example/steal');
   await signIn(page, email, password);
-  await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/account$/);
+  await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/account$/, {
+    timeout: signInTimeout,
+  });
 });
 
 test('a shopper adds an address, fixes a wrong postcode, then edits it', async ({ page }) => {
@@ -151,7 +156,9 @@ test('a forgotten password is reset through the emailed link', async ({
 
   await page.getByRole('link', { name: 'Sign in' }).last().click();
   await signIn(page, email, oldPassword);
-  await expect(page.getByTestId('sign-in-error')).toHaveText('Wrong email or password.');
+  await expect(page.getByTestId('sign-in-error')).toHaveText('Wrong email or password.', {
+    timeout: signInTimeout,
+  });
   await signIn(page, email, newPassword);
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/account$/, { timeout: signInTimeout });
 });

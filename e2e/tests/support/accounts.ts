@@ -1,5 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 
+/** How long a sign-in or sign-up may take (bcrypt, and the pages it lands on, on a busy CI box). */
+export const signInTimeout = 20_000;
+
 /** The seeded demo accounts (packages/db/src/seed/demo-accounts.ts). */
 export const demoPassword = 'demo-password-1';
 
@@ -26,7 +29,8 @@ export async function signUpShopper(
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  // bcrypt on a busy 2-core machine: signing up may take a few seconds.
+  await expect(page).toHaveURL(/\/account$/, { timeout: signInTimeout });
   await expect(accountMenu(page)).toContainText(name.split(' ')[0]!);
 }
 
@@ -46,12 +50,16 @@ export function accountMenu(page: Page) {
 export async function signOutOfStorefront(page: Page): Promise<void> {
   await accountMenu(page).locator('summary').click();
   await accountMenu(page).getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible({
+    timeout: signInTimeout,
+  });
 }
 
 /** Signs a staff member into the admin from its sign-in page, landing on the dashboard. */
 export async function signInToAdmin(page: Page, email: string): Promise<void> {
   await page.goto('/sign-in');
   await signIn(page, email, demoPassword);
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible({
+    timeout: signInTimeout,
+  });
 }

@@ -1,8 +1,6 @@
 'use client';
 
 import { Notice, TextField } from '@shop/ui';
-import type { Route } from 'next';
-import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useRef, useState, useTransition, type FormEvent } from 'react';
 import { SubmitButton } from './submit-button';
@@ -16,7 +14,6 @@ const messages: Record<string, string> = {
 };
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const errorRef = useRef<HTMLDivElement>(null);
@@ -31,8 +28,8 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
         redirect: false,
       }).catch(() => undefined);
       if (result?.ok && !result.error) {
-        router.push(callbackUrl as Route);
-        router.refresh();
+        // A full navigation: the layout renders the navigation for the signed-in staff member.
+        window.location.assign(callbackUrl);
         return;
       }
       setError(messages[result?.error ?? ''] ?? messages.SignInUnavailable!);

@@ -1,12 +1,12 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 
 /** Signs out through next-auth, which revokes the refresh token at the auth cell. */
+const signInPage = '/sign-in';
+
 export function SignOutButton({ className }: { className?: string }) {
-  const router = useRouter();
   const [pending, setPending] = useState(false);
   return (
     <button
@@ -16,9 +16,9 @@ export function SignOutButton({ className }: { className?: string }) {
       onClick={async () => {
         setPending(true);
         await signOut({ redirect: false }).catch(() => undefined);
-        router.push('/sign-in');
-        router.refresh();
-        setPending(false);
+        // A full navigation: the layout drops the navigation with the session.
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a reload on purpose
+        window.location.assign(signInPage);
       }}
     >
       {pending ? 'Signing out…' : 'Sign out'}

@@ -1,7 +1,5 @@
 'use client';
 
-import type { Route } from 'next';
-import { useRouter } from 'next/navigation';
 import { Notice, TextField } from '@shop/ui';
 import Link from 'next/link';
 import { signIn } from 'next-auth/react';
@@ -17,7 +15,6 @@ const messages: Record<string, string> = {
 
 /** Email and password; on success the browser goes back to where the shopper came from. */
 export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const errorRef = useRef<HTMLDivElement>(null);
@@ -32,9 +29,8 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
         redirect: false,
       }).catch(() => undefined);
       if (result?.ok && !result.error) {
-        // refresh(): the server-rendered header shows the signed-in state.
-        router.push(callbackUrl as Route);
-        router.refresh();
+        // A full navigation: every server-rendered part (the header too) renders signed in.
+        window.location.assign(callbackUrl);
         return;
       }
       setError(messages[result?.error ?? ''] ?? messages.SignInUnavailable!);

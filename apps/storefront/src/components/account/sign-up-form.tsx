@@ -9,13 +9,15 @@ import { useFormSubmit } from './use-form-submit';
 
 /** Name, email and a password with the policy spelled out before anyone gets it wrong. */
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
-  // On success the action redirects to `callbackUrl`, signed in.
-  const { state, pending, onSubmit, formRef } = useFormSubmit(signUp);
+  const { state, pending, onSubmit, formRef } = useFormSubmit(signUp, () =>
+    // A full navigation: every server-rendered part (the header too) renders signed in. (A
+    // client push races with the refresh Next does after an action that set a cookie.)
+    window.location.assign(callbackUrl),
+  );
   const errors = state.fieldErrors ?? {};
   return (
     <form ref={formRef} onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
-      <FormMessage state={state} />
-      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <FormMessage state={state.status === 'error' ? state : { status: 'idle' }} />
       <TextField label="Name" name="name" autoComplete="name" required error={errors.name} />
       <TextField
         label="Email"

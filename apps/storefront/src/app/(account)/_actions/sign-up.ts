@@ -1,9 +1,6 @@
 'use server';
 
-import type { Route } from 'next';
-import { redirect } from 'next/navigation';
 import { formStateFromError } from '@/auth/form-errors';
-import { safeCallbackPath } from '@/auth/safe-callback';
 import { startSession } from '@/auth/start-session';
 import type { FormState } from '@/components/account/form-state';
 import { visitorCells } from './public-cells';
@@ -13,10 +10,7 @@ const field = (data: FormData, name: string) => {
   return typeof value === 'string' ? value : '';
 };
 
-/**
- * Creates the account, signs the browser in with the tokens the auth cell answers and goes on to
- * the form's `callbackUrl` (a redirect from the action, so the URL and the header update together).
- */
+/** Creates the account and signs the browser in with the tokens the auth cell answers. */
 export async function signUp(data: FormData): Promise<FormState> {
   const input = {
     name: field(data, 'name'),
@@ -26,6 +20,7 @@ export async function signUp(data: FormData): Promise<FormState> {
   try {
     const tokens = await (await visitorCells()).auth.register.mutate(input);
     await startSession(tokens);
+    return { status: 'success', message: 'Your account is ready.' };
   } catch (error) {
     return formStateFromError(error, {
       fields: ['name', 'email', 'password'],
@@ -35,5 +30,4 @@ export async function signUp(data: FormData): Promise<FormState> {
       },
     });
   }
-  redirect(safeCallbackPath(data.get('callbackUrl')) as Route);
 }
