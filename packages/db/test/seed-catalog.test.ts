@@ -44,6 +44,27 @@ describe('seedCatalog', () => {
     expect(await models.Category.exists({ slug: 'staff-picks' })).toBeTruthy();
   });
 
+  it('leaves out a generated product whose slug staff took, and skips it on the next run', async () => {
+    const generated = generateCatalog({ productCount: 30, seed: 1 });
+    const wanted = generated.products[29];
+    await models.Product.create({
+      slug: wanted?.slug,
+      name: 'Staff kept this name',
+      brand: 'Shop',
+      currency: 'EUR',
+      variants: [{ sku: 'STAFF-2', priceMinor: 100 }],
+      priceMinMinor: 100,
+      priceMaxMinor: 100,
+    });
+    expect(await seedWith(30)).toBe('written');
+    const sameSlug = await models.Product.find({ slug: wanted?.slug }).lean();
+    expect(sameSlug.map((product) => product.name)).toEqual(['Staff kept this name']);
+    expect(await seedWith(30)).toBe('unchanged');
+    // Back to the size the next test expects.
+    await models.Product.deleteOne({ slug: wanted?.slug });
+    expect(await seedWith(25)).toBe('written');
+  });
+
   it('repairs a catalog whose generated products were deleted', async () => {
     expect(await seedWith(25)).toBe('unchanged');
     const [first] = generateCatalog({ productCount: 1, seed: 1 }).products;

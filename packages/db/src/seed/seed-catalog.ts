@@ -29,7 +29,7 @@ export type CatalogSeedOutcome = 'unchanged' | 'written';
  */
 export async function seedCatalog(
   { Category, Product, InventoryItem }: ProductModels,
-  catalog: GeneratedCatalog,
+  generated: GeneratedCatalog,
   fingerprint: Omit<CatalogFingerprint, 'generatorVersion'>,
 ): Promise<CatalogSeedOutcome> {
   const connection: Connection = Product.db;
@@ -37,6 +37,8 @@ export async function seedCatalog(
   const wanted: CatalogFingerprint = { generatorVersion: catalogGeneratorVersion, ...fingerprint };
   const products = idRange('product');
   const categories = idRange('category');
+
+  const catalog = withoutStaffCollisions(generated, await staffCreatedKeys(Category, Product));
 
   const recorded = await state.findOne({ key: catalogStateKey });
   if (
@@ -85,6 +87,50 @@ export async function seedCatalog(
   );
   await state.insertOne({ key: catalogStateKey, ...wanted });
   return 'written';
+}
+
+/** Slugs and SKUs staff created (ids outside the generated ranges). */
+async function staffCreatedKeys(
+  Category: ProductModels['Category'],
+  Product: ProductModels['Product'],
+): Promise<{ categorySlugs: Set<string>; slugs: Set<string>; skus: Set<string> }> {
+  const outside = (kind: 'product' | 'category') => {
+    const { $gte, $lte } = idRange(kind);
+    return { $or: [{ _id: { $lt: $gte } }, { _id: { $gt: $lte } }] };
+  };
+  const [staffCategories, staffProducts] = await Promise.all([
+    Category.find(outside('category')).select({ slug: 1 }).lean(),
+    Product.find(outside('product')).select({ slug: 1, variants: 1 }).lean(),
+  ]);
+  return {
+    categorySlugs: new Set(staffCategories.map((category) => category.slug)),
+    slugs: new Set(staffProducts.map((product) => product.slug)),
+    skus: new Set(staffProducts.flatMap((product) => product.variants.map((v) => v.sku))),
+  };
+}
+
+/**
+ * A generated category, or product, whose slug or SKU something staff created already uses is
+ * left out, so the unique indexes of a real MongoDB never fail the seed and staff work wins.
+ */
+function withoutStaffCollisions(
+  catalog: GeneratedCatalog,
+  staff: { categorySlugs: Set<string>; slugs: Set<string>; skus: Set<string> },
+): GeneratedCatalog {
+  if (staff.categorySlugs.size === 0 && staff.slugs.size === 0 && staff.skus.size === 0) {
+    return catalog;
+  }
+  const products = catalog.products.filter(
+    (product) =>
+      !staff.slugs.has(product.slug) &&
+      !product.variants.some((variant) => staff.skus.has(variant.sku)),
+  );
+  const kept = new Set(products.map((product) => product._id));
+  return {
+    categories: catalog.categories.filter((category) => !staff.categorySlugs.has(category.slug)),
+    products,
+    inventory: catalog.inventory.filter((item) => kept.has(item.productId)),
+  };
 }
 
 function idRange(kind: 'product' | 'category') {

@@ -182,7 +182,13 @@ export async function updateProduct(models: Models, id: string, changes: Product
       },
     },
     { returnDocument: 'after', runValidators: true },
-  ).lean();
+  )
+    .lean()
+    .catch((error: unknown) => {
+      // The unique index caught a slug taken between the pre-check and this write.
+      if (isDuplicateKey(error)) throw conflict(`slug taken: ${changes.slug ?? current.slug}`);
+      throw error;
+    });
   if (!updated) throw new TRPCError({ code: 'NOT_FOUND', message: `No product ${id}` });
   return { before: current, after: updated };
 }
