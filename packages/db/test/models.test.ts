@@ -105,4 +105,22 @@ describe('domain models', () => {
       await expect(Product.create({ ...product, slug: 'only-once' })).rejects.toThrow(/E11000/);
     },
   );
+
+  it.skipIf(!testMongoEnforces().uniqueIndexes)(
+    'reject a second inventory row for a SKU and a second reservation with one id (needs a real MongoDB)',
+    async () => {
+      const { InventoryItem, Reservation } = productModels(await connectDomainDatabase('product'));
+      await Promise.all([InventoryItem.init(), Reservation.init()]);
+      const productId = '6650f0000000000000000002';
+      await InventoryItem.create({ sku: 'ONCE-1', productId });
+      await expect(InventoryItem.create({ sku: 'once-1', productId })).rejects.toThrow(/E11000/);
+      const reservation = {
+        reservationId: 'r-once',
+        lines: [{ sku: 'ONCE-1', quantity: 1 }],
+        expiresAt: new Date(),
+      };
+      await Reservation.create(reservation);
+      await expect(Reservation.create(reservation)).rejects.toThrow(/E11000/);
+    },
+  );
 });
