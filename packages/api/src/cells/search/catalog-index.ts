@@ -134,17 +134,13 @@ export class CatalogIndex {
       relevance[b.slot]! - relevance[a.slot]! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   }
 
-  private *liveProducts(): Iterable<IndexedProduct> {
-    for (const product of this.slots) if (product) yield product;
-  }
-
   search(query: SearchQuery): SearchResults {
     const matches = this.textMatches(query.q);
     // Text that has no words at all ("$$$", "***") matches nothing rather than everything.
     if (matches === null && query.q && query.q.length > 0) return this.empty(query);
 
     const { matching, counts } = filterAndCount(
-      matches ? matches.products : this.liveProducts(),
+      matches ? matches.products : this.slots,
       query.filters?.category,
       filterGroupsOf(query.filters),
     );

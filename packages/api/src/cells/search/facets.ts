@@ -1,7 +1,7 @@
 import type { CategoryTree } from './category-tree';
 import type { FilterGroup } from './filters';
 import { mainAttributeNames, type IndexedProduct } from './indexed-product';
-import { bucketKeyOf, priceBuckets, priceRangeKey, priceRangeLabel } from './price-buckets';
+import { priceBuckets, priceRangeKey, priceRangeLabel } from './price-buckets';
 import type { SearchFilters } from './search-input';
 import type { Facet, FacetValue } from './types';
 
@@ -11,31 +11,53 @@ const maxValuesPerFacet = 30;
 
 type Counts = Map<string, Map<string, number>>;
 
-function bump(counts: Counts, facetKey: string, value: string): void {
-  let values = counts.get(facetKey);
-  if (!values) counts.set(facetKey, (values = new Map()));
+function bump(values: Map<string, number>, value: string): void {
   values.set(value, (values.get(value) ?? 0) + 1);
 }
 
-function countInto(counts: Counts, facetKey: string | null, product: IndexedProduct): void {
-  const all = facetKey === null;
-  if (all || facetKey === 'category') {
-    for (const slug of product.categories) bump(counts, 'category', slug);
-  }
-  if (all || facetKey === 'brand') bump(counts, 'brand', product.summary.brand);
-  if (all || facetKey === 'price') bump(counts, 'price', bucketKeyOf(product.priceMinor));
-  if (all || facetKey === 'rating') {
-    for (const step of ratingSteps) {
-      if (product.ratingAverage >= step) bump(counts, 'rating', String(step));
+/** One counter per facet, resolved once per query so counting a product is one map update. */
+class FacetCounters {
+  readonly category = new Map<string, number>();
+  readonly brand = new Map<string, number>();
+  readonly price = new Map<string, number>();
+  readonly rating = new Map<string, number>();
+  readonly inStock = new Map<string, number>();
+  readonly attributes = mainAttributeNames.map(() => new Map<string, number>());
+
+  count(facetKey: string | null, product: IndexedProduct): void {
+    const all = facetKey === null;
+    if (all || facetKey === 'category') {
+      for (const slug of product.categories) bump(this.category, slug);
     }
+    if (all || facetKey === 'brand') bump(this.brand, product.summary.brand);
+    if (all || facetKey === 'price') bump(this.price, product.priceBucket);
+    if (all || facetKey === 'rating') {
+      for (const step of ratingSteps) {
+        if (product.ratingAverage >= step) bump(this.rating, String(step));
+      }
+    }
+    if ((all || facetKey === 'inStock') && product.inStock) bump(this.inStock, 'true');
+    mainAttributeNames.forEach((name, index) => {
+      if (!all && facetKey !== attributeFacetKeys[index]) return;
+      const values = product.attributes[name];
+      if (values) for (const value of values) bump(this.attributes[index]!, value);
+    });
   }
-  if ((all || facetKey === 'inStock') && product.inStock) bump(counts, 'inStock', 'true');
-  for (const name of mainAttributeNames) {
-    const key = `attr.${name}`;
-    if (!all && facetKey !== key) continue;
-    for (const value of product.attributes[name] ?? []) bump(counts, key, value);
+
+  toCounts(): Counts {
+    const counts: Counts = new Map([
+      ['category', this.category],
+      ['brand', this.brand],
+      ['price', this.price],
+      ['rating', this.rating],
+      ['inStock', this.inStock],
+    ]);
+    attributeFacetKeys.forEach((key, index) => counts.set(key, this.attributes[index]!));
+    return counts;
   }
 }
+
+const attributeFacetKeys = mainAttributeNames.map((name) => `attr.${name}`);
 
 /**
  * Filters the candidates and counts facets in one pass. Counts are "disjunctive": a facet's own
@@ -44,13 +66,15 @@ function countInto(counts: Counts, facetKey: string | null, product: IndexedProd
  * facet; failing two, nowhere.
  */
 export function filterAndCount(
-  candidates: Iterable<IndexedProduct>,
+  /** Null entries (removed products' slots) are skipped. */
+  candidates: Iterable<IndexedProduct | null>,
   category: string | undefined,
   groups: readonly FilterGroup[],
 ): { matching: IndexedProduct[]; counts: Counts } {
   const matching: IndexedProduct[] = [];
-  const counts: Counts = new Map();
+  const counters = new FacetCounters();
   for (const product of candidates) {
+    if (product === null) continue;
     if (category !== undefined && !product.categories.includes(category)) continue;
     let failedKey: string | null = null;
     let failures = 0;
@@ -62,12 +86,12 @@ export function filterAndCount(
     }
     if (failures === 0) {
       matching.push(product);
-      countInto(counts, null, product);
+      counters.count(null, product);
     } else if (failures === 1) {
-      countInto(counts, failedKey, product);
+      counters.count(failedKey, product);
     }
   }
-  return { matching, counts };
+  return { matching, counts: counters.toCounts() };
 }
 
 function topValues(

@@ -2,6 +2,7 @@ import type { Product } from '@shop/db/product';
 import type { Types } from 'mongoose';
 import type { ProductSummary } from '../product/types';
 import type { CategoryTree } from './category-tree';
+import { bucketKeyOf } from './price-buckets';
 
 /** Attributes offered as facets (`attr.<Name>`); from product attributes and variant options. */
 export const mainAttributeNames = ['Colour', 'Material', 'Size'] as const;
@@ -70,6 +71,8 @@ export interface IndexedProduct {
   /** Own categories plus their ancestors. */
   categories: string[];
   priceMinor: number;
+  /** The price facet bucket `priceMinor` falls in. */
+  priceBucket: string;
   ratingAverage: number;
   ratingCount: number;
   inStock: boolean;
@@ -136,6 +139,7 @@ export function toIndexedProduct(product: StoredProduct, tree: CategoryTree): In
     },
     categories: tree.expand(product.categorySlugs),
     priceMinor: product.priceMinMinor,
+    priceBucket: bucketKeyOf(product.priceMinMinor),
     ratingAverage: product.rating?.average ?? 0,
     ratingCount: product.rating?.count ?? 0,
     inStock: product.inStock,
