@@ -1,6 +1,7 @@
 import { jwksPath } from '../../identity/remote-key-set';
 import type { CellDefinition } from '../cell-definition';
 import { authDatabase } from './database';
+import { isCommonPassword } from './common-passwords';
 import { authFunctions } from './functions';
 import { jwksRoute } from './jwks-route';
 import { authRouter } from './router';
@@ -11,9 +12,11 @@ export const authCell: CellDefinition = {
   router: authRouter,
   functions: authFunctions,
   database: authDatabase.database,
-  // Creating (or loading) the signing key at start means the first login never pays for it.
+  // Creating (or loading) the signing key, and loading the common-password list, at start means
+  // the first sign-in or registration never pays for them.
   start: async () => {
     await currentSigningKey();
+    isCommonPassword('');
   },
   httpRoutes: { [jwksPath]: jwksRoute },
   accessTokenKeySet: localAccessTokenKeySet,
