@@ -1,0 +1,37 @@
+import { permissionsForRoles } from '@shop/api/permissions';
+import { describe, expect, it } from 'vitest';
+import { permissionForPath, sectionsFor } from './admin-sections';
+
+const labelsFor = (...roles: Parameters<typeof permissionsForRoles>[0]) =>
+  sectionsFor(new Set(permissionsForRoles(roles))).map((section) => section.label);
+
+describe('what each staff role sees in the back office', () => {
+  it('an admin sees every section', () => {
+    expect(labelsFor('admin')).toContain('Staff');
+    expect(labelsFor('admin')).toContain('Customers');
+  });
+
+  it('an analyst sees analytics and orders, not staff, customers or the catalog', () => {
+    const labels = labelsFor('analyst');
+    expect(labels).toEqual(expect.arrayContaining(['Dashboard', 'Analytics', 'Orders']));
+    expect(labels).not.toContain('Staff');
+    expect(labels).not.toContain('Customers');
+    expect(labels).not.toContain('Catalog');
+  });
+
+  it('support sees customers but not staff management', () => {
+    expect(labelsFor('support')).toContain('Customers');
+    expect(labelsFor('support')).not.toContain('Staff');
+  });
+
+  it('a customer (no permissions) sees only the dashboard entry', () => {
+    expect(labelsFor('customer')).toEqual(['Dashboard']);
+  });
+
+  it('knows which permission a page needs, including the pages below a section', () => {
+    expect(permissionForPath('/staff')).toBe('accounts:manage');
+    expect(permissionForPath('/customers/0123456789abcdef01234567')).toBe('customers:read');
+    expect(permissionForPath('/')).toBeUndefined();
+    expect(permissionForPath('/staffroom')).toBeUndefined();
+  });
+});
