@@ -4,7 +4,7 @@ import { accountDeleted } from '../../events/domains/auth-events';
 import { inngestFor } from '../../events/inngest-client';
 import { authedProcedure } from '../../trpc/procedures';
 import { tooManyRequests } from '../../trpc/retry-after';
-import { messageOf } from './auth-events';
+import { messageOf } from './emailed-links';
 import { authDatabase } from './database';
 import { countLoginAttempt, forgiveLoginAttempt, throttledMessage } from './login-throttle';
 import { hashPassword, passwordMatches } from './passwords';

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { authedProcedure, publicProcedure } from '../../trpc/procedures';
-import { requestEmailVerification, requestPasswordReset } from './auth-events';
+import { requestEmailVerification, requestPasswordReset } from './emailed-links';
 import { authDatabase } from './database';
 import { consumeOneTimeToken, peekOneTimeToken } from './one-time-tokens';
 import { hashPassword } from './passwords';

@@ -5,7 +5,7 @@ import { sendEvent } from '../../events/inngest-client';
 import { authedProcedure, publicProcedure } from '../../trpc/procedures';
 import { tooManyRequests } from '../../trpc/retry-after';
 import { accountView, type AccountView } from './account-view';
-import { messageOf, requestEmailVerification } from './auth-events';
+import { messageOf, requestEmailVerification } from './emailed-links';
 import { authDatabase } from './database';
 import {
   countLoginAttempt,
