@@ -126,3 +126,44 @@ test('switching a variant updates price, stock, image and the shareable ?sku= UR
   await expect(price).toHaveAttribute('data-minor', String(to.priceMinor));
   await expect(stock).toHaveAttribute('data-stock', to.stock);
 });
+
+test('search engines get canonical URLs, Product and BreadcrumbList JSON-LD, a sitemap and robots rules', async ({
+  page,
+  request,
+}) => {
+  const tree = await queryCell<{ items: CategoryNode[] }>(request, 'product.categoryTree');
+  const category = tree.items[0]!;
+  const listing = await queryCell<SearchAnswer>(request, 'search.query', {
+    filters: { category: category.slug },
+    pageSize: 1,
+  });
+  const slug = listing.results[0]!.slug;
+
+  await page.goto(`/products/${slug}?sku=anything`);
+  const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+  expect(canonical).toMatch(new RegExp(`/products/${slug}$`));
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /.+/);
+  const jsonLd = (await page.locator('script[type="application/ld+json"]').allTextContents()).map(
+    (text) => JSON.parse(text) as { '@type': string; offers?: { price: string }[] },
+  );
+  const product = jsonLd.find((data) => data['@type'] === 'Product');
+  expect(product?.offers?.[0]?.price).toMatch(/^\d+(\.\d+)?$/);
+  expect(jsonLd.some((data) => data['@type'] === 'BreadcrumbList')).toBe(true);
+
+  // Filtered and sorted listings point at the plain category page.
+  await page.goto(`/categories/${category.slug}?sort=price_asc&inStock=true`);
+  expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toMatch(
+    new RegExp(`/categories/${category.slug}$`),
+  );
+
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  expect(sitemap).toContain(`/products/${slug}</loc>`);
+  expect(sitemap).toContain(`/categories/${category.slug}</loc>`);
+  const robots = await (await request.get('/robots.txt')).text();
+  expect(robots).toMatch(/Disallow: \/api\//);
+  expect(robots).toMatch(/Disallow: \/search/);
+
+  // Cache revalidation is for the product cell only.
+  const revalidate = await request.post('/api/revalidate', { data: { tags: ['listings'] } });
+  expect(revalidate.status()).toBe(401);
+});
