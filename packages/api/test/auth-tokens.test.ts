@@ -3,6 +3,7 @@ import { testMongoEnforces } from '@shop/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellHost } from '../src/host';
 import { startEventCapture, type EventCapture } from './support/auth-event-capture';
+import { captureLogs, type CapturedLogs } from './support/log-capture';
 import {
   dataOf,
   errorOf,
@@ -18,6 +19,8 @@ import type { issueRefreshToken as IssueRefreshToken } from '../src/cells/auth/r
 let events: EventCapture;
 let authHost: CellHost;
 let otherHost: CellHost;
+let loggedHost: CellHost;
+let logs: CapturedLogs;
 let stopTestHosts: typeof StopTestHosts;
 let issueRefreshToken: typeof IssueRefreshToken;
 
@@ -33,10 +36,12 @@ beforeAll(async () => {
   process.env.AUTH_CELL_URL = authHost.url;
   // A cell in another host verifies the tokens with the published keys, over HTTP.
   otherHost = await testHost.startTestHost(['analytics']);
+  logs = captureLogs();
+  loggedHost = await testHost.startTestHost(['auth'], { logger: logs.logger });
   ({ issueRefreshToken } = await import('../src/cells/auth/refresh-tokens'));
 });
 afterAll(async () => {
-  await stopTestHosts?.(authHost, otherHost);
+  await stopTestHosts?.(authHost, otherHost, loggedHost);
   await events?.stop();
   delete process.env.INNGEST_DEV;
   delete process.env.INNGEST_BASE_URL;
@@ -197,6 +202,34 @@ describe('the token life cycle', () => {
     // The newer token of that family is dead too; the other session is untouched.
     expect((await refresh(rotated.refreshToken)).status).toBe(401);
     expect((await refresh(elsewhere.refreshToken)).status).toBe(200);
+  });
+
+  it('logs a reuse as a warning, and never a token or a password', async () => {
+    const email = uniqueEmail();
+    const session = await register(email);
+    const password = 'a password for the logs test';
+    await mutate(loggedHost.url, 'auth.login', { email, password: 'wrong password here' });
+    const rotated = dataOf<TokenSetBody>(
+      await mutate(loggedHost.url, 'auth.refresh', { refreshToken: session.refreshToken }),
+    );
+    expect(
+      (await mutate(loggedHost.url, 'auth.refresh', { refreshToken: session.refreshToken })).status,
+    ).toBe(401);
+    await mutate(loggedHost.url, 'auth.register', { email: uniqueEmail(), password, name: 'L' });
+
+    const warning = logs.lines.find((line) => line.msg === 'refresh token reused: session revoked');
+    expect(warning).toMatchObject({ level: 40, accountId: session.account.id });
+    const everything = JSON.stringify(logs.lines);
+    for (const secret of [
+      session.refreshToken,
+      rotated.refreshToken,
+      rotated.accessToken,
+      password,
+      'wrong password here',
+      email,
+    ]) {
+      expect(everything).not.toContain(secret);
+    }
   });
 
   it('of two concurrent uses of one refresh token, exactly one succeeds', async () => {
