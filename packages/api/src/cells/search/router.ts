@@ -37,9 +37,11 @@ export const searchRouter = router({
       const index = await readyIndex();
       const answer = index.search(input);
 
+      // A category page (no words) is browsing, not a search: it would be the top "search".
+      if (!input.q) return answer;
       // Recorded after answering: the shopper never waits for analytics, and a failure is logged.
       sendEvent('search', searchPerformed, {
-        query: input.q ?? '',
+        query: input.q,
         filters: input.filters ?? {},
         sort: input.sort,
         page: input.page,
