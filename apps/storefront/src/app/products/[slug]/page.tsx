@@ -2,6 +2,7 @@ import { Breadcrumbs, Button, Container, RatingStars } from '@shop/ui';
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { preload } from 'react-dom';
 import { CatalogueUnavailable } from '@/components/catalogue-unavailable';
 import { breadcrumbListLd, JsonLd } from '@/components/json-ld';
 import { ProductGallery } from '@/components/product/product-gallery';
@@ -71,6 +72,9 @@ export default async function ProductPage({ params, searchParams }: PageProps<'/
     data.variants.find((variant) => variant.stock !== 'out_of_stock')?.sku ??
     data.variants[0]?.sku ??
     '';
+  // The chosen variant's image is the page's largest paint: fetch it with the HTML, not after.
+  const leadImage = data.images[data.variants.find((v) => v.sku === initialSku)?.imageIndex ?? 0];
+  if (leadImage) preload(leadImage.url, { as: 'image', fetchPriority: 'high' });
   const crumbs = [
     { name: 'Home', href: '/' },
     ...data.breadcrumbs.map((crumb) => ({ name: crumb.name, href: `/categories/${crumb.slug}` })),
