@@ -68,7 +68,7 @@ try {
 
   await run(3); // warm-up
   const result = await run(duration);
-  console.log(
+  process.stdout.write(
     JSON.stringify(
       {
         machine: describeMachine(),
@@ -90,7 +90,7 @@ try {
       },
       null,
       2,
-    ),
+    ) + '\n',
   );
 } finally {
   host.kill('SIGTERM');

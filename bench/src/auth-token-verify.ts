@@ -73,7 +73,7 @@ try {
   samples.sort();
   const at = (q: number) =>
     Number(samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(4));
-  console.log(
+  process.stdout.write(
     JSON.stringify(
       {
         machine: describeMachine(),
@@ -86,7 +86,7 @@ try {
       },
       null,
       2,
-    ),
+    ) + '\n',
   );
 } finally {
   jwksServer.close();
