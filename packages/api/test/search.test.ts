@@ -216,6 +216,19 @@ describe('suggestions as the shopper types', () => {
     expect(categories).toEqual([{ text: 'Lighting', kind: 'category', slug: 'lighting' }]);
   });
 
+  it('completes the last word so that it still matches the words before it', async () => {
+    const { suggestions } = await client.search.suggest.query({ q: 'Walnut si' });
+    expect(suggestions).toContainEqual({ text: 'walnut side', kind: 'query' });
+    expect(suggestions).toContainEqual({
+      text: 'Walnut Side Table',
+      kind: 'product',
+      slug: 'walnut-side-table',
+    });
+    // "oak" and "si..." never meet in one product: no such completion is offered.
+    const none = await client.search.suggest.query({ q: 'oak si' });
+    expect(none.suggestions.filter((suggestion) => suggestion.kind === 'query')).toEqual([]);
+  });
+
   it('answers an empty or wordless prefix with no suggestions', async () => {
     expect(await client.search.suggest.query({ q: '   ' })).toEqual({ suggestions: [] });
     expect(await client.search.suggest.query({ q: '$*(' })).toEqual({ suggestions: [] });
