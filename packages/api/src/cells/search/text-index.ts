@@ -128,7 +128,11 @@ export class TextIndex {
     const exact = this.vocabulary.get(term);
     if (exact !== undefined) offer(exact, quality.exact);
     if (prefix) {
-      for (const [, id] of this.vocabulary.atPrefix(term).entries()) offer(id, quality.prefix);
+      // The more of the word is typed, the likelier it is the one meant: "lam" -> lamp before
+      // lambswool.
+      for (const [word, id] of this.vocabulary.atPrefix(term).entries()) {
+        offer(id, (quality.prefix * term.length) / word.length);
+      }
     }
     if (edits > 0) {
       for (const [, [id, distance]] of this.vocabulary.fuzzyGet(term, edits)) {
