@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { requireSession } from '@/auth/current-session';
+import { AccountHeading } from '@/components/account/account-heading';
 import { cellsAs } from '@/auth/signed-in-cells';
 import { EmailStatus } from '@/components/account/email-status';
 import { ProfileForm } from '@/components/account/profile-form';
@@ -17,6 +18,7 @@ export default async function ProfilePage() {
   ]);
   return (
     <>
+      <AccountHeading session={session} />
       <h2 className="sr-only">Profile</h2>
       {profile.ok ? (
         <ProfileForm name={profile.data.name} phone={profile.data.phone} />

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { requireSession } from '@/auth/current-session';
+import { AccountHeading } from '@/components/account/account-heading';
 import { cellsAs } from '@/auth/signed-in-cells';
 import { AddressBook } from '@/components/account/address-book';
 import { UnavailableSection } from '@/components/account/unavailable-section';
@@ -16,6 +17,7 @@ export default async function AddressesPage() {
   ]);
   return (
     <>
+      <AccountHeading session={session} />
       <h2 className="sr-only">Addresses</h2>
       {addresses.ok && countries.ok ? (
         <AddressBook addresses={addresses.data.items} countries={countries.data.items} />

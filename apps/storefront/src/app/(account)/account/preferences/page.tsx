@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { requireSession } from '@/auth/current-session';
+import { AccountHeading } from '@/components/account/account-heading';
 import { cellsAs } from '@/auth/signed-in-cells';
 import { PreferencesForm } from '@/components/account/preferences-form';
 import { UnavailableSection } from '@/components/account/unavailable-section';
@@ -14,6 +15,7 @@ export default async function PreferencesPage() {
   );
   return (
     <>
+      <AccountHeading session={session} />
       <h2 className="sr-only">Preferences</h2>
       {profile.ok ? (
         <PreferencesForm preferences={profile.data.preferences} />

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { requireSession } from '@/auth/current-session';
+import { AccountHeading } from '@/components/account/account-heading';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { PasswordForm } from '@/components/account/password-form';
 import { SignOutEverywhere } from '@/components/account/sign-out-everywhere';
@@ -7,9 +8,10 @@ import { SignOutEverywhere } from '@/components/account/sign-out-everywhere';
 export const metadata: Metadata = { title: 'Security' };
 
 export default async function SecurityPage() {
-  await requireSession('/account/security');
+  const session = await requireSession('/account/security');
   return (
     <>
+      <AccountHeading session={session} />
       <h2 className="sr-only">Security</h2>
       <PasswordForm />
       <SignOutEverywhere />
