@@ -65,6 +65,21 @@ describe('seedCatalog', () => {
     expect(await seedWith(25)).toBe('written');
   });
 
+  it('removes the pre-variant demo catalog an older checkout left in the database', async () => {
+    await models.Product.collection.insertOne({
+      slug: 'oak-desk-lamp',
+      name: 'Oak Desk Lamp',
+      priceMinor: 4999,
+      stock: 3,
+    });
+    await models.Category.collection.insertOne({ slug: 'lighting', name: 'Lighting', position: 1 });
+    // The generated catalog itself is intact, so only the leftovers go.
+    expect(await seedWith(25)).toBe('unchanged');
+    expect(await models.Product.exists({ slug: 'oak-desk-lamp' })).toBeNull();
+    const lighting = await models.Category.find({ slug: 'lighting' }).lean();
+    expect(lighting.map((category) => category.parentSlug)).toEqual(['home']);
+  });
+
   it('repairs a catalog whose generated products were deleted', async () => {
     expect(await seedWith(25)).toBe('unchanged');
     const [first] = generateCatalog({ productCount: 1, seed: 1 }).products;

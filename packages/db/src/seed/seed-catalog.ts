@@ -38,6 +38,7 @@ export async function seedCatalog(
   const products = idRange('product');
   const categories = idRange('category');
 
+  await removeLegacyCatalog(Category, Product);
   const catalog = withoutStaffCollisions(generated, await staffCreatedKeys(Category, Product));
 
   const recorded = await state.findOne({ key: catalogStateKey });
@@ -87,6 +88,19 @@ export async function seedCatalog(
   );
   await state.insertOne({ key: catalogStateKey, ...wanted });
   return 'written';
+}
+
+/**
+ * Databases seeded before products had variants (`.data/mongo` of an older checkout) hold the old
+ * 48-product demo catalog under ordinary ids: without this it would pass for staff work, break
+ * every listing (no variants) and shadow the generated categories of the same slugs.
+ */
+async function removeLegacyCatalog(
+  Category: ProductModels['Category'],
+  Product: ProductModels['Product'],
+): Promise<void> {
+  await Product.deleteMany({ variants: { $exists: false } });
+  await Category.deleteMany({ ancestorSlugs: { $exists: false } });
 }
 
 /** Slugs and SKUs staff created (ids outside the generated ranges). */
