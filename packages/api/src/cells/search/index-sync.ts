@@ -86,13 +86,14 @@ export class IndexSync {
   /** The index once built; waits up to `timeoutMs` for the first build. */
   async ready(timeoutMs: number): Promise<CatalogIndex> {
     if (this.current) return this.current;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      new Promise<void>((resolve) => this.readyWaiters.push(resolve)),
-      new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, timeoutMs);
-      }),
-    ]).finally(() => clearTimeout(timer));
+    let wake = () => undefined as void;
+    const built = new Promise<void>((resolve) => (wake = resolve));
+    this.readyWaiters.push(wake);
+    const timer = setTimeout(wake, timeoutMs);
+    await built;
+    clearTimeout(timer);
+    // A waiter that timed out leaves the list, so callers during a long build do not pile up.
+    this.readyWaiters = this.readyWaiters.filter((waiter) => waiter !== wake);
     if (!this.current) throw new IndexNotReadyError('the search index is still being built');
     return this.current;
   }
