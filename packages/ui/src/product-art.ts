@@ -24,7 +24,8 @@ export function productArtSvg(slug: string, options: ProductArtOptions | string 
   const object = silhouette
     ? `<g transform="translate(200 158)">${silhouette(palette)}</g>`
     : [
-        '<text x="200" y="150" dy="0.35em" text-anchor="middle" fill="#fff" fill-opacity="0.94"',
+        // In the object's own colour: it carries the variant's colour and reads on the backdrop.
+        `<text x="200" y="150" dy="0.35em" text-anchor="middle" fill="${palette.body}"`,
         ' font-size="92" font-weight="600" letter-spacing="-2"',
         ` font-family="ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
         initials,
@@ -187,7 +188,7 @@ const silhouettes: Array<[RegExp, Silhouette]> = [
       `<rect x="44" y="5" width="34" height="60" rx="14" fill="${p.body}"/>`,
   ],
   [
-    /\b(t-shirt|tee|shirt|top|blouse|sweater|jumper|hoodie|jacket|coat|dress)\b/,
+    /\b(t-shirt|tee|shirt|top|blouse|sweater|jumper|hoodie|jacket|coat|dress|vest|cardigan|knit|overshirt|polo|fleece|parka)\b/,
     (p) =>
       `<path d="M-30 -85 L-90 -55 L-70 -10 L-50 -20 V85 H50 V-20 L70 -10 L90 -55 L30 -85 A32 22 0 0 1 -30 -85 Z" fill="${p.body}"/>` +
       `<path d="M-30 -85 A32 22 0 0 0 30 -85" fill="none" stroke="${p.shade}" stroke-width="6"/>`,
@@ -234,7 +235,7 @@ const silhouettes: Array<[RegExp, Silhouette]> = [
       `<rect x="-20" y="-100" width="40" height="14" rx="4" fill="${p.shade}"/>`,
   ],
   [
-    /\b(book|journal|notebook|planner)\b/,
+    /\b(book|journal|notebook|planner|board)\b/,
     (p) =>
       `<rect x="-65" y="-90" width="130" height="175" rx="6" fill="${p.body}"/>` +
       `<rect x="-65" y="-90" width="16" height="175" fill="${p.shade}"/>` +
@@ -267,7 +268,7 @@ const silhouettes: Array<[RegExp, Silhouette]> = [
       `<path d="M0 -45 C-14 -62 0 -80 0 -92 C10 -75 16 -62 0 -45" fill="hsl(40 95% 58%)"/>`,
   ],
   [
-    /\b(pillow|cushion|throw|blanket|towel)\b/,
+    /\b(pillow|cushion|throw|blanket|towel|duvet|quilt|sheet|sheets|bedding|rug|napkins?|tablecloth|linen)\b/,
     (p) =>
       `<path d="M-85 -70 Q0 -55 85 -70 Q70 0 85 70 Q0 55 -85 70 Q-70 0 -85 -70 Z" fill="${p.body}"/>` +
       `<path d="M-60 -40 Q0 -30 60 -40" fill="none" stroke="${p.shade}" stroke-width="4" stroke-opacity="0.6"/>`,

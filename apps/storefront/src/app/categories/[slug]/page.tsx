@@ -73,14 +73,14 @@ export default async function CategoryPage({
         linkAs={Link}
         className="mb-4"
         items={[
-          { name: 'Home', href: '/' },
+          { name: 'Shop', href: '/' },
           ...trail.map((crumb) => ({ name: crumb.name, href: `/categories/${crumb.slug}` })),
         ]}
       />
       {found.ok ? (
         <JsonLd
           data={breadcrumbListLd([
-            { name: 'Home', url: absoluteUrl('/') },
+            { name: 'Shop', url: absoluteUrl('/') },
             ...trail.map((crumb) => ({
               name: crumb.name,
               url: absoluteUrl(`/categories/${crumb.slug}`),

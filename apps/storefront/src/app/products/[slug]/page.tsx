@@ -76,7 +76,7 @@ export default async function ProductPage({ params, searchParams }: PageProps<'/
   const leadImage = data.images[data.variants.find((v) => v.sku === initialSku)?.imageIndex ?? 0];
   if (leadImage) preload(leadImage.url, { as: 'image', fetchPriority: 'high' });
   const crumbs = [
-    { name: 'Home', href: '/' },
+    { name: 'Shop', href: '/' },
     ...data.breadcrumbs.map((crumb) => ({ name: crumb.name, href: `/categories/${crumb.slug}` })),
     { name: data.name },
   ];
