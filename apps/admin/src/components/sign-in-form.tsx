@@ -38,7 +38,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
   };
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
+    <form method="post" onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
       {notice && !error ? <Notice tone="info" title={notice} /> : null}
       {error ? (
         <div ref={errorRef} tabIndex={-1} className="focus:outline-none">

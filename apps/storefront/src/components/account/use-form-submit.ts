@@ -6,7 +6,8 @@ import { idleForm, type FormState } from './form-state';
 /**
  * Submits a form to a server action without React's automatic form reset (a failed submit keeps
  * what the user typed), tracks the pending state, and moves focus to the first field in error
- * so keyboard and screen-reader users land where the fix is needed.
+ * so keyboard and screen-reader users land where the fix is needed. Forms with a password say
+ * `method="post"`: a submit before hydration then never puts the password in the URL.
  */
 export function useFormSubmit(
   action: (data: FormData) => Promise<FormState>,
