@@ -184,6 +184,16 @@ describe('staff product procedures', () => {
     ).toEqual({ sku: 'TST-ARC-BLACK', onHand: 20, reserved: 3, available: 17 });
   });
 
+  it('list only products with a SKU at or below its low-stock threshold', async () => {
+    const low = await staff.product.adminList.query({ lowStock: true, page: 1, pageSize: 48 });
+    expect(low.totalCount).toBeGreaterThan(0);
+    for (const item of low.items) {
+      expect(item.variants.some((variant) => variant.lowStock)).toBe(true);
+    }
+    const all = await staff.product.adminList.query({ page: 1, pageSize: 1 });
+    expect(low.totalCount).toBeLessThan(all.totalCount);
+  });
+
   it('archive hides the product from shoppers', async () => {
     const { items } = await staff.product.adminList.query({ q: 'Test Arc', page: 1, pageSize: 10 });
     await staff.product.archive.mutate({ id: items[0]?.id ?? '' });
