@@ -79,12 +79,15 @@ it('is not ready (and says so) until the first build is complete, then answers',
   sync.stop();
 });
 
-it('applies what changed on a poll: edits upserted, archived products removed', async () => {
+it('applies what changed on a poll: new and edited products upserted, archived removed', async () => {
   const products = [lamp('Oak Desk Lamp'), lamp('Brass Floor Lamp')];
   const sync = new IndexSync(async () => fakeSource(products, Promise.resolve()), options);
   await sync.start();
   const index = await sync.ready(5_000);
 
+  // Asked before the change: an empty answer that must not be served from cache afterwards.
+  expect(index.search(searchQueryInput.parse({ q: 'chandelier' })).totalCount).toBe(0);
+  products.push(lamp('Crystal Chandelier'));
   products[0] = { ...products[0]!, name: 'Oak Desk Lantern', updatedAt: new Date(Date.now() + 1) };
   products[1] = { ...products[1]!, status: 'archived', updatedAt: new Date(Date.now() + 1) };
   await sync.syncNow();
@@ -93,5 +96,6 @@ it('applies what changed on a poll: edits upserted, archived products removed', 
     index.search(searchQueryInput.parse({ q })).results.map((result) => result.name);
   expect(names('lantern')).toEqual(['Oak Desk Lantern']);
   expect(names('brass')).toEqual([]);
+  expect(names('chandelier')).toEqual(['Crystal Chandelier']);
   sync.stop();
 });

@@ -63,6 +63,8 @@ export class CatalogIndex {
   }
 
   upsert(product: IndexedProduct): void {
+    // A new product can match words whose (empty) answer is cached: clear on every write.
+    this.matchCache.clear();
     this.remove(product.id);
     const slot = this.slots.length;
     product.slot = slot;
