@@ -92,7 +92,7 @@ it('an archived product disappears from every replica; a published one appears',
   );
   const created = await untilEveryReplica('cherry', (slugs) => slugs.length === 1);
   expect(created).toEqual([['cherry-side-table'], ['cherry-side-table']]);
-});
+}, 60_000); // three changes waited for in turn, each with its own generous bound
 
 it('reconciliation repairs what polling cannot see: a hard delete and a back-dated edit', async () => {
   const { Product } = await catalogModels();
