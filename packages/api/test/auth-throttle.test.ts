@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { connectDomainDatabase } from '@shop/db';
+import { authModels } from '@shop/db/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellHost } from '../src/host';
 import { loginThrottleLimits } from '../src/cells/auth/login-throttle';
@@ -38,6 +41,23 @@ describe('failed sign-ins are throttled', () => {
     // Even the right password waits now; other accounts are not affected.
     expect((await login('support@example.com', 'demo-password-1', '10.1.2.1')).status).toBe(429);
     expect((await login('analyst@example.com', 'demo-password-1', '10.1.2.1')).status).toBe(200);
+  });
+
+  it('opens again once the window is over, counting from one', async () => {
+    const email = uniqueEmail('window');
+    for (let attempt = 0; attempt <= loginThrottleLimits.perAccount; attempt += 1) {
+      await login(email, 'wrong password', `10.5.0.${attempt}`);
+    }
+    expect((await login(email, 'wrong password', '10.5.1.1')).status).toBe(429);
+
+    // As if 15 minutes had passed (instead of waiting).
+    const { LoginFailureCounter } = authModels(await connectDomainDatabase('auth'));
+    const key = `account:${createHash('sha256').update(email).digest('hex')}`;
+    await LoginFailureCounter.updateOne({ key }, { $set: { expiresAt: new Date(Date.now() - 1) } });
+    for (let attempt = 0; attempt < loginThrottleLimits.perAccount; attempt += 1) {
+      expect((await login(email, 'wrong password', `10.5.2.${attempt}`)).status).toBe(401);
+    }
+    expect((await login(email, 'wrong password', '10.5.3.1')).status).toBe(429);
   });
 
   it('per client address, across many emails', async () => {

@@ -1,15 +1,15 @@
 import { type Connection, type HydratedDocument, type InferSchemaType, Schema } from 'mongoose';
 
 /**
- * Failed sign-ins in one fixed time window for one key (a hashed email or a client address).
- * Kept in auth_db so every auth replica counts the same failures; one document per key and
- * window, so counting is a single atomic `$inc` upsert.
+ * Sign-in attempts counted for one key (a hashed email or a client address) in the window that
+ * opened at its first counted attempt. Kept in auth_db so every auth replica counts the same
+ * failures; one document per key, changed only by single-document atomic updates.
  */
 export const loginFailureCounterSchema = new Schema({
-  /** e.g. `account:<sha256 of email>:<window>` or `address:<ip>:<window>`. */
+  /** `account:<sha256 of email>` or `address:<ip>`. */
   key: { type: String, required: true },
   failures: { type: Number, required: true, default: 0 },
-  /** End of the window: the moment the counter stops mattering. */
+  /** End of the window: from then on the next attempt starts a new one at 1. */
   expiresAt: { type: Date, required: true },
 });
 loginFailureCounterSchema.index({ key: 1 }, { unique: true });
