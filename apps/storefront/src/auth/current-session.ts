@@ -14,10 +14,12 @@ import { isLiveSession, type SessionFields } from './session-token';
  * (next-auth's getServerSession would refresh here and lose the rotated tokens.)
  */
 export const currentSession = cache(async (): Promise<SessionFields | null> => {
+  // Cookies first: it marks the page as per-request even when no secret is configured (a build
+  // has none), so a signed-out render is never prerendered and served to everyone.
+  const store = await cookies();
   const secret = sessionSecret();
   if (!secret) return null;
   const name = sessionCookieName();
-  const store = await cookies();
   // next-auth splits cookies above ~4 KB into `<name>.0`, `<name>.1`, ...
   const sealed =
     store.get(name)?.value ??

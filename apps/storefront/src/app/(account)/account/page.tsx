@@ -7,6 +7,9 @@ import { ProfileForm } from '@/components/account/profile-form';
 import { UnavailableSection } from '@/components/account/unavailable-section';
 import { callCell } from '@/server/cell-call';
 
+// Per shopper, on every request.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = { title: 'Profile' };
 
 export default async function ProfilePage() {

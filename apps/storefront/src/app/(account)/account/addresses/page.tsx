@@ -6,6 +6,9 @@ import { AddressBook } from '@/components/account/address-book';
 import { UnavailableSection } from '@/components/account/unavailable-section';
 import { callCell } from '@/server/cell-call';
 
+// Per shopper, on every request.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = { title: 'Addresses' };
 
 export default async function AddressesPage() {

@@ -6,6 +6,9 @@ import { PreferencesForm } from '@/components/account/preferences-form';
 import { UnavailableSection } from '@/components/account/unavailable-section';
 import { callCell } from '@/server/cell-call';
 
+// Per shopper, on every request.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = { title: 'Preferences' };
 
 export default async function PreferencesPage() {

@@ -5,6 +5,9 @@ import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { PasswordForm } from '@/components/account/password-form';
 import { SignOutEverywhere } from '@/components/account/sign-out-everywhere';
 
+// Per shopper, on every request.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = { title: 'Security' };
 
 export default async function SecurityPage() {
