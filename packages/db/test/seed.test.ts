@@ -4,6 +4,7 @@ import { accountRoles, authModels } from '../src/auth';
 import { closeDatabaseConnections, connectDomainDatabase } from '../src';
 import { orderModels } from '../src/order';
 import { productModels } from '../src/product';
+import { userModels } from '../src/user';
 import { demoPassword, generateCatalog, seedDemoData, type SeedSummary } from '../src/seed';
 import { isolateTestDatabases } from '../src/testing';
 
@@ -24,6 +25,15 @@ describe('seedDemoData', () => {
     first = await seedDemoData();
     productsAfterFirst = await productSnapshot();
     second = await seedDemoData();
+  });
+
+  it('gives the demo shopper saved addresses, once however often it runs', async () => {
+    const { Account } = authModels(await connectDomainDatabase('auth'));
+    const { Address, Profile } = userModels(await connectDomainDatabase('user'));
+    const shopper = await Account.findOne({ email: 'shopper@example.com' }).orFail().lean();
+    expect(await Address.countDocuments({ accountId: shopper._id })).toBe(2);
+    const profile = await Profile.findOne({ accountId: shopper._id }).orFail().lean();
+    expect(profile.email).toBe('shopper@example.com');
   });
 
   it('fills every domain with demo data', () => {

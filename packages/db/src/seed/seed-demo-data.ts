@@ -17,6 +17,7 @@ import {
 } from './catalog/generate-catalog';
 import { demoOrders } from './demo-orders';
 import { seedAccounts } from './seed-accounts';
+import { seedProfiles } from './seed-profiles';
 import { seedAnalyticsEvents, seedReviews } from './seed-activity';
 import { seedCatalog } from './seed-catalog';
 import { seedOrders } from './seed-orders';
@@ -87,6 +88,7 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<SeedSumma
     const orders = demoOrders(products);
     const catalogOutcome = await seedCatalog(product, catalog, { seed: catalogSeed, productCount });
     const accountIds = await seedAccounts(auth, user);
+    await seedProfiles(user, accountIds);
     const shopperId = accountIds.get(demoShopperEmail);
     if (!shopperId) throw new Error('the demo shopper account was not created');
     await seedOrders(
