@@ -22,7 +22,13 @@ export function DeleteAccountForm() {
         description="Your profile, addresses and preferences are removed and you are signed out. Orders keep only what the law requires for accounting. This cannot be undone."
       />
       <CardBody>
-        <form ref={formRef} method="post" onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
+        <form
+          ref={formRef}
+          method="post"
+          onSubmit={onSubmit}
+          className="flex flex-col gap-5"
+          noValidate
+        >
           <FormMessage state={state.status === 'error' ? state : { status: 'idle' }} />
           <TextField
             label="Your password, to confirm"

@@ -16,7 +16,13 @@ export function PasswordForm() {
     <Card>
       <CardHeader title="Password" />
       <CardBody>
-        <form ref={formRef} method="post" onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
+        <form
+          ref={formRef}
+          method="post"
+          onSubmit={onSubmit}
+          className="flex flex-col gap-5"
+          noValidate
+        >
           <FormMessage state={state} />
           <div className="grid gap-5 sm:grid-cols-2">
             <TextField

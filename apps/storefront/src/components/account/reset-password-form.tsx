@@ -22,7 +22,13 @@ export function ResetPasswordForm({ token }: { token: string }) {
     );
   }
   return (
-    <form ref={formRef} method="post" onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
+    <form
+      ref={formRef}
+      method="post"
+      onSubmit={onSubmit}
+      className="flex flex-col gap-5"
+      noValidate
+    >
       <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
       <TextField

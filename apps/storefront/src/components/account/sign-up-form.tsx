@@ -16,7 +16,13 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   );
   const errors = state.fieldErrors ?? {};
   return (
-    <form ref={formRef} method="post" onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
+    <form
+      ref={formRef}
+      method="post"
+      onSubmit={onSubmit}
+      className="flex flex-col gap-5"
+      noValidate
+    >
       <FormMessage state={state.status === 'error' ? state : { status: 'idle' }} />
       <TextField label="Name" name="name" autoComplete="name" required error={errors.name} />
       <TextField
