@@ -1,8 +1,13 @@
 import 'server-only';
 import { encode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
-import { sessionCookieName, sessionSecret, usesSecureCookies } from './secret';
-import { sessionFieldsFrom, sessionMaxAgeSeconds, type TokenSet } from './session-token';
+import { sessionSecret, usesSecureCookies } from '@shop/auth-session/secret';
+import { defaultSessionCookies } from '@shop/auth-session/session-cookies';
+import {
+  sessionFieldsFrom,
+  sessionMaxAgeSeconds,
+  type TokenSet,
+} from '@shop/auth-session/session-token';
 
 /**
  * Signs the browser in with tokens the auth cell just issued (after sign-up), writing the same
@@ -21,7 +26,7 @@ export async function startSession(tokens: TokenSet): Promise<void> {
     secret,
     maxAge: sessionMaxAgeSeconds,
   });
-  (await cookies()).set(sessionCookieName(), sealed, {
+  (await cookies()).set(defaultSessionCookies.sessionCookieName(), sealed, {
     httpOnly: true,
     sameSite: 'lax',
     path: '/',
@@ -34,6 +39,7 @@ export async function startSession(tokens: TokenSet): Promise<void> {
 export async function endSession(): Promise<void> {
   const store = await cookies();
   for (const cookie of store.getAll()) {
-    if (cookie.name.startsWith(sessionCookieName())) store.delete(cookie.name);
+    if (cookie.name.startsWith(defaultSessionCookies.sessionCookieName()))
+      store.delete(cookie.name);
   }
 }

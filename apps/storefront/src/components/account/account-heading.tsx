@@ -1,4 +1,4 @@
-import type { SessionFields } from '@/auth/session-token';
+import type { SessionFields } from '@shop/auth-session/session-token';
 
 /** The account area's page heading: who is signed in. */
 export function AccountHeading({ session }: { session: SessionFields }) {

@@ -5,8 +5,8 @@ import { useState, useTransition } from 'react';
 import { removeAddress, setDefaultAddress } from '@/app/(account)/_actions/account';
 import { AddressForm } from './address-form';
 import type { Address, Country } from './address-types';
-import { FormMessage } from './form-message';
-import type { FormState } from './form-state';
+import { FormMessage } from '@shop/auth-session/client/form-message';
+import type { FormState } from '@shop/auth-session/form-state';
 
 /** Every saved address, with edit, remove and "make default" in place, and a form to add one. */
 export function AddressBook({

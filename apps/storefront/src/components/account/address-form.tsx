@@ -4,11 +4,11 @@ import { Button, TextField } from '@shop/ui';
 import { useState } from 'react';
 import { saveAddress } from '@/app/(account)/_actions/account';
 import type { Address, Country } from './address-types';
-import { FormMessage } from './form-message';
-import type { FormState } from './form-state';
+import { FormMessage } from '@shop/auth-session/client/form-message';
+import type { FormState } from '@shop/auth-session/form-state';
 import { SelectField } from './select-field';
-import { SubmitButton } from './submit-button';
-import { useFormSubmit } from './use-form-submit';
+import { SubmitButton } from '@shop/auth-session/client/submit-button';
+import { useFormSubmit } from '@shop/auth-session/client/use-form-submit';
 
 /** Add or edit one address; the postcode hint follows the chosen country. */
 export function AddressForm({

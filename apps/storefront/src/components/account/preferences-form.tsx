@@ -2,11 +2,11 @@
 
 import { Card, CardBody, CardHeader } from '@shop/ui';
 import { updatePreferences } from '@/app/(account)/_actions/account';
-import { FormMessage } from './form-message';
+import { FormMessage } from '@shop/auth-session/client/form-message';
 import { currencyChoices, languageChoices } from './preference-choices';
 import { SelectField } from './select-field';
-import { SubmitButton } from './submit-button';
-import { useFormSubmit } from './use-form-submit';
+import { SubmitButton } from '@shop/auth-session/client/submit-button';
+import { useFormSubmit } from '@shop/auth-session/client/use-form-submit';
 
 export function PreferencesForm({
   preferences,

@@ -2,10 +2,10 @@
 
 import { TextField } from '@shop/ui';
 import { signUp } from '@/app/(account)/_actions/sign-up';
-import { FormMessage } from './form-message';
+import { FormMessage } from '@shop/auth-session/client/form-message';
 import { passwordPolicyHint } from './password-policy';
-import { SubmitButton } from './submit-button';
-import { useFormSubmit } from './use-form-submit';
+import { SubmitButton } from '@shop/auth-session/client/submit-button';
+import { useFormSubmit } from '@shop/auth-session/client/use-form-submit';
 
 /** Name, email and a password with the policy spelled out before anyone gets it wrong. */
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {

@@ -6,11 +6,7 @@ export function sessionSecret(): string | undefined {
   return process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET || undefined;
 }
 
-/** On https next-auth prefixes its cookies with `__Secure-`. */
+/** On https the cookies get the `__Secure-` / `__Host-` prefixes browsers enforce. */
 export function usesSecureCookies(): boolean {
   return process.env.NEXTAUTH_URL?.startsWith('https://') ?? false;
-}
-
-export function sessionCookieName(): string {
-  return usesSecureCookies() ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
 }

@@ -53,3 +53,23 @@ export function isLiveSession(
 
 /** The session lasts as long as the refresh token could (the auth cell's 7 days). */
 export const sessionMaxAgeSeconds = 7 * 24 * 60 * 60;
+
+// What next-auth's own types carry in both apps (module augmentation: it applies wherever this
+// file is part of the program, which every user of the session fields is).
+declare module 'next-auth' {
+  /** What the browser may see: the account, never the tokens. */
+  interface Session {
+    account?: SessionAccount;
+    error?: SessionFields['error'];
+  }
+  /** What the credentials provider's `authorize` hands to the `jwt` callback. */
+  interface User {
+    tokens?: TokenSet;
+  }
+}
+
+declare module 'next-auth/jwt' {
+  // Module augmentation merges into next-auth's JWT: it has to be an interface, empty here.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface JWT extends Partial<SessionFields> {}
+}

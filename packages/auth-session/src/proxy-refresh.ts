@@ -1,0 +1,83 @@
+import { encode, getToken, type JWT } from 'next-auth/jwt';
+import { NextResponse, type NextRequest } from 'next/server';
+import { refreshedIfDue } from './refresh-session';
+import { sessionSecret, usesSecureCookies } from './secret';
+import type { SessionCookies } from './session-cookies';
+import { sessionMaxAgeSeconds } from './session-token';
+
+export interface ProxyRefreshOptions {
+  cookies: SessionCookies;
+  /** Whether a signed-out visitor of this path is sent to sign in. */
+  needsSession: (pathname: string) => boolean;
+  /**
+   * Whether the signed-in user may open the path (the back office: their role's sections);
+   * otherwise the request is answered by the page at `path` with a 403. The page and the cells
+   * check again: this only spares the user a page of refusals.
+   */
+  access?: { mayOpen: (token: JWT, pathname: string) => boolean; path: string };
+}
+
+/**
+ * Keeps the session's access token fresh on every page, server action and gateway request:
+ * refreshes it shortly before expiry, hands the new cookie both to this request's rendering and
+ * back to the browser. A refused refresh signs the user out; a signed-out visitor of a page that
+ * needs a session is sent to sign in (with `reason=expired` when a refresh was refused).
+ */
+export async function refreshSessionIn(
+  request: NextRequest,
+  options: ProxyRefreshOptions,
+): Promise<NextResponse> {
+  const { needsSession, access } = options;
+  const secret = sessionSecret();
+  if (!secret) return NextResponse.next();
+  const name = options.cookies.sessionCookieName();
+  const token = await getToken({ req: request, secret, cookieName: name });
+  if (!token?.accessToken || token.error) {
+    // Signed out: a page that needs a session sends the visitor to sign in and back.
+    return needsSession(request.nextUrl.pathname)
+      ? NextResponse.redirect(signInUrl(request, token ? 'expired' : undefined))
+      : NextResponse.next();
+  }
+
+  const fresh = await refreshedIfDue(token);
+  if (fresh.error) {
+    // The session is over: forget it here and in the browser.
+    request.cookies.delete(name);
+    const response = needsSession(request.nextUrl.pathname)
+      ? NextResponse.redirect(signInUrl(request, 'expired'))
+      : NextResponse.next({ request: { headers: request.headers } });
+    response.cookies.delete(name);
+    return response;
+  }
+
+  let sealed: string | undefined;
+  if (fresh !== token) {
+    sealed = await encode({ token: fresh, secret, maxAge: sessionMaxAgeSeconds });
+    request.cookies.set(name, sealed);
+  }
+  const response =
+    access && !access.mayOpen(fresh, request.nextUrl.pathname)
+      ? NextResponse.rewrite(new URL(access.path, request.url), { status: 403 })
+      : sealed
+        ? NextResponse.next({ request: { headers: request.headers } })
+        : NextResponse.next();
+  // Rotated tokens go back to the browser whatever the answer: the old refresh token is spent.
+  if (sealed) {
+    response.cookies.set(name, sealed, {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: usesSecureCookies(),
+      maxAge: sessionMaxAgeSeconds,
+    });
+  }
+  return response;
+}
+
+function signInUrl(request: NextRequest, reason?: string): URL {
+  const url = new URL('/sign-in', request.url);
+  const returnTo = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+  if (returnTo !== '/') url.searchParams.set('callbackUrl', returnTo);
+  if (reason) url.searchParams.set('reason', reason);
+  return url;
+}
