@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { currentSession } from '@/auth/current-session';
 import { formStateFromError } from '@/auth/form-errors';
 import { cellsAs } from '@/auth/signed-in-cells';
-import type { FormState } from '@/components/form-state';
+import type { FormState } from '@shop/auth-session/form-state';
 
 /** Replaces one account's roles; the auth cell checks accounts:manage and the self-demotion rule. */
 export async function setRoles(data: FormData): Promise<FormState> {
