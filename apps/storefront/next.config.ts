@@ -4,6 +4,21 @@ import type { NextConfig } from 'next';
 // The monorepo root: standalone output must trace files from the workspace packages too.
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
+// Category URLs with listing parameters (src/lib/listing-params.ts; `attr.*` are the search cell's
+// main attributes) render per request at /categories/<slug>/view; the plain /categories/<slug> is
+// cached HTML. Unknown parameters change nothing on the page, so they keep the cached one.
+const categoryViewParameters = [
+  'brand',
+  'price',
+  'rating',
+  'inStock',
+  'sort',
+  'page',
+  'attr.Colour',
+  'attr.Material',
+  'attr.Size',
+];
+
 const nextConfig: NextConfig = {
   // Workspace packages export TypeScript source; Next compiles them with the app.
   transpilePackages: ['@shop/ui', '@shop/api', '@shop/auth-session'],
@@ -12,6 +27,15 @@ const nextConfig: NextConfig = {
   turbopack: { root: repoRoot },
   typedRoutes: true,
   poweredByHeader: false,
+  rewrites: async () => ({
+    beforeFiles: categoryViewParameters.map((key) => ({
+      source: '/categories/:slug',
+      has: [{ type: 'query' as const, key }],
+      destination: '/categories/:slug/view',
+    })),
+    afterFiles: [],
+    fallback: [],
+  }),
   // `pnpm dev` prints 127.0.0.1 URLs; without this, `next dev` blocks its own scripts (and so
   // hydration) for pages opened on 127.0.0.1 rather than localhost.
   allowedDevOrigins: ['127.0.0.1'],

@@ -1,63 +1,27 @@
-import Link from 'next/link';
-import { currentSession } from '@/auth/current-session';
-import { SignInLink } from './account/sign-in-link';
-import { SignOutButton } from './account/sign-out-button';
+'use client';
 
-const itemClass =
-  'block w-full rounded-control px-3 py-2 text-left text-sm text-ink hover:bg-surface-sunken focus-visible:bg-surface-sunken';
+import dynamic from 'next/dynamic';
+import { SignInLink } from './account/sign-in-link';
+import { useHeaderSession } from './account-session';
+
+// Only signed-in shoppers download the menu (and next-auth's client, for "Sign out").
+const AccountMenu = dynamic(() => import('./account-menu').then((module) => module.AccountMenu));
 
 /**
- * The header's account entry: "Sign in" for guests; for a signed-in shopper a menu (a native
- * disclosure: keyboard and no-JavaScript friendly) with their name, the account pages and
- * "Sign out".
+ * The header's account entry, rendered in the browser so that no page's HTML depends on who is
+ * asking (product and category pages are cached and shared): "Sign in" until the session is
+ * known and for guests; the account menu for a signed-in shopper. The slot has a fixed width
+ * so that the swap never moves the navigation beside it.
  */
-export async function AccountNav() {
-  const session = await currentSession();
-  if (!session) {
-    return (
-      <SignInLink className="rounded-control px-3 py-2 text-sm font-medium text-ink-muted transition-colors hover:bg-surface-sunken hover:text-ink" />
-    );
-  }
-  const firstName = session.account.name.split(/\s+/)[0] || session.account.name;
+export function AccountNav() {
+  const session = useHeaderSession();
   return (
-    <details className="group relative" data-testid="account-menu">
-      <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-control px-3 py-2 text-sm font-medium text-ink hover:bg-surface-sunken [&::-webkit-details-marker]:hidden">
-        <span className="sr-only">Account menu for </span>
-        <span className="max-w-32 truncate">{firstName}</span>
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 20 20"
-          className="size-4 text-ink-muted transition-transform group-open:rotate-180"
-          fill="currentColor"
-        >
-          <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" />
-        </svg>
-      </summary>
-      <div className="absolute right-0 z-40 mt-2 w-60 rounded-card border border-line bg-surface p-2 shadow-raised">
-        <p className="truncate px-3 pt-1 pb-2 text-xs text-ink-muted">
-          Signed in as <span className="font-medium text-ink">{session.account.email}</span>
-        </p>
-        <ul className="flex flex-col gap-0.5 border-t border-line pt-2">
-          <li>
-            <Link href="/account" className={itemClass}>
-              Your account
-            </Link>
-          </li>
-          <li>
-            <Link href="/account/addresses" className={itemClass}>
-              Addresses
-            </Link>
-          </li>
-          <li>
-            <Link href="/account/security" className={itemClass}>
-              Security
-            </Link>
-          </li>
-          <li className="mt-1 border-t border-line pt-1">
-            <SignOutButton className={itemClass} />
-          </li>
-        </ul>
-      </div>
-    </details>
+    <div className="w-24 md:w-32" data-testid="account-slot">
+      {session ? (
+        <AccountMenu account={session} />
+      ) : (
+        <SignInLink className="inline-block rounded-control px-3 py-2 text-sm font-medium text-ink-muted transition-colors hover:bg-surface-sunken hover:text-ink" />
+      )}
+    </div>
   );
 }

@@ -1,7 +1,15 @@
 'use client';
 
 import type { ProductDetail, ProductVariant } from '@shop/api/client';
-import { createContext, use, useCallback, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  use,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 
 interface VariantState {
   product: Pick<ProductDetail, 'slug' | 'name' | 'currency' | 'options' | 'variants' | 'images'>;
@@ -31,10 +39,11 @@ function variantFor(variants: ProductVariant[], selection: string[]) {
 }
 
 /**
- * The chosen variant of a product page, shared by the gallery and the picker. The server renders
- * the variant named by `?sku=` (or the first one in stock), so a shared link shows that variant
- * before any script runs; choosing another one updates the URL in place (no new history entry
- * per click, no server round trip).
+ * The chosen variant of a product page, shared by the gallery and the picker. The page is cached
+ * HTML shared by every URL of the product, so the server renders the default variant (the first
+ * one in stock) and the variant named by `?sku=` is chosen here once the page is interactive;
+ * choosing another one updates the URL in place (no new history entry per click, no server
+ * round trip).
  */
 export function VariantProvider({
   product,
@@ -50,6 +59,14 @@ export function VariantProvider({
     initial?.optionValues ?? product.options.map((option) => option.values[0] ?? ''),
   );
   const variant = variantFor(product.variants, selection);
+
+  // A shared link (`?sku=`): show that variant. Read from the address bar, not useSearchParams,
+  // which would make the cached page render its variant part in the browser only.
+  useEffect(() => {
+    const sku = new URLSearchParams(window.location.search).get('sku');
+    const requested = sku ? product.variants.find((candidate) => candidate.sku === sku) : undefined;
+    if (requested) setSelection(requested.optionValues);
+  }, [product.variants]);
   const [pickedImage, setPickedImage] = useState<{ sku: string | undefined; index: number }>();
   const imageIndex =
     pickedImage && pickedImage.sku === variant?.sku

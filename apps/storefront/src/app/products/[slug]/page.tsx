@@ -11,10 +11,18 @@ import { VariantPicker, VariantPriceAndStock } from '@/components/product/varian
 import { VariantProvider } from '@/components/product/variant-state';
 import { getProduct, isSlug } from '@/server/catalogue';
 import { absoluteUrl } from '@/server/site-url';
+import { cacheOutageBriefly } from '@/app/_lib/outage-cache';
 
-// Rendered per request (the `?sku=` variant) from a cached product read: a busy page asks the
-// product cell once per revalidation, not once per view (see server/catalogue.ts).
-export const dynamic = 'force-dynamic';
+// Cached HTML (ISR), one entry per product, rendered on its first view and expired by the
+// product's cache tags (`/api/revalidate`) or after 60 s; `?sku=` is applied in the browser
+// (variant-state.tsx), so every URL of a product shares its entry.
+export const revalidate = 60;
+export const dynamicParams = true;
+
+/** No page is rendered at build time (the build has no cells); each is cached on first view. */
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
 
 export async function generateMetadata({
   params,
@@ -51,13 +59,14 @@ export async function generateMetadata({
   };
 }
 
-export default async function ProductPage({ params, searchParams }: PageProps<'/products/[slug]'>) {
+export default async function ProductPage({ params }: PageProps<'/products/[slug]'>) {
   const { slug } = await params;
   if (!isSlug(slug)) notFound();
   const product = await getProduct(slug);
   if (!product.ok && product.failure === 'not-found') notFound();
 
   if (!product.ok) {
+    await cacheOutageBriefly();
     return (
       <Container className="mt-10">
         <CatalogueUnavailable retryHref={`/products/${slug}` as Route} />
@@ -66,9 +75,7 @@ export default async function ProductPage({ params, searchParams }: PageProps<'/
   }
 
   const { data } = product;
-  const requestedSku = (await searchParams).sku;
   const initialSku =
-    data.variants.find((variant) => variant.sku === requestedSku)?.sku ??
     data.variants.find((variant) => variant.stock !== 'out_of_stock')?.sku ??
     data.variants[0]?.sku ??
     '';
