@@ -9,10 +9,14 @@
  * Chromium: CHROMIUM_PATH, else /usr/bin/chromium. Ports 5160-5169 (STOREFRONT_PORT, ...).
  */
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { startStack } from '@shop/stack';
 import { describeMachine } from './machine';
+
+/** The 1-minute load average: the machine is shared, so every figure says how busy it was. */
+const load = () => Number(loadavg()[0]!.toFixed(1));
 
 const runsPerPage = Number(process.env.BENCH_RUNS ?? 3);
 const chromePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
@@ -30,6 +34,7 @@ const portDefaults = {
 for (const [name, value] of Object.entries(portDefaults)) process.env[name] ??= value;
 process.env.LOG_LEVEL ??= 'warn';
 
+const loadAtStart = load();
 const stack = await startStack('e2e');
 const chrome = await chromeLauncher.launch({
   chromePath,
@@ -89,6 +94,7 @@ try {
     JSON.stringify(
       {
         machine: describeMachine(),
+        loadAverage1m: { atStart: loadAtStart, atEnd: load() },
         database: stack.databaseKind,
         lighthouse: 'mobile defaults (simulated throttling)',
         results,

@@ -1,5 +1,6 @@
 /**
  * Server-rendered storefront pages under load: a product page and a category page (with facets),
+ * both cached HTML (ISR), and a sorted view of the same category, which renders per request;
  * each hit by autocannon at 50 concurrent connections against `next start` of the production
  * build, on the e2e-style stack (every cell in one host, the seeded catalogue). Also counts how
  * many times the product cell was asked for the product while its page was hammered: the page
@@ -10,9 +11,13 @@
  *
  * Ports 5150-5159 (override with STOREFRONT_PORT, CELLS_PORT, ...), so a dev platform can run.
  */
+import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { startStack } from '@shop/stack';
 import { describeMachine } from './machine';
+
+/** The 1-minute load average: the machine is shared, so every figure says how busy it was. */
+const load = () => Number(loadavg()[0]!.toFixed(1));
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const duration = Number(process.env.BENCH_SECONDS ?? 20);
@@ -28,28 +33,34 @@ const portDefaults = {
 for (const [name, value] of Object.entries(portDefaults)) process.env[name] ??= value;
 process.env.LOG_LEVEL ??= 'warn';
 
+const loadAtStart = load();
 const stack = await startStack('e2e');
 try {
   const { product, category } = await pickPages(stack.urls.cells);
   const pages = [
     { name: 'product page', path: `/products/${product}` },
     { name: 'category page (facets)', path: `/categories/${category}` },
+    { name: 'category page, sorted (per request)', path: `/categories/${category}?sort=price_asc` },
   ];
   const results = [];
   for (const page of pages) {
     const url = `${stack.urls.storefront}${page.path}`;
     // Warm-up: compiles nothing (production build) but fills the catalogue cache and JITs.
     await run(url, 3);
+    // HIT: served from the page cache; absent: rendered for this request.
+    const pageCache = (await fetch(url)).headers.get('x-nextjs-cache') ?? 'per request';
     const before = await procedureCount(stack.urls.cells, 'product.bySlug');
     const result = await run(url, duration);
     const after = await procedureCount(stack.urls.cells, 'product.bySlug');
     results.push({
       page: page.name,
       path: page.path,
+      pageCache,
       requestsPerSecond: Math.round(result.requests.average),
       latencyMs: {
         p50: result.latency.p50,
         p90: result.latency.p90,
+        p95: Math.round(result.p95),
         p97_5: result.latency.p97_5,
         p99: result.latency.p99,
         max: result.latency.max,
@@ -64,6 +75,7 @@ try {
     JSON.stringify(
       {
         machine: describeMachine(),
+        loadAverage1m: { atStart: loadAtStart, atEnd: load() },
         database: stack.databaseKind,
         connections,
         durationSeconds: duration,
@@ -77,8 +89,19 @@ try {
   await stack.stop();
 }
 
+/** autocannon's result, plus the p95 (the issue's target) from every response's own latency. */
 function run(url: string, seconds: number) {
-  return autocannon({ url, connections, duration: seconds });
+  const latencies: number[] = [];
+  return new Promise<autocannon.Result & { p95: number }>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: seconds }, (error, result) => {
+      if (error) return reject(error instanceof Error ? error : new Error(String(error)));
+      latencies.sort((a, b) => a - b);
+      resolve({ ...result, p95: latencies[Math.floor(latencies.length * 0.95)] ?? NaN });
+    });
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+    });
+  });
 }
 
 async function query<T>(cells: string, procedure: string, input: unknown): Promise<T> {
