@@ -4,7 +4,9 @@ import Link from 'next/link';
 
 /**
  * What shoppers see when the product cell does not answer: the page still renders, says what
- * is wrong in plain words and offers a retry (a link: the page is dynamic, so following it asks the cell again).
+ * is wrong in plain words and offers a retry (a link that asks the cell again: the page is
+ * either per request, or cached HTML kept only a few seconds when it shows this, see
+ * app/_lib/outage-cache.ts).
  */
 export function CatalogueUnavailable({ retryHref = '/' }: { retryHref?: Route }) {
   return (
