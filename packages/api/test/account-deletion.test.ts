@@ -7,47 +7,30 @@ import { reviewModels } from '@shop/db/review';
 import { seedDemoData } from '@shop/db/seed';
 import { isolateTestDatabases } from '@shop/db/testing';
 import { userModels } from '@shop/db/user';
-import { startLocalInngest, type LocalInngest } from '@shop/inngest-local';
+import type { LocalInngest } from '@shop/inngest-local';
 import { Types } from 'mongoose';
-import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CellHost } from '../src/host';
-import type { stopTestHosts as StopTestHosts } from './support/test-host';
+import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
 import type { tokenFor as TokenFor } from './support/user-test-calls';
 import { callsAs, dataOf } from './support/user-test-calls';
 
 /** The cells that hold personal data and erase it on `auth/account.deleted` (notification aside). */
 const erasingCells = ['user', 'order', 'payment', 'review', 'analytics'] as const;
 
+let platform: HostWithExecutor;
 let executor: LocalInngest;
 let host: CellHost;
-let stopTestHosts: typeof StopTestHosts;
 let tokenFor: typeof TokenFor;
 
 beforeAll(async () => {
   isolateTestDatabases(); // the executor's state and the cells' data both get this file's prefix
   await seedDemoData();
-  executor = await startLocalInngest({
-    port: 0,
-    logger: pino({ level: 'silent' }),
-    tuning: { pollIntervalMs: 50, retryBaseDelayMs: 100 },
-  });
-  // Read when each cell's Inngest client is created, at import: set first, import the cells after.
-  process.env.INNGEST_DEV = '1';
-  process.env.INNGEST_BASE_URL = executor.url;
-  const testHost = await import('./support/test-host');
-  stopTestHosts = testHost.stopTestHosts;
+  platform = await startHostWithExecutor(['auth', ...erasingCells]);
+  ({ host, executor } = platform);
   ({ tokenFor } = await import('./support/user-test-calls'));
-  host = await testHost.startTestHost(['auth', ...erasingCells]);
-  const { syncInngestEndpoints } = await import('../src/host/sync-inngest');
-  await syncInngestEndpoints(host.url, host.cells, pino({ level: 'silent' }));
 });
-afterAll(async () => {
-  await stopTestHosts?.(host);
-  await executor?.stop();
-  delete process.env.INNGEST_DEV;
-  delete process.env.INNGEST_BASE_URL;
-});
+afterAll(() => platform?.stop());
 
 interface RunView {
   function_id: string;

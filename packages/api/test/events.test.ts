@@ -2,43 +2,21 @@ import { connectDomainDatabase } from '@shop/db';
 import { analyticsModels } from '@shop/db/analytics';
 import { seedDemoData } from '@shop/db/seed';
 import { isolateTestDatabases } from '@shop/db/testing';
-import { startLocalInngest, type LocalInngest } from '@shop/inngest-local';
-import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CellHost } from '../src/host';
-import type { stopTestHosts as StopTestHosts } from './support/test-host';
+import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
 
-let executor: LocalInngest;
+let platform: HostWithExecutor;
 let host: CellHost;
-let stopTestHosts: typeof StopTestHosts;
 
 beforeAll(async () => {
   isolateTestDatabases(); // the executor's state and the cells' data both get this file's prefix
   await seedDemoData();
-  executor = await startLocalInngest({
-    port: 0,
-    logger: pino({ level: 'silent' }),
-    tuning: { pollIntervalMs: 50, retryBaseDelayMs: 100 },
-  });
-  // The SDK reads these when each cell's Inngest client is created, which happens when the cell
-  // modules load: so they are set first and the cells imported after.
-  process.env.INNGEST_DEV = '1';
-  process.env.INNGEST_BASE_URL = executor.url;
-  const testHost = await import('./support/test-host');
-  stopTestHosts = testHost.stopTestHosts;
-  host = await testHost.startTestHost(['auth', 'product', 'search', 'analytics'], {
-    logger: pino({ level: 'silent' }),
-  });
   // The host registers its own endpoints with the executor (the INNGEST_SYNC_ON_START path).
-  const { syncInngestEndpoints } = await import('../src/host/sync-inngest');
-  await syncInngestEndpoints(host.url, host.cells, pino({ level: 'silent' }));
+  platform = await startHostWithExecutor(['auth', 'product', 'search', 'analytics']);
+  host = platform.host;
 });
-afterAll(async () => {
-  await stopTestHosts?.(host);
-  await executor?.stop();
-  delete process.env.INNGEST_DEV;
-  delete process.env.INNGEST_BASE_URL;
-});
+afterAll(() => platform?.stop());
 
 it('a search becomes an analytics row: search -> event -> executor -> analytics function', async () => {
   const query = `Lamp ${Date.now()}`;

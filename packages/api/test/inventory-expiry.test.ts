@@ -2,39 +2,20 @@ import { connectDomainDatabase } from '@shop/db';
 import { productModels } from '@shop/db/product';
 import { generateCatalog, seedDemoData } from '@shop/db/seed';
 import { isolateTestDatabases } from '@shop/db/testing';
-import { startLocalInngest, type LocalInngest } from '@shop/inngest-local';
-import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CellHost } from '../src/host';
-import type { stopTestHosts as StopTestHosts } from './support/test-host';
+import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
 
-let executor: LocalInngest;
+let platform: HostWithExecutor;
 let host: CellHost;
-let stopTestHosts: typeof StopTestHosts;
 
 beforeAll(async () => {
   isolateTestDatabases();
   await seedDemoData();
-  executor = await startLocalInngest({
-    port: 0,
-    logger: pino({ level: 'silent' }),
-    tuning: { pollIntervalMs: 50, retryBaseDelayMs: 100 },
-  });
-  // Read when the cells' Inngest clients are created, so set before the cells are imported.
-  process.env.INNGEST_DEV = '1';
-  process.env.INNGEST_BASE_URL = executor.url;
-  const testHost = await import('./support/test-host');
-  stopTestHosts = testHost.stopTestHosts;
-  host = await testHost.startTestHost(['auth', 'product']);
-  const { syncInngestEndpoints } = await import('../src/host/sync-inngest');
-  await syncInngestEndpoints(host.url, host.cells, pino({ level: 'silent' }));
+  platform = await startHostWithExecutor(['auth', 'product']);
+  host = platform.host;
 });
-afterAll(async () => {
-  await stopTestHosts?.(host);
-  await executor?.stop();
-  delete process.env.INNGEST_DEV;
-  delete process.env.INNGEST_BASE_URL;
-});
+afterAll(() => platform?.stop());
 
 it('a hold nobody completes is released when its time is up (event -> sleep -> expire)', async () => {
   const { loginAs } = await import('./support/login');

@@ -3,62 +3,40 @@ import { notificationModels } from '@shop/db/notification';
 import { connectDomainDatabase } from '@shop/db';
 import { seedDemoData } from '@shop/db/seed';
 import { isolateTestDatabases } from '@shop/db/testing';
-import { startLocalInngest, type LocalInngest } from '@shop/inngest-local';
+import type { LocalInngest } from '@shop/inngest-local';
 import { startMailCapture, type CapturedMessage, type MailCapture } from '@shop/mail-capture';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellHost } from '../src/host';
 import { bearer, queryUrl, request } from './support/http';
-import type * as TestHost from './support/test-host';
+import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
 
 // Email end to end: an auth event -> the local Inngest executor -> the notification cell's
 // function -> nodemailer over real SMTP -> the mail capture's inbox.
 
 let capture: MailCapture;
+let platform: HostWithExecutor;
 let executor: LocalInngest;
 let host: CellHost;
-let testHost: typeof TestHost;
 const storefrontUrl = 'http://shop.test';
-const savedEnv = { ...process.env };
 
 beforeAll(async () => {
   capture = await startMailCapture({ smtpPort: 0, httpPort: 0 });
   isolateTestDatabases(); // the executor's state and the cells' data both get this file's prefix
   await seedDemoData();
-  executor = await startLocalInngest({
-    port: 0,
-    logger: pino({ level: 'silent' }),
-    tuning: { pollIntervalMs: 50, retryBaseDelayMs: 100 },
+  platform = await startHostWithExecutor(['auth', 'notification'], {
+    env: {
+      SMTP_URL: capture.smtpUrl,
+      MAIL_FROM: 'Shop <no-reply@shop.test>',
+      STOREFRONT_PUBLIC_URL: storefrontUrl,
+    },
   });
-  Object.assign(process.env, {
-    INNGEST_DEV: '1',
-    INNGEST_BASE_URL: executor.url,
-    SMTP_URL: capture.smtpUrl,
-    MAIL_FROM: 'Shop <no-reply@shop.test>',
-    STOREFRONT_PUBLIC_URL: storefrontUrl,
-  });
-  // The SDK reads INNGEST_* when each cell's Inngest client is created, as the cell modules load.
-  testHost = await import('./support/test-host');
-  host = await testHost.startTestHost(['auth', 'notification']);
-  const { syncInngestEndpoints } = await import('../src/host/sync-inngest');
-  await syncInngestEndpoints(host.url, host.cells, pino({ level: 'silent' }));
+  ({ host, executor } = platform);
 });
 afterAll(async () => {
   const { closeSmtpTransports } = await import('../src/cells/notification/smtp-transport');
   closeSmtpTransports();
-  await testHost?.stopTestHosts(host);
-  await executor?.stop();
+  await platform?.stop();
   await capture?.stop();
-  for (const key of [
-    'INNGEST_DEV',
-    'INNGEST_BASE_URL',
-    'SMTP_URL',
-    'MAIL_FROM',
-    'STOREFRONT_PUBLIC_URL',
-  ]) {
-    if (savedEnv[key] === undefined) delete process.env[key];
-    else process.env[key] = savedEnv[key];
-  }
 });
 
 /** Sends an event to the executor's event API, as a cell's Inngest client would; its id. */

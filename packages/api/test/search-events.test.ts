@@ -1,40 +1,21 @@
 import { connectDomainDatabase } from '@shop/db';
 import { analyticsModels } from '@shop/db/analytics';
 import { isolateTestDatabases } from '@shop/db/testing';
-import { startLocalInngest, type LocalInngest } from '@shop/inngest-local';
-import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CellHost } from '../src/host';
 import { insertFixtureCatalog } from './support/search-fixtures';
-import type { stopTestHosts as StopTestHosts } from './support/test-host';
+import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
 
-let executor: LocalInngest;
+let platform: HostWithExecutor;
 let host: CellHost;
-let stopTestHosts: typeof StopTestHosts;
 
 beforeAll(async () => {
   isolateTestDatabases();
   await insertFixtureCatalog();
-  executor = await startLocalInngest({
-    port: 0,
-    logger: pino({ level: 'silent' }),
-    tuning: { pollIntervalMs: 50, retryBaseDelayMs: 100 },
-  });
-  // Read by the SDK when the cells' Inngest clients are created: set before the cells load.
-  process.env.INNGEST_DEV = '1';
-  process.env.INNGEST_BASE_URL = executor.url;
-  const testHost = await import('./support/test-host');
-  stopTestHosts = testHost.stopTestHosts;
-  host = await testHost.startTestHost(['search', 'analytics']);
-  const { syncInngestEndpoints } = await import('../src/host/sync-inngest');
-  await syncInngestEndpoints(host.url, host.cells, pino({ level: 'silent' }));
+  platform = await startHostWithExecutor(['search', 'analytics']);
+  host = platform.host;
 });
-afterAll(async () => {
-  await stopTestHosts?.(host);
-  await executor?.stop();
-  delete process.env.INNGEST_DEV;
-  delete process.env.INNGEST_BASE_URL;
-});
+afterAll(() => platform?.stop());
 
 async function recordedSearch(query: string) {
   const { AnalyticsEvent } = analyticsModels(await connectDomainDatabase('analytics'));
