@@ -7,13 +7,12 @@
  *   pnpm --filter @shop/bench auth-login                 # 4 connections, 15 s, cost 12
  *   BENCH_BCRYPT_COST=10 BENCH_CONNECTIONS=8 pnpm --filter @shop/bench auth-login
  */
-import { execFileSync, spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { resolveMongo } from '@shop/db/mongo';
-import { fromRoot } from '@shop/stack/repo-root';
 import pino from 'pino';
 import { describeMachine } from './machine';
+import { startPinnedCellHost } from './pinned-cell-host';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 4);
 const duration = Number(process.env.BENCH_SECONDS ?? 15);
@@ -22,43 +21,20 @@ const bcryptCost = process.env.BENCH_BCRYPT_COST ?? '12';
 const url = `http://127.0.0.1:${port}`;
 const account = { email: 'bench-login@example.com', password: 'bench login passphrase' };
 
-const hasTaskset = (() => {
-  try {
-    execFileSync('taskset', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 const mongo = await resolveMongo({ mode: 'test', logger: pino({ level: 'warn' }) });
-const hostArgs = ['--import', 'tsx', 'src/host/main.ts'];
-const host = spawn(
-  hasTaskset ? 'taskset' : process.execPath,
-  hasTaskset ? ['-c', '0', process.execPath, ...hostArgs] : hostArgs,
-  {
-    cwd: fromRoot('packages/api'),
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      CELLS: 'auth',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      MONGODB_URI: mongo.uri,
-      AUTH_BCRYPT_COST: bcryptCost,
-      // Registration sends events; none are needed here (a failed send is only a warning).
-      INNGEST_DEV: '1',
-      INNGEST_BASE_URL: 'http://127.0.0.1:9',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+const host = await startPinnedCellHost({
+  port,
+  env: {
+    CELLS: 'auth',
+    MONGODB_URI: mongo.uri,
+    AUTH_BCRYPT_COST: bcryptCost,
+    // Registration sends events; none are needed here (a failed send is only a warning).
+    INNGEST_DEV: '1',
+    INNGEST_BASE_URL: 'http://127.0.0.1:9',
   },
-);
-if (hasTaskset)
-  execFileSync('taskset', ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
+});
 
 try {
-  await waitUntilReady(`${url}/readyz`);
   const registered = await fetch(`${url}/trpc/auth.register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -73,7 +49,7 @@ try {
       {
         machine: describeMachine(),
         database: mongo.kind,
-        hostPinnedToOneCore: hasTaskset,
+        hostPinnedToOneCore: host.pinnedToOneCore,
         loadAverage1m: Number(loadavg()[0]!.toFixed(2)),
         bcryptCost: Number(bcryptCost),
         connections,
@@ -93,8 +69,7 @@ try {
     ) + '\n',
   );
 } finally {
-  host.kill('SIGTERM');
-  await new Promise((resolve) => host.once('exit', resolve));
+  await host.stop();
   await mongo.stop();
 }
 
@@ -107,16 +82,4 @@ function run(seconds: number) {
     connections,
     duration: seconds,
   });
-}
-
-async function waitUntilReady(readyUrl: string) {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    try {
-      if ((await fetch(readyUrl)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${readyUrl} never became ready`);
 }

@@ -8,13 +8,12 @@
  *   BENCH_CONNECTIONS=50 BENCH_SECONDS=30 BENCH_PRODUCTS=10000 pnpm --filter @shop/bench category-listing
  *   PRODUCT_LISTING_CACHE_MS=0 pnpm --filter @shop/bench category-listing   # every request reads the DB
  */
-import { execFileSync, spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import { resolveMongo } from '@shop/db/mongo';
 import { seedDemoData } from '@shop/db/seed';
-import { fromRoot } from '@shop/stack/repo-root';
 import pino from 'pino';
 import { describeMachine } from './machine';
+import { startPinnedCellHost } from './pinned-cell-host';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const duration = Number(process.env.BENCH_SECONDS ?? 15);
@@ -23,44 +22,20 @@ const port = Number(process.env.BENCH_PORT ?? 4901);
 const url = `http://127.0.0.1:${port}`;
 const categories = ['lighting', 'shirts', 'laptops', 'home', 'clothing'];
 
-const hasTaskset = (() => {
-  try {
-    execFileSync('taskset', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 const mongo = await resolveMongo({ mode: 'test', logger: pino({ level: 'warn' }) });
 const seedStarted = performance.now();
 const seeded = await seedDemoData({ uri: mongo.uri, productCount });
 const seedMs = Math.round(performance.now() - seedStarted);
 
-const hostArgs = ['--import', 'tsx', 'src/host/main.ts'];
-const host = spawn(
-  hasTaskset ? 'taskset' : process.execPath,
-  hasTaskset ? ['-c', '0', process.execPath, ...hostArgs] : hostArgs,
-  {
-    cwd: fromRoot('packages/api'),
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      CELLS: 'product',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      MONGODB_URI: mongo.uri,
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+const host = await startPinnedCellHost({
+  port,
+  env: {
+    CELLS: 'product',
+    MONGODB_URI: mongo.uri,
   },
-);
-if (hasTaskset) {
-  execFileSync('taskset', ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
-}
+});
 
 try {
-  await waitUntilReady(`${url}/readyz`);
   await run(3); // warm-up: JIT, connection pool
   const { result, latencies } = await run(duration);
   process.stdout.write(
@@ -71,7 +46,7 @@ try {
         products: seeded.counts.products,
         inventoryItems: seeded.counts.inventoryItems,
         seedMs,
-        hostPinnedToOneCore: hasTaskset,
+        hostPinnedToOneCore: host.pinnedToOneCore,
         connections,
         durationSeconds: duration,
         categories,
@@ -94,8 +69,7 @@ try {
   // Requests autocannon abandoned at the end are still queued on the slow in-memory server:
   // let them finish, so the host's shutdown does not log them as failures.
   await new Promise((resolve) => setTimeout(resolve, 3000));
-  host.kill('SIGTERM');
-  await new Promise((resolve) => host.once('exit', resolve));
+  await host.stop();
   await mongo.stop();
 }
 
@@ -129,16 +103,4 @@ function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return Math.round((sorted[index] ?? 0) * 10) / 10;
-}
-
-async function waitUntilReady(readyUrl: string) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(readyUrl)
-      .then((response) => response.ok)
-      .catch(() => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`cell host at ${url} never became ready`);
 }

@@ -5,59 +5,34 @@
  *   pnpm --filter @shop/bench cell-host            # defaults: 10 connections, 15 s
  *   BENCH_CONNECTIONS=50 BENCH_SECONDS=30 pnpm --filter @shop/bench cell-host
  */
-import { spawn } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
 import autocannon from 'autocannon';
 import { resolveMongo } from '@shop/db/mongo';
 import pino from 'pino';
-import { fromRoot } from '@shop/stack/repo-root';
 import { describeMachine } from './machine';
+import { startPinnedCellHost } from './pinned-cell-host';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const duration = Number(process.env.BENCH_SECONDS ?? 15);
 const port = Number(process.env.BENCH_PORT ?? 4900);
 const url = `http://127.0.0.1:${port}`;
 
-const hasTaskset = (() => {
-  try {
-    execFileSync('taskset', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 const mongo = await resolveMongo({ mode: 'test', logger: pino({ level: 'warn' }) });
-const hostArgs = ['--import', 'tsx', 'src/host/main.ts'];
-const host = spawn(
-  hasTaskset ? 'taskset' : process.execPath,
-  hasTaskset ? ['-c', '0', process.execPath, ...hostArgs] : hostArgs,
-  {
-    cwd: fromRoot('packages/api'),
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      CELLS: 'product',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      MONGODB_URI: mongo.uri,
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+const host = await startPinnedCellHost({
+  port,
+  env: {
+    CELLS: 'product',
+    MONGODB_URI: mongo.uri,
   },
-);
-if (hasTaskset)
-  execFileSync('taskset', ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
+});
 
 try {
-  await waitUntilReady(`${url}/readyz`);
   // Warm-up so JIT and connection pools are settled before measuring.
   await run(3);
   const result = await run(duration);
   const summary = {
     machine: describeMachine(),
     database: mongo.kind,
-    hostPinnedToOneCore: hasTaskset,
+    hostPinnedToOneCore: host.pinnedToOneCore,
     connections,
     durationSeconds: duration,
     requestsPerSecond: Math.round(result.requests.average),
@@ -72,8 +47,7 @@ try {
   };
   console.log(JSON.stringify(summary, null, 2));
 } finally {
-  host.kill('SIGTERM');
-  await new Promise((resolve) => host.once('exit', resolve));
+  await host.stop();
   await mongo.stop();
 }
 
@@ -83,16 +57,4 @@ function run(seconds: number) {
     connections,
     duration: seconds,
   });
-}
-
-async function waitUntilReady(readyUrl: string) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(readyUrl)
-      .then((response) => response.ok)
-      .catch(() => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`cell host at ${url} never became ready`);
 }

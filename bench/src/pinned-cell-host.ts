@@ -1,0 +1,66 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { fromRoot } from '@shop/stack/repo-root';
+
+export interface PinnedCellHost {
+  url: string;
+  /** False where `taskset` is missing: host and load generator then share both cores. */
+  pinnedToOneCore: boolean;
+  /** SIGTERM, then resolves once the host has exited. */
+  stop(): Promise<void>;
+}
+
+function tasksetAvailable(): boolean {
+  try {
+    execFileSync('taskset', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts a cell host (`src/host/main.ts`, as deployed) in its own process pinned to core 0, moves
+ * THIS process (the load generator) to core 1, and resolves once `/readyz` answers: so a figure
+ * measures one core of cell, not a cell fighting its own load generator.
+ */
+export async function startPinnedCellHost(options: {
+  port: number;
+  env: Record<string, string>;
+}): Promise<PinnedCellHost> {
+  const url = `http://127.0.0.1:${options.port}`;
+  const pinned = tasksetAvailable();
+  const hostArgs = ['--import', 'tsx', 'src/host/main.ts'];
+  const host = spawn(
+    pinned ? 'taskset' : process.execPath,
+    pinned ? ['-c', '0', process.execPath, ...hostArgs] : hostArgs,
+    {
+      cwd: fromRoot('packages/api'),
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        PORT: String(options.port),
+        HOST: '127.0.0.1',
+        ...options.env,
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  const exited = new Promise<void>((resolve) => host.once('exit', () => resolve()));
+  const stop = async () => {
+    if (host.exitCode === null) host.kill('SIGTERM');
+    await exited;
+  };
+  if (pinned) execFileSync('taskset', ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
+
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const ready = await fetch(`${url}/readyz`)
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (ready) return { url, pinnedToOneCore: pinned, stop };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await stop();
+  throw new Error(`cell host at ${url} never became ready`);
+}
