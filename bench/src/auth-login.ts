@@ -43,6 +43,10 @@ try {
   if (!registered.ok) throw new Error(`register failed: ${await registered.text()}`);
 
   await run(3); // warm-up
+  // autocannon abandons the requests still in flight when a run ends; the cell finishes them.
+  // Until they have, their attempts count against the account's throttle, and a run starting on
+  // top of them would measure 429s rather than sign-ins.
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
   const result = await run(duration);
   process.stdout.write(
     JSON.stringify(
