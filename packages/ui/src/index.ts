@@ -10,7 +10,14 @@ export { Breadcrumbs, type BreadcrumbItem, type BreadcrumbsProps } from './bread
 export { Card, CardBody, CardHeader, type CardHeaderProps } from './card';
 export { classNames } from './class-names';
 export { EmptyState, Skeleton, Spinner, type EmptyStateProps } from './feedback';
-export { Input, TextField, type InputProps, type TextFieldProps } from './field';
+export {
+  Input,
+  SelectField,
+  TextField,
+  type InputProps,
+  type SelectFieldProps,
+  type TextFieldProps,
+} from './field';
 export { FacetGroup, type FacetGroupProps, type FacetOption } from './facet-group';
 export { formatMoney, minorToDecimalString } from './format-money';
 export {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { callCell as callCellWithin, type CellResult } from '@shop/api/client';
+import { callCell as callCellWithin, logCellFailure, type CellResult } from '@shop/api/client';
 import { currentRequestId } from './cells';
 
 export type { CellFailure, CellResult } from '@shop/api/client';
@@ -8,16 +8,5 @@ export type { CellFailure, CellResult } from '@shop/api/client';
 export function callCell<T>(
   call: (options: { signal: AbortSignal }) => Promise<T>,
 ): Promise<CellResult<T>> {
-  return callCellWithin(call, {
-    onFailure: async (failure, error) => {
-      console.error(
-        JSON.stringify({
-          msg: 'cell call failed',
-          failure,
-          requestId: await currentRequestId(),
-          error: error instanceof Error ? error.message : String(error),
-        }),
-      );
-    },
-  });
+  return callCellWithin(call, { onFailure: logCellFailure(currentRequestId) });
 }

@@ -35,3 +35,22 @@ export function cellFailureOf(error: unknown): CellFailure {
   // No tRPC error shape means the cell never answered: refused, timed out or not tRPC at all.
   return code === undefined ? 'unavailable' : 'failed';
 }
+
+/**
+ * The apps' `onFailure`: one JSON line on stderr naming the failure, the page's request id and
+ * the error's message (never its stack or the call's input).
+ */
+export function logCellFailure(
+  requestId: () => Promise<string>,
+): NonNullable<CallCellOptions['onFailure']> {
+  return async (failure, error) => {
+    console.error(
+      JSON.stringify({
+        msg: 'cell call failed',
+        failure,
+        requestId: await requestId(),
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
+  };
+}

@@ -42,6 +42,7 @@ export { TRPCClientError } from '@trpc/client';
 export {
   callCell,
   cellFailureOf,
+  logCellFailure,
   type CallCellOptions,
   type CellFailure,
   type CellResult,

@@ -1,12 +1,11 @@
 'use client';
 
-import { Button, TextField } from '@shop/ui';
+import { Button, SelectField, TextField } from '@shop/ui';
 import { useState } from 'react';
 import { saveAddress } from '@/app/(account)/_actions/account';
 import type { Address, Country } from './address-types';
 import { FormMessage } from '@shop/auth-session/client/form-message';
 import type { FormState } from '@shop/auth-session/form-state';
-import { SelectField } from './select-field';
 import { SubmitButton } from '@shop/auth-session/client/submit-button';
 import { useFormSubmit } from '@shop/auth-session/client/use-form-submit';
 

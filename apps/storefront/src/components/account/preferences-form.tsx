@@ -1,10 +1,9 @@
 'use client';
 
-import { Card, CardBody, CardHeader } from '@shop/ui';
+import { Card, CardBody, CardHeader, SelectField } from '@shop/ui';
 import { updatePreferences } from '@/app/(account)/_actions/account';
 import { FormMessage } from '@shop/auth-session/client/form-message';
 import { currencyChoices, languageChoices } from './preference-choices';
-import { SelectField } from './select-field';
 import { SubmitButton } from '@shop/auth-session/client/submit-button';
 import { useFormSubmit } from '@shop/auth-session/client/use-form-submit';
 
