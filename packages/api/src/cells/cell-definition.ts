@@ -14,6 +14,15 @@ export interface CellDatabase {
 
 export type HttpRoute = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
+/**
+ * A route that takes a request body (e.g. a payment provider's webhook). The handler reads the
+ * raw body itself, because signatures are computed over the exact bytes sent.
+ */
+export interface PostRoute {
+  method: 'POST';
+  handle: HttpRoute;
+}
+
 /** Everything the host needs to serve one domain cell. */
 export interface CellDefinition {
   name: Domain;
@@ -25,8 +34,11 @@ export interface CellDefinition {
   database?: CellDatabase;
   /** Runs once after the database is connected, before the host reports ready. */
   start?: () => Promise<void>;
-  /** Plain HTTP routes the cell adds to any host that hosts it (exact path match, GET only). */
-  httpRoutes?: Readonly<Record<string, HttpRoute>>;
+  /**
+   * Plain HTTP routes the cell adds to any host that hosts it (exact path match): a function
+   * answers GET and HEAD, a `PostRoute` answers POST.
+   */
+  httpRoutes?: Readonly<Record<string, HttpRoute | PostRoute>>;
   /** Verification keys for access tokens, when the cell can provide them without HTTP. */
   accessTokenKeySet?: () => JWTVerifyGetKey;
 }

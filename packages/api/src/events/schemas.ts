@@ -11,6 +11,7 @@ import { searchPerformed } from './domains/search-events';
 
 export * from './domains/auth-events';
 export * from './domains/order-events';
+export * from './domains/payment-events';
 export * from './domains/product-events';
 export * from './domains/search-events';
 

@@ -88,6 +88,12 @@ export async function createCellHost(options: CellHostOptions): Promise<CellHost
       return serveInngest(req, res);
     }
     const readOnly = req.method === 'GET' || req.method === 'HEAD';
+    const cellRoute = cellRoutes.get(pathname);
+    if (cellRoute && typeof cellRoute !== 'function') {
+      if (req.method !== cellRoute.method)
+        return sendJson(res, 405, { error: 'method not allowed' });
+      return cellRoute.handle(req, res);
+    }
     const answer =
       pathname === '/healthz'
         ? () => answerHealth(res)
@@ -99,7 +105,7 @@ export async function createCellHost(options: CellHostOptions): Promise<CellHost
                 res.setHeader('content-type', metricsRegistry.contentType);
                 res.end(body);
               }
-            : cellRoutes.get(pathname);
+            : cellRoute;
     if (!answer) return sendJson(res, 404, { error: 'not found' });
     if (!readOnly) return sendJson(res, 405, { error: 'method not allowed' });
     await answer(req, res);

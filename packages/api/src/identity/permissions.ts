@@ -21,6 +21,10 @@ export const permissions = [
   'accounts:manage',
   // Reserving stock for an order: the order saga's service calls to the product cell need it.
   'inventory:reserve',
+  // Starting, cancelling and reading payments for an order: the order saga's calls to the payment cell.
+  'payments:process',
+  // Refunding a captured payment (staff, from the back office).
+  'payments:refund',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -29,7 +33,7 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   customer: [],
   admin: permissions,
   catalog_manager: ['catalog:write', 'reviews:moderate'],
-  order_manager: ['orders:read', 'orders:write', 'customers:read'],
+  order_manager: ['orders:read', 'orders:write', 'customers:read', 'payments:refund'],
   support: ['orders:read', 'customers:read', 'customers:write', 'reviews:moderate'],
   analyst: ['analytics:read', 'orders:read'],
 };

@@ -2,18 +2,24 @@ import { type Connection, type HydratedDocument, type InferSchemaType, Schema } 
 import { currencyField, minorUnitsField } from '../schema-fields/money-fields';
 import { orderStatuses } from './order-statuses';
 
+const wholeNumber = {
+  validator: Number.isInteger,
+  message: '{PATH} must be a whole number',
+} as const;
+
 /** A line copies name and price at order time, so later catalog edits never change an order. */
 const orderLineSchema = new Schema(
   {
+    productId: { type: String, required: true },
     productSlug: { type: String, required: true },
+    sku: { type: String, required: true },
     name: { type: String, required: true },
+    /** The chosen option values, e.g. `Blue / M` (empty for products without options). */
+    variantLabel: { type: String, default: '' },
+    imageUrl: { type: String },
     unitPriceMinor: minorUnitsField(),
-    quantity: {
-      type: Number,
-      required: true,
-      min: 1,
-      validate: { validator: Number.isInteger, message: 'quantity must be a whole number' },
-    },
+    quantity: { type: Number, required: true, min: 1, validate: wholeNumber },
+    lineTotalMinor: minorUnitsField(),
   },
   { _id: false },
 );
@@ -47,6 +53,94 @@ const orderCustomerSchema = new Schema(
   { _id: false },
 );
 
+export const orderPaymentMethods = ['card', 'cash_on_delivery'] as const;
+export type OrderPaymentMethod = (typeof orderPaymentMethods)[number];
+
+export const orderActorTypes = ['customer', 'staff', 'system'] as const;
+export type OrderActorType = (typeof orderActorTypes)[number];
+
+/** One step of the state machine, kept forever: when, who and why. */
+const orderHistoryEntrySchema = new Schema(
+  {
+    /** Absent for the first entry (the order was placed). */
+    from: { type: String, enum: orderStatuses },
+    to: { type: String, enum: orderStatuses, required: true },
+    at: { type: Date, required: true },
+    actor: {
+      type: new Schema(
+        {
+          type: { type: String, enum: orderActorTypes, required: true },
+          /** Account id for customers and staff; the saga step for `system`. */
+          id: { type: String },
+        },
+        { _id: false },
+      ),
+      required: true,
+    },
+    reason: { type: String, default: '' },
+  },
+  { _id: false },
+);
+
+/** The discount applied when the order was placed (the code's terms are copied). */
+const orderDiscountSchema = new Schema(
+  {
+    code: { type: String, required: true },
+    kind: { type: String, enum: ['percentage', 'fixed'], required: true },
+    /** Percent (1–100) for `percentage`, minor units for `fixed`. */
+    value: { type: Number, required: true, validate: wholeNumber },
+  },
+  { _id: false },
+);
+
+const orderShippingSchema = new Schema(
+  {
+    methodId: { type: String, required: true },
+    name: { type: String, required: true },
+    priceMinor: minorUnitsField(),
+    /** Delivery estimate in working days, e.g. 3–5. */
+    minDays: { type: Number, validate: wholeNumber },
+    maxDays: { type: Number, validate: wholeNumber },
+  },
+  { _id: false },
+);
+
+/** What the saga learned from the payment cell when it started the payment. */
+const orderPaymentSchema = new Schema(
+  {
+    paymentId: { type: String, required: true },
+    provider: { type: String, enum: ['stripe', 'test', 'cash'], required: true },
+    /**
+     * Lets the shopper's browser confirm this payment (Stripe's PaymentIntent client secret, or
+     * the test processor's equivalent). Only ever shown to the order's owner; cleared once the
+     * payment is settled.
+     */
+    clientSecret: { type: String },
+    failureMessage: { type: String },
+  },
+  { _id: false },
+);
+
+const orderShipmentSchema = new Schema(
+  {
+    carrier: { type: String, required: true, trim: true },
+    trackingNumber: { type: String, required: true, trim: true },
+    trackingUrl: { type: String, trim: true },
+    shippedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const orderRefundSchema = new Schema(
+  {
+    refundId: { type: String, required: true },
+    amountMinor: minorUnitsField(),
+    reason: { type: String, default: '' },
+    at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
 export const orderSchema = new Schema(
   {
     /** Human-facing order number, e.g. `SO-100001`. */
@@ -62,10 +156,46 @@ export const orderSchema = new Schema(
         message: 'an order needs lines',
       },
     },
+    /** Σ lineTotalMinor. */
+    subtotalMinor: minorUnitsField(),
+    discountMinor: { ...minorUnitsField(), default: 0 },
+    shippingMinor: { ...minorUnitsField(), default: 0 },
+    /** Tax is added on top of (subtotal − discount + shipping) at the destination's rate. */
+    taxMinor: { ...minorUnitsField(), default: 0 },
+    taxRateBasisPoints: { type: Number, default: 0, min: 0, validate: wholeNumber },
+    /** subtotal − discount + shipping + tax: what the shopper pays. */
     totalMinor: minorUnitsField(),
     currency: currencyField(),
+    discount: { type: orderDiscountSchema },
+    shipping: { type: orderShippingSchema },
+    paymentMethod: { type: String, enum: orderPaymentMethods, default: 'card' },
+    payment: { type: orderPaymentSchema },
+    shipment: { type: orderShipmentSchema },
+    deliveredAt: { type: Date },
+    /** Sum of refunds issued so far; never above what was captured. */
+    refundedMinor: { ...minorUnitsField(), default: 0 },
+    refunds: { type: [orderRefundSchema], default: [] },
+    /** Every status change, oldest first (see `orderHistoryEntrySchema`). */
+    history: { type: [orderHistoryEntrySchema], default: [] },
+    /** Why the order was cancelled, as a machine code and a sentence for the shopper. */
+    cancellation: {
+      type: new Schema(
+        {
+          code: { type: String, required: true },
+          message: { type: String, required: true },
+        },
+        { _id: false },
+      ),
+    },
     /** Client-supplied key so a retried "place order" creates one order, not two. */
     idempotencyKey: { type: String },
+    /** The stock hold the saga took at the product cell (the order number). */
+    reservationId: { type: String },
+    /**
+     * SHA-256 of the secret that lets a guest (no account) open this order: handed out once when
+     * the order is placed and put in the confirmation email's link.
+     */
+    guestAccessTokenHash: { type: String },
     /** Contact details at checkout (personal data; see `orderAddressSchema`). */
     customer: { type: orderCustomerSchema },
     shippingAddress: { type: orderAddressSchema },
@@ -84,6 +214,7 @@ orderSchema.index({ 'customer.email': 1 }, { sparse: true });
 
 export type Order = InferSchemaType<typeof orderSchema>;
 export type OrderLine = InferSchemaType<typeof orderLineSchema>;
+export type OrderHistoryEntry = InferSchemaType<typeof orderHistoryEntrySchema>;
 export type OrderDocument = HydratedDocument<Order>;
 
 export function orderModel(connection: Connection) {
