@@ -30,6 +30,18 @@ export {
   type SectionHeadingProps,
 } from './layout';
 export { Notice, type NoticeProps, type NoticeTone } from './notice';
+export {
+  OrderStatusBadge,
+  orderStatusLabel,
+  type OrderStatusBadgeProps,
+  type OrderStatusName,
+} from './order-status-badge';
+export {
+  formatOrderTime,
+  OrderTimeline,
+  type OrderTimelineEntry,
+  type OrderTimelineProps,
+} from './order-timeline';
 export { Price, type PriceProps } from './price';
 export { ProductCard, type ProductCardProduct, type ProductCardProps } from './product-card';
 export { productArtDataUrl, productArtSvg, type ProductArtOptions } from './product-art';
