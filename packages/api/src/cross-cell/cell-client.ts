@@ -7,6 +7,11 @@ import type { AppRouter } from '../router';
 
 let resolveCellUrl: (domain: Domain) => string = cellUrlsFromEnv();
 
+/** Where cross-cell calls go (see `routeCellCallsTo`). */
+export function cellUrlFor(domain: Domain): string {
+  return resolveCellUrl(domain);
+}
+
 /**
  * Points cross-cell calls somewhere other than the environment's URLs. The cell host uses it so a
  * cell it hosts is called on the host's own address (which with port 0 is only known after
@@ -24,7 +29,7 @@ const memoKey = Symbol('cellClient');
  */
 export const crossCellTimeoutMs = Number(process.env.CROSS_CELL_TIMEOUT_MS) || 10_000;
 
-const fetchWithTimeout: typeof fetch = (input, init) => {
+export const fetchWithTimeout: typeof fetch = (input, init) => {
   const timeout = AbortSignal.timeout(crossCellTimeoutMs);
   const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
   return fetch(input, { ...init, signal });

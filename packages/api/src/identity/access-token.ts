@@ -1,7 +1,13 @@
 import { SignJWT, jwtVerify, type CryptoKey, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { Identity } from './identity';
-import { isRole, permissionsForRoles, type Role } from './permissions';
+import {
+  isRole,
+  permissionsForRoles,
+  servicePermissions,
+  serviceRole,
+  type Role,
+} from './permissions';
 
 export const accessTokenAlgorithm = 'RS256';
 export const accessTokenIssuer = 'shop-auth';
@@ -45,6 +51,33 @@ export async function signAccessToken(
   return { accessToken, expiresAt };
 }
 
+const serviceSubjectPrefix = 'service:';
+
+/**
+ * Signs a short-lived token for a cell acting on its own behalf (see `serviceRole`). Same key,
+ * issuer, audience and lifetime as account tokens, so every cell verifies it the same way.
+ */
+export async function signServiceToken(
+  key: SigningKey,
+  service: string,
+  now = new Date(),
+): Promise<{ accessToken: string; expiresAt: Date }> {
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  const expiresAt = new Date((issuedAt + accessTokenLifetimeSeconds) * 1000);
+  const accessToken = await new SignJWT({
+    email: `${service}@services.internal`,
+    roles: [serviceRole],
+  })
+    .setProtectedHeader({ alg: accessTokenAlgorithm, kid: key.kid, typ: 'JWT' })
+    .setSubject(`${serviceSubjectPrefix}${service}`)
+    .setIssuer(accessTokenIssuer)
+    .setAudience(accessTokenAudience)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(key.privateKey);
+  return { accessToken, expiresAt };
+}
+
 const claims = z.object({
   sub: z.string().min(1),
   email: z.string(),
@@ -72,6 +105,15 @@ export function createAccessTokenVerifier(keySet: JWTVerifyGetKey): AccessTokenV
         requiredClaims: ['exp', 'sub'],
       });
       const parsed = claims.parse(payload);
+      if (parsed.roles.includes(serviceRole) && parsed.sub.startsWith(serviceSubjectPrefix)) {
+        return {
+          accountId: parsed.sub,
+          email: parsed.email,
+          roles: [],
+          permissions: new Set(servicePermissions),
+          service: parsed.sub.slice(serviceSubjectPrefix.length),
+        };
+      }
       // Roles this build does not know grant nothing rather than failing the whole token.
       const roles = parsed.roles.filter(isRole);
       return {

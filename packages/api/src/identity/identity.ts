@@ -11,4 +11,9 @@ export interface Identity {
    * lets "change password" keep the caller signed in while signing out every other session.
    */
   sessionId?: string;
+  /**
+   * Set when the caller is a cell acting for itself (a service token): the service's name, e.g.
+   * `order`. `accountId` is then `service:<name>`, never an account's id.
+   */
+  service?: string;
 }

@@ -38,6 +38,14 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   analyst: ['analytics:read', 'orders:read'],
 };
 
+/**
+ * Not an account role: the role carried by a cell calling another cell on its own behalf (the
+ * order saga reserving stock and taking payment). Only `auth.serviceToken` grants it, in exchange
+ * for the cluster's service secret; no account can hold it.
+ */
+export const serviceRole = 'service';
+export const servicePermissions: readonly Permission[] = ['inventory:reserve', 'payments:process'];
+
 const roleSet: ReadonlySet<string> = new Set(roles);
 
 export function isRole(value: string): value is Role {

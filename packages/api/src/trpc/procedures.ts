@@ -5,9 +5,13 @@ import { metricsMiddleware } from './metrics-middleware';
 
 export const publicProcedure = t.procedure.use(metricsMiddleware);
 
-const requireIdentity = middleware(({ ctx, next }) => {
+const requireIdentity = middleware(({ ctx, meta, next }) => {
   if (!ctx.identity) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to do this' });
+  }
+  // A service token (a saga step) may use what its permissions grant, never act as a shopper.
+  if (ctx.identity.service && !meta?.permission) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Services cannot act as a customer' });
   }
   return next({ ctx: { identity: ctx.identity } });
 });

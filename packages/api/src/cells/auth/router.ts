@@ -2,6 +2,7 @@ import { router } from '../../trpc/init';
 import { statusProcedure } from '../status';
 import { accountProcedures } from './account-procedures';
 import { recoveryProcedures } from './recovery-procedures';
+import { serviceProcedures } from './service-procedures';
 import { sessionProcedures } from './session-procedures';
 import { staffProcedures } from './staff-procedures';
 
@@ -15,4 +16,5 @@ export const authRouter = router({
   ...recoveryProcedures,
   ...accountProcedures,
   ...staffProcedures,
+  ...serviceProcedures,
 });
