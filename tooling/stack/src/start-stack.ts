@@ -107,6 +107,9 @@ export async function startStack(
       // (revalidate-storefront.ts); a fresh secret per start is enough, both sides get it here.
       STOREFRONT_INTERNAL_URL: process.env.STOREFRONT_INTERNAL_URL ?? storefrontUrl,
       REVALIDATE_SECRET: process.env.REVALIDATE_SECRET ?? randomBytes(32).toString('hex'),
+      // Saga steps call other cells with a service token from the auth cell, which exchanges
+      // this secret for it (cross-cell/service-client.ts); a fresh one per start is enough.
+      SERVICE_TOKEN_SECRET: process.env.SERVICE_TOKEN_SECRET ?? randomBytes(32).toString('hex'),
     };
 
     const cells = startProcess('cells', process.execPath, ['--import', 'tsx', 'src/host/main.ts'], {

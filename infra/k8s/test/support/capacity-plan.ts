@@ -40,7 +40,17 @@ export const secretName = 'shop-secrets';
 /** Every key the base reads from that Secret, and who reads it. */
 export const secretKeysByWorkload = {
   cell: ['MONGODB_URI', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY'],
-  payment: ['MONGODB_URI', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'STRIPE_SECRET_KEY'],
+  payment: [
+    'MONGODB_URI',
+    'INNGEST_EVENT_KEY',
+    'INNGEST_SIGNING_KEY',
+    'STRIPE_SECRET_KEY',
+    'STRIPE_WEBHOOK_SECRET',
+    'STRIPE_PUBLISHABLE_KEY',
+  ],
+  // The auth cell checks, and the order saga presents, the secret behind service tokens.
+  auth: ['MONGODB_URI', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'SERVICE_TOKEN_SECRET'],
+  order: ['MONGODB_URI', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'SERVICE_TOKEN_SECRET'],
   // The product cell expires the storefront's cached pages with a shared secret.
   product: ['MONGODB_URI', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'REVALIDATE_SECRET'],
   // The notification cell's SMTP_URL carries the mail provider's credentials.
