@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { NonRetriableError, type InngestFunction } from 'inngest';
+import type { InngestFunction } from 'inngest';
 import { inngestFor } from '../../events/inngest-client';
 import {
   emailVerificationRequested,
@@ -7,38 +7,10 @@ import {
   userRegistered,
 } from '../../events/schemas';
 import { erasePersonalData } from './erase-personal-data';
-import { giveUp, sendEmail, type EmailRequest } from './send-email';
-import type { EmailTemplateId } from './templates/registry';
+import { orderEmailFunctions } from './order-emails';
+import { emailRetries as retries, sendInSteps } from './send-in-steps';
 
 const inngest = inngestFor('notification');
-
-/**
- * Attempts per email: the first and five retries, with the executor's exponential backoff
- * (Inngest Cloud: about 15 minutes in all), long enough to ride out a provider's brief outage.
- */
-const retries = 5;
-
-interface StepTools {
-  run<T>(id: string, work: () => Promise<T>): Promise<unknown>;
-}
-
-/**
- * Sends in a step (retried by Inngest on a transient failure). When a step ends for good, the
- * message is marked failed and the run ends without function-level retries.
- */
-async function sendInSteps<TId extends EmailTemplateId>(
-  step: StepTools,
-  request: EmailRequest<TId>,
-) {
-  try {
-    return await step.run('send', () => sendEmail(request));
-  } catch (error) {
-    await step.run('give-up', () => giveUp(request));
-    throw new NonRetriableError(
-      `email ${request.template} not sent: ${error instanceof Error ? error.message : 'failed'}`,
-    );
-  }
-}
 
 /** A token's hash identifies its email without keeping the token (a live credential). */
 function tokenKey(token: string): string {
@@ -87,5 +59,6 @@ export const notificationFunctions: InngestFunction.Any[] = [
   sendWelcomeEmail,
   sendVerificationEmail,
   sendPasswordResetEmail,
+  ...orderEmailFunctions,
   erasePersonalData,
 ];

@@ -1,6 +1,6 @@
 import { NonRetriableError } from 'inngest';
 import { z } from 'zod';
-import { mayReceive } from './consent';
+import { mayReceive, type MarketingConsentReader } from './consent';
 import { mailConfig } from './mail-config';
 import {
   claimForSending,
@@ -46,8 +46,20 @@ export async function sendEmail<TId extends EmailTemplateId>(
 ): Promise<SendOutcome> {
   // The registry's entries differ in props; the request's type already ties props to template.
   const template = emailTemplates[request.template] as EmailTemplate<EmailProps<TId>>;
+  return sendTemplate(template, request);
+}
+
+/**
+ * `sendEmail` for a template given directly. Every email passes the consent check first: a
+ * marketing template without the recipient's consent is skipped, before anything is recorded.
+ */
+export async function sendTemplate<TProps>(
+  template: EmailTemplate<TProps>,
+  request: Omit<EmailRequest<EmailTemplateId>, 'template' | 'props'> & { props: TProps },
+  hasMarketingConsent?: MarketingConsentReader,
+): Promise<SendOutcome> {
   const recipient = { email: request.to, accountId: request.accountId };
-  if (!(await mayReceive(template.kind, recipient)))
+  if (!(await mayReceive(template.kind, recipient, hasMarketingConsent)))
     return { status: 'skipped', reason: 'no-consent' };
 
   const config = mailConfig();

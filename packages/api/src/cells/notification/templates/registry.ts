@@ -1,5 +1,11 @@
 import type { EmailTemplate } from './email-template';
+import { orderCancelledEmail } from './order-cancelled';
+import { orderConfirmedEmail } from './order-confirmed';
+import { orderDeliveredEmail } from './order-delivered';
+import { orderShippedEmail } from './order-shipped';
 import { passwordResetEmail } from './password-reset';
+import { paymentFailedEmail } from './payment-failed';
+import { refundIssuedEmail } from './refund-issued';
 import { verifyEmail } from './verify-email';
 import { welcomeEmail } from './welcome';
 
@@ -8,6 +14,12 @@ export const emailTemplates = {
   welcome: welcomeEmail,
   'verify-email': verifyEmail,
   'password-reset': passwordResetEmail,
+  'order-confirmed': orderConfirmedEmail,
+  'payment-failed': paymentFailedEmail,
+  'order-cancelled': orderCancelledEmail,
+  'order-shipped': orderShippedEmail,
+  'order-delivered': orderDeliveredEmail,
+  'refund-issued': refundIssuedEmail,
 } as const;
 
 export type EmailTemplateId = keyof typeof emailTemplates;

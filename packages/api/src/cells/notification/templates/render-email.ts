@@ -7,6 +7,14 @@ export interface RenderedEmail {
   text: string;
 }
 
+/**
+ * Tables marked `data-columns` (an order line, a total) stay side by side in the plain-text part,
+ * as "Subtotal   €12.00", instead of one cell per paragraph.
+ */
+const plainTextOptions = {
+  selectors: [{ selector: 'table[data-columns]', format: 'dataTable', options: { colSpacing: 4 } }],
+};
+
 /** The template's HTML, and the plain-text part made from that same HTML (links kept). */
 export async function renderEmail<TProps>(
   template: EmailTemplate<TProps>,
@@ -15,5 +23,5 @@ export async function renderEmail<TProps>(
 ): Promise<RenderedEmail> {
   const valid = template.props.parse(props);
   const html = await render(template.render(valid, context));
-  return { subject: template.subject(valid), html, text: toPlainText(html) };
+  return { subject: template.subject(valid), html, text: toPlainText(html, plainTextOptions) };
 }

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { EmailAction, EmailHeading, EmailLayout, EmailText } from './email-layout';
+import { defineEmailTemplate } from './email-template';
+import { formatMinor } from './money';
+import { currency, greeting, minor, orderRef } from './order-props';
+
+/**
+ * The payment did not go through (declined, or never completed in time), so the order was
+ * cancelled. Says why in the words the shopper can act on, and that nothing was taken.
+ */
+export const paymentFailedEmail = defineEmailTemplate({
+  id: 'payment-failed',
+  kind: 'transactional',
+  props: orderRef.extend({
+    /** From the payment provider, e.g. "Your card has insufficient funds." */
+    reason: z.string().min(1),
+    totalMinor: minor,
+    currency,
+  }),
+  subject: ({ number }) => `Payment for order ${number} did not go through`,
+  render: (order, context) => (
+    <EmailLayout preview="Your payment did not go through; nothing was charged." context={context}>
+      <EmailHeading>Your payment did not go through</EmailHeading>
+      <EmailText>
+        {greeting(order.name)} we could not take the payment of{' '}
+        {formatMinor(order.totalMinor, order.currency)} for order {order.number}.
+      </EmailText>
+      <EmailText>{order.reason}</EmailText>
+      <EmailText>
+        No money was taken and the order has been cancelled. You can try again with another card, or
+        choose cash on delivery at checkout.
+      </EmailText>
+      <EmailAction href={`${context.storefrontUrl}/cart`}>Try again</EmailAction>
+      <EmailText muted>
+        If your bank shows a pending amount, it is a hold that disappears within a few days.
+      </EmailText>
+    </EmailLayout>
+  ),
+});
