@@ -196,6 +196,11 @@ export const orderSchema = new Schema(
      * the order is placed and put in the confirmation email's link.
      */
     guestAccessTokenHash: { type: String },
+    /**
+     * SHA-256 of the access tokens `order.lookup` handed out (number + email matched), newest
+     * last and capped, so looking an order up on a second device does not sign out the first.
+     */
+    guestLookupTokenHashes: { type: [String], default: [] },
     /** Contact details at checkout (personal data; see `orderAddressSchema`). */
     customer: { type: orderCustomerSchema },
     shippingAddress: { type: orderAddressSchema },

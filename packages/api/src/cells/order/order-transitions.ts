@@ -1,0 +1,101 @@
+import { canTransition, orderModels, type OrderActorType, type OrderStatus } from '@shop/db/order';
+import { TRPCError } from '@trpc/server';
+import { Types, type UpdateQuery } from 'mongoose';
+import { domainDatabase } from '../domain-database';
+import type { StoredOrder } from './order-view';
+
+/** The order cell's models for the lifecycle and the saga (one shared connection per domain). */
+export const orderDatabase = domainDatabase('order', orderModels);
+
+export interface OrderActor {
+  type: OrderActorType;
+  /** Account id for customers and staff (absent for guests); the saga step for `system`. */
+  id?: string;
+}
+
+export interface TransitionRequest {
+  to: OrderStatus;
+  /** Statuses this change may start from (also bounded by the state machine). */
+  from: readonly OrderStatus[];
+  actor: OrderActor;
+  reason: string;
+  /** Fields written in the same update as the status (shipment, cancellation...). */
+  set?: Record<string, unknown>;
+  unset?: Record<string, 1>;
+}
+
+export type TransitionResult =
+  { changed: true; order: StoredOrder; from: OrderStatus } | { changed: false; order: StoredOrder };
+
+export function toObjectId(orderId: string): Types.ObjectId | undefined {
+  return /^[0-9a-f]{24}$/i.test(orderId) ? new Types.ObjectId(orderId) : undefined;
+}
+
+export async function findOrder(orderId: string): Promise<StoredOrder | undefined> {
+  const _id = toObjectId(orderId);
+  if (!_id) return undefined;
+  const { Order } = await orderDatabase.models();
+  return ((await Order.findOne({ _id }).lean()) as StoredOrder | null) ?? undefined;
+}
+
+/**
+ * Moves an order along the state machine with one conditional update on the status it read
+ * (`{ _id, status: current }`) that also appends the history entry. Of two concurrent changes
+ * only one matches; the other re-reads and either tries again from the new status or reports
+ * that the order is no longer in a status it may change from.
+ */
+export async function transitionOrder(
+  orderId: string,
+  request: TransitionRequest,
+): Promise<TransitionResult | undefined> {
+  const _id = toObjectId(orderId);
+  if (!_id) return undefined;
+  const { Order } = await orderDatabase.models();
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const current = (await Order.findOne({ _id }).lean()) as StoredOrder | null;
+    if (!current) return undefined;
+    const from = current.status;
+    if (!request.from.includes(from) || !canTransition(from, request.to)) {
+      return { changed: false, order: current };
+    }
+    const update: UpdateQuery<StoredOrder> = {
+      $set: { ...request.set, status: request.to },
+      $push: {
+        history: {
+          from,
+          to: request.to,
+          at: new Date(),
+          actor: { type: request.actor.type, ...(request.actor.id && { id: request.actor.id }) },
+          reason: request.reason,
+        },
+      },
+      ...(request.unset && { $unset: request.unset }),
+    };
+    const after = (await Order.findOneAndUpdate({ _id, status: from }, update, {
+      returnDocument: 'after',
+    }).lean()) as StoredOrder | null;
+    if (after) return { changed: true, order: after, from };
+  }
+  const latest = await findOrder(orderId);
+  return latest && { changed: false, order: latest };
+}
+
+const verbs: Partial<Record<OrderStatus, string>> = {
+  PROCESSING: 'marked processing',
+  SHIPPED: 'shipped',
+  DELIVERED: 'marked delivered',
+  CANCELLED: 'cancelled',
+  CONFIRMED: 'confirmed',
+};
+
+/** CONFLICT "Order SO-100001 is SHIPPED; it cannot be cancelled." */
+export function transitionConflict(order: StoredOrder, to: OrderStatus): TRPCError {
+  return new TRPCError({
+    code: 'CONFLICT',
+    message: `Order ${order.number} is ${order.status}; it cannot be ${verbs[to] ?? `moved to ${to}`}.`,
+  });
+}
+
+export function orderNotFound(): TRPCError {
+  return new TRPCError({ code: 'NOT_FOUND', message: 'No such order' });
+}
