@@ -1,5 +1,6 @@
 import { inngestFor } from '../../events/inngest-client';
 import { searchPerformed, userRegistered } from '../../events/schemas';
+import { recordCancellation, recordConversion } from './order-conversions';
 import { recordEvent } from './record-event';
 
 const inngest = inngestFor('analytics');
@@ -32,4 +33,9 @@ export const recordRegistration = inngest.createFunction(
   },
 );
 
-export const analyticsFunctions = [recordSearch, recordRegistration];
+export const analyticsFunctions = [
+  recordSearch,
+  recordRegistration,
+  recordConversion,
+  recordCancellation,
+];

@@ -8,21 +8,31 @@ export interface ReceivedEvent {
 
 /**
  * Stores one event as an analytics row, once: keyed by the Inngest event id, so a retried run
- * or a redelivered event never counts twice.
+ * or a redelivered event never counts twice. `onceFor` names a business key instead (an order id
+ * for a conversion): two different events about the same thing (the order cell sending
+ * `order.confirmed` again after a crash) then also count once, under the event's name.
  */
 export async function recordEvent(
   event: ReceivedEvent,
   properties: Record<string, unknown>,
+  onceFor?: { property: string; value: string },
 ): Promise<void> {
   const { AnalyticsEvent } = await analyticsDatabase.models();
+  const filter = onceFor
+    ? { name: event.name, [`properties.${onceFor.property}`]: onceFor.value }
+    : { 'properties.eventId': event.id };
   await AnalyticsEvent.updateOne(
-    { 'properties.eventId': event.id },
+    filter,
     {
       $setOnInsert: {
         name: event.name,
         occurredAt: new Date(event.ts),
         source: event.name.slice(0, event.name.indexOf('/')),
-        properties: { eventId: event.id, ...properties },
+        properties: {
+          eventId: event.id,
+          ...properties,
+          ...(onceFor ? { [onceFor.property]: onceFor.value } : {}),
+        },
       },
     },
     { upsert: true },
