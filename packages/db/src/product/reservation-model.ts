@@ -11,6 +11,8 @@ export const reservationStatuses = [
   'released',
   'committed',
   'expired',
+  /** Was committed, then the order was cancelled before shipping: the units are back on hand. */
+  'returned',
 ] as const;
 export type ReservationStatus = (typeof reservationStatuses)[number];
 

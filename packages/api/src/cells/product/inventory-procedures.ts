@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { permissionProcedure } from '../../trpc/procedures';
 import { productDatabase } from './database';
 import { skuInput } from './inputs';
-import { commitStock, releaseStock, reserveStock } from './reservations';
+import { commitStock, releaseStock, reserveStock, returnStock } from './reservations';
 
 /** The caller's id for one checkout's hold (the order saga uses the order number). */
 const reservationIdInput = z
@@ -43,5 +43,12 @@ export const inventoryProcedures = {
     .input(reservationRef)
     .mutation(async ({ input, ctx }) =>
       commitStock(await productDatabase.models(), input.reservationId, ctx.logger),
+    ),
+
+  /** A paid order was cancelled before shipping: its committed units go back on hand. */
+  returnStock: permissionProcedure('inventory:reserve')
+    .input(reservationRef)
+    .mutation(async ({ input, ctx }) =>
+      returnStock(await productDatabase.models(), input.reservationId, ctx.logger),
     ),
 };

@@ -223,6 +223,53 @@ export async function commitStock(
   throw conflict(`Reservation ${reservationId} was already ${existing.status}`);
 }
 
+/**
+ * A committed order was cancelled before it shipped: its units go back on hand (and so become
+ * available again). The status flips first in one conditional update, so a retry or a concurrent
+ * call cannot put the units back twice. Idempotent: returning a returned reservation is a no-op.
+ */
+export async function returnStock(
+  models: Models,
+  reservationId: string,
+  logger: Log,
+): Promise<{ reservationId: string; status: 'returned' }> {
+  const { Reservation, InventoryItem } = models;
+  const returned = await Reservation.findOneAndUpdate(
+    { reservationId, status: 'committed' },
+    { $set: { status: 'returned' } },
+    { returnDocument: 'before' },
+  ).lean();
+  if (!returned) {
+    const existing = await findReservation(models, reservationId);
+    if (existing.status === 'returned') return { reservationId, status: 'returned' };
+    throw conflict(`Reservation ${reservationId} is ${existing.status}, not committed`);
+  }
+  const changes: StockChange[] = [];
+  for (const line of returned.lines) {
+    const after = await InventoryItem.findOneAndUpdate(
+      { sku: line.sku },
+      { $inc: { onHand: line.quantity, available: line.quantity } },
+      { returnDocument: 'after' },
+    ).lean();
+    if (!after) {
+      logger.warn(
+        { reservationId, sku: line.sku },
+        'returned units for a SKU that no longer exists',
+      );
+      continue;
+    }
+    changes.push({
+      sku: after.sku,
+      productId: after.productId,
+      availableBefore: after.available - line.quantity,
+      availableAfter: after.available,
+      lowStockThreshold: after.lowStockThreshold,
+    });
+  }
+  await applyStockEffects(models, changes, logger);
+  return { reservationId, status: 'returned' };
+}
+
 /** Expires one reservation if it is active and past its time (the Inngest timer calls this). */
 export async function expireReservation(
   models: Models,
