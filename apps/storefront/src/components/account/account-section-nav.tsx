@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 
 const sections = [
   { href: '/account', label: 'Profile' },
+  { href: '/account/orders', label: 'Orders' },
   { href: '/account/addresses', label: 'Addresses' },
   { href: '/account/preferences', label: 'Preferences' },
   { href: '/account/security', label: 'Security' },
@@ -18,7 +19,10 @@ export function AccountSectionNav() {
     <nav aria-label="Account">
       <ul className="-mx-1 flex gap-1 overflow-x-auto pb-1 lg:mx-0 lg:flex-col lg:overflow-visible">
         {sections.map((section) => {
-          const current = pathname === section.href;
+          // An order's page is still in Orders; Profile (/account) matches only itself.
+          const current =
+            pathname === section.href ||
+            (section.href !== '/account' && pathname.startsWith(`${section.href}/`));
           return (
             <li key={section.href} className="shrink-0">
               <Link

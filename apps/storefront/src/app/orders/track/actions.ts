@@ -1,0 +1,90 @@
+'use server';
+
+import { TRPCClientError } from '@shop/api/client';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import type { FormState } from '@shop/auth-session/form-state';
+import { visitorCells } from '@/app/(account)/_actions/public-cells';
+import { formStateFromError } from '@/auth/form-errors';
+import type { TrackOrderState } from '@/components/orders/track-order-form';
+import { shopperCells } from '@/server/cart-cells';
+import { orderAccessToken, rememberOrderAccess } from '@/server/order-access';
+
+const lookupForm = z.object({
+  // "100001", "so-100001" and "SO-100001" all mean the same order.
+  number: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .transform((value) => (/^\d+$/.test(value) ? `SO-${value}` : value))
+    .pipe(z.string().regex(/^SO-\d{1,12}$/, 'Enter the order number, for example SO-100001.')),
+  email: z.string().trim().toLowerCase().email('Enter the email address you ordered with.'),
+});
+
+const notFoundMessage =
+  'We could not find an order with that number and email address. Check both against your order confirmation email.';
+
+/**
+ * A guest finds their order by number and email: the order cell answers a fresh access token,
+ * kept in the httpOnly order-access cookie, and the browser goes on to the order's page.
+ */
+export async function lookupGuestOrder(
+  _previous: TrackOrderState,
+  data: FormData,
+): Promise<TrackOrderState> {
+  const values = {
+    number: String(data.get('number') ?? '').slice(0, 40),
+    email: String(data.get('email') ?? '').slice(0, 254),
+  };
+  const parsed = lookupForm.safeParse(values);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      fieldErrors[String(issue.path[0])] ??= issue.message;
+    }
+    return { status: 'error', message: 'Check the highlighted fields.', fieldErrors, values };
+  }
+  let found: { orderId: string; accessToken: string };
+  try {
+    found = await (await visitorCells()).order.lookup.mutate(parsed.data);
+  } catch (error) {
+    const notFound =
+      error instanceof TRPCClientError &&
+      (error.data as { code?: string } | undefined)?.code === 'NOT_FOUND';
+    if (notFound) return { status: 'error', message: notFoundMessage, values };
+    return { ...formStateFromError(error, { fields: ['number', 'email'] }), values };
+  }
+  await rememberOrderAccess(found.orderId, found.accessToken);
+  redirect(`/orders/track/${found.orderId}`);
+}
+
+/** A guest (or the signed-in owner) cancels the order they are looking at. */
+export async function cancelTrackedOrder(
+  orderId: string,
+  _previous: FormState,
+  data: FormData,
+): Promise<FormState> {
+  if (!/^[0-9a-f]{24}$/i.test(orderId)) {
+    return { status: 'error', message: 'That order does not exist.' };
+  }
+  const accessToken = await orderAccessToken(orderId);
+  const reason = String(data.get('reason') ?? '')
+    .trim()
+    .slice(0, 500);
+  try {
+    const { client } = await shopperCells();
+    await client.order.cancel.mutate({
+      orderId,
+      ...(accessToken ? { accessToken } : {}),
+      ...(reason ? { reason } : {}),
+    });
+  } catch (error) {
+    return formStateFromError(error, {
+      fields: [],
+      messages: { NOT_FOUND: 'This order can no longer be opened here. Look it up again.' },
+    });
+  }
+  revalidatePath(`/orders/track/${orderId}`);
+  return { status: 'success', message: 'Your order has been cancelled.' };
+}

@@ -1,0 +1,134 @@
+import {
+  Card,
+  CardBody,
+  CardHeader,
+  formatMoney,
+  formatOrderTime,
+  Notice,
+  OrderStatusBadge,
+  OrderTimeline,
+} from '@shop/ui';
+import { CancelOrderForm, type CancelOrderAction } from './cancel-order-form';
+import { OrderAddress } from './order-address';
+import { OrderLines } from './order-lines';
+import { OrderShipment } from './order-shipment';
+import { OrderTotals } from './order-totals';
+import type { OrderDetailView } from './order-types';
+
+const paymentMethodNames: Record<string, string> = {
+  card: 'Card',
+  cash_on_delivery: 'Cash on delivery',
+};
+
+/** Statuses in which money has been taken (a cancellation then refunds it). */
+const paidStatuses = new Set(['CONFIRMED', 'PROCESSING']);
+
+/**
+ * One order as its owner (or a guest with its access token) sees it: status and timeline,
+ * tracking, what was bought, totals, where it goes, and "Cancel order" while that is possible.
+ */
+export function OrderDetail({
+  order,
+  cancelAction,
+}: {
+  order: OrderDetailView;
+  cancelAction: CancelOrderAction;
+}) {
+  return (
+    <article className="flex flex-col gap-6" aria-labelledby="order-heading">
+      <header className="flex flex-col gap-2">
+        <p className="text-sm font-medium text-accent-700">Order</p>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1
+            id="order-heading"
+            className="text-2xl font-semibold tracking-tight text-ink sm:text-3xl"
+          >
+            {order.number}
+          </h1>
+          <OrderStatusBadge status={order.status} />
+        </div>
+        <p className="text-sm text-ink-muted">
+          Placed {formatOrderTime(order.placedAt)} · {formatMoney(order.totalMinor, order.currency)}
+        </p>
+      </header>
+
+      {order.status === 'CANCELLED' ? (
+        <Notice tone="danger" title="This order was cancelled" data-testid="order-cancelled">
+          {order.cancellation?.message ?? 'Nothing more will happen with it.'}
+          {order.refundedMinor > 0
+            ? ` ${formatMoney(order.refundedMinor, order.currency)} has been refunded.`
+            : ''}
+        </Notice>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="flex min-w-0 flex-col gap-6">
+          <Card>
+            <CardHeader title="Progress" />
+            <CardBody>
+              <OrderTimeline
+                status={order.status}
+                history={order.history}
+                cancellationMessage={order.cancellation?.message}
+              />
+            </CardBody>
+          </Card>
+          {order.shipment ? (
+            <Card>
+              <CardHeader title="Delivery" />
+              <CardBody>
+                <OrderShipment shipment={order.shipment} deliveredAt={order.deliveredAt} />
+              </CardBody>
+            </Card>
+          ) : null}
+          <Card>
+            <CardHeader
+              title="Items"
+              description={`${order.lines.reduce((sum, line) => sum + line.quantity, 0)} in all`}
+            />
+            <CardBody className="py-1">
+              <OrderLines lines={order.lines} currency={order.currency} />
+            </CardBody>
+          </Card>
+        </div>
+        <div className="flex flex-col gap-6">
+          <Card>
+            <CardHeader title="Summary" />
+            <CardBody className="flex flex-col gap-4">
+              <OrderTotals order={order} />
+              <p className="text-sm text-ink-muted">
+                Paid by {paymentMethodNames[order.paymentMethod] ?? order.paymentMethod}
+              </p>
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader title="Shipping to" />
+            <CardBody className="flex flex-col gap-2">
+              <OrderAddress address={order.shippingAddress} />
+              {order.shipping ? (
+                <p className="text-sm text-ink-muted">
+                  {order.shipping.name}
+                  {order.shipping.minDays != null && order.shipping.maxDays != null
+                    ? ` · ${order.shipping.minDays}–${order.shipping.maxDays} working days`
+                    : ''}
+                </p>
+              ) : null}
+            </CardBody>
+          </Card>
+          {order.canCancel ? (
+            <Card>
+              <CardHeader title="Changed your mind?" />
+              <CardBody>
+                <CancelOrderForm
+                  number={order.number}
+                  paid={paidStatuses.has(order.status)}
+                  action={cancelAction}
+                />
+              </CardBody>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </article>
+  );
+}
