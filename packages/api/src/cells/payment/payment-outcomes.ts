@@ -1,0 +1,53 @@
+import type { Payment, PaymentDocument, PaymentStatus } from '@shop/db/payment';
+import type { Types, UpdateQuery } from 'mongoose';
+import { sendEvent } from '../../events/inngest-client';
+import { paymentFailed, paymentSucceeded } from '../../events/schemas';
+import { paymentDatabase } from './payment-database';
+
+/**
+ * Moves a payment from one of `from` to its outcome with one conditional update, so of two
+ * concurrent deliveries (a webhook retried, a confirm clicked twice) exactly one wins; the other
+ * reads the winner's result. A payment that ended succeeded or failed then has its event sent
+ * (again, if an earlier attempt to send it failed), which drives the order saga.
+ */
+export async function settlePayment(
+  paymentId: Types.ObjectId,
+  from: readonly PaymentStatus[],
+  update: UpdateQuery<Payment> & { $set: Partial<Payment> },
+): Promise<PaymentDocument> {
+  const { Payment } = await paymentDatabase.models();
+  const settled =
+    (await Payment.findOneAndUpdate({ _id: paymentId, status: { $in: from } }, update, {
+      new: true,
+    })) ?? (await Payment.findById(paymentId));
+  if (!settled) throw new Error(`payment ${paymentId.toString()} disappeared`);
+  await sendOutcomeEvent(settled);
+  return settled;
+}
+
+/** Sends `payment.succeeded`/`payment.failed` for a settled payment whose event has not gone out. */
+export async function sendOutcomeEvent(payment: PaymentDocument): Promise<void> {
+  if (payment.outcomeEventSentAt || !payment.orderId || payment.provider === 'cash') return;
+  const provider = payment.provider ?? 'test';
+  if (payment.status === 'succeeded') {
+    await sendEvent('payment', paymentSucceeded, {
+      orderId: payment.orderId,
+      paymentId: payment._id.toString(),
+      provider,
+      amountMinor: payment.capturedMinor,
+      currency: payment.currency,
+    });
+  } else if (payment.status === 'failed') {
+    await sendEvent('payment', paymentFailed, {
+      orderId: payment.orderId,
+      paymentId: payment._id.toString(),
+      provider,
+      code: payment.failure?.code ?? 'payment_failed',
+      message: payment.failure?.message ?? 'The payment failed.',
+    });
+  } else {
+    return;
+  }
+  const { Payment } = await paymentDatabase.models();
+  await Payment.updateOne({ _id: payment._id }, { $set: { outcomeEventSentAt: new Date() } });
+}

@@ -1,0 +1,15 @@
+import type { CardPaymentProvider } from './payment-provider';
+import { stripeSecretKey } from './stripe-client';
+import { stripeProvider } from './stripe-provider';
+import { testProcessor } from './test-processor';
+
+/**
+ * The card processor: Stripe when `STRIPE_SECRET_KEY` is set, else the built-in test processor.
+ * Read when asked (the environment is fixed once a host has started), so a test file can set it
+ * before its first call.
+ */
+export function cardProvider(): CardPaymentProvider {
+  if (stripeSecretKey())
+    return stripeProvider(process.env.STRIPE_PUBLISHABLE_KEY?.trim() || undefined);
+  return testProcessor;
+}
