@@ -1,10 +1,8 @@
-import { paymentModels, type Payment } from '@shop/db/payment';
+import type { Payment } from '@shop/db/payment';
 import { Types, type QueryFilter } from 'mongoose';
 import { inngestFor } from '../../events/inngest-client';
 import { accountDeleted } from '../../events/schemas';
-import { domainDatabase } from '../domain-database';
-
-const paymentDatabase = domainDatabase('payment', paymentModels);
+import { paymentDatabase } from './payment-database';
 
 /**
  * Account deletion, payment cell: payments stay (amounts, currency, status, order number and the
