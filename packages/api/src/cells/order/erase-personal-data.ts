@@ -1,10 +1,9 @@
-import { orderModels, type Order } from '@shop/db/order';
+import type { Order } from '@shop/db/order';
 import { Types, type QueryFilter } from 'mongoose';
 import { inngestFor } from '../../events/inngest-client';
 import { accountDeleted } from '../../events/schemas';
-import { domainDatabase } from '../domain-database';
-
-const orderDatabase = domainDatabase('order', orderModels);
+import { orderDatabase } from './database';
+import { cancelOrder } from './order-saga/cancel-order';
 
 type OrderAddress = NonNullable<Order['shippingAddress']>;
 
@@ -23,22 +22,46 @@ function anonymisedAddress(address: OrderAddress | null | undefined): OrderAddre
   };
 }
 
+function ownersOf(data: { accountId: string; email: string }): QueryFilter<Order>[] {
+  const owners: QueryFilter<Order>[] = [{ 'customer.email': data.email.toLowerCase() }];
+  if (/^[0-9a-f]{24}$/i.test(data.accountId)) {
+    owners.push({ accountId: new Types.ObjectId(data.accountId) });
+  }
+  return owners;
+}
+
 /**
  * Account deletion, order cell: orders are kept, because accounting must keep every sale (number,
  * dates, status, line items, totals, currency, and the country and region tax is due in). What
  * identifies the person goes: the contact name, email and phone, the address lines, city and
  * postcode, and the link to the account. Orders placed as a guest with the same email are
- * included. An anonymised order no longer matches the filter, so a retry only finishes the rest.
+ * included. Orders still waiting for payment are cancelled first (nobody is left to pay them;
+ * their stock and payment are given back by the usual compensation). An anonymised order no
+ * longer matches the filter and a cancelled one is not cancelled again, so a retry only finishes
+ * the rest.
  */
 export const erasePersonalData = inngestFor('order').createFunction(
   { id: 'erase-personal-data', triggers: [accountDeleted] },
   async ({ event, step }) => {
-    return step.run('anonymise-orders', async () => {
+    const owners = ownersOf(event.data);
+    const cancelled = await step.run('cancel-unpaid-orders', async () => {
       const { Order } = await orderDatabase.models();
-      const owners: QueryFilter<Order>[] = [{ 'customer.email': event.data.email.toLowerCase() }];
-      if (/^[0-9a-f]{24}$/i.test(event.data.accountId)) {
-        owners.push({ accountId: new Types.ObjectId(event.data.accountId) });
+      const unpaid = await Order.find(
+        { $or: owners, status: { $in: ['PENDING', 'PAYMENT_PROCESSING'] } },
+        { _id: 1 },
+      ).lean();
+      for (const order of unpaid) {
+        await cancelOrder(String(order._id), {
+          code: 'account_deleted',
+          message: 'The order was cancelled because the account was deleted.',
+          actor: { type: 'system', id: 'erase-personal-data' },
+          from: ['PENDING', 'PAYMENT_PROCESSING'],
+        });
       }
+      return unpaid.length;
+    });
+    const anonymised = await step.run('anonymise-orders', async () => {
+      const { Order } = await orderDatabase.models();
       const orders = await Order.find(
         { $or: owners },
         { shippingAddress: 1, billingAddress: 1 },
@@ -57,11 +80,12 @@ export const erasePersonalData = inngestFor('order').createFunction(
               ...(shippingAddress && { shippingAddress }),
               ...(billingAddress && { billingAddress }),
             },
-            $unset: { accountId: 1 },
+            $unset: { accountId: 1, guestAccessTokenHash: 1, guestLookupTokenHashes: 1 },
           },
         );
       }
-      return { ordersAnonymised: orders.length };
+      return orders.length;
     });
+    return { ordersCancelled: cancelled, ordersAnonymised: anonymised };
   },
 );

@@ -1,4 +1,17 @@
 import type { InngestFunction } from 'inngest';
+import { compensateCancelledOrder } from './order-saga/compensate-cancelled-order';
+import { orderSaga } from './order-saga/order-saga';
+import {
+  cancelOrderOnPaymentFailure,
+  confirmOrderOnPayment,
+} from './order-saga/payment-outcome-functions';
+import { recordRefund } from './order-saga/record-refund';
 
-/** The order cell's Inngest functions (none yet in the skeleton). */
-export const orderFunctions: InngestFunction.Any[] = [];
+/** The order cell's Inngest functions: the saga and what settles, compensates and records. */
+export const orderFunctions: InngestFunction.Any[] = [
+  orderSaga,
+  confirmOrderOnPayment,
+  cancelOrderOnPaymentFailure,
+  compensateCancelledOrder,
+  recordRefund,
+];

@@ -1,11 +1,10 @@
-import { canTransition, orderModels, type OrderActorType, type OrderStatus } from '@shop/db/order';
+import { canTransition, type OrderActorType, type OrderStatus } from '@shop/db/order';
 import { TRPCError } from '@trpc/server';
 import { Types, type UpdateQuery } from 'mongoose';
-import { domainDatabase } from '../domain-database';
+import { orderDatabase } from './database';
 import type { StoredOrder } from './order-view';
 
-/** The order cell's models for the lifecycle and the saga (one shared connection per domain). */
-export const orderDatabase = domainDatabase('order', orderModels);
+export { orderDatabase };
 
 export interface OrderActor {
   type: OrderActorType;

@@ -12,6 +12,8 @@ export interface CancelRequest {
   message: string;
   actor: OrderActor;
   from: readonly OrderStatus[];
+  /** More fields written with the status (e.g. the payment's failure message). */
+  set?: Record<string, unknown>;
 }
 
 /** A paid card order cancelled before shipping gets back everything captured and not yet refunded. */
@@ -37,17 +39,20 @@ export async function cancelOrder(
     from: request.from,
     actor: request.actor,
     reason: request.message,
-    set: { cancellation: { code: request.code, message: request.message } },
+    set: { ...request.set, cancellation: { code: request.code, message: request.message } },
     unset: { 'payment.clientSecret': 1 },
   });
   if (!result) return undefined;
   const { order } = result;
   if (order.status !== 'CANCELLED' || order.cancellation?.code !== request.code) return result;
   const from = result.changed ? result.from : previousStatus(order);
+  const { email, ...ref } = orderRef(order);
   await sendOrderEvent(
     orderCancelled,
     {
-      ...orderRef(order),
+      ...ref,
+      // Nobody is emailed about orders cancelled because their account was deleted.
+      ...(request.code !== 'account_deleted' && email && { email }),
       code: request.code,
       message: order.cancellation.message,
       refundedMinor: refundDue(order, from),

@@ -1,0 +1,29 @@
+import { orderCancelled } from '../../../events/domains/order-events';
+import { inngestFor } from '../../../events/inngest-client';
+import { serviceCellClient } from '../../../cross-cell/service-client';
+import { findOrder } from '../order-transitions';
+import { giveBackOrderStock } from './stock-calls';
+
+/**
+ * Undoes what a cancelled order took, whoever cancelled it: the stock hold is released (or, for
+ * a paid order, its committed units go back on hand), the payment is cancelled or everything
+ * captured refunded, and the discount code's use is given back. Each step is idempotent and
+ * retried on its own, so a cell that is down only delays it.
+ */
+export const compensateCancelledOrder = inngestFor('order').createFunction(
+  { id: 'compensate-cancelled-order', triggers: [orderCancelled] },
+  async ({ event, step }) => {
+    const { orderId } = event.data;
+    const stock = await step.run('give-back-stock', async () => {
+      const order = await findOrder(orderId);
+      return order ? giveBackOrderStock(order) : 'none';
+    });
+    const payment = await step.run('cancel-payment', async () =>
+      serviceCellClient().payment.cancelForOrder.mutate({
+        orderId,
+        reason: event.data.message.slice(0, 500),
+      }),
+    );
+    return { stock, payment };
+  },
+);

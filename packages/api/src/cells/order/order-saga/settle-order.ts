@@ -1,0 +1,128 @@
+import { orderConfirmed } from '../../../events/domains/order-events';
+import { serviceCellClient } from '../../../cross-cell/service-client';
+import { findOrder, transitionOrder } from '../order-transitions';
+import type { StoredOrder } from '../order-view';
+import { cancelOrder } from './cancel-order';
+import { orderRef, sendOrderEvent } from './send-order-event';
+import { commitOrderStock } from './stock-calls';
+
+export type SettleResult = 'confirmed' | 'cancelled' | 'refunded' | 'unchanged';
+
+const sagaActor = (step: string) => ({ type: 'system' as const, id: step });
+
+async function sendConfirmed(order: StoredOrder): Promise<void> {
+  await sendOrderEvent(
+    orderConfirmed,
+    {
+      ...orderRef(order),
+      lines: order.lines.map((line) => ({
+        sku: line.sku,
+        name: line.name,
+        variantLabel: line.variantLabel ?? '',
+        quantity: line.quantity,
+        unitPriceMinor: line.unitPriceMinor,
+        lineTotalMinor: line.lineTotalMinor,
+      })),
+      subtotalMinor: order.subtotalMinor,
+      discountMinor: order.discountMinor,
+      shippingMinor: order.shippingMinor,
+      taxMinor: order.taxMinor,
+      totalMinor: order.totalMinor,
+      currency: order.currency,
+      shippingMethod: order.shipping?.name ?? '',
+      paymentMethod: order.paymentMethod,
+      shippingAddress: {
+        name: order.shippingAddress?.name ?? '',
+        line1: order.shippingAddress?.line1 ?? '',
+        line2: order.shippingAddress?.line2 ?? '',
+        city: order.shippingAddress?.city ?? '',
+        region: order.shippingAddress?.region ?? '',
+        postcode: order.shippingAddress?.postcode ?? '',
+        country: order.shippingAddress?.country ?? '',
+      },
+      placedAt: (order.createdAt ?? order._id.getTimestamp()).toISOString(),
+    },
+    `order-confirmed-${String(order._id)}`,
+  );
+}
+
+/**
+ * The payment succeeded (or cash on delivery was accepted): the held units are committed, then
+ * the order moves PAYMENT_PROCESSING → CONFIRMED and `order/order.confirmed` goes out. Called by
+ * the saga and by the function on `payment/payment.succeeded` (whichever comes first; the other
+ * finds the work done). A payment for an order that is no longer waiting for one (cancelled,
+ * or its stock hold lapsed) is refunded.
+ */
+export async function confirmPaidOrder(orderId: string, step: string): Promise<SettleResult> {
+  const order = await findOrder(orderId);
+  if (!order) return 'unchanged';
+  if (order.status === 'CONFIRMED') {
+    await sendConfirmed(order); // a retry after the update; the event id makes it one email
+    return 'confirmed';
+  }
+  if (order.status === 'CANCELLED') {
+    await serviceCellClient().payment.cancelForOrder.mutate({
+      orderId,
+      reason: 'Payment arrived after the order was cancelled',
+    });
+    return 'refunded';
+  }
+  if (order.status !== 'PAYMENT_PROCESSING') return 'unchanged';
+
+  if (!(await commitOrderStock(order))) {
+    // The hold lapsed while the shopper paid: cancelling refunds the payment and tells them.
+    await cancelOrder(orderId, {
+      code: 'payment_timeout',
+      message:
+        'Your payment arrived after we had to release the items. It has been refunded in full.',
+      actor: sagaActor(step),
+      from: ['PAYMENT_PROCESSING'],
+    });
+    return 'cancelled';
+  }
+  const result = await transitionOrder(orderId, {
+    to: 'CONFIRMED',
+    from: ['PAYMENT_PROCESSING'],
+    actor: sagaActor(step),
+    reason: order.paymentMethod === 'cash_on_delivery' ? 'Cash on delivery' : 'Payment received',
+    unset: { 'payment.clientSecret': 1 },
+  });
+  if (result?.order.status === 'CONFIRMED') {
+    await sendConfirmed(result.order);
+    return 'confirmed';
+  }
+  // Cancelled between the commit and the update: the cancellation's compensation returns the
+  // committed units and refunds the payment.
+  return 'unchanged';
+}
+
+/** The card was declined (or authentication failed): the order is cancelled with the reason. */
+export async function cancelForFailedPayment(
+  orderId: string,
+  message: string,
+  step: string,
+): Promise<SettleResult> {
+  const result = await cancelOrder(orderId, {
+    code: 'payment_failed',
+    message,
+    actor: sagaActor(step),
+    from: ['PENDING', 'PAYMENT_PROCESSING'],
+    set: { 'payment.failureMessage': message },
+  });
+  return result?.changed ? 'cancelled' : 'unchanged';
+}
+
+/** Nothing arrived in time: cancelled unless it was settled meanwhile (the update is conditional). */
+export async function cancelForPaymentTimeout(
+  orderId: string,
+  step: string,
+): Promise<SettleResult> {
+  const result = await cancelOrder(orderId, {
+    code: 'payment_timeout',
+    message:
+      'We did not receive your payment in time, so the order was cancelled and its items released.',
+    actor: sagaActor(step),
+    from: ['PENDING', 'PAYMENT_PROCESSING'],
+  });
+  return result?.changed ? 'cancelled' : 'unchanged';
+}
