@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { formatMinor } from '../src/cells/notification/templates/money';
+import { emailTemplates } from '../src/cells/notification/templates/registry';
+import { renderEmail } from '../src/cells/notification/templates/render-email';
+
+// What a shopper reads in each order email (the plain-text part, which is the HTML's text), for
+// the cases the end-to-end test does not send.
+
+const context = { storefrontUrl: 'https://shop.example.com' };
+const account = { orderId: 'ord_1', number: 'SO-10042', accountId: 'acc_1', name: 'Ada' };
+const guest = { orderId: 'ord_2', number: 'SO-10043', name: '' };
+
+const confirmed = {
+  ...account,
+  lines: [
+    {
+      name: 'Linen Shirt',
+      variantLabel: 'Blue / M',
+      quantity: 1,
+      unitPriceMinor: 3_900,
+      lineTotalMinor: 3_900,
+    },
+  ],
+  subtotalMinor: 3_900,
+  discountMinor: 0,
+  shippingMinor: 495,
+  taxMinor: 1_011,
+  totalMinor: 5_406,
+  currency: 'EUR',
+  shippingMethod: 'Standard',
+  paymentMethod: 'card' as const,
+  shippingAddress: {
+    name: 'Ada Lovelace',
+    line1: '5 Rue de Rivoli',
+    line2: '',
+    city: 'Paris',
+    region: 'Île-de-France',
+    postcode: '75001',
+    country: 'FR',
+  },
+};
+
+describe('money in emails', () => {
+  it.each([
+    [0, '€0.00'],
+    [5, '€0.05'],
+    [3_900, '€39.00'],
+    [123_456_789, '€1,234,567.89'],
+  ])('%i minor units of EUR read %s', (minor, text) => {
+    expect(formatMinor(minor, 'EUR')).toBe(text);
+  });
+
+  it('refuses amounts that are not integer minor units', () => {
+    expect(() => formatMinor(39.5, 'EUR')).toThrow(RangeError);
+  });
+});
+
+describe('order confirmation', () => {
+  it('shows the shipping fee, leaves out a discount the order does not have', async () => {
+    const { text, subject } = await renderEmail(
+      emailTemplates['order-confirmed'],
+      confirmed,
+      context,
+    );
+    expect(subject).toBe('Order SO-10042 confirmed');
+    expect(text).toMatch(/Shipping\s+€4\.95/);
+    expect(text).toMatch(/Total\s+€54\.06/);
+    expect(text).not.toContain('Discount');
+    expect(text).toContain('75001 Paris');
+    expect(text).toContain('Île-de-France');
+    expect(text).toContain('France');
+    expect(text).toContain('Your payment went through.');
+    expect(text).toContain('it is not marketing');
+    expect(text).not.toMatch(/turn them off/i);
+  });
+
+  it('refuses an order without lines rather than sending an empty receipt', async () => {
+    await expect(
+      renderEmail(emailTemplates['order-confirmed'], { ...confirmed, lines: [] }, context),
+    ).rejects.toThrow();
+  });
+});
+
+describe('payment failed', () => {
+  it('gives the reason, says nothing was taken, and greets a nameless guest plainly', async () => {
+    const { text } = await renderEmail(
+      emailTemplates['payment-failed'],
+      {
+        ...guest,
+        reason: 'The payment was not completed in time.',
+        totalMinor: 2_500,
+        currency: 'EUR',
+      },
+      context,
+    );
+    expect(text).toContain('Hi, we could not take the payment of €25.00 for order SO-10043.');
+    expect(text).toContain('The payment was not completed in time.');
+    expect(text).toContain('No money was taken');
+    expect(text).toContain('https://shop.example.com/cart');
+  });
+});
+
+describe('order shipped', () => {
+  it('links a guest to the tracking page and leaves out a tracking URL that is not http(s)', async () => {
+    const { text, html } = await renderEmail(
+      emailTemplates['order-shipped'],
+      {
+        ...guest,
+        carrier: 'An Post',
+        trackingNumber: 'CE123456789IE',
+        trackingUrl: 'javascript:alert(1)',
+      },
+      context,
+    );
+    expect(text).toContain('Carrier: An Post');
+    expect(text).toContain('Tracking number: CE123456789IE');
+    expect(text).not.toContain('Track your parcel');
+    expect(html).not.toContain('javascript:');
+    expect(text).toContain('https://shop.example.com/orders/track?number=SO-10043');
+  });
+});
+
+describe('refund issued', () => {
+  it('says how much this refund is and how much was refunded in all', async () => {
+    const { text, subject } = await renderEmail(
+      emailTemplates['refund-issued'],
+      { ...account, amountMinor: 5_406, totalRefundedMinor: 5_406, currency: 'EUR' },
+      context,
+    );
+    expect(subject).toBe('Refund for order SO-10042');
+    expect(text).toContain('we have refunded €54.06 for order SO-10042');
+    expect(text).toContain('Refunded in total: €54.06');
+    expect(text).toContain('https://shop.example.com/account/orders/ord_1');
+  });
+});

@@ -1,0 +1,46 @@
+import type { LocalInngest } from '@shop/inngest-local';
+
+/**
+ * Sends an event to the local executor's event API, as a cell's Inngest client would (a
+ * redelivery is the same data sent again). Returns the event's id.
+ */
+export async function sendToExecutor(
+  executor: LocalInngest,
+  name: string,
+  data: Record<string, unknown>,
+): Promise<string> {
+  const response = await fetch(`${executor.url}/e/test`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, data }),
+  });
+  if (response.status !== 200) throw new Error(`event ${name} refused: ${response.status}`);
+  const { ids } = (await response.json()) as { ids: string[] };
+  return ids[0]!;
+}
+
+export interface RunView {
+  function_id: string;
+  status: 'Running' | 'Completed' | 'Failed' | 'Cancelled';
+  output?: unknown;
+}
+
+/**
+ * Waits until every run the event started has ended, and returns them. `expectedRuns` waits for
+ * that many (an event several cells listen to starts one run per function, not all at once).
+ */
+export async function runsEnded(
+  executor: LocalInngest,
+  eventId: string,
+  expectedRuns = 1,
+): Promise<RunView[]> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const response = await fetch(`${executor.url}/v1/events/${eventId}/runs`);
+    const { data } = (await response.json()) as { data: RunView[] };
+    if (data.length >= expectedRuns && data.every((run) => run.status !== 'Running')) return data;
+    if (Date.now() > deadline)
+      throw new Error(`runs of ${eventId} did not end: ${JSON.stringify(data)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
