@@ -1,6 +1,7 @@
 import { Container, Logo } from '@shop/ui';
 import Link from 'next/link';
 import { AccountNav } from './account-nav';
+import { MiniCart } from './cart/mini-cart';
 import { SearchBox } from './search-box';
 
 const navigation = [
@@ -36,6 +37,9 @@ export function SiteHeader() {
             ))}
             <li>
               <AccountNav />
+            </li>
+            <li>
+              <MiniCart />
             </li>
           </ul>
         </nav>

@@ -1,10 +1,11 @@
-import { Breadcrumbs, Button, Container, RatingStars } from '@shop/ui';
+import { Breadcrumbs, Container, RatingStars } from '@shop/ui';
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { preload } from 'react-dom';
 import { CatalogueUnavailable } from '@/components/catalogue-unavailable';
 import { breadcrumbListLd, JsonLd } from '@/components/json-ld';
+import { AddToCart } from '@/components/product/add-to-cart';
 import { ProductGallery } from '@/components/product/product-gallery';
 import { productJsonLd } from '@/components/product/product-json-ld';
 import { VariantPicker, VariantPriceAndStock } from '@/components/product/variant-picker';
@@ -131,15 +132,7 @@ export default async function ProductPage({ params }: PageProps<'/products/[slug
             )}
             <VariantPriceAndStock />
             <VariantPicker />
-            <div className="mt-8 flex flex-col gap-2 border-t border-line pt-6">
-              {/* The basket arrives with the order cell's UI; say so rather than fail silently. */}
-              <Button size="lg" disabled aria-describedby="cart-coming-soon">
-                Add to basket
-              </Button>
-              <p id="cart-coming-soon" className="text-sm text-ink-subtle">
-                Checkout is coming soon.
-              </p>
-            </div>
+            <AddToCart />
             {data.description ? (
               <section aria-labelledby="description" className="mt-8">
                 <h2 id="description" className="text-base font-semibold text-ink">

@@ -1,0 +1,448 @@
+'use client';
+
+import {
+  Button,
+  buttonClassNames,
+  Card,
+  CardBody,
+  EmptyState,
+  formatMoney,
+  Notice,
+  Skeleton,
+  TextField,
+} from '@shop/ui';
+import { skipToken, useQuery } from '@tanstack/react-query';
+import type { Route } from 'next';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { placeOrder } from '@/app/checkout/actions';
+import { useTRPC } from '@/browser/trpc';
+import { CartNotices } from '@/components/cart/cart-notices';
+import { blocksCheckout } from '@/components/cart/line-state-badge';
+import { LineThumbnail } from '@/components/cart/line-thumbnail';
+import { useCart, useRefreshCart } from '@/components/cart/use-cart';
+import { AddressFields } from './address-fields';
+import type {
+  AddressInput,
+  CheckoutOptions,
+  PaymentMethodId,
+  SavedAddress,
+} from './checkout-types';
+import { ChoiceList } from './choice-list';
+import { deliveryEstimate } from './delivery-estimate';
+import { TotalsList } from './totals-list';
+
+const newAddress = 'new';
+const blankAddress: AddressInput = {
+  name: '',
+  line1: '',
+  line2: '',
+  city: '',
+  region: '',
+  postcode: '',
+  country: '',
+  phone: '',
+};
+
+interface CheckoutFormProps {
+  options: CheckoutOptions;
+  /** The signed-in shopper (their email is the order's), or null for a guest. */
+  account: { name: string; email: string } | null;
+  savedAddresses: SavedAddress[];
+}
+
+/**
+ * The whole checkout on one page: contact and address, shipping method, payment method and a
+ * review with the cell's own totals (`order.quote`). "Place order" sends one idempotency key per
+ * attempt: a double click or a retry after a network failure repeats the same key (one order);
+ * a definite refusal (fields, "your cart changed") starts a new attempt with a new key.
+ */
+export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormProps) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const refreshCart = useRefreshCart();
+  const cart = useCart({ refetchOnMount: 'always' });
+
+  const defaultSaved =
+    savedAddresses.find((address) => address.isDefaultShipping) ?? savedAddresses[0];
+  const [email, setEmail] = useState('');
+  const [addressChoice, setAddressChoice] = useState(defaultSaved?.id ?? newAddress);
+  const [address, setAddress] = useState<AddressInput>(blankAddress);
+  const [shippingMethodId, setShippingMethodId] = useState(options.shippingMethods[0]?.id ?? '');
+  const [paymentMethod, setPaymentMethod] = useState<PaymentMethodId>(
+    options.paymentMethods[0]?.id ?? 'card',
+  );
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const [submitting, setSubmitting] = useState(false);
+  const [placed, setPlaced] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<string, string>>>({});
+  const [formError, setFormError] = useState<string>();
+  const [cartChanged, setCartChanged] = useState<string>();
+
+  const saved = savedAddresses.find((candidate) => candidate.id === addressChoice);
+  const shippingAddress: AddressInput = saved
+    ? {
+        name: saved.name,
+        line1: saved.line1,
+        line2: saved.line2,
+        city: saved.city,
+        region: saved.region,
+        postcode: saved.postcode,
+        country: saved.country,
+        phone: saved.phone,
+      }
+    : address;
+  const country = shippingAddress.country;
+
+  const quote = useQuery({
+    ...trpc.order.quote.queryOptions(
+      country && shippingMethodId ? { shippingMethodId, country } : skipToken,
+    ),
+    // Totals follow the cart: ask again whenever checkout is shown.
+    staleTime: 0,
+  });
+
+  if (cart.isPending) return <CheckoutSkeleton />;
+  if (cart.isError) {
+    return (
+      <Notice
+        tone="danger"
+        title="We could not load your cart"
+        className="mt-8"
+        action={
+          <Button variant="secondary" size="sm" onClick={() => void cart.refetch()}>
+            Try again
+          </Button>
+        }
+      >
+        The shop is not answering right now. Try again in a moment.
+      </Notice>
+    );
+  }
+  if (cart.data.lines.length === 0 && !placed) {
+    return (
+      <EmptyState
+        className="mt-8"
+        title="Your cart is empty"
+        description="Add something to your cart, then come back to check out."
+        action={
+          <Link href="/products" className={buttonClassNames()}>
+            Start shopping
+          </Link>
+        }
+      />
+    );
+  }
+  const blocked = cart.data.lines.filter(blocksCheckout);
+  const currency = cart.data.currency;
+
+  const newAttempt = () => setIdempotencyKey(crypto.randomUUID());
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (submitting || placed || !quote.data) return;
+    setSubmitting(true);
+    setFormError(undefined);
+    setFieldErrors({});
+    const result = await placeOrder({
+      idempotencyKey,
+      email: account?.email ?? email,
+      shippingAddress,
+      shippingMethodId,
+      paymentMethod,
+      expectedTotalMinor: quote.data.totalMinor,
+    }).catch(() => ({
+      status: 'error' as const,
+      message: 'We could not reach the shop. Try again: you will not be charged twice.',
+      retryable: true,
+    }));
+    if (result.status === 'placed') {
+      setPlaced(true);
+      void refreshCart();
+      router.push(result.next as Route);
+      return;
+    }
+    setSubmitting(false);
+    if (result.status === 'invalid') {
+      newAttempt();
+      setFieldErrors(result.fieldErrors);
+      setFormError(result.message ?? 'Check the highlighted fields.');
+      if (saved && Object.keys(result.fieldErrors).some((field) => field !== 'email')) {
+        setFormError(
+          'The saved address cannot be used for this order. Choose another or enter a new one.',
+        );
+      }
+    } else if (result.status === 'cart_changed') {
+      newAttempt();
+      setCartChanged(result.message);
+      void refreshCart();
+      void quote.refetch();
+    } else {
+      if (!result.retryable) newAttempt();
+      setFormError(result.message);
+    }
+  };
+
+  const addressChoices = [
+    ...savedAddresses.map((saved) => ({
+      value: saved.id,
+      title: saved.name,
+      description: [
+        saved.line1,
+        saved.line2,
+        `${saved.postcode} ${saved.city}`,
+        countryName(options, saved.country),
+      ]
+        .filter(Boolean)
+        .join(', '),
+    })),
+    { value: newAddress, title: 'Use a new address' },
+  ];
+
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      className="mt-6 grid gap-8 lg:grid-cols-5 lg:items-start"
+      data-testid="checkout-form"
+    >
+      <div className="flex flex-col gap-6 lg:col-span-3">
+        <CheckoutSection step={1} title="Contact and shipping address">
+          {account ? (
+            <p className="text-sm text-ink-muted">
+              Signed in as <span className="font-medium text-ink">{account.email}</span>. We send
+              the order confirmation there.
+            </p>
+          ) : (
+            <>
+              <TextField
+                label="Email"
+                name="email"
+                type="email"
+                autoComplete="email"
+                inputMode="email"
+                hint="For your order confirmation and delivery updates."
+                value={email}
+                onChange={(event) => setEmail(event.target.value)}
+                error={fieldErrors.email}
+                required
+              />
+              <p className="text-sm text-ink-muted">
+                Have an account?{' '}
+                <Link
+                  href={'/sign-in?callbackUrl=%2Fcheckout' as Route}
+                  className="font-medium text-accent-700 hover:underline"
+                >
+                  Sign in
+                </Link>{' '}
+                for your saved addresses.
+              </p>
+            </>
+          )}
+          {savedAddresses.length > 0 ? (
+            <ChoiceList
+              legend="Shipping address"
+              name="savedAddress"
+              choices={addressChoices}
+              value={addressChoice}
+              onChange={setAddressChoice}
+              testId="saved-addresses"
+            />
+          ) : null}
+          {saved ? null : (
+            <AddressFields
+              value={address}
+              onChange={setAddress}
+              countries={options.countries}
+              errors={fieldErrors}
+            />
+          )}
+        </CheckoutSection>
+
+        <CheckoutSection step={2} title="Shipping method">
+          <ChoiceList
+            legend="Shipping method"
+            name="shippingMethodId"
+            value={shippingMethodId}
+            onChange={setShippingMethodId}
+            error={fieldErrors.shippingMethodId}
+            testId="shipping-methods"
+            choices={options.shippingMethods.map((method) => ({
+              value: method.id,
+              title: method.name,
+              description: (
+                <>
+                  {deliveryEstimate(method.minDays, method.maxDays)}
+                  {method.freeOverMinor !== undefined
+                    ? ` · free over ${formatMoney(method.freeOverMinor, options.currency)}`
+                    : ''}
+                  {method.description ? <span className="block">{method.description}</span> : null}
+                </>
+              ),
+              aside:
+                method.priceMinor === 0 ? 'Free' : formatMoney(method.priceMinor, options.currency),
+            }))}
+          />
+        </CheckoutSection>
+
+        <CheckoutSection step={3} title="Payment method">
+          <ChoiceList
+            legend="Payment method"
+            name="paymentMethod"
+            value={paymentMethod}
+            onChange={(value) => setPaymentMethod(value as PaymentMethodId)}
+            error={fieldErrors.paymentMethod}
+            testId="payment-methods"
+            choices={options.paymentMethods.map((method) => ({
+              value: method.id,
+              title: method.label,
+              description:
+                method.id === 'card'
+                  ? 'You enter your card details on the next step.'
+                  : 'Pay the courier when your order arrives.',
+            }))}
+          />
+        </CheckoutSection>
+      </div>
+
+      <div className="lg:sticky lg:top-24 lg:col-span-2">
+        <CheckoutSection step={4} title="Review and place your order">
+          <CartNotices notices={cart.data.notices} />
+          {cartChanged ? (
+            <Notice tone="warning" title="Your cart changed" data-testid="cart-changed">
+              {cartChanged} Check the new total below, then place your order again.
+            </Notice>
+          ) : null}
+          <ul className="flex flex-col divide-y divide-line" data-testid="review-lines">
+            {cart.data.lines.map((line) => (
+              <li key={line.sku} className="flex gap-3 py-3 text-sm">
+                <LineThumbnail
+                  line={line}
+                  className="w-12 shrink-0 overflow-hidden rounded-control"
+                />
+                <div className="min-w-0 flex-1">
+                  <p className="truncate font-medium text-ink">{line.name}</p>
+                  <p className="text-ink-muted">
+                    {line.variantLabel ? `${line.variantLabel} · ` : ''}Qty {line.quantity}
+                  </p>
+                </div>
+                <p className="font-medium text-ink tabular-nums">
+                  {formatMoney(line.lineTotalMinor, currency)}
+                </p>
+              </li>
+            ))}
+          </ul>
+          <Link href="/cart" className="text-sm font-medium text-accent-700 hover:underline">
+            Edit cart or add a discount code
+          </Link>
+          {quote.data ? (
+            <TotalsList
+              totals={quote.data}
+              discountCode={cart.data.discount?.code}
+              taxRateBasisPoints={quote.data.taxRateBasisPoints}
+            />
+          ) : quote.isError ? (
+            <p className="text-sm font-medium text-danger" role="alert">
+              We could not work out your total just now.{' '}
+              <button type="button" className="underline" onClick={() => void quote.refetch()}>
+                Try again
+              </button>
+            </p>
+          ) : country ? (
+            <Skeleton className="h-28" />
+          ) : (
+            <p className="text-sm text-ink-muted" data-testid="choose-country">
+              Choose a shipping country to see shipping, tax and your total.
+            </p>
+          )}
+          {blocked.length > 0 ? (
+            <Notice tone="danger" title="Something in your cart is sold out">
+              <Link href="/cart" className="font-medium underline">
+                Remove it from your cart
+              </Link>{' '}
+              to place your order.
+            </Notice>
+          ) : null}
+          {formError ? (
+            <p
+              className="text-sm font-medium text-danger"
+              role="alert"
+              data-testid="checkout-error"
+            >
+              {formError}
+            </p>
+          ) : null}
+          <Button
+            type="submit"
+            size="lg"
+            disabled={submitting || placed || !quote.data || blocked.length > 0}
+            aria-disabled={submitting || placed || undefined}
+          >
+            {placed
+              ? 'Order placed…'
+              : submitting
+                ? 'Placing your order…'
+                : cartChanged
+                  ? 'Confirm and place order'
+                  : quote.data
+                    ? `Place order · ${formatMoney(quote.data.totalMinor, quote.data.currency)}`
+                    : 'Place order'}
+          </Button>
+          <p className="text-xs text-ink-subtle">
+            {paymentMethod === 'card'
+              ? 'Your card is charged on the next step, once your items are reserved.'
+              : 'You pay in cash when your order is delivered.'}
+          </p>
+        </CheckoutSection>
+      </div>
+    </form>
+  );
+}
+
+function CheckoutSection({
+  step,
+  title,
+  children,
+}: {
+  step: number;
+  title: string;
+  children: ReactNode;
+}) {
+  const id = `checkout-step-${step}`;
+  return (
+    <Card>
+      <section aria-labelledby={id}>
+        <CardBody className="flex flex-col gap-4">
+          <h2 id={id} className="flex items-center gap-3 text-lg font-semibold text-ink">
+            <span
+              aria-hidden="true"
+              className="grid size-7 place-items-center rounded-full bg-accent-600 text-sm text-on-accent"
+            >
+              {step}
+            </span>
+            {title}
+          </h2>
+          {children}
+        </CardBody>
+      </section>
+    </Card>
+  );
+}
+
+function CheckoutSkeleton() {
+  return (
+    <div aria-busy="true" aria-label="Loading checkout" className="mt-6 grid gap-8 lg:grid-cols-5">
+      <div className="flex flex-col gap-6 lg:col-span-3">
+        <Skeleton className="h-72" />
+        <Skeleton className="h-40" />
+        <Skeleton className="h-32" />
+      </div>
+      <Skeleton className="h-96 lg:col-span-2" />
+    </div>
+  );
+}
+
+function countryName(options: CheckoutOptions, code: string): string {
+  return options.countries.find((country) => country.code === code)?.name ?? code;
+}
