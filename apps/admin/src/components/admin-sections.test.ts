@@ -31,6 +31,8 @@ describe('what each staff role sees in the back office', () => {
   it('knows which permission a page needs, including the pages below a section', () => {
     expect(permissionForPath('/staff')).toBe('accounts:manage');
     expect(permissionForPath('/customers/0123456789abcdef01234567')).toBe('customers:read');
+    expect(permissionForPath('/orders/0123456789abcdef01234567')).toBe('orders:read');
+    expect(permissionForPath('/settings/shipping')).toBe('orders:read');
     expect(permissionForPath('/')).toBeUndefined();
     expect(permissionForPath('/staffroom')).toBeUndefined();
   });

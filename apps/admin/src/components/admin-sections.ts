@@ -18,8 +18,11 @@ export const adminSections: readonly AdminSection[] = [
   { label: 'Dashboard', href: '/' },
   { label: 'Catalog', permission: 'catalog:write' },
   { label: 'Inventory', permission: 'catalog:write' },
-  { label: 'Orders', permission: 'orders:read' },
-  { label: 'Refunds', permission: 'orders:write' },
+  { label: 'Orders', href: '/orders', permission: 'orders:read' },
+  // Refunds are made on an order's page (payments:refund); discounts, shipping and tax are the
+  // order cell's settings (orders:read to see, orders:write to change).
+  { label: 'Discounts', href: '/discounts', permission: 'orders:read' },
+  { label: 'Shipping & tax', href: '/settings/shipping', permission: 'orders:read' },
   { label: 'Reviews', permission: 'reviews:moderate' },
   { label: 'Customers', href: '/customers', permission: 'customers:read' },
   { label: 'Staff', href: '/staff', permission: 'accounts:manage' },
