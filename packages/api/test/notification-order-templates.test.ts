@@ -74,6 +74,16 @@ describe('order confirmation', () => {
     expect(text).not.toMatch(/turn them off/i);
   });
 
+  it('leaves out a shipping method the order does not name', async () => {
+    const { text } = await renderEmail(
+      emailTemplates['order-confirmed'],
+      { ...confirmed, shippingMethod: '' },
+      context,
+    );
+    expect(text).not.toContain('Shipping method');
+    expect(text).toContain('Order number: SO-10042');
+  });
+
   it('refuses an order without lines rather than sending an empty receipt', async () => {
     await expect(
       renderEmail(emailTemplates['order-confirmed'], { ...confirmed, lines: [] }, context),
@@ -87,14 +97,14 @@ describe('payment failed', () => {
       emailTemplates['payment-failed'],
       {
         ...guest,
-        reason: 'The payment was not completed in time.',
+        reason: 'Your card was declined. Try another card.',
         totalMinor: 2_500,
         currency: 'EUR',
       },
       context,
     );
     expect(text).toContain('Hi, we could not take the payment of €25.00 for order SO-10043.');
-    expect(text).toContain('The payment was not completed in time.');
+    expect(text).toContain('Your card was declined. Try another card.');
     expect(text).toContain('No money was taken');
     expect(text).toContain('https://shop.example.com/cart');
   });

@@ -239,7 +239,7 @@ describe('cancellation emails', () => {
     const [email] = await inbox(order.email);
     expect(email!.subject).toBe(`Order ${order.number} cancelled`);
     expect(email!.text).toContain('You cancelled the order.');
-    expect(email!.text).toContain('We refunded €49.99 to your original payment method');
+    expect(email!.text).toContain('We are refunding €49.99 to your original payment method');
     expect(email!.text).toContain(`${storefrontUrl}/account/orders/${order.orderId}`);
   });
 
@@ -255,7 +255,28 @@ describe('cancellation emails', () => {
     const [email] = await inbox(order.email);
     expect(email!.text).toContain('Oak Desk Lamp sold out before we could reserve it.');
     expect(email!.text).toContain('Nothing was charged for this order.');
-    expect(email!.text).not.toMatch(/refunded/i);
+    expect(email!.text).not.toMatch(/refund/i);
+  });
+
+  it('passes on what happened when a payment came too late, without claiming nothing was charged', async () => {
+    const order = anOrder();
+    const message =
+      'Your payment arrived after we had to release the items. It has been refunded in full.';
+    await deliver('order/order.cancelled', cancelled(order, { code: 'payment_timeout', message }));
+    const [email] = await inbox(order.email);
+    expect(email!.subject).toBe(`Order ${order.number} cancelled`);
+    expect(email!.text).toContain(message);
+    expect(email!.text).not.toMatch(/nothing was charged|no money was taken/i);
+  });
+
+  it('sends nothing about an order cancelled because its account was deleted', async () => {
+    const order = anOrder();
+    const runs = await deliver(
+      'order/order.cancelled',
+      cancelled(order, { code: 'account_deleted', message: 'The account was deleted.' }),
+    );
+    expect(runs.map((run) => run.status)).toEqual(['Completed']);
+    expect(await inbox(order.email)).toEqual([]);
   });
 });
 

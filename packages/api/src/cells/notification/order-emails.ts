@@ -76,9 +76,6 @@ export const sendOrderConfirmedEmail = inngest.createFunction(
     }),
 );
 
-/** Cancellations the shopper did not ask for because of their payment: they can try again. */
-const paymentCancellations = new Set(['payment_failed', 'payment_timeout']);
-
 export const sendOrderCancelledEmail = inngest.createFunction(
   { id: 'send-order-cancelled-email', retries, triggers: [orderCancelled] },
   async ({ event: { data }, step }) => {
@@ -86,7 +83,9 @@ export const sendOrderCancelledEmail = inngest.createFunction(
     if (data.code === 'account_deleted') return { status: 'skipped', reason: 'account-deleted' };
     // An order is cancelled once: one key for both templates, so only one of them can go out.
     const dedupeKey = `order-cancelled:${data.orderId}`;
-    if (paymentCancellations.has(data.code)) {
+    // A declined card: nothing was taken and the shopper can try again. A payment timeout is not
+    // this case: the payment may have arrived late and been refunded (the message says which).
+    if (data.code === 'payment_failed') {
       return sendOrderEmail(step, data, {
         template: 'payment-failed',
         dedupeKey,
@@ -105,6 +104,8 @@ export const sendOrderCancelledEmail = inngest.createFunction(
         ...orderRef(data),
         reason: data.message,
         refundedMinor: data.refundedMinor,
+        // The saga reserves stock before it asks for payment: sold out means never charged.
+        beforePayment: data.code === 'sold_out',
         currency: data.currency,
       },
     });

@@ -5,15 +5,24 @@ import { formatMinor } from './money';
 import { orderLink } from './order-links';
 import { currency, greeting, minor, orderRef } from './order-props';
 
-/** Cancelled for another reason than a failed payment: sold out, on request, by the shop. */
+/**
+ * Cancelled for another reason than a declined payment: sold out, payment not completed in time,
+ * on request, by the shop. The order cell's sentence says what happened; about money, this email
+ * only says what is certain (a refund under way, or nothing charged before payment started).
+ */
 export const orderCancelledEmail = defineEmailTemplate({
   id: 'order-cancelled',
   kind: 'transactional',
   props: orderRef.extend({
     /** Why, as the order cell tells the shopper, e.g. "An item sold out before we could reserve it." */
     reason: z.string().min(1),
-    /** What was given back because of the cancellation (0 when nothing had been charged). */
+    /**
+     * What is given back because of the cancellation (0 when nothing had been charged). The
+     * refund itself happens after the cancellation and has its own email (`refund-issued`).
+     */
     refundedMinor: minor,
+    /** The order was cancelled before any payment was asked for (e.g. it sold out first). */
+    beforePayment: z.boolean(),
     currency,
   }),
   subject: ({ number }) => `Order ${number} cancelled`,
@@ -26,11 +35,14 @@ export const orderCancelledEmail = defineEmailTemplate({
           {greeting(order.name)} order {order.number} has been cancelled.
         </EmailText>
         <EmailText>{order.reason}</EmailText>
-        <EmailText>
-          {order.refundedMinor > 0
-            ? `We refunded ${refund} to your original payment method; it usually shows on your statement within 5–10 working days.`
-            : 'Nothing was charged for this order.'}
-        </EmailText>
+        {order.refundedMinor > 0 ? (
+          <EmailText>
+            We are refunding {refund} to your original payment method; we will email you again once
+            the refund has gone through.
+          </EmailText>
+        ) : order.beforePayment ? (
+          <EmailText>Nothing was charged for this order.</EmailText>
+        ) : null}
         <EmailAction href={orderLink(context.storefrontUrl, order)}>View your order</EmailAction>
       </EmailLayout>
     );

@@ -117,15 +117,17 @@ export function AddressBlock({ address }: { address: PostalAddress }) {
   );
 }
 
-/** "Label: value" pairs (order number, shipping method, carrier...). */
+/** "Label: value" pairs (order number, shipping method, carrier...); empty values left out. */
 export function DetailList({ items }: { items: [string, string][] }) {
   return (
     <Section style={{ margin: '0 0 16px' }}>
-      {items.map(([label, value]) => (
-        <Text key={label} style={cell}>
-          <span style={{ color: brand.inkMuted }}>{label}:</span> {value}
-        </Text>
-      ))}
+      {items
+        .filter(([, value]) => value.trim() !== '')
+        .map(([label, value]) => (
+          <Text key={label} style={cell}>
+            <span style={{ color: brand.inkMuted }}>{label}:</span> {value}
+          </Text>
+        ))}
     </Section>
   );
 }

@@ -5,8 +5,8 @@ import { formatMinor } from './money';
 import { currency, greeting, minor, orderRef } from './order-props';
 
 /**
- * The payment did not go through (declined, or never completed in time), so the order was
- * cancelled. Says why in the words the shopper can act on, and that nothing was taken.
+ * The card was declined (or its authentication failed), so the order was cancelled. Says why in
+ * the words the shopper can act on, that nothing was taken, and how to try again.
  */
 export const paymentFailedEmail = defineEmailTemplate({
   id: 'payment-failed',
