@@ -29,6 +29,10 @@ function logError(logger: Logger, error: TRPCError, path: string | undefined) {
   }
 }
 
+function singleHeader(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 /**
  * Serves `/trpc/*` for the hosted cells only: their routers merged under their domain names.
  * Plain JSON queries take a direct path; everything else (mutations, malformed or unknown calls,
@@ -50,6 +54,7 @@ export function createTrpcEndpoint(
       logger: requestLogger,
       identity: await verifyAccessToken(req.headers.authorization),
       clientAddress: clientAddressOf(req),
+      cartToken: singleHeader(req.headers['x-cart-token']),
     });
     const fastPathErrors: TRPCError[] = [];
     const onError = (error: TRPCError, path: string | undefined) =>

@@ -8,4 +8,9 @@ export interface CellContext {
   logger: Logger;
   identity: Identity | null;
   clientAddress: string | null;
+  /**
+   * The guest cart's secret (`x-cart-token`, copied by the apps from their `shop_cart` cookie);
+   * only the order cell reads it.
+   */
+  cartToken?: string;
 }

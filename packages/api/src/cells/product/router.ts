@@ -2,6 +2,7 @@ import { router } from '../../trpc/init';
 import { statusProcedure } from '../status';
 import { catalogProcedures } from './catalog-procedures';
 import { inventoryProcedures } from './inventory-procedures';
+import { skuDetailsProcedure } from './sku-details';
 import { staffProcedures } from './staff-procedures';
 
 export const productRouter = router({
@@ -9,4 +10,5 @@ export const productRouter = router({
   ...catalogProcedures,
   ...inventoryProcedures,
   ...staffProcedures,
+  skuDetails: skuDetailsProcedure,
 });

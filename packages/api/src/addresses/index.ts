@@ -1,0 +1,3 @@
+export * from './address-input';
+export * from './countries';
+export * from './phone';

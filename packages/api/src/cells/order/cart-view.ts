@@ -1,0 +1,86 @@
+import type { SkuDetail } from '../product/sku-details';
+import { mergeGuestCart } from './cart-merge';
+import type { CartOwner } from './cart-owner';
+import { fetchSkuDetails, isBuyable, repriceLines } from './cart-pricing';
+import { cartIdOf, readCart, writeCart, type StoredCart } from './cart-store';
+import { shopCurrency, type CartView } from './cart-types';
+import { checkDiscount, customerKeyOf, type DiscountCheck } from './discounts';
+
+export interface PricedCart {
+  cart: StoredCart | null;
+  view: CartView;
+  /** The applied code's check, when the cart has one that still applies. */
+  discount?: Extract<DiscountCheck, { ok: true }>;
+}
+
+export function emptyCartView(): CartView {
+  return { lines: [], itemCount: 0, subtotalMinor: 0, currency: shopCurrency, notices: [] };
+}
+
+/**
+ * The owner's cart re-priced against the catalog now: merges a guest cart first, stores what
+ * changed (reduced quantities, prices seen, a code that no longer applies) and says so in
+ * `notices`. `details` may be passed when the caller has just fetched them.
+ */
+export async function pricedCart(
+  owner: CartOwner,
+  options: { details?: ReadonlyMap<string, SkuDetail>; customerKey?: string | null } = {},
+): Promise<PricedCart> {
+  await mergeGuestCart(owner);
+  const cartId = cartIdOf(owner);
+  const cart = cartId ? await readCart(cartId) : null;
+  if (!cart || (cart.lines.length === 0 && !cart.discountCode)) {
+    return { cart, view: emptyCartView() };
+  }
+  const currency = shopCurrency;
+  const skus = cart.lines.map((line) => line.sku);
+  const details =
+    options.details && skus.every((sku) => options.details?.has(sku))
+      ? options.details
+      : await fetchSkuDetails(skus);
+  const repriced = repriceLines(cart.lines, details, currency);
+  const subtotalMinor = repriced.lines
+    .filter(isBuyable)
+    .reduce((sum, line) => sum + line.lineTotalMinor, 0);
+  const view: CartView = {
+    lines: repriced.lines,
+    itemCount: repriced.lines.reduce((sum, line) => sum + line.quantity, 0),
+    subtotalMinor,
+    currency,
+    notices: repriced.notices,
+  };
+
+  let discount: PricedCart['discount'];
+  let removeCode = false;
+  if (cart.discountCode) {
+    const customerKey =
+      options.customerKey !== undefined
+        ? options.customerKey
+        : customerKeyOf({ accountId: owner.accountId });
+    const check = await checkDiscount(cart.discountCode, subtotalMinor, currency, customerKey);
+    if (check.ok) {
+      discount = check;
+      view.discount = {
+        code: check.code.code,
+        description: check.description,
+        amountMinor: check.amountMinor,
+      };
+    } else {
+      removeCode = true;
+      view.notices.push({
+        kind: 'discount_removed',
+        message: `The code ${cart.discountCode} was removed: ${check.message}`,
+      });
+    }
+  }
+
+  if (repriced.changed || removeCode) {
+    // Best effort: if another write came first, the next read re-prices and tells again.
+    await writeCart(
+      cart,
+      { lines: repriced.records, ...(removeCode && { discountCode: null }) },
+      owner,
+    );
+  }
+  return { cart, view, ...(discount && { discount }) };
+}

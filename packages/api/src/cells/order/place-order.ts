@@ -1,0 +1,356 @@
+import {
+  orderNumberBase,
+  orderNumberSequenceId,
+  orderPaymentMethods,
+  type OrderPlacement,
+} from '@shop/db/order';
+import { TRPCError } from '@trpc/server';
+import { Types } from 'mongoose';
+import { z } from 'zod';
+import { postalAddressInput } from '../../addresses';
+import { inngestFor } from '../../events/inngest-client';
+import { orderCreated } from '../../events/schemas';
+import type { CellContext } from '../../trpc/context';
+import { cartOwnerOf, requireCartOwner, type CartOwner } from './cart-owner';
+import { isBuyable } from './cart-pricing';
+import { changeCart } from './cart-store';
+import type { PlacedOrder } from './cart-types';
+import { pricedCart } from './cart-view';
+import { orderDatabase } from './database';
+import { derivedObjectId, isDuplicateKeyError, sha256Hex } from './derived-id';
+import { customerKeyOf, redeemDiscount, releaseDiscountUse } from './discounts';
+import { formatMoney } from './format-money';
+import { fieldError } from './input-issue';
+import { hashOrderAccessToken, newOrderAccessToken } from './order-access';
+import { loadCheckoutSettings } from './shipping-settings';
+import { computeTotals } from './totals';
+
+export const placeOrderInput = z.strictObject({
+  /** One per checkout submission (the browser makes it); a retry sends the same. */
+  idempotencyKey: z.uuid({ error: 'must be a UUID' }),
+  email: z
+    .string()
+    .trim()
+    .max(254, { error: 'at most 254 characters' })
+    .pipe(z.email({ error: 'not a valid email address' })),
+  shippingAddress: postalAddressInput,
+  billingAddress: postalAddressInput.optional(),
+  shippingMethodId: z.string().trim().min(1, { error: 'required' }).max(40),
+  paymentMethod: z.enum(orderPaymentMethods, { error: 'card or cash_on_delivery' }),
+  /** What the shopper saw; the cell computes the real total and refuses if they differ. */
+  expectedTotalMinor: z.number().int({ error: 'a whole number of cents' }).min(0),
+});
+export type PlaceOrderInput = z.output<typeof placeOrderInput>;
+
+/** How long one attempt may hold a submission before another may take it over. */
+const leaseMs = 30_000;
+const waitStepMs = 50;
+
+type Claim = OrderPlacement & { _id: Types.ObjectId };
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * `order.place`. Exactly one order per (shopper, idempotency key), however many submissions
+ * arrive and however they interleave: the first inserts the claim (an `_id` derived from both,
+ * which no server lets two inserts share); the others wait for it and answer with its order. A
+ * claim is a lease, so an attempt that crashed is taken over after `leaseMs`. The order is written
+ * before `order/order.created` is sent and the claim records the send, so a retry after a failed
+ * send sends it; the cart is emptied only once the event was accepted.
+ */
+export async function placeOrder(
+  ctx: Pick<CellContext, 'identity' | 'cartToken' | 'logger'>,
+  input: PlaceOrderInput,
+): Promise<PlacedOrder> {
+  const owner = cartOwnerOf(ctx);
+  requireCartOwner(owner);
+  const scope = owner.accountId ? `account:${owner.accountId}` : `guest:${owner.guestTokenHash}`;
+  const keyHash = sha256Hex(input.idempotencyKey);
+  const claimId = derivedObjectId(`order-placement:${scope}:${keyHash}`);
+  const { OrderPlacement } = await orderDatabase.models();
+  const giveUpAt = Date.now() + leaseMs + 5_000;
+
+  while (Date.now() < giveUpAt) {
+    const claim = await OrderPlacement.findById(claimId).lean<Claim>();
+    if (!claim) {
+      const fresh = {
+        _id: claimId,
+        scope,
+        keyHash,
+        state: 'placing' as const,
+        orderId: new Types.ObjectId(),
+        leaseUntil: new Date(Date.now() + leaseMs),
+      };
+      try {
+        await OrderPlacement.create(fresh);
+      } catch (error) {
+        if (isDuplicateKeyError(error)) continue; // another submission claimed it first
+        throw error;
+      }
+      return runClaim(ctx, owner, input, fresh);
+    }
+    if (claim.state === 'placed' && claim.eventSentAt) return answerFor(claim);
+    if (claim.leaseUntil.getTime() > Date.now()) {
+      await sleep(waitStepMs);
+      continue;
+    }
+    // The attempt holding it crashed or gave up (a failed event send): take it over.
+    const taken = await OrderPlacement.findOneAndUpdate(
+      { _id: claimId, leaseUntil: claim.leaseUntil },
+      { $set: { leaseUntil: new Date(Date.now() + leaseMs) } },
+      { new: true },
+    ).lean<Claim>();
+    if (taken) return runClaim(ctx, owner, input, taken);
+  }
+  throw new TRPCError({
+    code: 'CONFLICT',
+    message: 'This order is still being placed; please try again in a moment.',
+  });
+}
+
+async function answerFor(claim: Pick<Claim, 'orderId'>): Promise<PlacedOrder> {
+  const { Order } = await orderDatabase.models();
+  const order = await Order.findById(claim.orderId).select({ number: 1, status: 1 }).lean();
+  if (!order) throw new Error(`placed order ${claim.orderId.toString()} is missing`);
+  return { orderId: claim.orderId.toString(), number: order.number, status: order.status };
+}
+
+/** Does (or finishes) the work of a claim this call holds. */
+async function runClaim(
+  ctx: Pick<CellContext, 'logger'>,
+  owner: CartOwner,
+  input: PlaceOrderInput,
+  claim: Pick<Claim, '_id' | 'orderId' | 'state'>,
+): Promise<PlacedOrder> {
+  const { Order, OrderPlacement } = await orderDatabase.models();
+  let guestAccessToken: string | undefined;
+  let order = await Order.findById(claim.orderId).lean();
+  if (!order) {
+    try {
+      const created = await createOrder(owner, input, claim.orderId);
+      guestAccessToken = created.guestAccessToken;
+      order = created.order;
+    } catch (error) {
+      // Nothing was placed: free the key, so the shopper can fix the cart and submit it again.
+      await OrderPlacement.deleteOne({ _id: claim._id, state: 'placing' });
+      throw error;
+    }
+    await OrderPlacement.updateOne({ _id: claim._id }, { $set: { state: 'placed' } });
+  } else if (!order.accountId && order.guestAccessTokenHash) {
+    // Finishing an attempt whose caller never got its answer: this caller gets a fresh token.
+    guestAccessToken = newOrderAccessToken();
+    await Order.updateOne(
+      { _id: order._id },
+      { $set: { guestAccessTokenHash: hashOrderAccessToken(guestAccessToken) } },
+    );
+  }
+
+  try {
+    await sendOrderCreated(order);
+  } catch (error) {
+    ctx.logger.error({ err: error, orderId: order._id.toString() }, 'order.created not sent');
+    // Let the next submission with this key take over at once and send it.
+    await OrderPlacement.updateOne({ _id: claim._id }, { $set: { leaseUntil: new Date(0) } });
+    throw new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'Your order could not be completed right now; please try again.',
+    });
+  }
+  await OrderPlacement.updateOne({ _id: claim._id }, { $set: { eventSentAt: new Date() } });
+
+  const orderedSkus = new Set(order.lines.map((line) => line.sku));
+  await changeCart(owner, (cart) => ({
+    lines: cart.lines.filter((line) => !orderedSkus.has(line.sku)),
+    discountCode: null,
+    extra: { lastOrderId: order._id },
+  }));
+
+  return {
+    orderId: order._id.toString(),
+    number: order.number,
+    status: order.status,
+    ...(guestAccessToken && { guestAccessToken }),
+  };
+}
+
+type CreatedOrder = Awaited<ReturnType<typeof insertOrder>>;
+
+async function createOrder(
+  owner: CartOwner,
+  input: PlaceOrderInput,
+  orderId: Types.ObjectId,
+): Promise<{ order: CreatedOrder; guestAccessToken?: string }> {
+  const customerKey = customerKeyOf({ accountId: owner.accountId, email: input.email });
+  const [{ view, discount }, settings] = await Promise.all([
+    pricedCart(owner, { customerKey }),
+    loadCheckoutSettings(),
+  ]);
+  if (view.lines.length === 0) {
+    throw new TRPCError({ code: 'CONFLICT', message: 'Your cart is empty.' });
+  }
+  const blocked = view.lines.filter((line) => !isBuyable(line));
+  if (blocked.length > 0) {
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message: `Your cart needs attention: ${view.notices.map((notice) => notice.message).join(' ')}`,
+    });
+  }
+  const method = settings.shippingMethods.find((m) => m.id === input.shippingMethodId);
+  if (!method) {
+    throw fieldError(['shippingMethodId'], `no shipping method "${input.shippingMethodId}"`);
+  }
+  const taxRateBasisPoints = settings.taxRates.get(input.shippingAddress.country) ?? 0;
+  const totals = computeTotals({
+    subtotalMinor: view.subtotalMinor,
+    discountMinor: discount?.amountMinor ?? 0,
+    shippingMethod: method,
+    taxRateBasisPoints,
+    currency: view.currency,
+  });
+  if (totals.totalMinor !== input.expectedTotalMinor) {
+    const changes = view.notices.map((notice) => ` ${notice.message}`).join('');
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message: `Your cart changed: the total is now ${formatMoney(totals.totalMinor, totals.currency)}, not ${formatMoney(input.expectedTotalMinor, totals.currency)}.${changes} Please review your order.`,
+    });
+  }
+
+  if (discount && customerKey) {
+    const refused = await redeemDiscount(orderId, discount.code, customerKey);
+    if (refused) throw new TRPCError({ code: 'CONFLICT', message: refused });
+  }
+  try {
+    const guestAccessToken = owner.accountId ? undefined : newOrderAccessToken();
+    const order = await insertOrder({
+      orderId,
+      owner,
+      input,
+      lines: view.lines,
+      totals,
+      discount: discount && {
+        code: discount.code.code,
+        kind: discount.code.kind,
+        value: discount.code.value,
+      },
+      method,
+      guestAccessTokenHash: guestAccessToken && hashOrderAccessToken(guestAccessToken),
+    });
+    return { order, ...(guestAccessToken && { guestAccessToken }) };
+  } catch (error) {
+    await releaseDiscountUse(orderId);
+    throw error;
+  }
+}
+
+/** The next order number, `SO-100001` onwards: one `$inc` on a counter document. */
+export async function nextOrderNumber(): Promise<string> {
+  const { Sequence } = await orderDatabase.models();
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const sequence = await Sequence.findOneAndUpdate(
+        { _id: orderNumberSequenceId },
+        { $inc: { value: 1 }, $setOnInsert: { name: 'order-number' } },
+        { upsert: true, new: true },
+      ).lean();
+      if (!sequence) throw new Error('order number sequence missing after upsert');
+      return `SO-${orderNumberBase + sequence.value}`;
+    } catch (error) {
+      // Two first uses raced to create the counter; it exists now.
+      if (!isDuplicateKeyError(error) || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function insertOrder(args: {
+  orderId: Types.ObjectId;
+  owner: CartOwner;
+  input: PlaceOrderInput;
+  lines: Awaited<ReturnType<typeof pricedCart>>['view']['lines'];
+  totals: ReturnType<typeof computeTotals>;
+  discount?: { code: string; kind: 'percentage' | 'fixed'; value: number };
+  method: { id: string; name: string; minDays: number; maxDays: number };
+  guestAccessTokenHash?: string;
+}) {
+  const { Order } = await orderDatabase.models();
+  const { input, totals, owner } = args;
+  const number = await nextOrderNumber();
+  const now = new Date();
+  const { phone, ...shippingAddress } = input.shippingAddress;
+  const created = await Order.create({
+    _id: args.orderId,
+    number,
+    ...(owner.accountId && { accountId: new Types.ObjectId(owner.accountId) }),
+    status: 'PENDING',
+    lines: args.lines.map((line) => ({
+      productId: line.productId,
+      productSlug: line.slug,
+      sku: line.sku,
+      name: line.name,
+      variantLabel: line.variantLabel,
+      ...(line.imageUrl && { imageUrl: line.imageUrl }),
+      unitPriceMinor: line.unitPriceMinor,
+      quantity: line.quantity,
+      lineTotalMinor: line.lineTotalMinor,
+    })),
+    subtotalMinor: totals.subtotalMinor,
+    discountMinor: totals.discountMinor,
+    shippingMinor: totals.shippingMinor,
+    taxMinor: totals.taxMinor,
+    taxRateBasisPoints: totals.taxRateBasisPoints,
+    totalMinor: totals.totalMinor,
+    currency: totals.currency,
+    ...(args.discount && { discount: args.discount }),
+    shipping: {
+      methodId: args.method.id,
+      name: args.method.name,
+      priceMinor: totals.shippingMinor,
+      minDays: args.method.minDays,
+      maxDays: args.method.maxDays,
+    },
+    paymentMethod: input.paymentMethod,
+    history: [
+      {
+        to: 'PENDING',
+        at: now,
+        actor: owner.accountId ? { type: 'customer', id: owner.accountId } : { type: 'customer' },
+        reason: 'Order placed',
+      },
+    ],
+    idempotencyKey: `${owner.accountId ? `account:${owner.accountId}` : `guest:${owner.guestTokenHash}`}:${input.idempotencyKey}`,
+    ...(args.guestAccessTokenHash && { guestAccessTokenHash: args.guestAccessTokenHash }),
+    customer: { name: input.shippingAddress.name, email: input.email, ...(phone && { phone }) },
+    shippingAddress: { ...shippingAddress, phone },
+    billingAddress: input.billingAddress ?? input.shippingAddress,
+  });
+  return created.toObject();
+}
+
+/**
+ * Starts the order saga. The event id is derived from the order, so a resend after an answer
+ * that was lost is deduplicated by Inngest.
+ */
+async function sendOrderCreated(order: CreatedOrder): Promise<void> {
+  const data = orderCreated.schema.parse({
+    orderId: order._id.toString(),
+    number: order.number,
+    ...(order.accountId && { accountId: order.accountId.toString() }),
+    ...(order.customer?.email && { email: order.customer.email }),
+    name: order.customer?.name ?? '',
+    totalMinor: order.totalMinor,
+    currency: order.currency,
+    paymentMethod: order.paymentMethod ?? 'card',
+    lines: order.lines.map((line) => ({
+      productId: line.productId,
+      sku: line.sku,
+      quantity: line.quantity,
+      unitPriceMinor: line.unitPriceMinor,
+    })),
+  });
+  await inngestFor('order').send({
+    id: `order-created-${order._id.toString()}`,
+    name: orderCreated.name,
+    data,
+  });
+}
