@@ -1,6 +1,7 @@
 import { orderCancelled } from '../../../events/domains/order-events';
 import { inngestFor } from '../../../events/inngest-client';
 import { serviceCellClient } from '../../../cross-cell/service-client';
+import { releaseDiscountUse } from '../discounts';
 import { findOrder } from '../order-transitions';
 import { giveBackOrderStock } from './stock-calls';
 
@@ -24,6 +25,7 @@ export const compensateCancelledOrder = inngestFor('order').createFunction(
         reason: event.data.message.slice(0, 500),
       }),
     );
-    return { stock, payment };
+    const discount = await step.run('give-back-discount-use', () => releaseDiscountUse(orderId));
+    return { stock, payment, discountReleased: discount };
   },
 );
