@@ -81,7 +81,7 @@ describe('service identity: a cell acting on its own behalf', () => {
       urlFor: () => `${host.url}/trpc`,
       headers: () => bearer(accessToken),
     });
-    expect(await codeOf(asService.user.profile.query())).toBe('FORBIDDEN');
+    expect(await codeOf(asService.user.getProfile.query())).toBe('FORBIDDEN');
   });
 
   it('is disabled when no secret is configured', async () => {
