@@ -2,7 +2,7 @@ import bcrypt from 'bcrypt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountRoles, authModels } from '../src/auth';
 import { closeDatabaseConnections, connectDomainDatabase } from '../src';
-import { orderModels } from '../src/order';
+import { orderModels, orderNumberSequenceId } from '../src/order';
 import { productModels } from '../src/product';
 import { userModels } from '../src/user';
 import { demoPassword, generateCatalog, seedDemoData, type SeedSummary } from '../src/seed';
@@ -101,7 +101,20 @@ describe('seedDemoData', () => {
         (total, line) => total + line.unitPriceMinor * line.quantity,
         0,
       );
-      expect(order.totalMinor).toBe(sum);
+      expect(order.subtotalMinor).toBe(sum);
+      expect(order.totalMinor).toBe(
+        order.subtotalMinor - order.discountMinor + order.shippingMinor + order.taxMinor,
+      );
+      expect(order.history[0]).toMatchObject({ to: 'PENDING' });
+      expect(order.history.at(-1)?.to).toBe(order.status);
     }
+  });
+
+  it('numbers new orders after the seeded ones and seeds the demo discount codes', async () => {
+    const { Sequence, DiscountCode } = orderModels(await connectDomainDatabase('order'));
+    const sequence = await Sequence.findById(orderNumberSequenceId).lean();
+    expect(sequence?.value).toBe(3);
+    const codes = await DiscountCode.find().sort({ code: 1 }).lean();
+    expect(codes.map((code) => code.code)).toEqual(['FIVEOFF', 'WELCOME10']);
   });
 });

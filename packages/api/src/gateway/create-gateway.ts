@@ -1,4 +1,5 @@
 import { isDomain, type Domain } from '../client';
+import { attachCartToken } from './cart-token';
 import { clientAddressOf } from './client-address';
 import { headersForBrowser, headersForCell } from './forwarded-headers';
 import { attachIdentity, type IdentityOptions } from './identity';
@@ -62,6 +63,7 @@ export function createGateway(options: GatewayOptions) {
 
     const toCell = headersForCell(request.headers, { requestId, clientAddress });
     await attachIdentity(request, toCell, options.identity);
+    attachCartToken(request, domain, toCell);
 
     const url = `${options.urlFor(domain)}/${procedures}${new URL(request.url).search}`;
     let fromCell: Response;

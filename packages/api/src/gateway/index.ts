@@ -5,6 +5,12 @@
 export { createGateway, type GatewayOptions, type GatewayTarget } from './create-gateway';
 export { rateLimitOptionsFromEnv, TokenBucketRateLimiter } from './rate-limiter';
 export { clientAddressOf } from './client-address';
+export {
+  attachCartToken,
+  cartCookieName,
+  cartTokenFromCookies,
+  cartTokenHeader,
+} from './cart-token';
 export { attachIdentity, defaultSessionCookieNames, type IdentityOptions } from './identity';
 export { requestIdFrom } from './request-id';
 export { gatewayRouteHandlers } from './route-handlers';
