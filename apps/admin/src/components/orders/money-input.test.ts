@@ -26,8 +26,13 @@ describe('the refund amount a staff member types', () => {
   it('refuses a third decimal instead of rounding it away', () => {
     expect(parseMoneyInput('1.005')).toEqual({
       ok: false,
-      message: 'Use at most 2 decimals (cents), for example 12.50.',
+      message: 'Use at most 2 decimals, for example 12.50.',
     });
+  });
+
+  it('accepts zero where a price or tax rate may be zero, and reads percentages as basis points', () => {
+    expect(parseMoneyInput('0', { allowZero: true })).toEqual({ ok: true, minor: 0 });
+    expect(parseMoneyInput('8.1', { allowZero: true })).toEqual({ ok: true, minor: 810 });
   });
 
   it('refuses what is not a positive amount', () => {

@@ -9,7 +9,17 @@ export type MoneyParse = { ok: true; minor: number } | { ok: false; message: str
 /** Digits of the major unit the form accepts: a billion euros is more than any order. */
 const maxWholeDigits = 9;
 
-export function parseMoneyInput(text: string, minorDigits = 2): MoneyParse {
+export interface MoneyInputOptions {
+  /** Digits after the decimal mark (2 for euros; also 2 for a percentage in basis points). */
+  minorDigits?: number;
+  /** Prices and rates may be 0; refunds may not. */
+  allowZero?: boolean;
+}
+
+export function parseMoneyInput(
+  text: string,
+  { minorDigits = 2, allowZero = false }: MoneyInputOptions = {},
+): MoneyParse {
   const value = text.trim().replace(/^€\s*/, '').replace(/\s*€$/, '').trim();
   if (!value) return { ok: false, message: 'Enter an amount.' };
   const match = /^(\d+)(?:[.,](\d*))?$/.exec(value);
@@ -21,11 +31,11 @@ export function parseMoneyInput(text: string, minorDigits = 2): MoneyParse {
   if (fraction.length > minorDigits) {
     return {
       ok: false,
-      message: `Use at most ${minorDigits} decimals (cents), for example 12.50.`,
+      message: `Use at most ${minorDigits} decimals, for example 12.50.`,
     };
   }
   if (whole.length > maxWholeDigits) return { ok: false, message: 'That amount is too large.' };
   const minor = Number.parseInt(whole + fraction.padEnd(minorDigits, '0'), 10);
-  if (minor <= 0) return { ok: false, message: 'Enter an amount above zero.' };
+  if (minor === 0 && !allowZero) return { ok: false, message: 'Enter an amount above zero.' };
   return { ok: true, minor };
 }
