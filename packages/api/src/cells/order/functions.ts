@@ -6,6 +6,7 @@ import {
   confirmOrderOnPayment,
 } from './order-saga/payment-outcome-functions';
 import { recordRefund } from './order-saga/record-refund';
+import { sweepStaleOrders } from './order-saga/sweep-stale-orders';
 
 /** The order cell's Inngest functions: the saga and what settles, compensates and records. */
 export const orderFunctions: InngestFunction.Any[] = [
@@ -14,4 +15,5 @@ export const orderFunctions: InngestFunction.Any[] = [
   cancelOrderOnPaymentFailure,
   compensateCancelledOrder,
   recordRefund,
+  sweepStaleOrders,
 ];

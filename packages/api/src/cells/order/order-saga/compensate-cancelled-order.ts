@@ -1,5 +1,6 @@
 import { orderCancelled } from '../../../events/domains/order-events';
 import { inngestFor } from '../../../events/inngest-client';
+import { sagaRetries } from './saga-failure';
 import { serviceCellClient } from '../../../cross-cell/service-client';
 import { releaseDiscountUse } from '../discounts';
 import { findOrder } from '../order-transitions';
@@ -12,7 +13,7 @@ import { giveBackOrderStock } from './stock-calls';
  * retried on its own, so a cell that is down only delays it.
  */
 export const compensateCancelledOrder = inngestFor('order').createFunction(
-  { id: 'compensate-cancelled-order', triggers: [orderCancelled] },
+  { id: 'compensate-cancelled-order', triggers: [orderCancelled], retries: sagaRetries },
   async ({ event, step }) => {
     const { orderId } = event.data;
     const stock = await step.run('give-back-stock', async () => {

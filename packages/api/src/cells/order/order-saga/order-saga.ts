@@ -4,6 +4,7 @@ import { inngestFor } from '../../../events/inngest-client';
 import { serviceCellClient } from '../../../cross-cell/service-client';
 import { findOrder, orderDatabase, toObjectId, transitionOrder } from '../order-transitions';
 import { cancelOrder } from './cancel-order';
+import { cancelAfterSagaFailure, sagaRetries } from './saga-failure';
 import { orderPaymentTimeout } from './payment-timeout';
 import {
   cancelForFailedPayment,
@@ -28,7 +29,17 @@ const cancelledMeanwhile = { outcome: 'cancelled_meanwhile' } as const;
  * run before it was taken.
  */
 export const orderSaga = inngestFor('order').createFunction(
-  { id: 'order-saga', triggers: [orderCreated] },
+  {
+    id: 'order-saga',
+    triggers: [orderCreated],
+    // A cell restarting or briefly unreachable must not end the saga: each step is idempotent.
+    retries: sagaRetries,
+    // Retries exhausted (a cell down for long): the order is cancelled rather than left PENDING.
+    onFailure: async ({ event }) => {
+      const { orderId } = event.data.event.data;
+      await cancelAfterSagaFailure(orderId);
+    },
+  },
   async ({ event, step }) => {
     const { orderId } = event.data;
 

@@ -1,5 +1,6 @@
 import { paymentFailed, paymentSucceeded } from '../../../events/domains/payment-events';
 import { inngestFor } from '../../../events/inngest-client';
+import { sagaRetries } from './saga-failure';
 import { cancelForFailedPayment, confirmPaidOrder } from './settle-order';
 
 /**
@@ -8,13 +9,13 @@ import { cancelForFailedPayment, confirmPaidOrder } from './settle-order';
  * cancelled: the payment is then refunded). Idempotent with the saga's own settle steps.
  */
 export const confirmOrderOnPayment = inngestFor('order').createFunction(
-  { id: 'confirm-order-on-payment', triggers: [paymentSucceeded] },
+  { id: 'confirm-order-on-payment', triggers: [paymentSucceeded], retries: sagaRetries },
   async ({ event, step }) =>
     step.run('confirm-order', () => confirmPaidOrder(event.data.orderId, 'payment-succeeded')),
 );
 
 export const cancelOrderOnPaymentFailure = inngestFor('order').createFunction(
-  { id: 'cancel-order-on-payment-failure', triggers: [paymentFailed] },
+  { id: 'cancel-order-on-payment-failure', triggers: [paymentFailed], retries: sagaRetries },
   async ({ event, step }) =>
     step.run('cancel-order', () =>
       cancelForFailedPayment(event.data.orderId, event.data.message, 'payment-failed'),

@@ -1,6 +1,7 @@
 import { orderRefunded } from '../../../events/domains/order-events';
 import { refundSucceeded } from '../../../events/domains/payment-events';
 import { inngestFor } from '../../../events/inngest-client';
+import { sagaRetries } from './saga-failure';
 import { formatMoney } from '../format-money';
 import { findOrder, orderDatabase, toObjectId } from '../order-transitions';
 import { orderRef, sendOrderEvent } from './send-order-event';
@@ -12,7 +13,7 @@ import { orderRef, sendOrderEvent } from './send-order-event';
  * redelivered event counts once.
  */
 export const recordRefund = inngestFor('order').createFunction(
-  { id: 'record-refund', triggers: [refundSucceeded] },
+  { id: 'record-refund', triggers: [refundSucceeded], retries: sagaRetries },
   async ({ event, step }) =>
     step.run('record-refund', async () => {
       const { orderId, refundId, amountMinor, currency } = event.data;
