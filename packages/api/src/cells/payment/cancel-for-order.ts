@@ -64,7 +64,7 @@ export async function cancelForOrder(
           };
     payment =
       (await Payment.findOneAndUpdate({ _id: payment._id, status: { $in: unsettled } }, update, {
-        new: true,
+        returnDocument: 'after',
       })) ?? (await Payment.findById(payment._id));
     if (!payment) throw new Error('payment disappeared while cancelling');
     logger.info({ orderId: input.orderId, status: payment.status }, 'payment cancelled for order');

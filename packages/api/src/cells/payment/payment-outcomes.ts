@@ -18,36 +18,48 @@ export async function settlePayment(
   const { Payment } = await paymentDatabase.models();
   const settled =
     (await Payment.findOneAndUpdate({ _id: paymentId, status: { $in: from } }, update, {
-      new: true,
+      returnDocument: 'after',
     })) ?? (await Payment.findById(paymentId));
   if (!settled) throw new Error(`payment ${paymentId.toString()} disappeared`);
   await sendOutcomeEvent(settled);
   return settled;
 }
 
-/** Sends `payment.succeeded`/`payment.failed` for a settled payment whose event has not gone out. */
+/**
+ * Sends `payment.succeeded`/`payment.failed` for a settled payment whose event has not gone out.
+ * The send is claimed first (`outcomeEventSentAt` set only where unset), so two concurrent callers
+ * never both send; a failed send gives the claim back, and the next delivery or retry sends it.
+ */
 export async function sendOutcomeEvent(payment: PaymentDocument): Promise<void> {
   if (payment.outcomeEventSentAt || !payment.orderId || payment.provider === 'cash') return;
-  const provider = payment.provider ?? 'test';
-  if (payment.status === 'succeeded') {
-    await sendEvent('payment', paymentSucceeded, {
-      orderId: payment.orderId,
-      paymentId: payment._id.toString(),
-      provider,
-      amountMinor: payment.capturedMinor,
-      currency: payment.currency,
-    });
-  } else if (payment.status === 'failed') {
-    await sendEvent('payment', paymentFailed, {
-      orderId: payment.orderId,
-      paymentId: payment._id.toString(),
-      provider,
-      code: payment.failure?.code ?? 'payment_failed',
-      message: payment.failure?.message ?? 'The payment failed.',
-    });
-  } else {
-    return;
-  }
+  if (payment.status !== 'succeeded' && payment.status !== 'failed') return;
   const { Payment } = await paymentDatabase.models();
-  await Payment.updateOne({ _id: payment._id }, { $set: { outcomeEventSentAt: new Date() } });
+  const claimed = await Payment.updateOne(
+    { _id: payment._id, outcomeEventSentAt: { $exists: false } },
+    { $set: { outcomeEventSentAt: new Date() } },
+  );
+  if (claimed.modifiedCount !== 1) return;
+  const provider = payment.provider ?? 'test';
+  try {
+    if (payment.status === 'succeeded') {
+      await sendEvent('payment', paymentSucceeded, {
+        orderId: payment.orderId,
+        paymentId: payment._id.toString(),
+        provider,
+        amountMinor: payment.capturedMinor,
+        currency: payment.currency,
+      });
+    } else {
+      await sendEvent('payment', paymentFailed, {
+        orderId: payment.orderId,
+        paymentId: payment._id.toString(),
+        provider,
+        code: payment.failure?.code ?? 'payment_failed',
+        message: payment.failure?.message ?? 'The payment failed.',
+      });
+    }
+  } catch (error) {
+    await Payment.updateOne({ _id: payment._id }, { $unset: { outcomeEventSentAt: 1 } });
+    throw error;
+  }
 }

@@ -52,7 +52,7 @@ export async function refundPayment(
   const reserved = await Payment.findOneAndUpdate(
     { _id: payment._id, status: 'succeeded', refundableMinor: { $gte: request.amountMinor } },
     { $inc: { refundableMinor: -request.amountMinor, refundedMinor: request.amountMinor } },
-    { new: true },
+    { returnDocument: 'after' },
   );
   if (!reserved) {
     const current = await Payment.findById(payment._id);
@@ -154,18 +154,30 @@ async function replay(refund: RefundDocument, request: RefundRequest): Promise<R
   return outputOf(refund);
 }
 
-/** Sends `payment/refund.succeeded` once the refund is made; a retry re-sends until it went out. */
+/**
+ * Sends `payment/refund.succeeded` once the refund is made. Claimed first like a payment's outcome
+ * event (`sendOutcomeEvent`): concurrent callers send it once, a failed send is retried by the next.
+ */
 export async function sendRefundEvent(refund: RefundDocument): Promise<void> {
   if (refund.eventSentAt || refund.status !== 'succeeded') return;
-  await sendEvent('payment', refundSucceeded, {
-    orderId: refund.orderId,
-    paymentId: refund.paymentId.toString(),
-    refundId: refund._id.toString(),
-    amountMinor: refund.amountMinor,
-    totalRefundedMinor: refund.totalRefundedMinor ?? refund.amountMinor,
-    currency: refund.currency,
-    reason: refund.reason,
-  });
   const { Refund } = await paymentDatabase.models();
-  await Refund.updateOne({ _id: refund._id }, { $set: { eventSentAt: new Date() } });
+  const claimed = await Refund.updateOne(
+    { _id: refund._id, eventSentAt: { $exists: false } },
+    { $set: { eventSentAt: new Date() } },
+  );
+  if (claimed.modifiedCount !== 1) return;
+  try {
+    await sendEvent('payment', refundSucceeded, {
+      orderId: refund.orderId,
+      paymentId: refund.paymentId.toString(),
+      refundId: refund._id.toString(),
+      amountMinor: refund.amountMinor,
+      totalRefundedMinor: refund.totalRefundedMinor ?? refund.amountMinor,
+      currency: refund.currency,
+      reason: refund.reason,
+    });
+  } catch (error) {
+    await Refund.updateOne({ _id: refund._id }, { $unset: { eventSentAt: 1 } });
+    throw error;
+  }
 }

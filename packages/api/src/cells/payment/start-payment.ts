@@ -113,7 +113,7 @@ async function createProviderPayment(
         ...(provider.name === 'test' ? { clientSecret: created.clientSecret } : {}),
       },
     },
-    { new: true },
+    { returnDocument: 'after' },
   );
   if (recorded) return { payment: recorded, clientSecret: created.clientSecret };
   return { payment: (await Payment.findById(payment._id)) ?? payment };

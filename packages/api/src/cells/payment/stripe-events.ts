@@ -91,7 +91,7 @@ async function recordRefundsMadeAtStripe(charge: Stripe.Charge, logger: Logger):
   const counted = await Payment.findOneAndUpdate(
     { _id: payment._id, refundedMinor: payment.refundedMinor, refundableMinor: { $gte: extra } },
     { $inc: { refundedMinor: extra, refundableMinor: -extra } },
-    { new: true },
+    { returnDocument: 'after' },
   );
   // Someone counted a refund in between: Stripe redelivers the event and it is looked at again.
   if (!counted) throw new Error('payment changed while recording a Stripe refund');
