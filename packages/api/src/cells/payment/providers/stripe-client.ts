@@ -25,9 +25,9 @@ export function stripeClient(): Stripe {
         ...(host ? { host } : {}),
         ...(port ? { port } : {}),
         ...(protocol ? { protocol } : {}),
-        maxNetworkRetries: 2,
-        // Well under the 10 s a cross-cell call waits for the payment cell.
-        timeout: 8_000,
+        maxNetworkRetries: 1,
+        // Two attempts stay under the 10 s a cross-cell call waits for the payment cell.
+        timeout: 4_000,
         appInfo: { name: 'shop-payment-cell' },
       }),
     };
