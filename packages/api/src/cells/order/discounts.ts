@@ -176,7 +176,7 @@ export async function releaseDiscountUse(orderId: string | Types.ObjectId): Prom
   const redemption = await DiscountRedemption.findOneAndUpdate(
     { _id: new Types.ObjectId(orderId), releasedAt: null },
     { $set: { releasedAt: new Date() } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
   if (!redemption) return false;
   await DiscountCustomerUse.updateOne(

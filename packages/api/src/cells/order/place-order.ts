@@ -100,7 +100,7 @@ export async function placeOrder(
     const taken = await OrderPlacement.findOneAndUpdate(
       { _id: claimId, leaseUntil: claim.leaseUntil },
       { $set: { leaseUntil: new Date(Date.now() + leaseMs) } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean<Claim>();
     if (taken) return runClaim(ctx, owner, input, taken);
   }
@@ -252,7 +252,7 @@ export async function nextOrderNumber(): Promise<string> {
       const sequence = await Sequence.findOneAndUpdate(
         { _id: orderNumberSequenceId },
         { $inc: { value: 1 }, $setOnInsert: { name: 'order-number' } },
-        { upsert: true, new: true },
+        { upsert: true, returnDocument: 'after' },
       ).lean();
       if (!sequence) throw new Error('order number sequence missing after upsert');
       return `SO-${orderNumberBase + sequence.value}`;
