@@ -18,7 +18,7 @@ import type { PlacedOrder } from './cart-types';
 import { pricedCart } from './cart-view';
 import { orderDatabase } from './database';
 import { derivedObjectId, isDuplicateKeyError, sha256Hex } from './derived-id';
-import { customerKeyOf, redeemDiscount, releaseDiscountUse } from './discounts';
+import { checkDiscount, customerKeyOf, redeemDiscount, releaseDiscountUse } from './discounts';
 import { formatMoney } from './format-money';
 import { fieldError } from './input-issue';
 import { hashOrderAccessToken, newOrderAccessToken } from './order-access';
@@ -184,7 +184,7 @@ async function createOrder(
 ): Promise<{ order: CreatedOrder; guestAccessToken?: string }> {
   const customerKey = customerKeyOf({ accountId: owner.accountId, email: input.email });
   const [{ view, discount }, settings] = await Promise.all([
-    pricedCart(owner, { customerKey }),
+    pricedCart(owner),
     loadCheckoutSettings(),
   ]);
   if (view.lines.length === 0) {
@@ -200,6 +200,17 @@ async function createOrder(
   const method = settings.shippingMethods.find((m) => m.id === input.shippingMethodId);
   if (!method) {
     throw fieldError(['shippingMethodId'], `no shipping method "${input.shippingMethodId}"`);
+  }
+  // A guest is known by email only now. Their limit is checked without touching the cart, so
+  // the shopper can correct the email (or drop the code) and submit again.
+  if (discount && customerKey) {
+    const forCustomer = await checkDiscount(
+      discount.code.code,
+      view.subtotalMinor,
+      view.currency,
+      customerKey,
+    );
+    if (!forCustomer.ok) throw new TRPCError({ code: 'CONFLICT', message: forCustomer.message });
   }
   const taxRateBasisPoints = settings.taxRates.get(input.shippingAddress.country) ?? 0;
   const totals = computeTotals({

@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import { connectDomainDatabase } from '@shop/db';
+import { orderModels } from '@shop/db/order';
+import { seedDemoData } from '@shop/db/seed';
+import { isolateTestDatabases } from '@shop/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCellClient } from '../src/client';
+import {
+  failureOf,
+  newCartToken,
+  shopperClient,
+  testSkus,
+  type TestSku,
+} from './support/cart-calls';
+import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
+import { bearer } from './support/http';
+import { loginAs } from './support/login';
+
+let platform: HostWithExecutor;
+let hostUrl: string;
+let item: TestSku;
+let staff: ReturnType<typeof createCellClient>;
+
+beforeAll(async () => {
+  isolateTestDatabases();
+  await seedDemoData();
+  platform = await startHostWithExecutor(['auth', 'product', 'order', 'payment'], {
+    env: { SERVICE_TOKEN_SECRET: 'test-service-secret-0123456789-disc' },
+  });
+  hostUrl = platform.host.url;
+  [item] = (await testSkus(1, 5_000, 80)) as [TestSku];
+  const adminToken = await loginAs(hostUrl, 'orders@example.com');
+  staff = createCellClient({ urlFor: () => `${hostUrl}/trpc`, headers: () => bearer(adminToken) });
+}, 60_000);
+afterAll(() => platform?.stop());
+
+/** How many units of the test item make a subtotal of at least `minor`. */
+const unitsFor = (minor: number) => Math.max(1, Math.ceil(minor / item.priceMinor));
+
+async function guestCart(units: number, code?: string) {
+  const cartToken = newCartToken();
+  const guest = shopperClient(hostUrl, { cartToken });
+  await guest.order.addToCart.mutate({ sku: item.sku, quantity: units });
+  if (code) await guest.order.applyDiscount.mutate({ code });
+  return { cartToken, guest };
+}
+
+async function place(guest: ReturnType<typeof shopperClient>, email: string) {
+  const totals = await guest.order.quote.query({ shippingMethodId: 'standard', country: 'NL' });
+  return guest.order.place.mutate({
+    idempotencyKey: randomUUID(),
+    email,
+    shippingAddress: {
+      name: 'Dora Discount',
+      line1: 'Damrak 1',
+      city: 'Amsterdam',
+      postcode: '1012 LG',
+      country: 'NL',
+    },
+    shippingMethodId: 'standard',
+    paymentMethod: 'card',
+    expectedTotalMinor: totals.totalMinor,
+  });
+}
+
+async function saveCode(code: string, terms: Record<string, unknown> = {}) {
+  return staff.order.saveDiscountCode.mutate({
+    code,
+    kind: 'fixed',
+    value: 100,
+    active: true,
+    ...terms,
+  });
+}
+
+describe('discount codes (staff)', () => {
+  it('lists and saves codes for staff with the orders permissions only', async () => {
+    const saved = await saveCode('spring-sale', {
+      kind: 'percentage',
+      value: 15,
+      minSpendMinor: 2000,
+    });
+    expect(saved).toMatchObject({
+      code: 'SPRING-SALE',
+      kind: 'percentage',
+      value: 15,
+      usedCount: 0,
+      description: '15% off orders of €20.00 or more',
+    });
+    const { items } = await staff.order.discountCodes.query();
+    expect(items.map((code) => code.code)).toEqual(
+      expect.arrayContaining(['FIVEOFF', 'SPRING-SALE', 'WELCOME10']),
+    );
+    const shopper = shopperClient(hostUrl, {
+      accessToken: await loginAs(hostUrl, 'shopper@example.com'),
+    });
+    expect(await failureOf(shopper.order.discountCodes.query())).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await failureOf(saveCode('TOO-MUCH', { kind: 'percentage', value: 120 }))).toMatchObject(
+      { httpStatus: 400, issues: [{ path: 'value', message: 'a percentage is 1–100' }] },
+    );
+  });
+});
+
+describe('applying a code', () => {
+  it('needs the minimum spend, and is removed with a notice when the cart drops below it', async () => {
+    const small = await guestCart(1);
+    if (item.priceMinor < 5000) {
+      const refused = await failureOf(
+        small.guest.order.applyDiscount.mutate({ code: 'welcome10' }),
+      );
+      expect(refused.code).toBe('CONFLICT');
+      expect(refused.message).toMatch(
+        /^The code WELCOME10 needs a subtotal of €50\.00; add €[\d.]+ more\.$/,
+      );
+    }
+
+    const units = unitsFor(5000);
+    const { guest } = await guestCart(units, 'WELCOME10');
+    const cart = await guest.order.cart.query();
+    const subtotal = item.priceMinor * units;
+    expect(cart.discount).toEqual({
+      code: 'WELCOME10',
+      description: '10% off orders of €50.00 or more',
+      amountMinor: Math.floor((subtotal * 10 + 50) / 100),
+    });
+    const quote = await guest.order.quote.query({ shippingMethodId: 'standard', country: 'NL' });
+    expect(quote.discountMinor).toBe(cart.discount?.amountMinor);
+
+    if (units > 1 && item.priceMinor * (units - 1) < 5000) {
+      const reduced = await guest.order.updateCartLine.mutate({
+        sku: item.sku,
+        quantity: units - 1,
+      });
+      expect(reduced.discount).toBeUndefined();
+      expect(reduced.notices).toEqual([
+        expect.objectContaining({
+          kind: 'discount_removed',
+          message: expect.stringContaining('WELCOME10'),
+        }),
+      ]);
+    }
+  });
+
+  it('refuses unknown, expired and not-yet-valid codes', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    await saveCode('OLD-CODE', {
+      startsAt: new Date(Date.now() - 10 * day).toISOString(),
+      expiresAt: new Date(Date.now() - day).toISOString(),
+    });
+    await saveCode('LATER', { startsAt: new Date(Date.now() + day).toISOString() });
+    const { guest } = await guestCart(1);
+    expect(await failureOf(guest.order.applyDiscount.mutate({ code: 'NOPE' }))).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'There is no discount code NOPE.',
+    });
+    expect(await failureOf(guest.order.applyDiscount.mutate({ code: 'old-code' }))).toMatchObject({
+      code: 'CONFLICT',
+      message: 'The code OLD-CODE has expired.',
+    });
+    expect(await failureOf(guest.order.applyDiscount.mutate({ code: 'LATER' }))).toMatchObject({
+      code: 'CONFLICT',
+      message: 'The code LATER is not valid yet.',
+    });
+  });
+});
+
+describe('redeeming a code with the order', () => {
+  it('counts uses per customer (account, or the email of a guest, in any case)', async () => {
+    await saveCode('ONCE-EACH', { perCustomerLimit: 1 });
+    const first = await guestCart(2, 'ONCE-EACH');
+    const placed = await place(first.guest, 'repeat@example.com');
+    const { Order } = orderModels(await connectDomainDatabase('order'));
+    expect(await Order.findById(placed.orderId).lean()).toMatchObject({
+      discount: { code: 'ONCE-EACH', kind: 'fixed', value: 100 },
+      discountMinor: 100,
+    });
+
+    // Another guest cart, same person by email: the code applies, placing says it was used.
+    const second = await guestCart(2, 'ONCE-EACH');
+    expect(await failureOf(place(second.guest, 'Repeat@Example.com'))).toMatchObject({
+      code: 'CONFLICT',
+      message: 'You have already used the code ONCE-EACH.',
+    });
+    // The code stays in the cart, and a different email may use it.
+    expect((await second.guest.order.cart.query()).discount?.code).toBe('ONCE-EACH');
+    const other = await place(second.guest, 'someone-else@example.com');
+    expect(await Order.findById(other.orderId).lean()).toMatchObject({ discountMinor: 100 });
+
+    // A signed-in shopper is told as soon as they apply a code they have used up.
+    const accessToken = await loginAs(hostUrl, 'shopper@example.com');
+    const account = shopperClient(hostUrl, { accessToken });
+    await account.order.addToCart.mutate({ sku: item.sku, quantity: 2 });
+    await account.order.applyDiscount.mutate({ code: 'ONCE-EACH' });
+    await place(account, 'shopper@example.com');
+    await account.order.addToCart.mutate({ sku: item.sku, quantity: 1 });
+    expect(
+      await failureOf(account.order.applyDiscount.mutate({ code: 'ONCE-EACH' })),
+    ).toMatchObject({ code: 'CONFLICT', message: 'You have already used the code ONCE-EACH.' });
+  });
+
+  it('never exceeds the usage limit, even with concurrent checkouts, and gives uses back', async () => {
+    await saveCode('ONLY-FOUR', { usageLimit: 4 });
+    const carts = await Promise.all(Array.from({ length: 12 }, () => guestCart(1, 'ONLY-FOUR')));
+    const outcomes = await Promise.allSettled(
+      carts.map(({ guest }, index) => place(guest, `buyer-${index}@example.com`)),
+    );
+    const placed = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+    expect(placed).toHaveLength(4);
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') {
+        expect(String(outcome.reason)).toContain('The code ONLY-FOUR has been used up.');
+      }
+    }
+    const { DiscountCode } = orderModels(await connectDomainDatabase('order'));
+    expect((await DiscountCode.findOne({ code: 'ONLY-FOUR' }).lean())?.usedCount).toBe(4);
+
+    // A cancelled order gives its use back, once however often it is asked.
+    const { releaseDiscountUse } = await import('../src/cells/order/discounts');
+    const [first] = placed as PromiseFulfilledResult<{ orderId: string }>[];
+    expect(await releaseDiscountUse(first?.value.orderId ?? '')).toBe(true);
+    expect(await releaseDiscountUse(first?.value.orderId ?? '')).toBe(false);
+    expect((await DiscountCode.findOne({ code: 'ONLY-FOUR' }).lean())?.usedCount).toBe(3);
+  });
+});
