@@ -111,6 +111,7 @@ it('deleting an account erases the profile and addresses, and orders keep only w
     number: `SO-G${Date.now()}`,
     status: 'PENDING',
     lines: order.lines,
+    subtotalMinor: order.subtotalMinor,
     totalMinor: order.totalMinor,
     currency: order.currency,
     customer: { name: 'Sam as guest', email },
@@ -205,7 +206,7 @@ it('deleting an account erases the profile and addresses, and orders keep only w
   expect(again.every((run) => run.status === 'Completed')).toBe(true);
   expect(Object.fromEntries(again.map((run) => [run.function_id, run.output]))).toEqual({
     'shop-user-erase-personal-data': { erased: true, addressesDeleted: 0, profilesDeleted: 0 },
-    'shop-order-erase-personal-data': { ordersAnonymised: 0 },
+    'shop-order-erase-personal-data': { ordersCancelled: 0, ordersAnonymised: 0 },
     'shop-payment-erase-personal-data': { paymentsUpdated: 0 },
     'shop-review-erase-personal-data': { reviewsDetached: 0 },
     'shop-analytics-erase-personal-data': { eventsUpdated: 0 },

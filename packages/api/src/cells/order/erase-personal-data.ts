@@ -80,7 +80,13 @@ export const erasePersonalData = inngestFor('order').createFunction(
               ...(shippingAddress && { shippingAddress }),
               ...(billingAddress && { billingAddress }),
             },
-            $unset: { accountId: 1, guestAccessTokenHash: 1, guestLookupTokenHashes: 1 },
+            // Carriers' tracking links carry the destination postcode (PostNL's `P=`).
+            $unset: {
+              accountId: 1,
+              guestAccessTokenHash: 1,
+              guestLookupTokenHashes: 1,
+              'shipment.trackingUrl': 1,
+            },
           },
         );
       }
