@@ -44,7 +44,7 @@ test('a guest fills a cart, signs up (the cart survives), pays by card and finds
   await page.getByRole('link', { name: 'Checkout' }).last().click();
 
   await expect(page).toHaveURL(/\/checkout$/);
-  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  await expect(page.getByTestId('checkout-form')).toContainText(`Signed in as ${email}`);
   await fillShippingAddress(page, name);
   await page.getByTestId('shipping-methods').getByRole('radio').first().check();
   await page.getByRole('radio', { name: /^Card/ }).check();

@@ -135,6 +135,7 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
     );
   }
   const blocked = cart.data.lines.filter(blocksCheckout);
+  const discountedSubtotal = cart.data.subtotalMinor - (cart.data.discount?.amountMinor ?? 0);
   const currency = cart.data.currency;
 
   const newAttempt = () => setIdempotencyKey(crypto.randomUUID());
@@ -280,8 +281,7 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
                   {method.description ? <span className="block">{method.description}</span> : null}
                 </>
               ),
-              aside:
-                method.priceMinor === 0 ? 'Free' : formatMoney(method.priceMinor, options.currency),
+              aside: shippingPriceLabel(method, discountedSubtotal, options.currency),
             }))}
           />
         </CheckoutSection>
@@ -441,6 +441,18 @@ function CheckoutSkeleton() {
       <Skeleton className="h-96 lg:col-span-2" />
     </div>
   );
+}
+
+/** What a method costs this cart: "Free" once the discounted subtotal reaches its threshold. */
+function shippingPriceLabel(
+  method: CheckoutOptions['shippingMethods'][number],
+  discountedSubtotalMinor: number,
+  currency: string,
+): string {
+  const free =
+    method.priceMinor === 0 ||
+    (method.freeOverMinor !== undefined && discountedSubtotalMinor >= method.freeOverMinor);
+  return free ? 'Free' : formatMoney(method.priceMinor, currency);
 }
 
 function countryName(options: CheckoutOptions, code: string): string {

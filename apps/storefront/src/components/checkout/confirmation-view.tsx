@@ -70,7 +70,7 @@ export function ConfirmationView({
     status = (
       <Notice
         tone="success"
-        title={`Thank you! Order ${order.number} is confirmed.`}
+        title={`Order ${order.number} is confirmed.`}
         data-testid="order-confirmed"
       >
         We have sent a confirmation to{' '}
@@ -102,7 +102,7 @@ export function ConfirmationView({
                   address.line2,
                   `${address.postcode} ${address.city}`,
                   address.region,
-                  address.country,
+                  countryName(address.country),
                 ]
                   .filter((part) => part && part.trim())
                   .map((part) => (
@@ -157,4 +157,13 @@ export function ConfirmationView({
       </div>
     </div>
   );
+}
+
+/** "DE" → "Germany" in the shopper's language (English while the shop has one language). */
+function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

@@ -38,7 +38,8 @@ export function PaymentDeclined({ order, detail }: { order: CheckoutOrder; detai
         tone="danger"
         title="Your card was declined. Your order has been cancelled and nothing was charged."
       >
-        {detail ? <p>{detail}</p> : null}
+        {/* The processor's reason, when it says more than the title (e.g. insufficient funds). */}
+        {detail && !/^your card was declined\.?$/i.test(detail.trim()) ? <p>{detail}</p> : null}
         <p data-testid="declined-order-status">
           Order {order.number}{' '}
           {order.status === 'CANCELLED' ? 'is cancelled.' : 'is being cancelled…'}

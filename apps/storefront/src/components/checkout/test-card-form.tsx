@@ -109,6 +109,9 @@ export function TestCardForm({
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4" data-testid="card-form">
+      <p className="text-sm text-ink-muted">
+        Your items are reserved for a few minutes while you pay.
+      </p>
       <TextField
         label="Card number"
         name="cardnumber"

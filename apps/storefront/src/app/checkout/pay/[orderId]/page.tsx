@@ -18,11 +18,7 @@ export default async function PayPage({ params }: PageProps<'/checkout/pay/[orde
     <Container className="mt-8 mb-16">
       {order.ok ? (
         <>
-          <PageHeader
-            eyebrow={`Order ${order.data.number}`}
-            title="Payment"
-            description="Your items are reserved while you pay."
-          />
+          <PageHeader eyebrow={`Order ${order.data.number}`} title="Payment" />
           <div className="mt-6 grid gap-8 lg:grid-cols-5 lg:items-start">
             <Card className="lg:col-span-3">
               <CardBody>
