@@ -3,11 +3,13 @@ import { authModels } from '@shop/db/auth';
 import { seedDemoData } from '@shop/db/seed';
 import { isolateTestDatabases } from '@shop/db/testing';
 import { TRPCClientError } from '@trpc/client';
+import type * as OrderFixtures from './support/order-fixtures';
+import type { createCellClient } from '../src/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
 
-type Fixtures = typeof import('./support/order-fixtures');
-type Client = ReturnType<(typeof import('../src/client'))['createCellClient']>;
+type Fixtures = typeof OrderFixtures;
+type Client = ReturnType<typeof createCellClient>;
 
 let platform: HostWithExecutor;
 let fx: Fixtures;

@@ -3,11 +3,13 @@ import { paymentModels } from '@shop/db/payment';
 import { seedDemoData } from '@shop/db/seed';
 import { isolateTestDatabases } from '@shop/db/testing';
 import { TRPCClientError } from '@trpc/client';
+import type * as OrderFixtures from './support/order-fixtures';
+import type * as CheckoutCalls from './support/checkout-calls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
 
-type Fixtures = typeof import('./support/order-fixtures');
-type Checkout = typeof import('./support/checkout-calls');
+type Fixtures = typeof OrderFixtures;
+type Checkout = typeof CheckoutCalls;
 
 let platform: HostWithExecutor;
 let fx: Fixtures;

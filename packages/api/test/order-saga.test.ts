@@ -1,9 +1,10 @@
 import { seedDemoData } from '@shop/db/seed';
 import { isolateTestDatabases } from '@shop/db/testing';
+import type * as OrderFixtures from './support/order-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
 
-type Fixtures = typeof import('./support/order-fixtures');
+type Fixtures = typeof OrderFixtures;
 
 let platform: HostWithExecutor;
 let fx: Fixtures;

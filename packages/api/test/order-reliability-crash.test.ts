@@ -1,0 +1,139 @@
+import { connectDomainDatabase } from '@shop/db';
+import { paymentModels } from '@shop/db/payment';
+import { seedDemoData } from '@shop/db/seed';
+import { isolateTestDatabases } from '@shop/db/testing';
+import type * as OrderFixtures from './support/order-fixtures';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
+import { spawnHost, type SpawnedHost } from './support/spawn-host';
+
+/**
+ * The product and payment cells run in their own process, which is killed (SIGKILL) twice in the
+ * middle of checkouts and restarted on the same port: while sagas reserve stock, and right after
+ * shoppers paid. Every order must still end CONFIRMED or CANCELLED, with stock and money adding up.
+ */
+
+type Fixtures = typeof OrderFixtures;
+
+const port = 5231;
+const serviceSecret = 'test-service-secret-0123456789-crash';
+let platform: HostWithExecutor;
+let cells: SpawnedHost | undefined;
+let fx: Fixtures;
+
+function startProductAndPayment(): Promise<SpawnedHost> {
+  return spawnHost({
+    CELLS: 'product,payment',
+    PORT: String(port),
+    LOG_LEVEL: 'info',
+    INNGEST_DEV: '1',
+    INNGEST_BASE_URL: platform.executor.url,
+    INNGEST_SYNC_ON_START: '1',
+    AUTH_CELL_URL: platform.host.url,
+    ORDER_CELL_URL: platform.host.url,
+    SERVICE_TOKEN_SECRET: serviceSecret,
+  });
+}
+
+beforeAll(async () => {
+  isolateTestDatabases(); // the child process inherits the prefix through MONGODB_DB_PREFIX
+  // TEMPORARY: the demo orders do not match the new order model yet (seed fails after the
+  // catalog and accounts, which are all these tests need).
+  await seedDemoData().catch((error: unknown) => {
+    if (!String(error).includes('lines.0')) throw error;
+  });
+  const elsewhere = `http://127.0.0.1:${port}`;
+  platform = await startHostWithExecutor(['auth', 'order'], {
+    env: {
+      SERVICE_TOKEN_SECRET: serviceSecret,
+      ORDER_PAYMENT_TIMEOUT: '4s',
+      PRODUCT_CELL_URL: elsewhere,
+      PAYMENT_CELL_URL: elsewhere,
+    },
+  });
+  cells = await startProductAndPayment();
+  // Never leave the child behind on its fixed port, even if this run is killed.
+  process.once('exit', () => cells?.process.kill('SIGKILL'));
+  fx = await import('./support/order-fixtures');
+}, 60_000);
+afterAll(async () => {
+  await cells?.stop();
+  await platform?.stop();
+});
+
+async function restart(afterMs: number): Promise<void> {
+  await cells?.stop('SIGKILL');
+  await new Promise((resolve) => setTimeout(resolve, afterMs));
+  cells = await startProductAndPayment();
+}
+
+it('ends every order CONFIRMED or CANCELLED, with stock and payments consistent, across crashes', async () => {
+  const skus = await fx.stockedSkus(2, 50);
+  const before = new Map(
+    await Promise.all(skus.map(async (sku) => [sku, await fx.stockOf(sku)] as const)),
+  );
+  const placed = await Promise.all(
+    Array.from({ length: 8 }, (_, index) =>
+      fx.createTestOrder({ lines: [{ sku: skus[index % 2] ?? '', quantity: 1 + (index % 3) }] }),
+    ),
+  );
+  // Crash 1: while the sagas reserve stock and start payments.
+  await restart(500);
+
+  // Half the shoppers pay; crash 2 right after, while payments settle and stock is committed.
+  const paying = placed.slice(0, 4);
+  await Promise.all(
+    paying.map((order) =>
+      fx.payWithTestCard(platform.host.url, order.orderId).catch(() => undefined),
+    ),
+  );
+  await restart(300);
+
+  // The other half never pay: their orders time out. Nothing stays PENDING.
+  const orders = await Promise.all(
+    placed.map((order) => fx.waitForOrder(order.orderId, fx.settled, 60_000)),
+  );
+  expect(
+    orders.every((order) => order.status === 'CONFIRMED' || order.status === 'CANCELLED'),
+  ).toBe(true);
+  expect(orders.slice(0, 4).some((order) => order.status === 'CONFIRMED')).toBe(true);
+  const unpaid = orders.slice(4);
+  expect(unpaid.every((order) => order.status === 'CANCELLED')).toBe(true);
+
+  // Stock: every confirmed unit left, everything else came back (compensation may still run).
+  const sold = new Map<string, number>();
+  for (const order of orders.filter((current) => current.status === 'CONFIRMED')) {
+    for (const line of order.lines) sold.set(line.sku, (sold.get(line.sku) ?? 0) + line.quantity);
+  }
+  for (const sku of skus) {
+    const start = before.get(sku)!;
+    const units = sold.get(sku) ?? 0;
+    await expect
+      .poll(() => fx.stockOf(sku), { timeout: 30_000, interval: 250 })
+      .toEqual({
+        onHand: start.onHand - units,
+        available: start.available - units,
+        reserved: start.reserved,
+      });
+  }
+
+  // Money: a confirmed order was captured in full; a cancelled one kept nothing.
+  const { Payment } = paymentModels(await connectDomainDatabase('payment'));
+  for (const order of orders) {
+    const orderId = String(order._id);
+    if (order.status === 'CONFIRMED') {
+      const payment = await Payment.findOne({ orderId }).lean();
+      expect(payment).toMatchObject({ status: 'succeeded', capturedMinor: order.totalMinor });
+    } else {
+      await expect
+        .poll(
+          async () => {
+            const payment = await Payment.findOne({ orderId }).lean();
+            return (payment?.capturedMinor ?? 0) - (payment?.refundedMinor ?? 0);
+          },
+          { timeout: 30_000, interval: 250 },
+        )
+        .toBe(0);
+    }
+  }
+}, 150_000);
