@@ -111,6 +111,8 @@ export function OrderTimeline({
         }
         const { entry, current } = step;
         const cancelled = entry.to === 'CANCELLED';
+        // Delivered is the end of the road: shown done, not as a step still under way.
+        const underWay = current && entry.to !== 'DELIVERED';
         const reason = entry.reason?.trim() || (cancelled ? cancellationMessage?.trim() : '') || '';
         const actor = actorWords[audience][entry.actorType] ?? entry.actorType;
         return (
@@ -129,7 +131,7 @@ export function OrderTimeline({
                 'relative z-10 mt-0.5 grid size-4 shrink-0 place-items-center rounded-full text-on-accent',
                 cancelled
                   ? 'bg-danger'
-                  : current
+                  : underWay
                     ? 'bg-accent-600 ring-4 ring-accent-100'
                     : 'bg-success',
               )}
@@ -138,7 +140,7 @@ export function OrderTimeline({
                 <svg viewBox="0 0 12 12" className="size-2.5" stroke="currentColor" strokeWidth={2}>
                   <path d="M3 3l6 6M9 3l-6 6" strokeLinecap="round" />
                 </svg>
-              ) : current ? null : (
+              ) : underWay ? null : (
                 <svg
                   viewBox="0 0 12 12"
                   className="size-2.5"

@@ -16,7 +16,8 @@ const sections = [
 export function AccountSectionNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Account">
+    // min-w-0: the tabs scroll sideways on phones instead of widening the page.
+    <nav aria-label="Account" className="min-w-0">
       <ul className="-mx-1 flex gap-1 overflow-x-auto pb-1 lg:mx-0 lg:flex-col lg:overflow-visible">
         {sections.map((section) => {
           // An order's page is still in Orders; Profile (/account) matches only itself.

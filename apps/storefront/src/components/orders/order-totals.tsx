@@ -1,4 +1,5 @@
 import { formatMoney } from '@shop/ui';
+import type { ReactNode } from 'react';
 import type { OrderDetailView } from './order-types';
 
 type Totals = Pick<
@@ -14,42 +15,51 @@ type Totals = Pick<
   | 'refundedMinor'
 >;
 
+function Row({
+  label,
+  children,
+  className = 'text-ink-muted',
+  testId,
+}: {
+  label: ReactNode;
+  children: ReactNode;
+  className?: string;
+  testId?: string;
+}) {
+  return (
+    <div className={`flex items-baseline justify-between gap-4 ${className}`} data-testid={testId}>
+      <dt>{label}</dt>
+      <dd className="text-right whitespace-nowrap tabular-nums">{children}</dd>
+    </div>
+  );
+}
+
 /** Subtotal, discount, shipping, tax and total as a description list; refunds below the total. */
 export function OrderTotals({ order }: { order: Totals }) {
   const money = (minor: number) => formatMoney(minor, order.currency);
   return (
-    <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1.5 text-sm" data-testid="order-totals">
-      <dt className="text-ink-muted">Subtotal</dt>
-      <dd className="text-right tabular-nums">{money(order.subtotalMinor)}</dd>
+    <dl className="flex flex-col gap-1.5 text-sm" data-testid="order-totals">
+      <Row label="Subtotal">{money(order.subtotalMinor)}</Row>
       {order.discountMinor > 0 ? (
-        <>
-          <dt className="text-ink-muted">
-            Discount{order.discount?.code ? ` (${order.discount.code})` : ''}
-          </dt>
-          <dd className="text-right tabular-nums">−{money(order.discountMinor)}</dd>
-        </>
+        <Row label={`Discount${order.discount?.code ? ` (${order.discount.code})` : ''}`}>
+          −{money(order.discountMinor)}
+        </Row>
       ) : null}
-      <dt className="text-ink-muted">
-        Shipping{order.shipping ? ` (${order.shipping.name})` : ''}
-      </dt>
-      <dd className="text-right tabular-nums">
+      <Row label={`Shipping${order.shipping ? ` (${order.shipping.name})` : ''}`}>
         {order.shippingMinor === 0 ? 'Free' : money(order.shippingMinor)}
-      </dd>
-      <dt className="text-ink-muted">Tax</dt>
-      <dd className="text-right tabular-nums">{money(order.taxMinor)}</dd>
-      <dt className="border-t border-line pt-2 font-semibold text-ink">Total</dt>
-      <dd
-        className="border-t border-line pt-2 text-right font-semibold text-ink tabular-nums"
-        data-testid="order-total"
-        data-minor={order.totalMinor}
+      </Row>
+      <Row label="Tax">{money(order.taxMinor)}</Row>
+      <Row
+        label="Total"
+        className="mt-1 border-t border-line pt-2 font-semibold text-ink"
+        testId="order-total"
       >
         {money(order.totalMinor)}
-      </dd>
+      </Row>
       {order.refundedMinor > 0 ? (
-        <>
-          <dt className="text-ink-muted">Refunded</dt>
-          <dd className="text-right text-success tabular-nums">{money(order.refundedMinor)}</dd>
-        </>
+        <Row label="Refunded" className="text-success">
+          {money(order.refundedMinor)}
+        </Row>
       ) : null}
     </dl>
   );
