@@ -11,11 +11,11 @@ import {
   Skeleton,
   TextField,
 } from '@shop/ui';
-import { skipToken, useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Route } from 'next';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { placeOrder } from '@/app/checkout/actions';
 import { useTRPC } from '@/browser/trpc';
 import { CartNotices } from '@/components/cart/cart-notices';
@@ -79,6 +79,14 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<string, string>>>({});
   const [formError, setFormError] = useState<string>();
   const [cartChanged, setCartChanged] = useState<string>();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // A refusal with field errors takes the shopper to the first field to fix (on a phone it may
+  // be a long way above the button).
+  useEffect(() => {
+    if (Object.keys(fieldErrors).length === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [fieldErrors]);
 
   const saved = savedAddresses.find((candidate) => candidate.id === addressChoice);
   const shippingAddress: AddressInput = saved
@@ -102,6 +110,13 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
     // Totals follow the cart: ask again whenever checkout is shown.
     staleTime: 0,
   });
+
+  // The cart can change while checkout is open (the mini-cart, another tab): totals follow it.
+  const queryClient = useQueryClient();
+  const cartVersion = cart.dataUpdatedAt;
+  useEffect(() => {
+    void queryClient.invalidateQueries({ queryKey: trpc.order.quote.queryKey() });
+  }, [cartVersion, queryClient, trpc]);
 
   if (cart.isPending) return <CheckoutSkeleton />;
   if (cart.isError) {
@@ -203,6 +218,7 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
 
   return (
     <form
+      ref={formRef}
       onSubmit={submit}
       noValidate
       className="mt-6 grid gap-8 lg:grid-cols-5 lg:items-start"
