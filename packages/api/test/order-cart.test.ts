@@ -18,12 +18,17 @@ let shopperToken: string;
 let skus: TestSku[];
 
 beforeAll(async () => {
+  // These tests change prices and stock and read the cart at once: no catalog cache in between.
+  process.env.PRODUCT_SKU_DETAILS_CACHE_MS = '0';
   await seededTestDatabases();
   host = await startTestHost(['auth', 'product', 'order']);
   shopperToken = await loginAs(host.url, 'shopper@example.com');
   skus = await testSkus(8, 50);
 });
-afterAll(() => stopTestHosts(host));
+afterAll(async () => {
+  await stopTestHosts(host);
+  delete process.env.PRODUCT_SKU_DETAILS_CACHE_MS;
+});
 
 const sku = (index: number) => skus[index] as TestSku;
 const label = (item: TestSku) =>

@@ -25,7 +25,10 @@ beforeAll(async () => {
   isolateTestDatabases();
   await seedDemoData();
   platform = await startHostWithExecutor(['auth', 'product', 'order', 'payment'], {
-    env: { SERVICE_TOKEN_SECRET: 'test-service-secret-0123456789-disc' },
+    env: {
+      PRODUCT_SKU_DETAILS_CACHE_MS: '0',
+      SERVICE_TOKEN_SECRET: 'test-service-secret-0123456789-disc',
+    },
   });
   hostUrl = platform.host.url;
   [item] = (await testSkus(1, 5_000, 80)) as [TestSku];

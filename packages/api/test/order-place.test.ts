@@ -24,7 +24,10 @@ beforeAll(async () => {
   isolateTestDatabases();
   await seedDemoData();
   platform = await startHostWithExecutor(['auth', 'product', 'order', 'payment'], {
-    env: { SERVICE_TOKEN_SECRET: 'test-service-secret-0123456789-place' },
+    env: {
+      PRODUCT_SKU_DETAILS_CACHE_MS: '0',
+      SERVICE_TOKEN_SECRET: 'test-service-secret-0123456789-place',
+    },
   });
   hostUrl = platform.host.url;
   skus = await testSkus(6, 200, 40);

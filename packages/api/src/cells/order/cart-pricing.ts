@@ -8,9 +8,16 @@ import { formatMoney } from './format-money';
 const lowStockAt = 5;
 
 /** Fresh price, stock and names of SKUs from the product cell (a public cross-cell call). */
-export async function fetchSkuDetails(skus: readonly string[]): Promise<Map<string, SkuDetail>> {
+export async function fetchSkuDetails(
+  skus: readonly string[],
+  options: { fresh?: boolean } = {},
+): Promise<Map<string, SkuDetail>> {
   if (skus.length === 0) return new Map();
-  const { items } = await cellClient().product.skuDetails.query({ skus: [...skus] });
+  const unique = [...new Set(skus)];
+  const { items } = await cellClient().product.skuDetails.query({
+    skus: unique,
+    ...(options.fresh && { fresh: true }),
+  });
   return new Map(items.map((item) => [item.sku, item]));
 }
 

@@ -5,7 +5,7 @@ import { publicProcedure } from '../../trpc/procedures';
 import { cartOwnerOf, requireCartOwner, type CartOwner } from './cart-owner';
 import { mergeGuestCart } from './cart-merge';
 import { fetchSkuDetails, lineLabel } from './cart-pricing';
-import { changeCart, linesWithAdded } from './cart-store';
+import { changeCart, ensureCart, linesWithAdded } from './cart-store';
 import type { CartView } from './cart-types';
 import { pricedCart } from './cart-view';
 import { checkDiscount, customerKeyOf, discountError, normaliseCode } from './discounts';
@@ -57,54 +57,62 @@ async function setQuantity(
   target: (current: number) => number,
   mustBeInCart: boolean,
 ): Promise<CartView> {
-  let details = await fetchSkuDetails([sku]);
-  await changeCart(owner, (cart) => {
-    const current = cart.lines.find((line) => line.sku === sku)?.quantity ?? 0;
-    if (mustBeInCart && current === 0) {
-      throw new TRPCError({ code: 'NOT_FOUND', message: `${sku} is not in your cart` });
-    }
-    const wanted = target(current);
-    if (wanted === 0) {
-      return { lines: cart.lines.filter((line) => line.sku !== sku) };
-    }
-    const detail = details.get(sku);
-    if (!detail) throw new TRPCError({ code: 'NOT_FOUND', message: `No product has SKU ${sku}` });
-    const label = lineLabel(detail);
-    if (wanted > current) {
-      if (!detail.purchasable) throw conflict(`${label} is no longer available.`);
-      if (detail.available === 0) throw conflict(`${label} is sold out.`);
-      if (wanted > detail.available) {
-        const inCart = current > 0 ? ` (you have ${current} in your cart)` : '';
-        throw conflict(`Only ${detail.available} left of ${label}${inCart}.`);
+  // One catalog read for the SKU and everything already in the cart, used to check and to price.
+  const before = await ensureCart(owner);
+  let details = await fetchSkuDetails([sku, ...before.lines.map((line) => line.sku)]);
+  const written = await changeCart(
+    owner,
+    (cart) => {
+      const current = cart.lines.find((line) => line.sku === sku)?.quantity ?? 0;
+      if (mustBeInCart && current === 0) {
+        throw new TRPCError({ code: 'NOT_FOUND', message: `${sku} is not in your cart` });
       }
-      if (wanted > cartLimits.quantityPerLine) {
-        throw new TRPCError({
-          code: 'BAD_REQUEST',
-          message: `At most ${cartLimits.quantityPerLine} of ${label} per order.`,
-        });
+      const wanted = target(current);
+      if (wanted === current) return null;
+      if (wanted === 0) {
+        return { lines: cart.lines.filter((line) => line.sku !== sku) };
       }
-      if (current === 0 && cart.lines.length >= cartLimits.lines) {
-        throw conflict(`A cart holds at most ${cartLimits.lines} different items.`);
+      const detail = details.get(sku);
+      if (!detail) throw new TRPCError({ code: 'NOT_FOUND', message: `No product has SKU ${sku}` });
+      const label = lineLabel(detail);
+      if (wanted > current) {
+        if (!detail.purchasable) throw conflict(`${label} is no longer available.`);
+        if (detail.available === 0) throw conflict(`${label} is sold out.`);
+        if (wanted > detail.available) {
+          const inCart = current > 0 ? ` (you have ${current} in your cart)` : '';
+          throw conflict(`Only ${detail.available} left of ${label}${inCart}.`);
+        }
+        if (wanted > cartLimits.quantityPerLine) {
+          throw new TRPCError({
+            code: 'BAD_REQUEST',
+            message: `At most ${cartLimits.quantityPerLine} of ${label} per order.`,
+          });
+        }
+        if (current === 0 && cart.lines.length >= cartLimits.lines) {
+          throw conflict(`A cart holds at most ${cartLimits.lines} different items.`);
+        }
       }
-    }
-    const lines =
-      current === 0
-        ? linesWithAdded(cart.lines, {
-            sku,
-            quantity: wanted,
-            seenUnitPriceMinor: detail.priceMinor,
-            productId: detail.productId,
-            slug: detail.slug,
-            name: detail.name,
-            variantLabel: detail.variantLabel,
-          })
-        : cart.lines.map((line) => (line.sku === sku ? { ...line, quantity: wanted } : line));
-    return { lines };
-  }).then(async (cart) => {
-    const missing = cart.lines.some((line) => !details.has(line.sku));
-    if (missing) details = await fetchSkuDetails(cart.lines.map((line) => line.sku));
-  });
-  return (await pricedCart(owner, { details })).view;
+      const lines =
+        current === 0
+          ? linesWithAdded(cart.lines, {
+              sku,
+              quantity: wanted,
+              seenUnitPriceMinor: detail.priceMinor,
+              productId: detail.productId,
+              slug: detail.slug,
+              name: detail.name,
+              variantLabel: detail.variantLabel,
+            })
+          : cart.lines.map((line) => (line.sku === sku ? { ...line, quantity: wanted } : line));
+      return { lines };
+    },
+    before,
+  );
+  // A concurrent change may have added SKUs this call did not look up.
+  if (written.lines.some((line) => !details.has(line.sku))) {
+    details = await fetchSkuDetails(written.lines.map((line) => line.sku));
+  }
+  return (await pricedCart(owner, { cart: written, details })).view;
 }
 
 /** `order.cart`, `order.addToCart`... : the shopper's cart, always answered re-priced. */
@@ -134,12 +142,12 @@ export const cartProcedures = {
     .input(removeFromCartInput)
     .mutation(async ({ ctx, input }): Promise<CartView> => {
       const owner = await changingOwner(ctx);
-      await changeCart(owner, (cart) =>
-        cart.lines.some((line) => line.sku === input.sku)
-          ? { lines: cart.lines.filter((line) => line.sku !== input.sku) }
+      const cart = await changeCart(owner, (current) =>
+        current.lines.some((line) => line.sku === input.sku)
+          ? { lines: current.lines.filter((line) => line.sku !== input.sku) }
           : null,
       );
-      return (await pricedCart(owner)).view;
+      return (await pricedCart(owner, { cart })).view;
     }),
 
   applyDiscount: publicProcedure
@@ -155,13 +163,15 @@ export const cartProcedures = {
         customerKeyOf({ accountId: owner.accountId }),
       );
       if (!check.ok) throw discountError(check);
-      await changeCart(owner, () => ({ discountCode: check.code.code }));
-      return (await pricedCart(owner)).view;
+      const cart = await changeCart(owner, () => ({ discountCode: check.code.code }));
+      return (await pricedCart(owner, { cart })).view;
     }),
 
   removeDiscount: publicProcedure.mutation(async ({ ctx }): Promise<CartView> => {
     const owner = await changingOwner(ctx);
-    await changeCart(owner, (cart) => (cart.discountCode ? { discountCode: null } : null));
-    return (await pricedCart(owner)).view;
+    const cart = await changeCart(owner, (current) =>
+      current.discountCode ? { discountCode: null } : null,
+    );
+    return (await pricedCart(owner, { cart })).view;
   }),
 };

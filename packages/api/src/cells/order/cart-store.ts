@@ -96,6 +96,15 @@ export async function writeCart(
 
 const maxAttempts = 10;
 
+/** The cart as a successful `writeCart` left it, without reading it back. */
+function afterChanges(cart: StoredCart, changes: CartChanges): StoredCart {
+  const next: StoredCart = { ...cart, version: cart.version + 1 };
+  if (changes.lines) next.lines = changes.lines;
+  if (changes.discountCode === null) delete next.discountCode;
+  else if (changes.discountCode !== undefined) next.discountCode = changes.discountCode;
+  return next;
+}
+
 /**
  * Read-change-write on the owner's cart with optimistic concurrency: `change` may run more than
  * once (on a fresh read each time) and answers the changes to write, or null for none.
@@ -103,14 +112,14 @@ const maxAttempts = 10;
 export async function changeCart(
   owner: CartOwner,
   change: (cart: StoredCart) => CartChanges | null | Promise<CartChanges | null>,
+  /** The cart as the caller just read it: the first attempt starts from it. */
+  readJustNow?: StoredCart,
 ): Promise<StoredCart> {
   for (let attempt = 0; attempt < maxAttempts; attempt += 1) {
-    const cart = await ensureCart(owner);
+    const cart = attempt === 0 && readJustNow ? readJustNow : await ensureCart(owner);
     const changes = await change(cart);
     if (!changes) return cart;
-    if (await writeCart(cart, changes, owner)) {
-      return (await readCart(cart._id)) ?? cart;
-    }
+    if (await writeCart(cart, changes, owner)) return afterChanges(cart, changes);
   }
   throw new TRPCError({
     code: 'CONFLICT',

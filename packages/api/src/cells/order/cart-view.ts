@@ -24,11 +24,21 @@ export function emptyCartView(): CartView {
  */
 export async function pricedCart(
   owner: CartOwner,
-  options: { details?: ReadonlyMap<string, SkuDetail>; customerKey?: string | null } = {},
+  options: {
+    /** The cart just written by the caller (saves reading it again). */
+    cart?: StoredCart;
+    details?: ReadonlyMap<string, SkuDetail>;
+    /** Ask the catalog past its short cache (checkout). */
+    fresh?: boolean;
+    customerKey?: string | null;
+  } = {},
 ): Promise<PricedCart> {
-  await mergeGuestCart(owner);
-  const cartId = cartIdOf(owner);
-  const cart = cartId ? await readCart(cartId) : null;
+  let cart = options.cart ?? null;
+  if (!cart) {
+    await mergeGuestCart(owner);
+    const cartId = cartIdOf(owner);
+    cart = cartId ? await readCart(cartId) : null;
+  }
   if (!cart || (cart.lines.length === 0 && !cart.discountCode)) {
     return { cart, view: emptyCartView() };
   }
@@ -37,7 +47,7 @@ export async function pricedCart(
   const details =
     options.details && skus.every((sku) => options.details?.has(sku))
       ? options.details
-      : await fetchSkuDetails(skus);
+      : await fetchSkuDetails(skus, { fresh: options.fresh });
   const repriced = repriceLines(cart.lines, details, currency);
   const subtotalMinor = repriced.lines
     .filter(isBuyable)

@@ -184,7 +184,7 @@ async function createOrder(
 ): Promise<{ order: CreatedOrder; guestAccessToken?: string }> {
   const customerKey = customerKeyOf({ accountId: owner.accountId, email: input.email });
   const [{ view, discount }, settings] = await Promise.all([
-    pricedCart(owner),
+    pricedCart(owner, { fresh: true }),
     loadCheckoutSettings(),
   ]);
   if (view.lines.length === 0) {
