@@ -1,0 +1,231 @@
+/**
+ * Place order → CONFIRMED, end to end on the test processor: each of `BENCH_SHOPPERS` guests in
+ * turn fills a cart (one line), quotes it, places it (`order.place`), waits for the pay form (the
+ * saga reserved stock and started the payment), pays with 4242 4242 4242 4242
+ * (`payment.confirmTestPayment`) and polls `order.get` until the order is CONFIRMED. The time
+ * measured per order runs from sending `order.place` to seeing CONFIRMED: the saga's steps on the
+ * Inngest executor, the cross-cell calls, and the shopper's own payment call.
+ *
+ * One host serves auth, product, order and payment, pinned to ONE core; the local Inngest
+ * executor and the shoppers run in this process on the other. Target: p95 under 1.5 s.
+ *
+ *   pnpm --filter @shop/bench exec tsx src/place-order.ts     # defaults: 5 shoppers, 150 orders
+ *   BENCH_SHOPPERS=10 BENCH_ORDERS=300 pnpm --filter @shop/bench exec tsx src/place-order.ts
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { closeDatabaseConnections, connectDomainDatabase } from '@shop/db';
+import { resolveMongo } from '@shop/db/mongo';
+import { productModels } from '@shop/db/product';
+import { seedDemoData } from '@shop/db/seed';
+import { fromRoot } from '@shop/stack/repo-root';
+import pino from 'pino';
+import { describeMachine } from './machine';
+import { startPinnedCellHost } from './pinned-cell-host';
+
+const shoppers = Number(process.env.BENCH_SHOPPERS ?? 5);
+const orderCount = Number(process.env.BENCH_ORDERS ?? 150);
+const warmUpOrders = 10;
+const port = Number(process.env.BENCH_PORT ?? 5201);
+const executorPort = Number(process.env.BENCH_EXECUTOR_PORT ?? 5202);
+const url = `http://127.0.0.1:${port}`;
+const pollMs = Number(process.env.BENCH_POLL_MS ?? 50);
+
+const mongo = await resolveMongo({ mode: 'test', logger: pino({ level: 'warn' }) });
+await seedDemoData({ uri: mongo.uri, productCount: 2000 }).catch((error: unknown) => {
+  // The demo orders predate the checkout order model; the catalog and accounts are seeded first.
+  if (!String(error).includes('lines.0')) throw error;
+});
+
+// Ten SKUs with stock that never runs out, so every order can be confirmed.
+process.env.MONGODB_URI = mongo.uri;
+const { Product, InventoryItem } = productModels(await connectDomainDatabase('product'));
+const products = await Product.find({ status: 'active' }).sort({ slug: 1 }).limit(10).lean();
+const skus = products.map((product) => product.variants[0]?.sku ?? '');
+await InventoryItem.updateMany(
+  { sku: { $in: skus } },
+  { $set: { onHand: 1_000_000, reserved: 0, available: 1_000_000 } },
+);
+await closeDatabaseConnections();
+
+// The local Inngest executor in its own process (it is not a dependency of the bench package),
+// sharing the load generator's core.
+const executorUrl = `http://127.0.0.1:${executorPort}`;
+const executor = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  cwd: fromRoot('packages/inngest-local'),
+  env: { ...process.env, PORT: String(executorPort), MONGODB_URI: mongo.uri, LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+const executorExited = new Promise<void>((resolve) => executor.once('exit', () => resolve()));
+for (let attempt = 0; ; attempt += 1) {
+  const healthy = await fetch(`${executorUrl}/health`)
+    .then((response) => response.ok)
+    .catch(() => false);
+  if (healthy) break;
+  if (attempt > 150) throw new Error('the Inngest executor never became healthy');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+const host = await startPinnedCellHost({
+  port,
+  env: {
+    CELLS: 'auth,product,order,payment',
+    MONGODB_URI: mongo.uri,
+    INNGEST_DEV: '1',
+    INNGEST_BASE_URL: executorUrl,
+    INNGEST_SYNC_ON_START: '1',
+    SERVICE_TOKEN_SECRET: randomBytes(24).toString('base64url'),
+  },
+});
+
+async function call<T>(
+  kind: 'query' | 'mutation',
+  path: string,
+  input: unknown,
+  cartToken?: string,
+): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (cartToken) headers['x-cart-token'] = cartToken;
+  const response =
+    kind === 'query'
+      ? await fetch(`${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+          headers,
+        })
+      : await fetch(`${url}/trpc/${path}`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(input),
+        });
+  const body = (await response.json()) as { result?: { data: T }; error?: unknown };
+  if (!response.ok || !body.result) {
+    throw new Error(`${path} answered ${response.status}: ${JSON.stringify(body.error)}`);
+  }
+  return body.result.data;
+}
+
+interface OrderView {
+  status: string;
+  payment?: { clientSecret?: string };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One guest's checkout; resolves with the ms from `order.place` to CONFIRMED and to the pay form. */
+async function checkout(index: number): Promise<{ confirmedMs: number; payFormMs: number }> {
+  const cartToken = randomBytes(32).toString('base64url');
+  await call(
+    'mutation',
+    'order.addToCart',
+    { sku: skus[index % skus.length], quantity: 1 },
+    cartToken,
+  );
+  const options = await call<{ shippingMethods: { id: string }[] }>(
+    'query',
+    'order.checkoutOptions',
+    undefined,
+  );
+  const shippingMethodId = options.shippingMethods[0]?.id ?? 'standard';
+  const quote = await call<{ totalMinor: number }>(
+    'query',
+    'order.quote',
+    { shippingMethodId, country: 'IE' },
+    cartToken,
+  );
+  const started = performance.now();
+  const placed = await call<{ orderId: string; guestAccessToken?: string }>(
+    'mutation',
+    'order.place',
+    {
+      idempotencyKey: randomUUID(),
+      email: `bench-${index}@example.com`,
+      shippingAddress: {
+        name: 'Bench Shopper',
+        line1: '1 Load Street',
+        city: 'Dublin',
+        postcode: 'D02 X285',
+        country: 'IE',
+      },
+      shippingMethodId,
+      paymentMethod: 'card',
+      expectedTotalMinor: quote.totalMinor,
+    },
+    cartToken,
+  );
+  const read = () =>
+    call<OrderView>('query', 'order.get', {
+      orderId: placed.orderId,
+      accessToken: placed.guestAccessToken,
+    });
+  let order = await read();
+  while (!order.payment?.clientSecret) {
+    if (order.status === 'CANCELLED') throw new Error(`order ${placed.orderId} was cancelled`);
+    await sleep(pollMs);
+    order = await read();
+  }
+  const payFormMs = performance.now() - started;
+  await call('mutation', 'payment.confirmTestPayment', {
+    paymentId: placed.orderId,
+    clientSecret: order.payment.clientSecret,
+    card: { number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123' },
+  });
+  while (order.status !== 'CONFIRMED') {
+    if (order.status === 'CANCELLED') throw new Error(`order ${placed.orderId} was cancelled`);
+    await sleep(pollMs);
+    order = await read();
+  }
+  return { confirmedMs: performance.now() - started, payFormMs };
+}
+
+async function run(total: number) {
+  const results: { confirmedMs: number; payFormMs: number }[] = [];
+  let next = 0;
+  const began = performance.now();
+  await Promise.all(
+    Array.from({ length: shoppers }, async () => {
+      while (next < total) {
+        const index = next++;
+        results.push(await checkout(index));
+      }
+    }),
+  );
+  return { results, seconds: (performance.now() - began) / 1000 };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0,
+  );
+}
+
+try {
+  await run(warmUpOrders); // JIT, connection pools, the service token
+  const { results, seconds } = await run(orderCount);
+  const confirmed = results.map((result) => result.confirmedMs);
+  const payForm = results.map((result) => result.payFormMs);
+  process.stdout.write(
+    `${JSON.stringify(
+      {
+        machine: describeMachine(),
+        database: mongo.kind,
+        hostPinnedToOneCore: host.pinnedToOneCore,
+        shoppers,
+        orders: results.length,
+        ordersPerSecond: Number((results.length / seconds).toFixed(1)),
+        placeToConfirmedMs: {
+          p50: percentile(confirmed, 50),
+          p95: percentile(confirmed, 95),
+          p99: percentile(confirmed, 99),
+          max: Math.round(Math.max(...confirmed)),
+        },
+        placeToPayFormMs: { p50: percentile(payForm, 50), p95: percentile(payForm, 95) },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+} finally {
+  await host.stop();
+  executor.kill('SIGTERM');
+  await executorExited;
+  await mongo.stop();
+}
