@@ -124,3 +124,30 @@ test('a card that needs 3-D Secure shows the bank step, and approving it confirm
   // Guests are offered an account for next time.
   await expect(page.getByTestId('create-account-hint')).toBeVisible();
 });
+
+test('a cart changed in another tab while checking out shows the new total and asks to confirm again', async ({
+  page,
+  context,
+  request,
+}) => {
+  const [first, second] = await findBuyableVariants(request, 2, { skip: 15 });
+  await addToCart(page, first!);
+  await page.goto('/checkout');
+  await page.getByLabel('Email').fill(uniqueEmail('changed'));
+  await fillShippingAddress(page, 'Cal Changed');
+  const place = page.getByRole('button', { name: /^Place order · / });
+  await expect(place).toBeEnabled({ timeout: 15_000 });
+  const totalBefore = await page.getByTestId('order-total').getAttribute('data-minor');
+
+  // Another tab of the same browser adds something to the same cart.
+  const otherTab = await context.newPage();
+  await addToCart(otherTab, second!);
+  await otherTab.close();
+
+  await place.click();
+  await expect(page.getByTestId('cart-changed')).toContainText('Your cart changed');
+  await expect(page.getByTestId('order-total')).not.toHaveAttribute('data-minor', totalBefore!);
+  await expect(page.getByTestId('review-lines').getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Confirm and place order' }).click();
+  await expect(page).toHaveURL(/\/checkout\/pay\/[a-f0-9]{24}$/, { timeout: 20_000 });
+});

@@ -74,7 +74,7 @@ interface InputIssue {
 /** A refusal as the form shows it: issues next to their field, CONFLICT as "cart changed". */
 function placeFailure(error: unknown): PlaceOrderResult {
   if (!(error instanceof TRPCClientError)) {
-    return { status: 'error', message: 'We could not reach the shop. Try again.', retryable: true };
+    return { status: 'error', message: 'We could not reach the shop. Try again.' };
   }
   const data = error.data as { code?: string; issues?: InputIssue[] } | undefined;
   switch (data?.code) {
@@ -94,22 +94,25 @@ function placeFailure(error: unknown): PlaceOrderResult {
       };
     }
     case 'CONFLICT':
+      // The one CONFLICT that is not about the cart: an earlier submission with this key is
+      // still being placed. Sending the same key again answers that order.
+      if (/still being placed/i.test(error.message)) {
+        return { status: 'error', message: sentence(error.message) };
+      }
       return { status: 'cart_changed', message: sentence(error.message) };
     case 'NOT_FOUND':
     case 'PRECONDITION_FAILED':
     case 'FORBIDDEN':
-      return { status: 'error', message: sentence(error.message), retryable: false };
+      return { status: 'error', message: sentence(error.message) };
     case 'UNAUTHORIZED':
       return {
         status: 'error',
         message: 'Your session has ended. Sign in again, then place your order.',
-        retryable: false,
       };
     case 'TOO_MANY_REQUESTS':
       return {
         status: 'error',
         message: 'Too many attempts. Wait a moment, then try again.',
-        retryable: true,
       };
     default:
       // An outage or a timeout: the order may or may not exist, so the retry must send the same
@@ -118,7 +121,6 @@ function placeFailure(error: unknown): PlaceOrderResult {
         status: 'error',
         message:
           'Something went wrong while placing your order. Try again: you will not be charged twice.',
-        retryable: true,
       };
   }
 }

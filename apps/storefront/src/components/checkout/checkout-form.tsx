@@ -54,9 +54,8 @@ interface CheckoutFormProps {
 
 /**
  * The whole checkout on one page: contact and address, shipping method, payment method and a
- * review with the cell's own totals (`order.quote`). "Place order" sends one idempotency key per
- * attempt: a double click or a retry after a network failure repeats the same key (one order);
- * a definite refusal (fields, "your cart changed") starts a new attempt with a new key.
+ * review with the cell's own totals (`order.quote`). "Place order" sends the same idempotency
+ * key however often it is pressed (see below), so one checkout places at most one order.
  */
 export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormProps) {
   const trpc = useTRPC();
@@ -73,7 +72,10 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
   const [paymentMethod, setPaymentMethod] = useState<PaymentMethodId>(
     options.paymentMethods[0]?.id ?? 'card',
   );
-  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  // One key for this checkout until an order is placed: a double click, a retry after a lost
+  // answer or a resubmission after fixing a field all send it. The order cell frees the key when
+  // it refuses a submission (nothing placed), and answers the same order for a key that placed one.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [submitting, setSubmitting] = useState(false);
   const [placed, setPlaced] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<string, string>>>({});
@@ -153,8 +155,6 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
   const discountedSubtotal = cart.data.subtotalMinor - (cart.data.discount?.amountMinor ?? 0);
   const currency = cart.data.currency;
 
-  const newAttempt = () => setIdempotencyKey(crypto.randomUUID());
-
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (submitting || placed || !quote.data) return;
@@ -171,7 +171,6 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
     }).catch(() => ({
       status: 'error' as const,
       message: 'We could not reach the shop. Try again: you will not be charged twice.',
-      retryable: true,
     }));
     if (result.status === 'placed') {
       setPlaced(true);
@@ -181,7 +180,6 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
     }
     setSubmitting(false);
     if (result.status === 'invalid') {
-      newAttempt();
       setFieldErrors(result.fieldErrors);
       setFormError(result.message ?? 'Check the highlighted fields.');
       if (saved && Object.keys(result.fieldErrors).some((field) => field !== 'email')) {
@@ -190,12 +188,10 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
         );
       }
     } else if (result.status === 'cart_changed') {
-      newAttempt();
       setCartChanged(result.message);
       void refreshCart();
       void quote.refetch();
     } else {
-      if (!result.retryable) newAttempt();
       setFormError(result.message);
     }
   };

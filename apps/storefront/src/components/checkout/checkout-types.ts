@@ -36,5 +36,5 @@ export type PlaceOrderResult =
   | { status: 'invalid'; message?: string; fieldErrors: Partial<Record<string, string>> }
   /** CONFLICT: nothing was placed (the cart or its totals changed, or something is sold out). */
   | { status: 'cart_changed'; message: string }
-  /** Anything else; `retryable` when the same attempt (same key) may simply be sent again. */
-  | { status: 'error'; message: string; retryable: boolean };
+  /** Anything else (an outage, a lost answer): sending again with the same key is safe. */
+  | { status: 'error'; message: string };
