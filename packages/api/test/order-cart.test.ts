@@ -230,13 +230,28 @@ describe('a signed-in cart', () => {
   });
 
   it("does not let a guest token reach another shopper's cart", async () => {
-    // Someone holding a token only ever sees that token's own cart; an account's cart has none.
-    const stranger = shopperClient(host.url, { cartToken: newCartToken() });
-    expect((await stranger.order.cart.query()).lines).toEqual([]);
+    // Sam signs in on a shared computer: the guest cart becomes Sam's.
+    const cartToken = newCartToken();
+    await shopperClient(host.url, { cartToken }).order.addToCart.mutate({
+      sku: sku(3).sku,
+      quantity: 2,
+    });
+    const sam = shopperClient(host.url, { cartToken, accessToken: shopperToken });
+    const samsCart = await sam.order.cart.query();
+    expect(samsCart.lines.find((line) => line.sku === sku(3).sku)?.quantity).toBe(2);
+
+    // Sue signs in next on the same browser, with the same cookie: nothing of Sam's comes along.
+    const sueToken = await loginAs(host.url, 'support@example.com');
+    const sue = shopperClient(host.url, { cartToken, accessToken: sueToken });
+    expect((await sue.order.cart.query()).lines).toEqual([]);
+    // And the token alone opens an empty guest cart, never an account's.
+    expect((await shopperClient(host.url, { cartToken }).order.cart.query()).lines).toEqual([]);
+    expect((await sam.order.cart.query()).itemCount).toBe(samsCart.itemCount);
+
+    // A forged access token is no identity: the call is a guest's, with its own empty cart.
     const response = await request(queryUrl(host.url, 'order.cart'), {
       headers: { 'x-cart-token': newCartToken(), authorization: 'Bearer forged' },
     });
-    // A forged access token is no identity: the call is a guest's, with an empty cart.
     expect(response.status).toBe(200);
     expect(response.json).toMatchObject({ result: { data: { lines: [] } } });
   });
