@@ -23,7 +23,9 @@ export function useOrderPolling(
     const tick = async () => {
       const next = await latestOrder(initial.id).catch(() => null);
       if (stopped) return;
-      if (next && next !== 'not-found') setOrder(next);
+      // The order is no longer visible to this browser (its access cookie is gone): stop asking.
+      if (next === 'not-found') return;
+      if (next) setOrder(next);
       const delay = Date.now() - started < 30_000 ? 1000 : 3000;
       timer = setTimeout(() => void tick(), delay);
     };
