@@ -16,6 +16,7 @@ import { CartNotices } from './cart-notices';
 import { DiscountForm } from './discount-form';
 import { blocksCheckout } from './line-state-badge';
 import { useCart } from './use-cart';
+import { BagIcon } from './bag-icon';
 
 /**
  * The cart page: what changed (prominently), the lines with their controls, and a summary with
@@ -72,6 +73,7 @@ export function CartPageView() {
         <CartNotices notices={data.notices} />
         <EmptyState
           title="Your cart is empty"
+          icon={<BagIcon />}
           description="Find something you like and add it to your cart."
           action={
             <Link href="/products" className={buttonClassNames()}>

@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useId, useRef } from 'react';
 import { useTRPC } from '@/browser/trpc';
+import { BagIcon } from './bag-icon';
 import { cartButtonLabel } from './cart-count';
 import { LineThumbnail } from './line-thumbnail';
 import { setMiniCartOpen, useMiniCartOpen } from './mini-cart-store';
@@ -82,18 +83,7 @@ export function MiniCart() {
         onClick={() => setMiniCartOpen(!open)}
         className="relative inline-flex size-10 items-center justify-center rounded-control text-ink-muted transition-colors hover:bg-surface-sunken hover:text-ink"
       >
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth={1.75}
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          className="size-6"
-        >
-          <path d="M6 7h12l-1.2 11.1a2 2 0 0 1-2 1.9H9.2a2 2 0 0 1-2-1.9L6 7Zm3 0V6a3 3 0 0 1 6 0v1" />
-        </svg>
+        <BagIcon />
         {count ? (
           <span
             aria-hidden="true"

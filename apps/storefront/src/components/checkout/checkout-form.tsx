@@ -32,6 +32,7 @@ import type {
 import { ChoiceList } from './choice-list';
 import { deliveryEstimate } from './delivery-estimate';
 import { TotalsList } from './totals-list';
+import { BagIcon } from '@/components/cart/bag-icon';
 
 const newAddress = 'new';
 const blankAddress: AddressInput = {
@@ -142,6 +143,7 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
       <EmptyState
         className="mt-8"
         title="Your cart is empty"
+        icon={<BagIcon />}
         description="Add something to your cart, then come back to check out."
         action={
           <Link href="/products" className={buttonClassNames()}>
