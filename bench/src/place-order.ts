@@ -184,6 +184,7 @@ async function run(total: number) {
       while (next < total) {
         const index = next++;
         results.push(await checkout(index));
+        if (process.env.BENCH_TRACE && results.length % 10 === 0) process.stderr.write(`${results.length} ${Math.round(results.at(-1)?.confirmedMs ?? 0)} ${Math.round(results.at(-1)?.payFormMs ?? 0)}\n`);
       }
     }),
   );

@@ -250,7 +250,8 @@ describe('the shopper cancels', () => {
     const waiting = await fx.waitForOrder(orderId, (order) => Boolean(order.payment?.clientSecret));
     await shopper.order.cancel.mutate({ orderId });
     await expect.poll(() => fx.stockOf(sku), { timeout: 10_000 }).toEqual(before);
-    // The pay page's secret no longer takes money.
+    // The pay page's secret no longer keeps money: refused, or (paid in the moment before the
+    // payment was cancelled) refunded in full.
     const late = await anonymous.payment.confirmTestPayment
       .mutate({
         paymentId: waiting.payment?.paymentId ?? '',
@@ -259,7 +260,49 @@ describe('the shopper cancels', () => {
       })
       .then((outcome) => outcome.status)
       .catch(() => 'refused');
-    expect(late).not.toBe('succeeded');
+    if (late === 'succeeded') {
+      const refunded = await fx.waitForOrder(orderId, (order) => order.refundedMinor > 0);
+      expect(refunded.refundedMinor).toBe(refunded.totalMinor);
+    }
     expect((await fx.readOrder(orderId))?.status).toBe('CANCELLED');
+  });
+});
+
+describe('account deletion', () => {
+  it('cancels orders still waiting for payment, then anonymises every order', async () => {
+    const { Types } = await import('mongoose');
+    const accountId = new Types.ObjectId().toString();
+    const email = 'leaving@example.com';
+    const sku = skus[7] ?? '';
+    const before = await fx.stockOf(sku);
+    const unpaid = await fx.createTestOrder({ lines: [{ sku, quantity: 1 }], accountId, email });
+    const paid = await fx.createTestOrder({
+      lines: [{ sku, quantity: 1 }],
+      accountId,
+      email,
+      paymentMethod: 'cash_on_delivery',
+    });
+    await fx.waitForOrder(unpaid.orderId, (order) => order.status === 'PAYMENT_PROCESSING');
+    await fx.waitForOrder(paid.orderId, fx.settled);
+
+    const { sendEvent } = await import('../src/events/inngest-client');
+    const { accountDeleted } = await import('../src/events/schemas');
+    await sendEvent('auth', accountDeleted, { accountId, email });
+
+    const cancelled = await fx.waitForOrder(unpaid.orderId, (order) => Boolean(order.anonymisedAt));
+    expect(cancelled).toMatchObject({
+      status: 'CANCELLED',
+      cancellation: { code: 'account_deleted' },
+      customer: { name: 'Deleted customer' },
+    });
+    expect(cancelled.customer?.email).toBeUndefined();
+    expect(cancelled.accountId).toBeUndefined();
+    const kept = await fx.waitForOrder(paid.orderId, (order) => Boolean(order.anonymisedAt));
+    expect(kept.status).toBe('CONFIRMED');
+    expect(kept.shippingAddress).toMatchObject({ line1: '', country: 'IE' });
+    // The unpaid order's hold was released; the cash order's unit stays sold.
+    await expect
+      .poll(() => fx.stockOf(sku), { timeout: 10_000 })
+      .toMatchObject({ available: before.available - 1, reserved: before.reserved });
   });
 });

@@ -1,6 +1,7 @@
 import { orderStatuses, type OrderStatus } from '@shop/db/order';
 import { TRPCError } from '@trpc/server';
 import type { QueryFilter } from 'mongoose';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import { orderDelivered, orderShipped } from '../../events/domains/order-events';
 import type { Identity } from '../../identity/identity';
@@ -114,6 +115,25 @@ async function staffTransition(orderId: string, request: TransitionRequest): Pro
   if (!result) throw orderNotFound();
   if (!result.changed) throw transitionConflict(result.order, request.to);
   return result.order;
+}
+
+/**
+ * Sends a shipped/delivered event after the change was stored. A failed send is logged, not
+ * thrown: the order did move, and a retried call would only be refused as an impossible step.
+ */
+async function announce(
+  logger: Pick<Logger, 'error'>,
+  order: StoredOrder,
+  send: () => Promise<void>,
+): Promise<void> {
+  try {
+    await send();
+  } catch (error) {
+    logger.error(
+      { err: error, orderId: String(order._id), status: order.status },
+      'order event not sent',
+    );
+  }
 }
 
 const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -267,15 +287,17 @@ export const orderLifecycleProcedures = {
           },
         },
       });
-      await sendOrderEvent(
-        orderShipped,
-        {
-          ...orderRef(order),
-          carrier: input.carrier,
-          trackingNumber: input.trackingNumber,
-          ...(input.trackingUrl && { trackingUrl: input.trackingUrl }),
-        },
-        `order-shipped-${input.orderId}`,
+      await announce(ctx.logger, order, () =>
+        sendOrderEvent(
+          orderShipped,
+          {
+            ...orderRef(order),
+            carrier: input.carrier,
+            trackingNumber: input.trackingNumber,
+            ...(input.trackingUrl && { trackingUrl: input.trackingUrl }),
+          },
+          `order-shipped-${input.orderId}`,
+        ),
       );
       return orderView(order, { kind: 'staff', actorId: ctx.identity.accountId });
     }),
@@ -290,7 +312,9 @@ export const orderLifecycleProcedures = {
         reason: 'Delivered',
         set: { deliveredAt: new Date() },
       });
-      await sendOrderEvent(orderDelivered, orderRef(order), `order-delivered-${input.orderId}`);
+      await announce(ctx.logger, order, () =>
+        sendOrderEvent(orderDelivered, orderRef(order), `order-delivered-${input.orderId}`),
+      );
       return orderView(order, { kind: 'staff', actorId: ctx.identity.accountId });
     }),
 

@@ -6,12 +6,7 @@ import { findOrder, orderDatabase, toObjectId, transitionOrder } from '../order-
 import { cancelOrder } from './cancel-order';
 import { cancelAfterSagaFailure, sagaRetries } from './saga-failure';
 import { orderPaymentTimeout } from './payment-timeout';
-import {
-  cancelForFailedPayment,
-  cancelForPaymentTimeout,
-  confirmPaidOrder,
-  type SettleResult,
-} from './settle-order';
+import { cancelForPaymentTimeout, confirmPaidOrder, type SettleResult } from './settle-order';
 import { giveBackOrderStock, reserveOrderStock } from './stock-calls';
 
 /** What a step hands back when the order was cancelled (by the shopper or staff) under it. */
@@ -106,7 +101,7 @@ export const orderSaga = inngestFor('order').createFunction(
     });
     if (started.outcome !== 'started') return started;
 
-    let settled: SettleResult;
+    let settled: SettleResult | 'payment_succeeded' | 'payment_failed' | 'cancelled_meanwhile';
     if (started.provider === 'cash' || started.status === 'succeeded') {
       settled = await step.run('confirm-order', () =>
         confirmPaidOrder(orderId, 'order-saga/confirm-order'),
@@ -114,28 +109,19 @@ export const orderSaga = inngestFor('order').createFunction(
     } else {
       const timeout = orderPaymentTimeout();
       const match = 'data.orderId';
-      // Whichever comes first. `payment-outcome` functions settle the order on the same events
-      // too, so an outcome sent before these waits began is not lost.
+      // Whichever comes first. The order itself is settled by `confirm-order-on-payment` and
+      // `cancel-order-on-payment-failure`, triggered by the same events: they run even for an
+      // outcome sent before these waits began, and doing the work once keeps checkout fast. The
+      // saga's own job here is the deadline.
       const woken = await Promise.race([
         step.waitForEvent('wait-payment-succeeded', { event: paymentSucceeded, timeout, match }),
         step.waitForEvent('wait-payment-failed', { event: paymentFailed, timeout, match }),
         step.waitForEvent('wait-order-cancelled', { event: orderCancelled, timeout, match }),
       ]);
-      if (woken?.name === paymentSucceeded.name) {
-        settled = await step.run('confirm-order', () =>
-          confirmPaidOrder(orderId, 'order-saga/confirm-order'),
-        );
-      } else if (woken?.name === paymentFailed.name) {
-        const message =
-          'message' in woken.data && typeof woken.data.message === 'string'
-            ? woken.data.message
-            : 'The payment failed.';
-        settled = await step.run('cancel-payment-failed', () =>
-          cancelForFailedPayment(orderId, message, 'order-saga/payment-failed'),
-        );
-      } else if (woken) {
-        settled = 'cancelled';
-      } else {
+      if (woken?.name === paymentSucceeded.name) settled = 'payment_succeeded';
+      else if (woken?.name === paymentFailed.name) settled = 'payment_failed';
+      else if (woken) settled = 'cancelled_meanwhile';
+      else {
         settled = await step.run('cancel-payment-timeout', () =>
           cancelForPaymentTimeout(orderId, 'order-saga/payment-timeout'),
         );
