@@ -32,6 +32,7 @@ async function onOrder(
   change: (client: ReturnType<typeof cellsAs>, id: string) => Promise<unknown>,
   success: string,
   fields: readonly string[] = [],
+  messages: Partial<Record<string, string>> = {},
 ): Promise<FormState> {
   const session = await currentSession();
   if (!session) return sessionEnded;
@@ -40,7 +41,7 @@ async function onOrder(
   try {
     await change(cellsAs(session), id.data);
   } catch (error) {
-    return formStateFromError(error, { fields, messages: refusals });
+    return formStateFromError(error, { fields, messages: { ...refusals, ...messages } });
   }
   revalidatePath(`/orders/${id.data}`);
   revalidatePath('/orders');
@@ -139,6 +140,7 @@ export async function refundOrder(orderId: string, data: FormData): Promise<Form
       }),
     'Refund issued. The customer is emailed once the payment provider confirms it.',
     ['amountMinor', 'reason'],
+    { NOT_FOUND: 'The payment service has no payment for this order to refund.' },
   );
   // The cell names the amount `amountMinor`; the form's field is `amount`.
   const amountError = state.fieldErrors?.amountMinor;

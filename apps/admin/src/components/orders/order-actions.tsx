@@ -1,7 +1,7 @@
 'use client';
 
 import { formatMoney, TextField } from '@shop/ui';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import {
   markDelivered,
   markProcessing,
@@ -47,7 +47,10 @@ export function OrderActions({
   canWrite: boolean;
   canRefund: boolean;
 }) {
-  const [refundKey, setRefundKey] = useState(() => crypto.randomUUID());
+  // One idempotency key per refund the staff member means: a retry of the same amount and
+  // reason (after a timeout, a double click) reuses it; a changed amount or a success starts anew.
+  // Made on first submit, in the browser (a key rendered on the server would not hydrate).
+  const refundKey = useRef<{ key: string; fingerprint: string } | null>(null);
   const [amountError, setAmountError] = useState<string>();
   const sections: ReactNode[] = [];
 
@@ -146,17 +149,23 @@ export function OrderActions({
                 : undefined;
             setAmountError(problem);
             if (problem) return Promise.resolve({ status: 'error' as const });
+            const fingerprint = `${amount.ok ? amount.minor : ''}|${String(data.get('reason') ?? '').trim()}`;
+            if (refundKey.current?.fingerprint !== fingerprint) {
+              refundKey.current = { key: crypto.randomUUID(), fingerprint };
+            }
+            data.set('idempotencyKey', refundKey.current.key);
             return refundOrder(orderId, data);
           }}
           submitLabel="Refund"
           pendingLabel="Refunding…"
           variant="secondary"
-          onSuccess={() => setRefundKey(crypto.randomUUID())}
+          onSuccess={() => {
+            refundKey.current = null;
+          }}
           testId="refund"
         >
           {(state) => (
             <>
-              <input type="hidden" name="idempotencyKey" value={refundKey} />
               <TextField
                 label="Amount (EUR)"
                 name="amount"

@@ -20,7 +20,7 @@ const paymentMethodNames: Record<string, string> = {
   cash_on_delivery: 'Cash on delivery',
 };
 
-/** Statuses in which money has been taken (a cancellation then refunds it). */
+/** Statuses in which a card payment has been taken (a cancellation then refunds it). */
 const paidStatuses = new Set(['CONFIRMED', 'PROCESSING']);
 
 /**
@@ -121,7 +121,7 @@ export function OrderDetail({
               <CardBody>
                 <CancelOrderForm
                   number={order.number}
-                  paid={paidStatuses.has(order.status)}
+                  paid={order.paymentMethod === 'card' && paidStatuses.has(order.status)}
                   action={cancelAction}
                 />
               </CardBody>

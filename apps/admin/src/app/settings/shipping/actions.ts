@@ -70,8 +70,10 @@ export async function saveShippingSettings(data: FormData): Promise<FormState> {
   });
   const taxRates = draft.taxRates.map((rate, index) => {
     const percent = parseMoneyInput(rate.rate, { allowZero: true });
-    if (!percent.ok)
-      fieldErrors[`taxRates.${index}.taxRateBasisPoints`] = 'Enter a rate such as 19 or 8.1.';
+    if (!percent.ok || percent.minor > 10_000) {
+      fieldErrors[`taxRates.${index}.taxRateBasisPoints`] =
+        'Enter a rate from 0 to 100, such as 19 or 8.1.';
+    }
     return {
       country: rate.country.trim().toUpperCase(),
       taxRateBasisPoints: percent.ok ? percent.minor : 0,
