@@ -1,0 +1,173 @@
+/**
+ * Cart operations through the order cell: each of 50 connections is its own guest (its own
+ * `x-cart-token`, a cart of three lines) and loops over reading the cart (`order.cart`), changing
+ * a quantity (`order.updateCartLine`), removing a line and adding it back (`order.removeFromCart`,
+ * `order.addToCart`). Every operation re-prices the cart through `product.skuDetails`, a cross-cell
+ * HTTP call. One host serves the product and order cells, pinned to ONE core; autocannon runs in
+ * this process on the other. Target: p95 under 50 ms at 50 connections.
+ *
+ *   pnpm --filter @shop/bench cart-operations    # defaults: 50 connections, 15 s, 2,000 products
+ *   BENCH_CONNECTIONS=10 BENCH_SECONDS=30 pnpm --filter @shop/bench cart-operations
+ */
+import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
+import autocannon from 'autocannon';
+import { connectDomainDatabase, closeDatabaseConnections } from '@shop/db';
+import { resolveMongo } from '@shop/db/mongo';
+import { productModels } from '@shop/db/product';
+import { seedDemoData } from '@shop/db/seed';
+import pino from 'pino';
+import { describeMachine } from './machine';
+import { startPinnedCellHost } from './pinned-cell-host';
+
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const duration = Number(process.env.BENCH_SECONDS ?? 15);
+const productCount = Number(process.env.BENCH_PRODUCTS ?? 2000);
+const port = Number(process.env.BENCH_PORT ?? 5101);
+const url = `http://127.0.0.1:${port}`;
+
+const mongo = await resolveMongo({ mode: 'test', logger: pino({ level: 'warn' }) });
+const seeded = await seedDemoData({ uri: mongo.uri, productCount });
+
+// Three SKUs of different products with plenty of stock, so no operation is refused.
+process.env.MONGODB_URI = mongo.uri;
+const { Product, InventoryItem } = productModels(await connectDomainDatabase('product'));
+const products = await Product.find({ status: 'active' }).sort({ slug: 1 }).limit(3).lean();
+const skus = products.map((product) => product.variants[0]?.sku ?? '');
+for (const sku of skus) {
+  await InventoryItem.updateOne(
+    { sku },
+    { $set: { onHand: 1_000_000, reserved: 0, available: 1_000_000 } },
+  );
+}
+await closeDatabaseConnections();
+const [firstSku, , lastSku] = skus as [string, string, string];
+
+const host = await startPinnedCellHost({
+  port,
+  env: { CELLS: 'product,order', MONGODB_URI: mongo.uri },
+});
+
+async function call(path: string, token: string, body: unknown): Promise<void> {
+  const response = await fetch(`${url}/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-cart-token': token },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+}
+
+// One guest cart per connection, three lines each.
+const tokens = Array.from({ length: connections }, () => randomBytes(32).toString('base64url'));
+for (const token of tokens) {
+  for (const sku of skus) await call('order.addToCart', token, { sku, quantity: 1 });
+}
+
+/** The 1-minute load average: the machine is shared, so every figure says how busy it was. */
+const load = () => Number(loadavg()[0]?.toFixed(1) ?? 0);
+
+try {
+  await run(3); // warm-up: JIT, connection pool
+  const loadAtStart = load();
+  const { result, latencies, byOperation } = await run(duration);
+  process.stdout.write(
+    `${JSON.stringify(
+      {
+        machine: describeMachine(),
+        database: mongo.kind,
+        products: seeded.counts.products,
+        inventoryItems: seeded.counts.inventoryItems,
+        hostPinnedToOneCore: host.pinnedToOneCore,
+        loadAverage: { atStart: loadAtStart, atEnd: load() },
+        connections,
+        durationSeconds: duration,
+        operationsPerSecond: Math.round(result.requests.average),
+        latencyMs: {
+          p50: percentile(latencies, 50),
+          p95: percentile(latencies, 95),
+          p99: percentile(latencies, 99),
+          max: result.latency.max,
+        },
+        p95ByOperationMs: Object.fromEntries(
+          Object.entries(byOperation).map(([name, values]) => [name, percentile(values, 95)]),
+        ),
+        non2xx: result.non2xx,
+        errors: result.errors,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+} finally {
+  // Let requests autocannon abandoned at the end finish before the host shuts down.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  await host.stop();
+  await mongo.stop();
+}
+
+interface ConnectionContext {
+  token?: string;
+  quantity?: number;
+}
+
+async function run(seconds: number) {
+  const latencies: number[] = [];
+  const byOperation: Record<string, number[]> = {};
+  let nextToken = 0;
+  const withToken = (request: autocannon.Request, context: ConnectionContext) => {
+    context.token ??= tokens[nextToken++ % tokens.length];
+    return {
+      ...request,
+      headers: { ...request.headers, 'x-cart-token': context.token ?? '' },
+    } as autocannon.Request;
+  };
+  const post = (path: string, body: (context: ConnectionContext) => unknown) => ({
+    method: 'POST' as const,
+    path: `/trpc/${path}`,
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (request: autocannon.Request, context: ConnectionContext) =>
+      withToken({ ...request, body: JSON.stringify(body(context)) }, context),
+  });
+  const operations = ['cart', 'updateCartLine', 'removeFromCart', 'addToCart'];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration: seconds,
+        requests: [
+          {
+            method: 'GET' as const,
+            path: '/trpc/order.cart',
+            setupRequest: withToken,
+          },
+          post('order.updateCartLine', (context) => {
+            context.quantity = ((context.quantity ?? 0) % 3) + 1;
+            return { sku: firstSku, quantity: context.quantity };
+          }),
+          post('order.removeFromCart', () => ({ sku: lastSku })),
+          post('order.addToCart', () => ({ sku: lastSku, quantity: 1 })),
+        ],
+      },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    // Each connection walks the four requests in order, so its own count names the operation.
+    const answered = new Map<unknown, number>();
+    instance.on('response', (client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      const index = answered.get(client) ?? 0;
+      answered.set(client, index + 1);
+      const name = operations[index % operations.length] ?? 'other';
+      (byOperation[name] ??= []).push(responseTime);
+    });
+  });
+  return { result, latencies, byOperation };
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Math.round((sorted[index] ?? 0) * 10) / 10;
+}
