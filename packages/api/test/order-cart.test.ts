@@ -191,6 +191,13 @@ describe('re-pricing', () => {
     // The reduction is told once; the sold-out line is told until it is removed.
     const again = await guest.order.cart.query();
     expect(again.notices.map((notice) => notice.kind)).toEqual(['out_of_stock']);
+    // Fewer of a sold-out line is always allowed (an increase is not).
+    await setAvailable(sku(5).sku, 0);
+    const fewer = await guest.order.updateCartLine.mutate({ sku: sku(5).sku, quantity: 1 });
+    expect(fewer.lines[0]).toMatchObject({ quantity: 1, state: 'out_of_stock' });
+    expect(
+      await failureOf(guest.order.updateCartLine.mutate({ sku: sku(5).sku, quantity: 2 })),
+    ).toMatchObject({ code: 'CONFLICT', message: `${label(sku(5))} is sold out.` });
     await setAvailable(sku(5).sku, 50);
     await setAvailable(sku(6).sku, 50);
   });

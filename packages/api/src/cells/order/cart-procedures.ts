@@ -72,25 +72,32 @@ async function setQuantity(
       if (wanted === 0) {
         return { lines: cart.lines.filter((line) => line.sku !== sku) };
       }
+      if (wanted < current) {
+        // Fewer is always allowed, even of a product that is gone or sold out.
+        return {
+          lines: cart.lines.map((line) =>
+            line.sku === sku ? { ...line, quantity: wanted } : line,
+          ),
+        };
+      }
       const detail = details.get(sku);
       if (!detail) throw new TRPCError({ code: 'NOT_FOUND', message: `No product has SKU ${sku}` });
       const label = lineLabel(detail);
-      if (wanted > current) {
-        if (!detail.purchasable) throw conflict(`${label} is no longer available.`);
-        if (detail.available === 0) throw conflict(`${label} is sold out.`);
-        if (wanted > detail.available) {
-          const inCart = current > 0 ? ` (you have ${current} in your cart)` : '';
-          throw conflict(`Only ${detail.available} left of ${label}${inCart}.`);
-        }
-        if (wanted > cartLimits.quantityPerLine) {
-          throw new TRPCError({
-            code: 'BAD_REQUEST',
-            message: `At most ${cartLimits.quantityPerLine} of ${label} per order.`,
-          });
-        }
-        if (current === 0 && cart.lines.length >= cartLimits.lines) {
-          throw conflict(`A cart holds at most ${cartLimits.lines} different items.`);
-        }
+      // More needs the product on sale and the stock to cover it.
+      if (!detail.purchasable) throw conflict(`${label} is no longer available.`);
+      if (detail.available === 0) throw conflict(`${label} is sold out.`);
+      if (wanted > detail.available) {
+        const inCart = current > 0 ? ` (you have ${current} in your cart)` : '';
+        throw conflict(`Only ${detail.available} left of ${label}${inCart}.`);
+      }
+      if (wanted > cartLimits.quantityPerLine) {
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `At most ${cartLimits.quantityPerLine} of ${label} per order.`,
+        });
+      }
+      if (current === 0 && cart.lines.length >= cartLimits.lines) {
+        throw conflict(`A cart holds at most ${cartLimits.lines} different items.`);
       }
       const lines =
         current === 0
