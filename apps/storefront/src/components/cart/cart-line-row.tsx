@@ -94,10 +94,15 @@ export function CartLineRow({ line, currency }: { line: CartLine; currency: stri
             </p>
           ) : null}
         </div>
-        <p className="text-right font-semibold text-ink tabular-nums sm:text-base">
-          <span className="sr-only">Line total: </span>
-          <Price minor={line.lineTotalMinor} currency={currency} />
-        </p>
+        {gone ? (
+          // Not bought and not in the subtotal, so no total either.
+          <p className="text-right text-sm text-ink-subtle">Not included</p>
+        ) : (
+          <p className="text-right font-semibold text-ink tabular-nums sm:text-base">
+            <span className="sr-only">Line total: </span>
+            <Price minor={line.lineTotalMinor} currency={currency} />
+          </p>
+        )}
       </div>
     </li>
   );

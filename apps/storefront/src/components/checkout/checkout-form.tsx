@@ -341,9 +341,15 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
                     {line.variantLabel ? `${line.variantLabel} · ` : ''}Qty {line.quantity}
                   </p>
                 </div>
-                <p className="font-medium text-ink tabular-nums">
-                  {formatMoney(line.lineTotalMinor, currency)}
-                </p>
+                {blocksCheckout(line) ? (
+                  <p className="font-medium text-danger">
+                    {line.state === 'unavailable' ? 'Unavailable' : 'Sold out'}
+                  </p>
+                ) : (
+                  <p className="font-medium text-ink tabular-nums">
+                    {formatMoney(line.lineTotalMinor, currency)}
+                  </p>
+                )}
               </li>
             ))}
           </ul>
