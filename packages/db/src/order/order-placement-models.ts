@@ -39,6 +39,9 @@ export const orderPlacementSchema = new Schema(
   { timestamps: true },
 );
 
+// A key is a retry of one submission: after 30 days nobody retries, and the claim can go.
+orderPlacementSchema.index({ createdAt: 1 }, { expireAfterSeconds: 30 * 24 * 60 * 60 });
+
 export type OrderPlacement = InferSchemaType<typeof orderPlacementSchema>;
 
 export function sequenceModel(connection: Connection) {
