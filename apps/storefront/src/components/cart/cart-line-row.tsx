@@ -1,6 +1,6 @@
 'use client';
 
-import { Price } from '@shop/ui';
+import { classNames, Price } from '@shop/ui';
 import type { Route } from 'next';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -83,7 +83,11 @@ export function CartLineRow({ line, currency }: { line: CartLine; currency: stri
               type="button"
               onClick={removeLine}
               disabled={busy}
-              className="h-10 rounded-control px-2 text-sm font-medium text-ink-muted underline-offset-2 hover:text-danger hover:underline disabled:cursor-not-allowed"
+              className={classNames(
+                'h-10 rounded-control px-2 text-sm font-medium text-ink-muted underline-offset-2 hover:text-danger hover:underline disabled:cursor-not-allowed',
+                // Without the stepper beside it, line the word up with the text above.
+                gone && '-ml-2',
+              )}
             >
               Remove<span className="sr-only"> {name}</span>
             </button>
