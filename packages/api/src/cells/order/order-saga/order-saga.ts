@@ -40,8 +40,12 @@ export const orderSaga = inngestFor('order').createFunction(
 
     const reserved = await step.run('reserve-stock', async () => {
       const order = await findOrder(orderId);
-      if (!order || order.status !== 'PENDING') return cancelledMeanwhile;
-      const outcome = await reserveOrderStock(order);
+      // A retry after the sold-out update but before its event: cancelling again resends it.
+      const soldOut = order?.cancellation?.code === 'sold_out' ? order.cancellation : undefined;
+      if (!order || (order.status !== 'PENDING' && !soldOut)) return cancelledMeanwhile;
+      const outcome = soldOut
+        ? { reserved: false as const, message: soldOut.message }
+        : await reserveOrderStock(order);
       if (outcome.reserved) return { outcome: 'reserved' as const };
       await cancelOrder(orderId, {
         code: 'sold_out',
