@@ -11,7 +11,7 @@ describe('the order timeline', () => {
       { from: 'PENDING', to: 'PAYMENT_PROCESSING', at, actorType: 'system' },
       { from: 'PAYMENT_PROCESSING', to: 'CONFIRMED', at, actorType: 'system' },
     ]);
-    expect(steps.map((step) => (step.kind === 'reached' ? step.entry.to : step.status))).toEqual([
+    expect(steps.map((step) => (step.kind === 'upcoming' ? step.status : step.entry.to))).toEqual([
       'PENDING',
       'PAYMENT_PROCESSING',
       'CONFIRMED',
@@ -29,6 +29,23 @@ describe('the order timeline', () => {
     ]);
     expect(steps.at(-1)).toMatchObject({ kind: 'reached', entry: { to: 'CANCELLED' } });
     expect(steps.some((step) => step.kind === 'upcoming')).toBe(false);
+  });
+
+  it('shows a refund recorded on a confirmed order as a note, not as a second Confirmed step', () => {
+    const steps = timelineSteps('CONFIRMED', [
+      { to: 'PENDING', at, actorType: 'customer' },
+      { from: 'PENDING', to: 'CONFIRMED', at, actorType: 'system' },
+      { from: 'CONFIRMED', to: 'CONFIRMED', at, actorType: 'staff', reason: 'Refunded €0.01' },
+    ]);
+    expect(steps.map((step) => step.kind)).toEqual([
+      'reached',
+      'reached',
+      'note',
+      'upcoming',
+      'upcoming',
+      'upcoming',
+    ]);
+    expect(steps[1]).toMatchObject({ kind: 'reached', current: true });
   });
 
   it('says statuses in words and times with their zone', () => {

@@ -51,17 +51,25 @@ export function formatOrderTime(at: string | Date): string {
 
 type Step =
   | { kind: 'reached'; entry: OrderTimelineEntry; current: boolean }
+  | { kind: 'note'; entry: OrderTimelineEntry }
   | { kind: 'upcoming'; status: string };
 
-/** Every status the order reached (from its history), then the ones still ahead of it. */
+/** An entry that records something without moving the order (e.g. a refund): from === to. */
+const isNote = (entry: OrderTimelineEntry) => entry.from != null && entry.from === entry.to;
+
+/**
+ * Every status the order reached (from its history, with notes such as refunds where they
+ * happened), then the ones still ahead of it. The current step is the last real transition.
+ */
 export function timelineSteps(status: string, history: readonly OrderTimelineEntry[]): Step[] {
-  const reached: Step[] = history.map((entry, index) => ({
-    kind: 'reached',
-    entry,
-    current: index === history.length - 1,
-  }));
+  const lastMove = history.findLastIndex((entry) => !isNote(entry));
+  const reached: Step[] = history.map((entry, index) =>
+    isNote(entry)
+      ? { kind: 'note', entry }
+      : { kind: 'reached', entry, current: index === lastMove },
+  );
   if (status === 'CANCELLED' || status === 'DELIVERED') return reached;
-  const last = history.at(-1)?.to ?? status;
+  const last = history[lastMove]?.to ?? status;
   const position = happyPath.indexOf(last as (typeof happyPath)[number]);
   if (position < 0) return reached;
   const upcoming: Step[] = happyPath
@@ -104,6 +112,36 @@ export function OrderTimeline({
                 <p className="text-ink-subtle">
                   {orderStatusLabel(step.status)}
                   <span className="sr-only"> (not yet)</span>
+                </p>
+              </div>
+            </li>
+          );
+        }
+        if (step.kind === 'note') {
+          const reason = step.entry.reason?.trim();
+          return (
+            <li
+              key={`note-${index}`}
+              className="relative flex gap-3 pb-5 last:pb-0"
+              data-testid="timeline-step"
+              data-state="note"
+            >
+              <Rail last={isLast} />
+              <span
+                aria-hidden="true"
+                className="relative z-10 grid size-4 shrink-0 place-items-center"
+              >
+                <span className="size-2 rounded-full bg-ink-subtle" />
+              </span>
+              <div className="min-w-0 text-sm">
+                <p className="text-ink">{reason || 'Updated'}</p>
+                <p className="text-ink-muted">
+                  <time dateTime={new Date(step.entry.at).toISOString()}>
+                    {formatOrderTime(step.entry.at)}
+                  </time>
+                  <span aria-hidden="true"> · </span>
+                  <span className="sr-only">, </span>
+                  {actorWords[audience][step.entry.actorType] ?? step.entry.actorType}
                 </p>
               </div>
             </li>

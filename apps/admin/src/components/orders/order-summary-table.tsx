@@ -23,12 +23,20 @@ export interface StaffOrderLines {
 /** The order's lines with SKU, then subtotal, discount, shipping, tax, total and refunded. */
 export function OrderSummaryTable({ order }: { order: StaffOrderLines }) {
   const money = (minor: number) => formatMoney(minor, order.currency);
+  // Phones hide the unit price column, so the label spans one column fewer there.
   const footRow = (label: string, value: string, strong = false) => (
     <tr className={strong ? 'font-semibold text-ink' : 'text-ink-muted'}>
       <th
         scope="row"
+        colSpan={2}
+        className={`px-5 py-1.5 text-right sm:hidden ${strong ? 'font-semibold' : 'font-normal'}`}
+      >
+        {label}
+      </th>
+      <th
+        scope="row"
         colSpan={3}
-        className={`px-5 py-1.5 text-right ${strong ? 'font-semibold' : 'font-normal'}`}
+        className={`hidden px-5 py-1.5 text-right sm:table-cell ${strong ? 'font-semibold' : 'font-normal'}`}
       >
         {label}
       </th>
@@ -37,14 +45,14 @@ export function OrderSummaryTable({ order }: { order: StaffOrderLines }) {
   );
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[32rem] text-left text-sm" data-testid="order-lines">
+      <table className="w-full min-w-[18rem] text-left text-sm" data-testid="order-lines">
         <caption className="sr-only">Items and totals</caption>
         <thead className="border-b border-line text-xs font-medium tracking-wide text-ink-muted uppercase">
           <tr>
             <th scope="col" className="px-5 py-2">
               Item
             </th>
-            <th scope="col" className="px-5 py-2 text-right">
+            <th scope="col" className="hidden px-5 py-2 text-right sm:table-cell">
               Unit price
             </th>
             <th scope="col" className="px-5 py-2 text-right">
@@ -65,7 +73,9 @@ export function OrderSummaryTable({ order }: { order: StaffOrderLines }) {
                   <span className="font-mono">{line.sku}</span>
                 </p>
               </td>
-              <td className="px-5 py-2.5 text-right tabular-nums">{money(line.unitPriceMinor)}</td>
+              <td className="hidden px-5 py-2.5 text-right tabular-nums sm:table-cell">
+                {money(line.unitPriceMinor)}
+              </td>
               <td className="px-5 py-2.5 text-right tabular-nums">{line.quantity}</td>
               <td className="px-5 py-2.5 text-right tabular-nums">{money(line.lineTotalMinor)}</td>
             </tr>
