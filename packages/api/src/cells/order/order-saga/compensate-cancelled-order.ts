@@ -16,16 +16,25 @@ export const compensateCancelledOrder = inngestFor('order').createFunction(
   { id: 'compensate-cancelled-order', triggers: [orderCancelled], retries: sagaRetries },
   async ({ event, step }) => {
     const { orderId } = event.data;
-    const stock = await step.run('give-back-stock', async () => {
-      const order = await findOrder(orderId);
-      return order ? giveBackOrderStock(order) : 'none';
-    });
-    const payment = await step.run('cancel-payment', async () =>
-      serviceCellClient().payment.cancelForOrder.mutate({
-        orderId,
-        reason: event.data.message.slice(0, 500),
-      }),
-    );
+    // Read outside a step: once cancelled, nothing below changes on the order any more. An order
+    // cancelled before the saga moved it to PAYMENT_PROCESSING (sold out, or cancelled while
+    // PENDING) holds no stock and has no payment; the saga gives back anything it takes after.
+    const order = await findOrder(orderId);
+    const reachedPayment = Boolean(order?.reservationId || order?.payment);
+    const stock = reachedPayment
+      ? await step.run('give-back-stock', async () => {
+          const current = await findOrder(orderId);
+          return current ? giveBackOrderStock(current) : 'none';
+        })
+      : 'none';
+    const payment = reachedPayment
+      ? await step.run('cancel-payment', async () =>
+          serviceCellClient().payment.cancelForOrder.mutate({
+            orderId,
+            reason: event.data.message.slice(0, 500),
+          }),
+        )
+      : { status: 'none' as const, refundedMinor: 0 };
     const discount = await step.run('give-back-discount-use', () => releaseDiscountUse(orderId));
     return { stock, payment, discountReleased: discount };
   },
