@@ -42,7 +42,8 @@ beforeAll(async () => {
   platform = await startHostWithExecutor(['auth', 'order'], {
     env: {
       SERVICE_TOKEN_SECRET: serviceSecret,
-      ORDER_PAYMENT_TIMEOUT: '4s',
+      // Long enough for a paying shopper to outlast a restart (tsx start-up under load).
+      ORDER_PAYMENT_TIMEOUT: '10s',
       PRODUCT_CELL_URL: elsewhere,
       PAYMENT_CELL_URL: elsewhere,
     },
@@ -80,7 +81,7 @@ it('ends every order CONFIRMED or CANCELLED, with stock and payments consistent,
   const paying = placed.slice(0, 4);
   await Promise.all(
     paying.map((order) =>
-      fx.payWithTestCard(platform.host.url, order.orderId).catch(() => undefined),
+      fx.payWithTestCard(`http://127.0.0.1:${port}`, order.orderId).catch(() => undefined),
     ),
   );
   await restart(300);

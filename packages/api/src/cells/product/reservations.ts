@@ -92,7 +92,10 @@ export async function reserveStock(
   if (short) {
     for (const change of taken.reverse()) {
       const line = lines.find((entry) => entry.sku === change.sku);
-      if (line) await returnUnits(InventoryItem, line.sku, line.quantity);
+      // Claimed first, so the sweep of abandoned holds cannot give the same units back too.
+      if (line && (await claimTakenSku(models, request.reservationId, line.sku))) {
+        await returnUnits(InventoryItem, line.sku, line.quantity);
+      }
     }
     await Reservation.deleteOne({ reservationId: request.reservationId, status: 'pending' });
     const stock = new Map(
@@ -184,6 +187,8 @@ export async function releaseStock(
   if (released) return { reservationId, status: 'released' };
   const existing = await findReservation(models, reservationId);
   if (existing.status === 'released' || existing.status === 'expired') {
+    // A crash half-way through an earlier release: give back what it had not yet.
+    if (existing.takenSkus.length > 0) await returnHeldUnits(models, existing, logger);
     return { reservationId, status: existing.status };
   }
   if (existing.status === 'committed') {
@@ -192,29 +197,61 @@ export async function releaseStock(
   throw conflict(`Reservation ${reservationId} is still being made; retry shortly`);
 }
 
-/** The order completed: the held units leave stock for good. Idempotent. */
+/**
+ * Claims one SKU's held units for a movement: removes it from `takenSkus` with a conditional
+ * update, so of two callers (or a retry after a crash) only one moves those units. A crash after
+ * the claim and before the movement can strand them as reserved, never move them twice.
+ */
+async function claimTakenSku(models: Models, reservationId: string, sku: string): Promise<boolean> {
+  const claimed = await models.Reservation.updateOne(
+    { reservationId, takenSkus: sku },
+    { $pull: { takenSkus: sku } },
+  );
+  return claimed.modifiedCount === 1;
+}
+
+/** Ships the units of every SKU the committed reservation still holds (all of them, or what a crash left). */
+async function shipHeldUnits(
+  models: Models,
+  reservation: Pick<StoredReservation, 'reservationId' | 'lines'>,
+  logger: Log,
+): Promise<void> {
+  for (const line of reservation.lines) {
+    if (!(await claimTakenSku(models, reservation.reservationId, line.sku))) continue;
+    if (!(await shipUnits(models.InventoryItem, line.sku, line.quantity))) {
+      // Only possible if stock was edited around the reservation; the order still stands.
+      logger.warn(
+        { reservationId: reservation.reservationId, sku: line.sku },
+        'committed units were no longer reserved',
+      );
+    }
+  }
+}
+
+/**
+ * The order completed: the held units leave stock for good. Idempotent, and a retry after a crash
+ * half-way finishes the SKUs not yet shipped (see `claimTakenSku`).
+ */
 export async function commitStock(
   models: Models,
   reservationId: string,
   logger: Log,
 ): Promise<ReservationOutcome> {
-  const { Reservation, InventoryItem } = models;
+  const { Reservation } = models;
   const committed = await Reservation.findOneAndUpdate(
     { reservationId, status: 'active', expiresAt: { $gt: new Date() } },
     { $set: { status: 'committed' } },
     { returnDocument: 'before' },
   ).lean();
   if (committed) {
-    for (const line of committed.lines) {
-      if (!(await shipUnits(InventoryItem, line.sku, line.quantity))) {
-        // Only possible if stock was edited around the reservation; the order still stands.
-        logger.warn({ reservationId, sku: line.sku }, 'committed units were no longer reserved');
-      }
-    }
+    await shipHeldUnits(models, committed, logger);
     return { reservationId, status: 'committed' };
   }
   const existing = await findReservation(models, reservationId);
-  if (existing.status === 'committed') return { reservationId, status: 'committed' };
+  if (existing.status === 'committed') {
+    if (existing.takenSkus.length > 0) await shipHeldUnits(models, existing, logger);
+    return { reservationId, status: 'committed' };
+  }
   if (existing.status === 'active') {
     // Past its time but not yet swept: expire it now rather than sell units it no longer holds.
     await expireReservation(models, reservationId, logger);
@@ -332,14 +369,24 @@ async function endReservation(
     },
   ).lean();
   if (!ended) return false;
+  await returnHeldUnits(models, ended, logger);
+  return true;
+}
+
+/** Returns the units of every SKU an ended reservation still holds (see `claimTakenSku`). */
+async function returnHeldUnits(
+  models: Models,
+  reservation: Pick<StoredReservation, 'reservationId' | 'lines' | 'takenSkus'>,
+  logger: Log,
+): Promise<void> {
   const changes: StockChange[] = [];
-  for (const line of ended.lines) {
-    if (!ended.takenSkus.includes(line.sku)) continue;
+  for (const line of reservation.lines) {
+    if (!reservation.takenSkus.includes(line.sku)) continue;
+    if (!(await claimTakenSku(models, reservation.reservationId, line.sku))) continue;
     const change = await returnUnits(models.InventoryItem, line.sku, line.quantity);
     if (change) changes.push(change);
   }
   await applyStockEffects(models, changes, logger);
-  return true;
 }
 
 async function findReservation(models: Models, reservationId: string): Promise<StoredReservation> {
