@@ -121,4 +121,45 @@ it('fails cleanly when the saga event cannot be sent, and the retry with the sam
     }),
   ).toBe(1);
   expect((await guest.order.cart.query()).lines).toEqual([]);
+
+  // Done: a later submission with the key answers the same order at once, with no new token.
+  const again = await guest.order.place.mutate(input);
+  expect(again).toEqual({ orderId: placed.orderId, number: placed.number, status: 'PENDING' });
+});
+
+it('takes over a submission whose attempt crashed after writing the order', async () => {
+  const [item] = await testSkus(1, 100, 121);
+  const guest = shopperClient(host.url, { cartToken: newCartToken() });
+  await guest.order.addToCart.mutate({ sku: item?.sku ?? '', quantity: 1 });
+  const totals = await guest.order.quote.query({ shippingMethodId: 'standard', country: 'NL' });
+  const input = {
+    idempotencyKey: randomUUID(),
+    email: 'cora@example.com',
+    shippingAddress: {
+      name: 'Cora',
+      line1: 'Dam 2',
+      city: 'Amsterdam',
+      postcode: '1012 JS',
+      country: 'NL',
+    },
+    shippingMethodId: 'standard',
+    paymentMethod: 'card' as const,
+    expectedTotalMinor: totals.totalMinor,
+  };
+  eventsDown = true;
+  await failureOf(guest.order.place.mutate(input));
+  eventsDown = false;
+  // As if the attempt had died mid-way: its claim still says "placing", its lease has run out.
+  const { OrderPlacement, Order } = orderModels(await connectDomainDatabase('order'));
+  const { modifiedCount } = await OrderPlacement.updateMany(
+    { eventSentAt: null, state: 'placed' },
+    { $set: { state: 'placing', leaseUntil: new Date(Date.now() - 1000) } },
+  );
+  expect(modifiedCount).toBe(1);
+
+  const placed = await guest.order.place.mutate(input);
+  expect(await Order.countDocuments({ idempotencyKey: { $regex: input.idempotencyKey } })).toBe(1);
+  const claim = await OrderPlacement.findOne({ orderId: placed.orderId }).lean();
+  expect(claim).toMatchObject({ state: 'placed', eventSentAt: expect.any(Date) });
+  expect((await guest.order.place.mutate(input)).orderId).toBe(placed.orderId);
 });

@@ -158,7 +158,10 @@ async function runClaim(
       message: 'Your order could not be completed right now; please try again.',
     });
   }
-  await OrderPlacement.updateOne({ _id: claim._id }, { $set: { eventSentAt: new Date() } });
+  await OrderPlacement.updateOne(
+    { _id: claim._id },
+    { $set: { state: 'placed', eventSentAt: new Date() } },
+  );
 
   const orderedSkus = new Set(order.lines.map((line) => line.sku));
   await changeCart(owner, (cart) => ({
