@@ -5,6 +5,7 @@ import {
   newCartToken,
   setAvailable,
   setPrice,
+  setProductStatus,
   shopperClient,
   testSkus,
   type TestSku,
@@ -200,6 +201,39 @@ describe('re-pricing', () => {
     ).toMatchObject({ code: 'CONFLICT', message: `${label(sku(5))} is sold out.` });
     await setAvailable(sku(5).sku, 50);
     await setAvailable(sku(6).sku, 50);
+  });
+});
+
+describe('a withdrawn product', () => {
+  it('stays in the cart as unavailable, outside the subtotal, until it is removed', async () => {
+    const guest = shopperClient(host.url, { cartToken: newCartToken() });
+    await guest.order.addToCart.mutate({ sku: sku(2).sku, quantity: 1 });
+    await guest.order.addToCart.mutate({ sku: sku(3).sku, quantity: 1 });
+    await setProductStatus(sku(2).sku, 'archived');
+    try {
+      const cart = await guest.order.cart.query();
+      expect(cart.lines[0]).toMatchObject({
+        sku: sku(2).sku,
+        name: sku(2).name,
+        state: 'unavailable',
+        maxQuantity: 0,
+      });
+      expect(cart.subtotalMinor).toBe(sku(3).priceMinor);
+      expect(cart.notices).toEqual([
+        {
+          sku: sku(2).sku,
+          kind: 'unavailable',
+          message: `${label(sku(2))} is no longer available. Remove it to check out.`,
+        },
+      ]);
+      expect(
+        await failureOf(guest.order.addToCart.mutate({ sku: sku(2).sku, quantity: 1 })),
+      ).toMatchObject({ code: 'CONFLICT', message: `${label(sku(2))} is no longer available.` });
+      const removed = await guest.order.removeFromCart.mutate({ sku: sku(2).sku });
+      expect(removed.notices).toEqual([]);
+    } finally {
+      await setProductStatus(sku(2).sku, 'active');
+    }
   });
 });
 

@@ -100,3 +100,9 @@ export async function failureOf(call: Promise<unknown>): Promise<{
   }
   throw new Error('expected the call to fail');
 }
+
+/** Takes a product off sale (or back), as archiving it in the back office would. */
+export async function setProductStatus(sku: string, status: 'active' | 'archived'): Promise<void> {
+  const { Product } = productModels(await connectDomainDatabase('product'));
+  await Product.updateOne({ 'variants.sku': sku }, { $set: { status } });
+}
