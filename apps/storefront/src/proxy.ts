@@ -34,6 +34,9 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages, server actions and the gateway; not next-auth's own endpoints, static files or probes.
-  matcher: ['/((?!api/auth|_next/static|_next/image|images|healthz|icon.svg|favicon.ico).*)'],
+  // Pages, server actions and the gateway; not next-auth's own endpoints, payment providers'
+  // webhooks (no cookies or sessions there), static files or probes.
+  matcher: [
+    '/((?!api/auth|api/webhooks|_next/static|_next/image|images|healthz|icon.svg|favicon.ico).*)',
+  ],
 };
