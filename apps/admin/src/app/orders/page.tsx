@@ -39,11 +39,13 @@ export default async function OrdersPage({
   const session = await requirePermission('orders:read', '/orders');
   const params = await searchParams;
   const q = typeof params.q === 'string' ? params.q.trim().slice(0, 100) : '';
+  // "100001" finds SO-100001 too: staff often type just the digits they were told.
+  const search = /^\d{6,12}$/.test(q) ? `SO-${q}` : q;
   const status = isOrderStatus(params.status) ? params.status : undefined;
   const page = pageNumber(params.page);
   const orders = await callCell(({ signal }) =>
     cellsAs(session).order.adminList.query(
-      { ...(status ? { status } : {}), ...(q ? { q } : {}), page, pageSize },
+      { ...(status ? { status } : {}), ...(search ? { q: search } : {}), page, pageSize },
       { signal },
     ),
   );
