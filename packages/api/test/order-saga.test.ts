@@ -127,4 +127,26 @@ describe('the order saga', () => {
     expect(order.refunds).toHaveLength(1);
     expect(order.history.at(-1)?.reason).toMatch(/^Refunded €/);
   });
+
+  it('gives the discount code use back when an order is cancelled', async () => {
+    const { findDiscountCode, redeemDiscount } = await import('../src/cells/order/discounts');
+    const { Types } = await import('mongoose');
+    const before = await findDiscountCode('WELCOME10');
+    if (!before) throw new Error('the seed has no WELCOME10');
+    const { orderId } = await fx.createTestOrder({
+      lines: [{ sku: skus[6] ?? '', quantity: 1 }],
+      email: 'discounted@example.com',
+    });
+    // What order.place does when the cart carries a code (the order is never paid: it times out).
+    expect(
+      await redeemDiscount(new Types.ObjectId(orderId), before, 'email:discounted@example.com'),
+    ).toBeNull();
+    expect((await findDiscountCode('WELCOME10'))?.usedCount).toBe(before.usedCount + 1);
+
+    const order = await fx.waitForOrder(orderId, fx.settled, 30_000);
+    expect(order.cancellation?.code).toBe('payment_timeout');
+    await expect
+      .poll(async () => (await findDiscountCode('WELCOME10'))?.usedCount, { timeout: 10_000 })
+      .toBe(before.usedCount);
+  });
 });
