@@ -9,8 +9,8 @@
  * One host serves auth, product, order and payment, pinned to ONE core; the local Inngest
  * executor and the shoppers run in this process on the other. Target: p95 under 1.5 s.
  *
- *   pnpm --filter @shop/bench exec tsx src/place-order.ts     # defaults: 5 shoppers, 150 orders
- *   BENCH_SHOPPERS=10 BENCH_ORDERS=300 pnpm --filter @shop/bench exec tsx src/place-order.ts
+ *   pnpm --filter @shop/bench place-order     # defaults: 5 shoppers, 150 orders
+ *   BENCH_SHOPPERS=10 BENCH_ORDERS=300 pnpm --filter @shop/bench place-order
  */
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
