@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountRoles, authModels } from '../src/auth';
 import { closeDatabaseConnections, connectDomainDatabase } from '../src';
 import { orderModels, orderNumberSequenceId } from '../src/order';
+import { paymentModels } from '../src/payment';
 import { productModels } from '../src/product';
 import { userModels } from '../src/user';
 import { demoPassword, generateCatalog, seedDemoData, type SeedSummary } from '../src/seed';
@@ -116,5 +117,18 @@ describe('seedDemoData', () => {
     expect(sequence?.value).toBe(3);
     const codes = await DiscountCode.find().sort({ code: 1 }).lean();
     expect(codes.map((code) => code.code)).toEqual(['FIVEOFF', 'WELCOME10']);
+  });
+
+  it('stores one payment per order under the order id, as the payment cell finds it for refunds', async () => {
+    const { Order } = orderModels(await connectDomainDatabase('order'));
+    const { Payment } = paymentModels(await connectDomainDatabase('payment'));
+    const orders = await Order.find().lean();
+    const payments = await Payment.find().lean();
+    expect(payments.map((payment) => payment._id.toString()).sort()).toEqual(
+      orders.map((order) => order._id.toString()).sort(),
+    );
+    const delivered = orders.find((order) => order.status === 'DELIVERED');
+    const paid = payments.find((payment) => payment._id.equals(delivered?._id));
+    expect(paid).toMatchObject({ status: 'succeeded', refundableMinor: delivered?.totalMinor });
   });
 });

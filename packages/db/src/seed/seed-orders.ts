@@ -1,4 +1,4 @@
-import { type Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { type NotificationModels } from '../notification';
 import { type OrderModels } from '../order';
 import { orderNumberBase, orderNumberSequenceId } from '../order/order-placement-models';
@@ -123,9 +123,16 @@ export async function seedOrders(
     const stored = await Order.findOne({ number: order.number }).select({ _id: 1 }).lean();
     const orderId = stored?._id.toString();
     const captured = order.paymentStatus === 'succeeded' ? order.totalMinor : 0;
+    const paymentKey = `seed-payment-${order.number}`;
+    // The payment cell finds an order's payment by `_id` = the order id (see payment-model.ts);
+    // a payment seeded before that rule, under another id, is replaced.
+    const paymentId = orderId ? new Types.ObjectId(orderId) : undefined;
+    if (paymentId)
+      await Payment.deleteMany({ idempotencyKey: paymentKey, _id: { $ne: paymentId } });
+    const paymentFilter = paymentId ? { _id: paymentId } : { idempotencyKey: paymentKey };
     await upsertBy(
       Payment,
-      { idempotencyKey: `seed-payment-${order.number}` },
+      paymentFilter,
       {
         ...(orderId && { orderId }),
         orderNumber: order.number,
@@ -136,7 +143,7 @@ export async function seedOrders(
         refundableMinor: captured,
         currency: order.currency,
         status: order.paymentStatus,
-        idempotencyKey: `seed-payment-${order.number}`,
+        idempotencyKey: paymentKey,
       },
       order.placedAt,
     );
