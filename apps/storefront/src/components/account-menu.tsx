@@ -38,6 +38,11 @@ export function AccountMenu({ account }: { account: HeaderAccount }) {
             </Link>
           </li>
           <li>
+            <Link href="/account/orders" className={itemClass}>
+              Orders
+            </Link>
+          </li>
+          <li>
             <Link href="/account/addresses" className={itemClass}>
               Addresses
             </Link>
