@@ -52,7 +52,7 @@ beforeAll(async () => {
   // Never leave the child behind on its fixed port, even if this run is killed.
   process.once('exit', () => cells?.process.kill('SIGKILL'));
   fx = await import('./support/order-fixtures');
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await cells?.stop();
   await platform?.stop();

@@ -59,7 +59,7 @@ describe('checkout under pressure (real cells over HTTP, local Inngest executor)
     const payments = await paymentsOf(orderId ?? '');
     expect(payments).toHaveLength(1);
     expect(payments[0]).toMatchObject({ status: 'succeeded', capturedMinor: order.totalMinor });
-  });
+  }, 60_000);
 
   it('sells the last 10 units to exactly 10 of 100 concurrent buyers; the rest see why', async () => {
     const sku = skus[1] ?? '';
@@ -132,5 +132,5 @@ describe('checkout under pressure (real cells over HTTP, local Inngest executor)
     const [payment] = await paymentsOf(orderId);
     expect(payment?.amountMinor).toBe(order.totalMinor);
     expect(payment?.capturedMinor).toBe(order.totalMinor);
-  });
+  }, 60_000);
 });
