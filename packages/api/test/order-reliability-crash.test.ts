@@ -81,7 +81,10 @@ it('ends every order CONFIRMED or CANCELLED, with stock and payments consistent,
   const paying = placed.slice(0, 4);
   await Promise.all(
     paying.map((order) =>
-      fx.payWithTestCard(`http://127.0.0.1:${port}`, order.orderId).catch(() => undefined),
+      // The saga may take a while to recover from the crash on a loaded machine.
+      fx
+        .payWithTestCard(`http://127.0.0.1:${port}`, order.orderId, undefined, 60_000)
+        .catch(() => undefined),
     ),
   );
   await restart(300);

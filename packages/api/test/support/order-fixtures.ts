@@ -149,10 +149,12 @@ export async function payWithTestCard(
   hostUrl: string,
   orderId: string,
   cardNumber = '4242424242424242',
+  payFormTimeoutMs = 20_000,
 ) {
   const order = await waitForOrder(
     orderId,
     (current) => Boolean(current.payment?.clientSecret) || current.status === 'CANCELLED',
+    payFormTimeoutMs,
   );
   if (!order.payment?.clientSecret) throw new Error(`order ${orderId} has no payment to confirm`);
   const client = createCellClient({ urlFor: () => `${hostUrl}/trpc` });
