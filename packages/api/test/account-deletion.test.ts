@@ -67,7 +67,7 @@ const deleteAccountEvent = (accountId: string, email: string) =>
 
 it('deleting an account erases the profile and addresses, and orders keep only what accounting needs', async () => {
   const { Account } = authModels(await connectDomainDatabase('auth'));
-  const { Order } = orderModels(await connectDomainDatabase('order'));
+  const { Order, Cart } = orderModels(await connectDomainDatabase('order'));
   const { Payment } = paymentModels(await connectDomainDatabase('payment'));
   const { Review } = reviewModels(await connectDomainDatabase('review'));
   const { AnalyticsEvent } = analyticsModels(await connectDomainDatabase('analytics'));
@@ -96,6 +96,12 @@ it('deleting an account erases the profile and addresses, and orders keep only w
   dataOf(await shopper.mutate('addAddress', address));
   dataOf(await other.mutate('addAddress', { ...address, name: 'Bea Bystander' }));
   const order = await Order.findOne({ accountId }).sort({ number: 1 }).orFail().lean();
+  await Cart.create({
+    accountId,
+    lines: [
+      { sku: order.lines[0]?.sku, quantity: 1, seenUnitPriceMinor: 100, addedAt: new Date() },
+    ],
+  });
   const snapshot = { ...address, line2: '', region: 'Noord-Holland' };
   await Order.updateOne(
     { _id: order._id },
@@ -173,6 +179,7 @@ it('deleting an account erases the profile and addresses, and orders keep only w
   const guest = await Order.findById(guestOrder._id).orFail().lean();
   expect(guest.customer).toEqual({ name: 'Deleted customer' });
   expect(await Order.countDocuments({ accountId })).toBe(0);
+  expect(await Cart.countDocuments({ accountId })).toBe(0);
 
   // Payment cell: amounts stay, who paid goes.
   const payment = await Payment.findOne({ orderNumber: order.number }).orFail().lean();
@@ -206,7 +213,7 @@ it('deleting an account erases the profile and addresses, and orders keep only w
   expect(again.every((run) => run.status === 'Completed')).toBe(true);
   expect(Object.fromEntries(again.map((run) => [run.function_id, run.output]))).toEqual({
     'shop-user-erase-personal-data': { erased: true, addressesDeleted: 0, profilesDeleted: 0 },
-    'shop-order-erase-personal-data': { ordersCancelled: 0, ordersAnonymised: 0 },
+    'shop-order-erase-personal-data': { ordersCancelled: 0, ordersAnonymised: 0, cartsDeleted: 0 },
     'shop-payment-erase-personal-data': { paymentsUpdated: 0 },
     'shop-review-erase-personal-data': { reviewsDetached: 0 },
     'shop-analytics-erase-personal-data': { eventsUpdated: 0 },

@@ -38,7 +38,7 @@ function ownersOf(data: { accountId: string; email: string }): QueryFilter<Order
  * included. Orders still waiting for payment are cancelled first (nobody is left to pay them;
  * their stock and payment are given back by the usual compensation). An anonymised order no
  * longer matches the filter and a cancelled one is not cancelled again, so a retry only finishes
- * the rest.
+ * the rest. The account's cart is deleted.
  */
 export const erasePersonalData = inngestFor('order').createFunction(
   { id: 'erase-personal-data', triggers: [accountDeleted] },
@@ -92,6 +92,15 @@ export const erasePersonalData = inngestFor('order').createFunction(
       }
       return orders.length;
     });
-    return { ordersCancelled: cancelled, ordersAnonymised: anonymised };
+    // The account's cart holds only the account id and product lines, but it is theirs: it goes.
+    const cartsDeleted = await step.run('delete-cart', async () => {
+      if (!Types.ObjectId.isValid(event.data.accountId)) return 0;
+      const { Cart } = await orderDatabase.models();
+      const { deletedCount } = await Cart.deleteMany({
+        accountId: new Types.ObjectId(event.data.accountId),
+      });
+      return deletedCount;
+    });
+    return { ordersCancelled: cancelled, ordersAnonymised: anonymised, cartsDeleted };
   },
 );
