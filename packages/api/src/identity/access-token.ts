@@ -27,22 +27,18 @@ export interface AccessTokenSubject {
   sessionId?: string;
 }
 
-/** Signs a short-lived RS256 access token. Only the auth cell holds a private key. */
-export async function signAccessToken(
+/** Signs a token with the claims every cell checks: RS256, our issuer and audience, 15 minutes. */
+async function signToken(
   key: SigningKey,
-  subject: AccessTokenSubject,
-  now = new Date(),
+  subject: string,
+  payload: Record<string, unknown>,
+  now: Date,
 ): Promise<{ accessToken: string; expiresAt: Date }> {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = new Date((issuedAt + accessTokenLifetimeSeconds) * 1000);
-  const sessionClaim = subject.sessionId ? { sid: subject.sessionId } : {};
-  const accessToken = await new SignJWT({
-    email: subject.email,
-    roles: [...subject.roles],
-    ...sessionClaim,
-  })
+  const accessToken = await new SignJWT(payload)
     .setProtectedHeader({ alg: accessTokenAlgorithm, kid: key.kid, typ: 'JWT' })
-    .setSubject(subject.accountId)
+    .setSubject(subject)
     .setIssuer(accessTokenIssuer)
     .setAudience(accessTokenAudience)
     .setIssuedAt(issuedAt)
@@ -51,31 +47,38 @@ export async function signAccessToken(
   return { accessToken, expiresAt };
 }
 
+/** Signs a short-lived RS256 access token. Only the auth cell holds a private key. */
+export function signAccessToken(
+  key: SigningKey,
+  subject: AccessTokenSubject,
+  now = new Date(),
+): Promise<{ accessToken: string; expiresAt: Date }> {
+  const sessionClaim = subject.sessionId ? { sid: subject.sessionId } : {};
+  return signToken(
+    key,
+    subject.accountId,
+    { email: subject.email, roles: [...subject.roles], ...sessionClaim },
+    now,
+  );
+}
+
 const serviceSubjectPrefix = 'service:';
 
 /**
  * Signs a short-lived token for a cell acting on its own behalf (see `serviceRole`). Same key,
  * issuer, audience and lifetime as account tokens, so every cell verifies it the same way.
  */
-export async function signServiceToken(
+export function signServiceToken(
   key: SigningKey,
   service: string,
   now = new Date(),
 ): Promise<{ accessToken: string; expiresAt: Date }> {
-  const issuedAt = Math.floor(now.getTime() / 1000);
-  const expiresAt = new Date((issuedAt + accessTokenLifetimeSeconds) * 1000);
-  const accessToken = await new SignJWT({
-    email: `${service}@services.internal`,
-    roles: [serviceRole],
-  })
-    .setProtectedHeader({ alg: accessTokenAlgorithm, kid: key.kid, typ: 'JWT' })
-    .setSubject(`${serviceSubjectPrefix}${service}`)
-    .setIssuer(accessTokenIssuer)
-    .setAudience(accessTokenAudience)
-    .setIssuedAt(issuedAt)
-    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-    .sign(key.privateKey);
-  return { accessToken, expiresAt };
+  return signToken(
+    key,
+    `${serviceSubjectPrefix}${service}`,
+    { email: `${service}@services.internal`, roles: [serviceRole] },
+    now,
+  );
 }
 
 const claims = z.object({
