@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkPostcode, supportedCountryCodes } from './countries';
+import { checkPostcode, supportedCountryCodes, type SupportedCountry } from './countries';
 import { checkPhone } from './phone';
 
 /**
@@ -8,14 +8,17 @@ import { checkPhone } from './phone';
  * and normalised (`1234ab` -> `1234 AB`), the phone turned into E.164.
  */
 
+// Control characters (newlines, NUL...) have no place in a name or an address line.
 const printable = /^[^\p{Cc}]*$/u;
-const text = (max: number) =>
+
+/** Free text: trimmed, capped, printable. */
+export const text = (max: number) =>
   z
     .string()
     .trim()
     .max(max, { error: `at most ${max} characters` })
     .regex(printable, { error: 'contains characters that are not allowed' });
-const requiredText = (max: number) => text(max).min(1, { error: 'required' });
+export const requiredText = (max: number) => text(max).min(1, { error: 'required' });
 
 export const countryCodeInput = z
   .string()
@@ -23,7 +26,8 @@ export const countryCodeInput = z
   .toUpperCase()
   .pipe(z.enum(supportedCountryCodes, { error: 'not a country the shop delivers to' }));
 
-const phoneInput = z
+/** A phone in any common spelling in, E.164 out; an empty string stays empty (no phone). */
+export const phoneInput = z
   .string()
   .max(40, { error: 'at most 40 characters' })
   .transform((raw, ctx) => {
@@ -33,6 +37,17 @@ const phoneInput = z
     ctx.addIssue({ code: 'custom', message: checked.message });
     return z.NEVER;
   });
+
+/** Checks the postcode against the (possibly just changed) country and normalises it. */
+export function withCheckedPostcode<T extends { country: SupportedCountry; postcode: string }>(
+  value: T,
+  ctx: z.RefinementCtx,
+): T {
+  const checked = checkPostcode(value.country, value.postcode);
+  if (checked.ok) return { ...value, postcode: checked.postcode };
+  ctx.addIssue({ code: 'custom', path: ['postcode'], message: checked.message });
+  return z.NEVER;
+}
 
 export const postalAddressInput = z
   .strictObject({
@@ -46,10 +61,5 @@ export const postalAddressInput = z
     country: countryCodeInput,
     phone: phoneInput.default(''),
   })
-  .transform((address, ctx) => {
-    const checked = checkPostcode(address.country, address.postcode);
-    if (checked.ok) return { ...address, postcode: checked.postcode };
-    ctx.addIssue({ code: 'custom', path: ['postcode'], message: checked.message });
-    return z.NEVER;
-  });
+  .transform(withCheckedPostcode);
 export type PostalAddress = z.output<typeof postalAddressInput>;

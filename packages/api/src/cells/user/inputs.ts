@@ -6,8 +6,13 @@ import {
 } from '@shop/db/user';
 import { z } from 'zod';
 import { paginationInput } from '../../trpc/pagination';
-import { checkPostcode, supportedCountryCodes, type SupportedCountry } from './countries';
-import { checkPhone } from './phone';
+import {
+  countryCodeInput,
+  phoneInput,
+  requiredText,
+  text,
+  withCheckedPostcode,
+} from '../../addresses/address-input';
 
 /**
  * Input schemas of the user cell. Objects are strict (an unknown key is a 400, not silently
@@ -15,32 +20,10 @@ import { checkPhone } from './phone';
  * `{"$gt": ""}` never reach a query.
  */
 
-// Control characters (newlines, NUL...) have no place in a name or an address line.
-const printable = /^[^\p{Cc}]*$/u;
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `at most ${max} characters` })
-    .regex(printable, { error: 'contains characters that are not allowed' });
-const requiredText = (max: number) => text(max).min(1, { error: 'required' });
-
 export const objectIdInput = z
   .string()
   .regex(/^[0-9a-f]{24}$/i, { error: 'not a valid id' })
   .transform((id) => id.toLowerCase());
-
-/** A phone in any common spelling in, E.164 out; an empty string stays empty (no phone). */
-const phoneInput = z
-  .string()
-  .max(40, { error: 'at most 40 characters' })
-  .transform((raw, ctx) => {
-    if (raw.trim() === '') return '';
-    const checked = checkPhone(raw);
-    if (checked.ok) return checked.phone;
-    ctx.addIssue({ code: 'custom', message: checked.message });
-    return z.NEVER;
-  });
 
 /** An https URL of an image, or '' for none; `http:`, `javascript:` and credentials are refused. */
 const avatarUrlInput = z
@@ -73,12 +56,6 @@ export const updatePreferencesInput = z.strictObject({
 });
 export type UpdatePreferencesInput = z.output<typeof updatePreferencesInput>;
 
-const countryInput = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .pipe(z.enum(supportedCountryCodes, { error: 'not a country the shop delivers to' }));
-
 /** The fields of an address, before the postcode is checked against its country. */
 const addressFieldsShape = {
   name: requiredText(addressLimits.name),
@@ -88,20 +65,9 @@ const addressFieldsShape = {
   region: text(addressLimits.region),
   // Room for spacing and prefixes ("SE-114 55") that normalising removes.
   postcode: requiredText(addressLimits.postcode + 4),
-  country: countryInput,
+  country: countryCodeInput,
   phone: phoneInput,
 };
-
-/** Checks the postcode against the (possibly just changed) country and normalises it. */
-export function withCheckedPostcode<T extends { country: SupportedCountry; postcode: string }>(
-  value: T,
-  ctx: z.RefinementCtx,
-): T {
-  const checked = checkPostcode(value.country, value.postcode);
-  if (checked.ok) return { ...value, postcode: checked.postcode };
-  ctx.addIssue({ code: 'custom', path: ['postcode'], message: checked.message });
-  return z.NEVER;
-}
 
 /** A complete address: what `addAddress` takes, and what an update must add up to. */
 export const addressFieldsInput = z
