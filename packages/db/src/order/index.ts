@@ -2,6 +2,7 @@ import { type Connection } from 'mongoose';
 import { cartModel } from './cart-model';
 import { discountCodeModel } from './discount-code-model';
 import { discountCustomerUseModel, discountRedemptionModel } from './discount-redemption-model';
+import { orderLookupFailureModel } from './order-lookup-failure-model';
 import { orderModel } from './order-model';
 import { orderPlacementModel, sequenceModel } from './order-placement-models';
 import { shopSettingsModel } from './shop-settings-model';
@@ -13,6 +14,7 @@ export * from './discount-code-model';
 export * from './discount-redemption-model';
 export * from './order-placement-models';
 export * from './shop-settings-model';
+export * from './order-lookup-failure-model';
 
 /** The order domain's models, bound to the orders database connection. */
 export function orderModels(connection: Connection) {
@@ -25,6 +27,7 @@ export function orderModels(connection: Connection) {
     OrderPlacement: orderPlacementModel(connection),
     Sequence: sequenceModel(connection),
     ShopSettings: shopSettingsModel(connection),
+    OrderLookupFailure: orderLookupFailureModel(connection),
   };
 }
 export type OrderModels = ReturnType<typeof orderModels>;

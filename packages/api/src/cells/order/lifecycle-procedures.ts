@@ -30,6 +30,7 @@ import {
   type OrderView,
   type StoredOrder,
 } from './order-view';
+import { checkLookupAllowed, countLookupFailure } from './lookup-throttle';
 
 export type { AdminOrderSummary, OrderSummary, OrderView } from './order-view';
 
@@ -173,11 +174,14 @@ export const orderLifecycleProcedures = {
 
   /**
    * A guest finds their order by number and the email they gave; the answer is a fresh access
-   * token for `order.get`. Wrong pairs and unknown numbers look the same (NOT_FOUND).
+   * token for `order.get`. Wrong pairs and unknown numbers look the same (NOT_FOUND), and each
+   * client address gets a few of those per 15 minutes (429 after), so order numbers cannot be
+   * walked with someone's email.
    */
   lookup: publicProcedure
     .input(lookupOrderInput)
-    .mutation(async ({ input }): Promise<{ orderId: string; accessToken: string }> => {
+    .mutation(async ({ input, ctx }): Promise<{ orderId: string; accessToken: string }> => {
+      await checkLookupAllowed(ctx.clientAddress);
       const { Order } = await orderDatabase.models();
       const accessToken = newOrderAccessToken();
       const order = await Order.findOneAndUpdate(
@@ -190,6 +194,7 @@ export const orderLifecycleProcedures = {
         { projection: { _id: 1 } },
       ).lean();
       if (!order) {
+        await countLookupFailure(ctx.clientAddress);
         throw new TRPCError({
           code: 'NOT_FOUND',
           message: 'No order with that number and email address',
