@@ -16,7 +16,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const startedAt = performance.now();
 const stack = await startStack(mode, { signal: stopRequested.signal }).catch((error: unknown) => {
   if (stopRequested.signal.aborted) process.exit(0);
-  console.error(`\nThe platform did not start: ${error instanceof Error ? error.message : error}`);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`\nThe platform did not start: ${message}`);
+  // Demo data kept from an older version can break a newer index (the seed itself is idempotent).
+  if (mode === 'dev' && /E11000|duplicate key/i.test(message)) {
+    console.error(
+      'The demo data in .data/mongo was written by an older version. Delete .data/mongo to start fresh.',
+    );
+  }
   process.exit(1);
 });
 const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
