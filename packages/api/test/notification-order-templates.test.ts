@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { formatMinor } from '../src/cells/notification/templates/money';
 import { emailTemplates } from '../src/cells/notification/templates/registry';
 import { renderEmail } from '../src/cells/notification/templates/render-email';
 
@@ -39,21 +38,6 @@ const confirmed = {
     country: 'FR',
   },
 };
-
-describe('money in emails', () => {
-  it.each([
-    [0, '€0.00'],
-    [5, '€0.05'],
-    [3_900, '€39.00'],
-    [123_456_789, '€1,234,567.89'],
-  ])('%i minor units of EUR read %s', (minor, text) => {
-    expect(formatMinor(minor, 'EUR')).toBe(text);
-  });
-
-  it('refuses amounts that are not integer minor units', () => {
-    expect(() => formatMinor(39.5, 'EUR')).toThrow(RangeError);
-  });
-});
 
 describe('order confirmation', () => {
   it('shows the shipping fee, leaves out a discount the order does not have', async () => {

@@ -19,7 +19,6 @@ export {
   type TextFieldProps,
 } from './field';
 export { FacetGroup, type FacetGroupProps, type FacetOption } from './facet-group';
-export { formatMoney, minorToDecimalString } from './format-money';
 export {
   Container,
   Logo,

@@ -1,5 +1,5 @@
 import { classNames } from './class-names';
-import { formatMoney } from './format-money';
+import { formatMoney } from '@shop/money';
 
 export interface PriceProps {
   /** Integer minor units (cents). */

@@ -1,3 +1,4 @@
+import { isDuplicateKeyError } from '@shop/db/claims';
 import { stackModes, type StackMode } from './stack-config';
 import { startStack } from './start-stack';
 
@@ -19,7 +20,7 @@ const stack = await startStack(mode, { signal: stopRequested.signal }).catch((er
   const message = error instanceof Error ? error.message : String(error);
   console.error(`\nThe platform did not start: ${message}`);
   // Demo data kept from an older version can break a newer index (the seed itself is idempotent).
-  if (mode === 'dev' && /E11000|duplicate key/i.test(message)) {
+  if (mode === 'dev' && isDuplicateKeyError(error)) {
     console.error(
       'The demo data in .data/mongo was written by an older version. Delete .data/mongo to start fresh.',
     );

@@ -1,3 +1,4 @@
+import { isDuplicateKeyError } from '@shop/db/claims';
 import { insertIfAbsent } from '../store/insert-if-absent';
 import type { JobDocument, JobKind, JobModel } from '../store/job-model';
 
@@ -53,7 +54,7 @@ export class JobQueue {
       await this.jobs.updateOne({ jobId }, update, { upsert: true });
     } catch (error) {
       // Lost a creation race on a real MongoDB: the job exists now, so this is an update.
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       await this.jobs.updateOne({ jobId }, update);
     }
     this.onEnqueued();

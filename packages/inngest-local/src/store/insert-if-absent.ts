@@ -1,3 +1,4 @@
+import { isDuplicateKeyError } from '@shop/db/claims';
 import type { Model, UpdateQuery } from 'mongoose';
 
 /**
@@ -18,7 +19,7 @@ export async function insertIfAbsent<T>(
     );
     return upsertedCount === 1;
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) return false;
+    if (isDuplicateKeyError(error)) return false;
     throw error;
   }
 }

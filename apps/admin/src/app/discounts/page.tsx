@@ -1,13 +1,5 @@
-import {
-  Badge,
-  Card,
-  CardBody,
-  CardHeader,
-  EmptyState,
-  formatMoney,
-  Notice,
-  PageHeader,
-} from '@shop/ui';
+import { formatMoney } from '@shop/money';
+import { Badge, Card, CardBody, CardHeader, EmptyState, Notice, PageHeader } from '@shop/ui';
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
 import { requirePermission } from '@/auth/current-session';

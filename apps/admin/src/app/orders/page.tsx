@@ -1,8 +1,8 @@
+import { formatMoney } from '@shop/money';
 import {
   buttonClassNames,
   Card,
   EmptyState,
-  formatMoney,
   Input,
   Notice,
   OrderStatusBadge,

@@ -1,6 +1,7 @@
 'use client';
 
-import { minorToDecimalString, SelectField, TextField } from '@shop/ui';
+import { minorToDecimalString } from '@shop/money';
+import { SelectField, TextField } from '@shop/ui';
 import { useState } from 'react';
 import { saveDiscountCode } from '@/app/discounts/actions';
 import { FormMessage } from '../form-message';

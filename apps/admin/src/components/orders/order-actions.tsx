@@ -1,6 +1,7 @@
 'use client';
 
-import { formatMoney, TextField } from '@shop/ui';
+import { formatMoney } from '@shop/money';
+import { TextField } from '@shop/ui';
 import { useRef, useState, type ReactNode } from 'react';
 import {
   markDelivered,

@@ -1,4 +1,5 @@
-import { Badge, formatMoney, type BadgeTone } from '@shop/ui';
+import { formatMoney } from '@shop/money';
+import { Badge, type BadgeTone } from '@shop/ui';
 import { formatStaffDate } from './order-labels';
 
 export interface PaymentsView {

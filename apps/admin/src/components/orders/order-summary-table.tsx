@@ -1,4 +1,4 @@
-import { formatMoney } from '@shop/ui';
+import { formatMoney } from '@shop/money';
 
 export interface StaffOrderLines {
   lines: readonly {

@@ -1,6 +1,7 @@
 'use client';
 
-import { Button, minorToDecimalString, TextField } from '@shop/ui';
+import { minorToDecimalString } from '@shop/money';
+import { Button, TextField } from '@shop/ui';
 import { useState, type FormEvent } from 'react';
 import { saveShippingSettings } from '@/app/settings/shipping/actions';
 import { FormMessage } from '../form-message';

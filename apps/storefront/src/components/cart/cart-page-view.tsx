@@ -1,15 +1,7 @@
 'use client';
 
-import {
-  Button,
-  buttonClassNames,
-  Card,
-  CardBody,
-  EmptyState,
-  formatMoney,
-  Notice,
-  Skeleton,
-} from '@shop/ui';
+import { formatMoney } from '@shop/money';
+import { Button, buttonClassNames, Card, CardBody, EmptyState, Notice, Skeleton } from '@shop/ui';
 import Link from 'next/link';
 import { CartLineRow } from './cart-line-row';
 import { CartNotices } from './cart-notices';

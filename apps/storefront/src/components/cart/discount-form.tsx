@@ -1,6 +1,7 @@
 'use client';
 
-import { Button, formatMoney, Input } from '@shop/ui';
+import { formatMoney } from '@shop/money';
+import { Button, Input } from '@shop/ui';
 import { useId, useState, type FormEvent } from 'react';
 import type { CartView } from './cart-types';
 import { shopperMessage } from './cell-error';

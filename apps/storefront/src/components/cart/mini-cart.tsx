@@ -1,6 +1,7 @@
 'use client';
 
-import { buttonClassNames, formatMoney, Spinner } from '@shop/ui';
+import { formatMoney } from '@shop/money';
+import { buttonClassNames, Spinner } from '@shop/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';

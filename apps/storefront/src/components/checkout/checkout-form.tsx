@@ -1,12 +1,12 @@
 'use client';
 
+import { formatMoney } from '@shop/money';
 import {
   Button,
   buttonClassNames,
   Card,
   CardBody,
   EmptyState,
-  formatMoney,
   Notice,
   Skeleton,
   TextField,

@@ -1,4 +1,5 @@
-import { formatMoney, ProductImage } from '@shop/ui';
+import { formatMoney } from '@shop/money';
+import { ProductImage } from '@shop/ui';
 import type { CheckoutOrder } from './order-types';
 import { TotalsList } from './totals-list';
 

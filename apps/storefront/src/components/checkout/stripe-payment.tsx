@@ -2,7 +2,8 @@
 
 import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
 import { loadStripe, type Stripe } from '@stripe/stripe-js';
-import { Button, formatMoney } from '@shop/ui';
+import { formatMoney } from '@shop/money';
+import { Button } from '@shop/ui';
 import { useState, type FormEvent } from 'react';
 import type { PaymentOutcome } from './test-card-form';
 

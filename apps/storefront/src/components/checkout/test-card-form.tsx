@@ -1,6 +1,7 @@
 'use client';
 
-import { Button, formatMoney, TextField } from '@shop/ui';
+import { formatMoney } from '@shop/money';
+import { Button, TextField } from '@shop/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '@/browser/trpc';

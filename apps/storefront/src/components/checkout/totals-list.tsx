@@ -1,4 +1,4 @@
-import { formatMoney } from '@shop/ui';
+import { formatMoney } from '@shop/money';
 
 interface TotalsLike {
   subtotalMinor: number;

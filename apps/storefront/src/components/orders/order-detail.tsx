@@ -1,8 +1,8 @@
+import { formatMoney } from '@shop/money';
 import {
   Card,
   CardBody,
   CardHeader,
-  formatMoney,
   formatOrderTime,
   Notice,
   OrderStatusBadge,

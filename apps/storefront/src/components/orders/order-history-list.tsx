@@ -1,4 +1,5 @@
-import { formatMoney, formatOrderTime, OrderStatusBadge } from '@shop/ui';
+import { formatMoney } from '@shop/money';
+import { formatOrderTime, OrderStatusBadge } from '@shop/ui';
 import type { Route } from 'next';
 import Link from 'next/link';
 import type { OrderSummaryView } from './order-types';

@@ -1,4 +1,4 @@
-import { formatMoney } from '@shop/ui';
+import { formatMoney } from '@shop/money';
 import type { Route } from 'next';
 import Link from 'next/link';
 import type { OrderLineView } from './order-types';

@@ -1,4 +1,4 @@
-import { formatMoney } from '@shop/ui';
+import { formatMoney } from '@shop/money';
 import type { ReactNode } from 'react';
 import type { OrderDetailView } from './order-types';
 

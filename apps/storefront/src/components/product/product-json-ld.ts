@@ -1,5 +1,5 @@
 import type { ProductDetail, StockState } from '@shop/api/client';
-import { minorToDecimalString } from '@shop/ui';
+import { minorToDecimalString } from '@shop/money';
 
 const availability: Record<StockState, string> = {
   in_stock: 'https://schema.org/InStock',

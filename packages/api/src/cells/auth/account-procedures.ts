@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { accountDeleted } from '../../events/domains/auth-events';
+import { accountDeleted } from './events';
 import { inngestFor } from '../../events/inngest-client';
 import { authedProcedure } from '../../trpc/procedures';
 import { tooManyRequests } from '../../trpc/retry-after';

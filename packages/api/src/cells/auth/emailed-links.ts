@@ -1,8 +1,5 @@
 import type { Logger } from 'pino';
-import {
-  emailVerificationRequested,
-  passwordResetRequested,
-} from '../../events/domains/auth-events';
+import { emailVerificationRequested, passwordResetRequested } from './events';
 import { sendEvent } from '../../events/inngest-client';
 import type { Types } from 'mongoose';
 import { issueOneTimeToken } from './one-time-tokens';

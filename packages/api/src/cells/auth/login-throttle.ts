@@ -1,3 +1,4 @@
+import { isDuplicateKeyError } from '@shop/db/claims';
 import { createHash } from 'node:crypto';
 import { authDatabase } from './database';
 
@@ -121,10 +122,4 @@ export async function forgiveLoginAttempt(
         )
       : undefined,
   ]);
-}
-
-export function isDuplicateKeyError(error: unknown): boolean {
-  return (
-    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000
-  );
 }

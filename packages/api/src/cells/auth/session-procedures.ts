@@ -1,18 +1,14 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { userRegistered } from '../../events/domains/auth-events';
+import { userRegistered } from './events';
 import { sendEvent } from '../../events/inngest-client';
 import { authedProcedure, publicProcedure } from '../../trpc/procedures';
 import { tooManyRequests } from '../../trpc/retry-after';
 import { accountView, type AccountView } from './account-view';
 import { messageOf, requestEmailVerification } from './emailed-links';
 import { authDatabase } from './database';
-import {
-  countLoginAttempt,
-  forgiveLoginAttempt,
-  isDuplicateKeyError,
-  throttledMessage,
-} from './login-throttle';
+import { isDuplicateKeyError } from '@shop/db/claims';
+import { countLoginAttempt, forgiveLoginAttempt, throttledMessage } from './login-throttle';
 import { hashPassword, needsRehash, passwordMatches } from './passwords';
 import {
   emailInput,

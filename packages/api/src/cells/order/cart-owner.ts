@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import type { CellContext } from '../../trpc/context';
-import { sha256Hex } from './derived-id';
+import { sha256Hex } from '../../secrets';
 
 /** Whose cart a call is about: the signed-in account's, a guest's, or (both) a merge. */
 export interface CartOwner {

@@ -2,7 +2,7 @@ import type { CartLineRecord } from '@shop/db/order';
 import { cellClient } from '../../cross-cell/cell-client';
 import type { SkuDetail } from '../product/sku-details';
 import type { CartLine, CartNotice } from './cart-types';
-import { formatMoney } from './format-money';
+import { formatMoney } from '@shop/money';
 
 /** At or below this many units a line shows "only a few left". */
 const lowStockAt = 5;

@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { Types } from 'mongoose';
 import type { CartOwner } from './cart-owner';
 import { orderDatabase } from './database';
-import { derivedObjectId, isDuplicateKeyError } from './derived-id';
+import { derivedObjectId, isDuplicateKeyError } from '@shop/db/claims';
 
 /** A cart as read: its lines and the version a write must name. */
 export type StoredCart = Pick<Cart, 'discountCode' | 'version'> & {

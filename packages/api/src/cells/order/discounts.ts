@@ -2,8 +2,8 @@ import type { DiscountCode } from '@shop/db/order';
 import { TRPCError } from '@trpc/server';
 import { Types } from 'mongoose';
 import { orderDatabase } from './database';
-import { derivedObjectId, isDuplicateKeyError } from './derived-id';
-import { formatMoney } from './format-money';
+import { derivedObjectId, isDuplicateKeyError } from '@shop/db/claims';
+import { formatMoney } from '@shop/money';
 import { discountAmount } from './totals';
 
 type StoredCode = DiscountCode & { _id: Types.ObjectId };

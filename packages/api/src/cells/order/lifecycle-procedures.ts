@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server';
 import type { QueryFilter } from 'mongoose';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { orderDelivered, orderShipped } from '../../events/domains/order-events';
+import { orderDelivered, orderShipped } from './events';
 import type { Identity } from '../../identity/identity';
 import { pageWindow, paginationInput } from '../../trpc/pagination';
 import { authedProcedure, permissionProcedure, publicProcedure } from '../../trpc/procedures';

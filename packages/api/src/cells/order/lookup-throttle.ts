@@ -1,6 +1,6 @@
 import { tooManyRequests } from '../../trpc/retry-after';
 import { orderDatabase } from './database';
-import { derivedObjectId } from './derived-id';
+import { derivedObjectId } from '@shop/db/claims';
 
 /** Failed lookups allowed per client address per window (a typo or two, never a walk). */
 export const lookupFailureLimit = Number(process.env.ORDER_LOOKUP_FAILURE_LIMIT) || 10;

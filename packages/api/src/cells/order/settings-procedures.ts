@@ -6,7 +6,7 @@ import { countryCodeInput } from '../../addresses';
 import { permissionProcedure } from '../../trpc/procedures';
 import { shopCurrency, type ShippingMethodOption } from './cart-types';
 import { orderDatabase } from './database';
-import { derivedObjectId, isDuplicateKeyError } from './derived-id';
+import { derivedObjectId, isDuplicateKeyError } from '@shop/db/claims';
 import { describeDiscount, normaliseCode } from './discounts';
 import { loadCheckoutSettings } from './shipping-settings';
 

@@ -1,10 +1,12 @@
+import { formatMoney } from '@shop/money';
 import type { PaymentDocument, RefundDocument } from '@shop/db/payment';
 import { TRPCError } from '@trpc/server';
 import type { Logger } from 'pino';
 import { sendEvent } from '../../events/inngest-client';
 import { refundSucceeded } from '../../events/schemas';
 import type { RefundOutput } from './payment-contract';
-import { derivedObjectId, isDuplicateKeyError, paymentDatabase } from './payment-database';
+import { derivedObjectId, isDuplicateKeyError } from '@shop/db/claims';
+import { paymentDatabase } from './payment-database';
 import { PaymentProviderError } from './providers/payment-provider';
 import { providerForPayment } from './providers/provider-for-payment';
 
@@ -19,12 +21,8 @@ export interface RefundRequest {
   replayAnyAmount?: boolean;
 }
 
-function formatMinor(amountMinor: number, currency: string): string {
-  return `${(amountMinor / 100).toFixed(2)} ${currency}`;
-}
-
 export const refundIdFor = (payment: PaymentDocument, idempotencyKey: string) =>
-  derivedObjectId('refund', `${payment._id.toString()}\n${idempotencyKey}`);
+  derivedObjectId('refund', payment._id.toString(), idempotencyKey);
 
 /**
  * Refunds part or all of a captured payment. The amount is reserved first with one conditional
@@ -59,7 +57,7 @@ export async function refundPayment(
     const left = current?.refundableMinor ?? 0;
     throw new TRPCError({
       code: 'CONFLICT',
-      message: `Only ${formatMinor(left, payment.currency)} of order ${payment.orderNumber} can still be refunded`,
+      message: `Only ${formatMoney(left, payment.currency)} of order ${payment.orderNumber} can still be refunded`,
     });
   }
   const giveBack = () =>
@@ -135,7 +133,7 @@ async function replay(refund: RefundDocument, request: RefundRequest): Promise<R
   if (!request.replayAnyAmount && refund.amountMinor !== request.amountMinor) {
     throw new TRPCError({
       code: 'CONFLICT',
-      message: `This idempotency key was used for a refund of ${formatMinor(refund.amountMinor, refund.currency)}; use a new key for a different refund`,
+      message: `This idempotency key was used for a refund of ${formatMoney(refund.amountMinor, refund.currency)}; use a new key for a different refund`,
     });
   }
   if (refund.status === 'pending') {

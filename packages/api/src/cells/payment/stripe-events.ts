@@ -1,7 +1,8 @@
 import type { PaymentStatus } from '@shop/db/payment';
 import type { Logger } from 'pino';
 import type Stripe from 'stripe';
-import { derivedObjectId, isDuplicateKeyError, paymentDatabase } from './payment-database';
+import { derivedObjectId, isDuplicateKeyError } from '@shop/db/claims';
+import { paymentDatabase } from './payment-database';
 import { settlePayment } from './payment-outcomes';
 import { refundIdFor, sendRefundEvent } from './refunds';
 

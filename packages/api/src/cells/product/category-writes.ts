@@ -1,3 +1,4 @@
+import { isDuplicateKeyError } from '@shop/db/claims';
 import type { ProductModels } from '@shop/db/product';
 import { TRPCError } from '@trpc/server';
 import { loadCategories, type LoadedCategory } from './catalog-queries';
@@ -37,7 +38,7 @@ export async function createCategory(
     });
     return created.toObject();
   } catch (error) {
-    if ((error as { code?: unknown }).code === 11000) throw conflict(`slug taken: ${input.slug}`);
+    if (isDuplicateKeyError(error)) throw conflict(`slug taken: ${input.slug}`);
     throw error;
   }
 }

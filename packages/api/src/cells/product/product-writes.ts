@@ -1,3 +1,4 @@
+import { isDuplicateKeyError } from '@shop/db/claims';
 import { defaultLowStockThreshold, type ProductModels } from '@shop/db/product';
 import { TRPCError } from '@trpc/server';
 import { Types } from 'mongoose';
@@ -18,7 +19,6 @@ function badRequest(message: string): TRPCError {
 function conflict(message: string): TRPCError {
   return new TRPCError({ code: 'CONFLICT', message });
 }
-const isDuplicateKey = (error: unknown) => (error as { code?: unknown }).code === 11000;
 
 export async function assertCategoriesExist(slugs: readonly string[]): Promise<void> {
   const known = new Set((await loadCategories()).map((category) => category.slug));
@@ -100,7 +100,7 @@ export async function createProduct(models: Models, input: CreateProductInput) {
     return created.toObject();
   } catch (error) {
     await models.InventoryItem.deleteMany({ productId: _id });
-    if (isDuplicateKey(error)) throw conflict('slug or SKU taken');
+    if (isDuplicateKeyError(error)) throw conflict('slug or SKU taken');
     throw error;
   }
 }
@@ -186,7 +186,7 @@ export async function updateProduct(models: Models, id: string, changes: Product
     .lean()
     .catch((error: unknown) => {
       // The unique index caught a slug taken between the pre-check and this write.
-      if (isDuplicateKey(error)) throw conflict(`slug taken: ${changes.slug ?? current.slug}`);
+      if (isDuplicateKeyError(error)) throw conflict(`slug taken: ${changes.slug ?? current.slug}`);
       throw error;
     });
   if (!updated) throw new TRPCError({ code: 'NOT_FOUND', message: `No product ${id}` });

@@ -1,3 +1,4 @@
+import { isDuplicateKeyError } from '@shop/db/claims';
 import type { ProductModels, Reservation } from '@shop/db/product';
 import { TRPCError } from '@trpc/server';
 import type { Logger } from 'pino';
@@ -142,7 +143,7 @@ async function claimReservation(
     return before ?? 'claimed';
   } catch (error) {
     // On MongoDB the unique index turns the loser of an upsert race into E11000.
-    if ((error as { code?: unknown }).code !== 11000) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
     const winner = await Reservation.findOne({ reservationId }).lean();
     if (!winner) throw error;
     return winner;

@@ -9,7 +9,7 @@ import { Types } from 'mongoose';
 import type { z } from 'zod';
 import { userDatabase } from './database';
 import { addressFieldsInput, type AddressFieldsInput, type UpdateAddressInput } from './inputs';
-import { isDuplicateKeyError } from './profiles';
+import { isDuplicateKeyError } from '@shop/db/claims';
 import type { AddressKind, AddressView } from './types';
 
 export type { AddressKind, AddressView };

@@ -1,3 +1,4 @@
+import { isDuplicateKeyError } from '@shop/db/claims';
 import {
   defaultPreferences,
   type Profile,
@@ -37,13 +38,6 @@ export function accountObjectId(accountId: string): Types.ObjectId {
     throw new TRPCError({ code: 'NOT_FOUND', message: 'No profile for this account' });
   }
   return new Types.ObjectId(accountId);
-}
-
-/** MongoDB's duplicate key error: two concurrent upserts raced on a unique index. */
-export function isDuplicateKeyError(error: unknown): boolean {
-  return (
-    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000
-  );
 }
 
 export interface NewProfile {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EmailAction, EmailHeading, EmailLayout, EmailText } from './email-layout';
 import { defineEmailTemplate } from './email-template';
-import { formatMinor } from './money';
+import { formatMoney } from '@shop/money';
 import { orderLink } from './order-links';
 import { currency, greeting, minor, orderRef } from './order-props';
 
@@ -27,7 +27,7 @@ export const orderCancelledEmail = defineEmailTemplate({
   }),
   subject: ({ number }) => `Order ${number} cancelled`,
   render: (order, context) => {
-    const refund = formatMinor(order.refundedMinor, order.currency);
+    const refund = formatMoney(order.refundedMinor, order.currency);
     return (
       <EmailLayout preview={`Your order ${order.number} has been cancelled.`} context={context}>
         <EmailHeading>Your order has been cancelled</EmailHeading>

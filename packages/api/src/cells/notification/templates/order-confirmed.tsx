@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EmailAction, EmailHeading, EmailLayout, EmailRule, EmailText } from './email-layout';
 import { defineEmailTemplate } from './email-template';
-import { formatMinor } from './money';
+import { formatMoney } from '@shop/money';
 import { orderLink } from './order-links';
 import { currency, greeting, minor, orderLine, orderRef, postalAddress } from './order-props';
 import { AddressBlock, DetailList, OrderLines, OrderTotals, SectionLabel } from './order-summary';
@@ -29,7 +29,7 @@ export const orderConfirmedEmail = defineEmailTemplate({
   }),
   subject: ({ number }) => `Order ${number} confirmed`,
   render: (order, context) => {
-    const total = formatMinor(order.totalMinor, order.currency);
+    const total = formatMoney(order.totalMinor, order.currency);
     const cash = order.paymentMethod === 'cash_on_delivery';
     return (
       <EmailLayout

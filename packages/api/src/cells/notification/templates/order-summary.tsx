@@ -1,6 +1,6 @@
 import { Column, Row, Section, Text } from '@react-email/components';
 import { brand } from './brand';
-import { formatMinor } from './money';
+import { formatMoney } from '@shop/money';
 import type { OrderLine, PostalAddress } from './order-props';
 
 /**
@@ -34,11 +34,11 @@ export function OrderLines({ lines, currency }: { lines: OrderLine[]; currency: 
             <Text style={{ ...cell, fontWeight: 600 }}>{line.name}</Text>
             {line.variantLabel ? <Text style={muted}>{line.variantLabel}</Text> : null}
             <Text style={muted}>
-              {line.quantity} × {formatMinor(line.unitPriceMinor, currency)}
+              {line.quantity} × {formatMoney(line.unitPriceMinor, currency)}
             </Text>
           </Column>
           <Column style={{ padding: '10px 0 10px 16px', verticalAlign: 'top', width: '120px' }}>
-            <Text style={amount}>{formatMinor(line.lineTotalMinor, currency)}</Text>
+            <Text style={amount}>{formatMoney(line.lineTotalMinor, currency)}</Text>
           </Column>
         </Row>
       ))}
@@ -57,7 +57,7 @@ export interface TotalsProps {
 
 /** Subtotal, discount (only when there is one), shipping ("Free" at 0), tax, and the total. */
 export function OrderTotals(totals: TotalsProps) {
-  const money = (value: number) => formatMinor(value, totals.currency);
+  const money = (value: number) => formatMoney(value, totals.currency);
   const rows: [string, string][] = [['Subtotal', money(totals.subtotalMinor)]];
   if (totals.discountMinor > 0) rows.push(['Discount', `−${money(totals.discountMinor)}`]);
   rows.push(['Shipping', totals.shippingMinor === 0 ? 'Free' : money(totals.shippingMinor)]);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EmailAction, EmailHeading, EmailLayout, EmailText } from './email-layout';
 import { defineEmailTemplate } from './email-template';
-import { formatMinor } from './money';
+import { formatMoney } from '@shop/money';
 import { currency, greeting, minor, orderRef } from './order-props';
 
 /**
@@ -23,7 +23,7 @@ export const paymentFailedEmail = defineEmailTemplate({
       <EmailHeading>Your payment did not go through</EmailHeading>
       <EmailText>
         {greeting(order.name)} we could not take the payment of{' '}
-        {formatMinor(order.totalMinor, order.currency)} for order {order.number}.
+        {formatMoney(order.totalMinor, order.currency)} for order {order.number}.
       </EmailText>
       <EmailText>{order.reason}</EmailText>
       <EmailText>

@@ -1,6 +1,6 @@
 import { EmailAction, EmailHeading, EmailLayout, EmailText } from './email-layout';
 import { defineEmailTemplate } from './email-template';
-import { formatMinor } from './money';
+import { formatMoney } from '@shop/money';
 import { orderLink } from './order-links';
 import { currency, greeting, minor, orderRef } from './order-props';
 import { DetailList } from './order-summary';
@@ -16,11 +16,11 @@ export const refundIssuedEmail = defineEmailTemplate({
   }),
   subject: ({ number }) => `Refund for order ${number}`,
   render: (order, context) => {
-    const amount = formatMinor(order.amountMinor, order.currency);
+    const amount = formatMoney(order.amountMinor, order.currency);
     const details: [string, string][] = [
       ['Order number', order.number],
       ['This refund', amount],
-      ['Refunded in total', formatMinor(order.totalRefundedMinor, order.currency)],
+      ['Refunded in total', formatMoney(order.totalRefundedMinor, order.currency)],
     ];
     return (
       <EmailLayout preview={`We refunded ${amount} for order ${order.number}.`} context={context}>

@@ -1,5 +1,5 @@
 import type { OrderStatus } from '@shop/db/order';
-import { orderCancelled, type orderCancellationCodes } from '../../../events/domains/order-events';
+import { orderCancelled, type orderCancellationCodes } from '../events';
 import { transitionOrder, type OrderActor, type TransitionResult } from '../order-transitions';
 import type { StoredOrder } from '../order-view';
 import { orderRef, sendOrderEvent } from './send-order-event';

@@ -1,4 +1,4 @@
-import { orderCancelled } from '../../../events/domains/order-events';
+import { orderCancelled } from '../events';
 import { inngestFor } from '../../../events/inngest-client';
 import { sagaRetries } from './saga-failure';
 import { serviceCellClient } from '../../../cross-cell/service-client';

@@ -1,5 +1,5 @@
-import { orderCancelled, orderCreated } from '../../../events/domains/order-events';
-import { paymentFailed, paymentSucceeded } from '../../../events/domains/payment-events';
+import { orderCancelled, orderCreated } from '../events';
+import { paymentFailed, paymentSucceeded } from '../../payment/events';
 import { inngestFor } from '../../../events/inngest-client';
 import { serviceCellClient } from '../../../cross-cell/service-client';
 import { findOrder, orderDatabase, toObjectId, transitionOrder } from '../order-transitions';

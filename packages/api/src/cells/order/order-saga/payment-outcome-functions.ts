@@ -1,4 +1,4 @@
-import { paymentFailed, paymentSucceeded } from '../../../events/domains/payment-events';
+import { paymentFailed, paymentSucceeded } from '../../payment/events';
 import { inngestFor } from '../../../events/inngest-client';
 import { sagaRetries } from './saga-failure';
 import { cancelForFailedPayment, confirmPaidOrder } from './settle-order';

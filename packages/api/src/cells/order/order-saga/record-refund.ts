@@ -1,8 +1,8 @@
-import { orderRefunded } from '../../../events/domains/order-events';
-import { refundSucceeded } from '../../../events/domains/payment-events';
+import { orderRefunded } from '../events';
+import { refundSucceeded } from '../../payment/events';
 import { inngestFor } from '../../../events/inngest-client';
 import { sagaRetries } from './saga-failure';
-import { formatMoney } from '../format-money';
+import { formatMoney } from '@shop/money';
 import { findOrder, orderDatabase, toObjectId } from '../order-transitions';
 import { orderRef, sendOrderEvent } from './send-order-event';
 

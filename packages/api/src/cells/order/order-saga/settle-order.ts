@@ -1,4 +1,4 @@
-import { orderConfirmed } from '../../../events/domains/order-events';
+import { orderConfirmed } from '../events';
 import { serviceCellClient } from '../../../cross-cell/service-client';
 import { findOrder, transitionOrder } from '../order-transitions';
 import type { StoredOrder } from '../order-view';

@@ -1,14 +1,24 @@
 /**
+ * How many minor-unit digits an ISO 4217 currency has (USD and EUR 2, JPY 0, KWD 3), as the
+ * runtime's currency data knows it. An unknown code throws a RangeError from `Intl`.
+ */
+export function minorUnitDigits(currency: string): number {
+  return (
+    new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
+}
+
+/**
  * Formats an amount held as integer minor units (cents, pence, yen) in its ISO 4217 currency.
  *
  * The amount is turned into an exact decimal string (never divided as a float) and handed to
  * `Intl.NumberFormat`, which formats decimal strings exactly. The number of minor digits comes
  * from the currency itself, so JPY (0 digits) and KWD (3 digits) are right as well as USD.
+ * en-US by default: the storefront's prices, the back office and every email read the same.
  */
 export function formatMoney(minor: number, currency: string, locale = 'en-US'): string {
-  if (!Number.isSafeInteger(minor)) {
-    throw new RangeError(`formatMoney expects integer minor units, got ${minor}`);
-  }
+  assertMinorUnits(minor);
   const formatter = new Intl.NumberFormat(locale, { style: 'currency', currency });
   const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
   return formatter.format(minorUnitsToDecimal(minor, digits));
@@ -19,13 +29,14 @@ export function formatMoney(minor: number, currency: string, locale = 'en-US'): 
  * machine-readable places such as structured data. Exact: no float division.
  */
 export function minorToDecimalString(minor: number, currency: string): string {
+  assertMinorUnits(minor);
+  return minorUnitsToDecimal(minor, minorUnitDigits(currency));
+}
+
+function assertMinorUnits(minor: number): void {
   if (!Number.isSafeInteger(minor)) {
-    throw new RangeError(`minorToDecimalString expects integer minor units, got ${minor}`);
+    throw new RangeError(`expected integer minor units, got ${minor}`);
   }
-  const digits =
-    new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
-  return minorUnitsToDecimal(minor, digits);
 }
 
 function minorUnitsToDecimal(minor: number, digits: number): `${number}` {

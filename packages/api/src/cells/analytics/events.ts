@@ -1,0 +1,6 @@
+/**
+ * Events the analytics cell sends: none yet. It only reacts to other cells' events (see
+ * `functions.ts`). New events go here, named `analytics/thing.happened`, and are re-exported by
+ * `events/schemas.ts`.
+ */
+export {};

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoney, minorToDecimalString, minorUnitDigits } from './format-money';
+
+describe('minorUnitDigits', () => {
+  it('knows each currency’s own number of minor digits', () => {
+    expect(minorUnitDigits('EUR')).toBe(2);
+    expect(minorUnitDigits('USD')).toBe(2);
+    expect(minorUnitDigits('JPY')).toBe(0);
+    expect(minorUnitDigits('KWD')).toBe(3);
+  });
+
+  it('refuses a code that is not a currency', () => {
+    expect(() => minorUnitDigits('EURO')).toThrow(RangeError);
+  });
+});
+
+describe('formatMoney', () => {
+  it('shows cents as a dollar amount', () => {
+    expect(formatMoney(129_99, 'USD')).toBe('$129.99');
+    expect(formatMoney(5, 'USD')).toBe('$0.05');
+  });
+
+  it('shows euro cents as euros', () => {
+    expect(formatMoney(4200, 'EUR')).toBe('€42.00');
+    expect(formatMoney(123_456, 'EUR', 'de-DE')).toBe('1.234,56\u00a0€');
+  });
+
+  it('does not divide yen, which have no minor unit', () => {
+    expect(formatMoney(1500, 'JPY')).toBe('¥1,500');
+    expect(formatMoney(7, 'JPY')).toBe('¥7');
+  });
+
+  it('divides Kuwaiti fils by a thousand', () => {
+    expect(formatMoney(1234, 'KWD')).toBe('KWD\u00a01.234');
+    expect(formatMoney(5, 'KWD')).toBe('KWD\u00a00.005');
+  });
+
+  it('keeps amounts beyond float precision exact', () => {
+    expect(formatMoney(9_007_199_254_740_991, 'USD')).toBe('$90,071,992,547,409.91');
+  });
+
+  it('formats refunds and other negative amounts', () => {
+    expect(formatMoney(-250, 'GBP', 'en-GB')).toBe('-£2.50');
+  });
+
+  it('refuses fractional minor units instead of rounding silently', () => {
+    expect(() => formatMoney(10.5, 'USD')).toThrow(RangeError);
+  });
+});
+
+describe('minorToDecimalString', () => {
+  it('writes major units with the currency’s own number of digits', () => {
+    expect(minorToDecimalString(1250, 'USD')).toBe('12.50');
+    expect(minorToDecimalString(5, 'EUR')).toBe('0.05');
+    expect(minorToDecimalString(1250, 'JPY')).toBe('1250');
+    expect(minorToDecimalString(1250, 'KWD')).toBe('1.250');
+  });
+});
