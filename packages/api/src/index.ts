@@ -3,7 +3,7 @@
  * apps' client code import `@shop/api/client` instead; the host lives at `@shop/api/host`.
  */
 export { appRouter, type AppRouter } from './router';
-export { cellDefinitions } from './cells/registry';
+export { cellLoaders, loadCells } from './cells/registry';
 export { type CellDefinition, type CellDatabase } from './cells/cell-definition';
 export { domains, isDomain, type Domain } from './domains';
 export { shopEvents } from './events/schemas';

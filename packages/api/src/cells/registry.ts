@@ -1,24 +1,25 @@
 import type { Domain } from '../domains';
-import { analyticsCell } from './analytics';
-import { authCell } from './auth';
 import type { CellDefinition } from './cell-definition';
-import { notificationCell } from './notification';
-import { orderCell } from './order';
-import { paymentCell } from './payment';
-import { productCell } from './product';
-import { reviewCell } from './review';
-import { searchCell } from './search';
-import { userCell } from './user';
 
-/** Every cell by domain: the host picks the ones it serves from here. */
-export const cellDefinitions: Readonly<Record<Domain, CellDefinition>> = {
-  auth: authCell,
-  user: userCell,
-  product: productCell,
-  order: orderCell,
-  payment: paymentCell,
-  notification: notificationCell,
-  search: searchCell,
-  review: reviewCell,
-  analytics: analyticsCell,
+/**
+ * How to load each cell, by domain. Each loader imports that cell's code only when called, so a
+ * host loads just the cells it hosts: a one-cell pod never holds the other eight cells' modules
+ * (their routers, templates, SDKs). Type-only imports elsewhere (`AppRouter`) cost nothing at run
+ * time.
+ */
+export const cellLoaders: Readonly<Record<Domain, () => Promise<CellDefinition>>> = {
+  auth: async () => (await import('./auth/index')).authCell,
+  user: async () => (await import('./user/index')).userCell,
+  product: async () => (await import('./product/index')).productCell,
+  order: async () => (await import('./order/index')).orderCell,
+  payment: async () => (await import('./payment/index')).paymentCell,
+  notification: async () => (await import('./notification/index')).notificationCell,
+  search: async () => (await import('./search/index')).searchCell,
+  review: async () => (await import('./review/index')).reviewCell,
+  analytics: async () => (await import('./analytics/index')).analyticsCell,
 };
+
+/** The definitions of the given cells, loaded in order. */
+export async function loadCells(hosted: readonly Domain[]): Promise<CellDefinition[]> {
+  return Promise.all(hosted.map((domain) => cellLoaders[domain]()));
+}

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { closeDatabaseConnections } from '@shop/db';
 import type { Logger } from 'pino';
 import type { CellDefinition } from '../cells/cell-definition';
-import { cellDefinitions } from '../cells/registry';
+import { loadCells } from '../cells/registry';
 import { cellUrlsFromEnv } from '../client/cell-urls';
 import { routeCellCallsTo } from '../cross-cell/cell-client';
 import { domains, isDomain, type Domain } from '../domains';
@@ -61,7 +61,7 @@ export async function createCellHost(options: CellHostOptions): Promise<CellHost
   const logger = options.logger ?? rootLogger;
   const hostedDomains: Domain[] =
     options.cells === 'all' ? [...domains] : [...new Set(options.cells)];
-  const cells: CellDefinition[] = hostedDomains.map((domain) => cellDefinitions[domain]);
+  const cells: CellDefinition[] = await loadCells(hostedDomains);
   const state: ReadinessState = { started: false, draining: false };
 
   for (const cell of cells) await cell.database?.connect();

@@ -14,3 +14,16 @@ export interface CellContext {
    */
   cartToken?: string;
 }
+
+/** The context of a procedure that requires a signed-in caller (`authedProcedure` and below). */
+export type SignedInContext = CellContext & { identity: Identity };
+
+/**
+ * What a procedure's handler receives: the request's context and its parsed input. Handlers
+ * live in a cell's `procedures/` files and are wired to their permission and input schema in
+ * `router.ts`, so their types are written here once instead of inferred at each call.
+ */
+export interface HandlerArgs<Input = undefined, Context extends CellContext = CellContext> {
+  ctx: Context;
+  input: Input;
+}
