@@ -1,3 +1,4 @@
+import { fieldError } from '../../trpc/field-error';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { authedProcedure, publicProcedure } from '../../trpc/procedures';
@@ -74,18 +75,7 @@ export const recoveryProcedures = {
   }),
 };
 
-/** Carries issues the way a failed schema check does (the error formatter reads `issues`). */
-class FieldIssues extends Error {
-  constructor(readonly issues: { path: string[]; message: string }[]) {
-    super(issues.map((issue) => issue.message).join('; '));
-  }
-}
-
 /** A 400 shaped like a schema failure, so the form shows it next to the password field. */
 export function passwordIssue(message: string, field = 'password'): TRPCError {
-  return new TRPCError({
-    code: 'BAD_REQUEST',
-    message,
-    cause: new FieldIssues([{ path: [field], message }]),
-  });
+  return fieldError([field], message);
 }

@@ -4,7 +4,7 @@ import { publicProcedure } from '../../trpc/procedures';
 import { cartOwnerOf } from './cart-owner';
 import type { CartNotice, CheckoutOptions, PlacedOrder, Totals } from './cart-types';
 import { pricedCart } from './cart-view';
-import { fieldError } from './input-issue';
+import { fieldError } from '../../trpc/field-error';
 import { placeOrder, placeOrderInput } from './place-order';
 import { checkoutOptionsFrom, loadCheckoutSettings } from './shipping-settings';
 import { computeTotals } from './totals';

@@ -21,7 +21,7 @@ import { derivedObjectId, isDuplicateKeyError } from '@shop/db/claims';
 import { sha256Hex } from '../../secrets';
 import { checkDiscount, customerKeyOf, redeemDiscount, releaseDiscountUse } from './discounts';
 import { formatMoney } from '@shop/money';
-import { fieldError } from './input-issue';
+import { fieldError } from '../../trpc/field-error';
 import { hashOrderAccessToken, newOrderAccessToken } from './order-access';
 import { loadCheckoutSettings } from './shipping-settings';
 import { computeTotals } from './totals';
