@@ -1,1 +1,0 @@
-export { FormMessage } from '@shop/auth-session/client/form-message';

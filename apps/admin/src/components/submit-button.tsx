@@ -1,1 +1,0 @@
-export { SubmitButton } from '@shop/auth-session/client/submit-button';

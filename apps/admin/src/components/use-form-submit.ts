@@ -1,1 +1,0 @@
-export { useFormSubmit } from '@shop/auth-session/client/use-form-submit';

@@ -1,1 +1,0 @@
-export { logOut } from '@shop/auth-session/auth-cell';

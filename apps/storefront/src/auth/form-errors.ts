@@ -1,1 +1,0 @@
-export { formStateFromError, type ErrorMapping } from '@shop/auth-session/form-errors';

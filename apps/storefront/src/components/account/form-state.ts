@@ -1,1 +1,0 @@
-export { idleForm, type FormState } from '@shop/auth-session/form-state';
