@@ -10,6 +10,20 @@ export interface SagaStep<Input, Result> {
   readonly compensate?: (input: Input) => Promise<unknown>;
 }
 
+/** A step that takes something: its `compensate` is always there, so callers need no check. */
+export interface CompensableSagaStep<Input, Result, Undone = unknown> extends SagaStep<
+  Input,
+  Result
+> {
+  readonly compensate: (input: Input) => Promise<Undone>;
+}
+
+export function defineSagaStep<Input, Result, Undone>(
+  step: CompensableSagaStep<Input, Result, Undone>,
+): CompensableSagaStep<Input, Result, Undone>;
+export function defineSagaStep<Input, Result>(
+  step: SagaStep<Input, Result>,
+): SagaStep<Input, Result>;
 export function defineSagaStep<Input, Result>(
   step: SagaStep<Input, Result>,
 ): SagaStep<Input, Result> {

@@ -1,2 +1,0 @@
-// Postcode and country rules are shared with the order cell's checkout (moved to src/addresses).
-export * from '../../addresses/countries';

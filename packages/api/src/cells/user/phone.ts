@@ -1,2 +1,0 @@
-// Phone rules are shared with the order cell's checkout (moved to src/addresses).
-export * from '../../addresses/phone';
