@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['./test/global-setup.ts'],
+    // The default report, then a line counting the tests skipped for want of a real mongod.
+    reporters: ['default', './test/real-mongo-skips-reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

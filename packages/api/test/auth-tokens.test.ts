@@ -1,5 +1,5 @@
 import { decodeProtectedHeader, decodeJwt } from 'jose';
-import { testMongoEnforces } from '@shop/db/testing';
+import { requireRealMongo } from '@shop/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellHost } from '../src/host';
 import { startEventCapture, type EventCapture } from './support/auth-event-capture';
@@ -102,9 +102,10 @@ describe('register', () => {
     expect(errorOf(again).message).toBe('This email is already registered');
   });
 
-  it.skipIf(!testMongoEnforces().uniqueIndexes)(
+  it(
     'of two concurrent registrations of one email, one gets 409 (needs a real MongoDB: the fallback does not enforce the unique index the race depends on)',
-    async () => {
+    async (context) => {
+      requireRealMongo(context, 'uniqueIndexes');
       const email = uniqueEmail('race');
       const answers = await Promise.all(
         ['First', 'Second'].map((name) =>

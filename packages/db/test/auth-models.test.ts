@@ -5,7 +5,7 @@ import { authModels } from '../src/auth';
 import { demoAccounts, demoPassword } from '../src/seed';
 import { seedAccounts } from '../src/seed/seed-accounts';
 import { userModels } from '../src/user';
-import { isolateTestDatabases, testMongoEnforces } from '../src/testing';
+import { isolateTestDatabases, requireRealMongo } from '../src/testing';
 
 isolateTestDatabases();
 afterAll(() => closeDatabaseConnections());
@@ -51,17 +51,15 @@ describe('auth models', () => {
     ).rejects.toThrow(/purpose/);
   });
 
-  it.skipIf(!testMongoEnforces().uniqueIndexes)(
-    'refuse a second account with the same email, whatever its case (needs a real MongoDB; the fallback does not enforce unique indexes)',
-    async () => {
-      const { Account } = await models();
-      await Account.init();
-      await Account.create({ email: 'once@example.com', passwordHash: 'x', name: 'A' });
-      await expect(
-        Account.create({ email: 'ONCE@example.com', passwordHash: 'y', name: 'B' }),
-      ).rejects.toThrow(/E11000/);
-    },
-  );
+  it('refuse a second account with the same email, whatever its case (needs a real MongoDB; the fallback does not enforce unique indexes)', async (context) => {
+    requireRealMongo(context, 'uniqueIndexes');
+    const { Account } = await models();
+    await Account.init();
+    await Account.create({ email: 'once@example.com', passwordHash: 'x', name: 'A' });
+    await expect(
+      Account.create({ email: 'ONCE@example.com', passwordHash: 'y', name: 'B' }),
+    ).rejects.toThrow(/E11000/);
+  });
 });
 
 describe('demo accounts', () => {

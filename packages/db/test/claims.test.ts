@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Schema, type Model, type Types } from 'mongoose';
 import { closeDatabaseConnections, connectDomainDatabase } from '../src';
 import { derivedObjectId, isDuplicateKeyError } from '../src/claims';
-import { isolateTestDatabases, testMongoEnforces } from '../src/testing';
+import { isolateTestDatabases, requireRealMongo } from '../src/testing';
 
 isolateTestDatabases();
 afterAll(() => closeDatabaseConnections());
@@ -48,17 +48,15 @@ describe('isDuplicateKeyError', () => {
     expect((await Claim.findById(_id).lean())?.owner).toBe('first');
   });
 
-  it.skipIf(!testMongoEnforces().uniqueIndexes)(
-    'recognises a unique-index refusal (real mongod only: the stand-in does not enforce them)',
-    async () => {
-      const Claim = await claims();
-      await Claim.create({ _id: derivedObjectId('slug-a'), slug: 'taken' });
-      const refusal = await Claim.create({ _id: derivedObjectId('slug-b'), slug: 'taken' }).catch(
-        (error: unknown) => error,
-      );
-      expect(isDuplicateKeyError(refusal)).toBe(true);
-    },
-  );
+  it('recognises a unique-index refusal (real mongod only: the stand-in does not enforce them)', async (context) => {
+    requireRealMongo(context, 'uniqueIndexes');
+    const Claim = await claims();
+    await Claim.create({ _id: derivedObjectId('slug-a'), slug: 'taken' });
+    const refusal = await Claim.create({ _id: derivedObjectId('slug-b'), slug: 'taken' }).catch(
+      (error: unknown) => error,
+    );
+    expect(isDuplicateKeyError(refusal)).toBe(true);
+  });
 
   it('does not mistake other failures for a duplicate', () => {
     expect(isDuplicateKeyError(new Error('connection reset'))).toBe(false);

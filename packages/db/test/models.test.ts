@@ -4,7 +4,7 @@ import { authModels } from '../src/auth';
 import { orderModels } from '../src/order';
 import { productModels } from '../src/product';
 import { reviewModels } from '../src/review';
-import { isolateTestDatabases, testMongoEnforces } from '../src/testing';
+import { isolateTestDatabases, requireRealMongo } from '../src/testing';
 
 isolateTestDatabases();
 afterAll(() => closeDatabaseConnections());
@@ -96,31 +96,27 @@ describe('domain models', () => {
     ).rejects.toThrow(/whole number/);
   });
 
-  it.skipIf(!testMongoEnforces().uniqueIndexes)(
-    'reject a second product with the same slug (needs a real MongoDB; the fallback does not enforce it)',
-    async () => {
-      const { Product } = productModels(await connectDomainDatabase('product'));
-      await Product.init();
-      await Product.create({ ...product, slug: 'only-once' });
-      await expect(Product.create({ ...product, slug: 'only-once' })).rejects.toThrow(/E11000/);
-    },
-  );
+  it('reject a second product with the same slug (needs a real MongoDB; the fallback does not enforce it)', async (context) => {
+    requireRealMongo(context, 'uniqueIndexes');
+    const { Product } = productModels(await connectDomainDatabase('product'));
+    await Product.init();
+    await Product.create({ ...product, slug: 'only-once' });
+    await expect(Product.create({ ...product, slug: 'only-once' })).rejects.toThrow(/E11000/);
+  });
 
-  it.skipIf(!testMongoEnforces().uniqueIndexes)(
-    'reject a second inventory row for a SKU and a second reservation with one id (needs a real MongoDB)',
-    async () => {
-      const { InventoryItem, Reservation } = productModels(await connectDomainDatabase('product'));
-      await Promise.all([InventoryItem.init(), Reservation.init()]);
-      const productId = '6650f0000000000000000002';
-      await InventoryItem.create({ sku: 'ONCE-1', productId });
-      await expect(InventoryItem.create({ sku: 'once-1', productId })).rejects.toThrow(/E11000/);
-      const reservation = {
-        reservationId: 'r-once',
-        lines: [{ sku: 'ONCE-1', quantity: 1 }],
-        expiresAt: new Date(),
-      };
-      await Reservation.create(reservation);
-      await expect(Reservation.create(reservation)).rejects.toThrow(/E11000/);
-    },
-  );
+  it('reject a second inventory row for a SKU and a second reservation with one id (needs a real MongoDB)', async (context) => {
+    requireRealMongo(context, 'uniqueIndexes');
+    const { InventoryItem, Reservation } = productModels(await connectDomainDatabase('product'));
+    await Promise.all([InventoryItem.init(), Reservation.init()]);
+    const productId = '6650f0000000000000000002';
+    await InventoryItem.create({ sku: 'ONCE-1', productId });
+    await expect(InventoryItem.create({ sku: 'once-1', productId })).rejects.toThrow(/E11000/);
+    const reservation = {
+      reservationId: 'r-once',
+      lines: [{ sku: 'ONCE-1', quantity: 1 }],
+      expiresAt: new Date(),
+    };
+    await Reservation.create(reservation);
+    await expect(Reservation.create(reservation)).rejects.toThrow(/E11000/);
+  });
 });

@@ -1,0 +1,1 @@
+export { RealMongoSkipsReporter as default } from '@shop/db/testing';
