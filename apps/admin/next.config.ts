@@ -6,7 +6,7 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 const nextConfig: NextConfig = {
   // Workspace packages export TypeScript source; Next compiles them with the app.
-  transpilePackages: ['@shop/ui', '@shop/api', '@shop/auth-session', '@shop/money'],
+  transpilePackages: ['@shop/ui', '@shop/api', '@shop/auth-session', '@shop/money', '@shop/env'],
   output: 'standalone',
   outputFileTracingRoot: repoRoot,
   turbopack: { root: repoRoot },

@@ -1,0 +1,9 @@
+export {
+  ConfigError,
+  defineConfig,
+  exitOnConfigError,
+  resetAllConfigs,
+  type ConfigAccessor,
+  type Env,
+} from './define-config';
+export * as envValue from './values';
