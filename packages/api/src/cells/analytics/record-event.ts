@@ -1,3 +1,4 @@
+import { defineSagaStep } from '../saga-step';
 import { analyticsDatabase } from './database';
 
 export interface ReceivedEvent {
@@ -38,3 +39,16 @@ export async function recordEvent(
     { upsert: true },
   );
 }
+
+/** One event to record: `recordEvent`'s arguments. */
+export interface EventRecord {
+  event: ReceivedEvent;
+  properties: Record<string, unknown>;
+  onceFor?: { property: string; value: string };
+}
+
+/** The one step of every recording function (`functions/record-*.ts`). */
+export const recordEventStep = defineSagaStep({
+  id: 'record',
+  run: ({ event, properties, onceFor }: EventRecord) => recordEvent(event, properties, onceFor),
+});

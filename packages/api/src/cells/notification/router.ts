@@ -1,7 +1,8 @@
 import { permissionProcedure } from '../../trpc/procedures';
 import { router } from '../../trpc/init';
 import { statusProcedure } from '../status';
-import { listMessages, listMessagesInput, type MessagePage } from './message-list';
+import { listMessagesInput } from './inputs';
+import { listMessages } from './procedures/messages';
 
 /** The notification cell's procedures. */
 export const notificationRouter = router({
@@ -11,10 +12,5 @@ export const notificationRouter = router({
    * shows is customers' addresses and what was sent to them, the question support answers
    * ("did my reset email go out?"); `notifications:send` is for sending, which this does not do.
    */
-  listMessages: permissionProcedure('customers:read')
-    .input(listMessagesInput)
-    .query(async ({ ctx, input }): Promise<MessagePage> => {
-      ctx.logger.info({ staffAccountId: ctx.identity.accountId }, 'messages listed');
-      return listMessages(input);
-    }),
+  listMessages: permissionProcedure('customers:read').input(listMessagesInput).query(listMessages),
 });

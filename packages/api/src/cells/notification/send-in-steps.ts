@@ -1,4 +1,5 @@
 import { NonRetriableError } from 'inngest';
+import { defineSagaStep } from '../saga-step';
 import { giveUp, sendEmail, type EmailRequest } from './send-email';
 import type { EmailTemplateId } from './templates/registry';
 
@@ -7,6 +8,15 @@ import type { EmailTemplateId } from './templates/registry';
  * (Inngest Cloud: about 15 minutes in all), long enough to ride out a provider's brief outage.
  */
 export const emailRetries = 5;
+
+/** One delivery attempt of an email function (retried by Inngest on a transient failure). */
+export const sendEmailStep = defineSagaStep({
+  id: 'send',
+  run: (request: EmailRequest<EmailTemplateId>) => sendEmail(request),
+});
+
+/** After the send step ended for good: the message is marked failed. */
+export const giveUpStep = defineSagaStep({ id: 'give-up', run: giveUp });
 
 interface StepTools {
   run<T>(id: string, work: () => Promise<T>): Promise<unknown>;
@@ -21,9 +31,9 @@ export async function sendInSteps<TId extends EmailTemplateId>(
   request: EmailRequest<TId>,
 ) {
   try {
-    return await step.run('send', () => sendEmail(request));
+    return await step.run(sendEmailStep.id, () => sendEmailStep.run(request));
   } catch (error) {
-    await step.run('give-up', () => giveUp(request));
+    await step.run(giveUpStep.id, () => giveUpStep.run(request));
     throw new NonRetriableError(
       `email ${request.template} not sent: ${error instanceof Error ? error.message : 'failed'}`,
     );

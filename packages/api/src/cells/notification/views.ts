@@ -1,21 +1,5 @@
-import {
-  messageStatuses,
-  type Message,
-  type MessageKind,
-  type MessageStatus,
-} from '@shop/db/notification';
-import type { QueryFilter, Types } from 'mongoose';
-import { z } from 'zod';
-import { pageWindow, paginationInput } from '../../trpc/pagination';
-import { notificationDatabase } from './database';
-
-export const listMessagesInput = z.object({
-  to: z.email().max(320).optional(),
-  status: z.enum(messageStatuses).optional(),
-  template: z.string().trim().min(1).max(64).optional(),
-  ...paginationInput,
-});
-export type ListMessagesInput = z.infer<typeof listMessagesInput>;
+import type { Message, MessageKind, MessageStatus } from '@shop/db/notification';
+import type { Types } from 'mongoose';
 
 /** A message as staff see it; never the body (single-use links stay out of the back office). */
 export interface MessageView {
@@ -43,9 +27,10 @@ export interface MessagePage {
   hasMore: boolean;
 }
 
-type StoredMessage = Message & { _id: Types.ObjectId; createdAt: Date };
+/** A `Message` as read from the database (lean). */
+export type StoredMessage = Message & { _id: Types.ObjectId; createdAt: Date };
 
-function toView(message: StoredMessage): MessageView {
+export function toMessageView(message: StoredMessage): MessageView {
   return {
     id: message._id.toString(),
     to: message.to,
@@ -61,30 +46,5 @@ function toView(message: StoredMessage): MessageView {
     createdAt: message.createdAt.toISOString(),
     sentAt: message.sentAt?.toISOString() ?? null,
     failedAt: message.failedAt?.toISOString() ?? null,
-  };
-}
-
-/** Messages newest first, optionally to one address, in one status or of one template. */
-export async function listMessages(input: ListMessagesInput): Promise<MessagePage> {
-  const { Message } = await notificationDatabase.models();
-  const filter: QueryFilter<Message> = {};
-  if (input.to) filter.to = input.to.trim().toLowerCase();
-  if (input.status) filter.status = input.status;
-  if (input.template) filter.template = input.template;
-  const { skip, limit } = pageWindow(input.page, input.pageSize);
-  const [rows, totalCount] = await Promise.all([
-    Message.find(filter)
-      .sort({ createdAt: -1, _id: -1 })
-      .skip(skip)
-      .limit(limit)
-      .lean<StoredMessage[]>(),
-    Message.countDocuments(filter),
-  ]);
-  return {
-    items: rows.map(toView),
-    page: input.page,
-    pageSize: input.pageSize,
-    totalCount,
-    hasMore: skip + rows.length < totalCount,
   };
 }

@@ -1,4 +1,5 @@
 import type { InngestFunction } from 'inngest';
+import { erasePersonalData } from './functions/erase-personal-data';
 
-/** The review cell's Inngest functions (none yet in the skeleton). */
-export const reviewFunctions: InngestFunction.Any[] = [];
+/** The review cell's Inngest functions. */
+export const reviewFunctions: InngestFunction.Any[] = [erasePersonalData];

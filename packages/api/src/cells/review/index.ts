@@ -1,12 +1,11 @@
 import type { CellDefinition } from '../cell-definition';
-import { domainDatabase } from '../domain-database';
-import { erasePersonalData } from './erase-personal-data';
+import { reviewDatabase } from './database';
 import { reviewFunctions } from './functions';
 import { reviewRouter } from './router';
 
 export const reviewCell: CellDefinition = {
   name: 'review',
   router: reviewRouter,
-  functions: [...reviewFunctions, erasePersonalData],
-  database: domainDatabase('review').database,
+  functions: reviewFunctions,
+  database: reviewDatabase.database,
 };

@@ -1,6 +1,27 @@
-import { inngestFor } from '../../events/inngest-client';
-import { accountDeleted } from '../../events/schemas';
-import { analyticsDatabase } from './database';
+import { inngestFor } from '../../../events/inngest-client';
+import { accountDeleted } from '../../../events/schemas';
+import { defineSagaStep } from '../../saga-step';
+import { analyticsDatabase } from '../database';
+
+/** Removes the account id and the email from the properties of every event that has them. */
+export const dropAccountFromEventsStep = defineSagaStep({
+  id: 'drop-account-from-events',
+  run: async ({ accountId, email: givenEmail }: { accountId: string; email: string }) => {
+    const { AnalyticsEvent } = await analyticsDatabase.models();
+    const email = givenEmail.toLowerCase();
+    const [byAccount, byEmail] = [
+      await AnalyticsEvent.updateMany(
+        { 'properties.accountId': accountId },
+        { $unset: { 'properties.accountId': 1 } },
+      ),
+      await AnalyticsEvent.updateMany(
+        { 'properties.email': { $in: [email, givenEmail] } },
+        { $unset: { 'properties.email': 1 } },
+      ),
+    ];
+    return { eventsUpdated: byAccount.modifiedCount + byEmail.modifiedCount };
+  },
+});
 
 /**
  * Account deletion, analytics cell: events keep counting (a registration stays a registration,
@@ -10,21 +31,8 @@ import { analyticsDatabase } from './database';
  */
 export const erasePersonalData = inngestFor('analytics').createFunction(
   { id: 'erase-personal-data', triggers: [accountDeleted] },
-  async ({ event, step }) => {
-    return step.run('drop-account-from-events', async () => {
-      const { AnalyticsEvent } = await analyticsDatabase.models();
-      const email = event.data.email.toLowerCase();
-      const [byAccount, byEmail] = [
-        await AnalyticsEvent.updateMany(
-          { 'properties.accountId': event.data.accountId },
-          { $unset: { 'properties.accountId': 1 } },
-        ),
-        await AnalyticsEvent.updateMany(
-          { 'properties.email': { $in: [email, event.data.email] } },
-          { $unset: { 'properties.email': 1 } },
-        ),
-      ];
-      return { eventsUpdated: byAccount.modifiedCount + byEmail.modifiedCount };
-    });
-  },
+  async ({ event, step }) =>
+    step.run(dropAccountFromEventsStep.id, () =>
+      dropAccountFromEventsStep.run({ accountId: event.data.accountId, email: event.data.email }),
+    ),
 );

@@ -1,6 +1,13 @@
-import { inngestFor } from '../../events/inngest-client';
-import { accountDeleted } from '../../events/schemas';
-import { eraseRecipient } from './message-records';
+import { inngestFor } from '../../../events/inngest-client';
+import { accountDeleted } from '../../../events/schemas';
+import { defineSagaStep } from '../../saga-step';
+import { eraseRecipient } from '../message-records';
+
+/** Drops the address and account id from every message record of the person. */
+export const anonymiseMessagesStep = defineSagaStep({
+  id: 'anonymise-messages',
+  run: eraseRecipient,
+});
 
 /**
  * Account deletion, notification cell: the person's message records stay (delivery statistics,
@@ -10,7 +17,7 @@ import { eraseRecipient } from './message-records';
 export const erasePersonalData = inngestFor('notification').createFunction(
   { id: 'erase-personal-data', triggers: [accountDeleted] },
   async ({ event, step }) =>
-    step.run('anonymise-messages', () =>
-      eraseRecipient({ accountId: event.data.accountId, email: event.data.email }),
+    step.run(anonymiseMessagesStep.id, () =>
+      anonymiseMessagesStep.run({ accountId: event.data.accountId, email: event.data.email }),
     ),
 );

@@ -1,10 +1,24 @@
-import { reviewModels } from '@shop/db/review';
 import { Types } from 'mongoose';
-import { inngestFor } from '../../events/inngest-client';
-import { accountDeleted } from '../../events/schemas';
-import { domainDatabase } from '../domain-database';
+import { inngestFor } from '../../../events/inngest-client';
+import { accountDeleted } from '../../../events/schemas';
+import { defineSagaStep } from '../../saga-step';
+import { reviewDatabase } from '../database';
 
-const reviewDatabase = domainDatabase('review', reviewModels);
+/** Gives each review of the account a fresh random account id of its own. */
+export const detachReviewsStep = defineSagaStep({
+  id: 'detach-reviews',
+  run: async (accountId: Types.ObjectId) => {
+    const { Review } = await reviewDatabase.models();
+    const reviews = await Review.find({ accountId }, { _id: 1 }).lean();
+    for (const review of reviews) {
+      await Review.updateOne(
+        { _id: review._id, accountId },
+        { $set: { accountId: new Types.ObjectId() } },
+      );
+    }
+    return { reviewsDetached: reviews.length };
+  },
+});
 
 /**
  * Account deletion, review cell: the reviews stay published with their rating, title and text
@@ -19,16 +33,6 @@ export const erasePersonalData = inngestFor('review').createFunction(
   async ({ event, step }) => {
     if (!/^[0-9a-f]{24}$/i.test(event.data.accountId)) return { reviewsDetached: 0 };
     const accountId = new Types.ObjectId(event.data.accountId);
-    return step.run('detach-reviews', async () => {
-      const { Review } = await reviewDatabase.models();
-      const reviews = await Review.find({ accountId }, { _id: 1 }).lean();
-      for (const review of reviews) {
-        await Review.updateOne(
-          { _id: review._id, accountId },
-          { $set: { accountId: new Types.ObjectId() } },
-        );
-      }
-      return { reviewsDetached: reviews.length };
-    });
+    return step.run(detachReviewsStep.id, () => detachReviewsStep.run(accountId));
   },
 );
