@@ -10,9 +10,10 @@
 import { generateCatalog, type GeneratedCatalog } from '@shop/db/seed';
 import { CatalogIndex } from '../../packages/api/src/cells/search/catalog-index';
 import { CategoryTree } from '../../packages/api/src/cells/search/category-tree';
+import { toCatalogProduct } from '../../packages/api/src/cells/product/views';
 import { toIndexedProduct } from '../../packages/api/src/cells/search/indexed-product';
+import { queryInput } from '../../packages/api/src/cells/search/inputs';
 import { bucketKeyOf } from '../../packages/api/src/cells/search/price-buckets';
-import { searchQueryInput } from '../../packages/api/src/cells/search/search-input';
 import { describeMachine } from './machine';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -40,7 +41,12 @@ function buildIndex(catalog: GeneratedCatalog): CatalogIndex {
   const index = new CatalogIndex(tree);
   for (const product of catalog.products) {
     if (product.status !== 'active') continue;
-    index.upsert(toIndexedProduct({ ...product, updatedAt: product.publishedAt ?? null }, tree));
+    index.upsert(
+      toIndexedProduct(
+        toCatalogProduct({ ...product, updatedAt: product.publishedAt ?? null }),
+        tree,
+      ),
+    );
   }
   return index;
 }
@@ -99,7 +105,7 @@ function makeQueries(catalog: GeneratedCatalog, count: number) {
     if (words.length === 0) continue;
     const word = words[Math.floor(random() * words.length)]!;
     queries.push(
-      searchQueryInput.parse({
+      queryInput.parse({
         q: withTypo(word.toLowerCase(), random),
         filters: {
           category: rootOf.get(product.categorySlugs[0]!) ?? product.categorySlugs[0],
@@ -147,7 +153,7 @@ print(
   `2,000 products: index built in ${small.buildMs.toFixed(0)} ms, ` +
     `holds ${mib(small.heapDelta)} heap (${mib(small.rssDelta)} RSS)`,
 );
-small.index.search(searchQueryInput.parse({ q: 'warm' })); // keeps `small` alive until here
+small.index.search(queryInput.parse({ q: 'warm' })); // keeps `small` alive until here
 
 const large = measureBuild(productCount);
 print(
@@ -169,7 +175,7 @@ const browse = timeEach(
   queries
     .slice(warmupCount, warmupCount + 500)
     .map((query) =>
-      searchQueryInput.parse({ filters: { category: query.filters?.category }, sort: 'price_asc' }),
+      queryInput.parse({ filters: { category: query.filters?.category }, sort: 'price_asc' }),
     ),
   (query) => index.search(query),
 );

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NonRetriableError } from 'inngest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postTags, tagsFor } from '../src/cells/product/revalidate-storefront';
+import { postTags, tagsFor } from '../src/cells/product/functions/revalidate-storefront';
 
 interface Received {
   authorization: string | undefined;

@@ -1,13 +1,12 @@
 import { Types } from 'mongoose';
 import pino from 'pino';
 import { expect, it } from 'vitest';
-import type { CatalogSource } from '../src/cells/search/catalog-source';
-import type { StoredProduct } from '../src/cells/search/indexed-product';
+import type { CatalogProduct, CatalogReader } from '../src/cells/product/public';
 import { IndexNotReadyError, IndexSync } from '../src/cells/search/index-sync';
-import { searchQueryInput } from '../src/cells/search/search-input';
+import { queryInput } from '../src/cells/search/inputs';
 
-/** A products_db stand-in whose first read waits for the test to open a gate. */
-function fakeSource(products: StoredProduct[], gate: Promise<void>): CatalogSource {
+/** A stand-in for the product cell's catalogue reader whose first read waits for a gate. */
+function fakeSource(products: CatalogProduct[], gate: Promise<void>): CatalogReader {
   return {
     name: 'fake_products_db',
     isOpen: () => true,
@@ -15,43 +14,45 @@ function fakeSource(products: StoredProduct[], gate: Promise<void>): CatalogSour
     categories: async () => [
       { slug: 'lighting', name: 'Lighting', parentSlug: null, ancestorSlugs: [], version: 1 },
     ],
-    activeProducts: async function* () {
+    listedProducts: async function* () {
       await gate;
-      yield* products.filter((product) => product.status === 'active');
+      yield* products.filter((product) => product.listed);
     },
     changedSince: async function* (since) {
-      yield* products.filter((product) => (product.updatedAt?.getTime() ?? 0) >= since.getTime());
+      yield* products.filter((product) => product.version >= since.getTime());
     },
-    activeVersions: async function* () {
+    listedVersions: async function* () {
       for (const product of products) {
-        if (product.status === 'active') {
-          yield { id: product._id.toString(), version: product.updatedAt?.getTime() ?? 0 };
-        }
+        if (product.listed) yield { id: product.id, version: product.version };
       }
     },
-    byIds: async (ids) => products.filter((product) => ids.includes(product._id.toString())),
+    byIds: async (ids) => products.filter((product) => ids.includes(product.id)),
   };
 }
 
-function lamp(name: string, status: StoredProduct['status'] = 'active'): StoredProduct {
+function lamp(name: string, status: 'active' | 'draft' | 'archived' = 'active'): CatalogProduct {
+  const id = new Types.ObjectId().toString();
   return {
-    _id: new Types.ObjectId(),
-    slug: name.toLowerCase().replaceAll(' ', '-'),
-    name,
-    brand: 'Lumen',
-    status,
-    categorySlugs: ['lighting'],
-    currency: 'EUR',
+    id,
+    version: Date.now(),
+    listed: status === 'active',
+    summary: {
+      id,
+      slug: name.toLowerCase().replaceAll(' ', '-'),
+      name,
+      brand: 'Lumen',
+      priceMinor: 4_500,
+      priceMaxMinor: 4_500,
+      compareAtPriceMinor: null,
+      currency: 'EUR',
+      image: null,
+      categorySlugs: ['lighting'],
+      inStock: true,
+      rating: { average: 4, count: 2 },
+    },
     options: [],
-    variants: [{ priceMinor: 4_500 }],
-    images: [],
     attributes: [],
-    priceMinMinor: 4_500,
-    priceMaxMinor: 4_500,
-    inStock: true,
-    rating: { average: 4, count: 2 },
-    publishedAt: new Date('2026-01-01'),
-    updatedAt: new Date(),
+    publishedAt: new Date('2026-01-01').getTime(),
   };
 }
 
@@ -75,7 +76,7 @@ it('is not ready (and says so) until the first build is complete, then answers',
   openGate();
   const index = await sync.ready(5_000);
   expect(sync.isReady).toBe(true);
-  expect(index.search(searchQueryInput.parse({ q: 'lamp' })).totalCount).toBe(2);
+  expect(index.search(queryInput.parse({ q: 'lamp' })).totalCount).toBe(2);
   sync.stop();
 });
 
@@ -86,17 +87,21 @@ it('applies what changed on a poll: new and edited products upserted, archived r
   const index = await sync.ready(5_000);
 
   // Asked before the product exists: that empty answer must not be served from cache after.
-  expect(index.search(searchQueryInput.parse({ q: 'chandelier' })).totalCount).toBe(0);
+  expect(index.search(queryInput.parse({ q: 'chandelier' })).totalCount).toBe(0);
   products.push(lamp('Crystal Chandelier'));
   await sync.syncNow();
-  expect(index.search(searchQueryInput.parse({ q: 'chandelier' })).totalCount).toBe(1);
+  expect(index.search(queryInput.parse({ q: 'chandelier' })).totalCount).toBe(1);
 
-  products[0] = { ...products[0]!, name: 'Oak Desk Lantern', updatedAt: new Date(Date.now() + 1) };
-  products[1] = { ...products[1]!, status: 'archived', updatedAt: new Date(Date.now() + 1) };
+  products[0] = {
+    ...products[0]!,
+    summary: { ...products[0]!.summary, name: 'Oak Desk Lantern' },
+    version: Date.now() + 1,
+  };
+  products[1] = { ...products[1]!, listed: false, version: Date.now() + 1 };
   await sync.syncNow();
 
   const names = (q: string) =>
-    index.search(searchQueryInput.parse({ q })).results.map((result) => result.name);
+    index.search(queryInput.parse({ q })).results.map((result) => result.name);
   expect(names('lantern')).toEqual(['Oak Desk Lantern']);
   expect(names('brass')).toEqual([]);
   sync.stop();

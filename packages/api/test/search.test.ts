@@ -1,6 +1,6 @@
 import { isolateTestDatabases } from '@shop/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchResults } from '../src/cells/search/types';
+import type { SearchResults } from '../src/cells/search/views';
 import { createCellClient } from '../src/client';
 import type { CellHost } from '../src/host';
 import { queryUrl, request } from './support/http';

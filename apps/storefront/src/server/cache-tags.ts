@@ -1,6 +1,6 @@
 /**
  * The cache tags of catalogue data. The product cell's `revalidate-storefront` function
- * (packages/api/src/cells/product/revalidate-storefront.ts) posts these same strings to
+ * (packages/api/src/cells/product/functions/revalidate-storefront.ts) posts these same strings to
  * `/api/revalidate` when a product or category changes: keep the two in step.
  */
 export const cacheTags = {

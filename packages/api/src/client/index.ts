@@ -14,20 +14,15 @@ export { domains, isDomain, type Domain } from '../domains';
 export { createCellClient, type CellClientOptions, type CellHeaders } from './create-cell-client';
 export { cellUrlsFromEnv, defaultShopCellUrl } from './cell-urls';
 export { domainRoutingLink } from './domain-routing-link';
-export type { ProductSummary, ProductDetail, Category } from '../cells/product/types';
+export type { ProductSummary, ProductDetail, Category } from '../cells/product/views';
 export type {
   CategoryNode,
   ProductImage,
   ProductVariant,
   StockState,
-} from '../cells/product/types';
-export type {
-  Facet,
-  FacetValue,
-  SearchResults,
-  SearchSort,
-  Suggestion,
-} from '../cells/search/types';
+} from '../cells/product/views';
+export type { Facet, FacetValue, SearchResults, Suggestion } from '../cells/search/views';
+export type { SearchSort } from '../cells/search/inputs';
 export type {
   AddressKind,
   AddressView,
@@ -36,7 +31,7 @@ export type {
   CustomerPage,
   CustomerSummary,
   ProfileView,
-} from '../cells/user/types';
+} from '../cells/user/views';
 export type { Permission, Role } from '../identity/permissions';
 export { TRPCClientError } from '@trpc/client';
 export {

@@ -1,4 +1,4 @@
-import type { Category, CategoryNode } from './types';
+import type { Category, CategoryNode } from './views';
 
 interface StoredCategory {
   slug: string;

@@ -1,6 +1,7 @@
 import type { InngestFunction } from 'inngest';
-import { expireReservationOnTime, sweepExpiredReservations } from './reservation-functions';
-import { revalidateStorefront } from './revalidate-storefront';
+import { expireReservationOnTime } from './functions/expire-reservation';
+import { revalidateStorefront } from './functions/revalidate-storefront';
+import { sweepExpiredReservations } from './functions/sweep-expired-reservations';
 
 /** The product cell's Inngest functions. */
 export const productFunctions: InngestFunction.Any[] = [

@@ -1,9 +1,11 @@
-import { collectionSlugs } from '@shop/db/product';
+import { collectionSlugs, productStatuses } from '@shop/db/product';
 import { z } from 'zod';
+import { defaultPageSize, maxPageSize, paginationInput } from '../../trpc/pagination';
 
 /**
- * Shapes the product cell accepts. Slugs are URL path segments: a strict shape keeps query
- * operators (`{"$gt": ""}`) and odd bytes out of database filters.
+ * Every input the product cell accepts, one schema per procedure (`<procedure>Input`), and the
+ * field shapes they share. Slugs are URL path segments: a strict shape keeps query operators
+ * (`{"$gt": ""}`) and odd bytes out of database filters.
  */
 export const slugInput = z
   .string()
@@ -11,7 +13,8 @@ export const slugInput = z
   .max(120)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "oak-desk-lamp"');
 
-export const collectionInput = z.enum(collectionSlugs);
+/** A home-page collection's slug. */
+export const collectionSlugInput = z.enum(collectionSlugs);
 
 /** How listings can be ordered; `newest` is the default. */
 export const productSorts = ['newest', 'price_asc', 'price_desc', 'rating', 'name'] as const;
@@ -31,3 +34,297 @@ export const skuInput = z
 
 /** Mongo ObjectId as 24 hex digits: anything else is refused before it reaches a filter. */
 export const objectIdInput = z.string().regex(/^[0-9a-f]{24}$/, 'must be a 24-digit hex id');
+
+// ---- Shoppers' reads (procedures/catalog.ts)
+
+export const listInput = z
+  .object({
+    categorySlug: slugInput.optional(),
+    sort: z.enum(productSorts).default('newest'),
+    ...paginationInput,
+  })
+  .strict()
+  .default({ page: 1, pageSize: defaultPageSize, sort: 'newest' });
+export type ListInput = z.infer<typeof listInput>;
+
+export const bySlugInput = z.object({ slug: slugInput }).strict();
+export type BySlugInput = z.infer<typeof bySlugInput>;
+
+export const categoryBySlugInput = z.object({ slug: slugInput }).strict();
+export type CategoryBySlugInput = z.infer<typeof categoryBySlugInput>;
+
+export const collectionInput = z
+  .object({
+    slug: collectionSlugInput,
+    limit: z.number().int().min(1).max(maxPageSize).default(12),
+  })
+  .strict();
+export type CollectionInput = z.infer<typeof collectionInput>;
+
+export const sitemapEntriesInput = z
+  .object({ page: z.number().int().min(1).max(10_000).default(1) })
+  .strict();
+export type SitemapEntriesInput = z.infer<typeof sitemapEntriesInput>;
+
+// ---- Stock holds for checkouts (procedures/stock-holds.ts)
+
+/** The caller's id for one checkout's hold (the order saga uses the order number). */
+const reservationIdInput = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9:_-]*$/, 'must be letters, digits, ":", "_" or "-"');
+
+export const reserveStockInput = z
+  .object({
+    reservationId: reservationIdInput,
+    lines: z
+      .array(z.object({ sku: skuInput, quantity: z.number().int().min(1).max(10_000) }).strict())
+      .min(1)
+      .max(100),
+    /** How long the hold lasts; default RESERVATION_TTL_SECONDS (15 minutes). */
+    ttlSeconds: z.number().int().min(1).max(86_400).optional(),
+  })
+  .strict();
+export type ReserveStockInput = z.infer<typeof reserveStockInput>;
+
+const reservationRef = z.object({ reservationId: reservationIdInput }).strict();
+
+export const releaseStockInput = reservationRef;
+export type ReleaseStockInput = z.infer<typeof releaseStockInput>;
+export const commitStockInput = reservationRef;
+export type CommitStockInput = z.infer<typeof commitStockInput>;
+export const returnStockInput = reservationRef;
+export type ReturnStockInput = z.infer<typeof returnStockInput>;
+
+// ---- Carts and checkout (procedures/sku-details.ts)
+
+export const skuDetailsInput = z.strictObject({
+  skus: z
+    .array(z.string().trim().min(1).max(64).toUpperCase())
+    .max(100, { error: 'at most 100 SKUs' }),
+  /** Read the database even if an answer under a second old is at hand (checkout does). */
+  fresh: z.boolean().optional(),
+});
+export type SkuDetailsInput = z.infer<typeof skuDetailsInput>;
+
+// ---- Staff: products and stock (procedures/staff-catalog.ts)
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** Image URLs: a site path (`/images/...`) or an https URL; never `javascript:` and friends. */
+const imageUrl = z
+  .string()
+  .max(500)
+  .refine(
+    (url) => /^\/[^/\\]/.test(url) || /^https:\/\/[^\s]+$/.test(url),
+    'must be a site path or an https URL',
+  );
+
+const variantInput = z
+  .object({
+    sku: skuInput,
+    optionValues: z.array(text(60)).max(3).default([]),
+    priceMinor: minorUnitsInput.min(1),
+    compareAtPriceMinor: minorUnitsInput.nullish(),
+    imageIndex: z.number().int().min(0).max(19).default(0),
+    /** Units on hand when the SKU is created; later changes go through adjustStock. */
+    onHand: z.number().int().min(0).max(1_000_000).optional(),
+    lowStockThreshold: z.number().int().min(0).max(100_000).optional(),
+  })
+  .strict();
+export type VariantInput = z.output<typeof variantInput>;
+
+/** Every field of a product staff can set; `create` requires some, `update` takes any subset. */
+const productFields = {
+  slug: slugInput,
+  name: text(200),
+  description: z.string().trim().max(5000),
+  brand: text(100),
+  status: z.enum(productStatuses),
+  categorySlugs: z.array(slugInput).min(1).max(10),
+  collections: z.array(collectionSlugInput).max(3),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
+  options: z
+    .array(z.object({ name: text(50), values: z.array(text(60)).min(1).max(50) }).strict())
+    .max(3),
+  variants: z.array(variantInput).min(1).max(250),
+  images: z.array(z.object({ url: imageUrl, alt: text(300) }).strict()).max(20),
+  attributes: z.array(z.object({ name: text(50), value: text(200) }).strict()).max(50),
+  seo: z
+    .object({ title: z.string().trim().max(120), description: z.string().trim().max(320) })
+    .partial()
+    .strict(),
+};
+
+/** `product.create` (staff). */
+export const createInput = z
+  .object({
+    ...productFields,
+    description: productFields.description.default(''),
+    status: productFields.status.default('draft'),
+    collections: productFields.collections.default([]),
+    currency: productFields.currency.default('EUR'),
+    options: productFields.options.default([]),
+    images: productFields.images.default([]),
+    attributes: productFields.attributes.default([]),
+    seo: productFields.seo.default({}),
+  })
+  .strict()
+  .superRefine((product, context) => checkVariants(product, context));
+export type CreateInput = z.infer<typeof createInput>;
+
+/** `product.update` (staff): the changes are merged onto the stored product. */
+export const updateInput = z
+  .object({
+    id: objectIdInput,
+    changes: z.object(productFields).partial().strict(),
+  })
+  .strict();
+export type UpdateInput = z.infer<typeof updateInput>;
+export type ProductChanges = UpdateInput['changes'];
+
+/**
+ * Variants must fit the options (one value per option, each a listed value, no two alike),
+ * SKUs must be unique, an image index must point at an image, and a compare-at price must be
+ * above the price. Also run on the merged result of an update.
+ */
+export function checkVariants(
+  product: {
+    options?: { name: string; values: string[] }[];
+    variants?: VariantInput[];
+    images?: unknown[];
+  },
+  context: z.RefinementCtx,
+): void {
+  const options = product.options ?? [];
+  const variants = product.variants ?? [];
+  const imageCount = product.images?.length ?? 0;
+  const skus = new Set<string>();
+  const combinations = new Set<string>();
+  variants.forEach((variant, index) => {
+    const path = ['variants', index];
+    if (skus.has(variant.sku)) {
+      context.addIssue({ code: 'custom', path: [...path, 'sku'], message: 'SKU repeated' });
+    }
+    skus.add(variant.sku);
+    if (variant.optionValues.length !== options.length) {
+      context.addIssue({
+        code: 'custom',
+        path: [...path, 'optionValues'],
+        message: `needs one value per option (${options.length})`,
+      });
+    } else {
+      variant.optionValues.forEach((value, optionIndex) => {
+        if (!options[optionIndex]?.values.includes(value)) {
+          context.addIssue({
+            code: 'custom',
+            path: [...path, 'optionValues', optionIndex],
+            message: `"${value}" is not a value of ${options[optionIndex]?.name ?? 'the option'}`,
+          });
+        }
+      });
+    }
+    const combination = JSON.stringify(variant.optionValues);
+    if (combinations.has(combination)) {
+      context.addIssue({
+        code: 'custom',
+        path: [...path, 'optionValues'],
+        message: 'two variants have the same option values',
+      });
+    }
+    combinations.add(combination);
+    if (variant.imageIndex > 0 && variant.imageIndex >= imageCount) {
+      context.addIssue({
+        code: 'custom',
+        path: [...path, 'imageIndex'],
+        message: 'points past the images',
+      });
+    }
+    if (variant.compareAtPriceMinor != null && variant.compareAtPriceMinor <= variant.priceMinor) {
+      context.addIssue({
+        code: 'custom',
+        path: [...path, 'compareAtPriceMinor'],
+        message: 'must be above the price',
+      });
+    }
+  });
+}
+
+export const archiveInput = z.object({ id: objectIdInput }).strict();
+export type ArchiveInput = z.infer<typeof archiveInput>;
+
+export const adjustStockInput = z.union([
+  z
+    .object({
+      sku: skuInput,
+      delta: z.number().int().min(-1_000_000).max(1_000_000),
+      reason: z.string().trim().min(1).max(200),
+    })
+    .strict(),
+  z
+    .object({
+      sku: skuInput,
+      onHand: z.number().int().min(0).max(1_000_000),
+      reason: z.string().trim().min(1).max(200),
+    })
+    .strict(),
+]);
+export type AdjustStockInput = z.infer<typeof adjustStockInput>;
+
+/** Staff's product table: any status, a text filter, or only products with a low SKU. */
+export const adminListInput = z
+  .object({
+    status: z.enum(productStatuses).optional(),
+    q: z.string().trim().max(100).optional(),
+    lowStock: z.boolean().optional(),
+    ...paginationInput,
+  })
+  .strict()
+  .default({ page: 1, pageSize: 24 });
+export type AdminListInput = z.infer<typeof adminListInput>;
+
+// ---- Staff: categories (procedures/staff-categories.ts)
+
+const categoryFields = {
+  name: z.string().trim().min(1).max(100),
+  description: z.string().trim().max(1000),
+  position: z.number().int().min(0).max(10_000),
+  parentSlug: slugInput.nullable(),
+};
+
+export const createCategoryInput = z
+  .object({
+    slug: slugInput,
+    name: categoryFields.name,
+    description: categoryFields.description.default(''),
+    position: categoryFields.position.optional(),
+    parentSlug: categoryFields.parentSlug.optional(),
+  })
+  .strict();
+export type CreateCategoryInput = z.infer<typeof createCategoryInput>;
+
+export const updateCategoryInput = z
+  .object({ slug: slugInput, ...categoryFields })
+  .partial()
+  .required({ slug: true })
+  .strict();
+export type UpdateCategoryInput = z.infer<typeof updateCategoryInput>;
+
+export const deleteCategoryInput = z.object({ slug: slugInput }).strict();
+export type DeleteCategoryInput = z.infer<typeof deleteCategoryInput>;
+
+// ---- The review cell's rating summary (procedures/ratings.ts)
+
+export const setRatingSummaryInput = z
+  .object({
+    productId: objectIdInput,
+    average: z.number().min(0).max(5),
+    count: z.number().int().min(0).max(100_000_000),
+  })
+  .strict()
+  .refine((rating) => rating.count > 0 || rating.average === 0, {
+    message: 'no reviews means an average of 0',
+    path: ['average'],
+  });
+export type SetRatingSummaryInput = z.infer<typeof setRatingSummaryInput>;

@@ -4,12 +4,7 @@ import { TRPCError } from '@trpc/server';
 import { Types } from 'mongoose';
 import { z } from 'zod';
 import { loadCategories } from './catalog-queries';
-import {
-  checkVariants,
-  type CreateProductInput,
-  type ProductChanges,
-  type VariantInput,
-} from './product-input';
+import { checkVariants, type CreateInput, type ProductChanges, type VariantInput } from './inputs';
 
 type Models = Pick<ProductModels, 'Product' | 'InventoryItem'>;
 
@@ -76,7 +71,7 @@ function inventoryFor(productId: Types.ObjectId, variants: readonly VariantInput
   }));
 }
 
-export async function createProduct(models: Models, input: CreateProductInput) {
+export async function createProduct(models: Models, input: CreateInput) {
   await assertCategoriesExist(input.categorySlugs);
   await assertSlugFree(models, input.slug);
   await assertSkusFree(

@@ -1,14 +1,92 @@
 import { router } from '../../trpc/init';
+import { permissionProcedure, publicProcedure } from '../../trpc/procedures';
 import { statusProcedure } from '../status';
-import { catalogProcedures } from './catalog-procedures';
-import { inventoryProcedures } from './inventory-procedures';
-import { skuDetailsProcedure } from './sku-details';
-import { staffProcedures } from './staff-procedures';
+import {
+  adjustStockInput,
+  adminListInput,
+  archiveInput,
+  bySlugInput,
+  categoryBySlugInput,
+  collectionInput,
+  commitStockInput,
+  createCategoryInput,
+  createInput,
+  deleteCategoryInput,
+  listInput,
+  releaseStockInput,
+  reserveStockInput,
+  returnStockInput,
+  setRatingSummaryInput,
+  sitemapEntriesInput,
+  skuDetailsInput,
+  updateCategoryInput,
+  updateInput,
+} from './inputs';
+import {
+  bySlug,
+  categories,
+  categoryBySlug,
+  categoryTree,
+  collection,
+  list,
+  sitemapEntries,
+} from './procedures/catalog';
+import { setRatingSummary } from './procedures/ratings';
+import { skuDetails } from './procedures/sku-details';
+import { adjustStock, adminList, archive, create, update } from './procedures/staff-catalog';
+import { createCategory, deleteCategory, updateCategory } from './procedures/staff-categories';
+import { commitStock, releaseStock, reserveStock, returnStock } from './procedures/stock-holds';
 
+/** The product cell's procedures; each handler lives in procedures/<group>.ts. */
 export const productRouter = router({
   status: statusProcedure('product'),
-  ...catalogProcedures,
-  ...inventoryProcedures,
-  ...staffProcedures,
-  skuDetails: skuDetailsProcedure,
+
+  // Shoppers: active products and the category tree (procedures/catalog.ts).
+  list: publicProcedure.input(listInput).query(list),
+  bySlug: publicProcedure.input(bySlugInput).query(bySlug),
+  categories: publicProcedure.query(categories),
+  categoryTree: publicProcedure.query(categoryTree),
+  categoryBySlug: publicProcedure.input(categoryBySlugInput).query(categoryBySlug),
+  collection: publicProcedure.input(collectionInput).query(collection),
+  sitemapEntries: publicProcedure.input(sitemapEntriesInput).query(sitemapEntries),
+
+  // The order saga's stock holds (procedures/stock-holds.ts).
+  reserveStock: permissionProcedure('inventory:reserve')
+    .input(reserveStockInput)
+    .mutation(reserveStock),
+  releaseStock: permissionProcedure('inventory:reserve')
+    .input(releaseStockInput)
+    .mutation(releaseStock),
+  commitStock: permissionProcedure('inventory:reserve')
+    .input(commitStockInput)
+    .mutation(commitStock),
+  returnStock: permissionProcedure('inventory:reserve')
+    .input(returnStockInput)
+    .mutation(returnStock),
+
+  // Staff: products and stock (procedures/staff-catalog.ts).
+  create: permissionProcedure('catalog:write').input(createInput).mutation(create),
+  update: permissionProcedure('catalog:write').input(updateInput).mutation(update),
+  archive: permissionProcedure('catalog:write').input(archiveInput).mutation(archive),
+  adjustStock: permissionProcedure('catalog:write').input(adjustStockInput).mutation(adjustStock),
+  adminList: permissionProcedure('catalog:write').input(adminListInput).query(adminList),
+
+  // Staff: categories (procedures/staff-categories.ts).
+  createCategory: permissionProcedure('catalog:write')
+    .input(createCategoryInput)
+    .mutation(createCategory),
+  updateCategory: permissionProcedure('catalog:write')
+    .input(updateCategoryInput)
+    .mutation(updateCategory),
+  deleteCategory: permissionProcedure('catalog:write')
+    .input(deleteCategoryInput)
+    .mutation(deleteCategory),
+
+  // The review cell's rating summary (procedures/ratings.ts).
+  setRatingSummary: permissionProcedure('reviews:moderate')
+    .input(setRatingSummaryInput)
+    .mutation(setRatingSummary),
+
+  // The order cell's carts and checkout (procedures/sku-details.ts).
+  skuDetails: publicProcedure.input(skuDetailsInput).query(skuDetails),
 });

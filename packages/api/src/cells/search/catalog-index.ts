@@ -4,10 +4,10 @@ import { buildFacets, filterAndCount } from './facets';
 import { filterGroupsOf } from './filters';
 import { searchableTextOf, type IndexedProduct } from './indexed-product';
 import { comparatorFor, firstInOrder, type Compare } from './ordering';
-import type { SearchQuery } from './search-input';
+import type { QueryInput } from './inputs';
 import { normalizeTerm, queryTerms, tokenize } from './text-analysis';
 import { asYouType, TextIndex, wholeWords } from './text-index';
-import type { SearchResults, Suggestion } from './types';
+import type { SearchResults, Suggestion } from './views';
 
 const suggestionLimits = { queries: 5, products: 4, categories: 3 };
 /** Completions of the last word tried when earlier words must also match. */
@@ -136,7 +136,7 @@ export class CatalogIndex {
       relevance[b.slot]! - relevance[a.slot]! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   }
 
-  search(query: SearchQuery): SearchResults {
+  search(query: QueryInput): SearchResults {
     const matches = this.textMatches(query.q);
     // Text that has no words at all ("$$$", "***") matches nothing rather than everything.
     if (matches === null && query.q && query.q.length > 0) return this.empty(query);
@@ -160,7 +160,7 @@ export class CatalogIndex {
     };
   }
 
-  private empty(query: SearchQuery): SearchResults {
+  private empty(query: QueryInput): SearchResults {
     return {
       results: [],
       totalCount: 0,
@@ -175,7 +175,7 @@ export class CatalogIndex {
    * The query with each word replaced by the closest indexed word (fewest edits, then the most
    * common), offered only when that query finds something under the same filters.
    */
-  private didYouMean(query: SearchQuery): string | null {
+  private didYouMean(query: QueryInput): string | null {
     const terms = queryTerms(query.q ?? '');
     const corrected = terms.map((term) => {
       const maxEdits = Math.min(3, Math.max(1, Math.ceil(term.length / 3)));

@@ -2,8 +2,8 @@ import type { CategoryTree } from './category-tree';
 import type { FilterGroup } from './filters';
 import { mainAttributeNames, type IndexedProduct } from './indexed-product';
 import { priceBuckets, priceRangeKey, priceRangeLabel } from './price-buckets';
-import type { SearchFilters } from './search-input';
-import type { Facet, FacetValue } from './types';
+import type { SearchFilters } from './inputs';
+import type { Facet, FacetValue } from './views';
 
 const ratingSteps = [4, 3, 2, 1] as const;
 /** Long facets (brands, colours) show their most frequent values, plus any selected one. */

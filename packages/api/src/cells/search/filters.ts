@@ -1,6 +1,6 @@
 import type { IndexedProduct, MainAttributeName } from './indexed-product';
 import { inPriceRange, parsePriceRange, type PriceRange } from './price-buckets';
-import type { SearchFilters } from './search-input';
+import type { SearchFilters } from './inputs';
 
 /** One facet's filter: the facet key it belongs to and whether a product passes it. */
 export interface FilterGroup {

@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
+import type { CatalogProduct, CatalogReader } from '../product/public';
 import { CatalogIndex } from './catalog-index';
-import type { CatalogSource } from './catalog-source';
 import { CategoryTree } from './category-tree';
-import { toIndexedProduct, versionOf, type StoredProduct } from './indexed-product';
+import { toIndexedProduct } from './indexed-product';
 
 export interface IndexSyncOptions {
-  /** How often each replica asks products_db what changed (freshness within 5 s needs <= ~2 s). */
+  /** How often each replica asks the catalogue what changed (freshness within 5 s needs <= ~2 s). */
   pollIntervalMs: number;
   /** How often the whole index is compared with the database and repaired. */
   reconcileIntervalMs: number;
@@ -43,7 +43,7 @@ export class IndexNotReadyError extends Error {}
  */
 export class IndexSync {
   private current: CatalogIndex | null = null;
-  private source: CatalogSource | null = null;
+  private source: CatalogReader | null = null;
   private generation = 0;
   /** Newest `updatedAt` applied; the next poll reads from `watermark - overlapMs`. */
   private watermark = 0;
@@ -54,7 +54,7 @@ export class IndexSync {
   private readyWaiters: (() => void)[] = [];
 
   constructor(
-    private readonly openSource: () => Promise<CatalogSource>,
+    private readonly openSource: () => Promise<CatalogReader>,
     private readonly options: IndexSyncOptions,
   ) {}
 
@@ -152,7 +152,7 @@ export class IndexSync {
     const tree = new CategoryTree(await source.categories());
     const index = new CatalogIndex(tree);
     let sinceYield = 0;
-    for await (const product of source.activeProducts()) {
+    for await (const product of source.listedProducts()) {
       index.upsert(toIndexedProduct(product, tree));
       // Queries and probes keep being answered while a large catalog is indexed.
       if (++sinceYield >= this.options.batchSize) {
@@ -174,10 +174,9 @@ export class IndexSync {
     for (const resolve of this.readyWaiters.splice(0)) resolve();
   }
 
-  private apply(index: CatalogIndex, product: StoredProduct): boolean {
-    const id = product._id.toString();
-    if (product.status !== 'active') return index.remove(id);
-    if (index.versionOf(id) === versionOf(product)) return false;
+  private apply(index: CatalogIndex, product: CatalogProduct): boolean {
+    if (!product.listed) return index.remove(product.id);
+    if (index.versionOf(product.id) === product.version) return false;
     index.upsert(toIndexedProduct(product, index.tree));
     return true;
   }
@@ -203,7 +202,7 @@ export class IndexSync {
     for await (const product of source.changedSince(
       new Date(this.watermark - this.options.overlapMs),
     )) {
-      newest = Math.max(newest, versionOf(product));
+      newest = Math.max(newest, product.version);
       if (this.apply(index, product)) applied += 1;
     }
     this.watermark = newest;
@@ -215,7 +214,7 @@ export class IndexSync {
     const index = this.current;
     if (!source || !index || !this.live(generation)) return 0;
     const stored = new Map<string, number>();
-    for await (const { id, version } of source.activeVersions()) stored.set(id, version);
+    for await (const { id, version } of source.listedVersions()) stored.set(id, version);
     const gone = [...index.ids()].filter((id) => !stored.has(id));
     for (const id of gone) index.remove(id);
     const stale = [...stored].filter(([id, version]) => index.versionOf(id) !== version);

@@ -1,5 +1,5 @@
 import type { IndexedProduct } from './indexed-product';
-import type { SearchSort } from './types';
+import type { SearchSort } from './inputs';
 
 export type Compare = (a: IndexedProduct, b: IndexedProduct) => number;
 

@@ -1,64 +1,14 @@
-import { TRPCError } from '@trpc/server';
-import { sendEvent } from '../../events/inngest-client';
-import { searchPerformed } from '../../events/schemas';
-import { publicProcedure } from '../../trpc/procedures';
 import { router } from '../../trpc/init';
+import { publicProcedure } from '../../trpc/procedures';
 import { statusProcedure } from '../status';
-import type { CatalogIndex } from './catalog-index';
-import { IndexNotReadyError } from './index-sync';
-import { searchQueryInput, suggestInput } from './search-input';
-import { searchIndex } from './search-index';
-import type { SearchResults, Suggestion } from './types';
+import { queryInput, suggestInput } from './inputs';
+import { query, suggest } from './procedures/search';
 
-/** How long a search waits for the first index build before answering 503. */
-const firstBuildWaitMs = 15_000;
-
-async function readyIndex(): Promise<CatalogIndex> {
-  try {
-    return await searchIndex.ready(firstBuildWaitMs);
-  } catch (error) {
-    if (error instanceof IndexNotReadyError) {
-      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: error.message });
-    }
-    throw error;
-  }
-}
-
+/** The search cell's procedures, answered from this replica's index (procedures/search.ts). */
 export const searchRouter = router({
   status: statusProcedure('search'),
-
-  /**
-   * Full-text search with typo tolerance, facets, filters, sorting and pages, answered from this
-   * replica's in-memory index. An empty `q` with a category filter browses that category.
-   */
-  query: publicProcedure
-    .input(searchQueryInput)
-    .query(async ({ input, ctx }): Promise<SearchResults> => {
-      const index = await readyIndex();
-      const answer = index.search(input);
-
-      // A category page (no words) is browsing, not a search: it would be the top "search".
-      if (!input.q) return answer;
-      // Recorded after answering: the shopper never waits for analytics, and a failure is logged.
-      sendEvent('search', searchPerformed, {
-        query: input.q,
-        filters: input.filters ?? {},
-        sort: input.sort,
-        page: input.page,
-        resultCount: answer.totalCount,
-        zeroResults: answer.totalCount === 0,
-        requestId: ctx.requestId,
-      }).catch((error: unknown) =>
-        ctx.logger.warn({ err: error }, 'could not send search/search.performed'),
-      );
-      return answer;
-    }),
-
-  /** As-you-type suggestions: completed queries, a few products, matching categories. */
-  suggest: publicProcedure
-    .input(suggestInput)
-    .query(async ({ input }): Promise<{ suggestions: Suggestion[] }> => {
-      const index = await readyIndex();
-      return { suggestions: index.suggest(input.q) };
-    }),
+  /** Full-text search with facets, filters, sorting and pages; browsing a category too. */
+  query: publicProcedure.input(queryInput).query(query),
+  /** As-you-type suggestions. */
+  suggest: publicProcedure.input(suggestInput).query(suggest),
 });

@@ -1,14 +1,13 @@
-import { connectDomainDatabase, databaseName, pingDatabase } from '@shop/db';
 import { rootLogger } from '../../observability/logger';
 import type { CellDatabase } from '../cell-definition';
-import { openCatalogSource } from './catalog-source';
+import { catalogDatabase, openCatalogReader } from '../product/public';
 import { IndexSync } from './index-sync';
 import { syncSettingsFromEnv } from './sync-settings';
 
 const logger = rootLogger.child({ cell: 'search', component: 'search-index' });
 
-/** This process's replica of the search index, kept fresh from products_db. */
-export const searchIndex = new IndexSync(openCatalogSource, {
+/** This process's replica of the search index, kept fresh from the product cell's catalogue. */
+export const searchIndex = new IndexSync(openCatalogReader, {
   ...syncSettingsFromEnv(process.env, logger),
   logger,
 });
@@ -20,13 +19,13 @@ export const searchIndex = new IndexSync(openCatalogSource, {
  */
 export const searchIndexDependency: CellDatabase = {
   get name() {
-    return `${databaseName('product')} (search index)`;
+    return `${catalogDatabase.name} (search index)`;
   },
   connect: async () => {
     // Opened by the index itself in start(); nothing to hold here.
   },
   ping: async () => {
-    await pingDatabase(await connectDomainDatabase('product'));
+    await catalogDatabase.ping();
     if (!searchIndex.isReady) throw new Error('the search index is still being built');
   },
 };

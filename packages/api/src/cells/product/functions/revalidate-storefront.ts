@@ -1,6 +1,6 @@
 import { NonRetriableError } from 'inngest';
 import { z } from 'zod';
-import { inngestFor } from '../../events/inngest-client';
+import { inngestFor } from '../../../events/inngest-client';
 
 /**
  * Keeps the storefront's cached pages fresh: when a product or category changes, expire the
@@ -14,6 +14,10 @@ import { inngestFor } from '../../events/inngest-client';
 const inngest = inngestFor('product');
 
 const slugData = z.object({ slug: z.string().min(1).max(120) });
+
+export const revalidatePagesStepId = 'revalidate-pages';
+export const waitForSearchIndexStepId = 'wait-for-search-index';
+export const revalidateListingsStepId = 'revalidate-listings';
 
 /** How long the search index may take to follow a catalogue change, plus a margin. */
 const searchIndexDelay = '6s';
@@ -74,9 +78,9 @@ export const revalidateStorefront = inngest.createFunction(
     const parsed = slugData.safeParse(event.data);
     if (!parsed.success) throw new NonRetriableError(`${event.name} without a slug`);
     const tags = tagsFor(event.name, parsed.data.slug);
-    await step.run('revalidate-pages', () => postTags(target, tags));
-    await step.sleep('wait-for-search-index', searchIndexDelay);
-    await step.run('revalidate-listings', () => postTags(target, ['listings']));
+    await step.run(revalidatePagesStepId, () => postTags(target, tags));
+    await step.sleep(waitForSearchIndexStepId, searchIndexDelay);
+    await step.run(revalidateListingsStepId, () => postTags(target, ['listings']));
     return { revalidated: [...tags, 'listings'] };
   },
 );
