@@ -1,9 +1,12 @@
 import { connectDomainDatabase } from '@shop/db';
 import { authModels } from '@shop/db/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressView } from '../src/cells/user/addresses';
-import type { CustomerDetail, CustomerPage } from '../src/cells/user/customers';
-import type { ProfileView } from '../src/cells/user/profiles';
+import type {
+  AddressView,
+  CustomerDetail,
+  CustomerPage,
+  ProfileView,
+} from '../src/cells/user/views';
 import type { CellHost } from '../src/host';
 import { seededTestDatabases, startTestHost, stopTestHosts } from './support/test-host';
 import { callsAs, dataOf, errorOf, tokenFor } from './support/user-test-calls';

@@ -19,7 +19,7 @@ interface Recipient {
  * Issues an email-verification token and sends the event the notification cell mails. A failure
  * to send is logged, not thrown: the user can ask for another link.
  */
-export async function requestEmailVerification(account: Recipient, logger: Logger) {
+export async function sendVerificationEmail(account: Recipient, logger: Logger) {
   const { token, expiresAt } = await issueOneTimeToken(account._id, 'email-verification');
   try {
     await sendEvent('auth', emailVerificationRequested, {
@@ -41,7 +41,7 @@ export async function requestEmailVerification(account: Recipient, logger: Logge
  * Issues a password-reset token and sends the event. The caller is answered ok either way (an
  * error would reveal that the email has an account), so a failure is logged as an error.
  */
-export async function requestPasswordReset(account: Recipient, logger: Logger) {
+export async function sendPasswordResetEmail(account: Recipient, logger: Logger) {
   const { token, expiresAt } = await issueOneTimeToken(account._id, 'password-reset');
   try {
     await sendEvent('auth', passwordResetRequested, {

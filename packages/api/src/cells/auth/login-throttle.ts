@@ -1,5 +1,5 @@
 import { isDuplicateKeyError } from '@shop/db/claims';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../secrets';
 import { authDatabase } from './database';
 
 /** Failed sign-ins allowed per window before further attempts are refused with 429. */
@@ -12,7 +12,7 @@ export const throttledMessage = 'Too many failed sign-in attempts; try again lat
 
 /** Counter keys. The email is hashed: the counters are not another copy of who tried to sign in. */
 function keysFor(email: string, clientAddress: string | null) {
-  const account = `account:${createHash('sha256').update(email).digest('hex')}`;
+  const account = `account:${sha256Hex(email)}`;
   const address = clientAddress ? `address:${clientAddress}` : null;
   return { account, address };
 }

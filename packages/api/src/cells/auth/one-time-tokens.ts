@@ -1,7 +1,7 @@
 import type { OneTimeTokenPurpose } from '@shop/db/auth';
 import type { Types } from 'mongoose';
 import { authDatabase } from './database';
-import { hashSecretToken, newSecretToken } from './secret-tokens';
+import { newSecretToken, sha256Hex } from '../../secrets';
 
 export const oneTimeTokenLifetimeMs: Readonly<Record<OneTimeTokenPurpose, number>> = {
   'password-reset': 60 * 60 * 1000,
@@ -21,12 +21,12 @@ export async function issueOneTimeToken(
   await OneTimeToken.updateMany({ accountId, purpose, usedAt: null }, { $set: { usedAt: now } });
   const token = newSecretToken();
   const expiresAt = new Date(now.getTime() + oneTimeTokenLifetimeMs[purpose]);
-  await OneTimeToken.create({ hash: hashSecretToken(token), purpose, accountId, expiresAt });
+  await OneTimeToken.create({ hash: sha256Hex(token), purpose, accountId, expiresAt });
   return { token, expiresAt };
 }
 
 function liveFilter(token: string, purpose: OneTimeTokenPurpose, now: Date) {
-  return { hash: hashSecretToken(token), purpose, usedAt: null, expiresAt: { $gt: now } };
+  return { hash: sha256Hex(token), purpose, usedAt: null, expiresAt: { $gt: now } };
 }
 
 /** The account a live token is for, without using it up. */

@@ -1,4 +1,6 @@
+import type { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { fieldError } from '../../trpc/field-error';
 import { isCommonPassword } from './common-passwords';
 
 export const minPasswordLength = 10;
@@ -45,4 +47,9 @@ export function refuseEmailAsPassword(passwordField: string) {
 /** The same check outside a schema (when the email comes from the account, not the input). */
 export function passwordEqualsEmail(password: string, email: string): boolean {
   return password.trim().toLowerCase() === email.toLowerCase();
+}
+
+/** A 400 shaped like a schema failure, so the form shows it next to the password field. */
+export function passwordIssue(message: string, field = 'password'): TRPCError {
+  return fieldError([field], message);
 }

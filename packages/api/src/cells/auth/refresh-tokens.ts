@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Types } from 'mongoose';
 import { authDatabase } from './database';
-import { hashSecretToken, newSecretToken } from './secret-tokens';
+import { newSecretToken, sha256Hex } from '../../secrets';
 
 export const refreshTokenLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
@@ -21,7 +21,7 @@ export async function issueRefreshToken(
   const refreshToken = newSecretToken();
   const expiresAt = new Date(now.getTime() + refreshTokenLifetimeMs);
   await RefreshToken.create({
-    hash: hashSecretToken(refreshToken),
+    hash: sha256Hex(refreshToken),
     familyId,
     accountId,
     expiresAt,
@@ -41,7 +41,7 @@ export type RefreshTokenUse =
  */
 export async function useRefreshToken(token: string, now = new Date()): Promise<RefreshTokenUse> {
   const { RefreshToken } = await authDatabase.models();
-  const hash = hashSecretToken(token);
+  const hash = sha256Hex(token);
   const used = await RefreshToken.findOneAndUpdate(
     { hash, usedAt: null, revokedAt: null, expiresAt: { $gt: now } },
     { $set: { usedAt: now } },
@@ -69,10 +69,7 @@ export async function revokeFamily(familyId: string, now = new Date()): Promise<
 /** The family a token belongs to, whatever its state (logout accepts used and expired tokens). */
 export async function familyOf(token: string): Promise<string | null> {
   const { RefreshToken } = await authDatabase.models();
-  const found = await RefreshToken.findOne(
-    { hash: hashSecretToken(token) },
-    { familyId: 1 },
-  ).lean();
+  const found = await RefreshToken.findOne({ hash: sha256Hex(token) }, { familyId: 1 }).lean();
   return found?.familyId ?? null;
 }
 

@@ -1,19 +1,8 @@
 import type { Types } from 'mongoose';
 import { signAccessToken } from '../../identity/access-token';
-import { accountView, type AccountView, type StoredAccountFields } from './account-view';
+import { accountView, type StoredAccountFields, type TokenSet } from './views';
 import { issueRefreshToken } from './refresh-tokens';
 import { currentSigningKey } from './signing-keys';
-
-/** What register, login and refresh answer: a session's two tokens and who it is for. */
-export interface TokenSet {
-  accessToken: string;
-  /** ISO 8601. */
-  accessTokenExpiresAt: string;
-  refreshToken: string;
-  /** ISO 8601. */
-  refreshTokenExpiresAt: string;
-  account: AccountView;
-}
 
 /** A fresh access token plus a refresh token of `familyId` (a new family when omitted). */
 export async function issueTokenSet(

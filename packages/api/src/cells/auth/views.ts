@@ -1,6 +1,8 @@
 import type { Types } from 'mongoose';
 import { isRole, type Role } from '../../identity/permissions';
 
+/** What the auth cell's procedures answer. */
+
 /** The account as callers see it (no hash, no internal fields). */
 export interface AccountView {
   id: string;
@@ -28,4 +30,40 @@ export function accountView(account: StoredAccountFields): AccountView {
     roles: account.roles.filter(isRole),
     emailVerified: Boolean(account.emailVerifiedAt),
   };
+}
+
+/** What register, login and refresh answer: a session's two tokens and who it is for. */
+export interface TokenSet {
+  accessToken: string;
+  /** ISO 8601. */
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  /** ISO 8601. */
+  refreshTokenExpiresAt: string;
+  account: AccountView;
+}
+
+/** The answer of a change that has nothing else to tell. */
+export interface Done {
+  ok: true;
+}
+
+/** `auth.listStaff`. */
+export interface StaffPage {
+  items: AccountView[];
+  total: number;
+}
+
+/** `auth.rotateSigningKey`: the new key and when it starts signing. */
+export interface RotatedSigningKey {
+  kid: string;
+  /** ISO 8601. */
+  activatesAt: string;
+}
+
+/** `auth.serviceToken`. */
+export interface ServiceToken {
+  accessToken: string;
+  /** ISO 8601. */
+  expiresAt: string;
 }

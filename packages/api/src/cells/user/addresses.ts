@@ -1,21 +1,17 @@
-import {
-  addressFingerprint,
-  maxAddressesPerAccount,
-  type Address,
-  type Profile,
-} from '@shop/db/user';
+import { addressFingerprint, maxAddressesPerAccount } from '@shop/db/user';
 import { TRPCError } from '@trpc/server';
 import { Types } from 'mongoose';
 import type { z } from 'zod';
 import { userDatabase } from './database';
-import { addressFieldsInput, type AddressFieldsInput, type UpdateAddressInput } from './inputs';
+import { addAddressInput, type AddAddressInput, type UpdateAddressInput } from './inputs';
 import { isDuplicateKeyError } from '@shop/db/claims';
-import type { AddressKind, AddressView } from './types';
-
-export type { AddressKind, AddressView };
-
-type StoredAddress = Address & { _id: Types.ObjectId };
-type Defaults = Pick<Profile, 'defaultShippingAddressId' | 'defaultBillingAddressId'>;
+import {
+  toAddressView,
+  type AddressDefaults as Defaults,
+  type AddressKind,
+  type AddressView,
+  type StoredAddress,
+} from './views';
 
 const defaultField = {
   shipping: 'defaultShippingAddressId',
@@ -27,24 +23,8 @@ const defaultFields = { defaultShippingAddressId: 1, defaultBillingAddressId: 1 
 // Same address, not found: one answer whether it is someone else's or never existed.
 const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such address' });
 
-function toAddressView(address: StoredAddress, defaults: Defaults | null): AddressView {
-  return {
-    id: address._id.toHexString(),
-    name: address.name,
-    line1: address.line1,
-    line2: address.line2 ?? '',
-    city: address.city,
-    region: address.region ?? '',
-    postcode: address.postcode,
-    country: address.country,
-    phone: address.phone ?? '',
-    isDefaultShipping: defaults?.defaultShippingAddressId?.equals(address._id) ?? false,
-    isDefaultBilling: defaults?.defaultBillingAddressId?.equals(address._id) ?? false,
-  };
-}
-
 /** Every address of the account, oldest first, with the default flags from the profile. */
-export async function listAddresses(accountId: Types.ObjectId): Promise<AddressView[]> {
+export async function accountAddresses(accountId: Types.ObjectId): Promise<AddressView[]> {
   const { Address, Profile } = await userDatabase.models();
   const [addresses, defaults] = await Promise.all([
     Address.find({ accountId }).sort({ createdAt: 1, _id: 1 }).lean<StoredAddress[]>(),
@@ -77,9 +57,9 @@ async function defaultWhereUnset(accountId: Types.ObjectId, id: Types.ObjectId):
  * before inserting, so concurrent adds can overshoot it by the number racing; it is a limit on
  * clutter, not a security boundary.
  */
-export async function addAddress(
+export async function addAccountAddress(
   accountId: Types.ObjectId,
-  fields: AddressFieldsInput,
+  fields: AddAddressInput,
 ): Promise<AddressView> {
   const { Address } = await userDatabase.models();
   const fingerprint = addressFingerprint(fields);
@@ -109,7 +89,7 @@ export async function addAddress(
  * Changes some fields of one of the account's addresses. The merged address is validated as a
  * whole, so a new country is checked against the postcode it will have.
  */
-export async function updateAddress(
+export async function updateAccountAddress(
   accountId: Types.ObjectId,
   { id: rawId, ...changes }: UpdateAddressInput,
 ): Promise<AddressView> {
@@ -118,8 +98,8 @@ export async function updateAddress(
   const stored = await Address.findOne({ _id: id, accountId }).lean<StoredAddress>();
   if (!stored) throw notFound();
 
-  const merged = addressFieldsInput.safeParse(
-    mergeFields(stored, changes) satisfies z.input<typeof addressFieldsInput>,
+  const merged = addAddressInput.safeParse(
+    mergeFields(stored, changes) satisfies z.input<typeof addAddressInput>,
   );
   if (!merged.success) {
     // The cause carries the issues, so the error names the field like any input error.
@@ -165,7 +145,7 @@ function mergeFields(stored: StoredAddress, changes: Omit<UpdateAddressInput, 'i
  * Removes one of the account's addresses. When it was a default, the newest remaining address
  * takes its place, so an account with addresses keeps a default for checkout.
  */
-export async function removeAddress(
+export async function removeAccountAddress(
   accountId: Types.ObjectId,
   rawId: string,
 ): Promise<AddressView[]> {
@@ -182,11 +162,11 @@ export async function removeAddress(
       { $set: { [field]: successor?._id ?? null } },
     );
   }
-  return listAddresses(accountId);
+  return accountAddresses(accountId);
 }
 
 /** Makes one of the account's addresses its default for shipping or billing. */
-export async function setDefaultAddress(
+export async function setAccountDefaultAddress(
   accountId: Types.ObjectId,
   rawId: string,
   kind: AddressKind,
@@ -196,7 +176,7 @@ export async function setDefaultAddress(
   const exists = await Address.exists({ _id: id, accountId });
   if (!exists) throw notFound();
   await Profile.updateOne({ accountId }, { $set: { [defaultField[kind]]: id } });
-  return listAddresses(accountId);
+  return accountAddresses(accountId);
 }
 
 /** Ids reach here validated as 24 hex digits by the input schema. */

@@ -2,22 +2,17 @@ import type { Profile } from '@shop/db/user';
 import { TRPCError } from '@trpc/server';
 import { Types, type QueryFilter } from 'mongoose';
 import { pageWindow } from '../../trpc/pagination';
-import { listAddresses } from './addresses';
+import { accountAddresses } from './addresses';
 import { userDatabase } from './database';
-import { toProfileView } from './profiles';
-import type { CustomerDetail, CustomerPage, CustomerSummary } from './types';
+import type { ListCustomersInput } from './inputs';
+import {
+  toCustomerSummary,
+  type CustomerDetail,
+  type CustomerPage,
+  type StoredProfile as StoredProfileFields,
+} from './views';
 
-export type { CustomerDetail, CustomerPage, CustomerSummary };
-
-type StoredProfile = Profile & { _id: Types.ObjectId; createdAt: Date };
-
-function toSummary(profile: StoredProfile): CustomerSummary {
-  return {
-    ...toProfileView(profile),
-    email: profile.email ?? null,
-    createdAt: profile.createdAt.toISOString(),
-  };
-}
+type StoredProfile = StoredProfileFields & { createdAt: Date };
 
 const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -25,11 +20,7 @@ const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$
  * Customers newest first, optionally those whose name or email contains `q` (case-insensitive),
  * or whose account id is `q`. `q` is matched literally: regex characters are escaped.
  */
-export async function listCustomers(input: {
-  q?: string;
-  page: number;
-  pageSize: number;
-}): Promise<CustomerPage> {
+export async function findCustomers(input: ListCustomersInput): Promise<CustomerPage> {
   const { Profile } = await userDatabase.models();
   const filter: QueryFilter<Profile> = {};
   if (input.q) {
@@ -48,7 +39,7 @@ export async function listCustomers(input: {
     Profile.countDocuments(filter),
   ]);
   return {
-    items: rows.map(toSummary),
+    items: rows.map(toCustomerSummary),
     page: input.page,
     pageSize: input.pageSize,
     totalCount,
@@ -57,9 +48,9 @@ export async function listCustomers(input: {
 }
 
 /** One customer's profile and addresses; NOT_FOUND when the account has no profile. */
-export async function getCustomer(accountId: Types.ObjectId): Promise<CustomerDetail> {
+export async function customerDetail(accountId: Types.ObjectId): Promise<CustomerDetail> {
   const { Profile } = await userDatabase.models();
   const profile = await Profile.findOne({ accountId }).lean<StoredProfile>();
   if (!profile) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such customer' });
-  return { profile: toSummary(profile), addresses: await listAddresses(accountId) };
+  return { profile: toCustomerSummary(profile), addresses: await accountAddresses(accountId) };
 }

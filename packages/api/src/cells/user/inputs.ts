@@ -70,7 +70,7 @@ const addressFieldsShape = {
 };
 
 /** A complete address: what `addAddress` takes, and what an update must add up to. */
-export const addressFieldsInput = z
+export const addAddressInput = z
   .strictObject({
     ...addressFieldsShape,
     line2: addressFieldsShape.line2.default(''),
@@ -78,7 +78,7 @@ export const addressFieldsInput = z
     phone: addressFieldsShape.phone.default(''),
   })
   .transform(withCheckedPostcode);
-export type AddressFieldsInput = z.output<typeof addressFieldsInput>;
+export type AddAddressInput = z.output<typeof addAddressInput>;
 
 /** Every field optional; the postcode is checked once merged with the stored address. */
 export const updateAddressInput = z.strictObject({
@@ -87,18 +87,23 @@ export const updateAddressInput = z.strictObject({
 });
 export type UpdateAddressInput = z.output<typeof updateAddressInput>;
 
-export const addressIdInput = z.strictObject({ id: objectIdInput });
+export const removeAddressInput = z.strictObject({ id: objectIdInput });
+export type RemoveAddressInput = z.output<typeof removeAddressInput>;
 
 export const setDefaultAddressInput = z.strictObject({
   id: objectIdInput,
   kind: z.enum(['shipping', 'billing']),
 });
+export type SetDefaultAddressInput = z.output<typeof setDefaultAddressInput>;
 
 export const listCustomersInput = z.strictObject({
   q: z.string().trim().max(100, { error: 'at most 100 characters' }).optional(),
   ...paginationInput,
 });
+export type ListCustomersInput = z.output<typeof listCustomersInput>;
 
-export const customerIdInput = z.strictObject({ accountId: objectIdInput });
+export const getCustomerInput = z.strictObject({ accountId: objectIdInput });
+export type GetCustomerInput = z.output<typeof getCustomerInput>;
 
 export const updateCustomerInput = updateProfileInput.extend({ accountId: objectIdInput });
+export type UpdateCustomerInput = z.output<typeof updateCustomerInput>;

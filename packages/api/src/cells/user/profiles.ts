@@ -1,33 +1,10 @@
 import { isDuplicateKeyError } from '@shop/db/claims';
-import {
-  defaultPreferences,
-  type Profile,
-  type SupportedCurrency,
-  type SupportedLanguage,
-} from '@shop/db/user';
+import { defaultPreferences } from '@shop/db/user';
 import { TRPCError } from '@trpc/server';
 import { Types } from 'mongoose';
 import { userDatabase } from './database';
 import type { UpdatePreferencesInput, UpdateProfileInput } from './inputs';
-import type { ProfileView } from './types';
-
-export type { ProfileView };
-
-type StoredProfile = Profile & { _id: Types.ObjectId };
-
-export function toProfileView(profile: StoredProfile): ProfileView {
-  return {
-    accountId: profile.accountId.toHexString(),
-    name: profile.name,
-    phone: profile.phone || null,
-    avatarUrl: profile.avatarUrl || null,
-    preferences: {
-      marketingConsent: profile.preferences.marketingConsent,
-      language: profile.preferences.language as SupportedLanguage,
-      currency: profile.preferences.currency as SupportedCurrency,
-    },
-  };
-}
+import type { StoredProfile } from './views';
 
 /**
  * The account id of a token's subject as a database id. Tokens come only from the auth cell,
@@ -110,7 +87,7 @@ export function profileChanges(input: UpdateProfileInput) {
 }
 
 /** Applies a profile update; NOT_FOUND when the account has no profile. */
-export async function updateProfile(
+export async function updateAccountProfile(
   accountId: Types.ObjectId,
   input: UpdateProfileInput,
 ): Promise<StoredProfile> {
@@ -123,7 +100,7 @@ export async function updateProfile(
   return updated;
 }
 
-export async function updatePreferences(
+export async function updateAccountPreferences(
   accountId: Types.ObjectId,
   input: UpdatePreferencesInput,
 ): Promise<StoredProfile> {

@@ -1,8 +1,10 @@
 /**
  * What the user cell's procedures answer, for the apps (re-exported type-only by
- * `@shop/api/client`). No runtime imports: browser bundles must not pull in the server.
+ * `@shop/api/client`), and the functions that make it from stored documents. Type-only imports:
+ * browser bundles must not pull in the server.
  */
-import type { SupportedCurrency, SupportedLanguage } from '@shop/db/user';
+import type { Address, Profile, SupportedCurrency, SupportedLanguage } from '@shop/db/user';
+import type { Types } from 'mongoose';
 
 /** `user.getProfile`, `user.updateProfile`, `user.updatePreferences`. */
 export interface ProfileView {
@@ -39,11 +41,21 @@ export interface AddressView {
 
 export type AddressKind = 'shipping' | 'billing';
 
+/** `user.listAddresses`, `user.removeAddress`, `user.setDefaultAddress`. */
+export interface AddressList {
+  items: AddressView[];
+}
+
 /** `user.supportedCountries` items. */
 export interface CountryInfo {
   code: string;
   name: string;
   postcodeExample: string;
+}
+
+/** `user.supportedCountries`. */
+export interface CountryList {
+  items: readonly CountryInfo[];
 }
 
 /** A customer as staff see them: the profile plus the email it was registered with. */
@@ -66,4 +78,50 @@ export interface CustomerPage {
 export interface CustomerDetail {
   profile: CustomerSummary;
   addresses: AddressView[];
+}
+
+export type StoredProfile = Profile & { _id: Types.ObjectId };
+export type StoredAddress = Address & { _id: Types.ObjectId };
+/** The profile's default address ids, which the address views' flags are read from. */
+export type AddressDefaults = Pick<Profile, 'defaultShippingAddressId' | 'defaultBillingAddressId'>;
+
+export function toProfileView(profile: StoredProfile): ProfileView {
+  return {
+    accountId: profile.accountId.toHexString(),
+    name: profile.name,
+    phone: profile.phone || null,
+    avatarUrl: profile.avatarUrl || null,
+    preferences: {
+      marketingConsent: profile.preferences.marketingConsent,
+      language: profile.preferences.language as SupportedLanguage,
+      currency: profile.preferences.currency as SupportedCurrency,
+    },
+  };
+}
+
+export function toAddressView(
+  address: StoredAddress,
+  defaults: AddressDefaults | null,
+): AddressView {
+  return {
+    id: address._id.toHexString(),
+    name: address.name,
+    line1: address.line1,
+    line2: address.line2 ?? '',
+    city: address.city,
+    region: address.region ?? '',
+    postcode: address.postcode,
+    country: address.country,
+    phone: address.phone ?? '',
+    isDefaultShipping: defaults?.defaultShippingAddressId?.equals(address._id) ?? false,
+    isDefaultBilling: defaults?.defaultBillingAddressId?.equals(address._id) ?? false,
+  };
+}
+
+export function toCustomerSummary(profile: StoredProfile & { createdAt: Date }): CustomerSummary {
+  return {
+    ...toProfileView(profile),
+    email: profile.email ?? null,
+    createdAt: profile.createdAt.toISOString(),
+  };
 }

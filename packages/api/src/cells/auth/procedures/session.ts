@@ -1,153 +1,130 @@
-import { TRPCError } from '@trpc/server';
-import { z } from 'zod';
-import { userRegistered } from './events';
-import { sendEvent } from '../../events/inngest-client';
-import { authedProcedure, publicProcedure } from '../../trpc/procedures';
-import { tooManyRequests } from '../../trpc/retry-after';
-import { accountView, type AccountView } from './account-view';
-import { messageOf, requestEmailVerification } from './emailed-links';
-import { authDatabase } from './database';
 import { isDuplicateKeyError } from '@shop/db/claims';
-import { countLoginAttempt, forgiveLoginAttempt, throttledMessage } from './login-throttle';
-import { hashPassword, needsRehash, passwordMatches } from './passwords';
-import {
-  emailInput,
-  newPassword,
-  presentedPassword,
-  refuseEmailAsPassword,
-} from './password-policy';
-import { familyOf, revokeAccountSessions, revokeFamily, useRefreshToken } from './refresh-tokens';
-import { secretTokenPattern } from './secret-tokens';
-import { accountObjectId, signedInAccount } from './signed-in-account';
-import { issueTokenSet, type TokenSet } from './token-set';
+import { TRPCError } from '@trpc/server';
+import { sendEvent } from '../../../events/inngest-client';
+import type { HandlerArgs, SignedInContext } from '../../../trpc/context';
+import { tooManyRequests } from '../../../trpc/retry-after';
+import { authDatabase } from '../database';
+import { messageOf, sendVerificationEmail } from '../emailed-links';
+import { userRegistered } from '../events';
+import type { LoginInput, LogoutInput, RefreshInput, RegisterInput } from '../inputs';
+import { countLoginAttempt, forgiveLoginAttempt, throttledMessage } from '../login-throttle';
+import { hashPassword, needsRehash, passwordMatches } from '../passwords';
+import { familyOf, revokeAccountSessions, revokeFamily, useRefreshToken } from '../refresh-tokens';
+import { accountObjectId, signedInAccount } from '../signed-in-account';
+import { issueTokenSet } from '../token-set';
+import { accountView, type AccountView, type Done, type TokenSet } from '../views';
 
 const alreadyRegistered = 'This email is already registered';
 const wrongCredentials = 'Wrong email or password';
 const sessionOver = 'Your session has ended; sign in again';
 
-const registerInput = z
-  .object({
-    email: emailInput,
-    password: newPassword,
-    name: z.string().trim().min(1, 'Enter your name').max(100, 'Use at most 100 characters'),
-  })
-  .superRefine(refuseEmailAsPassword('password'));
-
-const loginInput = z.object({ email: emailInput, password: presentedPassword });
-
-const refreshTokenInput = z.object({
-  refreshToken: z.string().regex(secretTokenPattern, 'Not a refresh token'),
-});
-
-export const sessionProcedures = {
-  /** A new customer account, signed in. CONFLICT when the email already has an account. */
-  register: publicProcedure.input(registerInput).mutation(async ({ input, ctx }) => {
-    const { Account } = await authDatabase.models();
-    // The pre-check gives the clear answer; the unique index settles races on a real MongoDB.
-    if (await Account.exists({ email: input.email })) {
+/** A new customer account, signed in. CONFLICT when the email already has an account. */
+export async function register({ input, ctx }: HandlerArgs<RegisterInput>): Promise<TokenSet> {
+  const { Account } = await authDatabase.models();
+  // The pre-check gives the clear answer; the unique index settles races on a real MongoDB.
+  if (await Account.exists({ email: input.email })) {
+    throw new TRPCError({ code: 'CONFLICT', message: alreadyRegistered });
+  }
+  let account;
+  try {
+    account = await Account.create({
+      email: input.email,
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+      roles: ['customer'],
+    });
+  } catch (error) {
+    if (isDuplicateKeyError(error)) {
       throw new TRPCError({ code: 'CONFLICT', message: alreadyRegistered });
     }
-    let account;
-    try {
-      account = await Account.create({
-        email: input.email,
-        name: input.name,
-        passwordHash: await hashPassword(input.password),
-        roles: ['customer'],
-      });
-    } catch (error) {
-      if (isDuplicateKeyError(error)) {
-        throw new TRPCError({ code: 'CONFLICT', message: alreadyRegistered });
-      }
-      throw error;
-    }
-    const accountId = account._id.toString();
-    ctx.logger.info({ accountId }, 'account registered');
-    // Neither send fails the registration: the account exists and works either way.
-    await Promise.all([
-      sendEvent('auth', userRegistered, {
-        accountId,
-        email: account.email,
-        name: account.name,
-      }).catch((error: unknown) =>
-        ctx.logger.warn({ error: messageOf(error), accountId }, 'user.registered not sent'),
-      ),
-      requestEmailVerification(account, ctx.logger),
-    ]);
-    return issueTokenSet(account);
-  }),
+    throw error;
+  }
+  const accountId = account._id.toString();
+  ctx.logger.info({ accountId }, 'account registered');
+  // Neither send fails the registration: the account exists and works either way.
+  await Promise.all([
+    sendEvent('auth', userRegistered, {
+      accountId,
+      email: account.email,
+      name: account.name,
+    }).catch((error: unknown) =>
+      ctx.logger.warn({ error: messageOf(error), accountId }, 'user.registered not sent'),
+    ),
+    sendVerificationEmail(account, ctx.logger),
+  ]);
+  return issueTokenSet(account);
+}
 
-  /**
-   * Email + password in, a TokenSet out. Refused (401) with the same words for any wrong part;
-   * throttled (429 + Retry-After) per email and per client address, whether or not the email
-   * has an account.
-   */
-  login: publicProcedure.input(loginInput).mutation(async ({ input, ctx }): Promise<TokenSet> => {
-    const blockedFor = await countLoginAttempt(input.email, ctx.clientAddress);
-    if (blockedFor !== null) {
-      ctx.logger.warn({ clientAddress: ctx.clientAddress }, 'login throttled');
-      throw tooManyRequests(throttledMessage, blockedFor);
-    }
-    const { Account } = await authDatabase.models();
-    const account = await Account.findOne({ email: input.email, deletedAt: null }).lean();
-    // Compares against a dummy hash when there is no account: both failures take as long.
-    if (!(await passwordMatches(input.password, account?.passwordHash)) || !account) {
-      // No email in the log: it is personal data, and logs outlive accounts.
-      ctx.logger.info({ clientAddress: ctx.clientAddress }, 'login refused');
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: wrongCredentials });
-    }
-    await forgiveLoginAttempt(input.email, ctx.clientAddress);
-    if (needsRehash(account.passwordHash!)) {
-      await Account.updateOne(
-        { _id: account._id },
-        { $set: { passwordHash: await hashPassword(input.password) } },
-      );
-    }
-    return issueTokenSet(account);
-  }),
+/**
+ * Email + password in, a TokenSet out. Refused (401) with the same words for any wrong part;
+ * throttled (429 + Retry-After) per email and per client address, whether or not the email
+ * has an account.
+ */
+export async function login({ input, ctx }: HandlerArgs<LoginInput>): Promise<TokenSet> {
+  const blockedFor = await countLoginAttempt(input.email, ctx.clientAddress);
+  if (blockedFor !== null) {
+    ctx.logger.warn({ clientAddress: ctx.clientAddress }, 'login throttled');
+    throw tooManyRequests(throttledMessage, blockedFor);
+  }
+  const { Account } = await authDatabase.models();
+  const account = await Account.findOne({ email: input.email, deletedAt: null }).lean();
+  // Compares against a dummy hash when there is no account: both failures take as long.
+  if (!(await passwordMatches(input.password, account?.passwordHash)) || !account) {
+    // No email in the log: it is personal data, and logs outlive accounts.
+    ctx.logger.info({ clientAddress: ctx.clientAddress }, 'login refused');
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: wrongCredentials });
+  }
+  await forgiveLoginAttempt(input.email, ctx.clientAddress);
+  if (needsRehash(account.passwordHash!)) {
+    await Account.updateOne(
+      { _id: account._id },
+      { $set: { passwordHash: await hashPassword(input.password) } },
+    );
+  }
+  return issueTokenSet(account);
+}
 
-  /** Trades a refresh token for a new TokenSet; the old token stops working (rotation). */
-  refresh: publicProcedure
-    .input(refreshTokenInput)
-    .mutation(async ({ input, ctx }): Promise<TokenSet> => {
-      const use = await useRefreshToken(input.refreshToken);
-      if (use.outcome === 'reused') {
-        // A used token came back: whoever holds the newer one, one of the two is a thief.
-        ctx.logger.warn(
-          { accountId: use.accountId.toString(), familyId: use.familyId },
-          'refresh token reused: session revoked',
-        );
-      }
-      if (use.outcome !== 'used') {
-        throw new TRPCError({ code: 'UNAUTHORIZED', message: sessionOver });
-      }
-      const { Account } = await authDatabase.models();
-      const account = await Account.findOne({ _id: use.accountId, deletedAt: null }).lean();
-      if (!account) {
-        await revokeFamily(use.familyId);
-        throw new TRPCError({ code: 'UNAUTHORIZED', message: sessionOver });
-      }
-      return issueTokenSet(account, use.familyId);
-    }),
+/** Trades a refresh token for a new TokenSet; the old token stops working (rotation). */
+export async function refresh({ input, ctx }: HandlerArgs<RefreshInput>): Promise<TokenSet> {
+  const use = await useRefreshToken(input.refreshToken);
+  if (use.outcome === 'reused') {
+    // A used token came back: whoever holds the newer one, one of the two is a thief.
+    ctx.logger.warn(
+      { accountId: use.accountId.toString(), familyId: use.familyId },
+      'refresh token reused: session revoked',
+    );
+  }
+  if (use.outcome !== 'used') {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: sessionOver });
+  }
+  const { Account } = await authDatabase.models();
+  const account = await Account.findOne({ _id: use.accountId, deletedAt: null }).lean();
+  if (!account) {
+    await revokeFamily(use.familyId);
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: sessionOver });
+  }
+  return issueTokenSet(account, use.familyId);
+}
 
-  /** Ends the session the refresh token belongs to. Always ok (again, or for unknown tokens). */
-  logout: publicProcedure.input(refreshTokenInput).mutation(async ({ input }) => {
-    const familyId = await familyOf(input.refreshToken);
-    if (familyId) await revokeFamily(familyId);
-    return { ok: true as const };
-  }),
+/** Ends the session the refresh token belongs to. Always ok (again, or for unknown tokens). */
+export async function logout({ input }: HandlerArgs<LogoutInput>): Promise<Done> {
+  const familyId = await familyOf(input.refreshToken);
+  if (familyId) await revokeFamily(familyId);
+  return { ok: true };
+}
 
-  /**
-   * Ends every session of the caller. Access tokens already issued stay valid until they expire
-   * (at most 15 minutes): they are checked without a database.
-   */
-  logoutEverywhere: authedProcedure.mutation(async ({ ctx }) => {
-    await revokeAccountSessions(accountObjectId(ctx.identity.accountId));
-    return { ok: true as const };
-  }),
+/**
+ * Ends every session of the caller. Access tokens already issued stay valid until they expire
+ * (at most 15 minutes): they are checked without a database.
+ */
+export async function logoutEverywhere({
+  ctx,
+}: HandlerArgs<undefined, SignedInContext>): Promise<Done> {
+  await revokeAccountSessions(accountObjectId(ctx.identity.accountId));
+  return { ok: true };
+}
 
-  /** The caller's account, fresh from auth_db. */
-  me: authedProcedure.query(async ({ ctx }): Promise<AccountView> => {
-    return accountView(await signedInAccount(ctx.identity.accountId));
-  }),
-};
+/** The caller's account, fresh from auth_db. */
+export async function me({ ctx }: HandlerArgs<undefined, SignedInContext>): Promise<AccountView> {
+  return accountView(await signedInAccount(ctx.identity.accountId));
+}

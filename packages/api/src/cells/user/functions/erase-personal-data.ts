@@ -1,7 +1,28 @@
 import { Types } from 'mongoose';
-import { inngestFor } from '../../events/inngest-client';
-import { accountDeleted } from '../../events/schemas';
-import { userDatabase } from './database';
+import { inngestFor } from '../../../events/inngest-client';
+import { accountDeleted } from '../../../events/schemas';
+import { defineSagaStep } from '../../saga-step';
+import { userDatabase } from '../database';
+
+/** Records the account as erased, then deletes its profile and addresses. */
+export const deleteProfileAndAddressesStep = defineSagaStep({
+  id: 'delete-profile-and-addresses',
+  run: async (accountId: Types.ObjectId) => {
+    const { Profile, Address, ErasedAccount } = await userDatabase.models();
+    await ErasedAccount.updateOne(
+      { accountId },
+      { $setOnInsert: { accountId, erasedAt: new Date() } },
+      { upsert: true },
+    );
+    const addresses = await Address.deleteMany({ accountId });
+    const profiles = await Profile.deleteMany({ accountId });
+    return {
+      erased: true,
+      addressesDeleted: addresses.deletedCount,
+      profilesDeleted: profiles.deletedCount,
+    };
+  },
+});
 
 /**
  * Account deletion, user cell: the profile (name, email copy, phone, avatar, preferences) and
@@ -15,20 +36,8 @@ export const erasePersonalData = inngestFor('user').createFunction(
   async ({ event, step }) => {
     if (!/^[0-9a-f]{24}$/i.test(event.data.accountId)) return { erased: false };
     const accountId = new Types.ObjectId(event.data.accountId);
-    return step.run('delete-profile-and-addresses', async () => {
-      const { Profile, Address, ErasedAccount } = await userDatabase.models();
-      await ErasedAccount.updateOne(
-        { accountId },
-        { $setOnInsert: { accountId, erasedAt: new Date() } },
-        { upsert: true },
-      );
-      const addresses = await Address.deleteMany({ accountId });
-      const profiles = await Profile.deleteMany({ accountId });
-      return {
-        erased: true,
-        addressesDeleted: addresses.deletedCount,
-        profilesDeleted: profiles.deletedCount,
-      };
-    });
+    return step.run(deleteProfileAndAddressesStep.id, () =>
+      deleteProfileAndAddressesStep.run(accountId),
+    );
   },
 );
