@@ -1,6 +1,6 @@
 import type { CartLineRecord } from '@shop/db/order';
 import { cellClient } from '../../cross-cell/cell-client';
-import type { SkuDetail } from '../product/sku-details';
+import type { SkuDetail } from '../product/views';
 import type { CartLine, CartNotice } from './cart-types';
 import { formatMoney } from '@shop/money';
 

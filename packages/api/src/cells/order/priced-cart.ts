@@ -1,4 +1,4 @@
-import type { SkuDetail } from '../product/sku-details';
+import type { SkuDetail } from '../product/views';
 import { mergeGuestCart } from './cart-merge';
 import type { CartOwner } from './cart-owner';
 import { fetchSkuDetails, isBuyable, repriceLines } from './cart-pricing';
