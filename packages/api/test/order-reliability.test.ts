@@ -64,8 +64,8 @@ describe('checkout under pressure (real cells over HTTP, local Inngest executor)
   it('sells the last 10 units to exactly 10 of 100 concurrent buyers; the rest see why', async () => {
     const sku = skus[1] ?? '';
     await fx.setStock(sku, 10);
-    const { hashOrderAccessToken, newOrderAccessToken } =
-      await import('../src/cells/order/order-access');
+    const { sha256Hex: hashOrderAccessToken, newSecretToken: newOrderAccessToken } =
+      await import('../src/secrets');
     // 100 orders as order.place leaves them, created at once: their sagas race for the units.
     // (Carts and checkout are exercised above; 100 carts would only slow this down.)
     const buyers = Array.from({ length: 100 }, () => ({ accessToken: newOrderAccessToken() }));

@@ -1,7 +1,7 @@
 import type { OrderStatus } from '@shop/db/order';
-import { orderCancelled, type orderCancellationCodes } from '../events';
-import { transitionOrder, type OrderActor, type TransitionResult } from '../order-transitions';
-import type { StoredOrder } from '../order-view';
+import { orderCancelled, type orderCancellationCodes } from './events';
+import { transitionOrder, type OrderActor, type TransitionResult } from './order-transitions';
+import type { StoredOrder } from './views';
 import { orderRef, sendOrderEvent } from './send-order-event';
 
 export type CancellationCode = (typeof orderCancellationCodes)[number];

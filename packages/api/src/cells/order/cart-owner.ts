@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { CellContext } from '../../trpc/context';
 import { sha256Hex } from '../../secrets';
+import { mergeGuestCart } from './cart-merge';
 
 /** Whose cart a call is about: the signed-in account's, a guest's, or (both) a merge. */
 export interface CartOwner {
@@ -36,4 +37,14 @@ export function requireCartOwner(owner: CartOwner): void {
       message: 'No cart: sign in or send the x-cart-token header',
     });
   }
+}
+
+/** The owner of a changing call: someone must be identified, and a guest cart is merged first. */
+export async function changingCartOwner(
+  ctx: Pick<CellContext, 'identity' | 'cartToken'>,
+): Promise<CartOwner> {
+  const owner = cartOwnerOf(ctx);
+  requireCartOwner(owner);
+  await mergeGuestCart(owner);
+  return owner;
 }

@@ -1,7 +1,7 @@
 import type { CartLineRecord } from '@shop/db/order';
 import { cellClient } from '../../cross-cell/cell-client';
 import type { SkuDetail } from '../product/views';
-import type { CartLine, CartNotice } from './cart-types';
+import type { CartLine, CartNotice } from './views';
 import { formatMoney } from '@shop/money';
 
 /** At or below this many units a line shows "only a few left". */

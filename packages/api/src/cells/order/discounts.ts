@@ -6,7 +6,7 @@ import { derivedObjectId, isDuplicateKeyError } from '@shop/db/claims';
 import { formatMoney } from '@shop/money';
 import { discountAmount } from './totals';
 
-type StoredCode = DiscountCode & { _id: Types.ObjectId };
+export type StoredDiscountCode = DiscountCode & { _id: Types.ObjectId };
 
 /** Codes are compared upper-cased: `welcome10` is WELCOME10. */
 export function normaliseCode(code: string): string {
@@ -22,7 +22,7 @@ export function customerKeyOf(customer: { accountId?: string; email?: string }):
 
 /** "10% off orders of €50.00 or more", "€5.00 off". */
 export function describeDiscount(
-  code: Pick<StoredCode, 'kind' | 'value' | 'minSpendMinor'>,
+  code: Pick<StoredDiscountCode, 'kind' | 'value' | 'minSpendMinor'>,
   currency: string,
 ): string {
   const off =
@@ -32,16 +32,16 @@ export function describeDiscount(
 }
 
 export type DiscountCheck =
-  | { ok: true; code: StoredCode; amountMinor: number; description: string }
+  | { ok: true; code: StoredDiscountCode; amountMinor: number; description: string }
   | { ok: false; reason: 'unknown' | 'refused'; message: string };
 
 function customerUseId(code: string, customerKey: string) {
   return derivedObjectId(`discount-use:${code}:${customerKey}`);
 }
 
-export async function findDiscountCode(code: string): Promise<StoredCode | null> {
+export async function findDiscountCode(code: string): Promise<StoredDiscountCode | null> {
   const { DiscountCode } = await orderDatabase.models();
-  return DiscountCode.findOne({ code: normaliseCode(code) }).lean<StoredCode>();
+  return DiscountCode.findOne({ code: normaliseCode(code) }).lean<StoredDiscountCode>();
 }
 
 /**
@@ -113,7 +113,7 @@ export function discountError(check: Extract<DiscountCheck, { ok: false }>): TRP
  */
 export async function redeemDiscount(
   orderId: Types.ObjectId,
-  code: StoredCode,
+  code: StoredDiscountCode,
   customerKey: string,
 ): Promise<string | null> {
   const { DiscountCode, DiscountCustomerUse, DiscountRedemption } = await orderDatabase.models();

@@ -1,14 +1,13 @@
 import type { InngestFunction } from 'inngest';
-import { compensateCancelledOrder } from './order-saga/compensate-cancelled-order';
-import { orderSaga } from './order-saga/order-saga';
-import {
-  cancelOrderOnPaymentFailure,
-  confirmOrderOnPayment,
-} from './order-saga/payment-outcome-functions';
-import { recordRefund } from './order-saga/record-refund';
-import { sweepStaleOrders } from './order-saga/sweep-stale-orders';
+import { cancelOrderOnPaymentFailure } from './functions/cancel-order-on-payment-failure';
+import { compensateCancelledOrder } from './functions/compensate-cancelled-order';
+import { confirmOrderOnPayment } from './functions/confirm-order-on-payment';
+import { erasePersonalData } from './functions/erase-personal-data';
+import { orderSaga } from './functions/order-saga';
+import { recordRefund } from './functions/record-refund';
+import { sweepStaleOrders } from './functions/sweep-stale-orders';
 
-/** The order cell's Inngest functions: the saga and what settles, compensates and records. */
+/** The order cell's Inngest functions: the saga and what settles, compensates, records and erases. */
 export const orderFunctions: InngestFunction.Any[] = [
   orderSaga,
   confirmOrderOnPayment,
@@ -16,4 +15,5 @@ export const orderFunctions: InngestFunction.Any[] = [
   compensateCancelledOrder,
   recordRefund,
   sweepStaleOrders,
+  erasePersonalData,
 ];

@@ -1,6 +1,8 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Order } from '@shop/db/order';
 import type { Identity } from '../../identity/identity';
+import { isSameSecret, sha256Hex } from '../../secrets';
+import { findOrder, orderNotFound } from './order-transitions';
+import type { StoredOrder } from './views';
 
 /**
  * Who may see or act on an order: the account that placed it, staff with `orders:read`, or a
@@ -10,28 +12,15 @@ import type { Identity } from '../../identity/identity';
 export type OrderViewer =
   { kind: 'owner'; actorId?: string } | { kind: 'staff'; actorId: string } | { kind: 'none' };
 
-/** A guest's secret for one order: 32 random bytes, base64url (43 characters). */
-export function newOrderAccessToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-/** What the order stores instead of the token itself: SHA-256, hex. */
-export function hashOrderAccessToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
 type AccessFields = Pick<Order, 'accountId' | 'guestAccessTokenHash'> & {
   guestLookupTokenHashes?: string[] | null;
 };
 
+/** The token is stored as its SHA-256 (`secrets/sha256Hex`) and compared in constant time. */
 function tokenMatches(token: string, order: AccessFields): boolean {
-  const presented = Buffer.from(hashOrderAccessToken(token), 'hex');
+  const presented = sha256Hex(token);
   const stored = [order.guestAccessTokenHash, ...(order.guestLookupTokenHashes ?? [])];
-  return stored.some((hash) => {
-    if (!hash) return false;
-    const expected = Buffer.from(hash, 'hex');
-    return expected.length === presented.length && timingSafeEqual(expected, presented);
-  });
+  return stored.some((hash) => isSameSecret(presented, hash ?? ''));
 }
 
 /** The shopper's own order (account or access token) first, then staff access. */
@@ -50,4 +39,17 @@ export function viewerOf(
     return { kind: 'staff', actorId: identity.accountId };
   }
   return { kind: 'none' };
+}
+
+/** The order and who is asking, or NOT_FOUND when the caller may not see it. */
+export async function findVisibleOrder(
+  orderId: string,
+  identity: Identity | null,
+  accessToken: string | undefined,
+): Promise<{ order: StoredOrder; viewer: Exclude<OrderViewer, { kind: 'none' }> }> {
+  const order = await findOrder(orderId);
+  if (!order) throw orderNotFound();
+  const viewer = viewerOf(order, identity, accessToken);
+  if (viewer.kind === 'none') throw orderNotFound();
+  return { order, viewer };
 }

@@ -2,7 +2,7 @@ import { canTransition, type OrderActorType, type OrderStatus } from '@shop/db/o
 import { TRPCError } from '@trpc/server';
 import { Types, type UpdateQuery } from 'mongoose';
 import { orderDatabase } from './database';
-import type { StoredOrder } from './order-view';
+import type { StoredOrder } from './views';
 
 export { orderDatabase };
 

@@ -1,47 +1,23 @@
-import {
-  orderNumberBase,
-  orderNumberSequenceId,
-  orderPaymentMethods,
-  type OrderPlacement,
-} from '@shop/db/order';
+import { orderNumberBase, orderNumberSequenceId, type OrderPlacement } from '@shop/db/order';
 import { TRPCError } from '@trpc/server';
 import { Types } from 'mongoose';
-import { z } from 'zod';
-import { postalAddressInput } from '../../addresses';
 import { inngestFor } from '../../events/inngest-client';
-import { orderCreated } from '../../events/schemas';
+import { orderCreated } from './events';
 import type { CellContext } from '../../trpc/context';
 import { cartOwnerOf, requireCartOwner, type CartOwner } from './cart-owner';
 import { isBuyable } from './cart-pricing';
 import { changeCart } from './cart-store';
-import type { PlacedOrder } from './cart-types';
-import { pricedCart } from './cart-view';
+import type { PlacedOrder } from './views';
+import { pricedCart } from './priced-cart';
 import { orderDatabase } from './database';
 import { derivedObjectId, isDuplicateKeyError } from '@shop/db/claims';
-import { sha256Hex } from '../../secrets';
+import { newSecretToken, sha256Hex } from '../../secrets';
 import { checkDiscount, customerKeyOf, redeemDiscount, releaseDiscountUse } from './discounts';
 import { formatMoney } from '@shop/money';
 import { fieldError } from '../../trpc/field-error';
-import { hashOrderAccessToken, newOrderAccessToken } from './order-access';
+import type { PlaceInput } from './inputs';
 import { loadCheckoutSettings } from './shipping-settings';
 import { computeTotals } from './totals';
-
-export const placeOrderInput = z.strictObject({
-  /** One per checkout submission (the browser makes it); a retry sends the same. */
-  idempotencyKey: z.uuid({ error: 'must be a UUID' }),
-  email: z
-    .string()
-    .trim()
-    .max(254, { error: 'at most 254 characters' })
-    .pipe(z.email({ error: 'not a valid email address' })),
-  shippingAddress: postalAddressInput,
-  billingAddress: postalAddressInput.optional(),
-  shippingMethodId: z.string().trim().min(1, { error: 'required' }).max(40),
-  paymentMethod: z.enum(orderPaymentMethods, { error: 'card or cash_on_delivery' }),
-  /** What the shopper saw; the cell computes the real total and refuses if they differ. */
-  expectedTotalMinor: z.number().int({ error: 'a whole number of cents' }).min(0),
-});
-export type PlaceOrderInput = z.output<typeof placeOrderInput>;
 
 /** How long one attempt may hold a submission before another may take it over. */
 const leaseMs = 30_000;
@@ -63,7 +39,7 @@ function sleep(ms: number) {
  */
 export async function placeOrder(
   ctx: Pick<CellContext, 'identity' | 'cartToken' | 'logger'>,
-  input: PlaceOrderInput,
+  input: PlaceInput,
 ): Promise<PlacedOrder> {
   const owner = cartOwnerOf(ctx);
   requireCartOwner(owner);
@@ -122,7 +98,7 @@ async function answerFor(claim: Pick<Claim, 'orderId'>): Promise<PlacedOrder> {
 async function runClaim(
   ctx: Pick<CellContext, 'logger'>,
   owner: CartOwner,
-  input: PlaceOrderInput,
+  input: PlaceInput,
   claim: Pick<Claim, '_id' | 'orderId' | 'state'>,
 ): Promise<PlacedOrder> {
   const { Order, OrderPlacement } = await orderDatabase.models();
@@ -141,10 +117,10 @@ async function runClaim(
     await OrderPlacement.updateOne({ _id: claim._id }, { $set: { state: 'placed' } });
   } else if (!order.accountId && order.guestAccessTokenHash) {
     // Finishing an attempt whose caller never got its answer: this caller gets a fresh token.
-    guestAccessToken = newOrderAccessToken();
+    guestAccessToken = newSecretToken();
     await Order.updateOne(
       { _id: order._id },
-      { $set: { guestAccessTokenHash: hashOrderAccessToken(guestAccessToken) } },
+      { $set: { guestAccessTokenHash: sha256Hex(guestAccessToken) } },
     );
   }
 
@@ -183,7 +159,7 @@ type CreatedOrder = Awaited<ReturnType<typeof insertOrder>>;
 
 async function createOrder(
   owner: CartOwner,
-  input: PlaceOrderInput,
+  input: PlaceInput,
   orderId: Types.ObjectId,
 ): Promise<{ order: CreatedOrder; guestAccessToken?: string }> {
   const customerKey = customerKeyOf({ accountId: owner.accountId, email: input.email });
@@ -237,7 +213,7 @@ async function createOrder(
     if (refused) throw new TRPCError({ code: 'CONFLICT', message: refused });
   }
   try {
-    const guestAccessToken = owner.accountId ? undefined : newOrderAccessToken();
+    const guestAccessToken = owner.accountId ? undefined : newSecretToken();
     const order = await insertOrder({
       orderId,
       owner,
@@ -250,7 +226,7 @@ async function createOrder(
         value: discount.code.value,
       },
       method,
-      guestAccessTokenHash: guestAccessToken && hashOrderAccessToken(guestAccessToken),
+      guestAccessTokenHash: guestAccessToken && sha256Hex(guestAccessToken),
     });
     return { order, ...(guestAccessToken && { guestAccessToken }) };
   } catch (error) {
@@ -281,7 +257,7 @@ export async function nextOrderNumber(): Promise<string> {
 async function insertOrder(args: {
   orderId: Types.ObjectId;
   owner: CartOwner;
-  input: PlaceOrderInput;
+  input: PlaceInput;
   lines: Awaited<ReturnType<typeof pricedCart>>['view']['lines'];
   totals: ReturnType<typeof computeTotals>;
   discount?: { code: string; kind: 'percentage' | 'fixed'; value: number };

@@ -3,7 +3,7 @@ import { mergeGuestCart } from './cart-merge';
 import type { CartOwner } from './cart-owner';
 import { fetchSkuDetails, isBuyable, repriceLines } from './cart-pricing';
 import { cartIdOf, readCart, writeCart, type StoredCart } from './cart-store';
-import { shopCurrency, type CartView } from './cart-types';
+import { emptyCartView, shopCurrency, type CartView } from './views';
 import { checkDiscount, customerKeyOf, type DiscountCheck } from './discounts';
 
 export interface PricedCart {
@@ -11,10 +11,6 @@ export interface PricedCart {
   view: CartView;
   /** The applied code's check, when the cart has one that still applies. */
   discount?: Extract<DiscountCheck, { ok: true }>;
-}
-
-export function emptyCartView(): CartView {
-  return { lines: [], itemCount: 0, subtotalMinor: 0, currency: shopCurrency, notices: [] };
 }
 
 /**

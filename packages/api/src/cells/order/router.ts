@@ -1,19 +1,90 @@
 import { router } from '../../trpc/init';
+import { authedProcedure, permissionProcedure, publicProcedure } from '../../trpc/procedures';
 import { statusProcedure } from '../status';
-import { cartProcedures } from './cart-procedures';
-import { checkoutProcedures } from './checkout-procedures';
-import { orderLifecycleProcedures } from './lifecycle-procedures';
-import { settingsProcedures } from './settings-procedures';
+import {
+  addToCartInput,
+  adminListInput,
+  applyDiscountInput,
+  cancelInput,
+  getInput,
+  listInput,
+  lookupInput,
+  markDeliveredInput,
+  markProcessingInput,
+  markShippedInput,
+  placeInput,
+  quoteInput,
+  removeFromCartInput,
+  saveDiscountCodeInput,
+  saveShippingSettingsInput,
+  staffCancelInput,
+  updateCartLineInput,
+} from './inputs';
+import {
+  addToCart,
+  applyDiscount,
+  cart,
+  removeDiscount,
+  removeFromCart,
+  updateCartLine,
+} from './procedures/cart';
+import { checkoutOptions, place, quote } from './procedures/checkout';
+import { cancel, get, list, lookup } from './procedures/orders';
+import {
+  adminList,
+  markDelivered,
+  markProcessing,
+  markShipped,
+  staffCancel,
+} from './procedures/staff-orders';
+import {
+  discountCodes,
+  saveDiscountCode,
+  saveShippingSettings,
+  shippingSettings,
+} from './procedures/staff-settings';
 
-/**
- * The order cell's procedures: the cart and checkout (`cart-procedures.ts`,
- * `checkout-procedures.ts`), staff settings for discounts, shipping and tax
- * (`settings-procedures.ts`), and the order lifecycle after placement (`lifecycle-procedures.ts`).
- */
+/** The order cell's procedures (`order.<name>`), each with its permission, input and handler. */
 export const orderRouter = router({
   status: statusProcedure('order'),
-  ...cartProcedures,
-  ...checkoutProcedures,
-  ...settingsProcedures,
-  ...orderLifecycleProcedures,
+
+  // The shopper's cart, always answered re-priced (procedures/cart.ts).
+  cart: publicProcedure.query(cart),
+  addToCart: publicProcedure.input(addToCartInput).mutation(addToCart),
+  updateCartLine: publicProcedure.input(updateCartLineInput).mutation(updateCartLine),
+  removeFromCart: publicProcedure.input(removeFromCartInput).mutation(removeFromCart),
+  applyDiscount: publicProcedure.input(applyDiscountInput).mutation(applyDiscount),
+  removeDiscount: publicProcedure.mutation(removeDiscount),
+
+  // Checkout (procedures/checkout.ts).
+  checkoutOptions: publicProcedure.query(checkoutOptions),
+  quote: publicProcedure.input(quoteInput).query(quote),
+  place: publicProcedure.input(placeInput).mutation(place),
+
+  // Staff: discount codes, shipping methods and tax rates (procedures/staff-settings.ts).
+  discountCodes: permissionProcedure('orders:read').query(discountCodes),
+  saveDiscountCode: permissionProcedure('orders:write')
+    .input(saveDiscountCodeInput)
+    .mutation(saveDiscountCode),
+  shippingSettings: permissionProcedure('orders:read').query(shippingSettings),
+  saveShippingSettings: permissionProcedure('orders:write')
+    .input(saveShippingSettingsInput)
+    .mutation(saveShippingSettings),
+
+  // The shopper's orders after checkout (procedures/orders.ts).
+  get: publicProcedure.input(getInput).query(get),
+  list: authedProcedure.input(listInput).query(list),
+  lookup: publicProcedure.input(lookupInput).mutation(lookup),
+  cancel: publicProcedure.input(cancelInput).mutation(cancel),
+
+  // Staff: orders and their fulfilment (procedures/staff-orders.ts).
+  adminList: permissionProcedure('orders:read').input(adminListInput).query(adminList),
+  markProcessing: permissionProcedure('orders:write')
+    .input(markProcessingInput)
+    .mutation(markProcessing),
+  markShipped: permissionProcedure('orders:write').input(markShippedInput).mutation(markShipped),
+  markDelivered: permissionProcedure('orders:write')
+    .input(markDeliveredInput)
+    .mutation(markDelivered),
+  staffCancel: permissionProcedure('orders:write').input(staffCancelInput).mutation(staffCancel),
 });

@@ -1,7 +1,7 @@
 import type { EventType } from 'inngest';
 import type { z } from 'zod';
-import { inngestFor } from '../../../events/inngest-client';
-import type { StoredOrder } from '../order-view';
+import { inngestFor } from '../../events/inngest-client';
+import type { StoredOrder } from './views';
 
 type AnyEventSchema = z.ZodType<Record<string, unknown>, Record<string, unknown>>;
 

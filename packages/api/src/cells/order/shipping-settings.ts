@@ -3,10 +3,8 @@ import {
   defaultCheckoutSettings,
   type ShippingMethodSetting,
 } from '@shop/db/order';
-import { supportedCountries } from '../../addresses';
-import type { CheckoutOptions, ShippingMethodOption } from './cart-types';
-import { shopCurrency } from './cart-types';
 import { orderDatabase } from './database';
+import type { ShippingMethodOption } from './views';
 
 export interface CheckoutSettings {
   shippingMethods: ShippingMethodOption[];
@@ -44,20 +42,4 @@ export async function loadCheckoutSettings(): Promise<CheckoutSettings> {
   );
   for (const rate of saved?.taxRates ?? []) taxRates.set(rate.country, rate.taxRateBasisPoints);
   return { shippingMethods, taxRates };
-}
-
-export function checkoutOptionsFrom(settings: CheckoutSettings): CheckoutOptions {
-  return {
-    currency: shopCurrency,
-    shippingMethods: settings.shippingMethods,
-    countries: supportedCountries.map((country) => ({
-      code: country.code,
-      name: country.name,
-      taxRateBasisPoints: settings.taxRates.get(country.code) ?? 0,
-    })),
-    paymentMethods: [
-      { id: 'card', label: 'Card' },
-      { id: 'cash_on_delivery', label: 'Cash on delivery' },
-    ],
-  };
 }

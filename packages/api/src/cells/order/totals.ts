@@ -1,4 +1,4 @@
-import type { ShippingMethodOption, Totals } from './cart-types';
+import type { ShippingMethodOption, Totals } from './views';
 
 /**
  * The checkout's arithmetic, in integer minor units only (no float ever holds money).

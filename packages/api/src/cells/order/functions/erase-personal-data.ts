@@ -1,9 +1,16 @@
 import type { Order } from '@shop/db/order';
 import { Types, type QueryFilter } from 'mongoose';
-import { inngestFor } from '../../events/inngest-client';
-import { accountDeleted } from '../../events/schemas';
-import { orderDatabase } from './database';
-import { cancelOrder } from './order-saga/cancel-order';
+import { inngestFor } from '../../../events/inngest-client';
+import { accountDeleted } from '../../../events/schemas';
+import { cancelOrder } from '../cancel-order';
+import { orderDatabase } from '../database';
+
+/** This function's steps (ids: the executor stores runs by them). */
+export const erasePersonalDataStepIds = {
+  cancelUnpaidOrders: 'cancel-unpaid-orders',
+  anonymiseOrders: 'anonymise-orders',
+  deleteCart: 'delete-cart',
+} as const;
 
 type OrderAddress = NonNullable<Order['shippingAddress']>;
 
@@ -44,7 +51,7 @@ export const erasePersonalData = inngestFor('order').createFunction(
   { id: 'erase-personal-data', triggers: [accountDeleted] },
   async ({ event, step }) => {
     const owners = ownersOf(event.data);
-    const cancelled = await step.run('cancel-unpaid-orders', async () => {
+    const cancelled = await step.run(erasePersonalDataStepIds.cancelUnpaidOrders, async () => {
       const { Order } = await orderDatabase.models();
       const unpaid = await Order.find(
         { $or: owners, status: { $in: ['PENDING', 'PAYMENT_PROCESSING'] } },
@@ -60,7 +67,7 @@ export const erasePersonalData = inngestFor('order').createFunction(
       }
       return unpaid.length;
     });
-    const anonymised = await step.run('anonymise-orders', async () => {
+    const anonymised = await step.run(erasePersonalDataStepIds.anonymiseOrders, async () => {
       const { Order } = await orderDatabase.models();
       const orders = await Order.find(
         { $or: owners },
@@ -93,7 +100,7 @@ export const erasePersonalData = inngestFor('order').createFunction(
       return orders.length;
     });
     // The account's cart holds only the account id and product lines, but it is theirs: it goes.
-    const cartsDeleted = await step.run('delete-cart', async () => {
+    const cartsDeleted = await step.run(erasePersonalDataStepIds.deleteCart, async () => {
       if (!Types.ObjectId.isValid(event.data.accountId)) return 0;
       const { Cart } = await orderDatabase.models();
       const { deletedCount } = await Cart.deleteMany({

@@ -1,10 +1,13 @@
-import { orderRefunded } from '../events';
-import { refundSucceeded } from '../../payment/events';
-import { inngestFor } from '../../../events/inngest-client';
-import { sagaRetries } from './saga-failure';
 import { formatMoney } from '@shop/money';
+import { inngestFor } from '../../../events/inngest-client';
+import { refundSucceeded } from '../../payment/events';
+import { orderRefunded } from '../events';
 import { findOrder, orderDatabase, toObjectId } from '../order-transitions';
-import { orderRef, sendOrderEvent } from './send-order-event';
+import { sagaRetries } from '../saga/saga-failure';
+import { orderRef, sendOrderEvent } from '../send-order-event';
+
+/** This function's step (id: the executor stores runs by it). */
+export const recordRefundStepIds = { recordRefund: 'record-refund' } as const;
 
 /**
  * A refund went through at the payment cell (staff refund, or a cancellation's): the order adds
@@ -15,7 +18,7 @@ import { orderRef, sendOrderEvent } from './send-order-event';
 export const recordRefund = inngestFor('order').createFunction(
   { id: 'record-refund', triggers: [refundSucceeded], retries: sagaRetries },
   async ({ event, step }) =>
-    step.run('record-refund', async () => {
+    step.run(recordRefundStepIds.recordRefund, async () => {
       const { orderId, refundId, amountMinor, currency } = event.data;
       const _id = toObjectId(orderId);
       const order = await findOrder(orderId);

@@ -1,7 +1,10 @@
 import { inngestFor } from '../../../events/inngest-client';
+import { cancelOrder } from '../cancel-order';
 import { orderDatabase } from '../order-transitions';
-import { cancelOrder } from './cancel-order';
-import { orderPaymentTimeout } from './payment-timeout';
+import { orderPaymentTimeout } from '../saga/payment-timeout';
+
+/** This function's step (id: the executor stores runs by it). */
+export const sweepStaleOrdersStepIds = { cancelStaleOrders: 'cancel-stale-orders' } as const;
 
 /** Past the payment timeout by this much, an unsettled order has lost its saga. */
 const graceMs = 2 * 60_000;
@@ -20,7 +23,7 @@ function durationMs(duration: string): number {
 export const sweepStaleOrders = inngestFor('order').createFunction(
   { id: 'sweep-stale-orders', triggers: [{ cron: '* * * * *' }] },
   async ({ step }) =>
-    step.run('cancel-stale-orders', async () => {
+    step.run(sweepStaleOrdersStepIds.cancelStaleOrders, async () => {
       const { Order } = await orderDatabase.models();
       const cutoff = new Date(Date.now() - durationMs(orderPaymentTimeout()) - graceMs);
       const stale = await Order.find(

@@ -1,4 +1,4 @@
-import { cancelOrder } from './cancel-order';
+import { cancelOrder } from '../cancel-order';
 
 /**
  * Step retries of the saga and the functions that settle or compensate an order. Inngest backs

@@ -1,9 +1,10 @@
+import { defineSagaStep } from '../../saga-step';
+import { cancelOrder } from '../cancel-order';
 import { orderConfirmed } from '../events';
-import { serviceCellClient } from '../../../cross-cell/service-client';
 import { findOrder, transitionOrder } from '../order-transitions';
-import type { StoredOrder } from '../order-view';
-import { cancelOrder } from './cancel-order';
-import { orderRef, sendOrderEvent } from './send-order-event';
+import { orderRef, sendOrderEvent } from '../send-order-event';
+import type { StoredOrder } from '../views';
+import { startPaymentStep } from './start-payment';
 import { commitOrderStock } from './stock-calls';
 
 export type SettleResult = 'confirmed' | 'cancelled' | 'refunded' | 'unchanged';
@@ -61,9 +62,10 @@ export async function confirmPaidOrder(orderId: string, step: string): Promise<S
     return 'confirmed';
   }
   if (order.status === 'CANCELLED') {
-    await serviceCellClient().payment.cancelForOrder.mutate({
+    await startPaymentStep.compensate({
       orderId,
-      reason: 'Payment arrived after the order was cancelled',
+      number: order.number,
+      undoReason: 'Payment arrived after the order was cancelled',
     });
     return 'refunded';
   }
@@ -126,3 +128,28 @@ export async function cancelForPaymentTimeout(
   });
   return result?.changed ? 'cancelled' : 'unchanged';
 }
+
+/** Which order a settling step settles, and who does it (the history's actor id). */
+export interface SettleInput {
+  orderId: string;
+  actor: string;
+}
+
+/** Settles a paid order (the saga's own step, and `confirm-order-on-payment`'s). */
+export const confirmOrderStep = defineSagaStep({
+  id: 'confirm-order',
+  run: ({ orderId, actor }: SettleInput) => confirmPaidOrder(orderId, actor),
+});
+
+/** `cancel-order-on-payment-failure`'s step. */
+export const cancelForFailedPaymentStep = defineSagaStep({
+  id: 'cancel-order',
+  run: ({ orderId, actor, message }: SettleInput & { message: string }) =>
+    cancelForFailedPayment(orderId, message, actor),
+});
+
+/** The saga's step when no payment outcome arrived in time. */
+export const cancelPaymentTimeoutStep = defineSagaStep({
+  id: 'cancel-payment-timeout',
+  run: ({ orderId, actor }: SettleInput) => cancelForPaymentTimeout(orderId, actor),
+});

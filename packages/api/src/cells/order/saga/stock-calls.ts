@@ -1,5 +1,5 @@
 import { serviceCellClient } from '../../../cross-cell/service-client';
-import type { StoredOrder } from '../order-view';
+import type { StoredOrder } from '../views';
 import { serviceErrorCode, serviceErrorMessage } from './service-errors';
 
 export type ReserveOutcome = { reserved: true } | { reserved: false; message: string };

@@ -49,40 +49,9 @@ export interface CartView {
   notices: CartNotice[];
 }
 
-export interface Totals {
-  subtotalMinor: number;
-  discountMinor: number;
-  shippingMinor: number;
-  taxMinor: number;
-  taxRateBasisPoints: number;
-  totalMinor: number;
-  currency: string;
-}
-
-export interface ShippingMethodOption {
-  id: string;
-  name: string;
-  description: string;
-  priceMinor: number;
-  freeOverMinor?: number;
-  minDays: number;
-  maxDays: number;
-}
-
-export interface CheckoutOptions {
-  currency: string;
-  shippingMethods: ShippingMethodOption[];
-  countries: { code: string; name: string; taxRateBasisPoints: number }[];
-  paymentMethods: { id: 'card' | 'cash_on_delivery'; label: string }[];
-}
-
-export interface PlacedOrder {
-  orderId: string;
-  number: string;
-  status: string;
-  /** Guests only, and only in the answer that created the order: opens the order later. */
-  guestAccessToken?: string;
-}
-
 /** The shop sells in one currency (the catalog is EUR only). */
 export const shopCurrency = 'EUR';
+
+export function emptyCartView(): CartView {
+  return { lines: [], itemCount: 0, subtotalMinor: 0, currency: shopCurrency, notices: [] };
+}

@@ -1,6 +1,6 @@
 import type { Order, OrderStatus } from '@shop/db/order';
 import type { Types } from 'mongoose';
-import type { OrderViewer } from './order-access';
+import type { OrderViewer } from '../order-access';
 
 /** An order as the storefront and the back office show it (`order.get` and every transition). */
 export interface OrderView {

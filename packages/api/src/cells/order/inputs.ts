@@ -1,0 +1,243 @@
+import { cartLimits, discountKinds, orderPaymentMethods, orderStatuses } from '@shop/db/order';
+import { z } from 'zod';
+import { countryCodeInput, postalAddressInput } from '../../addresses';
+import { paginationInput } from '../../trpc/pagination';
+import { normaliseCode } from './discounts';
+
+/** The input of every order procedure, `<procedure>Input`, grouped as `procedures/` is. */
+
+// ---- cart (procedures/cart.ts) ----
+
+const skuInput = z
+  .string()
+  .trim()
+  .min(1, { error: 'required' })
+  .max(64, { error: 'at most 64 characters' })
+  .toUpperCase();
+const quantity = (min: number) =>
+  z
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `at least ${min}` })
+    .max(cartLimits.quantityPerLine, { error: `at most ${cartLimits.quantityPerLine}` });
+
+export const addToCartInput = z.strictObject({ sku: skuInput, quantity: quantity(1) });
+export type AddToCartInput = z.infer<typeof addToCartInput>;
+
+export const updateCartLineInput = z.strictObject({ sku: skuInput, quantity: quantity(0) });
+export type UpdateCartLineInput = z.infer<typeof updateCartLineInput>;
+
+export const removeFromCartInput = z.strictObject({ sku: skuInput });
+export type RemoveFromCartInput = z.infer<typeof removeFromCartInput>;
+
+export const applyDiscountInput = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .min(1, { error: 'required' })
+    .max(40, { error: 'at most 40 characters' })
+    .regex(/^[A-Za-z0-9_-]+$/, { error: 'letters, digits, dashes and underscores only' }),
+});
+export type ApplyDiscountInput = z.infer<typeof applyDiscountInput>;
+
+// ---- checkout (procedures/checkout.ts) ----
+
+export const quoteInput = z.strictObject({
+  shippingMethodId: z.string().trim().min(1, { error: 'required' }).max(40),
+  country: countryCodeInput,
+});
+export type QuoteInput = z.infer<typeof quoteInput>;
+
+export const placeInput = z.strictObject({
+  /** One per checkout submission (the browser makes it); a retry sends the same. */
+  idempotencyKey: z.uuid({ error: 'must be a UUID' }),
+  email: z
+    .string()
+    .trim()
+    .max(254, { error: 'at most 254 characters' })
+    .pipe(z.email({ error: 'not a valid email address' })),
+  shippingAddress: postalAddressInput,
+  billingAddress: postalAddressInput.optional(),
+  shippingMethodId: z.string().trim().min(1, { error: 'required' }).max(40),
+  paymentMethod: z.enum(orderPaymentMethods, { error: 'card or cash_on_delivery' }),
+  /** What the shopper saw; the cell computes the real total and refuses if they differ. */
+  expectedTotalMinor: z.number().int({ error: 'a whole number of cents' }).min(0),
+});
+export type PlaceInput = z.infer<typeof placeInput>;
+
+// ---- the shopper's orders (procedures/orders.ts) ----
+
+const orderIdInput = z.string().regex(/^[0-9a-f]{24}$/i, 'orderId must be an order id');
+/** The guest's secret from `order.place` or `order.lookup` (43 characters, base64url). */
+const accessTokenInput = z
+  .string()
+  .min(16)
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, 'accessToken is malformed');
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const getInput = z
+  .object({ orderId: orderIdInput, accessToken: accessTokenInput.optional() })
+  .strict();
+export type GetInput = z.infer<typeof getInput>;
+
+export const listInput = z.object(paginationInput).strict().default({ page: 1, pageSize: 24 });
+export type ListInput = z.infer<typeof listInput>;
+
+export const lookupInput = z
+  .object({
+    number: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^SO-\d{1,12}$/, 'number looks like SO-100001'),
+    email: z.string().trim().toLowerCase().email('email must be an email address').max(254),
+  })
+  .strict();
+export type LookupInput = z.infer<typeof lookupInput>;
+
+export const cancelInput = z
+  .object({
+    orderId: orderIdInput,
+    accessToken: accessTokenInput.optional(),
+    reason: z.string().trim().max(500).optional(),
+  })
+  .strict();
+export type CancelInput = z.infer<typeof cancelInput>;
+
+// ---- staff: orders (procedures/staff-orders.ts) ----
+
+export const adminListInput = z
+  .object({
+    status: z.enum(orderStatuses).optional(),
+    /** An order number, or part of the customer's email or name. */
+    q: z.string().trim().max(100).optional(),
+    ...paginationInput,
+  })
+  .strict()
+  .default({ page: 1, pageSize: 24 });
+export type AdminListInput = z.infer<typeof adminListInput>;
+
+export const markProcessingInput = z
+  .object({ orderId: orderIdInput, note: z.string().trim().max(500).optional() })
+  .strict();
+export type MarkProcessingInput = z.infer<typeof markProcessingInput>;
+
+export const markShippedInput = z
+  .object({
+    orderId: orderIdInput,
+    carrier: text(100),
+    trackingNumber: text(100),
+    trackingUrl: z
+      .string()
+      .trim()
+      .max(500)
+      .url('trackingUrl must be a URL')
+      .refine((url) => url.startsWith('https://'), 'trackingUrl must start with https://')
+      .optional(),
+  })
+  .strict();
+export type MarkShippedInput = z.infer<typeof markShippedInput>;
+
+export const markDeliveredInput = z.object({ orderId: orderIdInput }).strict();
+export type MarkDeliveredInput = z.infer<typeof markDeliveredInput>;
+
+export const staffCancelInput = z.object({ orderId: orderIdInput, reason: text(500) }).strict();
+export type StaffCancelInput = z.infer<typeof staffCancelInput>;
+
+// ---- staff: discount codes, shipping and tax (procedures/staff-settings.ts) ----
+
+const minor = z.number().int({ error: 'a whole number of cents' }).min(0);
+const isoDate = z.iso.datetime({ offset: true, error: 'an ISO 8601 date-time' });
+
+export const saveDiscountCodeInput = z
+  .strictObject({
+    code: z
+      .string()
+      .trim()
+      .min(3, { error: 'at least 3 characters' })
+      .max(40, { error: 'at most 40 characters' })
+      .regex(/^[A-Za-z0-9_-]+$/, { error: 'letters, digits, dashes and underscores only' })
+      .transform(normaliseCode),
+    kind: z.enum(discountKinds),
+    value: z.number().int({ error: 'a whole number' }).min(1, { error: 'at least 1' }),
+    minSpendMinor: minor.optional(),
+    startsAt: isoDate.nullish(),
+    expiresAt: isoDate.nullish(),
+    usageLimit: z.number().int().min(1, { error: 'at least 1' }).nullish(),
+    perCustomerLimit: z.number().int().min(1, { error: 'at least 1' }).nullish(),
+    active: z.boolean(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.kind === 'percentage' && input.value > 100) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'a percentage is 1–100' });
+    }
+    if (input.startsAt && input.expiresAt && input.expiresAt <= input.startsAt) {
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after startsAt' });
+    }
+  });
+export type SaveDiscountCodeInput = z.infer<typeof saveDiscountCodeInput>;
+
+const shippingMethodInput = z.strictObject({
+  id: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z0-9_-]+$/, { error: 'lower-case letters, digits, dashes and underscores' }),
+  name: z.string().trim().min(1, { error: 'required' }).max(80),
+  description: z.string().trim().max(200).default(''),
+  priceMinor: minor,
+  freeOverMinor: minor.nullish(),
+  minDays: z.number().int().min(0).max(60),
+  maxDays: z.number().int().min(0).max(60),
+});
+
+export const saveShippingSettingsInput = z
+  .strictObject({
+    shippingMethods: z.array(shippingMethodInput).min(1, { error: 'at least one method' }).max(10),
+    taxRates: z
+      .array(
+        z.strictObject({
+          country: countryCodeInput,
+          taxRateBasisPoints: z
+            .number()
+            .int()
+            .min(0)
+            .max(10_000, { error: 'at most 10000 (100 %)' }),
+        }),
+      )
+      .max(50),
+  })
+  .superRefine((input, ctx) => {
+    const ids = new Set<string>();
+    input.shippingMethods.forEach((method, index) => {
+      if (ids.has(method.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['shippingMethods', index, 'id'],
+          message: 'used twice',
+        });
+      }
+      ids.add(method.id);
+      if (method.maxDays < method.minDays) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['shippingMethods', index, 'maxDays'],
+          message: 'must not be below minDays',
+        });
+      }
+    });
+    const countries = new Set<string>();
+    input.taxRates.forEach((rate, index) => {
+      if (countries.has(rate.country)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['taxRates', index, 'country'],
+          message: 'used twice',
+        });
+      }
+      countries.add(rate.country);
+    });
+  });
+export type SaveShippingSettingsInput = z.infer<typeof saveShippingSettingsInput>;

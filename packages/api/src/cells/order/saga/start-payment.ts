@@ -1,0 +1,79 @@
+import { serviceCellClient } from '../../../cross-cell/service-client';
+import { defineSagaStep } from '../../saga-step';
+import { orderDatabase, toObjectId, transitionOrder } from '../order-transitions';
+import { cancelledMeanwhile, reserveStockStep, type SagaOrderRef } from './reserve-stock';
+
+export interface StartPaymentInput extends SagaOrderRef {
+  /** Why the payment is undone; the payment cell keeps it with the cancellation or refund. */
+  undoReason?: string;
+}
+
+/**
+ * The undo of `start-payment`: the order's payment is cancelled if unsettled, and whatever it
+ * captured is refunded. One payment per order id at the payment cell, so a repeat does nothing.
+ */
+async function cancelOrderPayment({ orderId, undoReason }: StartPaymentInput) {
+  return serviceCellClient().payment.cancelForOrder.mutate({
+    orderId,
+    reason: (undoReason ?? 'Order cancelled').slice(0, 500),
+  });
+}
+
+/**
+ * Moves the order to PAYMENT_PROCESSING and starts its payment at the payment cell, storing what
+ * the pay page needs. An order cancelled meanwhile gets back what was taken for it: its stock
+ * (the order was cancelled before this step moved it) or the payment just started (cancelled
+ * after the move), since the cancellation's compensation may have run before either was taken.
+ */
+export const startPaymentStep = defineSagaStep({
+  id: 'start-payment',
+  run: async ({ orderId, number }: StartPaymentInput) => {
+    const moved = await transitionOrder(orderId, {
+      to: 'PAYMENT_PROCESSING',
+      from: ['PENDING'],
+      actor: { type: 'system', id: 'order-saga/start-payment' },
+      reason: 'Stock reserved',
+      set: { reservationId: number },
+    });
+    const order = moved?.order;
+    if (!order || order.status !== 'PAYMENT_PROCESSING') {
+      if (order) await reserveStockStep.compensate({ orderId, number });
+      return cancelledMeanwhile;
+    }
+    const payment = await serviceCellClient().payment.startPayment.mutate({
+      orderId,
+      number: order.number,
+      amountMinor: order.totalMinor,
+      currency: order.currency,
+      method: order.paymentMethod,
+      ...(order.accountId && { accountId: String(order.accountId) }),
+      ...(order.customer?.email && { email: order.customer.email }),
+      ...(order.customer?.name && { name: order.customer.name }),
+    });
+    // Shown to the shopper's pay page from now on (the card form needs the client secret).
+    const { Order } = await orderDatabase.models();
+    const stored = await Order.updateOne(
+      { _id: toObjectId(orderId), status: 'PAYMENT_PROCESSING' },
+      {
+        $set: {
+          payment: {
+            paymentId: payment.paymentId,
+            provider: payment.provider,
+            ...(payment.clientSecret && { clientSecret: payment.clientSecret }),
+          },
+        },
+      },
+    );
+    if (stored.matchedCount === 0) {
+      // This step's own undo (`compensate` below).
+      await cancelOrderPayment({
+        orderId,
+        number,
+        undoReason: 'Order cancelled while the payment was being started',
+      });
+      return cancelledMeanwhile;
+    }
+    return { outcome: 'started' as const, provider: payment.provider, status: payment.status };
+  },
+  compensate: cancelOrderPayment,
+});
