@@ -46,3 +46,10 @@ export { ProductCard, type ProductCardProduct, type ProductCardProps } from './p
 export { productArtDataUrl, productArtSvg, type ProductArtOptions } from './product-art';
 export { ProductImage, type ProductImageProps } from './product-image';
 export { RatingStars, type RatingStarsProps } from './rating-stars';
+export {
+  columnClassNames,
+  Table,
+  type TableBreakpoint,
+  type TableColumn,
+  type TableProps,
+} from './table';

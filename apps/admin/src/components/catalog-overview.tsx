@@ -1,10 +1,58 @@
 import type { RouterOutputs } from '@shop/api/client';
-import { Card, CardHeader, EmptyState, Notice, Price, SectionHeading } from '@shop/ui';
+import {
+  Card,
+  CardHeader,
+  EmptyState,
+  Notice,
+  Price,
+  SectionHeading,
+  Table,
+  type TableColumn,
+} from '@shop/ui';
 import type { CellResult } from '@/server/cell-call';
 
 export interface CatalogOverviewProps {
   products: CellResult<RouterOutputs['product']['list']>;
   categories: CellResult<RouterOutputs['product']['categories']>;
+}
+
+type ProductRow = RouterOutputs['product']['list']['items'][number];
+
+function productColumns(categoryNames: ReadonlyMap<string, string>): TableColumn<ProductRow>[] {
+  return [
+    {
+      key: 'product',
+      header: 'Product',
+      rowHeader: true,
+      cell: (product) => (
+        <>
+          {product.name}
+          <span className="block font-mono text-xs font-normal text-ink-subtle">
+            {product.slug}
+          </span>
+        </>
+      ),
+    },
+    {
+      key: 'brand',
+      header: 'Brand',
+      className: 'text-ink-muted',
+      cell: (product) => product.brand,
+    },
+    {
+      key: 'categories',
+      header: 'Categories',
+      className: 'text-ink-muted',
+      cell: (product) =>
+        product.categorySlugs.map((slug) => categoryNames.get(slug) ?? slug).join(', '),
+    },
+    {
+      key: 'price',
+      header: 'Price',
+      align: 'end',
+      cell: (product) => <Price minor={product.priceMinor} currency={product.currency} />,
+    },
+  ];
 }
 
 /** Product and category counts and the newest products, or a notice when the cell is down. */
@@ -40,52 +88,15 @@ export function CatalogOverview({ products, categories }: CatalogOverviewProps) 
       {products.ok ? (
         <Card className="mt-4 overflow-hidden">
           <CardHeader as="h3" title="Latest products" description="Newest first" />
-          {products.data.items.length === 0 ? (
-            <EmptyState as="h4" title="No products yet" className="m-4" />
-          ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full min-w-[36rem] text-left text-sm">
-                <caption className="sr-only">The most recently added products</caption>
-                <thead className="bg-surface-sunken text-xs text-ink-muted">
-                  <tr>
-                    <th scope="col" className="px-5 py-2.5 font-medium">
-                      Product
-                    </th>
-                    <th scope="col" className="px-5 py-2.5 font-medium">
-                      Brand
-                    </th>
-                    <th scope="col" className="px-5 py-2.5 font-medium">
-                      Categories
-                    </th>
-                    <th scope="col" className="px-5 py-2.5 text-right font-medium">
-                      Price
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-line">
-                  {products.data.items.map((product) => (
-                    <tr key={product.id} data-testid="catalog-product-row">
-                      <th scope="row" className="px-5 py-3 font-medium text-ink">
-                        {product.name}
-                        <span className="block font-mono text-xs font-normal text-ink-subtle">
-                          {product.slug}
-                        </span>
-                      </th>
-                      <td className="px-5 py-3 text-ink-muted">{product.brand}</td>
-                      <td className="px-5 py-3 text-ink-muted">
-                        {product.categorySlugs
-                          .map((slug) => categoryNames.get(slug) ?? slug)
-                          .join(', ')}
-                      </td>
-                      <td className="px-5 py-3 text-right">
-                        <Price minor={product.priceMinor} currency={product.currency} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <Table
+            caption="The most recently added products"
+            tableClassName="min-w-[36rem]"
+            columns={productColumns(categoryNames)}
+            rows={products.data.items}
+            rowKey={(product) => product.id}
+            rowProps={() => ({ 'data-testid': 'catalog-product-row' })}
+            empty={<EmptyState as="h4" title="No products yet" className="m-4" />}
+          />
         </Card>
       ) : null}
     </section>

@@ -2,9 +2,7 @@
 
 import type { Role } from '@shop/api/client';
 import { setRoles } from '@/app/staff/actions';
-import { FormMessage } from './form-message';
-import { SubmitButton } from './submit-button';
-import { useFormSubmit } from './use-form-submit';
+import { FormMessage, SubmitButton, useFormSubmit } from '@shop/ui/form';
 
 const staffRoleLabels: Record<string, string> = {
   admin: 'Administrator',

@@ -1,9 +1,9 @@
 'use client';
 
 import { Notice, TextField } from '@shop/ui';
+import { SubmitButton } from '@shop/ui/form';
 import { signIn } from 'next-auth/react';
 import { useRef, useState, useTransition, type FormEvent, type ReactNode } from 'react';
-import { SubmitButton } from './submit-button';
 
 // next-auth reports a failed credentials sign-in by these codes (see auth-options.ts).
 const commonMessages: Record<string, string> = {

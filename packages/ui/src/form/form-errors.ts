@@ -1,4 +1,3 @@
-import { TRPCClientError } from '@shop/api/client';
 import type { FormState } from './form-state';
 
 interface InputIssue {
@@ -15,6 +14,19 @@ export interface ErrorMapping {
   messages?: Partial<Record<string, string>>;
 }
 
+/**
+ * A tRPC client's error (what a cell call throws), recognised by the name tRPC gives it, so this
+ * kit needs no tRPC dependency. `data` is what the cell answered (absent when none answered).
+ */
+interface CellCallError extends Error {
+  name: 'TRPCClientError';
+  data?: unknown;
+}
+
+function isCellCallError(error: unknown): error is CellCallError {
+  return error instanceof Error && error.name === 'TRPCClientError';
+}
+
 const unavailable = 'The service is not answering right now. Try again in a moment.';
 const unexpected = 'Something went wrong on our side. Try again in a moment.';
 
@@ -24,7 +36,7 @@ const unexpected = 'Something went wrong on our side. Try again in a moment.';
  * an internal message.
  */
 export function formStateFromError(error: unknown, mapping: ErrorMapping): FormState {
-  if (!(error instanceof TRPCClientError)) return { status: 'error', message: unexpected };
+  if (!isCellCallError(error)) return { status: 'error', message: unexpected };
   const data = error.data as { code?: string; issues?: InputIssue[] } | undefined;
   const code = data?.code;
   if (!code) return { status: 'error', message: unavailable };

@@ -1,5 +1,5 @@
-import { Notice } from '@shop/ui';
-import type { FormState } from '../form-state';
+import { Notice } from '../notice';
+import type { FormState } from './form-state';
 
 /** The form-wide outcome: an alert on failure, a polite status on success. */
 export function FormMessage({ state }: { state: FormState }) {

@@ -1,12 +1,9 @@
-import { Button, type ButtonProps } from '@shop/ui';
+import { Button, type ButtonProps } from '../button';
+
+export type SubmitButtonProps = ButtonProps & { pending: boolean; pendingLabel: string };
 
 /** A submit button that says what is happening while its form is being sent. */
-export function SubmitButton({
-  pending,
-  pendingLabel,
-  children,
-  ...rest
-}: ButtonProps & { pending: boolean; pendingLabel: string }) {
+export function SubmitButton({ pending, pendingLabel, children, ...rest }: SubmitButtonProps) {
   return (
     <Button type="submit" disabled={pending} {...rest}>
       {pending ? (

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
-import { idleForm, type FormState } from '../form-state';
+import { idleForm, type FormState } from './form-state';
 
 /**
  * Submits a form to a server action without React's automatic form reset (a failed submit keeps

@@ -1,4 +1,13 @@
-import { buttonClassNames, Card, EmptyState, Input, Notice, PageHeader } from '@shop/ui';
+import type { RouterOutputs } from '@shop/api/client';
+import {
+  buttonClassNames,
+  EmptyState,
+  Input,
+  Notice,
+  PageHeader,
+  Table,
+  type TableColumn,
+} from '@shop/ui';
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
 import { requirePermission } from '@/auth/current-session';
@@ -14,6 +23,36 @@ function pageNumber(value: unknown): number {
   const parsed = typeof value === 'string' ? Number.parseInt(value, 10) : 1;
   return Number.isInteger(parsed) && parsed >= 1 && parsed <= 1000 ? parsed : 1;
 }
+
+type CustomerRow = RouterOutputs['user']['listCustomers']['items'][number];
+
+const customerColumns: TableColumn<CustomerRow>[] = [
+  {
+    key: 'name',
+    header: 'Name',
+    cell: (customer) => (
+      <Link
+        href={`/customers/${customer.accountId}` as Route}
+        className="font-medium text-accent-700 underline-offset-4 hover:underline"
+      >
+        {customer.name || 'Unnamed customer'}
+      </Link>
+    ),
+  },
+  {
+    key: 'email',
+    header: 'Email',
+    className: 'break-all text-ink-muted',
+    cell: (customer) => customer.email ?? '—',
+  },
+  {
+    key: 'joined',
+    header: 'Joined',
+    className: 'whitespace-nowrap text-ink-muted',
+    cell: (customer) =>
+      new Date(customer.createdAt).toLocaleDateString('en-GB', { timeZone: 'UTC' }),
+  },
+];
 
 /** Customers, newest first, searchable; for staff with customers:read. */
 export default async function CustomersPage({
@@ -57,50 +96,22 @@ export default async function CustomersPage({
         <Notice tone="degraded" title="Customers cannot be shown right now">
           The user service is not answering. Reload the page in a moment.
         </Notice>
-      ) : customers.data.items.length === 0 ? (
-        <EmptyState
-          title={q ? 'No customer matches that search' : 'No customers yet'}
-          description={q ? 'Check the spelling, or search by email.' : undefined}
-        />
       ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full min-w-[36rem] text-left text-sm">
-            <caption className="sr-only">
-              Customers, page {customers.data.page} ({customers.data.totalCount} in all)
-            </caption>
-            <thead className="border-b border-line text-xs font-medium tracking-wide text-ink-muted uppercase">
-              <tr>
-                <th scope="col" className="px-5 py-3">
-                  Name
-                </th>
-                <th scope="col" className="px-5 py-3">
-                  Email
-                </th>
-                <th scope="col" className="px-5 py-3">
-                  Joined
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {customers.data.items.map((customer) => (
-                <tr key={customer.accountId} data-testid="customer-row">
-                  <td className="px-5 py-3">
-                    <Link
-                      href={`/customers/${customer.accountId}` as Route}
-                      className="font-medium text-accent-700 underline-offset-4 hover:underline"
-                    >
-                      {customer.name || 'Unnamed customer'}
-                    </Link>
-                  </td>
-                  <td className="px-5 py-3 break-all text-ink-muted">{customer.email ?? '—'}</td>
-                  <td className="px-5 py-3 whitespace-nowrap text-ink-muted">
-                    {new Date(customer.createdAt).toLocaleDateString('en-GB', { timeZone: 'UTC' })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
+        <Table
+          framed
+          tableClassName="min-w-[36rem]"
+          caption={`Customers, page ${customers.data.page} (${customers.data.totalCount} in all)`}
+          columns={customerColumns}
+          rows={customers.data.items}
+          rowKey={(customer) => customer.accountId}
+          rowProps={() => ({ 'data-testid': 'customer-row' })}
+          empty={
+            <EmptyState
+              title={q ? 'No customer matches that search' : 'No customers yet'}
+              description={q ? 'Check the spelling, or search by email.' : undefined}
+            />
+          }
+        />
       )}
       {customers.ok && (page > 1 || customers.data.hasMore) ? (
         <nav aria-label="Pages" className="flex gap-3">

@@ -1,5 +1,16 @@
 import { formatMoney } from '@shop/money';
-import { Badge, Card, CardBody, CardHeader, EmptyState, Notice, PageHeader } from '@shop/ui';
+import type { RouterOutputs } from '@shop/api/client';
+import {
+  Badge,
+  Card,
+  CardBody,
+  CardHeader,
+  EmptyState,
+  Notice,
+  PageHeader,
+  Table,
+  type TableColumn,
+} from '@shop/ui';
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
 import { requirePermission } from '@/auth/current-session';
@@ -25,6 +36,76 @@ function availability(
   return { label: 'Active', tone: 'success' as const };
 }
 
+type DiscountCode = RouterOutputs['order']['discountCodes']['items'][number];
+
+/** The codes table's columns; `now` decides which codes are active, scheduled or expired. */
+function discountColumns(now: number): TableColumn<DiscountCode>[] {
+  return [
+    {
+      key: 'code',
+      header: 'Code',
+      cell: (code) => (
+        <Link
+          href={`/discounts/${encodeURIComponent(code.code)}` as Route}
+          className="font-mono font-medium text-accent-700 underline-offset-4 hover:underline"
+        >
+          {code.code}
+        </Link>
+      ),
+    },
+    {
+      key: 'terms',
+      header: 'Terms',
+      className: 'text-ink',
+      cell: (code) => (
+        <>
+          {code.description}
+          {code.kind === 'fixed' ? (
+            <span className="sr-only"> ({formatMoney(code.value, 'EUR')} off)</span>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: 'dates',
+      header: 'Dates (UTC)',
+      className: 'whitespace-nowrap text-ink-muted',
+      cell: (code) => (
+        <>
+          {code.startsAt ? dateFormat.format(new Date(code.startsAt)) : 'Any time'}
+          {' – '}
+          {code.expiresAt ? dateFormat.format(new Date(code.expiresAt)) : 'no end'}
+        </>
+      ),
+    },
+    {
+      key: 'used',
+      header: 'Used',
+      align: 'end',
+      className: 'tabular-nums',
+      cell: (code) => (
+        <>
+          {code.usedCount}
+          {code.usageLimit ? ` / ${code.usageLimit}` : ''}
+          {code.perCustomerLimit ? (
+            <span className="block text-xs text-ink-muted">
+              {code.perCustomerLimit} per customer
+            </span>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: 'state',
+      header: 'State',
+      cell: (code) => {
+        const state = availability(code, now);
+        return <Badge tone={state.tone}>{state.label}</Badge>;
+      },
+    },
+  ];
+}
+
 /** Discount codes (orders:read to see, orders:write to create and change). */
 export default async function DiscountsPage() {
   const session = await requirePermission('orders:read', '/discounts');
@@ -32,7 +113,6 @@ export default async function DiscountsPage() {
   const codes = await callCell(({ signal }) =>
     cellsAs(session).order.discountCodes.query(undefined, { signal }),
   );
-  const now = Date.now();
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-8">
       <PageHeader
@@ -44,76 +124,22 @@ export default async function DiscountsPage() {
         <Notice tone="degraded" title="Discount codes cannot be shown right now">
           The order service is not answering. Reload the page in a moment.
         </Notice>
-      ) : codes.data.items.length === 0 ? (
-        <EmptyState
-          title="No discount codes yet"
-          description={canWrite ? 'Create the first one below.' : undefined}
-        />
       ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full min-w-[44rem] text-left text-sm">
-            <caption className="sr-only">Discount codes ({codes.data.items.length})</caption>
-            <thead className="border-b border-line text-xs font-medium tracking-wide text-ink-muted uppercase">
-              <tr>
-                <th scope="col" className="px-5 py-3">
-                  Code
-                </th>
-                <th scope="col" className="px-5 py-3">
-                  Terms
-                </th>
-                <th scope="col" className="px-5 py-3">
-                  Dates (UTC)
-                </th>
-                <th scope="col" className="px-5 py-3 text-right">
-                  Used
-                </th>
-                <th scope="col" className="px-5 py-3">
-                  State
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {codes.data.items.map((code) => {
-                const state = availability(code, now);
-                return (
-                  <tr key={code.id} data-testid="discount-row">
-                    <td className="px-5 py-3">
-                      <Link
-                        href={`/discounts/${encodeURIComponent(code.code)}` as Route}
-                        className="font-mono font-medium text-accent-700 underline-offset-4 hover:underline"
-                      >
-                        {code.code}
-                      </Link>
-                    </td>
-                    <td className="px-5 py-3 text-ink">
-                      {code.description}
-                      {code.kind === 'fixed' ? (
-                        <span className="sr-only"> ({formatMoney(code.value, 'EUR')} off)</span>
-                      ) : null}
-                    </td>
-                    <td className="px-5 py-3 whitespace-nowrap text-ink-muted">
-                      {code.startsAt ? dateFormat.format(new Date(code.startsAt)) : 'Any time'}
-                      {' – '}
-                      {code.expiresAt ? dateFormat.format(new Date(code.expiresAt)) : 'no end'}
-                    </td>
-                    <td className="px-5 py-3 text-right tabular-nums">
-                      {code.usedCount}
-                      {code.usageLimit ? ` / ${code.usageLimit}` : ''}
-                      {code.perCustomerLimit ? (
-                        <span className="block text-xs text-ink-muted">
-                          {code.perCustomerLimit} per customer
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="px-5 py-3">
-                      <Badge tone={state.tone}>{state.label}</Badge>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </Card>
+        <Table
+          framed
+          tableClassName="min-w-[44rem]"
+          caption={`Discount codes (${codes.data.items.length})`}
+          columns={discountColumns(Date.now())}
+          rows={codes.data.items}
+          rowKey={(code) => code.id}
+          rowProps={() => ({ 'data-testid': 'discount-row' })}
+          empty={
+            <EmptyState
+              title="No discount codes yet"
+              description={canWrite ? 'Create the first one below.' : undefined}
+            />
+          }
+        />
       )}
       {canWrite ? (
         <Card>

@@ -1,13 +1,15 @@
 import { formatMoney } from '@shop/money';
+import type { RouterOutputs } from '@shop/api/client';
 import {
   buttonClassNames,
-  Card,
   EmptyState,
   Input,
   Notice,
   OrderStatusBadge,
   PageHeader,
   orderStatusLabel,
+  Table,
+  type TableColumn,
 } from '@shop/ui';
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
@@ -29,6 +31,52 @@ function pageNumber(value: unknown): number {
   const parsed = typeof value === 'string' ? Number.parseInt(value, 10) : 1;
   return Number.isInteger(parsed) && parsed >= 1 && parsed <= 1000 ? parsed : 1;
 }
+
+type OrderRow = RouterOutputs['order']['adminList']['items'][number];
+
+const orderColumns: TableColumn<OrderRow>[] = [
+  {
+    key: 'order',
+    header: 'Order',
+    cell: (order) => (
+      <>
+        <Link
+          href={`/orders/${order.id}` as Route}
+          className="font-medium text-accent-700 underline-offset-4 hover:underline"
+        >
+          {order.number}
+        </Link>
+        <p className="max-w-56 truncate text-xs text-ink-muted">
+          {order.firstLineName} · {order.itemCount} {order.itemCount === 1 ? 'item' : 'items'}
+        </p>
+      </>
+    ),
+  },
+  { key: 'status', header: 'Status', cell: (order) => <OrderStatusBadge status={order.status} /> },
+  {
+    key: 'customer',
+    header: 'Customer',
+    cell: (order) => (
+      <>
+        <p className="text-ink">{order.customerName || '—'}</p>
+        <p className="break-all text-xs text-ink-muted">{order.customerEmail || '—'}</p>
+      </>
+    ),
+  },
+  {
+    key: 'total',
+    header: 'Total',
+    align: 'end',
+    className: 'font-medium tabular-nums',
+    cell: (order) => formatMoney(order.totalMinor, order.currency),
+  },
+  {
+    key: 'placed',
+    header: 'Placed',
+    className: 'whitespace-nowrap text-ink-muted',
+    cell: (order) => formatStaffDate(order.placedAt),
+  },
+];
 
 /** Every order, newest first, filtered by status and searched by number, email or name. */
 export default async function OrdersPage({
@@ -109,71 +157,24 @@ export default async function OrdersPage({
             ? 'The order service refused the request. Reload the page; if it persists, sign in again.'
             : 'The order service is not answering. Reload the page in a moment.'}
         </Notice>
-      ) : orders.data.items.length === 0 ? (
-        <EmptyState
-          title={filtered ? 'No order matches these filters' : 'No orders yet'}
-          description={
-            filtered ? 'Try another status, or search by the full order number.' : undefined
+      ) : (
+        <Table
+          framed
+          tableClassName="min-w-[44rem]"
+          caption={`Orders, page ${orders.data.page} of ${pageCount} (${orders.data.total} in all)`}
+          columns={orderColumns}
+          rows={orders.data.items}
+          rowKey={(order) => order.id}
+          rowProps={() => ({ 'data-testid': 'order-row' })}
+          empty={
+            <EmptyState
+              title={filtered ? 'No order matches these filters' : 'No orders yet'}
+              description={
+                filtered ? 'Try another status, or search by the full order number.' : undefined
+              }
+            />
           }
         />
-      ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full min-w-[44rem] text-left text-sm">
-            <caption className="sr-only">
-              Orders, page {orders.data.page} of {pageCount} ({orders.data.total} in all)
-            </caption>
-            <thead className="border-b border-line text-xs font-medium tracking-wide text-ink-muted uppercase">
-              <tr>
-                <th scope="col" className="px-5 py-3">
-                  Order
-                </th>
-                <th scope="col" className="px-5 py-3">
-                  Status
-                </th>
-                <th scope="col" className="px-5 py-3">
-                  Customer
-                </th>
-                <th scope="col" className="px-5 py-3 text-right">
-                  Total
-                </th>
-                <th scope="col" className="px-5 py-3">
-                  Placed
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {orders.data.items.map((order) => (
-                <tr key={order.id} data-testid="order-row">
-                  <td className="px-5 py-3">
-                    <Link
-                      href={`/orders/${order.id}` as Route}
-                      className="font-medium text-accent-700 underline-offset-4 hover:underline"
-                    >
-                      {order.number}
-                    </Link>
-                    <p className="max-w-56 truncate text-xs text-ink-muted">
-                      {order.firstLineName} · {order.itemCount}{' '}
-                      {order.itemCount === 1 ? 'item' : 'items'}
-                    </p>
-                  </td>
-                  <td className="px-5 py-3">
-                    <OrderStatusBadge status={order.status} />
-                  </td>
-                  <td className="px-5 py-3">
-                    <p className="text-ink">{order.customerName || '—'}</p>
-                    <p className="break-all text-xs text-ink-muted">{order.customerEmail || '—'}</p>
-                  </td>
-                  <td className="px-5 py-3 text-right font-medium tabular-nums">
-                    {formatMoney(order.totalMinor, order.currency)}
-                  </td>
-                  <td className="px-5 py-3 whitespace-nowrap text-ink-muted">
-                    {formatStaffDate(order.placedAt)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
       )}
       {orders.ok && pageCount > 1 ? (
         <nav aria-label="Pages" className="flex items-center gap-3">

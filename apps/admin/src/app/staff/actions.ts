@@ -3,9 +3,8 @@
 import { isRole, type Role } from '@shop/api/permissions';
 import { revalidatePath } from 'next/cache';
 import { currentSession } from '@/auth/current-session';
-import { formStateFromError } from '@/auth/form-errors';
+import { formStateFromError, type FormState } from '@shop/ui/form';
 import { cellsAs } from '@/auth/signed-in-cells';
-import type { FormState } from '@shop/auth-session/form-state';
 
 /** Replaces one account's roles; the auth cell checks accounts:manage and the self-demotion rule. */
 export async function setRoles(data: FormData): Promise<FormState> {

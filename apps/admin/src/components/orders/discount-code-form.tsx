@@ -4,9 +4,7 @@ import { minorToDecimalString } from '@shop/money';
 import { SelectField, TextField } from '@shop/ui';
 import { useState } from 'react';
 import { saveDiscountCode } from '@/app/discounts/actions';
-import { FormMessage } from '../form-message';
-import { SubmitButton } from '../submit-button';
-import { useFormSubmit } from '../use-form-submit';
+import { FormMessage, SubmitButton, useFormSubmit } from '@shop/ui/form';
 
 export interface DiscountCodeValues {
   code: string;

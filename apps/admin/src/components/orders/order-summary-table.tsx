@@ -1,4 +1,5 @@
 import { formatMoney } from '@shop/money';
+import { Table, type TableColumn } from '@shop/ui';
 
 export interface StaffOrderLines {
   lines: readonly {
@@ -18,6 +19,48 @@ export interface StaffOrderLines {
   currency: string;
   discount?: { code: string };
   shipping?: { name: string };
+}
+
+type StaffOrderLine = StaffOrderLines['lines'][number];
+
+function lineColumns(money: (minor: number) => string): TableColumn<StaffOrderLine>[] {
+  return [
+    {
+      key: 'item',
+      header: 'Item',
+      cell: (line) => (
+        <>
+          <p className="font-medium text-ink">{line.name}</p>
+          <p className="text-xs text-ink-muted">
+            {line.variantLabel ? `${line.variantLabel} · ` : ''}
+            <span className="font-mono">{line.sku}</span>
+          </p>
+        </>
+      ),
+    },
+    {
+      key: 'unit-price',
+      header: 'Unit price',
+      align: 'end',
+      hideBelow: 'sm',
+      className: 'tabular-nums',
+      cell: (line) => money(line.unitPriceMinor),
+    },
+    {
+      key: 'quantity',
+      header: 'Qty',
+      align: 'end',
+      className: 'tabular-nums',
+      cell: (line) => line.quantity,
+    },
+    {
+      key: 'total',
+      header: 'Total',
+      align: 'end',
+      className: 'tabular-nums',
+      cell: (line) => money(line.lineTotalMinor),
+    },
+  ];
 }
 
 /** The order's lines with SKU, then subtotal, discount, shipping, tax, total and refunded. */
@@ -44,44 +87,16 @@ export function OrderSummaryTable({ order }: { order: StaffOrderLines }) {
     </tr>
   );
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[18rem] text-left text-sm" data-testid="order-lines">
-        <caption className="sr-only">Items and totals</caption>
-        <thead className="border-b border-line text-xs font-medium tracking-wide text-ink-muted uppercase">
-          <tr>
-            <th scope="col" className="px-5 py-2">
-              Item
-            </th>
-            <th scope="col" className="hidden px-5 py-2 text-right sm:table-cell">
-              Unit price
-            </th>
-            <th scope="col" className="px-5 py-2 text-right">
-              Qty
-            </th>
-            <th scope="col" className="px-5 py-2 text-right">
-              Total
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
-          {order.lines.map((line) => (
-            <tr key={line.sku}>
-              <td className="px-5 py-2.5">
-                <p className="font-medium text-ink">{line.name}</p>
-                <p className="text-xs text-ink-muted">
-                  {line.variantLabel ? `${line.variantLabel} · ` : ''}
-                  <span className="font-mono">{line.sku}</span>
-                </p>
-              </td>
-              <td className="hidden px-5 py-2.5 text-right tabular-nums sm:table-cell">
-                {money(line.unitPriceMinor)}
-              </td>
-              <td className="px-5 py-2.5 text-right tabular-nums">{line.quantity}</td>
-              <td className="px-5 py-2.5 text-right tabular-nums">{money(line.lineTotalMinor)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot className="border-t border-line">
+    <Table
+      caption="Items and totals"
+      density="compact"
+      tableClassName="min-w-[18rem]"
+      data-testid="order-lines"
+      columns={lineColumns(money)}
+      rows={order.lines}
+      rowKey={(line) => line.sku}
+      footer={
+        <>
           {footRow('Subtotal', money(order.subtotalMinor))}
           {order.discountMinor > 0
             ? footRow(
@@ -96,8 +111,8 @@ export function OrderSummaryTable({ order }: { order: StaffOrderLines }) {
           {footRow('Tax', money(order.taxMinor))}
           {footRow('Total', money(order.totalMinor), true)}
           {order.refundedMinor > 0 ? footRow('Refunded', money(order.refundedMinor)) : null}
-        </tfoot>
-      </table>
-    </div>
+        </>
+      }
+    />
   );
 }

@@ -4,9 +4,7 @@ import { minorToDecimalString } from '@shop/money';
 import { Button, TextField } from '@shop/ui';
 import { useState, type FormEvent } from 'react';
 import { saveShippingSettings } from '@/app/settings/shipping/actions';
-import { FormMessage } from '../form-message';
-import { SubmitButton } from '../submit-button';
-import { useFormSubmit } from '../use-form-submit';
+import { FormMessage, SubmitButton, useFormSubmit } from '@shop/ui/form';
 
 /** What the form holds: every value as typed (euros and percent), converted by the action. */
 export interface ShippingSettingsDraft {

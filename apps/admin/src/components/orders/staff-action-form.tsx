@@ -2,10 +2,7 @@
 
 import type { ButtonVariant } from '@shop/ui';
 import type { ReactNode } from 'react';
-import type { FormState } from '@shop/auth-session/form-state';
-import { FormMessage } from '../form-message';
-import { SubmitButton } from '../submit-button';
-import { useFormSubmit } from '../use-form-submit';
+import { type FormState, FormMessage, SubmitButton, useFormSubmit } from '@shop/ui/form';
 
 /**
  * One staff action on an order: its fields, its button, and what happened (the cell's refusal,

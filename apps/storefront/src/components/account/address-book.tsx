@@ -5,8 +5,7 @@ import { useState, useTransition } from 'react';
 import { removeAddress, setDefaultAddress } from '@/app/(account)/_actions/account';
 import { AddressForm } from './address-form';
 import type { Address, Country } from './address-types';
-import { FormMessage } from '@shop/auth-session/client/form-message';
-import type { FormState } from '@shop/auth-session/form-state';
+import { FormMessage, type FormState } from '@shop/ui/form';
 
 /** Every saved address, with edit, remove and "make default" in place, and a form to add one. */
 export function AddressBook({

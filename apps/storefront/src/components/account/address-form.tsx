@@ -4,10 +4,7 @@ import { Button, SelectField, TextField } from '@shop/ui';
 import { useState } from 'react';
 import { saveAddress } from '@/app/(account)/_actions/account';
 import type { Address, Country } from './address-types';
-import { FormMessage } from '@shop/auth-session/client/form-message';
-import type { FormState } from '@shop/auth-session/form-state';
-import { SubmitButton } from '@shop/auth-session/client/submit-button';
-import { useFormSubmit } from '@shop/auth-session/client/use-form-submit';
+import { FormMessage, type FormState, SubmitButton, useFormSubmit } from '@shop/ui/form';
 
 /** Add or edit one address; the postcode hint follows the chosen country. */
 export function AddressForm({

@@ -4,9 +4,7 @@ import type { Route } from 'next';
 import { useRouter } from 'next/navigation';
 import { Card, CardBody, CardHeader, TextField } from '@shop/ui';
 import { deleteAccount } from '@/app/(account)/_actions/account';
-import { FormMessage } from '@shop/auth-session/client/form-message';
-import { SubmitButton } from '@shop/auth-session/client/submit-button';
-import { useFormSubmit } from '@shop/auth-session/client/use-form-submit';
+import { FormMessage, SubmitButton, useFormSubmit } from '@shop/ui/form';
 
 /** Deleting the account needs the password again: a borrowed, signed-in laptop is not enough. */
 export function DeleteAccountForm() {

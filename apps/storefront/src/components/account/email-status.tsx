@@ -2,9 +2,7 @@
 
 import { Badge, Card, CardBody, CardHeader } from '@shop/ui';
 import { resendVerification } from '@/app/(account)/_actions/verify-email';
-import { FormMessage } from '@shop/auth-session/client/form-message';
-import { SubmitButton } from '@shop/auth-session/client/submit-button';
-import { useFormSubmit } from '@shop/auth-session/client/use-form-submit';
+import { FormMessage, SubmitButton, useFormSubmit } from '@shop/ui/form';
 
 /** The sign-in email, whether it is confirmed, and a way to get a new confirmation link. */
 export function EmailStatus({ email, verified }: { email: string; verified: boolean }) {

@@ -2,9 +2,7 @@
 
 import { TextField } from '@shop/ui';
 import { requestPasswordReset } from '@/app/(account)/_actions/passwords';
-import { FormMessage } from '@shop/auth-session/client/form-message';
-import { SubmitButton } from '@shop/auth-session/client/submit-button';
-import { useFormSubmit } from '@shop/auth-session/client/use-form-submit';
+import { FormMessage, SubmitButton, useFormSubmit } from '@shop/ui/form';
 
 export function ForgotPasswordForm() {
   const { state, pending, onSubmit, formRef } = useFormSubmit(requestPasswordReset);

@@ -2,10 +2,8 @@
 
 import { Card, CardBody, CardHeader, TextField } from '@shop/ui';
 import { changePassword } from '@/app/(account)/_actions/account';
-import { FormMessage } from '@shop/auth-session/client/form-message';
+import { FormMessage, SubmitButton, useFormSubmit } from '@shop/ui/form';
 import { passwordPolicyHint } from './password-policy';
-import { SubmitButton } from '@shop/auth-session/client/submit-button';
-import { useFormSubmit } from '@shop/auth-session/client/use-form-submit';
 
 export function PasswordForm() {
   const { state, pending, onSubmit, formRef } = useFormSubmit(changePassword, (_state, form) =>

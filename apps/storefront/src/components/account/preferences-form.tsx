@@ -2,10 +2,8 @@
 
 import { Card, CardBody, CardHeader, SelectField } from '@shop/ui';
 import { updatePreferences } from '@/app/(account)/_actions/account';
-import { FormMessage } from '@shop/auth-session/client/form-message';
+import { FormMessage, SubmitButton, useFormSubmit } from '@shop/ui/form';
 import { currencyChoices, languageChoices } from './preference-choices';
-import { SubmitButton } from '@shop/auth-session/client/submit-button';
-import { useFormSubmit } from '@shop/auth-session/client/use-form-submit';
 
 export function PreferencesForm({
   preferences,

@@ -2,9 +2,7 @@
 
 import { Card, CardBody, CardHeader, TextField } from '@shop/ui';
 import { updateProfile } from '@/app/(account)/_actions/account';
-import { FormMessage } from '@shop/auth-session/client/form-message';
-import { SubmitButton } from '@shop/auth-session/client/submit-button';
-import { useFormSubmit } from '@shop/auth-session/client/use-form-submit';
+import { FormMessage, SubmitButton, useFormSubmit } from '@shop/ui/form';
 
 export function ProfileForm({ name, phone }: { name: string; phone: string | null }) {
   const { state, pending, onSubmit, formRef } = useFormSubmit(updateProfile);

@@ -3,10 +3,8 @@
 import { buttonClassNames, TextField } from '@shop/ui';
 import Link from 'next/link';
 import { resetPassword } from '@/app/(account)/_actions/passwords';
-import { FormMessage } from '@shop/auth-session/client/form-message';
+import { FormMessage, SubmitButton, useFormSubmit } from '@shop/ui/form';
 import { passwordPolicyHint } from './password-policy';
-import { SubmitButton } from '@shop/auth-session/client/submit-button';
-import { useFormSubmit } from '@shop/auth-session/client/use-form-submit';
 
 /** A new password for the account the emailed token belongs to. */
 export function ResetPasswordForm({ token }: { token: string }) {

@@ -2,10 +2,8 @@
 
 import { TextField } from '@shop/ui';
 import { signUp } from '@/app/(account)/_actions/sign-up';
-import { FormMessage } from '@shop/auth-session/client/form-message';
+import { FormMessage, SubmitButton, useFormSubmit } from '@shop/ui/form';
 import { passwordPolicyHint } from './password-policy';
-import { SubmitButton } from '@shop/auth-session/client/submit-button';
-import { useFormSubmit } from '@shop/auth-session/client/use-form-submit';
 
 /** Name, email and a password with the policy spelled out before anyone gets it wrong. */
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {

@@ -3,9 +3,7 @@
 import { buttonClassNames } from '@shop/ui';
 import Link from 'next/link';
 import { verifyEmail } from '@/app/(account)/_actions/verify-email';
-import { FormMessage } from '@shop/auth-session/client/form-message';
-import { SubmitButton } from '@shop/auth-session/client/submit-button';
-import { useFormSubmit } from '@shop/auth-session/client/use-form-submit';
+import { FormMessage, SubmitButton, useFormSubmit } from '@shop/ui/form';
 
 /** One button press confirms the email (a page visit alone does not, so link scanners cannot). */
 export function VerifyEmailForm({ token }: { token: string }) {

@@ -2,7 +2,7 @@
 
 import { Button, buttonClassNames, Notice } from '@shop/ui';
 import { useActionState, useEffect, useRef, useState } from 'react';
-import type { FormState } from '@shop/auth-session/form-state';
+import type { FormState } from '@shop/ui/form';
 
 export type CancelOrderAction = (state: FormState, data: FormData) => Promise<FormState>;
 

@@ -2,7 +2,7 @@
 
 import { Button, Notice, TextField } from '@shop/ui';
 import { useActionState, useEffect, useRef } from 'react';
-import type { FormState } from '@shop/auth-session/form-state';
+import type { FormState } from '@shop/ui/form';
 
 /** The lookup form's state: what was typed comes back, so a refused lookup keeps it. */
 export type TrackOrderState = FormState & { values?: { number: string; email: string } };

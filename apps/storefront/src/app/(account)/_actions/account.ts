@@ -2,11 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { currentSession } from '@/auth/current-session';
-import { formStateFromError } from '@/auth/form-errors';
+import { formStateFromError, type FormState } from '@shop/ui/form';
 import { cellsAs } from '@/auth/signed-in-cells';
 import { endSession } from '@/auth/start-session';
-import { logOut } from '@/auth/auth-cell';
-import type { FormState } from '@/components/account/form-state';
+import { logOut } from '@shop/auth-session/auth-cell';
 
 const sessionEnded: FormState = {
   status: 'error',

@@ -1,7 +1,6 @@
 'use server';
 
-import { formStateFromError } from '@/auth/form-errors';
-import type { FormState } from '@/components/account/form-state';
+import { formStateFromError, type FormState } from '@shop/ui/form';
 import { visitorCells } from './public-cells';
 
 const field = (data: FormData, name: string) => {

@@ -1,8 +1,7 @@
 'use server';
 
-import { formStateFromError } from '@/auth/form-errors';
+import { formStateFromError, type FormState } from '@shop/ui/form';
 import { startSession } from '@/auth/start-session';
-import type { FormState } from '@/components/account/form-state';
 import { visitorCells } from './public-cells';
 
 const field = (data: FormData, name: string) => {

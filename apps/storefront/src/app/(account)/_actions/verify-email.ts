@@ -2,9 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { currentSession } from '@/auth/current-session';
-import { formStateFromError } from '@/auth/form-errors';
+import { formStateFromError, type FormState } from '@shop/ui/form';
 import { cellsAs } from '@/auth/signed-in-cells';
-import type { FormState } from '@/components/account/form-state';
 import { visitorCells } from './public-cells';
 
 const invalidLink =

@@ -2,9 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import type { FormState } from '@shop/auth-session/form-state';
+import { type FormState, formStateFromError } from '@shop/ui/form';
 import { currentSession } from '@/auth/current-session';
-import { formStateFromError } from '@/auth/form-errors';
 import { cellsAs } from '@/auth/signed-in-cells';
 
 const orderId = z.string().regex(/^[0-9a-f]{24}$/i);
