@@ -1,8 +1,10 @@
+import { waitFor } from '@shop/db/testing';
+import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LocalInngest } from '../src';
 import { startExecutor } from './support/executor';
 import { freePort } from './support/free-port';
-import { runsForEvent, sleep, waitForRunEnd } from './support/read-api';
+import { runsForEvent, waitForRunEnd } from './support/read-api';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('syncing apps from configured URLs', () => {
@@ -14,10 +16,21 @@ describe('syncing apps from configured URLs', () => {
   it('keeps asking an app that starts after the executor until it syncs', async () => {
     const appPort = await freePort();
     const appUrl = `http://127.0.0.1:${appPort}/api/inngest`;
-    const executor: LocalInngest = await startExecutor({ appUrls: [appUrl] });
+    // The executor's log says when it was refused: wait for a few refusals, not a guessed delay.
+    const refusals: number[] = [];
+    const logger = pino(
+      { level: 'debug' },
+      {
+        write(line: string) {
+          const entry = JSON.parse(line) as { msg?: string; failures?: number };
+          if (entry.msg === 'app did not sync yet; will retry') refusals.push(entry.failures ?? 0);
+        },
+      },
+    );
+    const executor: LocalInngest = await startExecutor({ appUrls: [appUrl], logger });
     stoppers.push(() => executor.stop());
 
-    await sleep(600); // a few refused attempts
+    await waitFor(() => refusals.length >= 2, { what: 'two refused sync attempts' });
     const app: TestApp = await startTestApp(
       executor.url,
       (client) => [
@@ -27,13 +40,16 @@ describe('syncing apps from configured URLs', () => {
     );
     stoppers.push(() => app.stop());
 
-    const deadline = Date.now() + 10_000;
-    let apps: { id: string; functions: string[] }[] = [];
-    while (Date.now() < deadline && apps.length === 0) {
-      await sleep(100);
-      const overview = await fetch(executor.url, { headers: { accept: 'application/json' } });
-      apps = ((await overview.json()) as { apps: typeof apps }).apps;
-    }
+    const apps = await waitFor(
+      async () => {
+        const overview = await fetch(executor.url, { headers: { accept: 'application/json' } });
+        const { apps: synced } = (await overview.json()) as {
+          apps: { id: string; functions: string[] }[];
+        };
+        return synced.length > 0 && synced;
+      },
+      { what: 'the late app to be synced by the executor' },
+    );
     expect(apps).toEqual([
       expect.objectContaining({ id: 'late-app', functions: ['late-app-late'] }),
     ]);
@@ -83,10 +99,11 @@ describe('syncing apps from configured URLs', () => {
     const a = await v2.client.send({ name: 'shop/a', data: {} });
     const ranA = await waitForRunEnd(executor.url, a.ids[0] ?? '');
     expect(ranA).toMatchObject({ function_id: 'app-a-new', output: 'new' });
-    await sleep(200);
-    expect(await runsForEvent(executor.url, a.ids[0] ?? '')).toHaveLength(1);
 
     const b = await other.client.send({ name: 'shop/b', data: {} });
     expect(await waitForRunEnd(executor.url, b.ids[0] ?? '')).toMatchObject({ output: 'b' });
+    // Events fan out in order: with shop/b's run ended, any run of the old function for shop/a
+    // would exist by now.
+    expect(await runsForEvent(executor.url, a.ids[0] ?? '')).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import { waitFor } from '@shop/db/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import type { LocalInngest } from '../src';
 import { startExecutor, uniquePrefix } from './support/executor';
 import { freePort } from './support/free-port';
 import { waitUntilParked } from './support/parked';
-import { sleep, waitForRunEnd } from './support/read-api';
+import { waitForRunEnd } from './support/read-api';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
@@ -63,14 +64,12 @@ describe('an executor killed with SIGKILL', () => {
 });
 
 async function waitForHealth(url: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${url}/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await sleep(100);
-  }
-  throw new Error(`executor at ${url} did not come up`);
+  await waitFor(
+    () =>
+      fetch(`${url}/health`).then(
+        (response) => response.ok,
+        () => false,
+      ),
+    { what: `the executor at ${url} to answer /health`, timeoutMs },
+  );
 }

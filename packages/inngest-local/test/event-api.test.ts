@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalInngest } from '../src';
 import { startExecutor } from './support/executor';
-import { runsForEvent, sleep, waitForRunEnd, type RunView } from './support/read-api';
+import { runsForEvent, waitForRunEnd, type RunView } from './support/read-api';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('event API, sync validation and read API', () => {
@@ -88,8 +88,16 @@ describe('event API, sync validation and read API', () => {
       name: 'shop/customer.signed-up',
       data: { tier: 'basic', email: 'b@shop' },
     });
-    await sleep(300);
+    // A matching event sent after it: events fan out in order, so once its run has ended the
+    // regular one was fanned out too, and whatever it started would be there.
+    const before = handled;
+    const marker = await app.client.send({
+      name: 'shop/customer.signed-up',
+      data: { tier: 'vip', email: 'marker@shop' },
+    });
+    await waitForRunEnd(executor.url, marker.ids[0] ?? '');
     expect(await runsForEvent(executor.url, regular.ids[0] ?? '')).toEqual([]);
+    expect(handled - before).toBe(1); // the marker only
   });
 
   it('treats a repeated event id as the same event: one run', async () => {
@@ -118,8 +126,14 @@ describe('event API, sync validation and read API', () => {
     };
     expect(retry.ids).toEqual(first.ids);
     await waitForRunEnd(executor.url, first.ids[0] ?? '');
-    await sleep(200);
-    expect(handled - before).toBe(1);
+    // A later event's run ending shows the executor is past anything the retry could have started.
+    const marker = await app.client.send({
+      name: 'shop/customer.signed-up',
+      data: { tier: 'vip', email: 'd-marker@shop' },
+    });
+    await waitForRunEnd(executor.url, marker.ids[0] ?? '');
+    expect(await runsForEvent(executor.url, first.ids[0] ?? '')).toHaveLength(1);
+    expect(handled - before).toBe(2); // the send and the marker, not the retry
   });
 
   it('starts a function with an idempotency key once per key', async () => {

@@ -1,11 +1,12 @@
+import { waitFor } from '@shop/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalInngest } from '../src';
 import { startExecutor } from './support/executor';
-import { runsForEvent, sleep, waitForFunctionRun, waitForRunEnd } from './support/read-api';
+import { waitUntilAsleep } from './support/parked';
+import { runsForEvent, waitForFunctionRun, waitForRunEnd } from './support/read-api';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('parallel steps, invoke, cancellation and cron', () => {
-  let executor: LocalInngest;
+  let executor: Awaited<ReturnType<typeof startExecutor>>;
   let app: TestApp;
   const counts = { a: 0, b: 0, c: 0, sum: 0, ship: 0, tax: 0, ticks: 0 };
   // How many of the parallel steps were executing at the same moment (overlap, not wall time,
@@ -45,7 +46,12 @@ describe('parallel steps, invoke, cancellation and cron', () => {
                 counts[name]++;
                 parallel.running++;
                 parallel.mostAtOnce = Math.max(parallel.mostAtOnce, parallel.running);
-                await sleep(200);
+                // Stay running until all three are (a concurrent executor gets there at once); a
+                // sequential one never does, and each step gives up after the bound, running alone.
+                await waitFor(() => parallel.running === 3, {
+                  what: 'all three parallel steps to be running',
+                  timeoutMs: 5_000,
+                }).catch(() => undefined);
                 parallel.running--;
                 return value;
               });
@@ -123,7 +129,14 @@ describe('parallel steps, invoke, cancellation and cron', () => {
   it('cancels a run when a matching cancelOn event arrives, and only that run', async () => {
     const keep = await app.client.send({ name: 'shop/ship.requested', data: { orderId: 'keep' } });
     const drop = await app.client.send({ name: 'shop/ship.requested', data: { orderId: 'drop' } });
-    await sleep(300);
+    // Cancel while both runs sleep through their grace period, as a real cancellation would.
+    const runIds = await Promise.all(
+      [keep, drop].map(async ({ ids }) => (await runsForEvent(executor.url, ids[0] ?? ''))[0]),
+    );
+    await waitUntilAsleep(
+      executor.dbNamePrefix,
+      runIds.map((run) => run?.run_id ?? ''),
+    );
     await app.client.send({ name: 'shop/order.cancelled', data: { orderId: 'drop' } });
     const cancelled = await waitForRunEnd(executor.url, drop.ids[0] ?? '');
     expect(cancelled.status).toBe('Cancelled');
@@ -138,13 +151,21 @@ describe('parallel steps, invoke, cancellation and cron', () => {
       name: 'shop/ship.requested',
       data: { orderId: 'api' },
     });
-    await sleep(300);
     const [run] = await runsForEvent(executor.url, ids[0] ?? '');
+    await waitUntilAsleep(executor.dbNamePrefix, [run?.run_id ?? '']);
     const response = await fetch(`${executor.url}/v1/runs/${run?.run_id}`, { method: 'DELETE' });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { data: { status: string } }).data.status).toBe('Cancelled');
-    await sleep(2_200); // past the grace period: a live run would have shipped by now
-    expect(counts.ship).toBe(shippedBefore);
+    // A second run, requested after the cancelled one, sleeps the same grace period: once it has
+    // shipped, the cancelled run's sleep was due before it, so a live run would have shipped too.
+    const marker = await app.client.send({
+      name: 'shop/ship.requested',
+      data: { orderId: 'api-marker' },
+    });
+    expect(await waitForRunEnd(executor.url, marker.ids[0] ?? '')).toMatchObject({
+      status: 'Completed',
+    });
+    expect(counts.ship).toBe(shippedBefore + 1); // the marker's shipment only
     expect((await runsForEvent(executor.url, ids[0] ?? ''))[0]?.status).toBe('Cancelled');
   });
 

@@ -1,3 +1,4 @@
+import { waitFor } from '@shop/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LocalInngest } from '../src';
 import { startExecutor, uniquePrefix } from './support/executor';
@@ -66,7 +67,7 @@ describe('restarting the executor mid-run', () => {
     // Park both runs, then start a slow step and stop while it is in flight.
     await waitUntilParked(dbNamePrefix, { sleep: 1, wait: 1 });
     const [slow] = (await app.client.send({ name: 'shop/slow', data: {} })).ids;
-    await until(() => slowStarted);
+    await waitFor(() => slowStarted, { what: 'the slow step to start', intervalMs: 20 });
     await executor.stop();
     expect(counts.slow).toBe(1); // stop() let the in-flight step finish
 
@@ -82,11 +83,3 @@ describe('restarting the executor mid-run', () => {
     expect(counts).toEqual({ before: 1, after: 1, prepare: 1, finish: 1, slow: 1, next: 1 });
   });
 });
-
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(20);
-  }
-}

@@ -1,3 +1,5 @@
+import { waitFor } from '@shop/db/testing';
+
 export interface RunView {
   run_id: string;
   function_id: string;
@@ -24,48 +26,57 @@ export async function runsForEvent(executorUrl: string, eventId: string): Promis
   return body.data;
 }
 
-/** Polls until the event's run of `functionId` (or its only run) has ended, and returns it. */
+/** Waits until the event's run of `functionId` (or its only run) has ended, and returns it. */
 export async function waitForRunEnd(
   executorUrl: string,
   eventId: string,
   options: { functionId?: string; timeoutMs?: number } = {},
 ): Promise<RunView> {
-  const deadline = Date.now() + (options.timeoutMs ?? 15_000);
   let last: RunView | undefined;
-  while (Date.now() < deadline) {
-    const runs = await runsForEvent(executorUrl, eventId);
-    last = runs.find((run) => !options.functionId || run.function_id.endsWith(options.functionId));
-    if (last && last.status !== 'Running') return last;
-    await sleep(50);
-  }
-  throw new Error(
-    `run for event ${eventId} did not end in time; last seen: ${JSON.stringify(last)}`,
-  );
+  return waitFor(
+    async () => {
+      const runs = await runsForEvent(executorUrl, eventId);
+      last = runs.find(
+        (run) => !options.functionId || run.function_id.endsWith(options.functionId),
+      );
+      return last && last.status !== 'Running' ? last : undefined;
+    },
+    {
+      what: `the run for event ${eventId} to end`,
+      timeoutMs: options.timeoutMs ?? 15_000,
+    },
+  ).catch((error: unknown) => {
+    // Say what the executor showed last, which tells a stuck run from a missing one.
+    throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(last)}`);
+  });
 }
 
-/** Polls until some run of a function (found through the overview) ended. */
+/** Waits until some run of a function (found through the overview) ended, and returns it. */
 export async function waitForFunctionRun(
   executorUrl: string,
   functionId: string,
   options: { timeoutMs?: number; status?: RunView['status'] } = {},
 ): Promise<RunView> {
-  const deadline = Date.now() + (options.timeoutMs ?? 15_000);
-  while (Date.now() < deadline) {
-    const response = await fetch(executorUrl, {
-      headers: readHeaders({ accept: 'application/json' }),
-    });
-    const { runs } = (await response.json()) as { runs: RunView[] };
-    const run = runs.find(
-      (candidate) =>
-        candidate.function_id.endsWith(functionId) &&
-        (options.status ? candidate.status === options.status : candidate.status !== 'Running'),
-    );
-    if (run) return run;
-    await sleep(50);
-  }
-  throw new Error(`no ended run of ${functionId} in time`);
+  return waitFor(
+    async () => {
+      const response = await fetch(executorUrl, {
+        headers: readHeaders({ accept: 'application/json' }),
+      });
+      const { runs } = (await response.json()) as { runs: RunView[] };
+      return runs.find(
+        (candidate) =>
+          candidate.function_id.endsWith(functionId) &&
+          (options.status ? candidate.status === options.status : candidate.status !== 'Running'),
+      );
+    },
+    {
+      what: `an ended run of ${functionId}${options.status ? ` (${options.status})` : ''}`,
+      timeoutMs: options.timeoutMs ?? 15_000,
+    },
+  );
 }
 
+/** Pauses a test app's function body (simulated slow work); tests wait with `waitFor`, not this. */
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
