@@ -8,6 +8,7 @@ import { createCellClient } from '../src/client';
 import {
   failureOf,
   newCartToken,
+  setPrice,
   shopperClient,
   testSkus,
   type TestSku,
@@ -37,13 +38,10 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => platform?.stop());
 
-/** How many units of the test item make a subtotal of at least `minor`. */
-const unitsFor = (minor: number) => Math.max(1, Math.ceil(minor / item.priceMinor));
-
-async function guestCart(units: number, code?: string) {
+async function guestCart(units: number, code?: string, sku = item.sku) {
   const cartToken = newCartToken();
   const guest = shopperClient(hostUrl, { cartToken });
-  await guest.order.addToCart.mutate({ sku: item.sku, quantity: units });
+  await guest.order.addToCart.mutate({ sku, quantity: units });
   if (code) await guest.order.applyDiscount.mutate({ code });
   return { cartToken, guest };
 }
@@ -108,42 +106,34 @@ describe('discount codes (staff)', () => {
 
 describe('applying a code', () => {
   it('needs the minimum spend, and is removed with a notice when the cart drops below it', async () => {
-    const small = await guestCart(1);
-    if (item.priceMinor < 5000) {
-      const refused = await failureOf(
-        small.guest.order.applyDiscount.mutate({ code: 'welcome10' }),
-      );
-      expect(refused.code).toBe('CONFLICT');
-      expect(refused.message).toMatch(
-        /^The code WELCOME10 needs a subtotal of €50\.00; add €[\d.]+ more\.$/,
-      );
-    }
+    // A price of the test's own (€20.00), so against WELCOME10's €50.00 minimum one unit is below
+    // it, three are above it and two are below it again, whatever the seed charges.
+    const [own] = (await testSkus(1, 5_000, 81)) as [TestSku];
+    await setPrice(own.sku, 2_000);
 
-    const units = unitsFor(5000);
-    const { guest } = await guestCart(units, 'WELCOME10');
+    const small = await guestCart(1, undefined, own.sku);
+    const refused = await failureOf(small.guest.order.applyDiscount.mutate({ code: 'welcome10' }));
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toBe('The code WELCOME10 needs a subtotal of €50.00; add €30.00 more.');
+
+    const { guest } = await guestCart(3, 'WELCOME10', own.sku);
     const cart = await guest.order.cart.query();
-    const subtotal = item.priceMinor * units;
     expect(cart.discount).toEqual({
       code: 'WELCOME10',
       description: '10% off orders of €50.00 or more',
-      amountMinor: Math.floor((subtotal * 10 + 50) / 100),
+      amountMinor: 600, // 10% of €60.00
     });
     const quote = await guest.order.quote.query({ shippingMethodId: 'standard', country: 'NL' });
-    expect(quote.discountMinor).toBe(cart.discount?.amountMinor);
+    expect(quote.discountMinor).toBe(600);
 
-    if (units > 1 && item.priceMinor * (units - 1) < 5000) {
-      const reduced = await guest.order.updateCartLine.mutate({
-        sku: item.sku,
-        quantity: units - 1,
-      });
-      expect(reduced.discount).toBeUndefined();
-      expect(reduced.notices).toEqual([
-        expect.objectContaining({
-          kind: 'discount_removed',
-          message: expect.stringContaining('WELCOME10'),
-        }),
-      ]);
-    }
+    const reduced = await guest.order.updateCartLine.mutate({ sku: own.sku, quantity: 2 });
+    expect(reduced.discount).toBeUndefined();
+    expect(reduced.notices).toEqual([
+      expect.objectContaining({
+        kind: 'discount_removed',
+        message: expect.stringContaining('WELCOME10'),
+      }),
+    ]);
   });
 
   it('refuses unknown, expired and not-yet-valid codes', async () => {

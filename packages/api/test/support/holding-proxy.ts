@@ -1,21 +1,31 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
-export interface DelayingProxy {
+export interface HoldingProxy {
   /** `mongodb://127.0.0.1:<port>/...`: the target URI with its host swapped for the proxy. */
   uri: string;
-  /** From now on, every chunk the server sends back is held this long. */
-  setDelay(ms: number): void;
+  /** From now on, the database's answers are held back until `release()`. */
+  hold(): void;
+  /** Sends every held answer on, in order, and stops holding. */
+  release(): void;
+  /**
+   * Resolves when the next command mentioning `text` (a collection name, say) reaches the
+   * database. Call it before the request that sends the command.
+   */
+  commandSeen(text: string): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * A TCP proxy in front of the test database that can be told to answer slowly: a real slow
- * dependency for tests of draining, without a test-only procedure in the shipped code.
+ * A TCP proxy in front of the test database that can hold the database's answers back: a real
+ * slow dependency for tests of draining, without a test-only procedure in the shipped code. The
+ * test decides when the answer comes, so nothing depends on how fast the machine is.
  */
-export async function delayingProxy(targetUri: string): Promise<DelayingProxy> {
+export async function holdingProxy(targetUri: string): Promise<HoldingProxy> {
   const target = new URL(targetUri);
-  let delayMs = 0;
+  let holding = false;
+  let held: (() => void)[] = [];
+  const watchers: { text: string; seen: () => void }[] = [];
   const sockets = new Set<Socket>();
   const server: Server = createServer((client) => {
     const upstream = connect(Number(target.port), target.hostname);
@@ -24,11 +34,18 @@ export async function delayingProxy(targetUri: string): Promise<DelayingProxy> {
       socket.on('close', () => sockets.delete(socket));
       socket.on('error', () => undefined);
     }
-    client.on('data', (chunk) => upstream.write(chunk));
-    upstream.on('data', (chunk) => {
-      const held = delayMs;
-      if (held === 0) client.write(chunk);
-      else setTimeout(() => client.write(chunk), held);
+    client.on('data', (chunk: Buffer) => {
+      upstream.write(chunk);
+      for (const watcher of [...watchers]) {
+        if (chunk.includes(watcher.text)) {
+          watchers.splice(watchers.indexOf(watcher), 1);
+          watcher.seen();
+        }
+      }
+    });
+    upstream.on('data', (chunk: Buffer) => {
+      if (holding) held.push(() => client.write(chunk));
+      else client.write(chunk);
     });
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
@@ -38,7 +55,16 @@ export async function delayingProxy(targetUri: string): Promise<DelayingProxy> {
   proxied.host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     uri: proxied.toString(),
-    setDelay: (ms) => (delayMs = ms),
+    hold: () => {
+      holding = true;
+    },
+    release: () => {
+      holding = false;
+      const waiting = held;
+      held = [];
+      for (const send of waiting) send();
+    },
+    commandSeen: (text) => new Promise((seen) => watchers.push({ text, seen })),
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { waitFor } from '@shop/db/testing';
 
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -63,16 +64,14 @@ export async function spawnHost(env: Record<string, string>): Promise<SpawnedHos
   };
 }
 
-/** Waits (up to `timeoutMs`) for a log line of `host` matching `predicate`: logs arrive over a pipe. */
+/** Waits for a log line of `host` matching `predicate` (logs arrive over a pipe) and returns it. */
 export async function waitForLog(
   host: SpawnedHost,
   predicate: (line: Record<string, unknown>) => boolean,
-  timeoutMs = 3_000,
-): Promise<Record<string, unknown> | undefined> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const line = host.logs.find(predicate);
-    if (line || Date.now() > deadline) return line;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  timeoutMs = 20_000,
+): Promise<Record<string, unknown>> {
+  return waitFor(() => host.logs.find(predicate), {
+    what: `a matching log line of the host on ${host.url}`,
+    timeoutMs,
+  });
 }

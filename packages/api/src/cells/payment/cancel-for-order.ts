@@ -2,8 +2,9 @@ import type { PaymentDocument, PaymentStatus } from '@shop/db/payment';
 import { TRPCError } from '@trpc/server';
 import { Types } from 'mongoose';
 import type { Logger } from 'pino';
-import type { CancelForOrderOutput } from './payment-contract';
-import { paymentDatabase } from './payment-database';
+import type { CancelForOrderInput } from './inputs';
+import type { CancelForOrderOutput } from './views';
+import { paymentDatabase } from './database';
 import { PaymentProviderError } from './providers/payment-provider';
 import { providerForPayment } from './providers/provider-for-payment';
 import { refundPayment } from './refunds';
@@ -27,8 +28,8 @@ export async function paymentForOrder(orderId: string): Promise<PaymentDocument 
  * Idempotent: a retry finds the payment cancelled, or the cancellation's refund (key
  * `cancel-<orderId>`) already made.
  */
-export async function cancelForOrder(
-  input: { orderId: string; reason: string },
+export async function cancelOrderPayment(
+  input: CancelForOrderInput,
   logger: Logger,
 ): Promise<CancelForOrderOutput> {
   const { Payment } = await paymentDatabase.models();

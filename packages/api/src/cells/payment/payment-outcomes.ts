@@ -2,7 +2,7 @@ import type { Payment, PaymentDocument, PaymentStatus } from '@shop/db/payment';
 import type { Types, UpdateQuery } from 'mongoose';
 import { sendEvent } from '../../events/inngest-client';
 import { paymentFailed, paymentSucceeded } from '../../events/schemas';
-import { paymentDatabase } from './payment-database';
+import { paymentDatabase } from './database';
 
 /**
  * Moves a payment from one of `from` to its outcome with one conditional update, so of two

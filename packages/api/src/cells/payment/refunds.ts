@@ -4,9 +4,9 @@ import { TRPCError } from '@trpc/server';
 import type { Logger } from 'pino';
 import { sendEvent } from '../../events/inngest-client';
 import { refundSucceeded } from '../../events/schemas';
-import type { RefundOutput } from './payment-contract';
+import type { RefundOutput } from './views';
 import { derivedObjectId, isDuplicateKeyError } from '@shop/db/claims';
-import { paymentDatabase } from './payment-database';
+import { paymentDatabase } from './database';
 import { PaymentProviderError } from './providers/payment-provider';
 import { providerForPayment } from './providers/provider-for-payment';
 

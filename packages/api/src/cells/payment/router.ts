@@ -1,90 +1,63 @@
-import { TRPCError } from '@trpc/server';
 import { router } from '../../trpc/init';
 import { permissionProcedure, publicProcedure } from '../../trpc/procedures';
 import { statusProcedure } from '../status';
-import { cancelForOrder, paymentForOrder } from './cancel-for-order';
 import {
   cancelForOrderInput,
-  cancelForOrderOutput,
   completeTestAuthenticationInput,
   confirmTestPaymentInput,
   forOrderInput,
+  refundInput,
+  startPaymentInput,
+} from './inputs';
+import { cancelForOrder, startPayment } from './procedures/saga';
+import { forOrder, refund } from './procedures/staff';
+import { completeTestAuthentication, confirmTestPayment, config } from './procedures/storefront';
+import {
+  cancelForOrderOutput,
   forOrderOutput,
   paymentConfigOutput,
-  refundInput,
   refundOutput,
-  startPaymentInput,
   startPaymentOutput,
   testPaymentOutcome,
-} from './payment-contract';
-import { paymentDatabase } from './payment-database';
-import { paymentViewOf, refundViewOf } from './payment-views';
-import { cardProvider } from './providers/choose-provider';
-import { refundPayment } from './refunds';
-import { startPayment } from './start-payment';
-import { completeTestAuthentication, confirmTestPayment } from './test-payment-confirmation';
+} from './views';
 
 /**
- * The payment cell's procedures (contract: `payment-contract.ts`). The order saga starts and
- * cancels payments with its service identity (`payments:process`); the shopper's browser confirms
- * test payments with the payment's client secret; staff refund with `payments:refund`.
+ * `payment.*`. The order saga starts and cancels payments with its service identity
+ * (`payments:process`); the shopper's browser confirms test payments with the payment's client
+ * secret; staff refund with `payments:refund`. Every answer is checked against its schema in
+ * `views.ts`.
  */
 export const paymentRouter = router({
   status: statusProcedure('payment'),
 
-  /** Which processor the storefront's payment step talks to. */
-  config: publicProcedure.output(paymentConfigOutput).query(() => {
-    const provider = cardProvider();
-    return {
-      provider: provider.name,
-      ...(provider.publishableKey ? { publishableKey: provider.publishableKey } : {}),
-    };
-  }),
-
-  startPayment: permissionProcedure('payments:process')
-    .input(startPaymentInput)
-    .output(startPaymentOutput)
-    .mutation(({ input, ctx }) => startPayment(input, ctx.logger)),
-
+  // The storefront's payment step (procedures/storefront.ts)
+  config: publicProcedure.output(paymentConfigOutput).query(config),
   confirmTestPayment: publicProcedure
     .input(confirmTestPaymentInput)
     .output(testPaymentOutcome)
-    .mutation(({ input, ctx }) => confirmTestPayment(input, ctx.logger)),
-
+    .mutation(confirmTestPayment),
   completeTestAuthentication: publicProcedure
     .input(completeTestAuthenticationInput)
     .output(testPaymentOutcome)
-    .mutation(({ input, ctx }) => completeTestAuthentication(input, ctx.logger)),
+    .mutation(completeTestAuthentication),
 
+  // The order saga (procedures/saga.ts)
+  startPayment: permissionProcedure('payments:process')
+    .input(startPaymentInput)
+    .output(startPaymentOutput)
+    .mutation(startPayment),
   cancelForOrder: permissionProcedure('payments:process')
     .input(cancelForOrderInput)
     .output(cancelForOrderOutput)
-    .mutation(({ input, ctx }) => cancelForOrder(input, ctx.logger)),
+    .mutation(cancelForOrder),
 
+  // Staff (procedures/staff.ts)
   refund: permissionProcedure('payments:refund')
     .input(refundInput)
     .output(refundOutput)
-    .mutation(async ({ input, ctx }) => {
-      const payment = await paymentForOrder(input.orderId);
-      if (!payment) {
-        throw new TRPCError({ code: 'NOT_FOUND', message: 'This order has no payment to refund' });
-      }
-      ctx.logger.info(
-        { orderId: input.orderId, amountMinor: input.amountMinor, staffId: ctx.identity.accountId },
-        'staff refund requested',
-      );
-      return refundPayment(payment, input, ctx.logger);
-    }),
-
+    .mutation(refund),
   forOrder: permissionProcedure('orders:read')
     .input(forOrderInput)
     .output(forOrderOutput)
-    .query(async ({ input }) => {
-      const { Payment, Refund } = await paymentDatabase.models();
-      const [payments, refunds] = await Promise.all([
-        Payment.find({ orderId: input.orderId }).sort({ createdAt: 1 }),
-        Refund.find({ orderId: input.orderId }).sort({ createdAt: 1 }),
-      ]);
-      return { payments: payments.map(paymentViewOf), refunds: refunds.map(refundViewOf) };
-    }),
+    .query(forOrder),
 });

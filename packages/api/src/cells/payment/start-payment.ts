@@ -2,9 +2,10 @@ import { finalPaymentStatuses, type PaymentDocument } from '@shop/db/payment';
 import { TRPCError } from '@trpc/server';
 import { Types } from 'mongoose';
 import type { Logger } from 'pino';
-import type { StartPaymentInput, StartPaymentOutput } from './payment-contract';
+import type { StartPaymentInput } from './inputs';
+import type { StartPaymentOutput } from './views';
 import { isDuplicateKeyError } from '@shop/db/claims';
-import { paymentDatabase } from './payment-database';
+import { paymentDatabase } from './database';
 import { cashOnDelivery } from './providers/cash-on-delivery';
 import { cardProvider } from './providers/choose-provider';
 import { PaymentProviderError } from './providers/payment-provider';
@@ -17,7 +18,7 @@ export const intentIdempotencyKey = (orderId: string) => `order-${orderId}-inten
  * (`order-<orderId>-intent`), so it creates one intent. Amount and currency are the saga's (the
  * order's totals); a second start with different ones is refused.
  */
-export async function startPayment(
+export async function startOrderPayment(
   input: StartPaymentInput,
   logger: Logger,
 ): Promise<StartPaymentOutput> {

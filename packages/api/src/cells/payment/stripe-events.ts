@@ -2,7 +2,7 @@ import type { PaymentStatus } from '@shop/db/payment';
 import type { Logger } from 'pino';
 import type Stripe from 'stripe';
 import { derivedObjectId, isDuplicateKeyError } from '@shop/db/claims';
-import { paymentDatabase } from './payment-database';
+import { paymentDatabase } from './database';
 import { settlePayment } from './payment-outcomes';
 import { refundIdFor, sendRefundEvent } from './refunds';
 

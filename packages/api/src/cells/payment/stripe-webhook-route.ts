@@ -4,7 +4,7 @@ import { sendJson } from '../../host/json-response';
 import { rootLogger } from '../../observability/logger';
 import { currentRequestScope } from '../../observability/request-context';
 import { isDuplicateKeyError } from '@shop/db/claims';
-import { paymentDatabase } from './payment-database';
+import { paymentDatabase } from './database';
 import { stripeClient, stripeSecretKey } from './providers/stripe-client';
 import { readRawBody } from './read-raw-body';
 import { applyStripeEvent, processedEventId } from './stripe-events';

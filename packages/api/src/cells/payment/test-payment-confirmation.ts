@@ -1,23 +1,17 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { PaymentDocument } from '@shop/db/payment';
 import { TRPCError } from '@trpc/server';
 import { Types } from 'mongoose';
 import type { Logger } from 'pino';
-import type { ConfirmTestPaymentInput, TestPaymentOutcome } from './payment-contract';
-import { paymentDatabase } from './payment-database';
+import { isSameSecret } from '../../secrets';
+import type { CompleteTestAuthenticationInput, ConfirmTestPaymentInput } from './inputs';
+import { paymentDatabase } from './database';
 import { settlePayment } from './payment-outcomes';
-import { testOutcomeOf } from './payment-views';
+import { testOutcomeOf, type TestPaymentOutcome } from './views';
 import { authenticationFailed } from './providers/test-cards';
 import { judgeTestCard } from './providers/test-processor';
 
 const notFound = () =>
   new TRPCError({ code: 'NOT_FOUND', message: 'No test payment matches this id and secret' });
-
-function sameSecret(given: string, stored: string): boolean {
-  // Hashing first gives equal lengths, so the comparison time says nothing about the secret.
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(given), digest(stored));
-}
 
 /**
  * The test processor's payment that `clientSecret` opens. Like Stripe's client secret, it is the
@@ -30,7 +24,7 @@ async function authorisedTestPayment(
   const { Payment } = await paymentDatabase.models();
   const payment = await Payment.findById(new Types.ObjectId(paymentId));
   if (!payment || payment.provider !== 'test' || !payment.clientSecret) throw notFound();
-  if (!sameSecret(clientSecret, payment.clientSecret)) throw notFound();
+  if (!isSameSecret(clientSecret, payment.clientSecret)) throw notFound();
   return payment;
 }
 
@@ -40,7 +34,7 @@ async function authorisedTestPayment(
  * webhook would. Only the brand and last four digits are kept; the number and CVC are not stored
  * or logged.
  */
-export async function confirmTestPayment(
+export async function payWithTestCard(
   input: ConfirmTestPaymentInput,
   logger: Logger,
 ): Promise<TestPaymentOutcome> {
@@ -82,8 +76,8 @@ export async function confirmTestPayment(
 }
 
 /** The 3-D Secure step of the test processor: the shopper approves or fails the challenge. */
-export async function completeTestAuthentication(
-  input: { paymentId: string; clientSecret: string; approve: boolean },
+export async function answerTestAuthentication(
+  input: CompleteTestAuthenticationInput,
   logger: Logger,
 ): Promise<TestPaymentOutcome> {
   const payment = await authorisedTestPayment(input.paymentId, input.clientSecret);

@@ -1,23 +1,13 @@
-import { paymentStatuses } from '@shop/db/payment';
+import { paymentStatuses, type PaymentDocument, type RefundDocument } from '@shop/db/payment';
 import { z } from 'zod';
 
 /**
- * Inputs and outputs of the payment cell's procedures: the contract the order saga, the storefront
- * and the back office code against. Money is integer minor units; amounts always come from the
- * order cell, never from a browser.
+ * What the payment cell's procedures answer, as zod schemas (each procedure checks its answer
+ * with `.output`), their types, and the functions that make them from stored documents. Money is
+ * integer minor units.
  */
 
 const money = z.number().int().nonnegative();
-/** The order's id (a MongoDB ObjectId in hex), which is also the id of its payment. */
-const objectId = z
-  .string()
-  .trim()
-  .regex(/^[0-9a-f]{24}$/i, 'must be an id of 24 hexadecimal characters');
-const currency = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 code such as EUR')
-  .transform((code) => code.toUpperCase());
 
 export const paymentStatus = z.enum(paymentStatuses);
 export const paymentProvider = z.enum(['stripe', 'test', 'cash']);
@@ -30,17 +20,6 @@ export const paymentConfigOutput = z.object({
 export type PaymentConfig = z.infer<typeof paymentConfigOutput>;
 
 // payment.startPayment
-export const startPaymentInput = z.object({
-  orderId: objectId,
-  number: z.string().trim().min(1).max(40),
-  amountMinor: z.number().int().positive().max(99_999_999),
-  currency,
-  method: z.enum(['card', 'cash_on_delivery']),
-  accountId: objectId.optional(),
-  email: z.string().trim().email().max(320).optional(),
-  name: z.string().trim().max(200).optional(),
-});
-export type StartPaymentInput = z.infer<typeof startPaymentInput>;
 export const startPaymentOutput = z.object({
   paymentId: z.string(),
   provider: paymentProvider,
@@ -51,33 +30,6 @@ export const startPaymentOutput = z.object({
 export type StartPaymentOutput = z.infer<typeof startPaymentOutput>;
 
 // payment.confirmTestPayment / payment.completeTestAuthentication
-const clientSecret = z.string().min(1).max(200);
-export const confirmTestPaymentInput = z.object({
-  paymentId: objectId,
-  clientSecret,
-  card: z.object({
-    // Spaces and dashes as typed are allowed; only digits are kept.
-    number: z
-      .string()
-      .max(40)
-      .transform((typed) => typed.replace(/[\s-]/g, '')),
-    expMonth: z
-      .number()
-      .int()
-      .min(1, 'expiry month must be 1–12')
-      .max(12, 'expiry month must be 1–12'),
-    /** Four digits (2031) or two (31). */
-    expYear: z.number().int().min(0).max(2200),
-    cvc: z.string().regex(/^[0-9]{3,4}$/, 'the security code is 3 or 4 digits'),
-  }),
-  name: z.string().trim().max(200).optional(),
-});
-export type ConfirmTestPaymentInput = z.infer<typeof confirmTestPaymentInput>;
-export const completeTestAuthenticationInput = z.object({
-  paymentId: objectId,
-  clientSecret,
-  approve: z.boolean(),
-});
 export const testPaymentOutcome = z.object({
   status: z.enum(['succeeded', 'requires_action', 'failed']),
   /** Why it failed, as a sentence for the shopper. */
@@ -86,10 +38,6 @@ export const testPaymentOutcome = z.object({
 export type TestPaymentOutcome = z.infer<typeof testPaymentOutcome>;
 
 // payment.cancelForOrder
-export const cancelForOrderInput = z.object({
-  orderId: objectId,
-  reason: z.string().trim().max(500).default(''),
-});
 export const cancelForOrderOutput = z.object({
   /** The payment's status afterwards; `none` when the order never had a payment. */
   status: z.union([paymentStatus, z.literal('none')]),
@@ -99,13 +47,6 @@ export const cancelForOrderOutput = z.object({
 export type CancelForOrderOutput = z.infer<typeof cancelForOrderOutput>;
 
 // payment.refund
-export const refundInput = z.object({
-  orderId: objectId,
-  amountMinor: z.number().int().positive('refund a positive amount').max(99_999_999),
-  reason: z.string().trim().max(500).default(''),
-  idempotencyKey: z.string().trim().min(8).max(100),
-});
-export type RefundInput = z.infer<typeof refundInput>;
 export const refundOutput = z.object({
   refundId: z.string(),
   amountMinor: money,
@@ -115,7 +56,6 @@ export const refundOutput = z.object({
 export type RefundOutput = z.infer<typeof refundOutput>;
 
 // payment.forOrder
-export const forOrderInput = z.object({ orderId: objectId });
 export const paymentView = z.object({
   id: z.string(),
   provider: paymentProvider,
@@ -142,3 +82,46 @@ export const forOrderOutput = z.object({
   refunds: z.array(refundView),
 });
 export type ForOrderOutput = z.infer<typeof forOrderOutput>;
+
+export function paymentViewOf(payment: PaymentDocument): PaymentView {
+  return {
+    id: payment._id.toString(),
+    provider: payment.provider ?? 'test',
+    status: payment.status,
+    amountMinor: payment.amountMinor,
+    capturedMinor: payment.capturedMinor,
+    refundedMinor: payment.refundedMinor,
+    currency: payment.currency,
+    ...(payment.card ? { card: { brand: payment.card.brand, last4: payment.card.last4 } } : {}),
+    ...(payment.failure ? { failureMessage: payment.failure.message } : {}),
+    createdAt: payment.createdAt.toISOString(),
+  };
+}
+
+export function refundViewOf(refund: RefundDocument): RefundView {
+  return {
+    id: refund._id.toString(),
+    amountMinor: refund.amountMinor,
+    reason: refund.reason,
+    status: refund.status,
+    createdAt: refund.createdAt.toISOString(),
+  };
+}
+
+export const cancelledPaymentMessage = 'This payment was cancelled; the order is no longer open.';
+
+/** What the shopper's confirmation form shows for a payment as it stands. */
+export function testOutcomeOf(payment: PaymentDocument): TestPaymentOutcome {
+  switch (payment.status) {
+    case 'succeeded':
+      return { status: 'succeeded' };
+    case 'requires_action':
+      return { status: 'requires_action' };
+    case 'canceled':
+      return { status: 'failed', message: cancelledPaymentMessage };
+    case 'failed':
+      return { status: 'failed', message: payment.failure?.message ?? 'The payment failed.' };
+    default:
+      return { status: 'failed', message: 'This payment cannot be confirmed here.' };
+  }
+}

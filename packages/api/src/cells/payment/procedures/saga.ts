@@ -1,0 +1,24 @@
+import type { HandlerArgs, SignedInContext } from '../../../trpc/context';
+import { cancelOrderPayment } from '../cancel-for-order';
+import type { CancelForOrderInput, StartPaymentInput } from '../inputs';
+import { startOrderPayment } from '../start-payment';
+import type { CancelForOrderOutput, StartPaymentOutput } from '../views';
+
+/**
+ * What the order saga calls with its service identity (`payments:process`): start the order's
+ * payment, and cancel (or refund) it when the order is cancelled.
+ */
+
+export function startPayment({
+  input,
+  ctx,
+}: HandlerArgs<StartPaymentInput, SignedInContext>): Promise<StartPaymentOutput> {
+  return startOrderPayment(input, ctx.logger);
+}
+
+export function cancelForOrder({
+  input,
+  ctx,
+}: HandlerArgs<CancelForOrderInput, SignedInContext>): Promise<CancelForOrderOutput> {
+  return cancelOrderPayment(input, ctx.logger);
+}
