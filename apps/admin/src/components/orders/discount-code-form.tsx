@@ -1,22 +1,14 @@
 'use client';
 
+import type { RouterOutputs } from '@shop/api/client';
 import { minorToDecimalString } from '@shop/money';
 import { SelectField, TextField } from '@shop/ui';
 import { useState } from 'react';
 import { saveDiscountCode } from '@/app/discounts/actions';
 import { FormMessage, SubmitButton, useFormSubmit } from '@shop/ui/form';
 
-export interface DiscountCodeValues {
-  code: string;
-  kind: 'percentage' | 'fixed';
-  value: number;
-  minSpendMinor: number;
-  startsAt?: string;
-  expiresAt?: string;
-  usageLimit?: number;
-  perCustomerLimit?: number;
-  active: boolean;
-}
+/** A code as the order cell answers it (`order.discountCodes`), which is what the form edits. */
+export type DiscountCodeValues = RouterOutputs['order']['discountCodes']['items'][number];
 
 /** An ISO date as a datetime-local value in UTC ("2026-12-31T23:59"). */
 const localUtc = (iso: string | undefined) => (iso ? iso.slice(0, 16) : '');

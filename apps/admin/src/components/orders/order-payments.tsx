@@ -1,28 +1,10 @@
+import type { RouterOutputs } from '@shop/api/client';
 import { formatMoney } from '@shop/money';
 import { Badge, type BadgeTone } from '@shop/ui';
 import { formatStaffDate } from './order-labels';
 
-export interface PaymentsView {
-  payments: readonly {
-    id: string;
-    provider: string;
-    status: string;
-    amountMinor: number;
-    capturedMinor: number;
-    refundedMinor: number;
-    currency: string;
-    card?: { brand: string; last4: string };
-    failureMessage?: string;
-    createdAt: string;
-  }[];
-  refunds: readonly {
-    id: string;
-    amountMinor: number;
-    reason: string;
-    status: string;
-    createdAt: string;
-  }[];
-}
+/** An order's payments and refunds as the payment cell answers them (`payment.forOrder`). */
+export type PaymentsView = RouterOutputs['payment']['forOrder'];
 
 const providerNames: Record<string, string> = {
   stripe: 'Stripe',

@@ -1,25 +1,21 @@
+import type { RouterOutputs } from '@shop/api/client';
 import { formatMoney } from '@shop/money';
 import { Table, type TableColumn } from '@shop/ui';
 
-export interface StaffOrderLines {
-  lines: readonly {
-    sku: string;
-    name: string;
-    variantLabel: string;
-    unitPriceMinor: number;
-    quantity: number;
-    lineTotalMinor: number;
-  }[];
-  subtotalMinor: number;
-  discountMinor: number;
-  shippingMinor: number;
-  taxMinor: number;
-  totalMinor: number;
-  refundedMinor: number;
-  currency: string;
-  discount?: { code: string };
-  shipping?: { name: string };
-}
+/** What the table shows of an order as the order cell answers it (`order.get`). */
+export type StaffOrderLines = Pick<
+  RouterOutputs['order']['get'],
+  | 'lines'
+  | 'subtotalMinor'
+  | 'discountMinor'
+  | 'shippingMinor'
+  | 'taxMinor'
+  | 'totalMinor'
+  | 'refundedMinor'
+  | 'currency'
+  | 'discount'
+  | 'shipping'
+>;
 
 type StaffOrderLine = StaffOrderLines['lines'][number];
 

@@ -1,5 +1,6 @@
 'use client';
 
+import type { RouterOutputs } from '@shop/api/client';
 import { minorToDecimalString } from '@shop/money';
 import { Button, TextField } from '@shop/ui';
 import { useState, type FormEvent } from 'react';
@@ -20,18 +21,8 @@ export interface ShippingSettingsDraft {
   taxRates: { country: string; rate: string }[];
 }
 
-export interface ShippingSettingsValues {
-  shippingMethods: readonly {
-    id: string;
-    name: string;
-    description: string;
-    priceMinor: number;
-    freeOverMinor?: number;
-    minDays: number;
-    maxDays: number;
-  }[];
-  taxRates: readonly { country: string; taxRateBasisPoints: number }[];
-}
+/** The settings as the order cell answers them (`order.shippingSettings`). */
+export type ShippingSettingsValues = RouterOutputs['order']['shippingSettings'];
 
 const euros = (minor: number) => minorToDecimalString(minor, 'EUR');
 

@@ -2,7 +2,7 @@
 
 import { TRPCClientError } from '@shop/api/client';
 import { z } from 'zod';
-import type { PlaceOrderResult } from '@/components/checkout/checkout-types';
+import type { PlaceOrderInput, PlaceOrderResult } from '@/components/checkout/checkout-types';
 import { shopperCells } from '@/server/cart-cells';
 import { rememberOrderAccess } from '@/server/order-access';
 
@@ -18,8 +18,11 @@ const address = z.object({
   phone: text.optional(),
 });
 
-/** The action's own boundary check (shape only); the order cell validates the values. */
-const placeOrderInput = z.object({
+/**
+ * The action's own boundary check (shape only; the order cell validates the values). Typed as
+ * `order.place`'s input, so the compiler says when the procedure's input changes.
+ */
+const placeOrderInput: z.ZodType<PlaceOrderInput> = z.object({
   idempotencyKey: z.uuid(),
   email: text,
   shippingAddress: address,
@@ -27,8 +30,6 @@ const placeOrderInput = z.object({
   paymentMethod: z.enum(['card', 'cash_on_delivery']),
   expectedTotalMinor: z.number().int().nonnegative(),
 });
-
-export type PlaceOrderInput = z.infer<typeof placeOrderInput>;
 
 /**
  * Places the order server-side, as the signed-in shopper or the guest's cart (the `shop_cart`

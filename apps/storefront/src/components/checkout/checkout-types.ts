@@ -1,4 +1,4 @@
-import type { RouterOutputs } from '@shop/api/client';
+import type { RouterInputs, RouterOutputs } from '@shop/api/client';
 
 export type CheckoutOptions = RouterOutputs['order']['checkoutOptions'];
 export type ShippingMethod = CheckoutOptions['shippingMethods'][number];
@@ -6,17 +6,11 @@ export type Totals = RouterOutputs['order']['quote'];
 export type SavedAddress = RouterOutputs['user']['listAddresses']['items'][number];
 export type PaymentMethodId = CheckoutOptions['paymentMethods'][number]['id'];
 
-/** The shipping address fields as the checkout form keeps them (strings, as typed). */
-export interface AddressInput {
-  name: string;
-  line1: string;
-  line2: string;
-  city: string;
-  region: string;
-  postcode: string;
-  country: string;
-  phone: string;
-}
+/** What "Place order" sends (`order.place`). */
+export type PlaceOrderInput = RouterInputs['order']['place'];
+
+/** The shipping address fields of `order.place` as the checkout form keeps them: strings, as typed. */
+export type AddressInput = Record<keyof Required<PlaceOrderInput['shippingAddress']>, string>;
 
 export const addressFieldNames = [
   'name',

@@ -1,13 +1,11 @@
 import { formatMoney } from '@shop/money';
+import type { Totals } from './checkout-types';
 
-interface TotalsLike {
-  subtotalMinor: number;
-  discountMinor: number;
-  shippingMinor: number;
-  taxMinor: number;
-  totalMinor: number;
-  currency: string;
-}
+/** The figures of a quote (`order.quote`); an order (`order.get`) has them too. */
+type TotalsLike = Pick<
+  Totals,
+  'subtotalMinor' | 'discountMinor' | 'shippingMinor' | 'taxMinor' | 'totalMinor' | 'currency'
+>;
 
 /** Subtotal, discount, shipping, tax and total as a definition list (checkout, confirmation). */
 export function TotalsList({

@@ -1,11 +1,12 @@
 'use client';
 
+import type { RouterInputs } from '@shop/api/client';
 import { Button, Notice, TextField } from '@shop/ui';
 import { useActionState, useEffect, useRef } from 'react';
 import type { FormState } from '@shop/ui/form';
 
 /** The lookup form's state: what was typed comes back, so a refused lookup keeps it. */
-export type TrackOrderState = FormState & { values?: { number: string; email: string } };
+export type TrackOrderState = FormState & { values?: RouterInputs['order']['lookup'] };
 
 /**
  * Order number and email, sent to a server action that finds the order (and redirects to it).

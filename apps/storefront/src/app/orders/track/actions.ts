@@ -1,6 +1,6 @@
 'use server';
 
-import { TRPCClientError } from '@shop/api/client';
+import { TRPCClientError, type RouterOutputs } from '@shop/api/client';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
@@ -44,7 +44,7 @@ export async function lookupGuestOrder(
     }
     return { status: 'error', message: 'Check the highlighted fields.', fieldErrors, values };
   }
-  let found: { orderId: string; accessToken: string };
+  let found: RouterOutputs['order']['lookup'];
   try {
     found = await (await visitorCells()).order.lookup.mutate(parsed.data);
   } catch (error) {
