@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // Config modules parse the environment once; tests change it, so changes reset them.
+    setupFiles: ['@shop/env/follow-process-env'],
   },
 });

@@ -1,4 +1,5 @@
 import { cellUrlsFromEnv, createCellClient } from '@shop/api/client';
+import { appServerConfig } from '@shop/api/config';
 import { randomUUID } from 'node:crypto';
 import type { TokenSet } from './session-token';
 
@@ -8,7 +9,7 @@ import type { TokenSet } from './session-token';
  */
 function authCell(context: { clientAddress?: string; requestId?: string }) {
   return createCellClient({
-    urlFor: cellUrlsFromEnv(),
+    urlFor: cellUrlsFromEnv(appServerConfig()),
     headers: () => ({
       'x-request-id': context.requestId ?? randomUUID(),
       ...(context.clientAddress ? { 'x-forwarded-for': context.clientAddress } : {}),

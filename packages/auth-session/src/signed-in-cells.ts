@@ -1,5 +1,6 @@
 import 'server-only';
 import { cellUrlsFromEnv, createCellClient } from '@shop/api/client';
+import { appServerConfig } from '@shop/api/config';
 import type { SessionFields } from './session-token';
 
 /**
@@ -12,7 +13,7 @@ export function cellsActingAs(
   requestId: () => Promise<string>,
 ) {
   return createCellClient({
-    urlFor: cellUrlsFromEnv(),
+    urlFor: cellUrlsFromEnv(appServerConfig()),
     headers: async () => ({
       'x-request-id': await requestId(),
       authorization: `Bearer ${session.accessToken}`,

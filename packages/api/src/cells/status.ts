@@ -1,3 +1,4 @@
+import { hostConfig } from '../config/host';
 import type { Domain } from '../domains';
 import { publicProcedure } from '../trpc/procedures';
 
@@ -8,8 +9,6 @@ export interface CellStatus {
   uptimeSeconds: number;
 }
 
-const version = process.env.SHOP_VERSION ?? '0.0.0';
-
 /**
  * `<domain>.status`: proves the cell is served and answering. Deliberately does no I/O (readiness
  * of the database is `/readyz`'s job), so it doubles as the host-overhead benchmark target.
@@ -18,7 +17,7 @@ export function statusProcedure(cell: Domain) {
   return publicProcedure.query((): CellStatus => ({
     cell,
     ok: true,
-    version,
+    version: hostConfig().SHOP_VERSION,
     uptimeSeconds: Math.round(process.uptime()),
   }));
 }

@@ -1,11 +1,15 @@
 import type { TRPCClient } from '@trpc/client';
 import { cellUrlsFromEnv } from '../client/cell-urls';
+import { commonConfig } from '../config/common';
+import { hostConfig } from '../config/host';
 import { createCellClient } from '../client/create-cell-client';
 import type { Domain } from '../domains';
 import { currentRequestScope, type RequestScope } from '../observability/request-context';
 import type { AppRouter } from '../router';
 
-let resolveCellUrl: (domain: Domain) => string = cellUrlsFromEnv();
+// Read per call from the parsed configuration (cached), so tests that point cells elsewhere work.
+let resolveCellUrl: (domain: Domain) => string = (domain) =>
+  cellUrlsFromEnv(commonConfig())(domain);
 
 /** Where cross-cell calls go (see `routeCellCallsTo`). */
 export function cellUrlFor(domain: Domain): string {
@@ -27,7 +31,7 @@ const memoKey = Symbol('cellClient');
  * A cell that stops answering must not hold its callers' requests open for minutes (undici's
  * default): each cross-cell HTTP call gives up after this long, and the caller sees an error.
  */
-export const crossCellTimeoutMs = Number(process.env.CROSS_CELL_TIMEOUT_MS) || 10_000;
+export const crossCellTimeoutMs = hostConfig().CROSS_CELL_TIMEOUT_MS;
 
 export const fetchWithTimeout: typeof fetch = (input, init) => {
   const timeout = AbortSignal.timeout(crossCellTimeoutMs);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TRPCClient } from '@trpc/client';
 import { createCellClient } from '../client/create-cell-client';
+import { hostConfig } from '../config/host';
 import type { Domain } from '../domains';
 import { currentRequestScope } from '../observability/request-context';
 import type { AppRouter } from '../router';
@@ -17,7 +18,7 @@ interface CachedToken {
 const tokens = new Map<string, Promise<CachedToken>>();
 
 async function fetchServiceToken(service: string): Promise<CachedToken> {
-  const secret = process.env.SERVICE_TOKEN_SECRET;
+  const secret = hostConfig().SERVICE_TOKEN_SECRET;
   if (!secret) throw new Error('SERVICE_TOKEN_SECRET is not set: this cell cannot call others');
   const auth = createCellClient({ urlFor: cellUrlFor, fetch: fetchWithTimeout });
   const { accessToken, expiresAt } = await auth.auth.serviceToken.mutate({

@@ -1,3 +1,4 @@
+import { appServerConfig, sessionSecretFrom } from '../config/app-server';
 import { decode } from 'next-auth/jwt';
 
 /**
@@ -43,7 +44,7 @@ export const defaultSessionCookieNames = [
 export async function accessTokenFromSession(
   headers: Headers,
   {
-    secret = process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET,
+    secret = sessionSecretFrom(appServerConfig()),
     sessionCookieNames = defaultSessionCookieNames,
   }: IdentityOptions = {},
 ): Promise<string | null> {

@@ -1,3 +1,4 @@
+import { appServerConfig } from '../config/app-server';
 export interface RateLimitOptions {
   /** Requests a client may make at once (the bucket's size). */
   burst: number;
@@ -55,15 +56,11 @@ export class TokenBucketRateLimiter {
   }
 }
 
-function positiveNumberFromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
 /** Limits from `GATEWAY_RATE_LIMIT_BURST` / `GATEWAY_RATE_LIMIT_PER_SECOND` (default 100 / 20). */
 export function rateLimitOptionsFromEnv(): RateLimitOptions {
+  const config = appServerConfig();
   return {
-    burst: positiveNumberFromEnv('GATEWAY_RATE_LIMIT_BURST', 100),
-    perSecond: positiveNumberFromEnv('GATEWAY_RATE_LIMIT_PER_SECOND', 20),
+    burst: config.GATEWAY_RATE_LIMIT_BURST,
+    perSecond: config.GATEWAY_RATE_LIMIT_PER_SECOND,
   };
 }

@@ -1,4 +1,5 @@
 import { cellUrlsFromEnv } from '../client/cell-urls';
+import { appServerConfig } from '../config/app-server';
 import { createGateway, type GatewayOptions, type GatewayTarget } from './create-gateway';
 import { rateLimitOptionsFromEnv, TokenBucketRateLimiter } from './rate-limiter';
 
@@ -8,7 +9,7 @@ import { rateLimitOptionsFromEnv, TokenBucketRateLimiter } from './rate-limiter'
  */
 export function gatewayRouteHandlers(options: Partial<GatewayOptions> = {}) {
   const forward = createGateway({
-    urlFor: cellUrlsFromEnv(),
+    urlFor: (domain) => cellUrlsFromEnv(appServerConfig())(domain),
     limiter: new TokenBucketRateLimiter(rateLimitOptionsFromEnv()),
     ...options,
   });

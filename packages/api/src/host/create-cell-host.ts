@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { CellDefinition } from '../cells/cell-definition';
 import { loadCells } from '../cells/registry';
 import { cellUrlsFromEnv } from '../client/cell-urls';
+import { commonConfig } from '../config/common';
 import { routeCellCallsTo } from '../cross-cell/cell-client';
 import { domains, isDomain, type Domain } from '../domains';
 import { createAccessTokenVerifier } from '../identity/access-token';
@@ -154,7 +155,7 @@ export async function createCellHost(options: CellHostOptions): Promise<CellHost
   const url = `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${port}`;
 
   // Cells hosted here are called on this host; the rest wherever the environment says.
-  const elsewhere = cellUrlsFromEnv();
+  const elsewhere = cellUrlsFromEnv(commonConfig());
   routeCellCallsTo((domain) =>
     hostedDomains.includes(domain) ? `${url}/trpc` : elsewhere(domain),
   );

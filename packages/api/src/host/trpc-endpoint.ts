@@ -6,6 +6,7 @@ import type { CellDefinition } from '../cells/cell-definition';
 import type { AccessTokenVerifier } from '../identity/access-token';
 import type { CellContext } from '../trpc/context';
 import { router } from '../trpc/init';
+import { assertTrpcInternals } from './trpc-internals';
 import { retryAfterHeaderFor } from '../trpc/retry-after';
 import { clientAddressOf } from './client-address';
 import { maxBatchSize, planFastQuery, runFastQuery } from './trpc-fast-path';
@@ -46,6 +47,7 @@ export function createTrpcEndpoint(
   const hostedRouter: AnyTRPCRouter = router(
     Object.fromEntries(cells.map((cell) => [cell.name, cell.router])),
   );
+  assertTrpcInternals(hostedRouter);
 
   return async (req, res, procedurePath, requestId) => {
     const requestLogger = logger.child({ requestId });

@@ -1,12 +1,14 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 import { defaultShopCellUrl } from '../client/cell-urls';
+import { commonConfig } from '../config/common';
+import { hostEnv } from '../config/host';
 
 type Env = Record<string, string | undefined>;
 
 export const jwksPath = '/.well-known/jwks.json';
 
 /** Where the auth cell publishes its public keys: `AUTH_CELL_URL`, else `SHOP_CELL_URL`. */
-export function authJwksUrl(env: Env = process.env): URL {
+export function authJwksUrl(env: Env = commonConfig()): URL {
   const base = env.AUTH_CELL_URL || env.SHOP_CELL_URL || defaultShopCellUrl;
   return new URL(jwksPath, base);
 }
@@ -26,10 +28,7 @@ function jwksCooldownMs(env: Env): number {
  * an unknown key (a rotation), at most once per cooldown (`AUTH_JWKS_COOLDOWN_MS`, 30 s) so forged
  * kids cannot make every request a fetch, and otherwise kept for 10 minutes.
  */
-export function remoteAuthKeySet(
-  url: URL = authJwksUrl(),
-  env: Env = process.env,
-): JWTVerifyGetKey {
+export function remoteAuthKeySet(url: URL = authJwksUrl(), env: Env = hostEnv()): JWTVerifyGetKey {
   return createRemoteJWKSet(url, {
     cooldownDuration: jwksCooldownMs(env),
     cacheMaxAge: 10 * 60_000,

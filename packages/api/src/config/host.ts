@@ -1,0 +1,136 @@
+import { defineConfig, envValue, type Env } from '@shop/env';
+import { z } from 'zod';
+import type { Domain } from '../domains';
+import { hostedCellsFromEnv } from '../host/hosted-cells-from-env';
+import { commonRules, commonShape } from './common';
+
+const hostedCells = envValue.text().transform((value, context): Domain[] | 'all' => {
+  try {
+    return hostedCellsFromEnv(value);
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+
+/**
+ * Every variable a cell host and the cells it hosts read. Keys are the variables' names, so a
+ * value is found by grepping its name; numbers and switches arrive parsed, defaults applied.
+ */
+export const hostShape = {
+  ...commonShape,
+  // The host
+  CELLS: hostedCells,
+  PORT: envValue.port(4000),
+  HOST: envValue.text().default('0.0.0.0'),
+  SHUTDOWN_GRACE_MS: envValue.integer(10_000),
+  SHOP_VERSION: envValue.text().default('0.0.0'),
+  CROSS_CELL_TIMEOUT_MS: envValue.integer(10_000, 1),
+  INNGEST_SYNC_ON_START: envValue.flag(),
+  // The Inngest SDK reads these itself; listed so a typo'd value is caught here.
+  INNGEST_BASE_URL: envValue.url(),
+  INNGEST_DEV: envValue.text(),
+  INNGEST_EVENT_KEY: envValue.text(),
+  INNGEST_SIGNING_KEY: envValue.text(),
+  // @shop/db (packages/db/src/config.ts reads them again, with the same rules)
+  MONGODB_URI: envValue.text(),
+  MONGODB_DB_PREFIX: envValue.text(),
+  // Service identity (auth and order cells)
+  SERVICE_TOKEN_SECRET: envValue.text().refine((secret) => !secret || secret.length >= 32, {
+    message: 'must be at least 32 characters',
+  }),
+  // auth
+  AUTH_BCRYPT_COST: envValue.integer(12, 10, 15),
+  AUTH_KEY_ACTIVATION_DELAY_MS: envValue.integer(65_000),
+  AUTH_JWKS_COOLDOWN_MS: envValue.integer(30_000),
+  // payment
+  STRIPE_SECRET_KEY: envValue.text(),
+  STRIPE_PUBLISHABLE_KEY: envValue.text(),
+  STRIPE_WEBHOOK_SECRET: envValue.text(),
+  STRIPE_API_HOST: envValue.text(),
+  STRIPE_API_PORT: envValue.text(),
+  STRIPE_API_PROTOCOL: envValue.text().pipe(z.enum(['http', 'https']).optional()),
+  /** Production without Stripe keys: the built-in test processor, only when switched on. */
+  PAYMENTS_TEST_MODE: envValue.flag(),
+  // notification
+  SMTP_URL: envValue
+    .text()
+    .refine(
+      (value) => !value || (URL.canParse(value) && /^smtps?:$/.test(new URL(value).protocol)),
+      {
+        message: 'must be an smtp:// or smtps:// URL',
+      },
+    ),
+  MAIL_FROM: envValue.text().default('Shop <no-reply@shop.localhost>'),
+  STOREFRONT_PUBLIC_URL: envValue.url(),
+  // product
+  STOREFRONT_INTERNAL_URL: envValue.url(),
+  REVALIDATE_SECRET: envValue.text(),
+  PRODUCT_SKU_DETAILS_CACHE_MS: envValue.integer(1000),
+  PRODUCT_LISTING_CACHE_MS: envValue.integer(1000),
+  RESERVATION_TTL_SECONDS: envValue.integer(15 * 60, 1),
+  // order
+  ORDER_LOOKUP_FAILURE_LIMIT: envValue.integer(10, 1),
+  ORDER_PAYMENT_TIMEOUT: envValue.text(),
+  // search
+  SEARCH_POLL_INTERVAL_MS: envValue.optionalInteger(1),
+  SEARCH_RECONCILE_INTERVAL_MS: envValue.optionalInteger(1),
+} as const;
+
+function hosts(env: Env, cell: Domain): boolean {
+  try {
+    const cells = hostedCellsFromEnv(env.CELLS);
+    return cells === 'all' || cells.includes(cell);
+  } catch {
+    return false; // reported by the schema
+  }
+}
+
+const missing = (env: Env, name: string) => !env[name]?.trim();
+
+/**
+ * Production rules: a forgotten setting stops the host at start instead of picking a development
+ * default (all nine cells, 127.0.0.1 URLs, the test payment processor, unsent revalidations).
+ */
+export function hostRules(env: Env): string[] {
+  if (!envValue.isProductionRuntime(env)) return [];
+  const problems = commonRules(env);
+  const need = (cell: Domain, name: string, why: string) => {
+    if (hosts(env, cell) && missing(env, name))
+      problems.push(`${name}: required in production by the ${cell} cell (${why})`);
+  };
+  if (missing(env, 'CELLS'))
+    problems.push('CELLS: required in production (a list such as `product,search`, or `all`)');
+  for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_PUBLISHABLE_KEY', 'STRIPE_WEBHOOK_SECRET']) {
+    if (hosts(env, 'payment') && missing(env, name) && !envValue.isOn(env.PAYMENTS_TEST_MODE))
+      problems.push(
+        `${name}: required in production by the payment cell; PAYMENTS_TEST_MODE=1 takes test payments instead (no card is charged)`,
+      );
+  }
+  need('notification', 'STOREFRONT_PUBLIC_URL', 'the origin of links in emails');
+  need('notification', 'SMTP_URL', 'the mail provider');
+  need('product', 'STOREFRONT_INTERNAL_URL', "where it expires the storefront's cached pages");
+  need('product', 'REVALIDATE_SECRET', "the storefront's /api/revalidate bearer token");
+  need('auth', 'SERVICE_TOKEN_SECRET', 'service tokens for saga steps');
+  need('order', 'SERVICE_TOKEN_SECRET', 'its saga steps call other cells');
+  return problems;
+}
+
+/** The cell host's configuration, parsed on first use (host/main.ts calls it first thing). */
+export const hostConfig = defineConfig({
+  processName: 'cell host',
+  schema: z.object(hostShape),
+  rules: hostRules,
+  source: () => process.env,
+});
+
+export type HostConfig = ReturnType<typeof hostConfig>;
+
+/**
+ * The host's environment as raw strings, after hostConfig() accepted it: for the few functions
+ * written against raw values (they take an `env` record so tests can hand them one).
+ */
+export function hostEnv(): Env {
+  hostConfig();
+  return process.env;
+}
