@@ -287,7 +287,7 @@ describe('Stripe refunds', () => {
     );
     expect(over).toEqual({
       code: 'CONFLICT',
-      message: `Only 93.45 EUR of order ${start.number} can still be refunded`,
+      message: `Only €93.45 of order ${start.number} can still be refunded`,
     });
     expect(refundCalls()).toHaveLength(1); // refused before asking Stripe
 

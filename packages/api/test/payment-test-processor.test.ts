@@ -270,7 +270,7 @@ describe('refunds', () => {
     );
     expect(refused).toEqual({
       code: 'CONFLICT',
-      message: `Only 100.00 EUR of order ${request.number} can still be refunded`,
+      message: `Only €100.00 of order ${request.number} can still be refunded`,
     });
     const rest = await saga.payment.refund.mutate({
       orderId: request.orderId,
