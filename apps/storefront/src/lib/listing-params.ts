@@ -1,4 +1,4 @@
-import type { SearchSort } from '@shop/api/client';
+import type { Facet, SearchSort } from '@shop/api/client';
 
 /**
  * A listing's state as URL search parameters, so every filtered, sorted page is a shareable link
@@ -94,6 +94,31 @@ export function hasFilters(state: ListingState): boolean {
     state.inStock ||
     Object.keys(state.attributes).length > 0
   );
+}
+
+/** The same listing (search words, category, sort) with every filter removed, from page 1. */
+export function withoutFilters(state: ListingState): ListingState {
+  return {
+    ...state,
+    brands: [],
+    price: [],
+    ratingAtLeast: undefined,
+    inStock: false,
+    attributes: {},
+    page: 1,
+  };
+}
+
+/** The URL parameter a facet's values are submitted under. */
+export function facetParamName(facet: Pick<Facet, 'key'>): string {
+  return facet.key === 'brand' ? 'brand' : facet.key;
+}
+
+/** A facet's choices; "In stock" is one checkbox (only the `true` value), not a yes/no pair. */
+export function facetChoices(facet: Facet): Facet['values'] {
+  if (facet.key !== 'inStock') return facet.values;
+  const yes = facet.values.filter((value) => value.value === 'true');
+  return (yes.length ? yes : facet.values).map((value) => ({ ...value, label: 'In stock only' }));
 }
 
 /** The query string of a state; `page` only past 1, defaults left out. */

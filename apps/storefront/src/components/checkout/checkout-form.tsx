@@ -23,6 +23,13 @@ import { blocksCheckout } from '@/components/cart/line-state-badge';
 import { LineThumbnail } from '@/components/cart/line-thumbnail';
 import { useCart, useRefreshCart } from '@/components/cart/use-cart';
 import { AddressFields } from './address-fields';
+import {
+  blankAddress,
+  canPlaceOrder,
+  checkoutFeedback,
+  checkoutSubmission,
+  shippingAddressOf,
+} from './checkout-state';
 import type {
   AddressInput,
   CheckoutOptions,
@@ -35,16 +42,6 @@ import { TotalsList } from './totals-list';
 import { BagIcon } from '@/components/cart/bag-icon';
 
 const newAddress = 'new';
-const blankAddress: AddressInput = {
-  name: '',
-  line1: '',
-  line2: '',
-  city: '',
-  region: '',
-  postcode: '',
-  country: '',
-  phone: '',
-};
 
 interface CheckoutFormProps {
   options: CheckoutOptions;
@@ -92,18 +89,7 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
   }, [fieldErrors]);
 
   const saved = savedAddresses.find((candidate) => candidate.id === addressChoice);
-  const shippingAddress: AddressInput = saved
-    ? {
-        name: saved.name,
-        line1: saved.line1,
-        line2: saved.line2,
-        city: saved.city,
-        region: saved.region,
-        postcode: saved.postcode,
-        country: saved.country,
-        phone: saved.phone,
-      }
-    : address;
+  const shippingAddress = shippingAddressOf(saved, address);
   const country = shippingAddress.country;
 
   const quote = useQuery({
@@ -163,14 +149,17 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
     setSubmitting(true);
     setFormError(undefined);
     setFieldErrors({});
-    const result = await placeOrder({
-      idempotencyKey,
-      email: account?.email ?? email,
-      shippingAddress,
-      shippingMethodId,
-      paymentMethod,
-      expectedTotalMinor: quote.data.totalMinor,
-    }).catch(() => ({
+    const result = await placeOrder(
+      checkoutSubmission({
+        idempotencyKey,
+        account,
+        email,
+        shippingAddress,
+        shippingMethodId,
+        paymentMethod,
+        quotedTotalMinor: quote.data.totalMinor,
+      }),
+    ).catch(() => ({
       status: 'error' as const,
       message: 'We could not reach the shop. Try again: you will not be charged twice.',
     }));
@@ -181,20 +170,13 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
       return;
     }
     setSubmitting(false);
-    if (result.status === 'invalid') {
-      setFieldErrors(result.fieldErrors);
-      setFormError(result.message ?? 'Check the highlighted fields.');
-      if (saved && Object.keys(result.fieldErrors).some((field) => field !== 'email')) {
-        setFormError(
-          'The saved address cannot be used for this order. Choose another or enter a new one.',
-        );
-      }
-    } else if (result.status === 'cart_changed') {
-      setCartChanged(result.message);
+    const feedback = checkoutFeedback(result, Boolean(saved));
+    setFieldErrors(feedback.fieldErrors);
+    setFormError(feedback.formError);
+    if (feedback.cartChanged) {
+      setCartChanged(feedback.cartChanged);
       void refreshCart();
       void quote.refetch();
-    } else {
-      setFormError(result.message);
     }
   };
 
@@ -396,7 +378,14 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
           <Button
             type="submit"
             size="lg"
-            disabled={submitting || placed || !quote.data || blocked.length > 0}
+            disabled={
+              !canPlaceOrder({
+                submitting,
+                placed,
+                hasQuote: Boolean(quote.data),
+                blockedLines: blocked.length,
+              })
+            }
             aria-disabled={submitting || placed || undefined}
           >
             {placed

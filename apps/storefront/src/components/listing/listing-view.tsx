@@ -1,8 +1,16 @@
-import type { Facet, SearchResults } from '@shop/api/client';
+import type { SearchResults } from '@shop/api/client';
 import { buttonClassNames, EmptyState, FacetGroup } from '@shop/ui';
 import type { Route } from 'next';
 import Link from 'next/link';
-import { hasFilters, queryStringOf, sortOptions, type ListingState } from '@/lib/listing-params';
+import {
+  facetChoices,
+  facetParamName,
+  hasFilters,
+  queryStringOf,
+  sortOptions,
+  withoutFilters,
+  type ListingState,
+} from '@/lib/listing-params';
 import { Pagination } from '../pagination';
 import { ProductGrid } from '../product-grid';
 import { FacetForm, SortSelect } from './facet-form';
@@ -35,18 +43,8 @@ export function ListingView({
 }: ListingViewProps) {
   const facets = results.facets.filter((facet) => !(hideCategoryFacet && facet.key === 'category'));
   const filtered = hasFilters(state);
-  const cleared = `${basePath}${queryStringOf(
-    {
-      ...state,
-      brands: [],
-      price: [],
-      ratingAtLeast: undefined,
-      inStock: false,
-      attributes: {},
-      page: 1,
-    },
-    { withCategory: !hideCategoryFacet },
-  )}` as Route;
+  const cleared =
+    `${basePath}${queryStringOf(withoutFilters(state), { withCategory: !hideCategoryFacet })}` as Route;
   const hrefFor = (page: number) =>
     `${basePath}${queryStringOf({ ...state, page }, { withCategory: !hideCategoryFacet })}` as Route;
 
@@ -73,10 +71,10 @@ export function ListingView({
             {facets.map((facet) => (
               <FacetGroup
                 key={facet.key}
-                name={paramNameOf(facet)}
+                name={facetParamName(facet)}
                 legend={facet.label}
                 type={facet.key === 'rating' || facet.key === 'category' ? 'radio' : 'checkbox'}
-                options={optionsOf(facet)}
+                options={facetChoices(facet)}
               />
             ))}
             <noscript>
@@ -152,16 +150,4 @@ export function ListingView({
       </section>
     </div>
   );
-}
-
-/** The URL parameter a facet's values are submitted under (see lib/listing-params.ts). */
-function paramNameOf(facet: Facet): string {
-  return facet.key === 'brand' ? 'brand' : facet.key;
-}
-
-/** "In stock" is one checkbox (only the `true` value), not a yes/no pair. */
-function optionsOf(facet: Facet) {
-  if (facet.key !== 'inStock') return facet.values;
-  const yes = facet.values.filter((value) => value.value === 'true');
-  return (yes.length ? yes : facet.values).map((value) => ({ ...value, label: 'In stock only' }));
 }

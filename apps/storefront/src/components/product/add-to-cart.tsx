@@ -6,6 +6,7 @@ import { shopperMessage } from '@/components/cart/cell-error';
 import { setMiniCartOpen } from '@/components/cart/mini-cart-store';
 import { useCartActions } from '@/components/cart/use-cart';
 import { QuantityStepper } from '@/components/cart/quantity-stepper';
+import { canAddToCart } from './variant-selection';
 import { useVariant } from './variant-state';
 
 /**
@@ -20,7 +21,7 @@ export function AddToCart() {
   const [error, setError] = useState<string>();
   const [added, setAdded] = useState<string>();
   const statusId = useId();
-  const soldOut = !variant || variant.stock === 'out_of_stock';
+  const soldOut = !canAddToCart(variant);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

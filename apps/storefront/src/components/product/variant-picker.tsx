@@ -1,15 +1,9 @@
 'use client';
 
-import type { StockState } from '@shop/api/client';
 import { Badge, classNames, Price } from '@shop/ui';
 import { useEffect, useId, useState } from 'react';
+import { stockWords } from './variant-selection';
 import { useVariant } from './variant-state';
-
-const stockWords: Record<StockState, { text: string; tone: 'success' | 'warning' | 'neutral' }> = {
-  in_stock: { text: 'In stock', tone: 'success' },
-  low_stock: { text: 'Only a few left', tone: 'warning' },
-  out_of_stock: { text: 'Out of stock', tone: 'neutral' },
-};
 
 /** The chosen variant's price (with the compare-at price when on sale) and stock state. */
 export function VariantPriceAndStock() {

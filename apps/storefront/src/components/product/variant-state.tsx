@@ -10,6 +10,12 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import {
+  initialSelection,
+  isChoiceAvailable,
+  selectionWith,
+  variantFor,
+} from './variant-selection';
 
 interface VariantState {
   product: Pick<ProductDetail, 'slug' | 'name' | 'currency' | 'options' | 'variants' | 'images'>;
@@ -32,12 +38,6 @@ export function useVariant(): VariantState {
   return state;
 }
 
-function variantFor(variants: ProductVariant[], selection: string[]) {
-  return variants.find((variant) =>
-    variant.optionValues.every((value, index) => value === selection[index]),
-  );
-}
-
 /**
  * The chosen variant of a product page, shared by the gallery and the picker. The page is cached
  * HTML shared by every URL of the product, so the server renders the default variant (the first
@@ -54,10 +54,7 @@ export function VariantProvider({
   initialSku: string;
   children: ReactNode;
 }) {
-  const initial = product.variants.find((variant) => variant.sku === initialSku);
-  const [selection, setSelection] = useState<string[]>(
-    initial?.optionValues ?? product.options.map((option) => option.values[0] ?? ''),
-  );
+  const [selection, setSelection] = useState<string[]>(() => initialSelection(product, initialSku));
   const variant = variantFor(product.variants, selection);
 
   // A shared link (`?sku=`): show that variant. Read from the address bar, not useSearchParams,
@@ -75,7 +72,7 @@ export function VariantProvider({
 
   const choose = useCallback(
     (optionIndex: number, value: string) => {
-      const next = selection.map((current, index) => (index === optionIndex ? value : current));
+      const next = selectionWith(selection, optionIndex, value);
       const chosen = variantFor(product.variants, next);
       setSelection(next);
       setPickedImage(undefined);
@@ -91,11 +88,7 @@ export function VariantProvider({
 
   const isAvailable = useCallback(
     (optionIndex: number, value: string) =>
-      product.variants.some((candidate) =>
-        candidate.optionValues.every((current, index) =>
-          index === optionIndex ? current === value : current === selection[index],
-        ),
-      ),
+      isChoiceAvailable(product.variants, selection, optionIndex, value),
     [product.variants, selection],
   );
 
