@@ -5,7 +5,7 @@ import { orderModels } from '@shop/db/order';
 import { paymentModels } from '@shop/db/payment';
 import { reviewModels } from '@shop/db/review';
 import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases } from '@shop/db/testing';
+import { isolateTestDatabases, waitFor } from '@shop/db/testing';
 import { userModels } from '@shop/db/user';
 import type { LocalInngest } from '@shop/inngest-local';
 import { Types } from 'mongoose';
@@ -52,14 +52,18 @@ async function sendAuthEvent(
   const schema = name === accountDeleted.name ? accountDeleted.schema : userRegistered.schema;
   // Sent through the client (not sendEvent) to learn the event id.
   const { ids } = await inngestFor('auth').send({ name, data: schema.parse(data) });
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const response = await fetch(`${executor.url}/v1/events/${ids[0]}/runs`);
-    const { data: runs } = (await response.json()) as { data: RunView[] };
-    const ended = runs.filter((run) => run.status !== 'Running' && run.status !== 'Queued');
-    if (ended.length >= expectedRuns || Date.now() > deadline) return runs;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  let runs: RunView[] = [];
+  return waitFor(
+    async () => {
+      const response = await fetch(`${executor.url}/v1/events/${ids[0]}/runs`);
+      runs = ((await response.json()) as { data: RunView[] }).data;
+      const ended = runs.filter((run) => run.status !== 'Running' && run.status !== 'Queued');
+      return ended.length >= expectedRuns && runs;
+    },
+    { what: `${expectedRuns} run(s) of ${name} to end`, intervalMs: 100 },
+  ).catch((error: unknown) => {
+    throw new Error(`${(error as Error).message}; runs: ${JSON.stringify(runs)}`);
+  });
 }
 
 const deleteAccountEvent = (accountId: string, email: string) =>
@@ -271,7 +275,9 @@ it('end to end through the auth cell: sign-up gets a profile, auth.deleteAccount
   const erin = callsAs(host.url, result.data.accessToken);
 
   // auth/user.registered -> the user cell's function creates the profile with the given name.
-  await waitUntil(async () => (await Profile.countDocuments({ accountId })) === 1);
+  await waitFor(async () => (await Profile.countDocuments({ accountId })) === 1, {
+    what: 'the profile the registration event creates',
+  });
   expect(dataOf<{ name: string }>(await erin.query('getProfile')).name).toBe('Erin Erase');
   dataOf(
     await erin.mutate('addAddress', {
@@ -285,18 +291,11 @@ it('end to end through the auth cell: sign-up gets a profile, auth.deleteAccount
 
   const deleted = await auth('deleteAccount', { password }, result.data.accessToken);
   expect(deleted.status).toBe(200);
-  await waitUntil(
+  await waitFor(
     async () =>
       (await Profile.countDocuments({ accountId })) === 0 &&
       (await Address.countDocuments({ accountId })) === 0,
+    { what: "the user cell to erase the account's profile and addresses" },
   );
   expect((await erin.query('getProfile')).status).not.toBe(200);
 });
-
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -1,7 +1,7 @@
 import { connectDomainDatabase } from '@shop/db';
 import { analyticsModels } from '@shop/db/analytics';
 import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases } from '@shop/db/testing';
+import { isolateTestDatabases, waitFor } from '@shop/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CellHost } from '../src/host';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
@@ -26,14 +26,11 @@ it('a search becomes an analytics row: search -> event -> executor -> analytics 
   expect(response.status).toBe(200);
 
   const { AnalyticsEvent } = analyticsModels(await connectDomainDatabase('analytics'));
-  const deadline = Date.now() + 15_000;
-  let row: Awaited<ReturnType<typeof findRow>> = null;
-  const findRow = () =>
-    AnalyticsEvent.findOne({ name: 'search/search.performed', 'properties.query': query }).lean();
-  while (!row && Date.now() < deadline) {
-    row = await findRow();
-    if (!row) await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const row = await waitFor(
+    () =>
+      AnalyticsEvent.findOne({ name: 'search/search.performed', 'properties.query': query }).lean(),
+    { what: `the analytics row of the search for "${query}"`, intervalMs: 100 },
+  );
 
   expect(row).toMatchObject({
     source: 'search',

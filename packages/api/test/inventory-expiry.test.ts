@@ -1,7 +1,7 @@
 import { connectDomainDatabase } from '@shop/db';
 import { productModels } from '@shop/db/product';
 import { generateCatalog, seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases } from '@shop/db/testing';
+import { isolateTestDatabases, waitFor } from '@shop/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CellHost } from '../src/host';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
@@ -38,13 +38,14 @@ it('a hold nobody completes is released when its time is up (event -> sleep -> e
     (before?.available ?? 0) - 2,
   );
 
-  const deadline = Date.now() + 20_000;
   let status: string | undefined;
-  while (Date.now() < deadline) {
-    status = (await Reservation.findOne({ reservationId: 'expiry-1' }).lean())?.status;
-    if (status === 'expired') break;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await waitFor(
+    async () => {
+      status = (await Reservation.findOne({ reservationId: 'expiry-1' }).lean())?.status;
+      return status === 'expired';
+    },
+    { what: 'the reservation to expire', intervalMs: 200 },
+  ).catch(() => undefined); // the expectation below names the status it is still in
   expect(status).toBe('expired');
   expect(await InventoryItem.findOne({ sku }).lean()).toMatchObject({
     available: before?.available,

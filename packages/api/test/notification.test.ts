@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { notificationModels } from '@shop/db/notification';
 import { connectDomainDatabase } from '@shop/db';
 import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases } from '@shop/db/testing';
+import { isolateTestDatabases, waitFor } from '@shop/db/testing';
 import type { LocalInngest } from '@shop/inngest-local';
 import { startMailCapture, type CapturedMessage, type MailCapture } from '@shop/mail-capture';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,15 +58,17 @@ interface RunView {
 
 /** Waits until every run the event started has ended; returns them. */
 async function runsEnded(eventId: string): Promise<RunView[]> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const response = await fetch(`${executor.url}/v1/events/${eventId}/runs`);
-    const { data } = (await response.json()) as { data: RunView[] };
-    if (data.length > 0 && data.every((run) => run.status !== 'Running')) return data;
-    if (Date.now() > deadline)
-      throw new Error(`runs of ${eventId} did not end: ${JSON.stringify(data)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  let seen: RunView[] = [];
+  return waitFor(
+    async () => {
+      const response = await fetch(`${executor.url}/v1/events/${eventId}/runs`);
+      seen = ((await response.json()) as { data: RunView[] }).data;
+      return seen.length > 0 && seen.every((run) => run.status !== 'Running') && seen;
+    },
+    { what: `the runs of event ${eventId} to end` },
+  ).catch((error: unknown) => {
+    throw new Error(`${(error as Error).message}; runs: ${JSON.stringify(seen)}`);
+  });
 }
 
 async function inbox(to: string): Promise<CapturedMessage[]> {
@@ -241,13 +243,13 @@ describe('emails the auth cell asks for', () => {
 
   /** Polls the inbox until `count` emails to `to` are there (they go out after the call answers). */
   async function waitForInbox(to: string, count: number): Promise<CapturedMessage[]> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const emails = await inbox(to);
-      if (emails.length >= count) return emails;
-      if (Date.now() > deadline) throw new Error(`${emails.length} of ${count} emails to ${to}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    return waitFor(
+      async () => {
+        const emails = await inbox(to);
+        return emails.length >= count && emails;
+      },
+      { what: `${count} email(s) to ${to}` },
+    );
   }
 
   it('sign-up sends the welcome and the verification link; a reset link works once', async () => {

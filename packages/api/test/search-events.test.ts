@@ -1,6 +1,6 @@
 import { connectDomainDatabase } from '@shop/db';
 import { analyticsModels } from '@shop/db/analytics';
-import { isolateTestDatabases } from '@shop/db/testing';
+import { isolateTestDatabases, waitFor } from '@shop/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CellHost } from '../src/host';
 import { insertFixtureCatalog } from './support/search-fixtures';
@@ -19,15 +19,14 @@ afterAll(() => platform?.stop());
 
 async function recordedSearch(query: string) {
   const { AnalyticsEvent } = analyticsModels(await connectDomainDatabase('analytics'));
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const row = await AnalyticsEvent.findOne({
-      name: 'search/search.performed',
-      'properties.query': query,
-    }).lean();
-    if (row || Date.now() > deadline) return row;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return waitFor(
+    () =>
+      AnalyticsEvent.findOne({
+        name: 'search/search.performed',
+        'properties.query': query,
+      }).lean(),
+    { what: `the analytics row of the search for "${query}"`, intervalMs: 100 },
+  );
 }
 
 it('records each search with its filters, result count and zero-result flag', async () => {

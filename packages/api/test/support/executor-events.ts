@@ -1,3 +1,4 @@
+import { waitFor } from '@shop/db/testing';
 import type { LocalInngest } from '@shop/inngest-local';
 
 /**
@@ -34,13 +35,15 @@ export async function runsEnded(
   eventId: string,
   expectedRuns = 1,
 ): Promise<RunView[]> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const response = await fetch(`${executor.url}/v1/events/${eventId}/runs`);
-    const { data } = (await response.json()) as { data: RunView[] };
-    if (data.length >= expectedRuns && data.every((run) => run.status !== 'Running')) return data;
-    if (Date.now() > deadline)
-      throw new Error(`runs of ${eventId} did not end: ${JSON.stringify(data)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  let seen: RunView[] = [];
+  return waitFor(
+    async () => {
+      const response = await fetch(`${executor.url}/v1/events/${eventId}/runs`);
+      seen = ((await response.json()) as { data: RunView[] }).data;
+      return seen.length >= expectedRuns && seen.every((run) => run.status !== 'Running') && seen;
+    },
+    { what: `${expectedRuns} run(s) of event ${eventId} to end` },
+  ).catch((error: unknown) => {
+    throw new Error(`${(error as Error).message}; runs: ${JSON.stringify(seen)}`);
+  });
 }

@@ -1,6 +1,7 @@
 import { connectDomainDatabase } from '@shop/db';
 import { orderModels } from '@shop/db/order';
 import { productModels } from '@shop/db/product';
+import { waitFor } from '@shop/db/testing';
 import { Types } from 'mongoose';
 import { createCellClient } from '../../src/client';
 
@@ -130,15 +131,16 @@ export async function waitForOrder(
   done: (order: NonNullable<Awaited<ReturnType<typeof readOrder>>>) => boolean,
   timeoutMs = 20_000,
 ) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const order = await readOrder(orderId);
-    if (order && done(order)) return order;
-    if (Date.now() > deadline) {
-      throw new Error(`order ${orderId} still ${order?.status ?? 'missing'} after ${timeoutMs} ms`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const seen: { order?: Awaited<ReturnType<typeof readOrder>> } = {};
+  return waitFor(
+    async () => {
+      const order = (seen.order = await readOrder(orderId));
+      return order && done(order) ? order : undefined;
+    },
+    { what: `order ${orderId} to move on`, timeoutMs, intervalMs: 100 },
+  ).catch((error: unknown) => {
+    throw new Error(`${(error as Error).message}; it is still ${seen.order?.status ?? 'missing'}`);
+  });
 }
 
 export const settled = (order: { status: string }) =>

@@ -53,11 +53,14 @@ export class RealMongoSkipsReporter implements Reporter {
       }
     }
     if (skipped.length === 0) return;
-    const tests = skipped.length === 1 ? '1 test' : `${skipped.length} tests`;
+    const tests =
+      skipped.length === 1
+        ? '1 test skipped: it needs'
+        : `${skipped.length} tests skipped: they need`;
     const log = (line: string) =>
       this.vitest ? this.vitest.logger.log(line) : process.stdout.write(`${line}\n`);
     log(
-      `\n${tests} skipped: they need a real mongod (unique indexes/transactions), and this run used ` +
+      `\n${tests} a real mongod (unique indexes/transactions), and this run used ` +
         'the in-memory stand-in; run with MONGOMS_SYSTEM_BINARY=/path/to/mongod or MONGODB_URI ' +
         '(docs/testing.md):',
     );
