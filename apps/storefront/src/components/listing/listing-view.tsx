@@ -51,8 +51,16 @@ export function ListingView({
   return (
     <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
       <div>
-        {/* A CSS-only disclosure: filters fold away on phones and work without JavaScript. */}
-        <input type="checkbox" id="show-filters" className="peer sr-only" />
+        {/* A CSS-only disclosure: filters fold away on phones and work without JavaScript. The
+            box is named by its label; from lg up the filters are always shown, so the box is
+            display:none there (out of the tab order and the accessibility tree) with its label. */}
+        <input
+          type="checkbox"
+          id="show-filters"
+          aria-controls="listing-filters"
+          className="peer sr-only lg:hidden"
+          data-testid="filters-toggle"
+        />
         <label
           htmlFor="show-filters"
           className={buttonClassNames({
@@ -63,7 +71,11 @@ export function ListingView({
         >
           Filters{filtered ? ' (active)' : ''}
         </label>
-        <aside aria-label="Filters" className="mt-3 hidden peer-checked:block lg:mt-0 lg:block">
+        <aside
+          id="listing-filters"
+          aria-label="Filters"
+          className="mt-3 hidden peer-checked:block lg:mt-0 lg:block"
+        >
           {/* Keyed by the URL: Back re-renders the boxes from the URL, not from stale DOM state. */}
           <FacetForm key={hrefFor(state.page)} id={formId} action={basePath as Route}>
             {state.q ? <input type="hidden" name="q" value={state.q} /> : null}
