@@ -1,6 +1,6 @@
 /**
- * What the order cell's cart and checkout procedures answer with (the contract the storefront
- * renders). Money is integer minor units in `currency`.
+ * What the order cell's cart procedures answer with (the contract the storefront renders).
+ * Money is integer minor units in `currency`.
  */
 
 export type CartLineState = 'ok' | 'low_stock' | 'out_of_stock' | 'unavailable';
