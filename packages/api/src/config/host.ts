@@ -130,7 +130,7 @@ export type HostConfig = ReturnType<typeof hostConfig>;
  * The host's environment as raw strings, after hostConfig() accepted it: for the few functions
  * written against raw values (they take an `env` record so tests can hand them one).
  */
-export function hostEnv(): Env {
+export function hostEnv(): NodeJS.ProcessEnv {
   hostConfig();
   return process.env;
 }

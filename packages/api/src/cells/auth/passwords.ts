@@ -1,4 +1,5 @@
 import bcrypt from 'bcrypt';
+import { hostConfig } from '../../config/host';
 
 /**
  * bcrypt work factor for new hashes: 12 by default, about a quarter of a second per hash on the
@@ -6,7 +7,7 @@ import bcrypt from 'bcrypt';
  * and tolerable per sign-in. `AUTH_BCRYPT_COST` may raise it, or lower it to no less than 10 (the
  * test suites do, to stay fast). Lower-cost hashes are upgraded at the next successful sign-in.
  */
-export const bcryptCost = bcryptCostFrom(process.env.AUTH_BCRYPT_COST);
+export const bcryptCost = hostConfig().AUTH_BCRYPT_COST;
 
 export function bcryptCostFrom(configured: string | undefined): number {
   const cost = Number(configured);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hostEnv } from '../../config/host';
 
 const mailEnv = z.object({
   /** Any SMTP provider: `smtp://user:pass@host:587`, `smtps://...:465`. Holds credentials. */
@@ -18,7 +19,7 @@ export interface MailConfig {
  * Read on every send rather than at import, so a test (or an operator restarting with a new
  * secret) gets the current values. Invalid values throw with the variable's name, never its value.
  */
-export function mailConfig(env: Record<string, string | undefined> = process.env): MailConfig {
+export function mailConfig(env: Record<string, string | undefined> = hostEnv()): MailConfig {
   const parsed = mailEnv.safeParse(env);
   if (!parsed.success) {
     const names = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');

@@ -1,9 +1,10 @@
+import { hostConfig } from '../../config/host';
 import { tooManyRequests } from '../../trpc/retry-after';
 import { orderDatabase } from './database';
 import { derivedObjectId } from '@shop/db/claims';
 
 /** Failed lookups allowed per client address per window (a typo or two, never a walk). */
-export const lookupFailureLimit = Number(process.env.ORDER_LOOKUP_FAILURE_LIMIT) || 10;
+export const lookupFailureLimit = hostConfig().ORDER_LOOKUP_FAILURE_LIMIT;
 const windowMs = 15 * 60_000;
 
 function windowOf(clientAddress: string, now: number) {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Stripe from 'stripe';
+import { hostConfig } from '../../config/host';
 import { sendJson } from '../../host/json-response';
 import { rootLogger } from '../../observability/logger';
 import { currentRequestScope } from '../../observability/request-context';
@@ -25,7 +26,7 @@ export async function stripeWebhookRoute(req: IncomingMessage, res: ServerRespon
     component: 'stripe-webhook',
     requestId: currentRequestScope()?.requestId,
   });
-  const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET?.trim();
+  const webhookSecret = hostConfig().STRIPE_WEBHOOK_SECRET;
   if (!stripeSecretKey() || !webhookSecret) {
     return sendJson(res, 503, { error: 'Stripe webhooks are not configured on this host' });
   }

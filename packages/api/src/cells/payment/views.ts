@@ -16,6 +16,11 @@ export const paymentProvider = z.enum(['stripe', 'test', 'cash']);
 export const paymentConfigOutput = z.object({
   provider: z.enum(['stripe', 'test']),
   publishableKey: z.string().optional(),
+  /**
+   * true when PAYMENTS_TEST_MODE switched test payments on (production without Stripe keys): the
+   * storefront shows a "test mode" banner. Absent otherwise.
+   */
+  testMode: z.boolean().optional(),
 });
 export type PaymentConfig = z.infer<typeof paymentConfigOutput>;
 

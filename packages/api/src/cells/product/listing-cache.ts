@@ -1,3 +1,4 @@
+import { hostConfig } from '../../config/host';
 /**
  * A short-lived cache of listing answers (category pages, collections, the category tree), with
  * concurrent identical requests sharing one database read. Listings are the hottest reads and,
@@ -9,7 +10,7 @@ const maxEntries = 2000;
 const entries = new Map<string, { expiresAt: number; value: Promise<unknown> }>();
 
 function ttlMs(): number {
-  const configured = Number(process.env.PRODUCT_LISTING_CACHE_MS ?? 1000);
+  const configured = hostConfig().PRODUCT_LISTING_CACHE_MS;
   return Number.isFinite(configured) && configured >= 0 ? configured : 1000;
 }
 

@@ -1,3 +1,4 @@
+import { hostEnv } from '../../config/host';
 import { isDuplicateKeyError } from '@shop/db/claims';
 import type { ProductModels, Reservation } from '@shop/db/product';
 import { TRPCError } from '@trpc/server';
@@ -17,7 +18,7 @@ type Log = Pick<Logger, 'warn'>;
 type StoredReservation = Reservation & { createdAt?: Date };
 
 /** Default hold: `RESERVATION_TTL_SECONDS`, else 15 minutes. */
-export function defaultReservationTtlSeconds(env: NodeJS.ProcessEnv = process.env): number {
+export function defaultReservationTtlSeconds(env: NodeJS.ProcessEnv = hostEnv()): number {
   const configured = Number(env.RESERVATION_TTL_SECONDS);
   return Number.isInteger(configured) && configured > 0 ? configured : 15 * 60;
 }

@@ -1,3 +1,4 @@
+import { hostConfig } from '../../config/host';
 import { productDatabase } from './database';
 import type { SkuDetail } from './views';
 
@@ -13,7 +14,7 @@ const cache = new Map<string, { expiresAt: number; detail: Promise<SkuDetail | n
 const maxCachedSkus = 20_000;
 
 function cacheMs(): number {
-  const configured = Number(process.env.PRODUCT_SKU_DETAILS_CACHE_MS ?? 1000);
+  const configured = hostConfig().PRODUCT_SKU_DETAILS_CACHE_MS;
   return Number.isFinite(configured) && configured >= 0 ? configured : 1000;
 }
 

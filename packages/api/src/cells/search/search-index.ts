@@ -1,3 +1,4 @@
+import { hostEnv } from '../../config/host';
 import { rootLogger } from '../../observability/logger';
 import type { CellDatabase } from '../cell-definition';
 import { catalogDatabase, openCatalogReader } from '../product/public';
@@ -8,7 +9,7 @@ const logger = rootLogger.child({ cell: 'search', component: 'search-index' });
 
 /** This process's replica of the search index, kept fresh from the product cell's catalogue. */
 export const searchIndex = new IndexSync(openCatalogReader, {
-  ...syncSettingsFromEnv(process.env, logger),
+  ...syncSettingsFromEnv(hostEnv(), logger),
   logger,
 });
 

@@ -1,3 +1,4 @@
+import { hostConfig } from '../../../config/host';
 import { TRPCError } from '@trpc/server';
 import { signServiceToken } from '../../../identity/access-token';
 import { isSameSecret } from '../../../secrets';
@@ -10,7 +11,7 @@ import type { ServiceToken } from '../views';
 const minimumSecretLength = 32;
 
 function configuredSecret(): string | undefined {
-  const secret = process.env.SERVICE_TOKEN_SECRET;
+  const secret = hostConfig().SERVICE_TOKEN_SECRET;
   return secret && secret.length >= minimumSecretLength ? secret : undefined;
 }
 

@@ -1,3 +1,4 @@
+import { hostConfig } from '../../../config/host';
 import type { HandlerArgs } from '../../../trpc/context';
 import type { CompleteTestAuthenticationInput, ConfirmTestPaymentInput } from '../inputs';
 import { cardProvider } from '../providers/choose-provider';
@@ -16,6 +17,7 @@ export function config(): PaymentConfig {
   return {
     provider: provider.name,
     ...(provider.publishableKey ? { publishableKey: provider.publishableKey } : {}),
+    ...(provider.name === 'test' && hostConfig().PAYMENTS_TEST_MODE ? { testMode: true } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { hostConfig } from '../../../config/host';
 import type { CardPaymentProvider } from './payment-provider';
 import { stripeSecretKey } from './stripe-client';
 import { stripeProvider } from './stripe-provider';
@@ -9,7 +10,6 @@ import { testProcessor } from './test-processor';
  * before its first call.
  */
 export function cardProvider(): CardPaymentProvider {
-  if (stripeSecretKey())
-    return stripeProvider(process.env.STRIPE_PUBLISHABLE_KEY?.trim() || undefined);
+  if (stripeSecretKey()) return stripeProvider(hostConfig().STRIPE_PUBLISHABLE_KEY);
   return testProcessor;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { PaymentDocument } from '@shop/db/payment';
+import { hostConfig } from '../../../config/host';
 import type { CardPaymentProvider } from './payment-provider';
 import { stripeProvider } from './stripe-provider';
 import { testProcessor } from './test-processor';
@@ -20,8 +21,7 @@ const cashRefunds: Pick<CardPaymentProvider, 'refund' | 'cancelPayment'> = {
 export function providerForPayment(
   payment: PaymentDocument,
 ): Pick<CardPaymentProvider, 'refund' | 'cancelPayment'> {
-  if (payment.provider === 'stripe')
-    return stripeProvider(process.env.STRIPE_PUBLISHABLE_KEY?.trim() || undefined);
+  if (payment.provider === 'stripe') return stripeProvider(hostConfig().STRIPE_PUBLISHABLE_KEY);
   if (payment.provider === 'cash') return cashRefunds;
   return testProcessor;
 }

@@ -1,3 +1,4 @@
+import { hostConfig } from '../../../config/host';
 import Stripe from 'stripe';
 
 /**
@@ -8,15 +9,14 @@ import Stripe from 'stripe';
 let cached: { signature: string; client: Stripe } | undefined;
 
 export function stripeSecretKey(): string | undefined {
-  return process.env.STRIPE_SECRET_KEY?.trim() || undefined;
+  return hostConfig().STRIPE_SECRET_KEY;
 }
 
 export function stripeClient(): Stripe {
   const secretKey = stripeSecretKey();
   if (!secretKey) throw new Error('STRIPE_SECRET_KEY is not set');
-  const host = process.env.STRIPE_API_HOST?.trim() || undefined;
-  const port = process.env.STRIPE_API_PORT?.trim() || undefined;
-  const protocol = process.env.STRIPE_API_PROTOCOL === 'http' ? 'http' : undefined;
+  const { STRIPE_API_HOST: host, STRIPE_API_PORT: port } = hostConfig();
+  const protocol = hostConfig().STRIPE_API_PROTOCOL === 'http' ? 'http' : undefined;
   const signature = [secretKey, host, port, protocol].join('\n');
   if (cached?.signature !== signature) {
     cached = {

@@ -1,3 +1,4 @@
+import { hostEnv } from '../../../config/host';
 import { NonRetriableError } from 'inngest';
 import { z } from 'zod';
 import { inngestFor } from '../../../events/inngest-client';
@@ -41,7 +42,7 @@ interface StorefrontTarget {
   secret: string;
 }
 
-function storefrontTarget(env: NodeJS.ProcessEnv = process.env): StorefrontTarget | undefined {
+function storefrontTarget(env: NodeJS.ProcessEnv = hostEnv()): StorefrontTarget | undefined {
   const base = env.STOREFRONT_INTERNAL_URL;
   const secret = env.REVALIDATE_SECRET;
   if (!base || !secret) return undefined;
