@@ -98,6 +98,11 @@ describe('malformed requests', () => {
       body: JSON.stringify({ email: 'shopper@example.com', password: 'x'.repeat(10_000) }),
     });
     expectCleanRefusal(response, 400);
+    // Refused by the procedure's input schema, which runs before its handler (the only code that
+    // hashes or compares a password), and not as a wrong password, which the handler would say.
+    const error = errorOf(response);
+    expect(error.message).toBe('Invalid input');
+    expect(error.data.issues).toEqual([{ path: 'password', message: expect.any(String) }]);
   });
 
   it('answers 404 to an unknown procedure and to a cell this host does not serve', async () => {

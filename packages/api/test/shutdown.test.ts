@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCellClient } from '../src/client';
-import { holdingProxy, type HoldingProxy } from './support/holding-proxy';
+import { holdingProxy, type HoldingProxy } from '@shop/db/testing';
 import { spawnHost, waitForLog, type SpawnedHost } from './support/spawn-host';
 
 /**

@@ -2,3 +2,4 @@ export { startTestMongo, mongoGlobalSetup, type TestMongo } from './start-test-m
 export { isolateTestDatabases, testMongoEnforces } from './isolate-test-databases';
 export { requireRealMongo, RealMongoSkipsReporter, needsRealMongoNote } from './real-mongo';
 export { waitFor, type WaitForOptions } from './wait-for';
+export { holdingProxy, type HoldingProxy } from './holding-proxy';
