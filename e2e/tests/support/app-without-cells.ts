@@ -1,9 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { prepareStandaloneServer } from '@shop/stack/standalone-server';
 import { outageSessionSecret } from './staff-session';
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export interface AppWithoutCells {
   url: string;
@@ -19,28 +16,23 @@ export async function startAppWithoutCells(
   app: 'storefront' | 'admin',
   port: number,
 ): Promise<AppWithoutCells> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      resolve(repoRoot, `apps/${app}/node_modules/next/dist/bin/next`),
-      'start',
-      '--port',
-      String(port),
-    ],
-    {
-      cwd: resolve(repoRoot, `apps/${app}`),
-      // Port 9 (discard) on loopback: nothing listens, so every cell call is refused at once.
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        SHOP_CELL_URL: 'http://127.0.0.1:9',
-        // Sessions of this server are sealed with a secret the test knows (staff-session.ts).
-        NEXTAUTH_SECRET: outageSessionSecret,
-        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      },
-      stdio: 'ignore',
+  // The standalone server, as the stack and production run it (`next start` does not serve it).
+  const server = await prepareStandaloneServer(app);
+  const child: ChildProcess = spawn(process.execPath, [server.serverJs], {
+    cwd: server.cwd,
+    // Port 9 (discard) on loopback: nothing listens, so every cell call is refused at once.
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      SHOP_CELL_URL: 'http://127.0.0.1:9',
+      // Sessions of this server are sealed with a secret the test knows (staff-session.ts).
+      NEXTAUTH_SECRET: outageSessionSecret,
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     },
-  );
+    stdio: 'ignore',
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -9,6 +9,7 @@ import { startStackMail } from './mail';
 import { fromRoot } from './repo-root';
 import { sessionSecret } from './session-secret';
 import { stackPorts, type StackMode } from './stack-config';
+import { prepareStandaloneServer } from './standalone-server';
 import { waitForHttp } from './wait-for-http';
 
 export interface RunningStack {
@@ -28,7 +29,8 @@ export interface RunningStack {
 /**
  * Brings the whole platform up in dependency order: MongoDB (resolved), Inngest (the configured
  * server, else the local executor), demo data, every cell in one host process, then both apps.
- * `dev` runs the apps with `next dev`; `e2e` runs the production builds with `next start`.
+ * `dev` runs the apps with `next dev`; `e2e` runs the production builds as production does: the
+ * standalone server (`node .next/standalone/apps/<app>/server.js`, see standalone-server.ts).
  */
 export async function startStack(
   mode: StackMode,
@@ -126,16 +128,36 @@ export async function startStack(
       ['storefront', ports.storefront],
       ['admin', ports.admin],
     ];
-    const appProcesses = apps.map(([name, port]) => {
-      const nextBin = fromRoot(`apps/${name}/node_modules/next/dist/bin/next`);
-      const args =
-        mode === 'dev' ? ['dev', '--port', String(port)] : ['start', '--port', String(port)];
-      const app = startProcess(name, process.execPath, [nextBin, ...args], {
-        cwd: fromRoot(`apps/${name}`),
+    // `next start` does not serve `output: 'standalone'` builds; production runs server.js.
+    const launches = await step(
+      Promise.all(
+        apps.map(async ([name, port]) => {
+          if (mode === 'dev') {
+            const nextBin = fromRoot(`apps/${name}/node_modules/next/dist/bin/next`);
+            return {
+              name,
+              port,
+              args: [nextBin, 'dev', '--port', String(port)],
+              cwd: fromRoot(`apps/${name}`),
+              env: {},
+            };
+          }
+          const server = await prepareStandaloneServer(name);
+          // The standalone server listens on HOSTNAME, which a shell or container may have set to
+          // the machine's name; the stack's URLs are loopback ones.
+          const env = { HOSTNAME: '127.0.0.1' };
+          return { name, port, args: [server.serverJs], cwd: server.cwd, env };
+        }),
+      ),
+    );
+    const appProcesses = launches.map(({ name, port, args, cwd, env }) => {
+      const app = startProcess(name, process.execPath, args, {
+        cwd,
         env: {
           ...sharedEnv,
           NODE_ENV: mode === 'dev' ? 'development' : 'production',
           PORT: String(port),
+          ...env,
           // Where next-auth builds its own links (sign-in redirects, callbacks).
           NEXTAUTH_URL: local(port),
         },
