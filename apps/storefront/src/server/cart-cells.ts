@@ -4,6 +4,7 @@ import { cookies } from 'next/headers';
 import { currentSession } from '@/auth/current-session';
 import { currentRequestId } from './cells';
 import { cartCookieName, isCartToken } from './cart-cookie';
+import { storefrontEnv } from '@/env';
 
 /** The guest cart token of this request's browser (the `shop_cart` cookie), when well-formed. */
 export async function currentCartToken(): Promise<string | undefined> {
@@ -22,7 +23,7 @@ export async function shopperCells() {
   return {
     session,
     client: createCellClient({
-      urlFor: cellUrlsFromEnv(),
+      urlFor: cellUrlsFromEnv(storefrontEnv()),
       headers: async () => ({
         'x-request-id': await currentRequestId(),
         ...(session ? { authorization: `Bearer ${session.accessToken}` } : {}),

@@ -3,6 +3,7 @@ import { cellUrlsFromEnv, createCellClient } from '@shop/api/client';
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import { requestIdFrom } from '@shop/api/gateway';
+import { storefrontEnv } from '@/env';
 
 /**
  * The request id of the page being rendered: the incoming `x-request-id` when well-formed, else
@@ -16,7 +17,7 @@ export const currentRequestId = cache(async (): Promise<string> => requestIdFrom
  */
 export const cells = cache(() =>
   createCellClient({
-    urlFor: cellUrlsFromEnv(),
+    urlFor: cellUrlsFromEnv(storefrontEnv()),
     headers: async () => ({ 'x-request-id': await currentRequestId() }),
   }),
 );

@@ -1,5 +1,6 @@
 import 'server-only';
 import { cellUrlsFromEnv, createCellClient } from '@shop/api/client';
+import { storefrontEnv } from '@/env';
 
 /**
  * A cell client for public catalogue reads whose answers are cached across requests. It sends no
@@ -10,6 +11,6 @@ import { cellUrlsFromEnv, createCellClient } from '@shop/api/client';
 let client: ReturnType<typeof createCellClient> | undefined;
 
 export function publicCells() {
-  client ??= createCellClient({ urlFor: cellUrlsFromEnv() });
+  client ??= createCellClient({ urlFor: cellUrlsFromEnv(storefrontEnv()) });
   return client;
 }

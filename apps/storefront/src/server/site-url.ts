@@ -1,17 +1,13 @@
 import 'server-only';
+import { storefrontEnv } from '@/env';
 
 /**
  * The storefront's public origin, for canonical URLs, Open Graph, JSON-LD and the sitemap
- * (`STOREFRONT_PUBLIC_URL`, default http://localhost:3000 for development).
+ * (`STOREFRONT_PUBLIC_URL`; development default http://localhost:3000; required in production and
+ * checked to be a URL at start, src/env.ts).
  */
 export function siteUrl(): URL {
-  const configured = process.env.STOREFRONT_PUBLIC_URL;
-  try {
-    return new URL(configured || 'http://localhost:3000');
-  } catch {
-    console.error(JSON.stringify({ msg: 'STOREFRONT_PUBLIC_URL is not a URL; using localhost' }));
-    return new URL('http://localhost:3000');
-  }
+  return new URL(storefrontEnv().STOREFRONT_PUBLIC_URL ?? 'http://localhost:3000');
 }
 
 /** An absolute URL on the public origin. */

@@ -2,6 +2,7 @@ import 'server-only';
 import { cellUrlsFromEnv, createCellClient } from '@shop/api/client';
 import { currentClientAddress } from '@/auth/client-address';
 import { currentRequestId } from '@/server/cells';
+import { storefrontEnv } from '@/env';
 
 /**
  * The cells as a signed-out visitor's server action calls them: with the request id and the
@@ -10,7 +11,7 @@ import { currentRequestId } from '@/server/cells';
 export async function visitorCells() {
   const clientAddress = await currentClientAddress();
   return createCellClient({
-    urlFor: cellUrlsFromEnv(),
+    urlFor: cellUrlsFromEnv(storefrontEnv()),
     headers: async () => ({
       'x-request-id': await currentRequestId(),
       ...(clientAddress ? { 'x-forwarded-for': clientAddress } : {}),

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { revalidateTag } from 'next/cache';
 import { z } from 'zod';
+import { storefrontEnv } from '@/env';
 import { cacheTagPattern } from '@/server/cache-tags';
 
 const body = z.object({
@@ -22,7 +23,8 @@ function secretMatches(given: string, expected: string): boolean {
  * of an affected page reads fresh data from the cell.
  */
 export async function POST(request: Request): Promise<Response> {
-  const secret = process.env.REVALIDATE_SECRET;
+  // Unset only outside production (src/env.ts requires it there).
+  const secret = storefrontEnv().REVALIDATE_SECRET;
   if (!secret) {
     return Response.json({ error: { message: 'Revalidation is not configured' } }, { status: 503 });
   }

@@ -1,4 +1,5 @@
 import { cellUrlsFromEnv } from '@shop/api/client';
+import { storefrontEnv } from '@/env';
 
 /** Stripe's events are a few KiB; anything far larger is not from Stripe. */
 const maxBodyBytes = 512 * 1024;
@@ -17,7 +18,7 @@ export async function POST(request: Request): Promise<Response> {
   if (body.byteLength > maxBodyBytes) {
     return Response.json({ error: 'body too large' }, { status: 413 });
   }
-  const target = cellUrlsFromEnv()('payment').replace(/\/trpc$/, '/webhooks/stripe');
+  const target = cellUrlsFromEnv(storefrontEnv())('payment').replace(/\/trpc$/, '/webhooks/stripe');
   try {
     const answer = await fetch(target, {
       method: 'POST',

@@ -1,0 +1,21 @@
+/**
+ * The admin server's configuration, checked once at start (src/instrumentation.ts): the variables
+ * every app reads through @shop/api and @shop/auth-session. Server code only: it holds secrets.
+ */
+import { appServerRules, appServerShape } from '@shop/api/config';
+import { defineConfig, exitOnConfigError } from '@shop/env';
+import { z } from 'zod';
+
+export const adminEnv = defineConfig({
+  processName: 'admin',
+  schema: z.object(appServerShape),
+  rules: appServerRules,
+  source: () => process.env,
+});
+
+/** Called by instrumentation.ts when the server starts: exits listing every problem. */
+export function checkAdminEnvAtStart(): void {
+  // Only the Node.js server: the edge runtime (proxy.ts) has its own copy of the environment.
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  exitOnConfigError(adminEnv);
+}

@@ -1,0 +1,5 @@
+/** Next.js calls register() once when a server starts, before it serves a request. */
+export async function register(): Promise<void> {
+  const { checkAdminEnvAtStart } = await import('./env');
+  checkAdminEnvAtStart();
+}
