@@ -71,7 +71,10 @@ describe('order confirmation', () => {
   it('refuses an order without lines rather than sending an empty receipt', async () => {
     await expect(
       renderEmail(emailTemplates['order-confirmed'], { ...confirmed, lines: [] }, context),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject({
+      name: 'ZodError',
+      issues: [expect.objectContaining({ path: ['lines'] })],
+    });
   });
 });
 

@@ -55,7 +55,13 @@ describe('email templates', () => {
         { name: 'Ada', token: '', expiresAt: 'soon' },
         context,
       ),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject({
+      name: 'ZodError',
+      issues: [
+        expect.objectContaining({ path: ['token'] }),
+        expect.objectContaining({ path: ['expiresAt'] }),
+      ],
+    });
   });
 
   it('gives marketing mail, and only marketing mail, the unsubscribe note', async () => {

@@ -78,10 +78,17 @@ describe('checkout under pressure (real cells over HTTP, local Inngest executor)
         }),
       ),
     );
-    // Every buyer who gets a pay form pays at once.
-    await Promise.all(
+    // Every buyer who gets a pay form pays at once; the others' orders were cancelled before
+    // their saga started a payment (any other failure fails the test).
+    const paid = await Promise.all(
       placed.map((answer) =>
-        fx.payWithTestCard(platform.host.url, answer.orderId).catch(() => undefined),
+        fx.payWithTestCard(platform.host.url, answer.orderId).then(
+          (outcome) => outcome.status,
+          (error: unknown) => {
+            if (/has no payment to confirm$/.test((error as Error).message)) return 'no pay form';
+            throw error;
+          },
+        ),
       ),
     );
     const orders = await Promise.all(
@@ -92,6 +99,12 @@ describe('checkout under pressure (real cells over HTTP, local Inngest executor)
     const cancelled = orders.filter((order) => order.status === 'CANCELLED');
     expect(confirmed).toHaveLength(10);
     expect(cancelled).toHaveLength(90);
+    // Each buyer was told what happened to their order: paid and confirmed, or no pay form.
+    expect(paid.filter((outcome) => outcome === 'succeeded')).toHaveLength(10);
+    expect(paid.filter((outcome) => outcome === 'no pay form')).toHaveLength(90);
+    orders.forEach((order, index) =>
+      expect(paid[index]).toBe(order.status === 'CONFIRMED' ? 'succeeded' : 'no pay form'),
+    );
     for (const order of cancelled) expect(order.cancellation?.code).toBe('sold_out');
     expect(await fx.stockOf(sku)).toEqual({ onHand: 0, available: 0, reserved: 0 });
 
@@ -118,12 +131,15 @@ describe('checkout under pressure (real cells over HTTP, local Inngest executor)
       .mutate({ ...form, expectedTotalMinor: 100 })
       .catch((error: unknown) => error);
     expect(cheap).toBeInstanceOf(TRPCClientError);
+    expect((cheap as { data?: { code?: string } }).data?.code).toBe('CONFLICT');
     expect((cheap as TRPCClientError<never>).message).toMatch(/Your cart changed/);
     const smuggled = await shopper.client.order.place
       // @ts-expect-error: a hand-made request with an amount field the procedure does not take
       .mutate({ ...form, totalMinor: 100 })
       .catch((error: unknown) => error);
     expect(smuggled).toBeInstanceOf(TRPCClientError);
+    // Refused as input (not a crash that happens to fail the call too).
+    expect((smuggled as { data?: { code?: string } }).data?.code).toBe('BAD_REQUEST');
 
     const { orderId } = await shopper.client.order.place.mutate(form);
     await fx.payWithTestCard(platform.host.url, orderId);
