@@ -187,6 +187,19 @@ export const orderSchema = new Schema(
         { _id: false },
       ),
     },
+    /**
+     * Another cell the saga cannot reach right now (set by the step that is waiting for it,
+     * removed once it answers), so the shopper's pay page can say what is happening.
+     */
+    waitingOn: {
+      type: new Schema(
+        {
+          service: { type: String, enum: ['product', 'payment'], required: true },
+          since: { type: Date, required: true },
+        },
+        { _id: false },
+      ),
+    },
     /** Client-supplied key so a retried "place order" creates one order, not two. */
     idempotencyKey: { type: String },
     /** The stock hold the saga took at the product cell (the order number). */

@@ -8,6 +8,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useTRPC } from '@/browser/trpc';
+import type { CancelOrderAction } from '../orders/cancel-order-form';
+import { CellOutageNotice } from './cell-outage-notice';
 import { isSettled, type CheckoutOrder } from './order-types';
 import { PaymentDeclined } from './payment-declined';
 import { TestAuthentication } from './test-authentication';
@@ -24,7 +26,14 @@ const StripePayment = dynamic(() =>
  * shows the processor's form (the test card form, its "Confirm with your bank" step, or Stripe's
  * Payment Element), then waits for CONFIRMED or CANCELLED and moves on to the confirmation page.
  */
-export function PaymentStep({ initial }: { initial: CheckoutOrder }) {
+export function PaymentStep({
+  initial,
+  cancelAction,
+}: {
+  initial: CheckoutOrder;
+  /** Cancels this order (offered while the saga waits for a cell that is down). */
+  cancelAction: CancelOrderAction;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [outcome, setOutcome] = useState<PaymentOutcome>();
@@ -78,6 +87,9 @@ export function PaymentStep({ initial }: { initial: CheckoutOrder }) {
   }
   const payment = order.payment;
   if (order.status === 'PENDING' || !payment?.clientSecret) {
+    const { waitingOn } = order;
+    if (waitingOn)
+      return <CellOutageNotice order={{ ...order, waitingOn }} cancelAction={cancelAction} />;
     return <Waiting label="Reserving your items…" />;
   }
   if (outcome?.status === 'requires_action') {

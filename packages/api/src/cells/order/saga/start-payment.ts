@@ -1,5 +1,6 @@
 import { serviceCellClient } from '../../../cross-cell/service-client';
 import { defineSagaStep } from '../../saga-step';
+import { callThroughOutage, orderMovedOn } from './cell-outage';
 import { orderDatabase, toObjectId, transitionOrder } from '../order-transitions';
 import { cancelledMeanwhile, reserveStockStep, type SagaOrderRef } from './reserve-stock';
 
@@ -40,16 +41,25 @@ export const startPaymentStep = defineSagaStep({
       if (order) await reserveStockStep.compensate({ orderId, number });
       return cancelledMeanwhile;
     }
-    const payment = await serviceCellClient().payment.startPayment.mutate({
+    const payment = await callThroughOutage({
       orderId,
-      number: order.number,
-      amountMinor: order.totalMinor,
-      currency: order.currency,
-      method: order.paymentMethod,
-      ...(order.accountId && { accountId: String(order.accountId) }),
-      ...(order.customer?.email && { email: order.customer.email }),
-      ...(order.customer?.name && { name: order.customer.name }),
+      service: 'payment',
+      whileStatusIn: ['PAYMENT_PROCESSING'],
+      call: () =>
+        serviceCellClient().payment.startPayment.mutate({
+          orderId,
+          number: order.number,
+          amountMinor: order.totalMinor,
+          currency: order.currency,
+          method: order.paymentMethod,
+          ...(order.accountId && { accountId: String(order.accountId) }),
+          ...(order.customer?.email && { email: order.customer.email }),
+          ...(order.customer?.name && { name: order.customer.name }),
+        }),
     });
+    // Cancelled while the payment cell was unreachable: no payment was started, and the
+    // cancellation's compensation gives the stock back.
+    if (payment === orderMovedOn) return cancelledMeanwhile;
     // Shown to the shopper's pay page from now on (the card form needs the client secret).
     const { Order } = await orderDatabase.models();
     const stored = await Order.updateOne(
@@ -62,6 +72,7 @@ export const startPaymentStep = defineSagaStep({
             ...(payment.clientSecret && { clientSecret: payment.clientSecret }),
           },
         },
+        $unset: { waitingOn: 1 },
       },
     );
     if (stored.matchedCount === 0) {

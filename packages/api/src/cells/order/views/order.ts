@@ -36,6 +36,8 @@ export interface OrderView {
   refunds: { refundId: string; amountMinor: number; reason: string; at: string }[];
   history: OrderHistoryView[];
   cancellation?: { code: string; message: string };
+  /** A cell the saga cannot reach right now, and since when: the pay page explains the wait. */
+  waitingOn?: { service: 'product' | 'payment'; since: string };
   customer: { name: string; email: string };
   shippingAddress: OrderAddressView;
   /** Whether the order may still be cancelled (it has not shipped). */
@@ -190,6 +192,12 @@ export function orderView(order: StoredOrder, viewer: OrderViewer): OrderView {
     })),
     ...(order.cancellation && {
       cancellation: { code: order.cancellation.code, message: order.cancellation.message },
+    }),
+    ...(order.waitingOn && {
+      waitingOn: {
+        service: order.waitingOn.service,
+        since: new Date(order.waitingOn.since).toISOString(),
+      },
     }),
     customer: { name: order.customer?.name ?? '', email: order.customer?.email ?? '' },
     shippingAddress: addressView(order.shippingAddress),

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { OrderSummary } from '@/components/checkout/order-summary';
 import { PaymentStep } from '@/components/checkout/payment-step';
 import { loadOrder } from '@/server/order-access-read';
+import { cancelTrackedOrder } from '@/app/orders/track/actions';
 
 // Per shopper and per moment: the order moves while the shopper pays.
 export const dynamic = 'force-dynamic';
@@ -22,7 +23,10 @@ export default async function PayPage({ params }: PageProps<'/checkout/pay/[orde
           <div className="mt-6 grid gap-8 lg:grid-cols-5 lg:items-start">
             <Card className="lg:col-span-3">
               <CardBody>
-                <PaymentStep initial={order.data} />
+                <PaymentStep
+                  initial={order.data}
+                  cancelAction={cancelTrackedOrder.bind(null, orderId)}
+                />
               </CardBody>
             </Card>
             <Card className="lg:col-span-2">
