@@ -1,0 +1,242 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { domains, type Domain } from '../src/domains';
+
+/**
+ * Holds the cell layout written down in docs/architecture.md § "Cell layout": a new cell, or a
+ * change that puts a procedure, a function or a cross-cell import somewhere else, fails here with
+ * a message saying what is expected.
+ */
+
+const cellsRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../src/cells');
+const layoutDoc = 'see docs/architecture.md § "Cell layout"';
+
+/** Cells that own no database: search builds its index from the product cell's reader. */
+const cellsWithoutDatabase: ReadonlySet<Domain> = new Set(['search']);
+
+function filesUnder(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return filesUnder(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+function parse(path: string): ts.SourceFile {
+  return ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+}
+
+interface ImportInfo {
+  specifier: string;
+  typeOnly: boolean;
+}
+
+/** Every import and re-export of a file, with whether it loads code at run time. */
+function importsOf(source: ts.SourceFile): ImportInfo[] {
+  const found: ImportInfo[] = [];
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const clause = statement.importClause;
+      const namedAllTypes =
+        clause?.namedBindings !== undefined &&
+        ts.isNamedImports(clause.namedBindings) &&
+        clause.namedBindings.elements.length > 0 &&
+        clause.namedBindings.elements.every((element) => element.isTypeOnly) &&
+        clause.name === undefined;
+      found.push({
+        specifier: statement.moduleSpecifier.text,
+        typeOnly: clause?.isTypeOnly === true || namedAllTypes,
+      });
+    }
+    if (
+      ts.isExportDeclaration(statement) &&
+      statement.moduleSpecifier &&
+      ts.isStringLiteral(statement.moduleSpecifier)
+    ) {
+      found.push({ specifier: statement.moduleSpecifier.text, typeOnly: statement.isTypeOnly });
+    }
+  }
+  // Dynamic imports load code as well.
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
+      found.push({ specifier: node.arguments[0].text, typeOnly: false });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+function hasModule(cell: string, name: string): boolean {
+  const folder = join(cellsRoot, cell);
+  return existsSync(join(folder, `${name}.ts`)) || existsSync(join(folder, name, 'index.ts'));
+}
+
+/** The object literal given to `router({...})` in a router file. */
+function routerObject(source: ts.SourceFile): ts.ObjectLiteralExpression | undefined {
+  let found: ts.ObjectLiteralExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (
+      !found &&
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'router' &&
+      node.arguments[0] &&
+      ts.isObjectLiteralExpression(node.arguments[0])
+    ) {
+      found = node.arguments[0];
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/** The name of the handler a procedure entry ends in: `.query(handler)` / `.mutation(handler)`. */
+function handlerOf(initializer: ts.Expression): string | undefined {
+  if (!ts.isCallExpression(initializer)) return undefined;
+  const callee = initializer.expression;
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  if (!['query', 'mutation'].includes(callee.name.text)) return undefined;
+  const [handler] = initializer.arguments;
+  return handler && ts.isIdentifier(handler) ? handler.text : undefined;
+}
+
+function isStatusEntry(initializer: ts.Expression): boolean {
+  return (
+    ts.isCallExpression(initializer) &&
+    ts.isIdentifier(initializer.expression) &&
+    initializer.expression.text === 'statusProcedure'
+  );
+}
+
+/** Names a router file imports, by the module they come from. */
+function importedNames(source: ts.SourceFile): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const statement of source.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) {
+      continue;
+    }
+    const bindings = statement.importClause?.namedBindings;
+    if (bindings && ts.isNamedImports(bindings)) {
+      for (const element of bindings.elements) {
+        names.set(element.name.text, statement.moduleSpecifier.text);
+      }
+    }
+  }
+  return names;
+}
+
+describe.each(domains.map((domain) => [domain]))('the %s cell', (cell) => {
+  const folder = join(cellsRoot, cell);
+
+  it('has the documented files', () => {
+    const required = ['index', 'router', 'inputs', 'views', 'events', 'functions'];
+    if (!cellsWithoutDatabase.has(cell)) required.push('database');
+    const missing = required.filter((name) => !hasModule(cell, name));
+    expect(
+      missing,
+      `cells/${cell} lacks ${missing.map((name) => `${name}.ts`).join(', ')} (${layoutDoc})`,
+    ).toEqual([]);
+    expect(
+      existsSync(join(folder, 'procedures')),
+      `cells/${cell}/procedures/ holds the procedure handlers (${layoutDoc})`,
+    ).toBe(true);
+  });
+
+  it('keeps router.ts an index: each procedure is a permission, an input and a named handler', () => {
+    const source = parse(join(folder, 'router.ts'));
+    const object = routerObject(source);
+    expect(object, `cells/${cell}/router.ts must export router({...})`).toBeDefined();
+    const imported = importedNames(source);
+    const problems: string[] = [];
+    for (const property of object?.properties ?? []) {
+      if (!ts.isPropertyAssignment(property)) {
+        problems.push(
+          `${property.getText(source).slice(0, 40)}: list each procedure by name (no spreads or methods)`,
+        );
+        continue;
+      }
+      const name = property.name.getText(source);
+      if (isStatusEntry(property.initializer)) continue;
+      const handler = handlerOf(property.initializer);
+      if (!handler) {
+        problems.push(
+          `${cell}.${name}: end in .query(handler) or .mutation(handler), no inline code`,
+        );
+        continue;
+      }
+      if (handler !== name) {
+        problems.push(`${cell}.${name}: its handler should be named ${name}, not ${handler}`);
+      }
+      const from = imported.get(handler) ?? '';
+      if (!from.startsWith('./procedures/')) {
+        problems.push(`${cell}.${name}: import ${handler} from ./procedures/<group>`);
+      }
+    }
+    for (const statement of source.statements) {
+      if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) {
+        problems.push(`router.ts declares ${statement.name?.text ?? 'a function'}: move it out`);
+      }
+    }
+    expect(problems, `cells/${cell}/router.ts (${layoutDoc})`).toEqual([]);
+  });
+
+  it('lists its Inngest functions in functions.ts, each in functions/<its id>.ts', () => {
+    const list = parse(join(folder, 'functions.ts'));
+    const problems = importsOf(list)
+      .filter(({ specifier, typeOnly }) => !typeOnly && !specifier.startsWith('./functions/'))
+      .filter(({ specifier }) => specifier !== 'inngest')
+      .map(({ specifier }) => `functions.ts imports ${specifier}: it only lists ./functions/*`);
+    for (const path of filesUnder(join(folder, 'functions'))) {
+      const id = relative(join(folder, 'functions'), path).replace(/\.tsx?$/, '');
+      if (id.includes(sep)) continue; // a helper folder beside the functions
+      const text = readFileSync(path, 'utf8');
+      const ids = [...text.matchAll(/\bid:\s*'([^']+)'/g)].map((match) => match[1]);
+      if (ids.length > 0 && !ids.includes(id)) {
+        problems.push(`functions/${id}.ts defines ${ids.join(', ')}: name the file after its id`);
+      }
+    }
+    expect(problems, `cells/${cell} (${layoutDoc})`).toEqual([]);
+  });
+
+  it("loads no other cell's code except its events and public module", () => {
+    const problems: string[] = [];
+    for (const path of filesUnder(folder)) {
+      for (const { specifier, typeOnly } of importsOf(parse(path))) {
+        if (typeOnly || !specifier.startsWith('.')) continue;
+        const target = relative(cellsRoot, resolve(dirname(path), specifier));
+        const [targetCell, ...rest] = target.split(sep);
+        if (
+          !targetCell ||
+          targetCell === cell ||
+          !(domains as readonly string[]).includes(targetCell)
+        ) {
+          continue;
+        }
+        const module = rest.join('/');
+        if (module === 'events' || module === 'public') continue;
+        problems.push(
+          `${relative(cellsRoot, path)} imports ${target}: use import type, or ../${targetCell}/public`,
+        );
+      }
+    }
+    expect(problems, layoutDoc).toEqual([]);
+  });
+});
+
+it('has a folder for every domain and nothing unexpected beside them', () => {
+  const entries = readdirSync(cellsRoot).filter((name) =>
+    statSync(join(cellsRoot, name)).isDirectory(),
+  );
+  expect(entries.sort()).toEqual([...domains].sort());
+});
