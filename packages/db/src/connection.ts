@@ -1,12 +1,13 @@
+import { dbConfig } from './config';
 import mongoose, { type ConnectOptions, type Connection } from 'mongoose';
 import { type DatabaseDomain, domainDatabases } from './domains';
 
 export interface ConnectDomainOptions {
-  /** Default: `process.env.MONGODB_URI`. */
+  /** Default: `MONGODB_URI` (src/config). */
   uri?: string;
   /**
    * Prepended to the database name (`t1a2b_products_db`), so tests sharing one server do not see
-   * each other's data. Default: `process.env.MONGODB_DB_PREFIX`, else none.
+   * each other's data. Default: `MONGODB_DB_PREFIX`, else none.
    */
   dbNamePrefix?: string;
 }
@@ -28,7 +29,7 @@ const baseConnections = new Map<string, Promise<Connection>>();
 
 export function databaseName(
   domain: DatabaseDomain,
-  dbNamePrefix = process.env.MONGODB_DB_PREFIX ?? '',
+  dbNamePrefix = dbConfig().MONGODB_DB_PREFIX ?? '',
 ): string {
   return `${dbNamePrefix}${domainDatabases[domain]}`;
 }
@@ -38,7 +39,7 @@ export async function connectDomainDatabase(
   domain: DatabaseDomain,
   options: ConnectDomainOptions = {},
 ): Promise<Connection> {
-  const uri = options.uri ?? process.env.MONGODB_URI;
+  const uri = options.uri ?? dbConfig().MONGODB_URI;
   if (!uri) {
     throw new Error(
       `Cannot connect the ${domain} database: MONGODB_URI is not set. ` +

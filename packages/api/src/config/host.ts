@@ -1,3 +1,4 @@
+import { dbShape } from '@shop/db/config';
 import { defineConfig, envValue, type Env } from '@shop/env';
 import { z } from 'zod';
 import type { Domain } from '../domains';
@@ -32,9 +33,9 @@ export const hostShape = {
   INNGEST_DEV: envValue.text(),
   INNGEST_EVENT_KEY: envValue.text(),
   INNGEST_SIGNING_KEY: envValue.text(),
-  // @shop/db (packages/db/src/config.ts reads them again, with the same rules)
-  MONGODB_URI: envValue.text(),
-  MONGODB_DB_PREFIX: envValue.text(),
+  // @shop/db (its own config module reads them again, with the same rules)
+  ...dbShape,
+  LOG_LEVEL: commonShape.LOG_LEVEL,
   // Service identity (auth and order cells)
   SERVICE_TOKEN_SECRET: envValue.text().refine((secret) => !secret || secret.length >= 32, {
     message: 'must be at least 32 characters',

@@ -1,8 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { type IStorageAdapter, plugins } from '@push.rocks/smartmongo/dist_ts/congodb/index.js';
-
-const { EJSON } = plugins.bson;
+import type { IStorageAdapter } from '@push.rocks/smartmongo/dist_ts/congodb/index.js';
+import { loadedCongo } from './congo-module';
 
 type StoredIndex = Awaited<ReturnType<IStorageAdapter['getIndexes']>>[number];
 
@@ -25,7 +24,7 @@ export async function restoreSnapshot(storage: IStorageAdapter, file: string): P
   }
   // Relaxed parsing turns numbers back into plain JS numbers: CongoDB's update engine copies
   // documents in a way that breaks bson Int32 wrappers (they come back as `{ value: n }`).
-  const snapshot = EJSON.parse(text, { relaxed: true }) as Snapshot;
+  const snapshot = loadedCongo().EJSON.parse(text, { relaxed: true }) as Snapshot;
   let documents = 0;
   for (const [dbName, collections] of Object.entries(snapshot.databases)) {
     await storage.createDatabase(dbName);
@@ -56,7 +55,7 @@ export async function serializeSnapshot(storage: IStorageAdapter): Promise<strin
     }
     snapshot.databases[dbName] = collections;
   }
-  return EJSON.stringify(snapshot, { relaxed: true });
+  return loadedCongo().EJSON.stringify(snapshot, { relaxed: true });
 }
 
 /** Write-then-rename, so a crash mid-write never leaves a truncated snapshot behind. */

@@ -1,3 +1,4 @@
+import { dbConfig } from '../config';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { type Logger } from 'pino';
@@ -24,7 +25,7 @@ export async function findMongodBinary(logger: Logger): Promise<MongodBinaryLook
     return { found: false, reason: `MONGOMS_SYSTEM_BINARY is unusable: ${errorMessage(error)}` };
   }
 
-  if (isFalse(process.env.MONGOMS_RUNTIME_DOWNLOAD)) {
+  if (isFalse(dbConfig().MONGOMS_RUNTIME_DOWNLOAD)) {
     return { found: false, reason: 'no cached mongod and MONGOMS_RUNTIME_DOWNLOAD=false' };
   }
   const probe = await probeDownloadServer();
@@ -48,7 +49,7 @@ type ProbeResult = { reachable: true; origin: string } | { reachable: false; rea
  */
 async function probeDownloadServer(): Promise<ProbeResult> {
   const origin = downloadOrigin();
-  if (process.env.HTTPS_PROXY || process.env.https_proxy || process.env.ALL_PROXY) {
+  if (dbConfig().HTTPS_PROXY || dbConfig().https_proxy || dbConfig().ALL_PROXY) {
     return { reachable: true, origin };
   }
   const request = origin.startsWith('http:') ? httpRequest : httpsRequest;
@@ -73,7 +74,7 @@ async function probeDownloadServer(): Promise<ProbeResult> {
 
 /** The same variables mongodb-memory-server reads to choose where it downloads from. */
 function downloadOrigin(): string {
-  const explicit = process.env.MONGOMS_DOWNLOAD_URL ?? process.env.MONGOMS_DOWNLOAD_MIRROR;
+  const explicit = dbConfig().MONGOMS_DOWNLOAD_URL ?? dbConfig().MONGOMS_DOWNLOAD_MIRROR;
   try {
     return new URL(explicit ?? 'https://fastdl.mongodb.org').origin;
   } catch {

@@ -1,3 +1,4 @@
+import { dbConfig } from '../config';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
@@ -20,12 +21,12 @@ export const fallbackLimitations =
  * Step 2 gives up within about 1.5 s when nothing can be found, so offline machines are not held up.
  */
 export async function resolveMongo(options: ResolveMongoOptions): Promise<ResolvedMongo> {
-  const logger = options.logger ?? pino({ name: 'mongo', level: process.env.LOG_LEVEL ?? 'info' });
+  const logger = options.logger ?? pino({ name: 'mongo', level: dbConfig().LOG_LEVEL });
   const dataDir = options.dataDir ?? defaultDevDataDir;
   const started = performance.now();
   const elapsedMs = () => Math.round(performance.now() - started);
 
-  const external = process.env.MONGODB_URI;
+  const external = dbConfig().MONGODB_URI;
   if (external) {
     logger.info(
       { kind: 'external', uri: redactCredentials(external) },

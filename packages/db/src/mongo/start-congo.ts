@@ -1,5 +1,6 @@
 import { type Server } from 'node:net';
 import { type Logger } from 'pino';
+import { loadCongo } from './congo-module';
 import { restoreSnapshot, serializeSnapshot, writeSnapshot } from './congo-snapshot';
 import { type ResolvedMongo } from './resolved-mongo';
 
@@ -21,7 +22,7 @@ export interface StartCongoOptions {
  * positional updates, so the resolver tells the user so.
  */
 export async function startCongo(options: StartCongoOptions = {}): Promise<ResolvedMongo> {
-  const { CongoServer } = await import('@push.rocks/smartmongo/dist_ts/congodb/index.js');
+  const { CongoServer } = await loadCongo();
   const host = options.host ?? '127.0.0.1';
   const server = new CongoServer({ host, port: options.port ?? 0 });
   const storage = server.getStorage();

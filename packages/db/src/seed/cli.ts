@@ -1,3 +1,5 @@
+import { exitOnConfigError } from '@shop/env';
+import { seedConfig } from '../config';
 import pino from 'pino';
 import { resolveMongo } from '../mongo/resolve-mongo';
 import { formatAccountsTable } from './format-accounts-table';
@@ -9,7 +11,8 @@ import { seedDemoData } from './seed-demo-data';
  * in-memory fallback would otherwise overwrite this with its own copy when it stops).
  */
 async function main(): Promise<void> {
-  const logger = pino({ name: 'seed', level: process.env.LOG_LEVEL ?? 'info' });
+  const config = exitOnConfigError(seedConfig);
+  const logger = pino({ name: 'seed', level: config.LOG_LEVEL });
   const mongo = await resolveMongo({ mode: 'dev', logger });
   try {
     const started = performance.now();

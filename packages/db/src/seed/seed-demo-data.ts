@@ -1,3 +1,4 @@
+import { dbConfig } from '../config';
 import mongoose from 'mongoose';
 import { analyticsModels } from '../analytics';
 import { authModels } from '../auth';
@@ -23,9 +24,9 @@ import { seedCatalog } from './seed-catalog';
 import { seedOrders } from './seed-orders';
 
 export interface SeedOptions {
-  /** Default: `process.env.MONGODB_URI`. */
+  /** Default: `MONGODB_URI`. */
   uri?: string;
-  /** Default: `process.env.MONGODB_DB_PREFIX`, as for `connectDomainDatabase`. */
+  /** Default: `MONGODB_DB_PREFIX`, as for `connectDomainDatabase`. */
   dbNamePrefix?: string;
   /** Generated products; default 2,000 (`seed --products 100000` for benchmarks). */
   productCount?: number;
@@ -61,7 +62,7 @@ export interface SeedSummary {
  * was. Uses its own connection and closes it, leaving callers' alone.
  */
 export async function seedDemoData(options: SeedOptions = {}): Promise<SeedSummary> {
-  const uri = options.uri ?? process.env.MONGODB_URI;
+  const uri = options.uri ?? dbConfig().MONGODB_URI;
   if (!uri) throw new Error('seedDemoData needs a MongoDB: pass { uri } or set MONGODB_URI');
   const connection = await mongoose.createConnection(uri, connectionOptions).asPromise();
   try {
