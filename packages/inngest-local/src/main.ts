@@ -1,4 +1,6 @@
+import { exitOnConfigError } from '@shop/env';
 import pino from 'pino';
+import { executorProcessConfig } from './config';
 import { startLocalInngest } from './start-local-inngest';
 
 /**
@@ -6,16 +8,12 @@ import { startLocalInngest } from './start-local-inngest';
  * INNGEST_SYNC_URLS, INNGEST_SIGNING_KEY, INNGEST_EVENT_KEY and LOG_LEVEL; stops cleanly on
  * SIGINT/SIGTERM.
  */
-const logger = pino({ name: 'inngest-local', level: process.env.LOG_LEVEL ?? 'info' });
-
-const port = Number(process.env.PORT ?? 8288);
-if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-  logger.fatal({ port: process.env.PORT }, 'PORT must be a port number');
-  process.exit(2);
-}
+// A bad or missing variable stops the executor here, with one message listing every problem.
+const config = exitOnConfigError(executorProcessConfig);
+const logger = pino({ name: 'inngest-local', level: config.LOG_LEVEL });
 
 try {
-  const executor = await startLocalInngest({ port, host: process.env.HOST, logger });
+  const executor = await startLocalInngest({ port: config.PORT, host: config.HOST, logger });
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import pino, { type Logger } from 'pino';
+import { executorConfig } from './config';
 import { AppRegistry } from './engine/app-registry';
 import { AppSyncer } from './engine/app-syncer';
 import type { EngineParts } from './engine/engine-parts';
@@ -51,7 +52,7 @@ export interface LocalInngest {
 
 /** Starts the local executor: HTTP API, scheduler and app syncing, all state in MongoDB. */
 export async function startLocalInngest(options: LocalInngestOptions = {}): Promise<LocalInngest> {
-  const env = process.env;
+  const env = executorConfig();
   const mongoUri = options.mongoUri ?? env.MONGODB_URI;
   if (!mongoUri) {
     throw new Error('inngest-local needs MongoDB: pass mongoUri or set MONGODB_URI');
@@ -63,7 +64,7 @@ export async function startLocalInngest(options: LocalInngestOptions = {}): Prom
     eventKey: options.eventKey ?? (env.INNGEST_EVENT_KEY || undefined),
   };
   const appUrls = options.appUrls ?? parseUrlList(env.INNGEST_SYNC_URLS);
-  const logger = options.logger ?? pino({ name: 'inngest-local', level: env.LOG_LEVEL ?? 'info' });
+  const logger = options.logger ?? pino({ name: 'inngest-local', level: env.LOG_LEVEL });
 
   const dbNamePrefix = options.dbNamePrefix ?? env.MONGODB_DB_PREFIX ?? '';
   const store = await openStore(mongoUri, dbNamePrefix);
