@@ -1,15 +1,9 @@
-import { z } from 'zod';
+import { exitOnConfigError } from '@shop/env';
+import { mailCaptureConfig } from './config';
 import { startMailCapture } from './start-mail-capture';
 
 // Standalone: `pnpm --filter @shop/mail-capture start` (pnpm dev starts it for you).
-const env = z
-  .object({
-    MAIL_SMTP_PORT: z.coerce.number().int().min(0).max(65_535).default(1025),
-    MAIL_INBOX_PORT: z.coerce.number().int().min(0).max(65_535).default(8025),
-    MAIL_CAPTURE_HOST: z.string().default('127.0.0.1'),
-    MAIL_CAPTURE_DIR: z.string().optional(),
-  })
-  .parse(process.env);
+const env = exitOnConfigError(mailCaptureConfig);
 
 const capture = await startMailCapture({
   smtpPort: env.MAIL_SMTP_PORT,

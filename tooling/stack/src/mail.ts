@@ -1,5 +1,6 @@
 import { startMailCapture } from '@shop/mail-capture';
 import type { Logger } from 'pino';
+import { stackConfig } from './config';
 
 export interface StackMail {
   /** What the notification cell sends through. */
@@ -25,7 +26,7 @@ export async function startStackMail({
   dataDir: string | undefined;
   logger: Logger;
 }): Promise<StackMail> {
-  const configured = process.env.SMTP_URL;
+  const configured = stackConfig().SMTP_URL;
   if (configured) {
     logger.info('SMTP_URL is set: email goes to that server, no local inbox');
     return { smtpUrl: configured, inboxUrl: undefined, stop: async () => {} };

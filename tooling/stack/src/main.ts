@@ -1,6 +1,11 @@
 import { isDuplicateKeyError } from '@shop/db/claims';
+import { exitOnConfigError } from '@shop/env';
+import { stackConfig } from './config';
 import { stackModes, type StackMode } from './stack-config';
 import { startStack } from './start-stack';
+
+// Checked before anything starts: one message listing every problem.
+exitOnConfigError(stackConfig);
 
 const mode = process.argv[2] as StackMode | undefined;
 if (!mode || !stackModes.includes(mode)) {

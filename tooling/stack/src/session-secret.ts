@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { stackEnv } from './config';
 
 /**
  * The secret the apps seal their next-auth session cookies with, for `pnpm dev` and e2e only:
@@ -8,7 +9,7 @@ import { dirname } from 'node:path';
  * kept in `.data/` (git-ignored), so sign-ins survive a restart. Production sets its own secret
  * (infra/k8s); no secret is ever committed.
  */
-export async function sessionSecret(file: string, env: NodeJS.ProcessEnv = process.env) {
+export async function sessionSecret(file: string, env: NodeJS.ProcessEnv = stackEnv()) {
   const configured = env.NEXTAUTH_SECRET || env.AUTH_SECRET;
   if (configured) return configured;
   const existing = await readFile(file, 'utf8').catch(() => '');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stackEnv } from './config';
 
 export const stackModes = ['dev', 'e2e'] as const;
 export type StackMode = (typeof stackModes)[number];
@@ -9,7 +10,7 @@ const port = z.coerce.number().int().min(1).max(65_535);
  * Ports of one running platform. `dev` uses the well-known ports; `e2e` uses others so tests can
  * run while a developer's `pnpm dev` is up.
  */
-export function stackPorts(mode: StackMode, env: NodeJS.ProcessEnv = process.env) {
+export function stackPorts(mode: StackMode, env: NodeJS.ProcessEnv = stackEnv()) {
   const defaults =
     mode === 'dev'
       ? {

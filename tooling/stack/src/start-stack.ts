@@ -5,6 +5,7 @@ import { seedDemoData } from '@shop/db/seed';
 import { startLocalInngest } from '@shop/inngest-local';
 import pino from 'pino';
 import { startProcess, type ManagedProcess } from './child-process';
+import { stackConfig, stackEnv } from './config';
 import { startStackMail } from './mail';
 import { fromRoot } from './repo-root';
 import { sessionSecret } from './session-secret';
@@ -36,7 +37,8 @@ export async function startStack(
   mode: StackMode,
   { signal }: { signal?: AbortSignal } = {},
 ): Promise<RunningStack> {
-  const logger = pino({ name: 'stack', level: process.env.LOG_LEVEL ?? 'info' });
+  const config = stackConfig();
+  const logger = pino({ name: 'stack', level: config.LOG_LEVEL });
   const ports = stackPorts(mode);
   const local = (port: number) => `http://127.0.0.1:${port}`;
   const stoppers: (() => Promise<void>)[] = [];
@@ -65,7 +67,7 @@ export async function startStack(
     signal?.throwIfAborted();
 
     const cellsUrl = local(ports.cells);
-    let inngestUrl = process.env.INNGEST_BASE_URL;
+    let inngestUrl = config.INNGEST_BASE_URL;
     if (!inngestUrl) {
       const executor = await startLocalInngest({
         port: ports.inngest,
@@ -92,26 +94,26 @@ export async function startStack(
     const storefrontUrl = local(ports.storefront);
 
     const sharedEnv: NodeJS.ProcessEnv = {
-      ...process.env,
+      ...stackEnv(),
       MONGODB_URI: mongo.uri,
       SHOP_CELL_URL: cellsUrl,
       INNGEST_BASE_URL: inngestUrl,
-      INNGEST_DEV: process.env.INNGEST_DEV ?? (process.env.INNGEST_SIGNING_KEY ? '0' : '1'),
+      INNGEST_DEV: config.INNGEST_DEV ?? (config.INNGEST_SIGNING_KEY ? '0' : '1'),
       NEXT_TELEMETRY_DISABLED: '1',
       // The apps seal their sign-in sessions with it (next-auth).
       NEXTAUTH_SECRET: await sessionSecret(fromRoot('.data/nextauth-secret')),
       SMTP_URL: mail.smtpUrl,
-      MAIL_FROM: process.env.MAIL_FROM ?? 'Shop <no-reply@shop.localhost>',
+      MAIL_FROM: config.MAIL_FROM ?? 'Shop <no-reply@shop.localhost>',
       // Links in emails point here (reset password, verify email, order pages).
-      STOREFRONT_PUBLIC_URL: process.env.STOREFRONT_PUBLIC_URL ?? storefrontUrl,
+      STOREFRONT_PUBLIC_URL: config.STOREFRONT_PUBLIC_URL ?? storefrontUrl,
       ...(mail.inboxUrl ? { MAIL_CAPTURE_URL: mail.inboxUrl } : {}),
       // The product cell expires the storefront's cached pages through its /api/revalidate
       // (revalidate-storefront.ts); a fresh secret per start is enough, both sides get it here.
-      STOREFRONT_INTERNAL_URL: process.env.STOREFRONT_INTERNAL_URL ?? storefrontUrl,
-      REVALIDATE_SECRET: process.env.REVALIDATE_SECRET ?? randomBytes(32).toString('hex'),
+      STOREFRONT_INTERNAL_URL: config.STOREFRONT_INTERNAL_URL ?? storefrontUrl,
+      REVALIDATE_SECRET: config.REVALIDATE_SECRET ?? randomBytes(32).toString('hex'),
       // Saga steps call other cells with a service token from the auth cell, which exchanges
       // this secret for it (cross-cell/service-client.ts); a fresh one per start is enough.
-      SERVICE_TOKEN_SECRET: process.env.SERVICE_TOKEN_SECRET ?? randomBytes(32).toString('hex'),
+      SERVICE_TOKEN_SECRET: config.SERVICE_TOKEN_SECRET ?? randomBytes(32).toString('hex'),
     };
 
     const cells = startProcess('cells', process.execPath, ['--import', 'tsx', 'src/host/main.ts'], {
