@@ -1,3 +1,4 @@
 export { cellUrlVariables, commonConfig, commonRules, commonShape } from './common';
 export { appServerConfig, appServerRules, appServerShape, sessionSecretFrom } from './app-server';
 export { hostConfig, hostEnv, hostRules, hostShape, type HostConfig } from './host';
+export { ConfigError } from '@shop/env';

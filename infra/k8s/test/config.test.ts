@@ -1,0 +1,57 @@
+import { appServerConfig, ConfigError, hostConfig } from '@shop/api/config';
+import { describe, expect, it } from 'vitest';
+import { secretRefs } from './support/env';
+import { configMapsIn, containerOf, deploymentsIn, nameOf } from './support/kube-models';
+import { renderedBase } from './support/rendered-base';
+
+const objects = renderedBase();
+const shared = (configMapsIn(objects)[0]?.data ?? {}) as Record<string, string>;
+
+/** A stand-in for each Secret value, shaped as the config checks expect. */
+const secretValue = (name: string) =>
+  name === 'SMTP_URL' ? 'smtps://user:password@mail.example.com:465' : 'x'.repeat(40);
+
+/** What a Deployment's container sees: the shared ConfigMap, its literals, its Secret refs. */
+function podEnv(name: string): Record<string, string> {
+  const deployment = deploymentsIn(objects).find((each) => nameOf(each) === name);
+  if (!deployment) throw new Error(`no Deployment ${name}`);
+  const container = containerOf(deployment);
+  const literals = (container.env ?? []).flatMap((variable) =>
+    variable.value === undefined ? [] : [[variable.name, variable.value] as const],
+  );
+  const secrets = Object.keys(secretRefs(container)).map((key) => [key, secretValue(key)] as const);
+  return { ...shared, ...Object.fromEntries(literals), ...Object.fromEntries(secrets) };
+}
+
+function problems(check: () => unknown): readonly string[] {
+  try {
+    check();
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+describe('the manifests give every process what its start-up check requires', () => {
+  it('run in production mode, so the production rules apply', () => {
+    expect(shared.NODE_ENV).toBe('production');
+  });
+
+  const cells = deploymentsIn(objects)
+    .filter((deployment) => containerOf(deployment).image?.startsWith('shop/cell:'))
+    .map(nameOf);
+
+  it.each(cells)('the %s cell host', (name) => {
+    expect(problems(() => hostConfig.parse(podEnv(name)))).toEqual([]);
+  });
+
+  it.each(['storefront', 'admin'])('the %s app', (name) => {
+    const env = podEnv(name);
+    expect(problems(() => appServerConfig.parse(env))).toEqual([]);
+    if (name === 'storefront') {
+      expect(env.STOREFRONT_PUBLIC_URL).toMatch(/^https:\/\//);
+      expect(env.REVALIDATE_SECRET).toBeTruthy();
+    }
+  });
+});
