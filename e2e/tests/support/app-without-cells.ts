@@ -30,6 +30,9 @@ export async function startAppWithoutCells(
       // Sessions of this server are sealed with a secret the test knows (staff-session.ts).
       NEXTAUTH_SECRET: outageSessionSecret,
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      // A production storefront refuses to start without these (apps/storefront/src/env.ts).
+      STOREFRONT_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      REVALIDATE_SECRET: 'outage-test-revalidate-secret',
     },
     stdio: 'ignore',
   });
