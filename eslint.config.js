@@ -4,4 +4,6 @@ import base from '@shop/eslint-config/base';
 export default [
   { ignores: ['apps/**', 'packages/**', 'tooling/**', 'infra/**', 'e2e/**'] },
   ...base,
+  // Benchmarks start stacks and hosts through their environment, as tests do.
+  { files: ['bench/**'], rules: { 'no-restricted-properties': 'off' } },
 ];

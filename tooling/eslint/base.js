@@ -26,7 +26,37 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': ['warn', { allow: ['warn', 'error'] }],
+      // Each process reads its environment in one config module, checked once at start (a bad or
+      // missing variable stops it with one message listing every problem): docs/architecture.md,
+      // "Configuration".
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message:
+            "Read settings through the process's config module (e.g. hostConfig() in @shop/api/config, src/env.ts in an app), not process.env.",
+        },
+      ],
     },
+  },
+  {
+    // The config modules themselves, and tests and test tooling, which set up environments.
+    files: [
+      '**/config.ts',
+      '**/config/*.ts',
+      '**/env.ts',
+      '**/define-config.ts',
+      '**/follow-process-env.ts',
+      '**/testing/*.ts',
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      '**/test/**',
+      '**/tests/**',
+      '**/vitest.config.ts',
+      '**/playwright.config.ts',
+    ],
+    rules: { 'no-restricted-properties': 'off' },
   },
   prettier,
 );
