@@ -31,7 +31,9 @@ const seeded = await seedDemoData({ uri: mongo.uri, productCount });
 
 // Three SKUs of different products with plenty of stock, so no operation is refused.
 process.env.MONGODB_URI = mongo.uri;
-const { Product, InventoryItem } = productModels(await connectDomainDatabase('product'));
+const { Product, InventoryItem } = productModels(
+  await connectDomainDatabase('product', { uri: mongo.uri }),
+);
 const products = await Product.find({ status: 'active' }).sort({ slug: 1 }).limit(3).lean();
 const skus = products.map((product) => product.variants[0]?.sku ?? '');
 for (const sku of skus) {

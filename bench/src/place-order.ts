@@ -36,7 +36,9 @@ await seedDemoData({ uri: mongo.uri, productCount: 2000 });
 
 // Ten SKUs with stock that never runs out, so every order can be confirmed.
 process.env.MONGODB_URI = mongo.uri;
-const { Product, InventoryItem } = productModels(await connectDomainDatabase('product'));
+const { Product, InventoryItem } = productModels(
+  await connectDomainDatabase('product', { uri: mongo.uri }),
+);
 const products = await Product.find({ status: 'active' }).sort({ slug: 1 }).limit(10).lean();
 const skus = products.map((product) => product.variants[0]?.sku ?? '');
 await InventoryItem.updateMany(
