@@ -39,6 +39,19 @@ export const integer = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER
       .default(fallback),
   );
 
+/** A whole number at least `min`, or undefined when unset (the reader keeps its own default). */
+export const optionalInteger = (min = 0) =>
+  z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+$/, { message: 'must be a whole number' })
+      .transform(Number)
+      .pipe(z.number().min(min, { message: `must be at least ${min}` }))
+      .optional(),
+  );
+
 /** A positive number (fractions allowed), with a default when unset. */
 export const positiveNumber = (fallback: number) =>
   z.preprocess(
@@ -53,6 +66,11 @@ export const positiveNumber = (fallback: number) =>
 
 /** A TCP port (0 picks a free one), with a default when unset. */
 export const port = (fallback: number) => integer(fallback, 0, 65_535);
+
+const on = ['1', 'true', 'yes', 'on'];
+
+/** Whether a raw switch value is on (for rules, which see the raw environment). */
+export const isOn = (value: string | undefined) => on.includes(value?.trim().toLowerCase() ?? '');
 
 /** A `1`/`0` switch (also true/false, yes/no, on/off); unset is `fallback`. */
 export const flag = (fallback = false) =>
@@ -80,8 +98,13 @@ export const logLevel = (fallback = 'info') =>
       .default(fallback as 'info'),
   );
 
-/** `NODE_ENV`: only `production` switches on the production rules. */
-export const nodeEnv = () => text();
-
 export const isProduction = (env: Record<string, string | undefined>) =>
   env.NODE_ENV === 'production';
+
+/**
+ * Production rules apply to a production process at run time. `next build` runs with
+ * NODE_ENV=production too (NEXT_PHASE=phase-production-build) and renders pages without the
+ * deployment's settings, so it keeps the development defaults as it always has.
+ */
+export const isProductionRuntime = (env: Record<string, string | undefined>) =>
+  isProduction(env) && env.NEXT_PHASE !== 'phase-production-build';
