@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fromRoot } from '@shop/stack/repo-root';
 
 export interface PinnedCellHost {
@@ -41,6 +42,15 @@ export async function startPinnedCellHost(options: {
         LOG_LEVEL: 'warn',
         PORT: String(options.port),
         HOST: '127.0.0.1',
+        // A production host refuses to start without these; a benchmark host reaches every cell
+        // at its own address, and the storefront, SMTP and Stripe it would talk to are absent.
+        SHOP_CELL_URL: url,
+        STOREFRONT_PUBLIC_URL: 'http://127.0.0.1:3000',
+        STOREFRONT_INTERNAL_URL: 'http://127.0.0.1:3000',
+        REVALIDATE_SECRET: randomBytes(32).toString('base64url'),
+        SERVICE_TOKEN_SECRET: randomBytes(32).toString('base64url'),
+        SMTP_URL: 'smtp://127.0.0.1:1025',
+        PAYMENTS_TEST_MODE: '1',
         ...options.env,
       },
       stdio: ['ignore', 'inherit', 'inherit'],
