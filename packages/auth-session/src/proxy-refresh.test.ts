@@ -28,8 +28,15 @@ function sealedSession(expiresInMs: number) {
   });
 }
 
-function request(path: string, cookie?: { name: string; value: string }) {
-  const headers = new Headers(cookie ? { cookie: `${cookie.name}=${cookie.value}` } : {});
+function request(
+  path: string,
+  cookie?: { name: string; value: string },
+  extraHeaders: Record<string, string> = {},
+) {
+  const headers = new Headers({
+    ...(cookie ? { cookie: `${cookie.name}=${cookie.value}` } : {}),
+    ...extraHeaders,
+  });
   return new NextRequest(new URL(path, 'http://127.0.0.1:3300'), { headers });
 }
 
@@ -114,5 +121,63 @@ describe('the proxy’s session refresh', () => {
     );
     expect(new URL(response.headers.get('location')!).searchParams.get('reason')).toBe('expired');
     expect(response.cookies.get('next-auth.session-token')?.value).toBe('');
+  });
+
+  it('leaves a still-valid session alone on a prefetch, which may be dropped with its cookie', async () => {
+    let refreshes = 0;
+    refreshAnswer = async () => {
+      refreshes += 1;
+      return {
+        accessToken: 'new-access',
+        accessTokenExpiresAt: new Date(Date.now() + 900_000).toISOString(),
+        refreshToken: 'rotated-on-prefetch',
+        refreshTokenExpiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        account,
+      };
+    };
+    const cookie = { name: 'next-auth.session-token', value: await sealedSession(10_000) };
+    const prefetches: Record<string, string>[] = [
+      { 'next-router-prefetch': '1' },
+      { 'next-router-segment-prefetch': '/_tree' },
+      { 'sec-purpose': 'prefetch' },
+    ];
+    for (const prefetch of prefetches) {
+      const response = await refreshSessionIn(
+        request('/products/lamp', cookie, prefetch),
+        shopOptions,
+      );
+      expect(response.headers.get('location')).toBeNull();
+      expect(response.cookies.get('next-auth.session-token')).toBeUndefined();
+    }
+    expect(refreshes).toBe(0);
+    // The page itself (not a prefetch) refreshes the token that is about to expire.
+    const page = await refreshSessionIn(request('/products/lamp', cookie), shopOptions);
+    expect(page.cookies.get('next-auth.session-token')?.value).toBeTruthy();
+    expect(refreshes).toBe(1);
+  });
+
+  it('still refreshes an access token that has already expired, even for a prefetch', async () => {
+    let refreshes = 0;
+    refreshAnswer = async () => {
+      refreshes += 1;
+      return {
+        accessToken: 'new-access',
+        accessTokenExpiresAt: new Date(Date.now() + 900_000).toISOString(),
+        refreshToken: `rotated-${refreshes}`,
+        refreshTokenExpiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        account,
+      };
+    };
+    const value = await sealedSession(-1_000);
+    const response = await refreshSessionIn(
+      request(
+        '/account',
+        { name: 'next-auth.session-token', value },
+        { 'next-router-prefetch': '1' },
+      ),
+      shopOptions,
+    );
+    expect(refreshes).toBe(1);
+    expect(response.cookies.get('next-auth.session-token')?.value).toBeTruthy();
   });
 });

@@ -39,7 +39,13 @@ export async function refreshSessionIn(
       : NextResponse.next();
   }
 
-  const fresh = await refreshedIfDue(token);
+  // A prefetch uses a token that is still valid as it is: refreshing rotates the refresh token,
+  // and a prefetch's answer (with the new cookie) may be dropped by the router or never used, so
+  // the refresh and its wait belong to the requests the shopper actually makes.
+  const fresh =
+    isPrefetch(request) && (token.accessTokenExpiresAt ?? 0) > Date.now()
+      ? token
+      : await refreshedIfDue(token);
   if (fresh.error) {
     // The session is over: forget it here and in the browser.
     request.cookies.delete(name);
@@ -72,6 +78,16 @@ export async function refreshSessionIn(
     });
   }
   return response;
+}
+
+/** Next's router prefetches (links in view) and the browser's own speculative prefetches. */
+export function isPrefetch(request: NextRequest): boolean {
+  const { headers } = request;
+  return (
+    headers.get('next-router-prefetch') === '1' ||
+    headers.has('next-router-segment-prefetch') ||
+    /\bprefetch\b/.test(headers.get('sec-purpose') ?? headers.get('purpose') ?? '')
+  );
 }
 
 function signInUrl(request: NextRequest, reason?: string): URL {
