@@ -25,7 +25,8 @@ export async function startAppWithoutCells(
       ...process.env,
       NODE_ENV: 'production',
       PORT: String(port),
-      HOSTNAME: '127.0.0.1',
+      // Not 127.0.0.1: Next's proxy rewrites then lose their status (see tooling/stack).
+      HOSTNAME: '0.0.0.0',
       SHOP_CELL_URL: 'http://127.0.0.1:9',
       // Sessions of this server are sealed with a secret the test knows (staff-session.ts).
       NEXTAUTH_SECRET: outageSessionSecret,

@@ -146,8 +146,11 @@ export async function startStack(
           }
           const server = await prepareStandaloneServer(name);
           // The standalone server listens on HOSTNAME, which a shell or container may have set to
-          // the machine's name; the stack's URLs are loopback ones.
-          const env = { HOSTNAME: '127.0.0.1' };
+          // the machine's name. Every interface, as `next start` did and the images do: with
+          // 127.0.0.1 the server's own URL and the proxy's (Next normalises 127.0.0.1 to
+          // localhost) differ, so a proxy rewrite becomes an external fetch and loses its status
+          // (the admin's 403 for a section a role does not grant came back as 200).
+          const env = { HOSTNAME: '0.0.0.0' };
           return { name, port, args: [server.serverJs], cwd: server.cwd, env };
         }),
       ),
