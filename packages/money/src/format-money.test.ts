@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, minorToDecimalString, minorUnitDigits } from './format-money';
+import {
+  formatMoney,
+  formatWholeMoney,
+  minorToDecimalString,
+  minorUnitDigits,
+} from './format-money';
 
 describe('minorUnitDigits', () => {
   it('knows each currency’s own number of minor digits', () => {
@@ -54,5 +59,17 @@ describe('minorToDecimalString', () => {
     expect(minorToDecimalString(5, 'EUR')).toBe('0.05');
     expect(minorToDecimalString(1250, 'JPY')).toBe('1250');
     expect(minorToDecimalString(1250, 'KWD')).toBe('1.250');
+  });
+});
+
+describe('formatWholeMoney', () => {
+  it('drops the minor digits of each currency', () => {
+    expect(formatWholeMoney(2500, 'EUR')).toBe('€25');
+    expect(formatWholeMoney(2500, 'JPY')).toBe('¥2,500');
+    expect(formatWholeMoney(25_000, 'KWD')).toBe('KWD\u00a025');
+  });
+
+  it('rounds an amount that has minor units', () => {
+    expect(formatWholeMoney(2550, 'USD')).toBe('$26');
   });
 });

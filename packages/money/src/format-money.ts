@@ -3,10 +3,7 @@
  * runtime's currency data knows it. An unknown code throws a RangeError from `Intl`.
  */
 export function minorUnitDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2
-  );
+  return formatterFor('en-US', currency, 'exact').resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 /**
@@ -19,9 +16,41 @@ export function minorUnitDigits(currency: string): number {
  */
 export function formatMoney(minor: number, currency: string, locale = 'en-US'): string {
   assertMinorUnits(minor);
-  const formatter = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const formatter = formatterFor(locale, currency, 'exact');
   const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
   return formatter.format(minorUnitsToDecimal(minor, digits));
+}
+
+/**
+ * The amount in whole major units, its minor digits dropped ("€25" for 2500 EUR): for labels
+ * whose bounds are whole amounts by construction, such as price filters. Rounds half away from
+ * zero when an amount does have minor units.
+ */
+export function formatWholeMoney(minor: number, currency: string, locale = 'en-US'): string {
+  assertMinorUnits(minor);
+  const digits = minorUnitDigits(currency);
+  return formatterFor(locale, currency, 'whole').format(minorUnitsToDecimal(minor, digits));
+}
+
+// Making an Intl.NumberFormat costs far more than using one: keep one per use.
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatterFor(
+  locale: string,
+  currency: string,
+  units: 'exact' | 'whole',
+): Intl.NumberFormat {
+  const key = `${locale}|${currency}|${units}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      ...(units === 'whole' && { minimumFractionDigits: 0, maximumFractionDigits: 0 }),
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 /**

@@ -2,4 +2,9 @@
  * `@shop/money`: how every package turns integer minor units into text. Pure functions with no
  * dependencies, so cells, emails and both apps show one amount the same way.
  */
-export { formatMoney, minorToDecimalString, minorUnitDigits } from './format-money';
+export {
+  formatMoney,
+  formatWholeMoney,
+  minorToDecimalString,
+  minorUnitDigits,
+} from './format-money';

@@ -1,3 +1,4 @@
+import { formatWholeMoney } from '@shop/money';
 /**
  * Fixed price ranges for the price facet, in minor units of the catalog's currency. Keys are
  * `<min>-<max>` (max exclusive) or `<min>-` (open-ended), so a filter key is also a range a
@@ -58,28 +59,13 @@ export function priceRangeLabel(range: PriceRange, currency: string): string {
   return `${format(range.min)} – ${format(range.max)}`;
 }
 
-const formatters = new Map<string, (minor: number) => string>();
-
-/** Whole currency units ("€25"); built once per currency (Intl formatters are costly to make). */
+/** Whole currency units ("€25"); a code Intl does not know reads as euros rather than failing. */
 function moneyFormatter(currency: string): (minor: number) => string {
-  let format = formatters.get(currency);
-  if (!format) formatters.set(currency, (format = makeMoneyFormatter(currency)));
-  return format;
-}
-
-function makeMoneyFormatter(currency: string): (minor: number) => string {
-  let formatter: Intl.NumberFormat;
-  try {
-    formatter = new Intl.NumberFormat('en', { style: 'currency', currency });
-  } catch {
-    formatter = new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' });
-  }
-  const exponent = formatter.resolvedOptions().maximumFractionDigits ?? 2;
-  const whole = new Intl.NumberFormat('en', {
-    style: 'currency',
-    currency: formatter.resolvedOptions().currency,
-    maximumFractionDigits: 0,
-    minimumFractionDigits: 0,
-  });
-  return (minor) => whole.format(minor / 10 ** exponent);
+  return (minor) => {
+    try {
+      return formatWholeMoney(minor, currency);
+    } catch {
+      return formatWholeMoney(minor, 'EUR');
+    }
+  };
 }
