@@ -46,6 +46,8 @@ export default tseslint.config(
       '**/config.ts',
       '**/config/*.ts',
       '**/env.ts',
+      // Next's start-up hook, which must branch on NEXT_RUNTIME before importing src/env.ts.
+      '**/instrumentation.ts',
       '**/define-config.ts',
       '**/follow-process-env.ts',
       '**/testing/*.ts',

@@ -1,5 +1,10 @@
-/** Next.js calls register() once when a server starts, before it serves a request. */
+/**
+ * Next.js calls register() once when a server starts, before it serves a request. The check runs
+ * on the Node.js server only, and is imported only there, so the edge bundle Next also builds from
+ * this file never holds the Node-only config code (process.exit).
+ */
 export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { checkStorefrontEnvAtStart } = await import('./env');
   checkStorefrontEnvAtStart();
 }
