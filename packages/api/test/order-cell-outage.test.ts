@@ -14,6 +14,7 @@ let skus: string[];
 // A port where nothing listens: calls to a cell routed here are refused, as for a pod that is down.
 let closedPort: number;
 let paymentDown = false;
+let productDown = false;
 
 async function unusedPort(): Promise<number> {
   const server: Server = createServer();
@@ -34,7 +35,9 @@ beforeAll(async () => {
   const { routeCellCallsTo } = await import('../src/cross-cell/cell-client');
   const hostUrl = platform.host.url;
   routeCellCallsTo((domain) =>
-    domain === 'payment' && paymentDown ? `http://127.0.0.1:${closedPort}/trpc` : `${hostUrl}/trpc`,
+    (domain === 'payment' && paymentDown) || (domain === 'product' && productDown)
+      ? `http://127.0.0.1:${closedPort}/trpc`
+      : `${hostUrl}/trpc`,
   );
   fx = await import('./support/order-fixtures');
   skus = await fx.stockedSkus(1, 20);
@@ -97,5 +100,26 @@ describe('an order whose payment cell is down', () => {
       async () => ((await fx.stockOf(sku)).available === stockBefore.available ? true : undefined),
       { what: `${sku}'s held unit to come back`, timeoutMs: 20_000 },
     );
+  }, 60_000);
+});
+
+describe('an order whose product cell is down', () => {
+  it('says so while its stock cannot be reserved, and goes on to payment once the cell is back', async () => {
+    productDown = true;
+    const { orderId } = await fx.createTestOrder({ lines: [{ sku: skus[0] ?? '', quantity: 1 }] });
+
+    const waiting = await fx.waitForOrder(orderId, (order) => Boolean(order.waitingOn), 15_000);
+    expect(waiting.status).toBe('PENDING');
+    expect(waiting.waitingOn?.service).toBe('product');
+
+    productDown = false;
+    const started = await fx.waitForOrder(
+      orderId,
+      (order) => Boolean(order.payment?.clientSecret),
+      15_000,
+    );
+    expect(started.status).toBe('PAYMENT_PROCESSING');
+    // Cleared when the order moved on, so the pay page shows the card form, not the notice.
+    expect(started.waitingOn).toBeUndefined();
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { defineSagaStep } from '../../saga-step';
 import { cancelOrder } from '../cancel-order';
+import { callThroughOutage, orderMovedOn } from './cell-outage';
 import { findOrder } from '../order-transitions';
 import { giveBackOrderStock, reserveOrderStock } from './stock-calls';
 
@@ -28,7 +29,14 @@ export const reserveStockStep = defineSagaStep({
     if (!order || (order.status !== 'PENDING' && !soldOut)) return cancelledMeanwhile;
     const outcome = soldOut
       ? { reserved: false as const, message: soldOut.message }
-      : await reserveOrderStock(order);
+      : await callThroughOutage({
+          orderId,
+          service: 'product',
+          whileStatusIn: ['PENDING'],
+          call: () => reserveOrderStock(order),
+        });
+    // Cancelled while the product cell was unreachable: nothing was held.
+    if (outcome === orderMovedOn) return cancelledMeanwhile;
     if (outcome.reserved) return { outcome: 'reserved' as const };
     await cancelOrder(orderId, {
       code: 'sold_out',

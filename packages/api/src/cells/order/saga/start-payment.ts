@@ -35,6 +35,8 @@ export const startPaymentStep = defineSagaStep({
       actor: { type: 'system', id: 'order-saga/start-payment' },
       reason: 'Stock reserved',
       set: { reservationId: number },
+      // The product cell answered (reserve-stock may have waited for it).
+      unset: { waitingOn: 1 },
     });
     const order = moved?.order;
     if (!order || order.status !== 'PAYMENT_PROCESSING') {
