@@ -34,9 +34,7 @@ export const storefrontEnv = defineConfig({
   source: () => process.env,
 });
 
-/** Called by instrumentation.ts when the server starts: exits listing every problem. */
+/** Called by instrumentation.ts on the Node.js server at start: exits listing every problem. */
 export function checkStorefrontEnvAtStart(): void {
-  // Only the Node.js server: the edge runtime (proxy.ts) has its own copy of the environment.
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   exitOnConfigError(storefrontEnv);
 }

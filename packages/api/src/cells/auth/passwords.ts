@@ -9,11 +9,6 @@ import { hostConfig } from '../../config/host';
  */
 export const bcryptCost = hostConfig().AUTH_BCRYPT_COST;
 
-export function bcryptCostFrom(configured: string | undefined): number {
-  const cost = Number(configured);
-  return configured && Number.isInteger(cost) && cost >= 10 && cost <= 15 ? cost : 12;
-}
-
 // Compared against when the email is unknown, so both failures take as long (no account probing).
 const unknownAccountHash = bcrypt.hashSync('no account has this password', bcryptCost);
 
