@@ -24,7 +24,9 @@ describe('rendering infra/k8s/base offline', () => {
     expect(kinds).toHaveLength(24);
   });
 
-  it('agrees object for object with `kubectl kustomize`', (context) => {
+  // kubectl is a child process whose own timeouts allow 10 s + 30 s; on a busy CI machine (every
+  // turbo task at once) it took over 5 s, vitest's default, so the test waits as long as they do.
+  it('agrees object for object with `kubectl kustomize`', { timeout: 45_000 }, (context) => {
     const unavailable = kubectlUnavailableReason();
     if (unavailable) {
       console.warn(`skipped the kubectl comparison: ${unavailable}`);
