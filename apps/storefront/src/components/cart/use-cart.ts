@@ -16,11 +16,19 @@ export function useCart(options: { refetchOnMount?: boolean | 'always' } = {}) {
   });
 }
 
-/** Replaces the cached cart with what a change answered (every cart change returns the cart). */
+/**
+ * Replaces the cached cart with what a change answered (every cart change returns the cart). A
+ * read still in flight (the header's first `order.cart` of a fresh page) is cancelled first: it
+ * left the server before the change, and landing after it would show the older, often empty, cart.
+ */
 function useStoreCart() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  return (cart: CartView) => queryClient.setQueryData(trpc.order.cart.queryKey(), cart);
+  return async (cart: CartView) => {
+    const queryKey = trpc.order.cart.queryKey();
+    await queryClient.cancelQueries({ queryKey });
+    queryClient.setQueryData(queryKey, cart);
+  };
 }
 
 /** The cart's changes; each one answers the re-priced cart, which replaces the cached one. */
