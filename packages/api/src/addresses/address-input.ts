@@ -1,24 +1,14 @@
 import { z } from 'zod';
+import { requiredShownText, shownText } from '../text-input/shown-text';
 import { checkPostcode, supportedCountryCodes, type SupportedCountry } from './countries';
 import { checkPhone } from './phone';
 
 /**
  * A postal address as checkouts and address books take it: strict (unknown keys are a 400),
- * every string capped and free of control characters, the postcode checked against the country
- * and normalised (`1234ab` -> `1234 AB`), the phone turned into E.164.
+ * every string capped and checked as shown text (it is printed on labels and in emails: see
+ * text-input/shown-text.ts), the postcode checked against the country and normalised
+ * (`1234ab` -> `1234 AB`), the phone turned into E.164.
  */
-
-// Control characters (newlines, NUL...) have no place in a name or an address line.
-const printable = /^[^\p{Cc}]*$/u;
-
-/** Free text: trimmed, capped, printable. */
-export const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `at most ${max} characters` })
-    .regex(printable, { error: 'contains characters that are not allowed' });
-export const requiredText = (max: number) => text(max).min(1, { error: 'required' });
 
 export const countryCodeInput = z
   .string()
@@ -51,13 +41,13 @@ export function withCheckedPostcode<T extends { country: SupportedCountry; postc
 
 export const postalAddressInput = z
   .strictObject({
-    name: requiredText(100),
-    line1: requiredText(200),
-    line2: text(200).default(''),
-    city: requiredText(100),
-    region: text(100).default(''),
+    name: requiredShownText(100),
+    line1: requiredShownText(200),
+    line2: shownText(200).default(''),
+    city: requiredShownText(100),
+    region: shownText(100).default(''),
     // Room for spacing and prefixes ("SE-114 55") that normalising removes.
-    postcode: requiredText(16),
+    postcode: requiredShownText(16),
     country: countryCodeInput,
     phone: phoneInput.default(''),
   })

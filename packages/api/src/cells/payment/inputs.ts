@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shownParagraphs, shownText } from '../../text-input/shown-text';
 
 /**
  * Input schemas of the payment cell's procedures: what the order saga, the storefront and the
@@ -26,7 +27,7 @@ export const startPaymentInput = z.object({
   method: z.enum(['card', 'cash_on_delivery']),
   accountId: objectId.optional(),
   email: z.string().trim().email().max(320).optional(),
-  name: z.string().trim().max(200).optional(),
+  name: shownText(200).optional(),
 });
 export type StartPaymentInput = z.infer<typeof startPaymentInput>;
 
@@ -48,7 +49,7 @@ export const confirmTestPaymentInput = z.object({
     expYear: z.number().int().min(0).max(2200),
     cvc: z.string().regex(/^[0-9]{3,4}$/, 'the security code is 3 or 4 digits'),
   }),
-  name: z.string().trim().max(200).optional(),
+  name: shownText(200).optional(),
 });
 export type ConfirmTestPaymentInput = z.infer<typeof confirmTestPaymentInput>;
 
@@ -61,14 +62,14 @@ export type CompleteTestAuthenticationInput = z.infer<typeof completeTestAuthent
 
 export const cancelForOrderInput = z.object({
   orderId: objectId,
-  reason: z.string().trim().max(500).default(''),
+  reason: shownParagraphs(500).default(''),
 });
 export type CancelForOrderInput = z.infer<typeof cancelForOrderInput>;
 
 export const refundInput = z.object({
   orderId: objectId,
   amountMinor: z.number().int().positive('refund a positive amount').max(99_999_999),
-  reason: z.string().trim().max(500).default(''),
+  reason: shownParagraphs(500).default(''),
   idempotencyKey: z.string().trim().min(8).max(100),
 });
 export type RefundInput = z.infer<typeof refundInput>;

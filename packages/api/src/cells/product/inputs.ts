@@ -1,5 +1,6 @@
 import { collectionSlugs, productStatuses } from '@shop/db/product';
 import { z } from 'zod';
+import { requiredShownText, shownParagraphs, shownText } from '../../text-input/shown-text';
 import { defaultPageSize, maxPageSize, paginationInput } from '../../trpc/pagination';
 
 /**
@@ -110,7 +111,9 @@ export type SkuDetailsInput = z.infer<typeof skuDetailsInput>;
 
 // ---- Staff: products and stock (procedures/staff-catalog.ts)
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+// Product copy is shown to every shopper: checked as shown text (no bidi tricks, no invisible-only
+// names).
+const text = requiredShownText;
 
 /** Image URLs: a site path (`/images/...`) or an https URL; never `javascript:` and friends. */
 const imageUrl = z
@@ -139,7 +142,7 @@ export type VariantInput = z.output<typeof variantInput>;
 const productFields = {
   slug: slugInput,
   name: text(200),
-  description: z.string().trim().max(5000),
+  description: shownParagraphs(5000),
   brand: text(100),
   status: z.enum(productStatuses),
   categorySlugs: z.array(slugInput).min(1).max(10),
@@ -152,7 +155,7 @@ const productFields = {
   images: z.array(z.object({ url: imageUrl, alt: text(300) }).strict()).max(20),
   attributes: z.array(z.object({ name: text(50), value: text(200) }).strict()).max(50),
   seo: z
-    .object({ title: z.string().trim().max(120), description: z.string().trim().max(320) })
+    .object({ title: shownText(120), description: shownText(320) })
     .partial()
     .strict(),
 };
@@ -259,14 +262,14 @@ export const adjustStockInput = z.union([
     .object({
       sku: skuInput,
       delta: z.number().int().min(-1_000_000).max(1_000_000),
-      reason: z.string().trim().min(1).max(200),
+      reason: requiredShownText(200),
     })
     .strict(),
   z
     .object({
       sku: skuInput,
       onHand: z.number().int().min(0).max(1_000_000),
-      reason: z.string().trim().min(1).max(200),
+      reason: requiredShownText(200),
     })
     .strict(),
 ]);
@@ -287,8 +290,8 @@ export type AdminListInput = z.infer<typeof adminListInput>;
 // ---- Staff: categories (procedures/staff-categories.ts)
 
 const categoryFields = {
-  name: z.string().trim().min(1).max(100),
-  description: z.string().trim().max(1000),
+  name: requiredShownText(100),
+  description: shownParagraphs(1000),
   position: z.number().int().min(0).max(10_000),
   parentSlug: slugInput.nullable(),
 };

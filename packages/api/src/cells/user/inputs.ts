@@ -6,13 +6,8 @@ import {
 } from '@shop/db/user';
 import { z } from 'zod';
 import { paginationInput } from '../../trpc/pagination';
-import {
-  countryCodeInput,
-  phoneInput,
-  requiredText,
-  text,
-  withCheckedPostcode,
-} from '../../addresses/address-input';
+import { countryCodeInput, phoneInput, withCheckedPostcode } from '../../addresses/address-input';
+import { requiredShownText, shownText } from '../../text-input/shown-text';
 
 /**
  * Input schemas of the user cell. Objects are strict (an unknown key is a 400, not silently
@@ -41,7 +36,7 @@ const avatarUrlInput = z
   );
 
 export const updateProfileInput = z.strictObject({
-  name: requiredText(profileLimits.name).optional(),
+  name: requiredShownText(profileLimits.name).optional(),
   /** `null` or an empty string removes the phone. */
   phone: phoneInput.nullable().optional(),
   /** `null` or an empty string removes the avatar. */
@@ -58,13 +53,13 @@ export type UpdatePreferencesInput = z.output<typeof updatePreferencesInput>;
 
 /** The fields of an address, before the postcode is checked against its country. */
 const addressFieldsShape = {
-  name: requiredText(addressLimits.name),
-  line1: requiredText(addressLimits.line),
-  line2: text(addressLimits.line),
-  city: requiredText(addressLimits.city),
-  region: text(addressLimits.region),
+  name: requiredShownText(addressLimits.name),
+  line1: requiredShownText(addressLimits.line),
+  line2: shownText(addressLimits.line),
+  city: requiredShownText(addressLimits.city),
+  region: shownText(addressLimits.region),
   // Room for spacing and prefixes ("SE-114 55") that normalising removes.
-  postcode: requiredText(addressLimits.postcode + 4),
+  postcode: requiredShownText(addressLimits.postcode + 4),
   country: countryCodeInput,
   phone: phoneInput,
 };
