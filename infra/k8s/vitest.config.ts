@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // The first render loads kubernetes-models' schemas (about 1.5 s alone, several times that
+    // when CI runs every package's tests at once); vitest's 5 s default failed CI once.
+    testTimeout: 30_000,
+  },
+});
