@@ -1,9 +1,10 @@
 import { type Connection, type InferSchemaType, Schema } from 'mongoose';
 
 /**
- * Failed guest order lookups (number + email that do not match) per client address and window,
- * so nobody can walk the order numbers with a victim's email. `_id` is derived from (address,
- * window), so concurrent first failures meet on one document; windows expire (TTL index).
+ * Failed guesses per key and window: guest order lookups (number + email that do not match) per
+ * client address, discount codes that do not apply per cart and per client address, so nobody can
+ * walk order numbers or guess codes. `_id` is derived from (scope, key, window), so concurrent
+ * first failures meet on one document; windows expire (TTL index).
  */
 export const orderLookupFailureSchema = new Schema({
   _id: { type: Schema.Types.ObjectId, required: true },

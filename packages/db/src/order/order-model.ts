@@ -214,6 +214,22 @@ export const orderSchema = new Schema(
      * last and capped, so looking an order up on a second device does not sign out the first.
      */
     guestLookupTokenHashes: { type: [String], default: [] },
+    /**
+     * The newest emailed "cancel this order" link of a guest order (a lookup token only reads):
+     * the SHA-256 of its token, when it was sent and expires, and when it was used. A new request
+     * replaces it, so only the newest email's link works.
+     */
+    guestCancelLink: {
+      type: new Schema(
+        {
+          tokenHash: { type: String, required: true },
+          issuedAt: { type: Date, required: true },
+          expiresAt: { type: Date, required: true },
+          usedAt: { type: Date },
+        },
+        { _id: false },
+      ),
+    },
     /** Contact details at checkout (personal data; see `orderAddressSchema`). */
     customer: { type: orderCustomerSchema },
     shippingAddress: { type: orderAddressSchema },
@@ -225,6 +241,7 @@ export const orderSchema = new Schema(
 );
 orderSchema.index({ number: 1 }, { unique: true });
 orderSchema.index({ idempotencyKey: 1 }, { unique: true, sparse: true });
+orderSchema.index({ 'guestCancelLink.tokenHash': 1 }, { sparse: true });
 orderSchema.index({ accountId: 1, createdAt: -1 });
 orderSchema.index({ status: 1, createdAt: -1 });
 // Account deletion finds a guest's orders by the email they gave.

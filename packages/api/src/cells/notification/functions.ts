@@ -1,5 +1,6 @@
 import type { InngestFunction } from 'inngest';
 import { erasePersonalData } from './functions/erase-personal-data';
+import { sendOrderCancelLinkEmail } from './functions/send-order-cancel-link-email';
 import { sendOrderCancelledEmail } from './functions/send-order-cancelled-email';
 import { sendOrderConfirmedEmail } from './functions/send-order-confirmed-email';
 import { sendOrderDeliveredEmail } from './functions/send-order-delivered-email';
@@ -16,6 +17,7 @@ export const notificationFunctions: InngestFunction.Any[] = [
   sendPasswordResetEmail,
   sendOrderConfirmedEmail,
   sendOrderCancelledEmail,
+  sendOrderCancelLinkEmail,
   sendOrderShippedEmail,
   sendOrderDeliveredEmail,
   sendRefundIssuedEmail,

@@ -96,12 +96,16 @@ export async function checkDiscount(
   };
 }
 
-/** A discount check that failed, as the error a procedure answers with. */
-export function discountError(check: Extract<DiscountCheck, { ok: false }>): TRPCError {
-  return new TRPCError({
-    code: check.reason === 'unknown' ? 'NOT_FOUND' : 'CONFLICT',
-    message: check.message,
-  });
+/**
+ * What `order.applyDiscount` answers for every code that does not apply, unknown or known: the
+ * same status and sentence, so the answer never tells a guesser that a code exists. The reason
+ * is told only once the code has applied to the cart (the notices of `priced-cart.ts`, the
+ * checkout's per-customer refusal).
+ */
+export const codeNotValidMessage = 'This code is not valid for your cart.';
+
+export function discountNotValid(): TRPCError {
+  return new TRPCError({ code: 'CONFLICT', message: codeNotValidMessage });
 }
 
 /**

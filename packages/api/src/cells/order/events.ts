@@ -120,3 +120,18 @@ export const orderRefunded = eventType('order/order.refunded', {
     reason: z.string(),
   }),
 });
+
+/**
+ * A guest asked to cancel through a lookup: the notification cell mails the single-use link to the
+ * order's address (only whoever reads that mailbox can cancel). `token` is the link's secret; the
+ * order cell keeps only its hash, and nothing may log this event's data.
+ */
+export const orderCancelLinkRequested = eventType('order/cancel-link.requested', {
+  schema: z.object({
+    ...orderRef,
+    token: z.string().min(32),
+    expiresAt: z.iso.datetime(),
+    totalMinor: money,
+    currency: z.string().length(3),
+  }),
+});

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { countryCodeInput, postalAddressInput } from '../../addresses';
 import { paginationInput } from '../../trpc/pagination';
 import { normaliseCode } from './discounts';
+import { orderNumberCandidates } from './order-number';
 
 /** The input of every order procedure, `<procedure>Input`, grouped as `procedures/` is. */
 
@@ -86,11 +87,12 @@ export type ListInput = z.infer<typeof listInput>;
 
 export const lookupInput = z
   .object({
+    /** `SO-7KQ4-M2XH` (or the older `SO-100001`), as typed: case, spaces and dashes do not matter. */
     number: z
       .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^SO-\d{1,12}$/, 'number looks like SO-100001'),
+      .max(40)
+      .transform(orderNumberCandidates)
+      .refine((candidates) => candidates.length > 0, 'number looks like SO-7KQ4-M2XH'),
     email: z.string().trim().toLowerCase().email('email must be an email address').max(254),
   })
   .strict();
@@ -104,6 +106,24 @@ export const cancelInput = z
   })
   .strict();
 export type CancelInput = z.infer<typeof cancelInput>;
+
+// ---- a guest's emailed cancellation link (procedures/guest-cancel.ts) ----
+
+export const requestCancelLinkInput = z
+  .object({ orderId: orderIdInput, accessToken: accessTokenInput })
+  .strict();
+export type RequestCancelLinkInput = z.infer<typeof requestCancelLinkInput>;
+
+/** The emailed link's secret (43 characters, base64url, like every `newSecretToken`). */
+const linkTokenInput = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'token is malformed');
+
+export const cancelLinkInput = z.object({ token: linkTokenInput }).strict();
+export type CancelLinkInput = z.infer<typeof cancelLinkInput>;
+
+export const cancelWithLinkInput = z
+  .object({ token: linkTokenInput, reason: z.string().trim().max(500).optional() })
+  .strict();
+export type CancelWithLinkInput = z.infer<typeof cancelWithLinkInput>;
 
 // ---- staff: orders (procedures/staff-orders.ts) ----
 

@@ -5,25 +5,32 @@ import { findOrder, orderNotFound } from './order-transitions';
 import type { StoredOrder } from './views';
 
 /**
- * Who may see or act on an order: the account that placed it, staff with `orders:read`, or a
- * guest presenting the order's access token (handed out by `order.place` and `order.lookup`).
+ * Who may see or act on an order:
+ * - `owner`: the account that placed it, or the guest browser that placed it (the access token
+ *   `order.place` answered): reads it and cancels it;
+ * - `reader`: a guest who looked the order up by number and email (`order.lookup`): reads it only;
+ *   cancelling takes the link `order.requestCancelLink` emails to the order's address;
+ * - `staff` with `orders:read`.
  * Everyone else is told the order does not exist, so order ids cannot be probed.
  */
 export type OrderViewer =
-  { kind: 'owner'; actorId?: string } | { kind: 'staff'; actorId: string } | { kind: 'none' };
+  | { kind: 'owner'; actorId?: string }
+  | { kind: 'reader' }
+  | { kind: 'staff'; actorId: string }
+  | { kind: 'none' };
 
 type AccessFields = Pick<Order, 'accountId' | 'guestAccessTokenHash'> & {
   guestLookupTokenHashes?: string[] | null;
 };
 
-/** The token is stored as its SHA-256 (`secrets/sha256Hex`) and compared in constant time. */
-function tokenMatches(token: string, order: AccessFields): boolean {
+/** Tokens are stored as their SHA-256 (`secrets/sha256Hex`) and compared in constant time. */
+function matchesAny(token: string, hashes: readonly (string | null | undefined)[]): boolean {
   const presented = sha256Hex(token);
-  const stored = [order.guestAccessTokenHash, ...(order.guestLookupTokenHashes ?? [])];
-  return stored.some((hash) => isSameSecret(presented, hash ?? ''));
+  // `some` stops early, but which stored hash matched says nothing about the token.
+  return hashes.some((hash) => isSameSecret(presented, hash ?? ''));
 }
 
-/** The shopper's own order (account or access token) first, then staff access. */
+/** The shopper's own order (account or checkout token), a guest's lookup, then staff access. */
 export function viewerOf(
   order: AccessFields,
   identity: Identity | null,
@@ -32,8 +39,17 @@ export function viewerOf(
   if (identity && order.accountId && String(order.accountId) === identity.accountId) {
     return { kind: 'owner', actorId: identity.accountId };
   }
-  if (accessToken && tokenMatches(accessToken, order)) {
+  if (accessToken && matchesAny(accessToken, [order.guestAccessTokenHash])) {
     return { kind: 'owner', actorId: identity?.accountId };
+  }
+  // An account's order is reached by signing in, never by a lookup (even a token issued before
+  // lookups stopped finding account orders).
+  if (
+    accessToken &&
+    !order.accountId &&
+    matchesAny(accessToken, order.guestLookupTokenHashes ?? [])
+  ) {
+    return { kind: 'reader' };
   }
   if (identity?.permissions.has('orders:read')) {
     return { kind: 'staff', actorId: identity.accountId };

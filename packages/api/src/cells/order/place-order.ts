@@ -1,4 +1,4 @@
-import { orderNumberBase, orderNumberSequenceId, type OrderPlacement } from '@shop/db/order';
+import type { OrderPlacement } from '@shop/db/order';
 import { TRPCError } from '@trpc/server';
 import { Types } from 'mongoose';
 import { inngestFor } from '../../events/inngest-client';
@@ -18,6 +18,7 @@ import { fieldError } from '../../trpc/field-error';
 import type { PlaceInput } from './inputs';
 import { loadCheckoutSettings } from './shipping-settings';
 import { computeTotals } from './totals';
+import { newOrderNumber } from './order-number';
 
 /** How long one attempt may hold a submission before another may take it over. */
 const leaseMs = 30_000;
@@ -235,25 +236,6 @@ async function createOrder(
   }
 }
 
-/** The next order number, `SO-100001` onwards: one `$inc` on a counter document. */
-export async function nextOrderNumber(): Promise<string> {
-  const { Sequence } = await orderDatabase.models();
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      const sequence = await Sequence.findOneAndUpdate(
-        { _id: orderNumberSequenceId },
-        { $inc: { value: 1 }, $setOnInsert: { name: 'order-number' } },
-        { upsert: true, returnDocument: 'after' },
-      ).lean();
-      if (!sequence) throw new Error('order number sequence missing after upsert');
-      return `SO-${orderNumberBase + sequence.value}`;
-    } catch (error) {
-      // Two first uses raced to create the counter; it exists now.
-      if (!isDuplicateKeyError(error) || attempt >= 3) throw error;
-    }
-  }
-}
-
 async function insertOrder(args: {
   orderId: Types.ObjectId;
   owner: CartOwner;
@@ -266,56 +248,73 @@ async function insertOrder(args: {
 }) {
   const { Order } = await orderDatabase.models();
   const { input, totals, owner } = args;
-  const number = await nextOrderNumber();
   const now = new Date();
   const { phone, ...shippingAddress } = input.shippingAddress;
-  const created = await Order.create({
-    _id: args.orderId,
-    number,
-    ...(owner.accountId && { accountId: new Types.ObjectId(owner.accountId) }),
-    status: 'PENDING',
-    lines: args.lines.map((line) => ({
-      productId: line.productId,
-      productSlug: line.slug,
-      sku: line.sku,
-      name: line.name,
-      variantLabel: line.variantLabel,
-      ...(line.imageUrl && { imageUrl: line.imageUrl }),
-      unitPriceMinor: line.unitPriceMinor,
-      quantity: line.quantity,
-      lineTotalMinor: line.lineTotalMinor,
-    })),
-    subtotalMinor: totals.subtotalMinor,
-    discountMinor: totals.discountMinor,
-    shippingMinor: totals.shippingMinor,
-    taxMinor: totals.taxMinor,
-    taxRateBasisPoints: totals.taxRateBasisPoints,
-    totalMinor: totals.totalMinor,
-    currency: totals.currency,
-    ...(args.discount && { discount: args.discount }),
-    shipping: {
-      methodId: args.method.id,
-      name: args.method.name,
-      priceMinor: totals.shippingMinor,
-      minDays: args.method.minDays,
-      maxDays: args.method.maxDays,
-    },
-    paymentMethod: input.paymentMethod,
-    history: [
-      {
-        to: 'PENDING',
-        at: now,
-        actor: owner.accountId ? { type: 'customer', id: owner.accountId } : { type: 'customer' },
-        reason: 'Order placed',
+  const create = (number: string) =>
+    Order.create({
+      _id: args.orderId,
+      number,
+      ...(owner.accountId && { accountId: new Types.ObjectId(owner.accountId) }),
+      status: 'PENDING',
+      lines: args.lines.map((line) => ({
+        productId: line.productId,
+        productSlug: line.slug,
+        sku: line.sku,
+        name: line.name,
+        variantLabel: line.variantLabel,
+        ...(line.imageUrl && { imageUrl: line.imageUrl }),
+        unitPriceMinor: line.unitPriceMinor,
+        quantity: line.quantity,
+        lineTotalMinor: line.lineTotalMinor,
+      })),
+      subtotalMinor: totals.subtotalMinor,
+      discountMinor: totals.discountMinor,
+      shippingMinor: totals.shippingMinor,
+      taxMinor: totals.taxMinor,
+      taxRateBasisPoints: totals.taxRateBasisPoints,
+      totalMinor: totals.totalMinor,
+      currency: totals.currency,
+      ...(args.discount && { discount: args.discount }),
+      shipping: {
+        methodId: args.method.id,
+        name: args.method.name,
+        priceMinor: totals.shippingMinor,
+        minDays: args.method.minDays,
+        maxDays: args.method.maxDays,
       },
-    ],
-    idempotencyKey: `${owner.accountId ? `account:${owner.accountId}` : `guest:${owner.guestTokenHash}`}:${input.idempotencyKey}`,
-    ...(args.guestAccessTokenHash && { guestAccessTokenHash: args.guestAccessTokenHash }),
-    customer: { name: input.shippingAddress.name, email: input.email, ...(phone && { phone }) },
-    shippingAddress: { ...shippingAddress, phone },
-    billingAddress: input.billingAddress ?? input.shippingAddress,
-  });
-  return created.toObject();
+      paymentMethod: input.paymentMethod,
+      history: [
+        {
+          to: 'PENDING',
+          at: now,
+          actor: owner.accountId ? { type: 'customer', id: owner.accountId } : { type: 'customer' },
+          reason: 'Order placed',
+        },
+      ],
+      idempotencyKey: `${owner.accountId ? `account:${owner.accountId}` : `guest:${owner.guestTokenHash}`}:${input.idempotencyKey}`,
+      ...(args.guestAccessTokenHash && { guestAccessTokenHash: args.guestAccessTokenHash }),
+      customer: { name: input.shippingAddress.name, email: input.email, ...(phone && { phone }) },
+      shippingAddress: { ...shippingAddress, phone },
+      billingAddress: input.billingAddress ?? input.shippingAddress,
+    });
+  // Random numbers may (rarely) meet an existing one: the unique index refuses it, draw again.
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return (await create(newOrderNumber())).toObject();
+    } catch (error) {
+      if (!isNumberTaken(error) || attempt >= 4) throw error;
+    }
+  }
+}
+
+/** A duplicate key on `number` (not on `_id`, which is the placement's own claim). */
+function isNumberTaken(error: unknown): boolean {
+  if (!isDuplicateKeyError(error)) return false;
+  const { keyPattern, message } = error as {
+    keyPattern?: Record<string, unknown>;
+    message?: string;
+  };
+  return keyPattern ? 'number' in keyPattern : /number_1/.test(message ?? '');
 }
 
 /**

@@ -6,6 +6,8 @@ import {
   adminListInput,
   applyDiscountInput,
   cancelInput,
+  cancelLinkInput,
+  cancelWithLinkInput,
   getInput,
   listInput,
   lookupInput,
@@ -15,6 +17,7 @@ import {
   placeInput,
   quoteInput,
   removeFromCartInput,
+  requestCancelLinkInput,
   saveDiscountCodeInput,
   saveShippingSettingsInput,
   staffCancelInput,
@@ -29,6 +32,7 @@ import {
   updateCartLine,
 } from './procedures/cart';
 import { checkoutOptions, place, quote } from './procedures/checkout';
+import { cancelLink, cancelWithLink, requestCancelLink } from './procedures/guest-cancel';
 import { cancel, get, list, lookup } from './procedures/orders';
 import {
   adminList,
@@ -76,6 +80,11 @@ export const orderRouter = router({
   list: authedProcedure.input(listInput).query(list),
   lookup: publicProcedure.input(lookupInput).mutation(lookup),
   cancel: publicProcedure.input(cancelInput).mutation(cancel),
+
+  // A guest's emailed cancellation link (procedures/guest-cancel.ts).
+  requestCancelLink: publicProcedure.input(requestCancelLinkInput).mutation(requestCancelLink),
+  cancelLink: publicProcedure.input(cancelLinkInput).query(cancelLink),
+  cancelWithLink: publicProcedure.input(cancelWithLinkInput).mutation(cancelWithLink),
 
   // Staff: orders and their fulfilment (procedures/staff-orders.ts).
   adminList: permissionProcedure('orders:read').input(adminListInput).query(adminList),

@@ -1,4 +1,5 @@
 import type { EmailTemplate } from './email-template';
+import { orderCancelLinkEmail } from './order-cancel-link';
 import { orderCancelledEmail } from './order-cancelled';
 import { orderConfirmedEmail } from './order-confirmed';
 import { orderDeliveredEmail } from './order-delivered';
@@ -17,6 +18,7 @@ export const emailTemplates = {
   'order-confirmed': orderConfirmedEmail,
   'payment-failed': paymentFailedEmail,
   'order-cancelled': orderCancelledEmail,
+  'order-cancel-link': orderCancelLinkEmail,
   'order-shipped': orderShippedEmail,
   'order-delivered': orderDeliveredEmail,
   'refund-issued': refundIssuedEmail,

@@ -2,7 +2,8 @@ import type { HandlerArgs } from '../../../trpc/context';
 import { cartOwnerOf, changingCartOwner } from '../cart-owner';
 import { setCartQuantity } from '../cart-quantity';
 import { changeCart } from '../cart-store';
-import { checkDiscount, customerKeyOf, discountError, normaliseCode } from '../discounts';
+import { checkDiscount, customerKeyOf, discountNotValid, normaliseCode } from '../discounts';
+import { checkDiscountTriesLeft, countDiscountFailure } from '../discount-throttle';
 import type {
   AddToCartInput,
   ApplyDiscountInput,
@@ -47,11 +48,17 @@ export async function removeFromCart({
   return (await pricedCart(owner, { cart: written })).view;
 }
 
+/**
+ * Puts a code on the cart. A code that does not apply, unknown or known, gets one answer (409
+ * "This code is not valid for your cart.") and counts against the cart and the client address;
+ * once either has used its tries, 429 with `Retry-After` (`discount-throttle.ts`).
+ */
 export async function applyDiscount({
   ctx,
   input,
 }: HandlerArgs<ApplyDiscountInput>): Promise<CartView> {
   const owner = await changingCartOwner(ctx);
+  await checkDiscountTriesLeft(owner, ctx.clientAddress);
   const code = normaliseCode(input.code);
   const { view } = await pricedCart(owner);
   const check = await checkDiscount(
@@ -60,7 +67,10 @@ export async function applyDiscount({
     view.currency,
     customerKeyOf({ accountId: owner.accountId }),
   );
-  if (!check.ok) throw discountError(check);
+  if (!check.ok) {
+    await countDiscountFailure(owner, ctx.clientAddress);
+    throw discountNotValid();
+  }
   const written = await changeCart(owner, () => ({ discountCode: check.code.code }));
   return (await pricedCart(owner, { cart: written })).view;
 }

@@ -49,9 +49,11 @@ export async function list({ input, ctx }: HandlerArgs<ListInput, SignedInContex
 
 /**
  * A guest finds their order by number and the email they gave; the answer is a fresh access
- * token for `order.get`. Wrong pairs and unknown numbers look the same (NOT_FOUND), and each
- * client address gets a few of those per 15 minutes (429 after), so order numbers cannot be
- * walked with someone's email.
+ * token for `order.get` that reads the order and nothing more (cancelling takes the link
+ * `order.requestCancelLink` emails). Only guest orders are found: an account's order is reached
+ * by signing in, and answers exactly as an unknown number does, so a lookup never confirms that
+ * an email placed an order. Each client address gets a few failures per 15 minutes (429 after),
+ * so order numbers cannot be walked with someone's email.
  */
 export async function lookup({
   input,
@@ -61,7 +63,7 @@ export async function lookup({
   const { Order } = await orderDatabase.models();
   const accessToken = newSecretToken();
   const order = await Order.findOneAndUpdate(
-    { number: input.number, 'customer.email': input.email },
+    { number: { $in: input.number }, 'customer.email': input.email, accountId: null },
     {
       $push: {
         guestLookupTokenHashes: { $each: [sha256Hex(accessToken)], $slice: -10 },
@@ -73,7 +75,7 @@ export async function lookup({
     await countLookupFailure(ctx.clientAddress);
     throw new TRPCError({
       code: 'NOT_FOUND',
-      message: 'No order with that number and email address',
+      message: 'No guest order with that number and email address',
     });
   }
   return { orderId: String(order._id), accessToken };
@@ -82,10 +84,19 @@ export async function lookup({
 /**
  * The shopper cancels before shipping. Unpaid: the payment is cancelled and the stock released.
  * Paid (CONFIRMED/PROCESSING): everything captured is refunded and the units go back on hand.
- * Both happen in `compensate-cancelled-order`, started by the cancellation event.
+ * Both happen in `compensate-cancelled-order`, started by the cancellation event. The account
+ * or the browser that placed the order only; a guest who looked it up cancels through the link
+ * `order.requestCancelLink` emails (procedures/guest-cancel.ts).
  */
 export async function cancel({ input, ctx }: HandlerArgs<CancelInput>): Promise<OrderView> {
   const { order, viewer } = await findVisibleOrder(input.orderId, ctx.identity, input.accessToken);
+  if (viewer.kind === 'reader') {
+    // A lookup proves the number and the email, not the mailbox.
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'To cancel, ask for the link we email to the address on the order.',
+    });
+  }
   if (viewer.kind !== 'owner') throw orderNotFound();
   const reason = input.reason ? ` Reason: ${input.reason}` : '';
   const result = await cancelOrder(String(order._id), {

@@ -30,6 +30,7 @@ import {
   type OrderView,
   type StoredOrder,
 } from '../views';
+import { orderNumberCandidates } from '../order-number';
 
 /** Staff's side of an order: finding it and each step of its fulfilment (`orders:*`). */
 
@@ -76,7 +77,8 @@ export async function adminList({ input }: HandlerArgs<AdminListInput, SignedInC
   if (input.q) {
     const pattern = new RegExp(escapeRegex(input.q), 'i');
     filter.$or = [
-      { number: input.q.toUpperCase() },
+      // "7kq4 m2xh" finds SO-7KQ4-M2XH: staff type what they were told on the phone.
+      { number: { $in: [input.q.toUpperCase(), ...orderNumberCandidates(input.q)] } },
       { 'customer.email': pattern },
       { 'customer.name': pattern },
     ];

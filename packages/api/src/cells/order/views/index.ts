@@ -3,3 +3,4 @@ export * from './cart';
 export * from './checkout';
 export * from './order';
 export * from './staff-settings';
+export * from './cancel-link';

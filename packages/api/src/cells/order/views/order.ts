@@ -42,6 +42,11 @@ export interface OrderView {
   shippingAddress: OrderAddressView;
   /** Whether the order may still be cancelled (it has not shipped). */
   canCancel: boolean;
+  /**
+   * How this caller cancels: `now` (the owner, staff), or `email-link` for a guest who looked the
+   * order up (`order.requestCancelLink` mails the link to the order's address).
+   */
+  cancelBy: 'now' | 'email-link';
 }
 
 export interface OrderLineView {
@@ -202,6 +207,7 @@ export function orderView(order: StoredOrder, viewer: OrderViewer): OrderView {
     customer: { name: order.customer?.name ?? '', email: order.customer?.email ?? '' },
     shippingAddress: addressView(order.shippingAddress),
     canCancel: viewer.kind !== 'none' && cancellableStatuses.includes(order.status),
+    cancelBy: viewer.kind === 'reader' ? 'email-link' : 'now',
   };
 }
 
