@@ -1,5 +1,6 @@
 import { type Connection } from 'mongoose';
 import { accountModel } from './account-model';
+import { knownDeviceModel } from './known-device-model';
 import { loginFailureCounterModel } from './login-failure-counter-model';
 import { oneTimeTokenModel } from './one-time-token-model';
 import { refreshTokenModel } from './refresh-token-model';
@@ -11,6 +12,7 @@ export * from './signing-key-model';
 export * from './refresh-token-model';
 export * from './one-time-token-model';
 export * from './login-failure-counter-model';
+export * from './known-device-model';
 
 /** The auth domain's models, bound to the auth database connection. */
 export function authModels(connection: Connection) {
@@ -20,6 +22,7 @@ export function authModels(connection: Connection) {
     RefreshToken: refreshTokenModel(connection),
     OneTimeToken: oneTimeTokenModel(connection),
     LoginFailureCounter: loginFailureCounterModel(connection),
+    KnownDevice: knownDeviceModel(connection),
   };
 }
 export type AuthModels = ReturnType<typeof authModels>;

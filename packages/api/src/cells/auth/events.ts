@@ -40,3 +40,19 @@ export const accountDeleted = eventType('auth/account.deleted', {
     email: z.email(),
   }),
 });
+
+/**
+ * Sign-in attempts at this account are being refused (too many wrong passwords, from one address
+ * or across many). Sent once per throttle window; the notification cell tells the owner.
+ */
+export const signInThrottled = eventType('auth/sign-in.throttled', {
+  schema: z.object({
+    accountId: z.string().min(1),
+    email: z.email(),
+    name: z.string(),
+    /** Failed attempts in the window so far. */
+    failedAttempts: z.number().int().positive(),
+    /** ISO 8601: when the window of attempts opened. */
+    since: z.iso.datetime(),
+  }),
+});

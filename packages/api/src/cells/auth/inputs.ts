@@ -38,7 +38,12 @@ export const registerInput = z
   .superRefine(refuseEmailAsPassword('password'));
 export type RegisterInput = z.infer<typeof registerInput>;
 
-export const loginInput = z.object({ email: emailInput, password: presentedPassword });
+export const loginInput = z.object({
+  email: emailInput,
+  password: presentedPassword,
+  /** The device token a previous sign-in on this device returned (the apps keep it). */
+  deviceToken: z.string().regex(secretTokenPattern, 'Not a device token').optional(),
+});
 export type LoginInput = z.infer<typeof loginInput>;
 
 export const refreshInput = refreshToken;

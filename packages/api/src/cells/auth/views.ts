@@ -41,6 +41,12 @@ export interface TokenSet {
   /** ISO 8601. */
   refreshTokenExpiresAt: string;
   account: AccountView;
+  /**
+   * register and login: marks this device as one that signed in to the account. The apps keep it
+   * (an http-only cookie that outlives the session) and send it with the next `auth.login`, which
+   * then passes the account-wide throttle. Not on refresh.
+   */
+  deviceToken?: string;
 }
 
 /** The answer of a change that has nothing else to tell. */

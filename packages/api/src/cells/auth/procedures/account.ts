@@ -1,15 +1,15 @@
 import { TRPCError } from '@trpc/server';
 import { inngestFor } from '../../../events/inngest-client';
-import type { HandlerArgs, SignedInContext } from '../../../trpc/context';
-import { tooManyRequests } from '../../../trpc/retry-after';
+import type { CellContext, HandlerArgs, SignedInContext } from '../../../trpc/context';
 import { authDatabase } from '../database';
 import { messageOf } from '../emailed-links';
 import { accountDeleted } from '../events';
 import type { ChangePasswordInput, DeleteAccountInput } from '../inputs';
-import { countLoginAttempt, forgiveLoginAttempt, throttledMessage } from '../login-throttle';
+import { forgiveLoginAttempt } from '../login-throttle';
 import { hashPassword, passwordMatches } from '../passwords';
 import { passwordEqualsEmail, passwordIssue } from '../password-policy';
 import { revokeAccountSessions } from '../refresh-tokens';
+import { admitPasswordAttempt } from '../sign-in-guard';
 import { signedInAccount } from '../signed-in-account';
 import type { Done } from '../views';
 
@@ -22,12 +22,11 @@ type StoredAccount = Awaited<ReturnType<typeof signedInAccount>>;
 async function confirmPassword(
   accountId: string,
   password: string,
-  clientAddress: string | null,
+  { clientAddress, logger }: CellContext,
   field: string,
 ): Promise<StoredAccount> {
   const account = await signedInAccount(accountId);
-  const blockedFor = await countLoginAttempt(account.email, clientAddress);
-  if (blockedFor !== null) throw tooManyRequests(throttledMessage, blockedFor);
+  await admitPasswordAttempt(account.email, { clientAddress }, logger);
   if (!(await passwordMatches(password, account.passwordHash))) {
     throw passwordIssue('This is not your current password', field);
   }
@@ -43,7 +42,7 @@ export async function changePassword({
   const account = await confirmPassword(
     ctx.identity.accountId,
     input.currentPassword,
-    ctx.clientAddress,
+    ctx,
     'currentPassword',
   );
   if (passwordEqualsEmail(input.newPassword, account.email)) {
@@ -67,12 +66,7 @@ export async function deleteAccount({
   input,
   ctx,
 }: HandlerArgs<DeleteAccountInput, SignedInContext>): Promise<Done> {
-  const account = await confirmPassword(
-    ctx.identity.accountId,
-    input.password,
-    ctx.clientAddress,
-    'password',
-  );
+  const account = await confirmPassword(ctx.identity.accountId, input.password, ctx, 'password');
   const accountId = account._id.toString();
   await revokeAccountSessions(account._id);
   try {

@@ -2,15 +2,16 @@ import { isDuplicateKeyError } from '@shop/db/claims';
 import { TRPCError } from '@trpc/server';
 import { sendEvent } from '../../../events/inngest-client';
 import type { HandlerArgs, SignedInContext } from '../../../trpc/context';
-import { tooManyRequests } from '../../../trpc/retry-after';
 import { authDatabase } from '../database';
 import { messageOf, sendVerificationEmail } from '../emailed-links';
 import { userRegistered } from '../events';
 import type { LoginInput, LogoutInput, RefreshInput, RegisterInput } from '../inputs';
-import { countLoginAttempt, forgiveLoginAttempt, throttledMessage } from '../login-throttle';
+import { rememberDevice } from '../known-devices';
+import { forgiveLoginAttempt } from '../login-throttle';
 import { hashPassword, needsRehash, passwordMatches } from '../passwords';
 import { familyOf, revokeAccountSessions, revokeFamily, useRefreshToken } from '../refresh-tokens';
 import { accountObjectId, signedInAccount } from '../signed-in-account';
+import { admitPasswordAttempt } from '../sign-in-guard';
 import { issueTokenSet } from '../token-set';
 import { accountView, type AccountView, type Done, type TokenSet } from '../views';
 
@@ -52,20 +53,20 @@ export async function register({ input, ctx }: HandlerArgs<RegisterInput>): Prom
     ),
     sendVerificationEmail(account, ctx.logger),
   ]);
-  return issueTokenSet(account);
+  const deviceToken = await rememberDevice(account._id, { clientAddress: ctx.clientAddress });
+  return { ...(await issueTokenSet(account)), deviceToken };
 }
 
 /**
- * Email + password in, a TokenSet out. Refused (401) with the same words for any wrong part;
- * throttled (429 + Retry-After) per email and per client address, whether or not the email
- * has an account.
+ * Email + password in, a TokenSet out (with the device token the app keeps for next time).
+ * Refused (401) with the same words for any wrong part; throttled (429 + Retry-After) per
+ * account and address, per address and per account, whether or not the email has an account;
+ * a device that signed in before passes the address-wide and account-wide limits
+ * (`sign-in-guard.ts`).
  */
 export async function login({ input, ctx }: HandlerArgs<LoginInput>): Promise<TokenSet> {
-  const blockedFor = await countLoginAttempt(input.email, ctx.clientAddress);
-  if (blockedFor !== null) {
-    ctx.logger.warn({ clientAddress: ctx.clientAddress }, 'login throttled');
-    throw tooManyRequests(throttledMessage, blockedFor);
-  }
+  const device = { deviceToken: input.deviceToken, clientAddress: ctx.clientAddress };
+  await admitPasswordAttempt(input.email, device, ctx.logger);
   const { Account } = await authDatabase.models();
   const account = await Account.findOne({ email: input.email, deletedAt: null }).lean();
   // Compares against a dummy hash when there is no account: both failures take as long.
@@ -81,7 +82,8 @@ export async function login({ input, ctx }: HandlerArgs<LoginInput>): Promise<To
       { $set: { passwordHash: await hashPassword(input.password) } },
     );
   }
-  return issueTokenSet(account);
+  const deviceToken = await rememberDevice(account._id, device);
+  return { ...(await issueTokenSet(account)), deviceToken };
 }
 
 /** Trades a refresh token for a new TokenSet; the old token stops working (rotation). */
