@@ -1,22 +1,41 @@
+import { connectDomainDatabase } from '@shop/db';
+import { orderModels } from '@shop/db/order';
+import { Types } from 'mongoose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CellHost } from '../src/host';
 import { request } from './support/http';
 import { seededTestDatabases, startTestHost, stopTestHosts } from './support/test-host';
 
 let host: CellHost;
+const guestNumber = 'SO-7KQ4-M2XH';
+const guestEmail = 'guest-buyer@example.com';
 
 beforeAll(async () => {
   await seededTestDatabases();
   host = await startTestHost(['order']);
+  // A guest's order (no account) beside the demo shopper's account orders: a copy of SO-100002.
+  const { Order } = orderModels(await connectDomainDatabase('order'));
+  const demo = await Order.findOne({ number: 'SO-100002' }).lean();
+  expect(demo?.accountId, 'the demo orders belong to the shopper account').toBeTruthy();
+  await Order.create({
+    ...demo,
+    _id: new Types.ObjectId(),
+    accountId: undefined,
+    createdAt: undefined,
+    updatedAt: undefined,
+    number: guestNumber,
+    idempotencyKey: `guest:${guestNumber}`,
+    customer: { name: 'Gus Guest', email: guestEmail },
+  });
 });
 afterAll(() => stopTestHosts(host));
 
 /** `order.lookup` as the storefront's server action sends it, from one browser address. */
-const lookup = (from: string, email: string) =>
+const lookup = (from: string, email: string, number = guestNumber) =>
   request(`${host.url}/trpc/order.lookup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
-    body: JSON.stringify({ number: 'SO-100001', email }),
+    body: JSON.stringify({ number, email }),
   });
 
 it('stops one address walking order numbers after 10 failed lookups; others are unaffected', async () => {
@@ -29,9 +48,22 @@ it('stops one address walking order numbers after 10 failed lookups; others are 
   expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   expect(refused.text).toMatch(/Too many order lookups/);
   // Even the right pair waits: the address is refused, not the guess.
-  expect((await lookup(walker, 'shopper@example.com')).status).toBe(429);
+  expect((await lookup(walker, guestEmail)).status).toBe(429);
 
-  const owner = await lookup('203.0.113.20', 'shopper@example.com');
+  const owner = await lookup('203.0.113.20', guestEmail);
   expect(owner.status).toBe(200);
   expect(owner.json).toMatchObject({ result: { data: { orderId: expect.any(String) } } });
+  // As read out on the phone: lower case, a space for the dash, no `SO-`.
+  expect((await lookup('203.0.113.20', guestEmail, '7kq4 m2xh')).status).toBe(200);
+});
+
+it("never finds an account's order: the right number and email answer exactly as a wrong email", async () => {
+  const from = '203.0.113.30';
+  // The demo shopper's own order, with their own email: before, this handed out a token that read
+  // and cancelled it without signing in.
+  const account = await lookup(from, 'shopper@example.com', 'SO-100002');
+  const wrong = await lookup(from, 'someone-else@example.com', 'SO-100002');
+  expect(account.status).toBe(404);
+  expect(account.text).toBe(wrong.text);
+  expect(account.text).not.toMatch(/accessToken/);
 });
