@@ -14,7 +14,7 @@ import {
   type TestSku,
 } from './support/cart-calls';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
-import { bearer } from './support/http';
+import { bearer, request } from './support/http';
 import { loginAs } from './support/login';
 
 let platform: HostWithExecutor;
@@ -37,6 +37,19 @@ beforeAll(async () => {
   staff = createCellClient({ urlFor: () => `${hostUrl}/trpc`, headers: () => bearer(adminToken) });
 }, 60_000);
 afterAll(() => platform?.stop());
+
+/** `order.applyDiscount` over raw HTTP from one client address, as the storefront's browser. */
+function applyOver(cartToken: string, code: string, from: string) {
+  return request(`${hostUrl}/trpc/order.applyDiscount`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-cart-token': cartToken,
+      'x-forwarded-for': from,
+    },
+    body: JSON.stringify({ code }),
+  });
+}
 
 async function guestCart(units: number, code?: string, sku = item.sku) {
   const cartToken = newCartToken();
@@ -113,8 +126,9 @@ describe('applying a code', () => {
 
     const small = await guestCart(1, undefined, own.sku);
     const refused = await failureOf(small.guest.order.applyDiscount.mutate({ code: 'welcome10' }));
+    // Until a code has applied, a refusal never says that it exists (issue 11, defect 5).
     expect(refused.code).toBe('CONFLICT');
-    expect(refused.message).toBe('The code WELCOME10 needs a subtotal of €50.00; add €30.00 more.');
+    expect(refused.message).toBe('This code is not valid for your cart.');
 
     const { guest } = await guestCart(3, 'WELCOME10', own.sku);
     const cart = await guest.order.cart.query();
@@ -136,26 +150,28 @@ describe('applying a code', () => {
     ]);
   });
 
-  it('refuses unknown, expired and not-yet-valid codes', async () => {
+  it('refuses unknown, expired and not-yet-valid codes with one answer that says nothing of which', async () => {
     const day = 24 * 60 * 60 * 1000;
     await saveCode('OLD-CODE', {
       startsAt: new Date(Date.now() - 10 * day).toISOString(),
       expiresAt: new Date(Date.now() - day).toISOString(),
     });
     await saveCode('LATER', { startsAt: new Date(Date.now() + day).toISOString() });
-    const { guest } = await guestCart(1);
-    expect(await failureOf(guest.order.applyDiscount.mutate({ code: 'NOPE' }))).toMatchObject({
-      code: 'NOT_FOUND',
-      message: 'There is no discount code NOPE.',
+    const cartToken = newCartToken();
+    await shopperClient(hostUrl, { cartToken }).order.addToCart.mutate({
+      sku: item.sku,
+      quantity: 1,
     });
-    expect(await failureOf(guest.order.applyDiscount.mutate({ code: 'old-code' }))).toMatchObject({
-      code: 'CONFLICT',
-      message: 'The code OLD-CODE has expired.',
-    });
-    expect(await failureOf(guest.order.applyDiscount.mutate({ code: 'LATER' }))).toMatchObject({
-      code: 'CONFLICT',
-      message: 'The code LATER is not valid yet.',
-    });
+    // Over HTTP, as a guesser sees it: before, an unknown code was 404 "There is no discount code"
+    // and a real one 409 "has expired", so every miss told whether the code existed.
+    const answers = await Promise.all(
+      ['NOPE', 'old-code', 'LATER'].map((code) => applyOver(cartToken, code, '198.51.100.40')),
+    );
+    for (const answer of answers) {
+      expect(answer.status).toBe(409);
+      expect(answer.text).toContain('This code is not valid for your cart.');
+    }
+    expect(new Set(answers.map((answer) => answer.text)).size).toBe(1);
   });
 });
 
@@ -190,7 +206,7 @@ describe('redeeming a code with the order', () => {
     await account.order.addToCart.mutate({ sku: item.sku, quantity: 1 });
     expect(
       await failureOf(account.order.applyDiscount.mutate({ code: 'ONCE-EACH' })),
-    ).toMatchObject({ code: 'CONFLICT', message: 'You have already used the code ONCE-EACH.' });
+    ).toMatchObject({ code: 'CONFLICT', message: 'This code is not valid for your cart.' });
   });
 
   it('never exceeds the usage limit, even with concurrent checkouts, and gives uses back', async () => {
@@ -215,5 +231,57 @@ describe('redeeming a code with the order', () => {
     expect(await releaseDiscountUse(first?.value.orderId ?? '')).toBe(true);
     expect(await releaseDiscountUse(first?.value.orderId ?? '')).toBe(false);
     expect((await DiscountCode.findOne({ code: 'ONLY-FOUR' }).lean())?.usedCount).toBe(3);
+  });
+});
+
+describe('guessing codes (issue 11, defect 5)', () => {
+  const tooMany = /Too many discount codes tried\. Try again in \d+ minutes?\./;
+
+  it('stops a cart after 10 codes that do not apply, even the right one, for a while', async () => {
+    const cartToken = newCartToken();
+    await shopperClient(hostUrl, { cartToken }).order.addToCart.mutate({
+      sku: item.sku,
+      quantity: 2,
+    });
+    // Each guess from another address, so only the cart's limit can stop them.
+    for (let guess = 0; guess < 10; guess += 1) {
+      const answer = await applyOver(cartToken, `GUESS-${guess}`, `198.51.100.${100 + guess}`);
+      expect(answer.status).toBe(409);
+    }
+    const stopped = await applyOver(cartToken, 'FIVEOFF', '198.51.100.120');
+    expect(stopped.status).toBe(429);
+    const wait = Number(stopped.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(15 * 60);
+    expect(stopped.text).toMatch(tooMany);
+    expect(stopped.json).toMatchObject({ error: { data: { retryAfterSeconds: wait } } });
+
+    // Another cart is not affected.
+    const other = newCartToken();
+    await shopperClient(hostUrl, { cartToken: other }).order.addToCart.mutate({
+      sku: item.sku,
+      quantity: 2,
+    });
+    expect((await applyOver(other, 'FIVEOFF', '198.51.100.121')).status).toBe(200);
+  });
+
+  it('stops an address after 30 codes that do not apply, however many carts it makes', async () => {
+    const guesser = '198.51.100.200';
+    for (let guess = 0; guess < 30; guess += 1) {
+      const cartToken = newCartToken();
+      const answer = await applyOver(cartToken, `WALK-${guess}`, guesser);
+      expect(answer.status).toBe(409);
+    }
+    const fresh = newCartToken();
+    await shopperClient(hostUrl, { cartToken: fresh }).order.addToCart.mutate({
+      sku: item.sku,
+      quantity: 2,
+    });
+    const stopped = await applyOver(fresh, 'FIVEOFF', guesser);
+    expect(stopped.status).toBe(429);
+    expect(Number(stopped.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(stopped.text).toMatch(tooMany);
+    // The same cart from another address applies the code.
+    expect((await applyOver(fresh, 'FIVEOFF', '198.51.100.201')).status).toBe(200);
   });
 });
