@@ -7,6 +7,7 @@ import { sendOrderDeliveredEmail } from './functions/send-order-delivered-email'
 import { sendOrderShippedEmail } from './functions/send-order-shipped-email';
 import { sendPasswordResetEmail } from './functions/send-password-reset-email';
 import { sendRefundIssuedEmail } from './functions/send-refund-issued-email';
+import { sendSignInAttemptsEmail } from './functions/send-sign-in-attempts-email';
 import { sendVerificationEmail } from './functions/send-verification-email';
 import { sendWelcomeEmail } from './functions/send-welcome-email';
 
@@ -21,5 +22,6 @@ export const notificationFunctions: InngestFunction.Any[] = [
   sendOrderShippedEmail,
   sendOrderDeliveredEmail,
   sendRefundIssuedEmail,
+  sendSignInAttemptsEmail,
   erasePersonalData,
 ];

@@ -7,6 +7,7 @@ import { orderShippedEmail } from './order-shipped';
 import { passwordResetEmail } from './password-reset';
 import { paymentFailedEmail } from './payment-failed';
 import { refundIssuedEmail } from './refund-issued';
+import { signInAttemptsEmail } from './sign-in-attempts';
 import { verifyEmail } from './verify-email';
 import { welcomeEmail } from './welcome';
 
@@ -22,6 +23,7 @@ export const emailTemplates = {
   'order-shipped': orderShippedEmail,
   'order-delivered': orderDeliveredEmail,
   'refund-issued': refundIssuedEmail,
+  'sign-in-attempts': signInAttemptsEmail,
 } as const;
 
 export type EmailTemplateId = keyof typeof emailTemplates;
