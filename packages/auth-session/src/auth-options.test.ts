@@ -53,6 +53,17 @@ beforeEach(() => {
 });
 
 describe('the apps’ next-auth options', () => {
+  it('seals each app’s sessions so that the other app refuses them, though the secret is one', async () => {
+    const secret = 'the one secret both apps were given in this test';
+    const shopJwt = shop().jwt!;
+    const backOfficeJwt = backOffice().jwt!;
+    const shopperSession = await shopJwt.encode!({ token: { accessToken: 'a' }, secret });
+    expect(await shopJwt.decode!({ token: shopperSession, secret })).toMatchObject({
+      accessToken: 'a',
+    });
+    expect(await backOfficeJwt.decode!({ token: shopperSession, secret })).toBeNull();
+  });
+
   it('sets only the back office’s cookie names (the shop keeps next-auth’s)', () => {
     expect('cookies' in shop()).toBe(false);
     expect(backOffice().cookies?.sessionToken?.name).toBe('shop-admin.session-token');

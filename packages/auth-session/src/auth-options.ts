@@ -7,6 +7,7 @@ import { logIn, logOut } from './auth-cell';
 import { refreshedIfDue } from './refresh-session';
 import { sessionSecret, usesSecureCookies } from './secret';
 import type { SessionCookies } from './session-cookies';
+import { audienceBoundJwt } from './session-seal';
 import { sessionFieldsFrom, sessionMaxAgeSeconds, type SessionAccount } from './session-token';
 
 const credentialsInput = z.object({
@@ -45,6 +46,8 @@ export function createAuthOptions(config: AuthOptionsConfig): NextAuthOptions {
     useSecureCookies: usesSecureCookies(),
     ...(cookies ? { cookies } : {}),
     session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds },
+    // Sessions sealed for this app only (session-seal.ts).
+    jwt: audienceBoundJwt(config.cookies.audience),
     pages: config.pages,
     providers: [
       CredentialsProvider({

@@ -1,5 +1,4 @@
 import { TRPCClientError } from '@shop/api/client';
-import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -8,24 +7,25 @@ let refreshAnswer: () => Promise<unknown> = () => Promise.reject(new Error('not 
 vi.mock('./auth-cell', () => ({ refreshTokens: () => refreshAnswer() }));
 const { refreshSessionIn } = await import('./proxy-refresh');
 const { defaultSessionCookies, prefixedSessionCookies } = await import('./session-cookies');
+const { sealSession } = await import('./session-seal');
 
 const secret = 'a test secret of enough length for next-auth';
 const adminCookies = prefixedSessionCookies('shop-admin');
 const account = { id: 'a1', email: 'ada@example.com', name: 'Ada', roles: [], emailVerified: true };
 let refreshCount = 0;
 
-/** A sealed session cookie whose access token expires in `expiresInMs`. */
-function sealedSession(expiresInMs: number) {
-  return encode({
-    secret,
-    token: {
+/** A session cookie sealed for `audience` whose access token expires in `expiresInMs`. */
+function sealedSession(expiresInMs: number, audience = 'shop-storefront') {
+  return sealSession(
+    {
       accessToken: 'access',
       accessTokenExpiresAt: Date.now() + expiresInMs,
       refreshToken: `refresh-${++refreshCount}`,
       refreshTokenExpiresAt: Date.now() + 86_400_000,
       account,
     },
-  });
+    { secret, audience },
+  );
 }
 
 function request(
@@ -47,7 +47,7 @@ const shopOptions = {
 const adminOptions = {
   cookies: adminCookies,
   needsSession: (path: string) => path !== '/sign-in',
-  access: { mayOpen: (_token: unknown, path: string) => path !== '/staff', path: '/no-access' },
+  refusalPage: (_token: unknown, path: string) => (path === '/staff' ? '/no-access' : undefined),
 };
 
 beforeAll(() => {
@@ -76,7 +76,7 @@ describe('the proxy’s session refresh', () => {
   });
 
   it('reads each app’s session from its own cookie name only', async () => {
-    const value = await sealedSession(10 * 60_000);
+    const value = await sealedSession(10 * 60_000, 'shop-admin');
     const own = await refreshSessionIn(
       request('/customers', { name: 'shop-admin.session-token', value }),
       adminOptions,
@@ -89,6 +89,39 @@ describe('the proxy’s session refresh', () => {
     expect(shopCookie.headers.get('location')).toContain('/sign-in');
   });
 
+  it('refuses a session sealed for the other app, even under this app’s cookie name', async () => {
+    // Both apps share one secret here, as they may in production: only the audience tells them
+    // apart. A shopper's storefront cookie renamed to the back office's name opens nothing.
+    const shopperSession = await sealedSession(10 * 60_000, 'shop-storefront');
+    const renamed = await refreshSessionIn(
+      request('/', { name: 'shop-admin.session-token', value: shopperSession }),
+      adminOptions,
+    );
+    expect(new URL(renamed.headers.get('location')!).pathname).toBe('/sign-in');
+    const staffSession = await sealedSession(10 * 60_000, 'shop-admin');
+    const intoTheShop = await refreshSessionIn(
+      request('/account', { name: 'next-auth.session-token', value: staffSession }),
+      shopOptions,
+    );
+    expect(new URL(intoTheShop.headers.get('location')!).pathname).toBe('/sign-in');
+  });
+
+  it('hands the request’s headers on to the rendering, as the caller set them', async () => {
+    const value = await sealedSession(10 * 60_000, 'shop-admin');
+    const signedIn = request('/customers', { name: 'shop-admin.session-token', value });
+    signedIn.headers.set('content-security-policy', "script-src 'nonce-abc'");
+    const response = await refreshSessionIn(signedIn, adminOptions);
+    expect(response.headers.get('x-middleware-request-content-security-policy')).toBe(
+      "script-src 'nonce-abc'",
+    );
+    const signedOut = request('/products');
+    signedOut.headers.set('content-security-policy', "script-src 'nonce-def'");
+    const anonymous = await refreshSessionIn(signedOut, shopOptions);
+    expect(anonymous.headers.get('x-middleware-request-content-security-policy')).toBe(
+      "script-src 'nonce-def'",
+    );
+  });
+
   it('answers a section the roles do not grant with the 403 page, still sending rotated tokens', async () => {
     refreshAnswer = async () => ({
       accessToken: 'new-access',
@@ -97,9 +130,11 @@ describe('the proxy’s session refresh', () => {
       refreshTokenExpiresAt: new Date(Date.now() + 86_400_000).toISOString(),
       account,
     });
-    const value = await sealedSession(10_000);
     const response = await refreshSessionIn(
-      request('/staff', { name: 'shop-admin.session-token', value }),
+      request('/staff', {
+        name: 'shop-admin.session-token',
+        value: await sealedSession(10_000, 'shop-admin'),
+      }),
       adminOptions,
     );
     expect(response.status).toBe(403);

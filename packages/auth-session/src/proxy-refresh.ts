@@ -1,8 +1,9 @@
-import { encode, getToken, type JWT } from 'next-auth/jwt';
+import { getToken, type JWT } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { refreshedIfDue } from './refresh-session';
 import { sessionSecret, usesSecureCookies } from './secret';
 import type { SessionCookies } from './session-cookies';
+import { openSession, sealSession } from './session-seal';
 import { sessionMaxAgeSeconds } from './session-token';
 
 export interface ProxyRefreshOptions {
@@ -10,33 +11,45 @@ export interface ProxyRefreshOptions {
   /** Whether a signed-out visitor of this path is sent to sign in. */
   needsSession: (pathname: string) => boolean;
   /**
-   * Whether the signed-in user may open the path (the back office: their role's sections);
-   * otherwise the request is answered by the page at `path` with a 403. The page and the cells
-   * check again: this only spares the user a page of refusals.
+   * The page that answers, with a 403, a signed-in user who may not open the path (the back
+   * office: a session without a staff role, or a section their roles do not grant); undefined
+   * lets them through. The page and the cells check again: this only spares the user a page of
+   * refusals.
    */
-  access?: { mayOpen: (token: JWT, pathname: string) => boolean; path: string };
+  refusalPage?: (token: JWT, pathname: string) => string | undefined;
 }
 
 /**
  * Keeps the session's access token fresh on every page, server action and gateway request:
  * refreshes it shortly before expiry, hands the new cookie both to this request's rendering and
  * back to the browser. A refused refresh signs the user out; a signed-out visitor of a page that
- * needs a session is sent to sign in (with `reason=expired` when a refresh was refused).
+ * needs a session is sent to sign in (with `reason=expired` when a refresh was refused). A session
+ * sealed for another app counts as none (session-seal.ts).
+ *
+ * The request's headers always go on to the rendering as they are now (the caller may have set
+ * some, e.g. the Content-Security-Policy that carries the page's nonce).
  */
 export async function refreshSessionIn(
   request: NextRequest,
   options: ProxyRefreshOptions,
 ): Promise<NextResponse> {
-  const { needsSession, access } = options;
+  const { needsSession, refusalPage } = options;
+  const { audience } = options.cookies;
+  const onward = () => NextResponse.next({ request: { headers: request.headers } });
   const secret = sessionSecret();
-  if (!secret) return NextResponse.next();
+  if (!secret) return onward();
   const name = options.cookies.sessionCookieName();
-  const token = await getToken({ req: request, secret, cookieName: name });
+  const token = await getToken({
+    req: request,
+    secret,
+    cookieName: name,
+    decode: ({ token: sealed }) => (sealed ? openSession(sealed, { secret, audience }) : null),
+  });
   if (!token?.accessToken || token.error) {
     // Signed out: a page that needs a session sends the visitor to sign in and back.
     return needsSession(request.nextUrl.pathname)
       ? NextResponse.redirect(signInUrl(request, token ? 'expired' : undefined))
-      : NextResponse.next();
+      : onward();
   }
 
   // A prefetch uses a token that is still valid as it is: refreshing rotates the refresh token,
@@ -51,22 +64,23 @@ export async function refreshSessionIn(
     request.cookies.delete(name);
     const response = needsSession(request.nextUrl.pathname)
       ? NextResponse.redirect(signInUrl(request, 'expired'))
-      : NextResponse.next({ request: { headers: request.headers } });
+      : onward();
     response.cookies.delete(name);
     return response;
   }
 
   let sealed: string | undefined;
   if (fresh !== token) {
-    sealed = await encode({ token: fresh, secret, maxAge: sessionMaxAgeSeconds });
+    sealed = await sealSession(fresh, { secret, audience, maxAge: sessionMaxAgeSeconds });
     request.cookies.set(name, sealed);
   }
-  const response =
-    access && !access.mayOpen(fresh, request.nextUrl.pathname)
-      ? NextResponse.rewrite(new URL(access.path, request.url), { status: 403 })
-      : sealed
-        ? NextResponse.next({ request: { headers: request.headers } })
-        : NextResponse.next();
+  const refusal = refusalPage?.(fresh, request.nextUrl.pathname);
+  const response = refusal
+    ? NextResponse.rewrite(new URL(refusal, request.url), {
+        status: 403,
+        request: { headers: request.headers },
+      })
+    : onward();
   // Rotated tokens go back to the browser whatever the answer: the old refresh token is spent.
   if (sealed) {
     response.cookies.set(name, sealed, {

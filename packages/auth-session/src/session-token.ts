@@ -69,7 +69,9 @@ declare module 'next-auth' {
 }
 
 declare module 'next-auth/jwt' {
-  // Module augmentation merges into next-auth's JWT: it has to be an interface, empty here.
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface JWT extends Partial<SessionFields> {}
+  // Module augmentation merges into next-auth's JWT: it has to be an interface.
+  interface JWT extends Partial<SessionFields> {
+    /** The app that sealed the session (session-seal.ts); another app's session opens nothing. */
+    aud?: string;
+  }
 }

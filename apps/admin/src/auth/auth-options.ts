@@ -1,8 +1,6 @@
 import { createAuthOptions } from '@shop/auth-session/auth-options';
-import { staffRoles } from '@shop/api/permissions';
 import { adminCookies } from './secret';
-
-const staff: ReadonlySet<string> = new Set(staffRoles);
+import { isStaff } from './staff';
 
 /**
  * next-auth for the back office: only accounts with a staff role get a session (a shopper's
@@ -14,7 +12,7 @@ export const authOptions = createAuthOptions({
   pages: { signIn: '/sign-in', error: '/sign-in' },
   // The sign-in form shows this code as "no staff access" (components/sign-in-form.tsx).
   admits: {
-    account: (account) => account.roles.some((role) => staff.has(role)),
+    account: (account) => isStaff(account.roles),
     refusal: 'NoStaffAccess',
   },
 });

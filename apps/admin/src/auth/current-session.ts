@@ -5,21 +5,39 @@ import type { SessionFields } from '@shop/auth-session/session-token';
 import { forbidden } from 'next/navigation';
 import { cache } from 'react';
 import { adminCookies } from './secret';
+import { isStaff } from './staff';
 
 export interface StaffSession extends SessionFields {
   permissions: ReadonlySet<Permission>;
 }
 
-/** The signed-in staff member for server components and actions (one cookie decode per render). */
+/**
+ * The back office's session whatever the account's roles (one cookie decode per render): only
+ * the "no staff access" pages use it, to say who is signed in.
+ */
+export const signedInAccount = cache(
+  async (): Promise<SessionFields | null> => await sessionFromCookies(adminCookies),
+);
+
+/**
+ * The signed-in staff member for server components and actions; null when signed out or when
+ * the account has no staff role.
+ */
 export const currentSession = cache(async (): Promise<StaffSession | null> => {
-  const session = await sessionFromCookies(adminCookies.sessionCookieName());
-  if (!session) return null;
+  const session = await signedInAccount();
+  if (!session || !isStaff(session.account.roles)) return null;
   return { ...session, permissions: new Set(permissionsForRoles(session.account.roles)) };
 });
 
-/** The staff session, or a redirect to sign in that comes back to `returnTo`. */
+/**
+ * The staff session; a signed-in account without a staff role gets the 403 page (which says
+ * so: app/forbidden.tsx); signed out, a redirect to sign in that comes back to `returnTo`.
+ */
 export async function requireStaff(returnTo: string): Promise<StaffSession> {
-  return (await currentSession()) ?? redirectToSignIn(returnTo);
+  const session = await currentSession();
+  if (session) return session;
+  if (await signedInAccount()) forbidden();
+  return redirectToSignIn(returnTo);
 }
 
 /**

@@ -3,10 +3,16 @@ import { refreshSessionIn as refreshSession } from '@shop/auth-session/proxy-ref
 import type { NextRequest } from 'next/server';
 import { permissionForPath } from '@/components/admin-sections';
 import { adminCookies } from './secret';
+import { isStaff } from './staff';
+
+/** Where a signed-in account without any staff role is answered, with a 403. */
+export const noStaffAccessPath = '/no-staff-access';
 
 /**
- * The staff session kept fresh on every request (see @shop/auth-session/proxy-refresh); a page of
- * a section the staff member's roles do not grant gets the 403 page (the page checks again).
+ * The staff session kept fresh on every request (see @shop/auth-session/proxy-refresh). A session
+ * without a staff role gets the "no staff access" page on every page; a page of a section the
+ * staff member's roles do not grant gets the 403 page. The pages check again (requireStaff), and
+ * the cells check every call.
  */
 export function refreshSessionIn(
   request: NextRequest,
@@ -15,12 +21,13 @@ export function refreshSessionIn(
   return refreshSession(request, {
     cookies: adminCookies,
     needsSession,
-    access: {
-      mayOpen: (token, pathname) => {
-        const needed = permissionForPath(pathname);
-        return !needed || permissionsForRoles(token.account?.roles ?? []).includes(needed);
-      },
-      path: '/no-access',
+    refusalPage: (token, pathname) => {
+      // Sign-in stays open (to sign in with a staff account instead); the gateway's cells decide.
+      if (pathname === '/sign-in' || pathname.startsWith('/api/')) return undefined;
+      const roles = token.account?.roles ?? [];
+      if (!isStaff(roles)) return noStaffAccessPath;
+      const needed = permissionForPath(pathname);
+      return needed && !permissionsForRoles(roles).includes(needed) ? '/no-access' : undefined;
     },
   });
 }

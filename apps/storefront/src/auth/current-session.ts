@@ -6,7 +6,7 @@ import { cache } from 'react';
 
 /** The signed-in shopper's session for server components and actions (one decode per render). */
 export const currentSession = cache((): Promise<SessionFields | null> =>
-  sessionFromCookies(defaultSessionCookies.sessionCookieName()),
+  sessionFromCookies(defaultSessionCookies),
 );
 
 /** The session, or a redirect to sign in that comes back to `returnTo` afterwards. */

@@ -1,8 +1,8 @@
 import 'server-only';
-import { encode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { sessionSecret, usesSecureCookies } from '@shop/auth-session/secret';
 import { defaultSessionCookies } from '@shop/auth-session/session-cookies';
+import { sealSession } from '@shop/auth-session/session-seal';
 import {
   sessionFieldsFrom,
   sessionMaxAgeSeconds,
@@ -16,16 +16,15 @@ import {
 export async function startSession(tokens: TokenSet): Promise<void> {
   const secret = sessionSecret();
   if (!secret) throw new Error('NEXTAUTH_SECRET is not set');
-  const sealed = await encode({
-    token: {
+  const sealed = await sealSession(
+    {
       sub: tokens.account.id,
       name: tokens.account.name,
       email: tokens.account.email,
       ...sessionFieldsFrom(tokens),
     },
-    secret,
-    maxAge: sessionMaxAgeSeconds,
-  });
+    { secret, audience: defaultSessionCookies.audience, maxAge: sessionMaxAgeSeconds },
+  );
   (await cookies()).set(defaultSessionCookies.sessionCookieName(), sealed, {
     httpOnly: true,
     sameSite: 'lax',
