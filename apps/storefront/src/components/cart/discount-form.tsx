@@ -5,11 +5,13 @@ import { Button, Input } from '@shop/ui';
 import { useId, useState, type FormEvent } from 'react';
 import type { CartView } from './cart-types';
 import { shopperMessage } from './cell-error';
+import { discountRefusal } from './discount-refusal';
 import { useCartActions } from './use-cart';
 
 /**
- * The discount code: a labelled field with "Apply" and the refusal right under it ("This code has
- * expired"); once applied, the code, what it does and "Remove".
+ * The discount code: a labelled field with "Apply" and the refusal right under it ("This code is
+ * not valid for your cart", or after too many tries "Try again in 12 minutes"); once applied, the
+ * code, what it does and "Remove".
  */
 export function DiscountForm({ cart }: { cart: CartView }) {
   const { applyDiscount, removeDiscount } = useCartActions();
@@ -60,7 +62,7 @@ export function DiscountForm({ cart }: { cart: CartView }) {
       { code: trimmed },
       {
         onSuccess: () => setCode(''),
-        onError: (failure) => setError(shopperMessage(failure)),
+        onError: (failure) => setError(discountRefusal(failure)),
       },
     );
   };

@@ -9,6 +9,7 @@ import {
   OrderTimeline,
 } from '@shop/ui';
 import { CancelOrderForm, type CancelOrderAction } from './cancel-order-form';
+import { EmailCancelLinkForm, type RequestCancelLinkAction } from './email-cancel-link-form';
 import { OrderAddress } from './order-address';
 import { OrderLines } from './order-lines';
 import { OrderShipment } from './order-shipment';
@@ -25,15 +26,20 @@ const paidStatuses = new Set(['CONFIRMED', 'PROCESSING']);
 
 /**
  * One order as its owner (or a guest with its access token) sees it: status and timeline,
- * tracking, what was bought, totals, where it goes, and "Cancel order" while that is possible.
+ * tracking, what was bought, totals, where it goes, and "Cancel order" while that is possible:
+ * at once for the owner, through an emailed link for a guest who looked the order up
+ * (`order.cancelBy === 'email-link'`).
  */
 export function OrderDetail({
   order,
   cancelAction,
+  requestCancelLinkAction,
 }: {
   order: OrderDetailView;
   cancelAction: CancelOrderAction;
+  requestCancelLinkAction?: RequestCancelLinkAction;
 }) {
+  const byEmail = order.cancelBy === 'email-link';
   return (
     <article className="flex flex-col gap-6" aria-labelledby="order-heading">
       <header className="flex flex-col gap-2">
@@ -115,15 +121,19 @@ export function OrderDetail({
               ) : null}
             </CardBody>
           </Card>
-          {order.canCancel ? (
+          {order.canCancel && (!byEmail || requestCancelLinkAction) ? (
             <Card>
               <CardHeader title="Changed your mind?" />
               <CardBody>
-                <CancelOrderForm
-                  number={order.number}
-                  paid={order.paymentMethod === 'card' && paidStatuses.has(order.status)}
-                  action={cancelAction}
-                />
+                {byEmail && requestCancelLinkAction ? (
+                  <EmailCancelLinkForm number={order.number} action={requestCancelLinkAction} />
+                ) : (
+                  <CancelOrderForm
+                    number={order.number}
+                    paid={order.paymentMethod === 'card' && paidStatuses.has(order.status)}
+                    action={cancelAction}
+                  />
+                )}
               </CardBody>
             </Card>
           ) : null}

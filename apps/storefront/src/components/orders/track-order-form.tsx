@@ -36,7 +36,7 @@ export function TrackOrderForm({
         name="number"
         required
         autoComplete="off"
-        placeholder="SO-100001"
+        placeholder="SO-7KQ4-M2XH"
         hint="It is in your order confirmation email."
         defaultValue={state.values?.number ?? initialNumber ?? ''}
         error={state.fieldErrors?.number}

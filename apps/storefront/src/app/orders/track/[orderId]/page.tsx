@@ -6,7 +6,7 @@ import { OrderDetail } from '@/components/orders/order-detail';
 import { callCell } from '@/server/cell-call';
 import { shopperCells } from '@/server/cart-cells';
 import { orderAccessToken } from '@/server/order-access';
-import { cancelTrackedOrder } from '../actions';
+import { cancelTrackedOrder, requestCancelLink } from '../actions';
 
 // Per browser (the order-access cookie), on every request.
 export const dynamic = 'force-dynamic';
@@ -38,7 +38,11 @@ export default async function TrackedOrderPage({
   return (
     <Container className="flex max-w-5xl flex-col gap-6 py-8 sm:py-12">
       {order?.ok ? (
-        <OrderDetail order={order.data} cancelAction={cancelTrackedOrder.bind(null, orderId)} />
+        <OrderDetail
+          order={order.data}
+          cancelAction={cancelTrackedOrder.bind(null, orderId)}
+          requestCancelLinkAction={requestCancelLink.bind(null, orderId)}
+        />
       ) : order && order.failure !== 'not-found' ? (
         <Notice tone="degraded" title="Your order cannot be shown right now">
           The service that keeps orders is not answering. Reload the page in a moment.
