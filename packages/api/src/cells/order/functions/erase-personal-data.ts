@@ -92,6 +92,7 @@ export const erasePersonalData = inngestFor('order').createFunction(
               accountId: 1,
               guestAccessTokenHash: 1,
               guestLookupTokenHashes: 1,
+              guestCancelLink: 1,
               'shipment.trackingUrl': 1,
             },
           },
