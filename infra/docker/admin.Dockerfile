@@ -31,8 +31,11 @@ WORKDIR /app
 COPY --from=build /repo/apps/admin/.next/standalone ./
 COPY --from=build /repo/apps/admin/.next/static ./apps/admin/.next/static
 COPY --from=build /repo/apps/admin/public ./apps/admin/public
+# The production entry: it sets each request's client address (the socket's, or the entry the
+# ingress appended: TRUSTED_PROXY_HOPS) before Next sees the request, then starts server.js.
+COPY --from=build /repo/packages/api/src/gateway/app-server-entry.mjs ./apps/admin/server-entry.mjs
 USER 10001:10001
 EXPOSE 3100
 # Next's server stops accepting, finishes in-flight requests and exits on SIGTERM.
 STOPSIGNAL SIGTERM
-CMD ["node", "apps/admin/server.js"]
+CMD ["node", "apps/admin/server-entry.mjs"]

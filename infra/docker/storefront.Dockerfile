@@ -31,8 +31,11 @@ WORKDIR /app
 COPY --from=build /repo/apps/storefront/.next/standalone ./
 COPY --from=build /repo/apps/storefront/.next/static ./apps/storefront/.next/static
 COPY --from=build /repo/apps/storefront/public ./apps/storefront/public
+# The production entry: it sets each request's client address (the socket's, or the entry the
+# ingress appended: TRUSTED_PROXY_HOPS) before Next sees the request, then starts server.js.
+COPY --from=build /repo/packages/api/src/gateway/app-server-entry.mjs ./apps/storefront/server-entry.mjs
 USER 10001:10001
 EXPOSE 3000
 # Next's server stops accepting, finishes in-flight requests and exits on SIGTERM.
 STOPSIGNAL SIGTERM
-CMD ["node", "apps/storefront/server.js"]
+CMD ["node", "apps/storefront/server-entry.mjs"]

@@ -93,16 +93,19 @@ describe('the cell image', () => {
 describe.each(Object.keys(appPlan))('the %s image', (app) => {
   const runtime = runtimeStageOf(app);
 
-  it("runs Next's standalone server from the layout the Deployment mounts .next/cache into", () => {
+  it("runs Next's standalone server through the production entry, from the layout the Deployment mounts .next/cache into", () => {
     expect(lastArgs(runtime, 'WORKDIR')).toBe('/app');
-    expect(execForm(lastArgs(runtime, 'CMD'))).toEqual(['node', `apps/${app}/server.js`]);
+    // The entry sets each request's client address, then starts server.js beside it.
+    expect(execForm(lastArgs(runtime, 'CMD'))).toEqual(['node', `apps/${app}/server-entry.mjs`]);
     const copies = runtime.instructions.filter((each) => each.keyword === 'COPY');
-    const sources = copies.map((each) => each.args.split(/\s+/)[1]);
+    const sources = copies.map((each) => each.args.split(/\s+/).slice(1));
     expect(sources).toEqual([
-      `/repo/apps/${app}/.next/standalone`,
-      `/repo/apps/${app}/.next/static`,
-      `/repo/apps/${app}/public`,
+      [`/repo/apps/${app}/.next/standalone`, './'],
+      [`/repo/apps/${app}/.next/static`, `./apps/${app}/.next/static`],
+      [`/repo/apps/${app}/public`, `./apps/${app}/public`],
+      [`/repo/packages/api/src/gateway/app-server-entry.mjs`, `./apps/${app}/server-entry.mjs`],
     ]);
+    expect(existsSync(`${repoRoot}packages/api/src/gateway/app-server-entry.mjs`)).toBe(true);
   });
 
   const nextConfig = `${repoRoot}apps/${app}/next.config.ts`;

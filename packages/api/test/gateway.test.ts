@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from '../src/gateway/create-gateway';
 import { TokenBucketRateLimiter } from '../src/gateway/rate-limiter';
+import { sameOriginJson, startAppEdge, type AppEdge } from './support/app-edge';
 
 interface Echo {
   method: string;
@@ -83,7 +84,7 @@ describe('the cell gateway', () => {
       browserRequest('order/order.place', {
         method: 'POST',
         body: '{"0":{"json":{"sku":"a"}}}',
-        headers: { 'content-type': 'application/json' },
+        headers: sameOriginJson,
       }),
       { domain: 'order', path: ['order.place'] },
     );
@@ -129,8 +130,9 @@ describe('the cell gateway', () => {
     expect(headers.authorization).toBeUndefined();
     expect(headers['proxy-authorization']).toBeUndefined();
     expect(headers['accept-language']).toBe('fr');
-    // The address the nearest proxy saw, not whatever the browser put first.
-    expect(headers['x-forwarded-for']).toBe('198.51.100.7');
+    // In production the app's entry leaves exactly one address in the header; a list means
+    // nothing the gateway can trust, so the client shares the `unknown` bucket.
+    expect(headers['x-forwarded-for']).toBe('unknown');
     expect(response.headers.get('set-cookie')).toBeNull();
   });
 
@@ -144,7 +146,9 @@ describe('the cell gateway', () => {
       return ((await response.json()) as Echo).headers['x-forwarded-for'];
     };
     expect(await forwardedFor('2001:db8::1')).toBe('2001:db8::1');
+    expect(await forwardedFor('203.0.113.9')).toBe('203.0.113.9');
     expect(await forwardedFor(`203.0.113.9, ${'x'.repeat(8_000)}`)).toBe('unknown');
+    expect(await forwardedFor('1'.repeat(8_000))).toBe('unknown');
     expect(await forwardedFor('<script>alert(1)</script>')).toBe('unknown');
   });
 
@@ -184,7 +188,11 @@ describe('the cell gateway', () => {
   it('refuses a body larger than the limit with 413', async () => {
     const forward = gatewayTo(() => cellUrl);
     const response = await forward(
-      browserRequest('order/order.place', { method: 'POST', body: 'x'.repeat(65) }),
+      browserRequest('order/order.place', {
+        method: 'POST',
+        body: 'x'.repeat(65),
+        headers: sameOriginJson,
+      }),
       { domain: 'order', path: ['order.place'] },
     );
     expect(response.status).toBe(413);
@@ -208,6 +216,138 @@ describe('the cell gateway', () => {
     expect(limited.headers.get('retry-after')).toBe('2');
     // Another client has its own bucket.
     expect((await from('192.0.2.2')).status).toBe(200);
+  });
+});
+
+describe('state-changing calls come only from the app’s own pages, as JSON', () => {
+  const ownOrigin = 'https://shop.example';
+  const forward = createGateway({
+    urlFor: (domain) => `${cellUrl}/trpc/${domain}`,
+    limiter: new TokenBucketRateLimiter({ burst: 1000, perSecond: 1000 }),
+    allowedOrigins: [ownOrigin],
+  });
+  const post = (headers: Record<string, string>, body = '{}') =>
+    forward(browserRequest('auth/auth.logoutEverywhere', { method: 'POST', headers, body }), {
+      domain: 'auth',
+      path: ['auth.logoutEverywhere'],
+    });
+
+  it('refuses a POST from another origin with 403 and a readable JSON error', async () => {
+    for (const fetchSite of ['cross-site', 'same-site', 'none']) {
+      const refused = await post({
+        'sec-fetch-site': fetchSite,
+        origin: 'https://evil.shop.example',
+        'content-type': 'application/json',
+      });
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toEqual({
+        error: { message: 'Cross-origin requests are not accepted here' },
+      });
+    }
+  });
+
+  it('without Sec-Fetch-Site, accepts only the configured origin and refuses a missing one', async () => {
+    const json = { 'content-type': 'application/json' };
+    expect((await post({ ...json, origin: 'http://shop.example' })).status).toBe(403);
+    expect((await post({ ...json, origin: 'https://shop.example:8443' })).status).toBe(403);
+    expect((await post(json)).status).toBe(403);
+    const own = await post({ ...json, origin: ownOrigin });
+    expect(own.status).toBe(200);
+    expect(((await own.json()) as Echo).url).toBe('/trpc/auth/auth.logoutEverywhere');
+  });
+
+  it('refuses form and text bodies with 415, even from the app’s own pages', async () => {
+    for (const contentType of [
+      'multipart/form-data; boundary=x',
+      'application/x-www-form-urlencoded',
+      'text/plain',
+    ]) {
+      const refused = await post({ 'sec-fetch-site': 'same-origin', 'content-type': contentType });
+      expect(refused.status).toBe(415);
+      expect(await refused.json()).toEqual({
+        error: { message: 'Send the body as application/json' },
+      });
+    }
+    expect((await post({ 'sec-fetch-site': 'same-origin' })).status).toBe(415);
+    expect(
+      (await post({ 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' })).status,
+    ).toBe(200);
+  });
+
+  it('leaves queries (GET) alone: they change nothing', async () => {
+    const response = await forward(
+      browserRequest('product/product.list', { headers: { 'sec-fetch-site': 'cross-site' } }),
+      { domain: 'product', path: ['product.list'] },
+    );
+    expect(response.status).toBe(200);
+  });
+});
+
+describe('the app’s edge: one client address, decided by the production entry', () => {
+  const started: AppEdge[] = [];
+  afterAll(() => Promise.all(started.map((edge) => edge.stop())));
+  const edge = async (options: Partial<Parameters<typeof startAppEdge>[0]> = {}) => {
+    const running = await startAppEdge({ cellUrl, ...options });
+    started.push(running);
+    return running;
+  };
+  const get = (base: string, headers: Record<string, string>) =>
+    fetch(`${base}/api/cells/product/product.list`, { headers });
+
+  it('a rotating X-Forwarded-For no longer buys a fresh rate-limit bucket', async () => {
+    const app = await edge({ rateLimit: { burst: 3, perSecond: 0.001 } });
+    const statuses = [];
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      const response = await get(app.url, { 'x-forwarded-for': `192.0.2.${attempt}` });
+      statuses.push(response.status);
+      await response.body?.cancel();
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429, 429]);
+  });
+
+  it('with nothing in front, the cell is told the socket’s address, whatever the client wrote', async () => {
+    const app = await edge();
+    const response = await get(app.url, {
+      'x-forwarded-for': '203.0.113.9',
+      'x-real-ip': '203.0.113.10',
+    });
+    const { headers } = (await response.json()) as Echo;
+    expect(headers['x-forwarded-for']).toBe('127.0.0.1');
+    expect(headers['x-real-ip']).toBeUndefined();
+  });
+
+  it('behind one proxy (TRUSTED_PROXY_HOPS=1), the entry that proxy appended counts', async () => {
+    const app = await edge({ trustedProxyHops: 1, rateLimit: { burst: 2, perSecond: 0.001 } });
+    const seen = async (forwardedFor: string) => {
+      const response = await get(app.url, { 'x-forwarded-for': forwardedFor });
+      return {
+        status: response.status,
+        address: response.ok ? ((await response.json()) as Echo).headers['x-forwarded-for'] : '',
+      };
+    };
+    // The client's own prefix changes each time; the ingress's entry (the last) does not.
+    expect(await seen('10.0.0.1, 198.51.100.7')).toEqual({ status: 200, address: '198.51.100.7' });
+    expect(await seen('10.0.0.2, 198.51.100.7')).toEqual({ status: 200, address: '198.51.100.7' });
+    expect((await seen('10.0.0.3, 198.51.100.7')).status).toBe(429);
+    // Another client behind the same ingress has its own bucket.
+    expect(await seen('10.0.0.3, 198.51.100.8')).toEqual({ status: 200, address: '198.51.100.8' });
+    // Reached directly (no proxy appended anything): the socket's address.
+    expect(await seen('')).toEqual({ status: 200, address: '127.0.0.1' });
+  });
+
+  it('presents the internal credential to the cell, never a browser’s', async () => {
+    const forward = () => gatewayTo(() => cellUrl);
+    const credential = 'edge-test-credential-0123456789-abcdef';
+    const app = await edge({ cellCredential: credential });
+    const forged = await get(app.url, { 'x-shop-cell-token': 'forged' });
+    expect(((await forged.json()) as Echo).headers['x-shop-cell-token']).toBe(credential);
+    const plain = await forward()(
+      browserRequest('product/product.list', {
+        headers: { 'x-shop-cell-token': 'forged' },
+      }),
+      { domain: 'product', path: ['product.list'] },
+    );
+    expect(((await plain.json()) as Echo).headers['x-shop-cell-token']).toBeUndefined();
   });
 });
 

@@ -2,6 +2,7 @@ import { ConfigError } from '@shop/env';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCellClient } from '../src/client';
 import { hostConfig } from '../src/config/host';
+import { request } from './support/http';
 import { spawnHost, type SpawnedHost } from './support/spawn-host';
 
 /** The problems hostConfig finds in `env`, or [] when it accepts it. */
@@ -15,7 +16,13 @@ function problemsOf(env: Record<string, string>): readonly string[] {
   }
 }
 
-const production = { NODE_ENV: 'production', SHOP_CELL_URL: 'http://cells:4000' };
+const cellCredential = 'host-config-test-credential-0123456789';
+const production = {
+  NODE_ENV: 'production',
+  SHOP_CELL_URL: 'http://cells:4000',
+  CELL_SERVICE_TOKEN: cellCredential,
+  INNGEST_SIGNING_KEY: 'signkey-test-0123456789abcdef',
+};
 
 describe('the cell host configuration', () => {
   it("keeps today's defaults outside production", () => {
@@ -34,6 +41,20 @@ describe('the cell host configuration', () => {
     );
     expect(problems).toContain('REVALIDATE_SECRET: required in production by the product cell');
     expect(problems).toContain('SERVICE_TOKEN_SECRET: required in production by the order cell');
+    expect(problems).toContain('CELL_SERVICE_TOKEN: required in production');
+    expect(problems).toContain('INNGEST_SIGNING_KEY: required in production');
+  });
+
+  it('in production refuses a short internal credential and Inngest dev mode', () => {
+    expect(problemsOf({ ...production, CELLS: 'review', CELL_SERVICE_TOKEN: 'short' })).toEqual([
+      'CELL_SERVICE_TOKEN: must be at least 32 characters',
+    ]);
+    for (const dev of ['1', 'true', 'http://inngest:8288']) {
+      expect(problemsOf({ ...production, CELLS: 'review', INNGEST_DEV: dev })).toEqual([
+        'INNGEST_DEV: must be 0 or unset in production (dev mode runs functions for unsigned requests)',
+      ]);
+    }
+    expect(problemsOf({ ...production, CELLS: 'review', INNGEST_DEV: '0' })).toEqual([]);
   });
 
   it('asks only for what the hosted cells need', () => {
@@ -113,11 +134,13 @@ describe('the cell host process', () => {
       CELLS: 'payment',
       PAYMENTS_TEST_MODE: '1',
       STRIPE_SECRET_KEY: '',
-      INNGEST_DEV: '1',
       INNGEST_BASE_URL: 'http://127.0.0.1:9',
     });
     started.push(host);
-    const client = createCellClient({ urlFor: () => `${host.url}/trpc` });
+    const client = createCellClient({
+      urlFor: () => `${host.url}/trpc`,
+      headers: () => ({ 'x-shop-cell-token': cellCredential }),
+    });
     await expect(client.payment.config.query()).resolves.toEqual({
       provider: 'test',
       testMode: true,
@@ -125,5 +148,69 @@ describe('the cell host process', () => {
     expect(host.logs.map((line) => line.msg)).toContain(
       'PAYMENTS_TEST_MODE: payments go through the built-in test processor; no card is charged',
     );
+  });
+
+  it('in production answers procedures and /metrics only to callers holding the credential', async () => {
+    const host = await spawnHost({
+      ...production,
+      CELLS: 'payment',
+      PAYMENTS_TEST_MODE: '1',
+      STRIPE_SECRET_KEY: '',
+      INNGEST_BASE_URL: 'http://127.0.0.1:9',
+      METRICS_TOKEN: 'host-config-test-metrics-token-0123456789',
+    });
+    started.push(host);
+    const withCredential = { 'x-shop-cell-token': cellCredential };
+    const refusal = {
+      error: 'this cell answers only the platform itself (missing or wrong internal credential)',
+    };
+
+    // A public procedure, a staff one and a batch: the host refuses before any procedure runs.
+    for (const path of [
+      'payment.config',
+      'payment.forOrder?input=%7B%7D',
+      'payment.config,payment.config?batch=1',
+    ]) {
+      const refused = await request(`${host.url}/trpc/${path}`);
+      expect(refused.status).toBe(401);
+      expect(refused.json).toEqual(refusal);
+      const wrong = await request(`${host.url}/trpc/${path}`, {
+        headers: { 'x-shop-cell-token': `${cellCredential}x` },
+      });
+      expect(wrong.status).toBe(401);
+    }
+    const config = await request(`${host.url}/trpc/payment.config`, { headers: withCredential });
+    expect(config.status).toBe(200);
+
+    const metrics = await request(`${host.url}/metrics`);
+    expect(metrics.status).toBe(401);
+    expect(metrics.text).not.toContain('process_cpu_seconds_total');
+    for (const headers of [
+      withCredential,
+      { authorization: `Bearer ${cellCredential}` },
+      { authorization: 'Bearer host-config-test-metrics-token-0123456789' },
+    ]) {
+      const allowed = await request(`${host.url}/metrics`, { headers });
+      expect(allowed.status).toBe(200);
+      expect(allowed.text).toContain('process_cpu_seconds_total');
+    }
+
+    // What must stay public: the probes, Stripe's webhook (its own signature) and the Inngest
+    // endpoint (the SDK refuses unsigned calls in production).
+    expect((await request(`${host.url}/healthz`)).status).toBe(200);
+    expect((await request(`${host.url}/readyz`)).status).not.toBe(401);
+    const webhook = await request(`${host.url}/webhooks/stripe`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(webhook.status).not.toBe(401);
+    const inngest = await request(`${host.url}/api/inngest/payment`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(inngest.status).not.toBe(200);
+    expect(inngest.json).not.toEqual(refusal);
   });
 });

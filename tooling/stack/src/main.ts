@@ -41,6 +41,8 @@ const lines = [
   `  Storefront   ${stack.urls.storefront}`,
   `  Admin        ${stack.urls.admin}`,
   `  Cells        ${stack.urls.cells}/trpc  (health ${stack.urls.cells}/healthz, metrics ${stack.urls.cells}/metrics)`,
+  '               procedures and metrics need the header x-shop-cell-token: $CELL_SERVICE_TOKEN,',
+  '               else the contents of .data/cell-service-token',
   `  Inngest      ${stack.urls.inngest}`,
   `  Mail inbox   ${stack.urls.mailInbox ?? '(none: SMTP_URL sends mail to your server)'}`,
   '',

@@ -1,10 +1,17 @@
 import { existsSync } from 'node:fs';
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fromRoot } from './repo-root';
 
+/** The one production entry of both apps (the images copy the same file). */
+const appServerEntry = fromRoot('packages/api/src/gateway/app-server-entry.mjs');
+
 export interface StandaloneServer {
-  /** `node <serverJs>` runs the app's production server, as its container image does. */
+  /**
+   * `node <serverJs>` runs the app's production server as its container image does: the
+   * production entry (`server-entry.mjs`, from packages/api/src/gateway/app-server-entry.mjs),
+   * which sets each request's client address and then starts Next's `server.js`.
+   */
   serverJs: string;
   /** The standalone app folder (server.js changes into it itself). */
   cwd: string;
@@ -14,7 +21,8 @@ export interface StandaloneServer {
  * Readies an app's production build to run as production runs it (infra/docker/<app>.Dockerfile):
  * `next build` with `output: 'standalone'` writes the server to
  * `.next/standalone/apps/<app>/server.js` but leaves `.next/static` and `public/` out, so they are
- * copied next to it here, once per build (`next start` does not serve standalone output).
+ * copied next to it here, once per build (`next start` does not serve standalone output), with
+ * the production entry beside it.
  * Idempotent: a second caller for the same build (e.g. an e2e test starting another server of the
  * app while the stack's is running) changes nothing.
  */
@@ -23,10 +31,10 @@ export async function prepareStandaloneServer(
 ): Promise<StandaloneServer> {
   const appDir = fromRoot('apps', app);
   const cwd = join(appDir, '.next/standalone/apps', app);
-  const serverJs = join(cwd, 'server.js');
-  if (!existsSync(serverJs)) {
+  const nextServerJs = join(cwd, 'server.js');
+  if (!existsSync(nextServerJs)) {
     throw new Error(
-      `${serverJs} is missing: build the app first (pnpm --filter @shop/${app} build).`,
+      `${nextServerJs} is missing: build the app first (pnpm --filter @shop/${app} build).`,
     );
   }
   const buildId = (await readFile(join(appDir, '.next/BUILD_ID'), 'utf8')).trim();
@@ -42,5 +50,8 @@ export async function prepareStandaloneServer(
     }
     await writeFile(marker, buildId);
   }
+  // Copied every time (it is small), so a changed entry never runs stale against an old build.
+  const serverJs = join(cwd, 'server-entry.mjs');
+  await copyFile(appServerEntry, serverJs);
   return { serverJs, cwd };
 }

@@ -4,6 +4,7 @@ import { resolveMongo } from '@shop/db/mongo';
 import { seedDemoData } from '@shop/db/seed';
 import { startLocalInngest } from '@shop/inngest-local';
 import pino from 'pino';
+import { cellServiceToken } from './cell-service-token';
 import { startProcess, type ManagedProcess } from './child-process';
 import { stackConfig, stackEnv } from './config';
 import { startStackMail } from './mail';
@@ -31,7 +32,8 @@ export interface RunningStack {
  * Brings the whole platform up in dependency order: MongoDB (resolved), Inngest (the configured
  * server, else the local executor), demo data, every cell in one host process, then both apps.
  * `dev` runs the apps with `next dev`; `e2e` runs the production builds as production does: the
- * standalone server (`node .next/standalone/apps/<app>/server.js`, see standalone-server.ts).
+ * production entry wrapping the standalone server (`node .next/standalone/apps/<app>/server-entry.mjs`,
+ * see standalone-server.ts).
  */
 export async function startStack(
   mode: StackMode,
@@ -114,6 +116,9 @@ export async function startStack(
       // Saga steps call other cells with a service token from the auth cell, which exchanges
       // this secret for it (cross-cell/service-client.ts); a fresh one per start is enough.
       SERVICE_TOKEN_SECRET: config.SERVICE_TOKEN_SECRET ?? randomBytes(32).toString('hex'),
+      // The cells answer procedures and /metrics only to callers presenting it; the apps' gateway
+      // and server code and the cells' own calls send it (docs/security/edge.md).
+      CELL_SERVICE_TOKEN: await cellServiceToken(fromRoot('.data/cell-service-token')),
     };
 
     const cells = startProcess('cells', process.execPath, ['--import', 'tsx', 'src/host/main.ts'], {
@@ -144,13 +149,15 @@ export async function startStack(
               env: {},
             };
           }
+          // The production entry (server-entry.mjs), which starts the standalone server.js.
           const server = await prepareStandaloneServer(name);
           // The standalone server listens on HOSTNAME, which a shell or container may have set to
           // the machine's name. Every interface, as `next start` did and the images do: with
           // 127.0.0.1 the server's own URL and the proxy's (Next normalises 127.0.0.1 to
           // localhost) differ, so a proxy rewrite becomes an external fetch and loses its status
           // (the admin's 403 for a section a role does not grant came back as 200).
-          const env = { HOSTNAME: '0.0.0.0' };
+          // Nothing stands in front of the local apps: the client's address is the socket's.
+          const env = { HOSTNAME: '0.0.0.0', TRUSTED_PROXY_HOPS: '0' };
           return { name, port, args: [server.serverJs], cwd: server.cwd, env };
         }),
       ),

@@ -39,24 +39,50 @@ export const secretName = 'shop-secrets';
 
 /** Every key the base reads from that Secret, and who reads it. */
 export const secretKeysByWorkload = {
-  cell: ['MONGODB_URI', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY'],
+  // Every workload holds the internal credential cells require on procedures and /metrics.
+  cell: ['MONGODB_URI', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'CELL_SERVICE_TOKEN'],
   payment: [
     'MONGODB_URI',
     'INNGEST_EVENT_KEY',
     'INNGEST_SIGNING_KEY',
+    'CELL_SERVICE_TOKEN',
     'STRIPE_SECRET_KEY',
     'STRIPE_WEBHOOK_SECRET',
     'STRIPE_PUBLISHABLE_KEY',
   ],
   // The auth cell checks, and the order saga presents, the secret behind service tokens.
-  auth: ['MONGODB_URI', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'SERVICE_TOKEN_SECRET'],
-  order: ['MONGODB_URI', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'SERVICE_TOKEN_SECRET'],
+  auth: [
+    'MONGODB_URI',
+    'INNGEST_EVENT_KEY',
+    'INNGEST_SIGNING_KEY',
+    'CELL_SERVICE_TOKEN',
+    'SERVICE_TOKEN_SECRET',
+  ],
+  order: [
+    'MONGODB_URI',
+    'INNGEST_EVENT_KEY',
+    'INNGEST_SIGNING_KEY',
+    'CELL_SERVICE_TOKEN',
+    'SERVICE_TOKEN_SECRET',
+  ],
   // The product cell expires the storefront's cached pages with a shared secret.
-  product: ['MONGODB_URI', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'REVALIDATE_SECRET'],
+  product: [
+    'MONGODB_URI',
+    'INNGEST_EVENT_KEY',
+    'INNGEST_SIGNING_KEY',
+    'CELL_SERVICE_TOKEN',
+    'REVALIDATE_SECRET',
+  ],
   // The notification cell's SMTP_URL carries the mail provider's credentials.
-  notification: ['MONGODB_URI', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'SMTP_URL'],
-  app: ['NEXTAUTH_SECRET'],
-  storefront: ['NEXTAUTH_SECRET', 'REVALIDATE_SECRET'],
+  notification: [
+    'MONGODB_URI',
+    'INNGEST_EVENT_KEY',
+    'INNGEST_SIGNING_KEY',
+    'CELL_SERVICE_TOKEN',
+    'SMTP_URL',
+  ],
+  app: ['NEXTAUTH_SECRET', 'CELL_SERVICE_TOKEN'],
+  storefront: ['NEXTAUTH_SECRET', 'CELL_SERVICE_TOKEN', 'REVALIDATE_SECRET'],
 } as const;
 
 /** The uid/gid the images run as and the pods enforce. */

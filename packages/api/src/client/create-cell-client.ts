@@ -3,6 +3,7 @@ import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 // server router under verbatimModuleSyntax, pulling mongoose and every cell into browser bundles.
 import type { AppRouter } from '../router';
 import type { Domain } from '../domains';
+import { cellCredentialHeader, type CellUrls } from './cell-credential';
 import { domainRoutingLink } from './domain-routing-link';
 
 export type CellHeaders = Record<string, string>;
@@ -23,13 +24,17 @@ const maxUrlLength = 4_000;
  * segment, so `client.product.list.query()` goes to the product cell wherever it lives.
  */
 export function createCellClient(options: CellClientOptions): TRPCClient<AppRouter> {
+  const credential = (options.urlFor as CellUrls).cellCredential;
+  const headers = credential
+    ? async () => ({ ...(await options.headers?.()), [cellCredentialHeader]: credential })
+    : options.headers;
   return createTRPCClient<AppRouter>({
     links: [
       domainRoutingLink<AppRouter>((domain) =>
         httpBatchLink({
           url: options.urlFor(domain),
           maxURLLength: maxUrlLength,
-          headers: options.headers,
+          headers,
           fetch: options.fetch,
         }),
       ),

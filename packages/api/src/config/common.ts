@@ -15,7 +15,30 @@ export const commonShape = {
   /** A host serving every cell (development: `http://127.0.0.1:4000`). */
   SHOP_CELL_URL: envValue.url(),
   ...Object.fromEntries(cellUrlVariables.map((name) => [name, envValue.url()])),
+  /**
+   * The internal credential: cells answer procedures and `/metrics` only to callers presenting it
+   * (the apps' gateways and server code, other cells); see host/internal-caller.ts.
+   */
+  CELL_SERVICE_TOKEN: cellServiceToken(),
 } as const;
+
+/** A shared secret of at least 32 characters; empty counts as unset. */
+function cellServiceToken() {
+  return envValue.text().refine((secret) => !secret || secret.length >= 32, {
+    message: 'must be at least 32 characters',
+  });
+}
+
+/**
+ * In production every process that calls or hosts cells holds the internal credential: without it
+ * a cell would answer anyone who reaches its port, and an app's calls would be refused.
+ */
+export function cellServiceTokenRule(env: Env): string[] {
+  if (!envValue.isProductionRuntime(env) || env.CELL_SERVICE_TOKEN?.trim()) return [];
+  return [
+    'CELL_SERVICE_TOKEN: required in production (the internal credential between the apps and the cells; the same value everywhere)',
+  ];
+}
 
 /**
  * In production every cell's URL is configuration: a forgotten one would otherwise send that

@@ -3,7 +3,7 @@ import { defineConfig, envValue, type Env } from '@shop/env';
 import { z } from 'zod';
 import type { Domain } from '../domains';
 import { hostedCellsFromEnv } from '../host/hosted-cells-from-env';
-import { commonRules, commonShape } from './common';
+import { cellServiceTokenRule, commonRules, commonShape } from './common';
 
 const hostedCells = envValue.text().transform((value, context): Domain[] | 'all' => {
   try {
@@ -36,6 +36,10 @@ export const hostShape = {
   // @shop/db (its own config module reads them again, with the same rules)
   ...dbShape,
   LOG_LEVEL: commonShape.LOG_LEVEL,
+  /** A second token `/metrics` also accepts (Prometheus), so the scraper need not hold the internal credential. */
+  METRICS_TOKEN: envValue.text().refine((secret) => !secret || secret.length >= 32, {
+    message: 'must be at least 32 characters',
+  }),
   // Service identity (auth and order cells)
   SERVICE_TOKEN_SECRET: envValue.text().refine((secret) => !secret || secret.length >= 32, {
     message: 'must be at least 32 characters',
@@ -95,7 +99,7 @@ const missing = (env: Env, name: string) => !env[name]?.trim();
  */
 export function hostRules(env: Env): string[] {
   if (!envValue.isProductionRuntime(env)) return [];
-  const problems = commonRules(env);
+  const problems = [...commonRules(env), ...cellServiceTokenRule(env)];
   const need = (cell: Domain, name: string, why: string) => {
     if (hosts(env, cell) && missing(env, name))
       problems.push(`${name}: required in production by the ${cell} cell (${why})`);
@@ -114,6 +118,17 @@ export function hostRules(env: Env): string[] {
   need('product', 'REVALIDATE_SECRET', "the storefront's /api/revalidate bearer token");
   need('auth', 'SERVICE_TOKEN_SECRET', 'service tokens for saga steps');
   need('order', 'SERVICE_TOKEN_SECRET', 'its saga steps call other cells');
+  // The Inngest endpoints answer without the internal credential (the Inngest server cannot send
+  // it); what protects them is the SDK checking each request's signature, which it does only
+  // outside dev mode and with the signing key.
+  if (missing(env, 'INNGEST_SIGNING_KEY'))
+    problems.push(
+      "INNGEST_SIGNING_KEY: required in production (the cells' Inngest endpoints accept only requests signed with it)",
+    );
+  if (env.INNGEST_DEV?.trim() && !['0', 'false'].includes(env.INNGEST_DEV.trim().toLowerCase()))
+    problems.push(
+      'INNGEST_DEV: must be 0 or unset in production (dev mode runs functions for unsigned requests)',
+    );
   return problems;
 }
 

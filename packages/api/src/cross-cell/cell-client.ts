@@ -1,4 +1,5 @@
 import type { TRPCClient } from '@trpc/client';
+import { cellCredentialHeader } from '../client/cell-credential';
 import { cellUrlsFromEnv } from '../client/cell-urls';
 import { commonConfig } from '../config/common';
 import { hostConfig } from '../config/host';
@@ -39,8 +40,17 @@ export const fetchWithTimeout: typeof fetch = (input, init) => {
   return fetch(input, { ...init, signal });
 };
 
+/**
+ * The internal credential every cross-cell call presents (`CELL_SERVICE_TOKEN`), read per call
+ * from the cached configuration; none outside production when unset.
+ */
+export function cellCredentialHeaders(): Record<string, string> {
+  const credential = hostConfig().CELL_SERVICE_TOKEN;
+  return credential ? { [cellCredentialHeader]: credential } : {};
+}
+
 function clientFor(scope: RequestScope | undefined): TRPCClient<AppRouter> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...cellCredentialHeaders() };
   if (scope) {
     headers['x-request-id'] = scope.requestId;
     if (scope.authorization) headers.authorization = scope.authorization;
@@ -54,7 +64,8 @@ function clientFor(scope: RequestScope | undefined): TRPCClient<AppRouter> {
 
 /**
  * How one cell calls another: the typed client over HTTP, never an import of the other cell's
- * code. Each call carries the current request's id and the caller's bearer token. The client is
+ * code. Each call carries the internal credential, the current request's id and the caller's
+ * bearer token (never the shopper's address: a cell's own limits count the first hop's). The client is
  * per request: a process-wide one would batch two requests' calls together under one request's
  * headers, leaking one caller's identity into another's call.
  */

@@ -5,7 +5,7 @@ import { hostConfig } from '../config/host';
 import type { Domain } from '../domains';
 import { currentRequestScope } from '../observability/request-context';
 import type { AppRouter } from '../router';
-import { cellUrlFor, fetchWithTimeout } from './cell-client';
+import { cellCredentialHeaders, cellUrlFor, fetchWithTimeout } from './cell-client';
 
 /** Renew this long before expiry, so a token never expires between check and use. */
 const renewBeforeMs = 60_000;
@@ -20,7 +20,11 @@ const tokens = new Map<string, Promise<CachedToken>>();
 async function fetchServiceToken(service: string): Promise<CachedToken> {
   const secret = hostConfig().SERVICE_TOKEN_SECRET;
   if (!secret) throw new Error('SERVICE_TOKEN_SECRET is not set: this cell cannot call others');
-  const auth = createCellClient({ urlFor: cellUrlFor, fetch: fetchWithTimeout });
+  const auth = createCellClient({
+    urlFor: cellUrlFor,
+    fetch: fetchWithTimeout,
+    headers: cellCredentialHeaders,
+  });
   const { accessToken, expiresAt } = await auth.auth.serviceToken.mutate({
     service: service as Domain,
     secret,
@@ -63,6 +67,7 @@ export function serviceCellClient(service: Domain = 'order'): TRPCClient<AppRout
     urlFor: cellUrlFor,
     fetch: fetchWithTimeout,
     headers: async () => ({
+      ...cellCredentialHeaders(),
       authorization: `Bearer ${await serviceToken(service)}`,
       'x-request-id': currentRequestScope()?.requestId ?? randomUUID(),
     }),

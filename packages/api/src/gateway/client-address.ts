@@ -1,20 +1,20 @@
-// An IPv4 or IPv6 address, possibly with a port or zone as some proxies write it. Anything else
-// (a browser's invention without an ingress in front) is not used: the address keys a rate-limit
-// bucket and travels to the cell and its logs, so an unchecked 16 KB header would cost the
-// gateway that much memory per bucket and fill logs with whatever a client chose.
-const plausibleAddress = /^[0-9A-Za-z.:[\]%_-]{1,64}$/;
+// An IPv4 or IPv6 address. Anything else is not used: the address keys a rate-limit bucket and
+// travels to the cell and its logs, so an unchecked 16 KB header would cost the gateway that much
+// memory per bucket and fill logs with whatever a client chose.
+const plausibleAddress = /^[0-9A-Fa-f.:]{2,45}$/;
 
 /**
  * The address a request came from, used as the rate-limit key and forwarded to the cell.
  *
- * In the cluster the ingress appends the address it saw to `x-forwarded-for`, so the LAST entry
- * is the one no browser can forge (earlier entries are whatever the client sent). Without an
- * ingress, `next start` fills the header from the socket when it is absent. A value that is not
- * address-shaped counts as `unknown` (one shared bucket for every such client).
+ * In production the app runs behind its own entry (app-server-entry.mjs), which replaces
+ * `x-forwarded-for` before Next.js sees the request with exactly one address: the socket's, or
+ * with TRUSTED_PROXY_HOPS=N the Nth entry from the right that the proxies in front appended. So
+ * the header holds one address no browser chose. Under `next dev` (no entry) Next fills the header
+ * from the socket only when the browser sent none, so there a browser can name its own address:
+ * development only (docs/security/edge.md). Several entries, or anything not address-shaped,
+ * count as `unknown` (one shared bucket for every such client).
  */
 export function clientAddressOf(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').at(-1)?.trim();
-  const address = last || headers.get('x-real-ip')?.trim();
+  const address = headers.get('x-forwarded-for')?.trim();
   return address && plausibleAddress.test(address) ? address : 'unknown';
 }

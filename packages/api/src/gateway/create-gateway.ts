@@ -1,6 +1,7 @@
 import { isDomain, type Domain } from '../client';
 import { attachCartToken } from './cart-token';
 import { clientAddressOf } from './client-address';
+import { crossSiteRefusal } from './cross-site';
 import { headersForBrowser, headersForCell } from './forwarded-headers';
 import { attachIdentity, type IdentityOptions } from './identity';
 import { jsonError } from './json-error';
@@ -18,6 +19,14 @@ export interface GatewayOptions {
   fetch?: typeof fetch;
   /** Which session cookie carries the user's tokens (the admin names its own). */
   identity?: IdentityOptions;
+  /**
+   * The origins whose pages may POST through this gateway (the app's own public origin; see
+   * `allowedOriginsFrom`). Browsers that send `Sec-Fetch-Site` are judged by it instead.
+   * Default none: only `Sec-Fetch-Site: same-origin` POSTs pass.
+   */
+  allowedOrigins?: readonly string[];
+  /** The internal credential (`CELL_SERVICE_TOKEN`) presented to the cells; none in tests. */
+  cellCredential?: string;
 }
 
 export interface GatewayTarget {
@@ -30,8 +39,10 @@ const procedureName = /^[A-Za-z][\w]*(\.[A-Za-z][\w]*)+$/;
 /**
  * The API gateway of the design: the browser's tRPC calls arrive at
  * `/api/cells/<domain>/<procedures>` and are forwarded to that domain's cell, with a request id,
- * the client's address, a per-client rate limit and (later) the user's identity. Cells are never
- * exposed to browsers directly. Framework-free: web Request/Response only.
+ * the client's address, a per-client rate limit, the user's identity and the internal credential.
+ * State-changing calls (POST) are accepted only from the app's own pages and only as JSON
+ * (cross-site.ts). Cells are never exposed to browsers directly. Framework-free: web
+ * Request/Response only.
  */
 export function createGateway(options: GatewayOptions) {
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -49,6 +60,11 @@ export function createGateway(options: GatewayOptions) {
       });
     }
 
+    if (request.method === 'POST') {
+      const refusal = crossSiteRefusal(request.headers, options.allowedOrigins ?? []);
+      if (refusal) return jsonError(refusal.status, refusal.message, requestId);
+    }
+
     const { domain } = target;
     if (!isDomain(domain)) return jsonError(404, 'Unknown service', requestId);
     const procedures = procedurePathWithin(domain, target.path);
@@ -61,7 +77,11 @@ export function createGateway(options: GatewayOptions) {
       body = read;
     }
 
-    const toCell = headersForCell(request.headers, { requestId, clientAddress });
+    const toCell = headersForCell(request.headers, {
+      requestId,
+      clientAddress,
+      cellCredential: options.cellCredential,
+    });
     await attachIdentity(request, toCell, options.identity);
     attachCartToken(request, domain, toCell);
 

@@ -1,7 +1,10 @@
+import { cellCredentialHeader } from '../client/cell-credential';
+
 /**
  * Which browser headers reach a cell. An allow-list rather than a deny-list: hop-by-hop
  * headers (connection, keep-alive, transfer-encoding, upgrade, te, trailer, proxy-*), cookies,
- * `authorization` and Next.js's internal headers are never forwarded, whatever a browser sends.
+ * `authorization`, the internal credential and Next.js's internal headers are never forwarded,
+ * whatever a browser sends.
  */
 const forwardedRequestHeaders = [
   'accept',
@@ -17,7 +20,7 @@ const returnedResponseHeaders = ['content-type', 'cache-control', 'retry-after']
 
 export function headersForCell(
   fromBrowser: Headers,
-  context: { requestId: string; clientAddress: string },
+  context: { requestId: string; clientAddress: string; cellCredential?: string },
 ): Headers {
   const toCell = new Headers();
   for (const name of forwardedRequestHeaders) {
@@ -25,7 +28,9 @@ export function headersForCell(
     if (value !== null) toCell.set(name, value);
   }
   toCell.set('x-request-id', context.requestId);
+  // Exactly one address, which the cell believes because the credential comes with it.
   toCell.set('x-forwarded-for', context.clientAddress);
+  if (context.cellCredential) toCell.set(cellCredentialHeader, context.cellCredential);
   return toCell;
 }
 

@@ -5,6 +5,7 @@
 export { createGateway, type GatewayOptions, type GatewayTarget } from './create-gateway';
 export { rateLimitOptionsFromEnv, TokenBucketRateLimiter } from './rate-limiter';
 export { clientAddressOf } from './client-address';
+export { crossSiteRefusal, type CrossSiteRefusal } from './cross-site';
 export {
   attachCartToken,
   cartCookieName,

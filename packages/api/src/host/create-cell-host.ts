@@ -6,6 +6,7 @@ import type { CellDefinition } from '../cells/cell-definition';
 import { loadCells } from '../cells/registry';
 import { cellUrlsFromEnv } from '../client/cell-urls';
 import { commonConfig } from '../config/common';
+import { hostConfig } from '../config/host';
 import { routeCellCallsTo } from '../cross-cell/cell-client';
 import { domains, isDomain, type Domain } from '../domains';
 import { createAccessTokenVerifier } from '../identity/access-token';
@@ -15,6 +16,7 @@ import { metricsRegistry } from '../observability/metrics';
 import { runInRequestScope } from '../observability/request-context';
 import { createInngestEndpoints, inngestPathPrefix } from './inngest-endpoints';
 import { sendJson } from './json-response';
+import { isInternalCaller, isPublicPath, mayReadMetrics } from './internal-caller';
 import { answerHealth, answerReadiness, type ReadinessState } from './probes';
 import { requestIdOf } from './request-id';
 import { createTrpcEndpoint } from './trpc-endpoint';
@@ -28,6 +30,13 @@ export interface CellHostOptions {
   logger?: Logger;
   /** How long in-flight requests may take to finish after `close()` before being cut. */
   shutdownGraceMs?: number;
+  /**
+   * The internal credential procedures and `/metrics` require (`x-shop-cell-token`); default
+   * `CELL_SERVICE_TOKEN`. Unset: every caller is treated as internal (tests, development).
+   */
+  cellCredential?: string;
+  /** A second token `/metrics` accepts as `Authorization: Bearer`; default `METRICS_TOKEN`. */
+  metricsToken?: string;
 }
 
 export interface CellHost {
@@ -56,7 +65,9 @@ function decodeProcedurePath(raw: string): string | null {
 /**
  * One `node:http` server for the chosen cells: `/trpc/*`, `/api/inngest/<domain>`, `/healthz`,
  * `/readyz`, `/metrics`, plus the cells' own routes (the auth cell's JWKS). Resolves once every
- * hosted cell's database is connected and the server listens.
+ * hosted cell's database is connected and the server listens. With an internal credential
+ * configured (always in production), procedures and `/metrics` answer only callers presenting it;
+ * the probes, the Inngest endpoints and the cells' own routes stay public (internal-caller.ts).
  */
 export async function createCellHost(options: CellHostOptions): Promise<CellHost> {
   const logger = options.logger ?? rootLogger;
@@ -73,14 +84,32 @@ export async function createCellHost(options: CellHostOptions): Promise<CellHost
   const trpc = createTrpcEndpoint(cells, verifyAccessToken, logger);
   const inngest = createInngestEndpoints(cells);
   const cellRoutes = new Map(cells.flatMap((cell) => Object.entries(cell.httpRoutes ?? {})));
+  const publicCellRoutes = new Set(cellRoutes.keys());
   const logEachRequest = logger.isLevelEnabled('debug');
+  const cellCredential =
+    'cellCredential' in options ? options.cellCredential : hostConfig().CELL_SERVICE_TOKEN;
+  const metricsToken =
+    'metricsToken' in options ? options.metricsToken : hostConfig().METRICS_TOKEN;
 
   const route = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
     const pathname = pathnameOf(req.url ?? '/');
+    const internal = isInternalCaller(req, cellCredential);
+    if (pathname === '/metrics') {
+      if (!mayReadMetrics(req, cellCredential, metricsToken)) {
+        return sendJson(res, 401, {
+          error: 'metrics need the internal credential or METRICS_TOKEN',
+        });
+      }
+    } else if (!internal && !isPublicPath(pathname, publicCellRoutes)) {
+      logger.debug({ requestId, path: pathname }, 'refused: no internal credential');
+      return sendJson(res, 401, {
+        error: 'this cell answers only the platform itself (missing or wrong internal credential)',
+      });
+    }
     if (pathname.startsWith(trpcPrefix)) {
       const procedurePath = decodeProcedurePath(pathname.slice(trpcPrefix.length));
       if (procedurePath === null) return sendJson(res, 400, { error: 'malformed procedure path' });
-      return trpc(req, res, procedurePath, requestId);
+      return trpc(req, res, procedurePath, requestId, internal);
     }
     if (pathname.startsWith(inngestPathPrefix)) {
       const domain = pathname.slice(inngestPathPrefix.length);

@@ -19,6 +19,11 @@ export type TrpcEndpoint = (
   res: ServerResponse,
   procedurePath: string,
   requestId: string,
+  /**
+   * The caller presented the internal credential (or none is configured), so its
+   * `x-forwarded-for` names the shopper; otherwise the socket's address counts.
+   */
+  internal?: boolean,
 ) => Promise<void>;
 
 function logError(logger: Logger, error: TRPCError, path: string | undefined) {
@@ -49,13 +54,13 @@ export function createTrpcEndpoint(
   );
   assertTrpcInternals(hostedRouter);
 
-  return async (req, res, procedurePath, requestId) => {
+  return async (req, res, procedurePath, requestId, internal = false) => {
     const requestLogger = logger.child({ requestId });
     const createContext = async (): Promise<CellContext> => ({
       requestId,
       logger: requestLogger,
       identity: await verifyAccessToken(req.headers.authorization),
-      clientAddress: clientAddressOf(req),
+      clientAddress: clientAddressOf(req, internal),
       cartToken: singleHeader(req.headers['x-cart-token']),
     });
     const fastPathErrors: TRPCError[] = [];
