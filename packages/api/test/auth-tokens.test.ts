@@ -1,5 +1,5 @@
 import { decodeProtectedHeader, decodeJwt } from 'jose';
-import { requireRealMongo } from '@shop/db/testing';
+import { requireRealMongo, waitFor } from '@shop/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellHost } from '../src/host';
 import { startEventCapture, type EventCapture } from './support/auth-event-capture';
@@ -294,5 +294,81 @@ describe('hostile input', () => {
     ]) {
       expect((await mutate(authHost.url, 'auth.register', input)).status).toBe(400);
     }
+  });
+});
+
+describe("a revoked session's access token", () => {
+  let userHost: CellHost;
+  beforeAll(async () => {
+    // A cell in a host without the auth cell: it reads the revocation list over HTTP.
+    const { startTestHost } = await import('./support/test-host');
+    userHost = await startTestHost(['user']);
+  });
+  afterAll(() => userHost?.close());
+
+  const profileStatus = async (accessToken: string) =>
+    (await query(userHost.url, 'user.getProfile', undefined, { token: accessToken })).status;
+
+  /**
+   * Polls until the other cell refuses the token. The bound the cells promise
+   * (docs/architecture.md, Identity) is about 4 s: a list at most 3 s old, read from an auth cell
+   * whose copy is at most 1 s old; waited for, not timed, since these machines are slow.
+   */
+  async function refusedSoon(accessToken: string, host = userHost, path = 'user.getProfile') {
+    await waitFor(
+      async () => (await query(host.url, path, undefined, { token: accessToken })).status === 401,
+      { what: `${path} to refuse the revoked session`, timeoutMs: 15_000 },
+    );
+  }
+
+  it('is refused by another cell soon after sign-out; other sessions keep working', async () => {
+    const email = uniqueEmail();
+    const signedOut = await register(email);
+    const other = dataOf<TokenSetBody>(
+      await mutate(authHost.url, 'auth.login', { email, password: goodPassword }),
+    );
+    expect(await profileStatus(signedOut.accessToken)).toBe(200);
+
+    await mutate(authHost.url, 'auth.logout', { refreshToken: signedOut.refreshToken });
+    await refusedSoon(signedOut.accessToken);
+    expect(await profileStatus(other.accessToken)).toBe(200);
+    // The auth cell's own procedures refuse it too.
+    await refusedSoon(signedOut.accessToken, authHost, 'auth.me');
+  });
+
+  it('is refused once a reused refresh token ends the session', async () => {
+    const stolen = await register();
+    const rotated = dataOf<TokenSetBody>(await refresh(stolen.refreshToken));
+    expect(await profileStatus(rotated.accessToken)).toBe(200);
+    expect((await refresh(stolen.refreshToken)).status).toBe(401);
+    await refusedSoon(rotated.accessToken);
+  });
+
+  it('is refused after logoutEverywhere, for every session of the account', async () => {
+    const email = uniqueEmail();
+    const a = await register(email);
+    const b = dataOf<TokenSetBody>(
+      await mutate(authHost.url, 'auth.login', { email, password: goodPassword }),
+    );
+    await mutate(authHost.url, 'auth.logoutEverywhere', undefined, { token: a.accessToken });
+    await refusedSoon(a.accessToken);
+    await refusedSoon(b.accessToken);
+  });
+
+  it('staff tokens live 5 minutes, customer tokens 15', async () => {
+    const staff = dataOf<TokenSetBody>(
+      await mutate(authHost.url, 'auth.login', {
+        email: 'analyst@example.com',
+        password: 'demo-password-1',
+      }),
+    );
+    const staffLifetime = Date.parse(staff.accessTokenExpiresAt) - Date.now();
+    expect(staffLifetime).toBeGreaterThan(4 * 60_000);
+    expect(staffLifetime).toBeLessThanOrEqual(5 * 60_000);
+    const { exp, iat } = decodeJwt(staff.accessToken);
+    expect(exp! - iat!).toBe(5 * 60);
+    const customer = await register();
+    const { exp: customerExp, iat: customerIat } = decodeJwt(customer.accessToken);
+    expect(customerExp! - customerIat!).toBe(15 * 60);
   });
 });

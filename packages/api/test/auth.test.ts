@@ -30,7 +30,7 @@ const claims = { email: 'analyst@example.com', roles: ['analyst'] };
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 describe('sign-in', () => {
-  it('returns a 15-minute token and the account for a seeded staff member', async () => {
+  it('returns a 5-minute token (staff) and the account for a seeded staff member', async () => {
     const response = await request(`${authHost.url}/trpc/auth.login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -42,8 +42,8 @@ describe('sign-in', () => {
     };
     expect(result.data.account).toMatchObject({ email: 'analyst@example.com', roles: ['analyst'] });
     const lifetimeMs = Date.parse(result.data.accessTokenExpiresAt) - Date.now();
-    expect(lifetimeMs).toBeGreaterThan(14 * 60_000);
-    expect(lifetimeMs).toBeLessThanOrEqual(15 * 60_000);
+    expect(lifetimeMs).toBeGreaterThan(4 * 60_000);
+    expect(lifetimeMs).toBeLessThanOrEqual(5 * 60_000);
     expect(decodeProtectedHeader(result.data.accessToken)).toMatchObject({ alg: 'RS256' });
   });
 

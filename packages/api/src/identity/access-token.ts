@@ -1,6 +1,7 @@
 import { SignJWT, jwtVerify, type CryptoKey, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { Identity } from './identity';
+import { revokedSessionsOf, type RevokedSessions } from './revoked-sessions';
 import {
   isRole,
   permissionsForRoles,
@@ -12,7 +13,13 @@ import {
 export const accessTokenAlgorithm = 'RS256';
 export const accessTokenIssuer = 'shop-auth';
 export const accessTokenAudience = 'shop-cells';
+/** The longest an access token lives: a customer's. */
 export const accessTokenLifetimeSeconds = 15 * 60;
+/**
+ * Staff tokens (any role beyond `customer`) live 5 minutes: if the auth cell's revocation list
+ * cannot be read, a revoked staff session still ends within 5 minutes.
+ */
+export const staffAccessTokenLifetimeSeconds = 5 * 60;
 
 export interface SigningKey {
   kid: string;
@@ -27,15 +34,16 @@ export interface AccessTokenSubject {
   sessionId?: string;
 }
 
-/** Signs a token with the claims every cell checks: RS256, our issuer and audience, 15 minutes. */
+/** Signs a token with the claims every cell checks: RS256, our issuer and audience, an expiry. */
 async function signToken(
   key: SigningKey,
   subject: string,
   payload: Record<string, unknown>,
   now: Date,
+  lifetimeSeconds = accessTokenLifetimeSeconds,
 ): Promise<{ accessToken: string; expiresAt: Date }> {
   const issuedAt = Math.floor(now.getTime() / 1000);
-  const expiresAt = new Date((issuedAt + accessTokenLifetimeSeconds) * 1000);
+  const expiresAt = new Date((issuedAt + lifetimeSeconds) * 1000);
   const accessToken = await new SignJWT(payload)
     .setProtectedHeader({ alg: accessTokenAlgorithm, kid: key.kid, typ: 'JWT' })
     .setSubject(subject)
@@ -54,11 +62,13 @@ export function signAccessToken(
   now = new Date(),
 ): Promise<{ accessToken: string; expiresAt: Date }> {
   const sessionClaim = subject.sessionId ? { sid: subject.sessionId } : {};
+  const staff = subject.roles.some((role) => role !== 'customer');
   return signToken(
     key,
     subject.accountId,
     { email: subject.email, roles: [...subject.roles], ...sessionClaim },
     now,
+    staff ? staffAccessTokenLifetimeSeconds : accessTokenLifetimeSeconds,
   );
 }
 
@@ -93,9 +103,14 @@ export type AccessTokenVerifier = (authorization: string | undefined) => Promise
 /**
  * Turns an `Authorization: Bearer <token>` header into an identity, or null when there is no
  * token or it does not verify. Only RS256 is accepted (so `alg: none` and HS256 tokens signed with
- * the public key fail), and only keys the key set knows (unknown `kid` fails).
+ * the public key fail), and only keys the key set knows (unknown `kid` fails). A token of a
+ * session the auth cell has revoked is refused once the revocation list names it (by default the
+ * list paired with the key set: `remoteAuthKeySet`, or the auth cell's own).
  */
-export function createAccessTokenVerifier(keySet: JWTVerifyGetKey): AccessTokenVerifier {
+export function createAccessTokenVerifier(
+  keySet: JWTVerifyGetKey,
+  revokedSessions: RevokedSessions | undefined = revokedSessionsOf(keySet),
+): AccessTokenVerifier {
   return async (authorization) => {
     if (!authorization || !authorization.startsWith('Bearer ')) return null;
     const token = authorization.slice('Bearer '.length).trim();
@@ -116,6 +131,9 @@ export function createAccessTokenVerifier(keySet: JWTVerifyGetKey): AccessTokenV
           permissions: new Set(servicePermissions),
           service: parsed.sub.slice(serviceSubjectPrefix.length),
         };
+      }
+      if (parsed.sid && revokedSessions && (await revokedSessions.isRevoked(parsed.sid))) {
+        return null;
       }
       // Roles this build does not know grant nothing rather than failing the whole token.
       const roles = parsed.roles.filter(isRole);

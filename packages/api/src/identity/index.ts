@@ -9,10 +9,19 @@ export {
   accessTokenLifetimeSeconds,
   createAccessTokenVerifier,
   signAccessToken,
+  staffAccessTokenLifetimeSeconds,
   type AccessTokenSubject,
   type AccessTokenVerifier,
   type SigningKey,
 } from './access-token';
 export { authJwksUrl, jwksPath, remoteAuthKeySet } from './remote-key-set';
 export { type Identity } from './identity';
+export {
+  pollingRevokedSessions,
+  remoteRevokedSessions,
+  revokedSessionsPath,
+  revokedSessionsTiming,
+  withRevokedSessions,
+  type RevokedSessions,
+} from './revoked-sessions';
 export * from './permissions';

@@ -21,10 +21,11 @@ export const refreshTokenSchema = new Schema(
 refreshTokenSchema.index({ hash: 1 }, { unique: true });
 refreshTokenSchema.index({ familyId: 1 });
 refreshTokenSchema.index({ accountId: 1, revokedAt: 1 });
-// The published list of recently revoked sessions reads revoked tokens by time.
+// The published list of recently revoked sessions reads revoked tokens by time (only revoked
+// tokens are indexed; a query for `revokedAt > t` implies the filter).
 refreshTokenSchema.index(
   { revokedAt: 1 },
-  { partialFilterExpression: { revokedAt: { $type: 'date' } } },
+  { partialFilterExpression: { revokedAt: { $gt: new Date(0) } } },
 );
 // A real MongoDB drops tokens a day after they expire (kept a while for reuse detection logs).
 refreshTokenSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 24 * 60 * 60 });

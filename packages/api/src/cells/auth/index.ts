@@ -1,9 +1,11 @@
 import { jwksPath } from '../../identity/remote-key-set';
+import { revokedSessionsPath } from '../../identity/revoked-sessions';
 import type { CellDefinition } from '../cell-definition';
 import { authDatabase } from './database';
 import { isCommonPassword } from './common-passwords';
 import { authFunctions } from './functions';
 import { jwksRoute } from './jwks-route';
+import { revokedSessionsRoute } from './revoked-sessions-route';
 import { authRouter } from './router';
 import { currentSigningKey, localAccessTokenKeySet } from './signing-keys';
 
@@ -18,6 +20,6 @@ export const authCell: CellDefinition = {
     await currentSigningKey();
     isCommonPassword('');
   },
-  httpRoutes: { [jwksPath]: jwksRoute },
+  httpRoutes: { [jwksPath]: jwksRoute, [revokedSessionsPath]: revokedSessionsRoute },
   accessTokenKeySet: localAccessTokenKeySet,
 };

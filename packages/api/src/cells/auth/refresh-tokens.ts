@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Types } from 'mongoose';
 import { authDatabase } from './database';
 import { newSecretToken, sha256Hex } from '../../secrets';
+import { forgetRevokedSessionList } from './revoked-session-list';
 
 export const refreshTokenLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
@@ -64,6 +65,7 @@ export async function useRefreshToken(token: string, now = new Date()): Promise<
 export async function revokeFamily(familyId: string, now = new Date()): Promise<void> {
   const { RefreshToken } = await authDatabase.models();
   await RefreshToken.updateMany({ familyId, revokedAt: null }, { $set: { revokedAt: now } });
+  forgetRevokedSessionList();
 }
 
 /** The family a token belongs to, whatever its state (logout accepts used and expired tokens). */
@@ -88,4 +90,5 @@ export async function revokeAccountSessions(
     },
     { $set: { revokedAt: now } },
   );
+  forgetRevokedSessionList();
 }

@@ -15,7 +15,9 @@ import {
   accessTokenLifetimeSeconds,
   type SigningKey,
 } from '../../identity/access-token';
+import { pollingRevokedSessions, withRevokedSessions } from '../../identity/revoked-sessions';
 import { authDatabase } from './database';
+import { recentlyRevokedSessionIds } from './revoked-session-list';
 
 const generateRsaKeyPair = promisify(generateKeyPair);
 
@@ -163,14 +165,18 @@ export function publishedKeySet(): Promise<JSONWebKeySet> {
   return published.keys;
 }
 
-/** Verification keys read straight from auth_db, for hosts that host the auth cell. */
+/**
+ * Verification keys read straight from auth_db, for hosts that host the auth cell, paired with
+ * the revoked sessions read the same way.
+ */
 export function localAccessTokenKeySet(): JWTVerifyGetKey {
   let cached: { source: JSONWebKeySet; keySet: JWTVerifyGetKey } | undefined;
-  return async (header, token) => {
+  const keySet: JWTVerifyGetKey = async (header, token) => {
     const source = await publishedKeySet();
     if (cached?.source !== source) cached = { source, keySet: createLocalJWKSet(source) };
     return cached.keySet(header, token);
   };
+  return withRevokedSessions(keySet, pollingRevokedSessions(recentlyRevokedSessionIds));
 }
 
 /** Forgets cached keys (after a rotation; tests that start from an empty auth_db). */

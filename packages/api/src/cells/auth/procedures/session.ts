@@ -116,8 +116,8 @@ export async function logout({ input }: HandlerArgs<LogoutInput>): Promise<Done>
 }
 
 /**
- * Ends every session of the caller. Access tokens already issued stay valid until they expire
- * (at most 15 minutes): they are checked without a database.
+ * Ends every session of the caller. Access tokens already issued are refused by every cell once
+ * its copy of the revocation list names the sessions (a few seconds, `revoked-session-list.ts`).
  */
 export async function logoutEverywhere({
   ctx,

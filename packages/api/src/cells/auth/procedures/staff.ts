@@ -24,7 +24,7 @@ export async function listStaff({
 
 /**
  * Replaces an account's roles. An admin cannot take the admin role from themselves (the last
- * way back in). Takes effect at the account's next token (at most 15 minutes).
+ * way back in). Takes effect at the account's next token (at most 5 minutes for staff, 15 for a customer).
  */
 export async function setRoles({
   input,
