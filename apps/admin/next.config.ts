@@ -4,6 +4,25 @@ import type { NextConfig } from 'next';
 // The monorepo root: standalone output must trace files from the workspace packages too.
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
+/**
+ * Headers every answer gets, static files included; the Content-Security-Policy (a nonce per
+ * request) and HSTS (https only) come from src/proxy.ts. docs/security/browser.md says why each.
+ */
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  // Pages are never framed (also frame-ancestors 'none' in the policy, for current browsers).
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Referrer-Policy', value: 'same-origin' },
+  {
+    key: 'Permissions-Policy',
+    value:
+      'accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), ' +
+      'magnetometer=(), microphone=(), midi=(), serial=(), usb=(), browsing-topics=(), ' +
+      'payment=()',
+  },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+];
+
 const nextConfig: NextConfig = {
   // Workspace packages export TypeScript source; Next compiles them with the app.
   transpilePackages: ['@shop/ui', '@shop/api', '@shop/auth-session', '@shop/money', '@shop/env'],
@@ -12,6 +31,7 @@ const nextConfig: NextConfig = {
   turbopack: { root: repoRoot },
   typedRoutes: true,
   poweredByHeader: false,
+  headers: async () => [{ source: '/:path*', headers: securityHeaders }],
   // `pnpm dev` prints 127.0.0.1 URLs; without this, `next dev` blocks its own scripts (and so
   // hydration) for pages opened on 127.0.0.1 rather than localhost.
   allowedDevOrigins: ['127.0.0.1'],

@@ -19,6 +19,25 @@ const categoryViewParameters = [
   'attr.Size',
 ];
 
+/**
+ * Headers every answer gets, static files included; the Content-Security-Policy (a nonce per
+ * request) and HSTS (https only) come from src/proxy.ts. docs/security/browser.md says why each.
+ */
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  // Pages are never framed (also frame-ancestors 'none' in the policy, for current browsers).
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  {
+    key: 'Permissions-Policy',
+    value:
+      'accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), ' +
+      'magnetometer=(), microphone=(), midi=(), serial=(), usb=(), browsing-topics=(), ' +
+      'payment=(self "https://js.stripe.com")',
+  },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin-allow-popups' },
+];
+
 const nextConfig: NextConfig = {
   // Workspace packages export TypeScript source; Next compiles them with the app.
   transpilePackages: ['@shop/ui', '@shop/api', '@shop/auth-session', '@shop/money', '@shop/env'],
@@ -27,6 +46,7 @@ const nextConfig: NextConfig = {
   turbopack: { root: repoRoot },
   typedRoutes: true,
   poweredByHeader: false,
+  headers: async () => [{ source: '/:path*', headers: securityHeaders }],
   rewrites: async () => ({
     beforeFiles: categoryViewParameters.map((key) => ({
       source: '/categories/:slug',

@@ -1,6 +1,11 @@
-import type { NextRequest } from 'next/server';
+import {
+  prepareBrowserSecurity,
+  withBrowserSecurity,
+} from '@shop/auth-session/browser-security/response-headers';
 import { usesSecureCookies } from '@shop/auth-session/secret';
+import { NextResponse, type NextRequest } from 'next/server';
 import { refreshSessionIn } from '@/auth/proxy-refresh';
+import { storefrontBrowserSecurity } from '@/security/browser-policy';
 import {
   cartCookieMaxAgeSeconds,
   cartCookieName,
@@ -9,14 +14,30 @@ import {
 } from '@/server/cart-cookie';
 
 /**
- * Silent session refresh (see auth/proxy-refresh.ts); the account area needs a session. Every
- * visitor also gets the guest cart cookie on their first request, so the cart calls that follow
- * (the gateway, server actions) carry it.
+ * Paths without sessions or carts: next-auth's own endpoints, payment providers' webhooks, the
+ * CSP report endpoint, static files and probes. They still get the security headers.
+ */
+const sessionless =
+  /^\/(?:api\/auth|api\/webhooks|api\/csp-report|images|healthz|icon\.svg|favicon\.ico)(?:\/|$)/;
+
+/**
+ * Every answer gets its Content-Security-Policy (a fresh nonce for pages rendered per request;
+ * security/browser-policy.ts) and HSTS over https. Then the silent session refresh (see
+ * auth/proxy-refresh.ts); the account area needs a session. Every visitor also gets the guest
+ * cart cookie on their first request, so the cart calls that follow (the gateway, server
+ * actions) carry it.
  */
 export async function proxy(request: NextRequest) {
+  const security = prepareBrowserSecurity(request, storefrontBrowserSecurity);
+  if (sessionless.test(request.nextUrl.pathname)) {
+    return withBrowserSecurity(
+      NextResponse.next({ request: { headers: request.headers } }),
+      security,
+    );
+  }
   const existing = request.cookies.get(cartCookieName)?.value;
   const issued = isCartToken(existing) ? undefined : newCartToken();
-  // Also seen by this request's own rendering whenever the refresh forwards the request headers.
+  // Also seen by this request's own rendering: the refresh hands the request headers on.
   if (issued) request.cookies.set(cartCookieName, issued);
   const response = await refreshSessionIn(request, {
     needsSession: (pathname) => pathname === '/account' || pathname.startsWith('/account/'),
@@ -30,13 +51,10 @@ export async function proxy(request: NextRequest) {
       maxAge: cartCookieMaxAgeSeconds,
     });
   }
-  return response;
+  return withBrowserSecurity(response, security);
 }
 
 export const config = {
-  // Pages, server actions and the gateway; not next-auth's own endpoints, payment providers'
-  // webhooks (no cookies or sessions there), static files or probes.
-  matcher: [
-    '/((?!api/auth|api/webhooks|_next/static|_next/image|images|healthz|icon.svg|favicon.ico).*)',
-  ],
+  // Everything but the build's own static files (they get next.config's headers only).
+  matcher: ['/((?!_next/static|_next/image).*)'],
 };

@@ -1,0 +1,63 @@
+import type { AppBrowserSecurity } from '@shop/auth-session/browser-security/response-headers';
+import type { PolicyKind } from '@shop/auth-session/browser-security/content-security-policy';
+import { routePattern } from './route-patterns';
+
+/**
+ * The pages Next renders per request, in the route names of the build's
+ * app-path-routes-manifest: they get the nonce policy. Every other page is served from the page
+ * cache (the product and plain category pages, ISR; the cart and forgot-password, static) or is
+ * the static 404 of an unknown path, none of which can carry a per-request nonce, so they get the
+ * cached-page policy. e2e/tests/security.headers.storefront.spec.ts checks this list against the
+ * build: a new per-request page missing here, or a cached one listed, fails it.
+ */
+export const renderedPageRoutes = [
+  '/',
+  '/account',
+  '/account/addresses',
+  '/account/orders',
+  '/account/orders/[orderId]',
+  '/account/preferences',
+  '/account/security',
+  '/categories/[slug]/view',
+  '/checkout',
+  '/checkout/confirmation/[orderId]',
+  '/checkout/pay/[orderId]',
+  '/orders/track',
+  '/orders/track/[orderId]',
+  '/products',
+  '/reset-password',
+  '/search',
+  '/sign-in',
+  '/sign-up',
+  '/verify-email',
+] as const;
+
+const renderedPages = renderedPageRoutes.map(routePattern);
+
+/** Answers that are not HTML (next-auth's own pages under /api/auth are). */
+const dataPaths =
+  /^\/(?:api\/(?!auth\/)|healthz$|images\/|icon\.svg$|robots\.txt$|sitemap\.xml$|favicon\.ico$)/;
+
+export function storefrontPolicyKind(pathname: string): PolicyKind {
+  if (dataPaths.test(pathname)) return 'data';
+  return renderedPages.some((page) => page.test(pathname)) ? 'rendered-page' : 'cached-page';
+}
+
+/**
+ * Stripe's Payment Element (the pay page) loads Stripe.js from js.stripe.com, frames Stripe's
+ * pages and talks to its API (docs.stripe.com/security/guide, Content Security Policy). Every
+ * page allows it, not only the pay page: the router moves from the checkout to the pay page
+ * without loading a new document, and a document keeps the policy it was loaded with.
+ */
+export const stripeSources = {
+  script: ['https://js.stripe.com', 'https://*.js.stripe.com'],
+  frame: ['https://*.stripe.com'],
+  connect: ['https://*.stripe.com'],
+  img: ['https://*.stripe.com'],
+} as const;
+
+export const storefrontBrowserSecurity: AppBrowserSecurity = {
+  policyKindOf: storefrontPolicyKind,
+  thirdParty: stripeSources,
+  reportPath: '/api/csp-report',
+};
