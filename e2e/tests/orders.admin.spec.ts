@@ -9,6 +9,7 @@ import {
   uniqueEmail,
 } from './support/accounts';
 import { cellsUrl } from './support/cell';
+import { cellCredentialHeaders } from './support/cell-credential';
 import { findBuyableVariants } from './support/checkout-flow';
 
 // The order runs through the saga (reserve stock, cash on delivery, confirm) on the local executor.
@@ -25,7 +26,7 @@ async function mutateCell<T>(
 ): Promise<T> {
   const response = await request.post(`${cellsUrl}/trpc/${procedure}`, {
     data: input,
-    headers: token ? { authorization: `Bearer ${token}` } : {},
+    headers: { ...cellCredentialHeaders(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
   expect(response.status(), `${procedure}: ${await response.text()}`).toBe(200);
   return ((await response.json()) as { result: { data: T } }).result.data;
@@ -99,7 +100,7 @@ async function queryCellAs<T>(
 ): Promise<T> {
   const response = await request.get(
     `${cellsUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`,
-    { headers: { authorization: `Bearer ${token}` } },
+    { headers: { ...cellCredentialHeaders(), authorization: `Bearer ${token}` } },
   );
   expect(response.status(), `${procedure}: ${await response.text()}`).toBe(200);
   return ((await response.json()) as { result: { data: T } }).result.data;

@@ -34,6 +34,10 @@ export async function startAppWithoutCells(
       // A production storefront refuses to start without these (apps/storefront/src/env.ts).
       STOREFRONT_PUBLIC_URL: `http://127.0.0.1:${port}`,
       REVALIDATE_SECRET: 'outage-test-revalidate-secret',
+      // A production app also needs these (@shop/api config/app-server.ts): nothing is in front,
+      // and the (unreachable) cells' credential.
+      TRUSTED_PROXY_HOPS: '0',
+      CELL_SERVICE_TOKEN: 'outage-test-cell-service-token-0123456789',
     },
     stdio: 'ignore',
   });

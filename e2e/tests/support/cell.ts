@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect } from '@playwright/test';
+import { cellCredentialHeaders } from './cell-credential';
 
 /** The e2e stack's cell host (see tooling/stack/src/stack-config.ts). */
 export const cellsUrl = `http://127.0.0.1:${process.env.CELLS_PORT ?? 4400}`;
@@ -13,7 +14,9 @@ export async function queryCell<T>(
   input?: unknown,
 ): Promise<T> {
   const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const response = await request.get(`${cellsUrl}/trpc/${procedure}${query}`);
+  const response = await request.get(`${cellsUrl}/trpc/${procedure}${query}`, {
+    headers: cellCredentialHeaders(),
+  });
   expect(response.status(), `${procedure} answered ${response.status()}`).toBe(200);
   const body = (await response.json()) as { result: { data: T } };
   return body.result.data;
