@@ -51,7 +51,7 @@ beforeAll(async () => {
   executor = await startLocalInngest({
     port: 0,
     logger: silent,
-    tuning: { pollIntervalMs: 50, retryBaseDelayMs: 100 },
+    tuning: { pollIntervalMs: 50, retryScale: 0.005 },
   });
   executorUrl = executor.url;
   Object.assign(process.env, {

@@ -9,6 +9,29 @@ export const executorShape = {
   INNGEST_SYNC_URLS: envValue.text(),
   INNGEST_SIGNING_KEY: envValue.text(),
   INNGEST_EVENT_KEY: envValue.text(),
+  /**
+   * Multiplies the real engine's retry table (15 s ... 2 h, plus up to 30 s jitter). 1 is the
+   * real schedule; test suites set e.g. 0.002 so a retry takes milliseconds. Above 0, at most 1:
+   * the local schedule is never slower than production.
+   */
+  INNGEST_LOCAL_RETRY_SCALE: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z
+      .string()
+      .trim()
+      .transform(Number)
+      .pipe(
+        z
+          .number({ message: 'must be a number' })
+          .positive({ message: 'must be above 0' })
+          .max(1, { message: 'must be at most 1 (1 is the real schedule)' }),
+      )
+      .default(1),
+  ),
+  /** Largest event accepted on `/e/` in bytes (self-hosted Inngest's default 512 KiB). */
+  INNGEST_LOCAL_MAX_EVENT_BYTES: envValue.integer(512 * 1024, 1, 3 * 1024 * 1024),
+  /** How long finished runs and their events are kept, in hours (default 7 days). */
+  INNGEST_LOCAL_RETENTION_HOURS: envValue.integer(7 * 24, 1),
 } as const;
 
 export const executorConfig = defineConfig({

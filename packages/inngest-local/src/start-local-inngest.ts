@@ -6,12 +6,18 @@ import { AppRegistry } from './engine/app-registry';
 import { AppSyncer } from './engine/app-syncer';
 import type { EngineParts } from './engine/engine-parts';
 import { EventIngestor } from './engine/event-ingestor';
-import { defaultExecutorConfig, type ExecutorConfig } from './engine/executor-config';
+import {
+  defaultExecutorConfig,
+  engineLimits,
+  type ExecutorConfig,
+  type ExecutorLimits,
+} from './engine/executor-config';
 import { housekeeping } from './engine/housekeeping';
 import { jobHandlers } from './engine/job-handlers';
 import { JobQueue } from './engine/job-queue';
 import { RunCanceller } from './engine/run-canceller';
 import { RunFinisher } from './engine/run-finisher';
+import { RunKeys } from './engine/run-keys';
 import { RunStarter } from './engine/run-starter';
 import { RunState } from './engine/run-state';
 import { Scheduler } from './engine/scheduler';
@@ -39,8 +45,13 @@ export interface LocalInngestOptions {
   /** Default `INNGEST_EVENT_KEY`. When set, other event keys are refused. */
   eventKey?: string;
   logger?: Logger;
-  /** Timings and limits; tests shorten retry backoff and leases here. */
-  tuning?: Partial<Omit<ExecutorConfig, 'signingKey' | 'eventKey'>>;
+  /**
+   * Timings and limits; tests shorten retries (`retryScale`, else `INNGEST_LOCAL_RETRY_SCALE`)
+   * and leases here. Limits default to the real engine's.
+   */
+  tuning?: Partial<Omit<ExecutorConfig, 'signingKey' | 'eventKey' | 'limits'>> & {
+    limits?: Partial<ExecutorLimits>;
+  };
 }
 
 export interface LocalInngest {
@@ -57,9 +68,13 @@ export async function startLocalInngest(options: LocalInngestOptions = {}): Prom
   if (!mongoUri) {
     throw new Error('inngest-local needs MongoDB: pass mongoUri or set MONGODB_URI');
   }
+  const { limits, ...tuning } = options.tuning ?? {};
   const config: ExecutorConfig = {
     ...defaultExecutorConfig,
-    ...options.tuning,
+    retryScale: env.INNGEST_LOCAL_RETRY_SCALE,
+    retentionMs: env.INNGEST_LOCAL_RETENTION_HOURS * 60 * 60_000,
+    ...tuning,
+    limits: { ...engineLimits, maxEventBytes: env.INNGEST_LOCAL_MAX_EVENT_BYTES, ...limits },
     signingKey: options.signingKey ?? (env.INNGEST_SIGNING_KEY || undefined),
     eventKey: options.eventKey ?? (env.INNGEST_EVENT_KEY || undefined),
   };
@@ -77,10 +92,13 @@ export async function startLocalInngest(options: LocalInngestOptions = {}): Prom
   );
   const state = new RunState(store.runs);
   const registry = new AppRegistry(store.apps, store.jobs, logger);
-  const starter = new RunStarter(store.runs, queue, logger);
+  const starter = new RunStarter(store.runs, new RunKeys(store.runKeys), queue, logger);
   // The finisher publishes through the ingestor, which needs the finisher to cancel runs.
-  const emit = (event: { name: string; data: Record<string, unknown> }, key: string) =>
-    ingestor.ingestInternal(event, key);
+  const emit = (
+    event: { name: string; data: Record<string, unknown> },
+    key: string,
+    timeMs: number,
+  ) => ingestor.ingestInternal(event, key, timeMs);
   const finisher = new RunFinisher(state, queue, emit, logger);
   const ingestor: EventIngestor = new EventIngestor(
     store.events,
@@ -107,7 +125,13 @@ export async function startLocalInngest(options: LocalInngestOptions = {}): Prom
       concurrency: config.concurrency,
       pollIntervalMs: config.pollIntervalMs,
       leaseMs: config.leaseMs,
-      housekeeping: housekeeping({ ingestor, runs: store.runs, jobs: store.jobs, queue, logger }),
+      housekeeping: housekeeping({
+        ingestor,
+        store,
+        queue,
+        logger,
+        retentionMs: config.retentionMs,
+      }),
       housekeepingMs: 60_000,
     },
     logger,
@@ -120,6 +144,7 @@ export async function startLocalInngest(options: LocalInngestOptions = {}): Prom
     finisher,
     signingKey: config.signingKey,
     eventKey: config.eventKey,
+    maxEventBytes: config.limits.maxEventBytes,
     logger,
   });
   let port: number;

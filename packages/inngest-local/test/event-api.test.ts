@@ -100,7 +100,7 @@ describe('event API, sync validation and read API', () => {
     expect(handled - before).toBe(1); // the marker only
   });
 
-  it('treats a repeated event id as the same event: one run', async () => {
+  it('stores a repeated event id as a new event but starts no second run of a function', async () => {
     const event = {
       name: 'shop/customer.signed-up',
       id: 'signup-77',
@@ -108,9 +108,13 @@ describe('event API, sync validation and read API', () => {
     };
     const first = (await (await post('/e/local-key', [event])).json()) as { ids: string[] };
     const second = (await (await post('/e/local-key', [event])).json()) as { ids: string[] };
-    expect(second.ids).toEqual(first.ids);
+    expect(second.ids[0]).not.toEqual(first.ids[0]);
     await waitForRunEnd(executor.url, first.ids[0] ?? '');
     expect(await runsForEvent(executor.url, first.ids[0] ?? '')).toHaveLength(1);
+    expect(await runsForEvent(executor.url, second.ids[0] ?? '')).toEqual([]);
+    const stored = await fetch(`${executor.url}/v1/events/${second.ids[0] ?? ''}`);
+    expect(stored.status).toBe(200);
+    expect(((await stored.json()) as { data: { id: string } }).data.id).toBe('signup-77');
   });
 
   it('gives a retried send (same id seed header) the same ids and no second run', async () => {

@@ -51,7 +51,7 @@ describe('retries', () => {
     await executor?.stop();
   });
 
-  it('retries a step that fails twice with exponential backoff, then succeeds', async () => {
+  it("retries a step that fails twice on the engine's schedule (scaled), then succeeds", async () => {
     const { ids } = await app.client.send({ name: 'shop/flaky', data: {} });
     const run = await waitForRunEnd(executor.url, ids[0] ?? '');
 
@@ -59,9 +59,10 @@ describe('retries', () => {
     expect(run.output).toEqual({ label: 'LBL-1' });
     expect(transient.map((call) => call.attempt)).toEqual([0, 1, 2]);
     const [first, second, third] = transient.map((call) => call.at);
-    const base = fastTuning.retryBaseDelayMs;
-    expect((second ?? 0) - (first ?? 0)).toBeGreaterThanOrEqual(base);
-    expect((third ?? 0) - (second ?? 0)).toBeGreaterThanOrEqual(2 * base);
+    // 15 s then 30 s on the real engine, each plus up to 30 s of jitter.
+    const scale = fastTuning.retryScale;
+    expect((second ?? 0) - (first ?? 0)).toBeGreaterThanOrEqual(15_000 * scale - 5);
+    expect((third ?? 0) - (second ?? 0)).toBeGreaterThanOrEqual(30_000 * scale - 5);
   });
 
   it('retries the function when its own code throws outside any step', async () => {

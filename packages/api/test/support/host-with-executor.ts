@@ -3,6 +3,9 @@ import pino from 'pino';
 import type { Domain } from '../../src/domains';
 import type { CellHost, CellHostOptions } from '../../src/host';
 
+/** Retry timing for tests: the engine's schedule scaled down (75 ms, 150 ms, 300 ms ...). */
+export const testRetryScale = 0.005;
+
 export interface HostWithExecutor {
   host: CellHost;
   executor: LocalInngest;
@@ -25,7 +28,8 @@ export async function startHostWithExecutor(
   const executor = await startLocalInngest({
     port: 0,
     logger: silent,
-    tuning: { pollIntervalMs: 50, retryBaseDelayMs: 100 },
+    // The real retry table (15 s, 30 s, 1 min ... plus jitter) at 1/200, so retries take ms.
+    tuning: { pollIntervalMs: 50, retryScale: testRetryScale },
   });
   const env = { INNGEST_DEV: '1', INNGEST_BASE_URL: executor.url, ...options.env };
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));

@@ -9,7 +9,14 @@ export type CallOutcome =
   /** 200: the function returned. */
   | { kind: 'completed'; output: unknown }
   /** 206: steps the SDK ran, planned or asks us to perform. */
-  | { kind: 'ops'; ops: OutgoingOp[]; retryAfterMs?: number; noRetry: boolean }
+  | {
+      kind: 'ops';
+      ops: OutgoingOp[];
+      retryAfterMs?: number;
+      noRetry: boolean;
+      /** `x-inngest-req-version`: 2 when the SDK optimises parallelism (its default), else 1. */
+      requestVersion: number;
+    }
   /** Any other answer: the function (or the app in front of it) failed this attempt. */
   | {
       kind: 'error';
@@ -38,6 +45,8 @@ export interface CallRequest {
   disableImmediateExecution: boolean;
   signingKey?: string;
   timeoutMs: number;
+  /** Largest step output accepted (the engine's `MaxStepOutputSize`). */
+  maxStepOutputBytes: number;
   /** Aborted when the executor shuts down. */
   shutdown: AbortSignal;
 }
@@ -111,7 +120,38 @@ export async function callApp(request: CallRequest): Promise<CallOutcome> {
   if (response.status === 200) return { kind: 'completed', output: json.ok ? json.value : text };
   if (response.status === 206 && json.ok) {
     const ops = outgoingOpsSchema.safeParse(Array.isArray(json.value) ? json.value : [json.value]);
-    if (ops.success) return { kind: 'ops', ops: ops.data, retryAfterMs, noRetry };
+    if (ops.success) {
+      const oversized = ops.data.find(
+        (op) =>
+          op.data !== undefined &&
+          Buffer.byteLength(JSON.stringify(op.data)) > request.maxStepOutputBytes,
+      );
+      if (oversized) {
+        // The engine refuses the whole response while parsing it (`GeneratorOpcode.Validate`
+        // in `pkg/execution/state/opcode.go`), and the attempt fails.
+        return {
+          kind: 'error',
+          status: 206,
+          error: {
+            name: 'Error',
+            message: `error validating generator opcode ${oversized.id}: step output size is greater than the limit (${request.maxStepOutputBytes} bytes)`,
+          },
+          retriable: true,
+        };
+      }
+      // The engine reads a missing or unparsable header as 0 (`httpdriver.go`).
+      const requestVersion = Number.parseInt(
+        response.headers.get('x-inngest-req-version') ?? '',
+        10,
+      );
+      return {
+        kind: 'ops',
+        ops: ops.data,
+        retryAfterMs,
+        noRetry,
+        requestVersion: Number.isNaN(requestVersion) ? 0 : requestVersion,
+      };
+    }
     return {
       kind: 'error',
       status: 206,

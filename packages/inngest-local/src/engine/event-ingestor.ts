@@ -10,12 +10,14 @@ import type { RunStarter } from './run-starter';
 import { functionsTriggeredBy } from './trigger-matcher';
 import type { WaitResolver } from './wait-resolver';
 
-const idempotencyWindowMs = 24 * 60 * 60_000;
-
 /**
  * Takes events in: stores each, then fans it out (starts triggered functions, resolves waits,
  * applies cancellations) and marks it done. Every step is idempotent, so an interrupted fan-out
  * can simply be run again, by a retried send or by `resumeUnfinished` after a restart.
+ *
+ * An event whose `id` was seen before is stored and fanned out like any other, as on the real
+ * engine: it resolves waits and cancellations; only starting a function again is deduplicated,
+ * per function, by the run keys (see `RunStarter`).
  */
 export class EventIngestor {
   constructor(
@@ -38,8 +40,14 @@ export class EventIngestor {
   }
 
   /** Publishes an event of the executor's own (`inngest/function.failed`, ...), at most once per key. */
-  async ingestInternal(event: { name: string; data: Record<string, unknown> }, dedupeKey: string) {
-    await this.accept({ ...event, id: `inngest-local:${dedupeKey}` }, newUlid(), true);
+  async ingestInternal(
+    event: { name: string; data: Record<string, unknown> },
+    dedupeKey: string,
+    timeMs: number,
+  ) {
+    // A deterministic id: emitting again lands on the same event document.
+    const id = deterministicUlid(timeMs, 'internal', dedupeKey);
+    await this.accept({ ...event, id: `inngest-local:${dedupeKey}` }, id, true);
   }
 
   /**
@@ -69,20 +77,6 @@ export class EventIngestor {
 
   private async accept(event: IncomingEvent, id: string, internal: boolean): Promise<string> {
     const now = Date.now();
-    if (event.id) {
-      const earlier = await this.events
-        .findOne({
-          idempotencyKey: event.id,
-          receivedAt: { $gte: new Date(now - idempotencyWindowMs) },
-        })
-        .lean<EventDocument>();
-      if (earlier) {
-        if (!earlier.fanoutDone)
-          await this.fanout(earlier.eventId, JSON.parse(earlier.payloadJson));
-        return earlier.eventId;
-      }
-    }
-
     const payload: EventPayload = {
       id: internal ? id : (event.id ?? id),
       name: event.name,
@@ -120,6 +114,7 @@ export class EventIngestor {
         events: [payload],
         eventIds: [eventId],
         runId: deterministicUlid(ulidTime(eventId), eventId, fn.id),
+        eventKey: payload.id,
       });
     }
     await this.waits.resolve(payload);

@@ -1,12 +1,14 @@
-/** Tunables of the executor. Defaults suit development; tests shorten the delays. */
+/** Tunables of the executor. Defaults are the real engine's; tests shorten the delays. */
 export interface ExecutorConfig {
   /** When set, requests to apps are signed and `/fn/register` and `/v1/*` require it. */
   signingKey?: string;
   /** When set, `/e/:key` refuses any other key. */
   eventKey?: string;
-  /** First retry delay after a failed attempt; doubles per attempt up to `retryMaxDelayMs`. */
-  retryBaseDelayMs: number;
-  retryMaxDelayMs: number;
+  /**
+   * Multiplies the real engine's retry table and jitter (1 = production timing). Only test
+   * suites shorten it (`INNGEST_LOCAL_RETRY_SCALE`), so retries behave as they will in production.
+   */
+  retryScale: number;
   /** How long one call to an app may take before it counts as a failed attempt. */
   stepTimeoutMs: number;
   /** How long a claimed job stays owned without a heartbeat; a crashed worker's jobs free up after this. */
@@ -21,11 +23,33 @@ export interface ExecutorConfig {
   resyncIntervalMs: number;
   /** How long `stop()` waits for in-flight calls before aborting and handing them back. */
   shutdownGraceMs: number;
+  /** Finished runs, their events and expired idempotency keys are deleted after this. */
+  retentionMs: number;
+  /** The real engine's limits; a function that breaks one fails here as it would there. */
+  limits: ExecutorLimits;
 }
 
+/** Sources: inngest/inngest `pkg/consts/consts.go`. */
+export interface ExecutorLimits {
+  /** `DefaultMaxEventSize` (512 KiB); Inngest Cloud's free plan allows 256 KiB. */
+  maxEventBytes: number;
+  /** `MaxStepOutputSize` (4 MiB). */
+  maxStepOutputBytes: number;
+  /** `DefaultMaxStateSizeLimit` (32 MiB). */
+  maxStateBytes: number;
+  /** `DefaultMaxStepLimit` (1,000). */
+  maxSteps: number;
+}
+
+export const engineLimits: ExecutorLimits = {
+  maxEventBytes: 512 * 1024,
+  maxStepOutputBytes: 4 * 1024 * 1024,
+  maxStateBytes: 32 * 1024 * 1024,
+  maxSteps: 1_000,
+};
+
 export const defaultExecutorConfig: ExecutorConfig = {
-  retryBaseDelayMs: 1_000,
-  retryMaxDelayMs: 5 * 60_000,
+  retryScale: 1,
   stepTimeoutMs: 5 * 60_000,
   leaseMs: 30_000,
   maxUnreachableMs: 60 * 60_000,
@@ -33,6 +57,8 @@ export const defaultExecutorConfig: ExecutorConfig = {
   concurrency: 16,
   resyncIntervalMs: 30_000,
   shutdownGraceMs: 10_000,
+  retentionMs: 7 * 24 * 60 * 60_000,
+  limits: engineLimits,
 };
 
 /**
@@ -41,8 +67,31 @@ export const defaultExecutorConfig: ExecutorConfig = {
  */
 export const defaultRetries = 4;
 
-/** Exponential backoff for attempt `n` (1 = first retry), capped. */
-export function retryDelayMs(config: ExecutorConfig, attempt: number): number {
-  const exponent = Math.max(0, attempt - 1);
-  return Math.min(config.retryBaseDelayMs * 2 ** exponent, config.retryMaxDelayMs);
+/**
+ * The real engine's retry table (inngest/inngest `pkg/backoff/backoff.go`, `TableBackoff`, the
+ * queue's default): the delay after failed attempt `n` (0-based) is `table[min(n, 9)]` plus up to
+ * 30 s of random jitter.
+ */
+export const engineRetryTableMs = [
+  15_000,
+  30_000,
+  60_000,
+  2 * 60_000,
+  5 * 60_000,
+  10 * 60_000,
+  20 * 60_000,
+  40 * 60_000,
+  60 * 60_000,
+  2 * 60 * 60_000,
+] as const;
+export const engineRetryJitterMs = 30_000;
+
+/**
+ * Delay before retry `attempt` (1 = first retry, i.e. after failed attempt 0), scaled by
+ * `retryScale`. `random` is injectable so the schedule can be checked exactly.
+ */
+export function retryDelayMs(config: ExecutorConfig, attempt: number, random = Math.random()) {
+  const failed = Math.max(0, attempt - 1);
+  const base = engineRetryTableMs[Math.min(failed, engineRetryTableMs.length - 1)] ?? 0;
+  return Math.round((base + Math.floor(random * engineRetryJitterMs)) * config.retryScale);
 }

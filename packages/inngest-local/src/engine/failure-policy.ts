@@ -65,7 +65,8 @@ export async function retryWhenReachable(
     return;
   }
   const delayMs = Math.min(
-    Math.max(parts.config.retryBaseDelayMs, downForMs),
+    // 1 s at first (shortened with the retry scale, for tests), growing with the outage.
+    Math.max(Math.max(50, 1_000 * parts.config.retryScale), downForMs),
     unreachableMaxDelayMs,
   );
   const log = job.unreachableSince ? parts.logger.debug : parts.logger.warn;

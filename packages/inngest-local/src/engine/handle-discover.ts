@@ -2,12 +2,20 @@ import type { JobDocument } from '../store/job-model';
 import { callApp } from './app-caller';
 import type { EngineParts } from './engine-parts';
 import { retryOrFail, retryWhenReachable } from './failure-policy';
+import { stepLimitError } from './limit-errors';
 import { planOps } from './op-planner';
 
 /** Calls the function from the top (`stepId=step`) with everything recorded so far. */
 export async function handleDiscover(parts: EngineParts, job: JobDocument, shutdown: AbortSignal) {
   const run = job.runId ? await parts.state.load(job.runId) : null;
   if (!run || run.status !== 'Running') {
+    await parts.queue.complete(job);
+    return;
+  }
+  // The engine checks the step count before every call (`checkStepLimit` in validate.go).
+  const { maxSteps } = parts.config.limits;
+  if (run.stack.length >= maxSteps) {
+    await parts.finisher.fail(run, stepLimitError(maxSteps));
     await parts.queue.complete(job);
     return;
   }
@@ -21,6 +29,7 @@ export async function handleDiscover(parts: EngineParts, job: JobDocument, shutd
     disableImmediateExecution: run.parallel || stepJobs > 0,
     signingKey: parts.config.signingKey,
     timeoutMs: parts.config.stepTimeoutMs,
+    maxStepOutputBytes: parts.config.limits.maxStepOutputBytes,
     shutdown,
   });
 
@@ -43,6 +52,9 @@ export async function handleDiscover(parts: EngineParts, job: JobDocument, shutd
       if (verdict.kind === 'retry') {
         await retryOrFail(parts, job, run, { ...verdict, retriable: !outcome.noRetry });
         return;
+      }
+      if (verdict.kind === 'failed') {
+        await parts.finisher.fail(run, verdict.error);
       }
       await parts.queue.complete(job);
     }

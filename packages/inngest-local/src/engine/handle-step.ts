@@ -3,6 +3,8 @@ import type { JobDocument } from '../store/job-model';
 import { callApp, toSerializedError } from './app-caller';
 import type { EngineParts } from './engine-parts';
 import { retryOrFail, retryWhenReachable } from './failure-policy';
+import { overflowsState, stateOverflowError, stepLimitError } from './limit-errors';
+import { endStep, shouldCallAgain } from './resume-rule';
 
 /** Runs one planned step on its own (`stepId=<hashed id>`), retrying it per the function's policy. */
 export async function handleStep(parts: EngineParts, job: JobDocument, shutdown: AbortSignal) {
@@ -15,7 +17,15 @@ export async function handleStep(parts: EngineParts, job: JobDocument, shutdown:
   }
   if (run.steps?.[hash] !== undefined) {
     // Recorded by an earlier holder of this job that stopped before tidying up.
-    await queue.requestDiscover(run.runId);
+    if (shouldCallAgain(run.pending.length > 0, job.parallelMode)) {
+      await queue.requestDiscover(run.runId);
+    }
+    await queue.complete(job);
+    return;
+  }
+  const { maxSteps, maxStateBytes, maxStepOutputBytes } = parts.config.limits;
+  if (run.stack.length >= maxSteps) {
+    await parts.finisher.fail(run, stepLimitError(maxSteps));
     await queue.complete(job);
     return;
   }
@@ -27,6 +37,7 @@ export async function handleStep(parts: EngineParts, job: JobDocument, shutdown:
     disableImmediateExecution: true,
     signingKey: parts.config.signingKey,
     timeoutMs: parts.config.stepTimeoutMs,
+    maxStepOutputBytes,
     shutdown,
   });
   const context = {
@@ -53,7 +64,12 @@ export async function handleStep(parts: EngineParts, job: JobDocument, shutdown:
     case 'ops': {
       const op = outcome.ops.find((candidate) => candidate.id === hash) ?? outcome.ops[0];
       if (op?.op === opcodes.stepRun) {
-        if (await state.memoize(run.runId, hash, { data: op.data ?? null })) {
+        if (overflowsState(run, op.data, maxStateBytes)) {
+          await parts.finisher.fail(run, stateOverflowError(maxStateBytes));
+          await queue.complete(job);
+          return;
+        }
+        if (await endStep(parts, run.runId, hash, { data: op.data ?? null }, job.parallelMode)) {
           logger.info(context, 'step completed');
         }
       } else if (
@@ -61,7 +77,7 @@ export async function handleStep(parts: EngineParts, job: JobDocument, shutdown:
         (op?.op === opcodes.stepError && (outcome.noRetry || job.attempt + 1 >= run.maxAttempts))
       ) {
         const error = toSerializedError(op.error);
-        if (await state.memoize(run.runId, hash, { error })) {
+        if (await endStep(parts, run.runId, hash, { error }, job.parallelMode)) {
           logger.warn(
             { ...context, error: { name: error.name, message: error.message } },
             'step failed',
@@ -84,7 +100,6 @@ export async function handleStep(parts: EngineParts, job: JobDocument, shutdown:
         });
         return;
       }
-      await queue.requestDiscover(run.runId);
       await queue.complete(job);
     }
   }

@@ -1,5 +1,6 @@
 import type { JobDocument } from '../store/job-model';
 import type { EngineParts } from './engine-parts';
+import { endStep } from './resume-rule';
 import type { MemoEntry } from './run-state';
 
 /** A sleep is over: the step resolves with `null`. */
@@ -23,10 +24,9 @@ export async function handleInvokeTimeout(parts: EngineParts, job: JobDocument) 
 
 async function settle(parts: EngineParts, job: JobDocument, entry: MemoEntry, message: string) {
   if (job.runId && job.hash) {
-    if (await parts.state.memoize(job.runId, job.hash, entry)) {
+    if (await endStep(parts, job.runId, job.hash, entry, job.parallelMode)) {
       parts.logger.info({ runId: job.runId, step: job.stepName }, message);
     }
-    await parts.queue.requestDiscover(job.runId);
   }
   await parts.queue.complete(job);
 }

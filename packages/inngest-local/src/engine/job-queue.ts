@@ -102,11 +102,13 @@ export class JobQueue {
     return next?.dueAt ?? null;
   }
 
-  async renewLease(jobId: string): Promise<void> {
-    await this.jobs.updateOne(
+  /** Extends our lease; `false` when the job is no longer ours (lost lease, or gone). */
+  async renewLease(jobId: string): Promise<boolean> {
+    const { matchedCount } = await this.jobs.updateOne(
       { jobId, leaseOwner: this.owner },
       { $set: { leaseUntil: new Date(Date.now() + this.leaseMs) } },
     );
+    return matchedCount === 1;
   }
 
   /** Gives a job back untouched, e.g. when shutting down mid-call. */
@@ -119,12 +121,15 @@ export class JobQueue {
   }
 
   /**
-   * Done with a job. A discover job that was requested again while we held it (its `seq` moved)
-   * stays, due, for the next call.
+   * Done with a job. Only its lease holder may end it: a worker whose lease ran out (and was
+   * taken over) deletes nothing. A discover job that was requested again while we held it (its
+   * `seq` moved) stays, due, for the next call.
    */
   async complete(job: JobDocument): Promise<void> {
     const filter =
-      job.kind === 'discover' ? { jobId: job.jobId, seq: job.seq } : { jobId: job.jobId };
+      job.kind === 'discover'
+        ? { jobId: job.jobId, seq: job.seq, leaseOwner: this.owner }
+        : { jobId: job.jobId, leaseOwner: this.owner };
     const { deletedCount } = await this.jobs.deleteOne(filter);
     if (deletedCount === 0) await this.release(job.jobId);
   }
@@ -156,6 +161,10 @@ export class JobQueue {
       { $set: { dueAt, leaseOwner: null, leaseUntil: null } },
     );
     this.onEnqueued();
+  }
+
+  async find(jobId: string): Promise<JobDocument | null> {
+    return this.jobs.findOne({ jobId }).lean<JobDocument>();
   }
 
   async remove(jobId: string): Promise<void> {

@@ -10,6 +10,8 @@ import { toSerializedError, type SerializedError } from './app-caller';
 import type { EngineParts } from './engine-parts';
 import { retryDelayMs } from './executor-config';
 import { farFuture, JobQueue } from './job-queue';
+import { overflowsState, stateOverflowError, stepLimitError } from './limit-errors';
+import { parallelModeOf, raceMode, shouldCallAgain } from './resume-rule';
 import { runEvents } from './run-state';
 
 /** The SDK reports function-level results that ride with other ops under this step id. */
@@ -18,6 +20,8 @@ const runCompleteHash = createHash('sha1').update('complete').digest('hex');
 export type PlanVerdict =
   | { kind: 'continue' }
   | { kind: 'finished' }
+  /** The run breaks one of the engine's limits: it fails at once, without retries. */
+  | { kind: 'failed'; error: SerializedError }
   /** The function itself failed in a way that should be retried like an error response. */
   | { kind: 'retry'; error: SerializedError; retryAfterMs?: number };
 
@@ -26,16 +30,33 @@ export function stepName(op: OutgoingOp): string {
   return op.userland?.id ?? op.displayName ?? op.name ?? op.id;
 }
 
+/** Ops that ask the engine to do something and end later (`hasPlanOp` in executor.go). */
+const planOpcodes = new Set<string>([
+  opcodes.aiGateway,
+  opcodes.gateway,
+  opcodes.invokeFunction,
+  opcodes.sleep,
+  opcodes.stepPlanned,
+  opcodes.waitForEvent,
+  opcodes.waitForSignal,
+]);
+
 /**
  * Acts on the ops of a 206 answer to a discovery call: records what the SDK already ran, queues
  * what it planned (steps, sleeps, waits, invocations), and asks for the next discovery call when
- * new results were recorded. Re-reported ops are no-ops: their job ids already exist.
+ * the real engine would. Re-reported ops are no-ops: their job ids already exist.
+ *
+ * Parallel steps follow the engine's protocol (`handleGeneratorGroup` and
+ * `maybeEnqueueDiscoveryStep` in inngest/inngest `pkg/execution/executor/executor.go`): when an
+ * SDK that optimises parallelism (`x-inngest-req-version` 2, the v4 default) reports more than
+ * one op with at least one to plan, those ops become the run's pending set, and the function is
+ * called again only once every one of them has ended, unless the op that ended is in race mode.
  */
 export async function planOps(
   parts: EngineParts,
   run: RunDocument,
   job: JobDocument,
-  answer: { ops: OutgoingOp[]; noRetry: boolean; retryAfterMs?: number },
+  answer: { ops: OutgoingOp[]; noRetry: boolean; retryAfterMs?: number; requestVersion: number },
 ): Promise<PlanVerdict> {
   const { state, logger, queue } = parts;
   const lazy = new Set<string>([opcodes.deferAdd, opcodes.deferAbort]);
@@ -43,10 +64,28 @@ export async function planOps(
   if (ops.length < answer.ops.length) {
     logger.warn({ runId: run.runId }, 'defer() ops are not supported by inngest-local; ignored');
   }
+  // The engine refuses a plan with more ops than the step limit outright.
+  if (ops.length > parts.config.limits.maxSteps) {
+    return { kind: 'failed', error: stepLimitError(parts.config.limits.maxSteps) };
+  }
   if (ops.length > 1 && !run.parallel) await state.markParallel(run.runId);
+  if (answer.requestVersion >= 2 && ops.length > 1 && ops.some((op) => planOpcodes.has(op.op))) {
+    await state.savePending(
+      run.runId,
+      ops.map((op) => op.id),
+    );
+  }
 
   const context = { runId: run.runId, functionId: run.functionId };
+  // Something ended in this answer (a step run inline, a failure recorded), and whether in race mode.
+  let ended = false;
+  let endedInRace = false;
+  // The SDK asked to be called again regardless (`DiscoveryRequest`).
   let callAgain = false;
+  const noteEnded = (op: OutgoingOp) => {
+    ended = true;
+    if (parallelModeOf(op.opts) === raceMode) endedInRace = true;
+  };
   const recordError = async (op: OutgoingOp, error: SerializedError) => {
     if (await state.memoize(run.runId, op.id, { error })) {
       logger.warn(
@@ -54,7 +93,7 @@ export async function planOps(
         'step failed',
       );
     }
-    callAgain = true;
+    noteEnded(op);
   };
 
   for (const op of ops) {
@@ -66,10 +105,13 @@ export async function planOps(
 
       case opcodes.stepRun:
       case opcodes.legacyStep:
+        if (overflowsState(run, op.data, parts.config.limits.maxStateBytes)) {
+          return { kind: 'failed', error: stateOverflowError(parts.config.limits.maxStateBytes) };
+        }
         if (await state.memoize(run.runId, op.id, { data: op.data ?? null })) {
           logger.info({ ...context, step, attempt: job.attempt }, 'step completed');
         }
-        callAgain = true;
+        noteEnded(op);
         break;
 
       case opcodes.stepFailed:
@@ -167,7 +209,7 @@ export async function planOps(
       }
 
       case opcodes.invokeFunction:
-        callAgain = (await invoke(parts, run, op)) || callAgain;
+        if (await invoke(parts, run, op)) noteEnded(op);
         break;
 
       case opcodes.discoveryRequest:
@@ -188,7 +230,14 @@ export async function planOps(
     }
   }
 
-  if (callAgain) await queue.requestDiscover(run.runId);
+  if (callAgain) {
+    await queue.requestDiscover(run.runId);
+  } else if (ended) {
+    const pendingLeft = ((await state.load(run.runId))?.pending ?? []).length > 0;
+    if (shouldCallAgain(pendingLeft, endedInRace ? raceMode : undefined)) {
+      await queue.requestDiscover(run.runId);
+    }
+  }
   return { kind: 'continue' };
 }
 
@@ -210,6 +259,7 @@ async function enqueueOp(
     runId: run.runId,
     hash: op.id,
     stepName: stepName(op),
+    ...(parallelModeOf(op.opts) ? { parallelMode: parallelModeOf(op.opts) } : {}),
     ...fields,
   });
   if (created && (await parts.state.hasStep(run.runId, op.id))) {

@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import { ulidTime } from '../ids/ulid';
 import type { RunDocument } from '../store/run-model';
 import type { SerializedError } from './app-caller';
-import type { JobQueue } from './job-queue';
+import { JobQueue } from './job-queue';
+import { endStep } from './resume-rule';
 import { runEvents, type MemoEntry, type RunState } from './run-state';
 
 /** How the finisher publishes `inngest/function.*` events (through the normal ingestion path). */
@@ -10,6 +11,8 @@ export type EmitInternalEvent = (
   event: { name: string; data: Record<string, unknown> },
   /** Emitting twice with the same key publishes one event. */
   dedupeKey: string,
+  /** Time part of the event's deterministic id. */
+  timeMs: number,
 ) => Promise<void>;
 
 /**
@@ -80,6 +83,7 @@ export class RunFinisher {
     await this.emit(
       { name, data: { function_id: run.functionId, run_id: run.runId, ...data } },
       `${run.runId}:${name}`,
+      ulidTime(run.runId),
     );
   }
 
@@ -87,9 +91,16 @@ export class RunFinisher {
   private async resolveParent(run: RunDocument, entry: MemoEntry): Promise<void> {
     if (!run.parent) return;
     const { runId, hash } = run.parent;
-    await this.state.memoize(runId, hash, entry);
-    await this.queue.requestDiscover(runId);
-    await this.queue.remove(`${runId}:invoke:${hash}`);
+    const jobId = JobQueue.opId(runId, 'invoke', hash);
+    const waiting = await this.queue.find(jobId);
+    await endStep(
+      { state: this.state, queue: this.queue },
+      runId,
+      hash,
+      entry,
+      waiting?.parallelMode,
+    );
+    await this.queue.remove(jobId);
   }
 }
 

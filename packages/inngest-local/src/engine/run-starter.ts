@@ -6,8 +6,7 @@ import type { FunctionDefinition } from '../store/app-model';
 import { insertIfAbsent } from '../store/insert-if-absent';
 import type { CancelListener, RunDocument, RunModel } from '../store/run-model';
 import type { JobQueue } from './job-queue';
-
-const idempotencyWindowMs = 24 * 60 * 60_000;
+import type { RunKeys } from './run-keys';
 
 export interface StartRunInput {
   fn: FunctionDefinition;
@@ -17,33 +16,39 @@ export interface StartRunInput {
   /** Deterministic per trigger (event + function, cron tick, invoking step) so retries reuse it. */
   runId: string;
   parent?: { runId: string; hash: string };
+  /**
+   * For event-triggered runs: the event's `id` (the sender's, else the executor's). One run per
+   * function and key within 24 h, as on the real engine; a function's `idempotency` expression
+   * replaces it.
+   */
+  eventKey?: string;
 }
 
 /** Creates runs: one document plus a request to call the function for the first time. */
 export class RunStarter {
   constructor(
     private readonly runs: RunModel,
+    private readonly keys: RunKeys,
     private readonly queue: JobQueue,
     private readonly logger: Logger,
   ) {}
 
   /** Returns the run id, or `null` when the function's idempotency key says it already ran. */
-  async start({ fn, events, eventIds, runId, parent }: StartRunInput): Promise<string | null> {
+  async start({
+    fn,
+    events,
+    eventIds,
+    runId,
+    parent,
+    eventKey,
+  }: StartRunInput): Promise<string | null> {
     const now = new Date();
     const event = events[0];
-    const idempotencyKey = fn.idempotency && event ? keyFor(fn.idempotency, event) : undefined;
+    const idempotencyKey = fn.idempotency && event ? keyFor(fn.idempotency, event) : eventKey;
     if (idempotencyKey !== undefined) {
-      const earlier = await this.runs.exists({
-        functionId: fn.id,
-        idempotencyKey,
-        startedAt: { $gte: new Date(now.getTime() - idempotencyWindowMs) },
-        runId: { $ne: runId },
-      });
-      if (earlier) {
-        this.logger.info(
-          { functionId: fn.id, idempotencyKey },
-          'run skipped: idempotency key seen',
-        );
+      const holder = await this.keys.claim(fn.id, idempotencyKey, runId, now);
+      if (holder !== runId) {
+        this.logger.info({ functionId: fn.id, runId: holder }, 'run skipped: idempotency key seen');
         return null;
       }
     }
@@ -61,13 +66,14 @@ export class RunStarter {
       steps: {},
       stack: [],
       parallel: false,
+      pending: [],
+      stateBytes: Buffer.byteLength(JSON.stringify(events)),
       cancelOn: fn.cancel.map((rule): CancelListener => ({
         event: rule.event,
         ...(rule.if ? { expression: rule.if } : {}),
         ...(rule.timeout ? { expiresAt: resolveDeadline(rule.timeout, now.getTime()) } : {}),
       })),
       ...(parent ? { parent } : {}),
-      ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
       startedAt: now,
     };
     const { runId: _key, ...fields } = run;

@@ -16,13 +16,54 @@ export class RunState {
     return this.runs.findOne({ runId }).lean<RunDocument>();
   }
 
+  /**
+   * Records a step's result if none is recorded yet, and takes it out of the pending parallel
+   * steps (one update, like the engine's `saveResponse.lua`). Says whether this call recorded it
+   * and whether parallel steps are still pending either way (a repeated save still decides
+   * whether to call the function again, so a crash between the two writes loses nothing).
+   */
+  async settle(
+    runId: string,
+    hash: string,
+    entry: MemoEntry,
+  ): Promise<{ recorded: boolean; pendingLeft: boolean }> {
+    const json = JSON.stringify(entry);
+    const after = await this.runs
+      .findOneAndUpdate(
+        { runId, status: 'Running', [`steps.${hash}`]: { $exists: false } },
+        {
+          $set: { [`steps.${hash}`]: json },
+          $push: { stack: hash },
+          $pull: { pending: hash },
+          $inc: { stateBytes: Buffer.byteLength(json) },
+        },
+        { returnDocument: 'after', projection: { pending: 1 } },
+      )
+      .lean<Pick<RunDocument, 'pending'>>();
+    if (after) return { recorded: true, pendingLeft: (after.pending ?? []).length > 0 };
+    const current = await this.runs
+      .findOne({ runId }, { pending: 1 })
+      .lean<Pick<RunDocument, 'pending'>>();
+    return { recorded: false, pendingLeft: (current?.pending ?? []).length > 0 };
+  }
+
   /** Records a step's result if none is recorded yet; returns whether this call recorded it. */
   async memoize(runId: string, hash: string, entry: MemoEntry): Promise<boolean> {
-    const { modifiedCount } = await this.runs.updateOne(
-      { runId, status: 'Running', [`steps.${hash}`]: { $exists: false } },
-      { $set: { [`steps.${hash}`]: JSON.stringify(entry) }, $push: { stack: hash } },
-    );
-    return modifiedCount === 1;
+    return (await this.settle(runId, hash, entry)).recorded;
+  }
+
+  /**
+   * The SDK reported several steps at once: they are pending together, replacing any earlier
+   * set (the engine's `savePending.lua`: DEL then SADD). Steps already recorded are left out.
+   */
+  async savePending(runId: string, hashes: string[]): Promise<void> {
+    await this.runs.updateOne({ runId, status: 'Running' }, { $set: { pending: hashes } });
+    // A step of an earlier plan may have been recorded in the meantime: it is not pending.
+    const run = await this.runs.findOne({ runId }, { steps: 1 }).lean<Pick<RunDocument, 'steps'>>();
+    const done = hashes.filter((hash) => run?.steps?.[hash] !== undefined);
+    if (done.length > 0) {
+      await this.runs.updateOne({ runId }, { $pull: { pending: { $in: done } } });
+    }
   }
 
   async hasStep(runId: string, hash: string): Promise<boolean> {

@@ -127,11 +127,25 @@ export class Scheduler {
   }
 
   private run(job: JobDocument): void {
+    // A lost lease (this process stalled past it and another worker took the job) abandons the
+    // call: it ends as `aborted`, which records nothing, so the step's result comes from the new
+    // holder only.
+    const lost = new AbortController();
     const heartbeat = setInterval(
-      () => void this.queue.renewLease(job.jobId).catch(() => undefined),
+      () => {
+        this.queue.renewLease(job.jobId).then(
+          (held) => {
+            if (held || lost.signal.aborted) return;
+            this.logger.warn({ jobId: job.jobId, runId: job.runId }, 'lease lost; abandoning job');
+            lost.abort();
+          },
+          () => undefined,
+        );
+      },
       Math.max(100, this.options.leaseMs / 3),
     );
-    const work = this.handlers[job.kind](job, this.shutdown.signal)
+    const signal = AbortSignal.any([this.shutdown.signal, lost.signal]);
+    const work = this.handlers[job.kind](job, signal)
       .catch(async (error: unknown) => {
         this.logger.error(
           { err: error, jobId: job.jobId, runId: job.runId },

@@ -3,6 +3,7 @@ import { compileExpression, matchScope } from '../expression';
 import type { EventPayload } from '../protocol/event-payload';
 import type { JobDocument, JobModel } from '../store/job-model';
 import type { JobQueue } from './job-queue';
+import { endStep } from './resume-rule';
 import type { RunState } from './run-state';
 
 /**
@@ -26,16 +27,22 @@ export class WaitResolver {
     for (const wait of waits) {
       if (!wait.runId || !wait.hash) continue;
       if (!this.matches(wait, event)) continue;
-      const recorded = await this.state.memoize(wait.runId, wait.hash, { data: event });
+      // Records the event and asks for the next call (when no other parallel step is pending, or
+      // in race mode) before dropping the wait, so a crash in between leaves the wait (whose
+      // timeout then finds the step recorded) rather than a run with nothing to do.
+      const recorded = await endStep(
+        { state: this.state, queue: this.queue },
+        wait.runId,
+        wait.hash,
+        { data: event },
+        wait.parallelMode,
+      );
       if (recorded) {
         this.logger.info(
           { runId: wait.runId, step: wait.stepName, eventId: event.id },
           'wait matched event',
         );
       }
-      // Ask for the next call before dropping the wait, so a crash in between leaves the wait
-      // (whose timeout then finds the step recorded) rather than a run with nothing to do.
-      await this.queue.requestDiscover(wait.runId);
       await this.queue.remove(wait.jobId);
     }
   }

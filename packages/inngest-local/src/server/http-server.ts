@@ -23,6 +23,8 @@ export interface HttpDeps {
   finisher: RunFinisher;
   signingKey?: string;
   eventKey?: string;
+  /** Largest single event accepted on `/e/`. */
+  maxEventBytes: number;
   logger: Logger;
 }
 
@@ -51,6 +53,7 @@ async function route(request: IncomingMessage, response: ServerResponse, deps: H
     return handleEventRoute(request, response, decodeURIComponent(match[1] ?? ''), {
       ingestor: deps.ingestor,
       requiredEventKey: deps.eventKey,
+      maxEventBytes: deps.maxEventBytes,
     });
   }
   if (method === 'POST' && path === '/fn/register') {

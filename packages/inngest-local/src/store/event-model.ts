@@ -6,7 +6,7 @@ export interface EventDocument {
   name: string;
   /** The event exactly as functions receive it, as JSON text so any key or number survives. */
   payloadJson: string;
-  /** The sender's own `id`, which makes a repeated send a no-op for 24 hours. */
+  /** The sender's own `id` (functions see it as `event.id`; runs are deduplicated by it). */
   idempotencyKey?: string;
   /** Sent by the executor itself (`inngest/function.failed`, ...). */
   internal: boolean;
@@ -27,8 +27,9 @@ const eventSchema = new Schema<EventDocument>(
   },
   { collection: 'events', versionKey: false },
 );
-eventSchema.index({ idempotencyKey: 1, receivedAt: -1 });
-eventSchema.index({ fanoutDone: 1 });
+// Housekeeping looks for unfinished fan-outs and for events past retention, both by age.
+eventSchema.index({ fanoutDone: 1, receivedAt: 1 });
+// The overview lists the latest events.
 eventSchema.index({ receivedAt: -1 });
 
 export type EventModel = Model<EventDocument>;

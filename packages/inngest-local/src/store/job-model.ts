@@ -16,6 +16,8 @@ export interface JobDocument {
   hash?: string;
   /** Human step id and display name, for logs and errors. */
   stepName?: string;
+  /** The op's `opts.parallelMode` (`race` inside `group.parallel`): decides when the run resumes. */
+  parallelMode?: string;
   dueAt: Date;
   attempt: number;
   /** Bumped by every request for this job; lets a worker finish without losing a re-request. */
@@ -44,6 +46,7 @@ const jobSchema = new Schema<JobDocument>(
     runId: String,
     hash: String,
     stepName: String,
+    parallelMode: String,
     dueAt: { type: Date, required: true },
     attempt: { type: Number, default: 0 },
     seq: { type: Number, default: 0 },
@@ -63,7 +66,8 @@ const jobSchema = new Schema<JobDocument>(
 );
 jobSchema.index({ dueAt: 1 });
 jobSchema.index({ runId: 1, kind: 1 });
-jobSchema.index({ kind: 1, eventName: 1 });
+// Waits matched against each new event: by name, still before their timeout.
+jobSchema.index({ kind: 1, eventName: 1, dueAt: 1 });
 
 export type JobModel = Model<JobDocument>;
 

@@ -30,12 +30,18 @@ export interface RunDocument {
   stack: string[];
   /** Set once the SDK reported several steps at once; later calls then plan before running. */
   parallel: boolean;
+  /**
+   * Hashed ids of parallel steps still to end (the real engine's `pending` set): without race
+   * mode the function is called again only once this is empty.
+   */
+  pending: string[];
+  /** Bytes of event and step state, checked against the 32 MiB state limit. */
+  stateBytes: number;
   outputJson?: string;
   errorJson?: string;
   cancelOn: CancelListener[];
   /** When this run was started by `step.invoke`, the run and step waiting for its result. */
   parent?: { runId: string; hash: string };
-  idempotencyKey?: string;
   startedAt: Date;
   endedAt?: Date;
 }
@@ -54,6 +60,8 @@ const runSchema = new Schema<RunDocument>(
     steps: { type: Schema.Types.Mixed, default: {} },
     stack: { type: [String], default: [] },
     parallel: { type: Boolean, default: false },
+    pending: { type: [String], default: [] },
+    stateBytes: { type: Number, default: 0 },
     outputJson: String,
     errorJson: String,
     cancelOn: {
@@ -61,7 +69,6 @@ const runSchema = new Schema<RunDocument>(
       default: [],
     },
     parent: { type: { _id: false, runId: String, hash: String }, required: false },
-    idempotencyKey: String,
     startedAt: { type: Date, required: true },
     endedAt: Date,
   },
@@ -69,8 +76,12 @@ const runSchema = new Schema<RunDocument>(
 );
 runSchema.index({ eventIds: 1 });
 runSchema.index({ status: 1, 'cancelOn.event': 1 });
-runSchema.index({ functionId: 1, idempotencyKey: 1 });
 runSchema.index({ startedAt: -1 });
+// Housekeeping looks for running runs by age.
+runSchema.index({ status: 1, startedAt: 1 });
+// Retention deletes ended runs by age; the read API lists runs by function.
+runSchema.index({ endedAt: 1 });
+runSchema.index({ functionId: 1, startedAt: -1 });
 
 export type RunModel = Model<RunDocument>;
 

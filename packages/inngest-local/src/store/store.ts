@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import { appModel, type AppModel } from './app-model';
 import { eventModel, type EventModel } from './event-model';
 import { jobModel, type JobModel } from './job-model';
+import { runKeyModel, type RunKeyModel } from './run-key-model';
 import { runModel, type RunModel } from './run-model';
 
 export const databaseName = 'inngest_local';
@@ -16,6 +17,7 @@ export interface Store {
   events: EventModel;
   runs: RunModel;
   jobs: JobModel;
+  runKeys: RunKeyModel;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function openStore(uri: string, dbNamePrefix = ''): Promise<Store> 
     events: eventModel(connection),
     runs: runModel(connection),
     jobs: jobModel(connection),
+    runKeys: runKeyModel(connection),
   };
   await Promise.all(Object.values(store).map((model) => model.createIndexes()));
   return { ...store, close: () => connection.close() };

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { startLocalInngest, type LocalInngest, type LocalInngestOptions } from '../../src';
 
-/** Short timings so retries, leases and polling do not slow the suite down. */
+/**
+ * Short timings so retries, leases and polling do not slow the suite down: the real retry table
+ * at 1/200 (75 ms, 150 ms, 300 ms ... plus up to 150 ms jitter).
+ */
 export const fastTuning = {
-  retryBaseDelayMs: 100,
-  retryMaxDelayMs: 1_000,
+  retryScale: 0.005,
   pollIntervalMs: 200,
   leaseMs: 3_000,
   resyncIntervalMs: 60_000,
