@@ -6,6 +6,8 @@ import type { CellHost } from '../src/host';
 import { loginThrottleLimits } from '../src/cells/auth/login-throttle';
 import { dataOf, errorOf, mutate, uniqueEmail } from './support/auth-calls';
 import { seededTestDatabases, startTestHost, stopTestHosts } from './support/test-host';
+import { sameOriginJson, startAppEdge, type AppEdge } from './support/app-edge';
+import { request } from './support/http';
 
 let host: CellHost;
 
@@ -183,5 +185,51 @@ describe('guessing does not lock the owner out', () => {
     const madeUp = await loginOnDevice(target, 'demo-password-1', '10.10.0.3', 'A'.repeat(43));
     expect(madeUp.status).toBe(429);
     expect(errorOf(madeUp).message).toBe('Too many failed sign-in attempts; try again later');
+  });
+});
+
+describe('the address a sign-in is counted against', () => {
+  // The auth cell as production runs it: behind the internal credential, reached through an
+  // app's edge (the production entry and the gateway).
+  const cellCredential = 'auth-throttle-test-credential-0123456789';
+  let guardedHost: CellHost;
+  let edge: AppEdge;
+  beforeAll(async () => {
+    guardedHost = await startTestHost(['auth'], { cellCredential });
+    edge = await startAppEdge({ cellUrl: guardedHost.url, cellCredential });
+  });
+  afterAll(async () => {
+    await edge.stop();
+    await guardedHost.close();
+  });
+
+  it('a rotating X-Forwarded-For through the app does not spread a sprayer over many addresses', async () => {
+    const attempt = (index: number, email: string) =>
+      request(`${edge.url}/api/cells/auth/auth.login`, {
+        method: 'POST',
+        // A new address on every call, as the black-box test sent them.
+        headers: { ...sameOriginJson, 'x-forwarded-for': `10.9.${index}.${index}` },
+        body: JSON.stringify({ email, password: 'wrong password' }),
+      });
+    for (let index = 0; index < loginThrottleLimits.perAddress; index += 1) {
+      expect((await attempt(index, uniqueEmail('rotating'))).status).toBe(401);
+    }
+    // The app counted every guess against the one address it saw them come from.
+    const refused = await attempt(99, uniqueEmail('rotating'));
+    expect(refused.status).toBe(429);
+    expect(errorOf(refused).message).toBe('Too many failed sign-in attempts; try again later');
+  });
+
+  it('straight to a cell that requires the credential, a forged address gets nowhere', async () => {
+    const direct = await mutate(
+      guardedHost.url,
+      'auth.login',
+      { email: 'catalog@example.com', password: 'wrong password' },
+      { headers: { 'x-forwarded-for': '10.9.200.1' } },
+    );
+    expect(direct.status).toBe(401);
+    expect(direct.json).toEqual({
+      error: 'this cell answers only the platform itself (missing or wrong internal credential)',
+    });
   });
 });
