@@ -109,7 +109,7 @@ export type AccessTokenVerifier = (authorization: string | undefined) => Promise
  */
 export function createAccessTokenVerifier(
   keySet: JWTVerifyGetKey,
-  revokedSessions: RevokedSessions | undefined = revokedSessionsOf(keySet),
+  revokedSessions: RevokedSessions | null = revokedSessionsOf(keySet) ?? null,
 ): AccessTokenVerifier {
   return async (authorization) => {
     if (!authorization || !authorization.startsWith('Bearer ')) return null;
@@ -132,8 +132,10 @@ export function createAccessTokenVerifier(
           service: parsed.sub.slice(serviceSubjectPrefix.length),
         };
       }
-      if (parsed.sid && revokedSessions && (await revokedSessions.isRevoked(parsed.sid))) {
-        return null;
+      if (parsed.sid && revokedSessions) {
+        // Usually a plain boolean (a fresh list): no promise to wait for on the hot path.
+        const revoked = revokedSessions.isRevoked(parsed.sid);
+        if (revoked === true || (revoked !== false && (await revoked))) return null;
       }
       // Roles this build does not know grant nothing rather than failing the whole token.
       const roles = parsed.roles.filter(isRole);
