@@ -3,6 +3,7 @@ import { orderModels } from '@shop/db/order';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CellHost } from '../src/host';
+import { sameOriginJson, startAppEdge } from './support/app-edge';
 import { request } from './support/http';
 import { seededTestDatabases, startTestHost, stopTestHosts } from './support/test-host';
 
@@ -66,4 +67,38 @@ it("never finds an account's order: the right number and email answer exactly as
   expect(account.status).toBe(404);
   expect(account.text).toBe(wrong.text);
   expect(account.text).not.toMatch(/accessToken/);
+});
+
+it('a rotating X-Forwarded-For through the storefront does not reset the walker’s count', async () => {
+  // The order cell as production runs it (behind the internal credential), reached through an
+  // app's edge: the production entry and the gateway.
+  const cellCredential = 'lookup-throttle-test-credential-0123456789';
+  const guarded = await startTestHost(['order'], { cellCredential });
+  const edge = await startAppEdge({ cellUrl: guarded.url, cellCredential });
+  try {
+    const lookupThroughApp = (forgedAddress: string, email: string) =>
+      request(`${edge.url}/api/cells/order/order.lookup`, {
+        method: 'POST',
+        headers: { ...sameOriginJson, 'x-forwarded-for': forgedAddress },
+        body: JSON.stringify({ number: 'SO-100001', email }),
+      });
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const answer = await lookupThroughApp(`192.0.2.${attempt}`, `walk-${attempt}@example.com`);
+      expect(answer.status).toBe(404);
+    }
+    const refused = await lookupThroughApp('192.0.2.99', 'walk-10@example.com');
+    expect(refused.status).toBe(429);
+    expect(refused.text).toMatch(/Too many order lookups/);
+
+    // Straight to the guarded cell, without the credential, nothing is looked up at all.
+    const direct = await request(`${guarded.url}/trpc/order.lookup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.78' },
+      body: JSON.stringify({ number: 'SO-100001', email: 'shopper@example.com' }),
+    });
+    expect(direct.status).toBe(401);
+  } finally {
+    await edge.stop();
+    await guarded.close();
+  }
 });
