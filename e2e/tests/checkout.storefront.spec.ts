@@ -56,7 +56,7 @@ test('a guest fills a cart, signs up (the cart survives), pays by card and finds
   });
   const confirmed = page.getByTestId('order-confirmed');
   await expect(confirmed).toBeVisible({ timeout: 30_000 });
-  const number = (await confirmed.textContent())!.match(/SO-\d+/)![0];
+  const number = (await confirmed.textContent())!.match(/SO-[0-9A-Z]{4}-[0-9A-Z]{4}/)![0];
   await expect(page.getByTestId('order-line')).toHaveCount(2);
   await expect(page.getByTestId('confirmation-address')).toContainText('Invalidenstraße 116');
   // The cart was emptied when the order was placed.
