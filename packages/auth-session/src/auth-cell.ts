@@ -17,11 +17,17 @@ function authCell(context: { clientAddress?: string; requestId?: string }) {
   }).auth;
 }
 
+/**
+ * `deviceToken`: what an earlier sign-in in this browser returned (kept in a long-lived http-only
+ * cookie); with it the auth cell lets this device in while the account's sign-ins are throttled
+ * across all addresses. The answer carries the token to keep (renewed, or a new one).
+ */
 export function logIn(
   credentials: { email: string; password: string },
-  context: { clientAddress?: string },
-): Promise<TokenSet> {
-  return authCell(context).login.mutate(credentials);
+  context: { clientAddress?: string; deviceToken?: string },
+): Promise<TokenSet & { deviceToken?: string }> {
+  const device = context.deviceToken ? { deviceToken: context.deviceToken } : {};
+  return authCell(context).login.mutate({ ...credentials, ...device });
 }
 
 export function refreshTokens(refreshToken: string): Promise<TokenSet> {
