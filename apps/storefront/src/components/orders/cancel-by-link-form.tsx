@@ -49,13 +49,13 @@ export function CancelByLinkForm({
 
   return (
     <form action={formAction} className="flex flex-col gap-4" data-testid="cancel-by-link">
-      <div ref={outcomeRef} tabIndex={-1} className="focus:outline-none">
-        {state.status === 'error' && state.message ? (
+      {state.status === 'error' && state.message ? (
+        <div ref={outcomeRef} tabIndex={-1} className="focus:outline-none" role="alert">
           <Notice tone="danger" title="The order was not cancelled">
             {state.message}
           </Notice>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
       <input type="hidden" name="token" value={token} />
       <p className="text-sm text-ink-muted">
         {order.refundOnCancel
