@@ -2,8 +2,12 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { demoPassword } from '@shop/db/seed';
+import { createCellClient } from '../src/client';
 import { createGateway } from '../src/gateway/create-gateway';
 import { TokenBucketRateLimiter } from '../src/gateway/rate-limiter';
+import type { CellHost } from '../src/host';
+import { seededTestDatabases, startTestHost, stopTestHosts } from './support/test-host';
 
 // A stand-in cell that answers with the headers it received.
 let cell: Server;
@@ -109,5 +113,88 @@ describe('the gateway attaches the signed-in user', () => {
     const sealed = await sessionCookie({ accessToken: 'stale', error: 'RefreshFailed' });
     const headers = await headersAtCell({ cookie: `next-auth.session-token=${sealed}` });
     expect(headers.authorization).toBeUndefined();
+  });
+});
+
+describe('a signed-in user’s session cannot be used from another origin (CSRF)', () => {
+  let auth: CellHost;
+  beforeAll(async () => {
+    await seededTestDatabases();
+    auth = await startTestHost(['auth']);
+  });
+  afterAll(() => stopTestHosts(auth));
+
+  const ownOrigin = 'https://shop.example';
+  const gateway = () =>
+    createGateway({
+      urlFor: () => `${auth.url}/trpc`,
+      limiter: new TokenBucketRateLimiter({ burst: 1000, perSecond: 1000 }),
+      allowedOrigins: [ownOrigin],
+    });
+
+  /** A fresh sign-in of a demo shopper: its session cookie and its refresh token. */
+  async function signedIn() {
+    const client = createCellClient({ urlFor: () => `${auth.url}/trpc` });
+    const tokens = await client.auth.login.mutate({
+      email: 'shopper@example.com',
+      password: demoPassword,
+    });
+    const cookie = `next-auth.session-token=${await sessionCookie({ accessToken: tokens.accessToken })}`;
+    const stillSignedIn = () =>
+      client.auth.refresh.mutate({ refreshToken: tokens.refreshToken }).then(
+        () => true,
+        () => false,
+      );
+    return { cookie, stillSignedIn };
+  }
+
+  const logoutEverywhere = (headers: Record<string, string>, body: BodyInit = '{}') =>
+    gateway()(
+      new Request('http://shop.test/api/cells/auth/auth.logoutEverywhere', {
+        method: 'POST',
+        headers,
+        body,
+      }),
+      { domain: 'auth', path: ['auth.logoutEverywhere'] },
+    );
+
+  it('a POST from a sibling subdomain or another site signs nobody out', async () => {
+    for (const [fetchSite, origin] of [
+      ['same-site', 'https://evil.shop.example'],
+      ['cross-site', 'https://evil.example'],
+    ] as const) {
+      const session = await signedIn();
+      const response = await logoutEverywhere({
+        cookie: session.cookie,
+        'sec-fetch-site': fetchSite,
+        origin,
+        'content-type': 'application/json',
+      });
+      expect(response.status).toBe(403);
+      expect(await session.stillSignedIn()).toBe(true);
+    }
+  });
+
+  it('a form post (multipart, no preflight) from the app’s own origin reaches no mutation', async () => {
+    const session = await signedIn();
+    const form = new FormData();
+    form.set('anything', 'x');
+    const response = await logoutEverywhere(
+      { cookie: session.cookie, 'sec-fetch-site': 'same-origin' },
+      form,
+    );
+    expect(response.status).toBe(415);
+    expect(await session.stillSignedIn()).toBe(true);
+  });
+
+  it('the app’s own page, as JSON, still signs out everywhere', async () => {
+    const session = await signedIn();
+    const fromPage = await logoutEverywhere({
+      cookie: session.cookie,
+      'sec-fetch-site': 'same-origin',
+      'content-type': 'application/json',
+    });
+    expect(fromPage.status).toBe(200);
+    expect(await session.stillSignedIn()).toBe(false);
   });
 });
