@@ -141,3 +141,58 @@ describe('products', () => {
     expect(regexLike).toMatchObject({ results: [], totalCount: 0, hasMore: false });
   });
 });
+
+describe('the internal credential', () => {
+  const cellCredential = 'host-test-credential-0123456789-abcdef';
+  let guarded: CellHost;
+  beforeAll(async () => {
+    guarded = await startTestHost(['product', 'auth'], { cellCredential, metricsToken: undefined });
+  });
+  afterAll(() => guarded.close());
+  const withCredential = { 'x-shop-cell-token': cellCredential };
+
+  it('procedures answer only callers presenting it; probes and public keys answer anyone', async () => {
+    const anonymous = await request(queryUrl(guarded.url, 'product.categories'));
+    expect(anonymous.status).toBe(401);
+    const wrong = await request(queryUrl(guarded.url, 'product.categories'), {
+      headers: { 'x-shop-cell-token': cellCredential.toUpperCase() },
+    });
+    expect(wrong.status).toBe(401);
+    const internal = await request(queryUrl(guarded.url, 'product.categories'), {
+      headers: withCredential,
+    });
+    expect(internal.status).toBe(200);
+
+    expect((await request(`${guarded.url}/healthz`)).status).toBe(200);
+    expect((await request(`${guarded.url}/readyz`)).status).toBe(200);
+    expect((await request(`${guarded.url}/.well-known/jwks.json`)).status).toBe(200);
+  });
+
+  it('/metrics takes it as the header or as a bearer token (Prometheus)', async () => {
+    expect((await request(`${guarded.url}/metrics`)).status).toBe(401);
+    expect(
+      (await request(`${guarded.url}/metrics`, { headers: { authorization: 'Bearer nope' } }))
+        .status,
+    ).toBe(401);
+    expect((await request(`${guarded.url}/metrics`, { headers: withCredential })).status).toBe(200);
+    const scraped = await request(`${guarded.url}/metrics`, {
+      headers: { authorization: `Bearer ${cellCredential}` },
+    });
+    expect(scraped.status).toBe(200);
+    expect(scraped.text).toContain('process_cpu_seconds_total');
+  });
+
+  it('a cross-cell call presents it', async () => {
+    const saved = process.env.CELL_SERVICE_TOKEN;
+    process.env.CELL_SERVICE_TOKEN = cellCredential;
+    try {
+      routeCellCallsTo(() => `${guarded.url}/trpc`);
+      const scope = { requestId: 'credential', authorization: undefined, memo: new Map() };
+      const page = await runInRequestScope(scope, () => cellClient().product.list.query({}));
+      expect(page.items.length).toBeGreaterThan(0);
+    } finally {
+      if (saved === undefined) delete process.env.CELL_SERVICE_TOKEN;
+      else process.env.CELL_SERVICE_TOKEN = saved;
+    }
+  });
+});
