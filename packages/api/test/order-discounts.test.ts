@@ -14,7 +14,9 @@ import {
   type TestSku,
 } from './support/cart-calls';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
+import { startAppEdge, sameOriginJson } from './support/app-edge';
 import { bearer, request } from './support/http';
+import { startTestHost } from './support/test-host';
 import { loginAs } from './support/login';
 
 let platform: HostWithExecutor;
@@ -283,5 +285,36 @@ describe('guessing codes (issue 11, defect 5)', () => {
     expect(stopped.text).toMatch(tooMany);
     // The same cart from another address applies the code.
     expect((await applyOver(fresh, 'FIVEOFF', '198.51.100.201')).status).toBe(200);
+  });
+
+  it("through the storefront's edge, fresh carts and a forged X-Forwarded-For do not reset the count", async () => {
+    const cellCredential = 'discount-edge-test-credential-0123456789';
+    const guarded = await startTestHost(['order'], { cellCredential });
+    const edge = await startAppEdge({ cellUrl: guarded.url, cellCredential });
+    try {
+      const statuses: number[] = [];
+      let stopped: Awaited<ReturnType<typeof request>> | undefined;
+      // Every guess a new cart and a new forged address, all from this one machine.
+      for (let guess = 0; guess <= 30 && !stopped; guess += 1) {
+        const answer = await request(`${edge.url}/api/cells/order/order.applyDiscount`, {
+          method: 'POST',
+          headers: {
+            ...sameOriginJson,
+            cookie: `shop_cart=${newCartToken()}`,
+            'x-forwarded-for': `192.0.2.${guess}`,
+          },
+          body: JSON.stringify({ code: `EDGE-${guess}` }),
+        });
+        statuses.push(answer.status);
+        if (answer.status === 429) stopped = answer;
+      }
+      expect(stopped, `statuses: ${statuses.join(' ')}`).toBeDefined();
+      expect(statuses.slice(0, -1).every((status) => status === 409)).toBe(true);
+      expect(Number(stopped?.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(stopped?.text).toMatch(tooMany);
+    } finally {
+      await edge.stop();
+      await guarded.close();
+    }
   });
 });

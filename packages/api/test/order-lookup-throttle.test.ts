@@ -102,3 +102,31 @@ it('a rotating X-Forwarded-For through the storefront does not reset the walkerâ
     await guarded.close();
   }
 });
+
+it("through the storefront's edge too, an account's order answers a lookup as a wrong email does", async () => {
+  // Every call through the edge comes from this machine, which the test before used up: start
+  // this address's count afresh.
+  const { OrderLookupFailure } = orderModels(await connectDomainDatabase('order'));
+  await OrderLookupFailure.deleteMany({});
+  const cellCredential = 'lookup-account-test-credential-0123456789';
+  const guarded = await startTestHost(['order'], { cellCredential });
+  const edge = await startAppEdge({ cellUrl: guarded.url, cellCredential });
+  try {
+    const lookupThroughApp = (email: string) =>
+      request(`${edge.url}/api/cells/order/order.lookup`, {
+        method: 'POST',
+        headers: sameOriginJson,
+        body: JSON.stringify({ number: 'SO-100002', email }),
+      });
+    const account = await lookupThroughApp('shopper@example.com');
+    const wrong = await lookupThroughApp('nobody-here@example.com');
+    expect(account.status).toBe(404);
+    expect(wrong.status).toBe(404);
+    // The same body but for the request id the gateway adds.
+    const withoutRequestId = (text: string) => text.replace(/"requestId":"[^"]*"/g, '');
+    expect(withoutRequestId(account.text)).toBe(withoutRequestId(wrong.text));
+  } finally {
+    await edge.stop();
+    await guarded.close();
+  }
+});
