@@ -47,7 +47,7 @@ export function prepareBrowserSecurity(request: NextRequest, app: AppBrowserSecu
 
 /** The answer with the headers prepareBrowserSecurity chose (redirects and rewrites too). */
 export function withBrowserSecurity<R extends NextResponse>(response: R, headers: Headers): R {
-  for (const [name, value] of headers) response.headers.set(name, value);
+  headers.forEach((value, name) => response.headers.set(name, value));
   return response;
 }
 

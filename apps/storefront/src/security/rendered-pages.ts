@@ -1,0 +1,29 @@
+/**
+ * The pages Next renders per request, in the route names of the build's
+ * app-path-routes-manifest: they get the nonce policy. Every other page is served from the page
+ * cache (the product and plain category pages, ISR; the cart and forgot-password, static) or is
+ * the static 404 of an unknown path, none of which can carry a per-request nonce, so they get the
+ * cached-page policy. e2e/tests/security.headers.storefront.spec.ts checks this list against the
+ * build: a new per-request page missing here, or a cached one listed, fails it.
+ */
+export const renderedPageRoutes = [
+  '/',
+  '/account',
+  '/account/addresses',
+  '/account/orders',
+  '/account/orders/[orderId]',
+  '/account/preferences',
+  '/account/security',
+  '/categories/[slug]/view',
+  '/checkout',
+  '/checkout/confirmation/[orderId]',
+  '/checkout/pay/[orderId]',
+  '/orders/track',
+  '/orders/track/[orderId]',
+  '/products',
+  '/reset-password',
+  '/search',
+  '/sign-in',
+  '/sign-up',
+  '/verify-email',
+] as const;
