@@ -336,6 +336,39 @@ describe("a revoked session's access token", () => {
     await refusedSoon(signedOut.accessToken, authHost, 'auth.me');
   });
 
+  it('through the gateway: a signed-out browser session stops reaching the cells', async () => {
+    const { createGateway } = await import('../src/gateway/create-gateway');
+    const { TokenBucketRateLimiter } = await import('../src/gateway/rate-limiter');
+    const { encode } = await import('next-auth/jwt');
+    const secret = 'auth-tokens-gateway-secret-not-used-anywhere-else';
+    const gateway = createGateway({
+      urlFor: () => `${userHost.url}/trpc`,
+      limiter: new TokenBucketRateLimiter({ burst: 1000, perSecond: 1000 }),
+      identity: { secret },
+    });
+    const session = await register();
+    // The browser keeps its copy of the session cookie (sign-out only clears the browser's own).
+    const cookie = `next-auth.session-token=${await encode({
+      token: { sub: session.account.id, accessToken: session.accessToken },
+      secret,
+      maxAge: 3600,
+    })}`;
+    const profileThroughGateway = async () =>
+      (
+        await gateway(
+          new Request('http://shop.test/api/cells/user/user.getProfile', { headers: { cookie } }),
+          { domain: 'user', path: ['user.getProfile'] },
+        )
+      ).status;
+    expect(await profileThroughGateway()).toBe(200);
+
+    await mutate(authHost.url, 'auth.logout', { refreshToken: session.refreshToken });
+    await waitFor(async () => (await profileThroughGateway()) === 401, {
+      what: 'the gateway call with the signed-out session to be refused',
+      timeoutMs: 15_000,
+    });
+  });
+
   it('is refused once a reused refresh token ends the session', async () => {
     const stolen = await register();
     const rotated = dataOf<TokenSetBody>(await refresh(stolen.refreshToken));
