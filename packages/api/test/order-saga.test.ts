@@ -49,6 +49,32 @@ describe('the order saga', () => {
     });
   });
 
+  it("ends a card order's saga as soon as the payment succeeds, not at the payment deadline", async () => {
+    // Issue 20, defect 1: on the real engine (and the executor, which follows its protocol) a
+    // race of three waits kept the saga running until ORDER_PAYMENT_TIMEOUT (3 s here).
+    const { latestRunOf } = await import('./support/executor-events');
+    const { orderId } = await fx.createTestOrder({ lines: [{ sku: skus[7] ?? '', quantity: 1 }] });
+    const outcome = await fx.payWithTestCard(platform.host.url, orderId);
+    expect(outcome.status).toBe('succeeded');
+    const paidAt = Date.now();
+    expect((await fx.waitForOrder(orderId, fx.settled)).status).toBe('CONFIRMED');
+
+    const { waitFor } = await import('@shop/db/testing');
+    const saga = await waitFor(
+      async () => {
+        const run = await latestRunOf(
+          platform.executor,
+          'order-saga',
+          (data) => data.orderId === orderId,
+        );
+        return run && run.status !== 'Running' ? run : undefined;
+      },
+      { what: 'the saga to end', timeoutMs: 1_500, intervalMs: 50 },
+    );
+    expect(saga).toMatchObject({ status: 'Completed', output: { outcome: 'payment_succeeded' } });
+    expect(Date.parse(saga.ended_at ?? '') - paidAt).toBeLessThan(1_500);
+  });
+
   it('confirms cash on delivery without waiting for a payment', async () => {
     const { orderId } = await fx.createTestOrder({
       lines: [{ sku: skus[1] ?? '', quantity: 1 }],

@@ -47,3 +47,30 @@ export async function runsEnded(
     throw new Error(`${(error as Error).message}; runs: ${JSON.stringify(seen)}`);
   });
 }
+
+interface OverviewRun extends RunView {
+  run_id: string;
+  event_id: string | null;
+  run_started_at: string;
+  ended_at: string | null;
+}
+
+/**
+ * The latest run of a function (id ending in `functionId`) whose triggering event's data
+ * satisfies `matches`, looked up through the executor's overview (its 50 latest runs).
+ */
+export async function latestRunOf(
+  executor: LocalInngest,
+  functionId: string,
+  matches: (data: Record<string, unknown>) => boolean,
+): Promise<OverviewRun | undefined> {
+  const response = await fetch(executor.url, { headers: { accept: 'application/json' } });
+  const { runs } = (await response.json()) as { runs: OverviewRun[] };
+  for (const run of runs.filter((candidate) => candidate.function_id.endsWith(functionId))) {
+    if (!run.event_id) continue;
+    const event = await fetch(`${executor.url}/v1/events/${run.event_id}`);
+    const { data } = (await event.json()) as { data: { data: Record<string, unknown> } };
+    if (matches(data.data)) return run;
+  }
+  return undefined;
+}

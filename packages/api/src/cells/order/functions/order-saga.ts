@@ -11,12 +11,11 @@ import {
 } from '../saga/settle-order';
 import { startPaymentStep } from '../saga/start-payment';
 
-/** The saga's waits for the payment's outcome (step ids: the executor stores runs by them). */
-export const paymentWaitStepIds = {
-  succeeded: 'wait-payment-succeeded',
-  failed: 'wait-payment-failed',
-  orderCancelled: 'wait-order-cancelled',
-} as const;
+/** The saga's wait for the card payment (its step id: the executor stores runs by it). */
+export const paymentWaitStepId = 'wait-payment-succeeded';
+
+/** The saga ends at once (as `Cancelled`) on these, for its order: nothing is left for it to do. */
+const sameOrder = 'event.data.orderId == async.data.orderId';
 
 /**
  * The order saga (shared/DESIGN.md): reserve stock → take payment → confirm, each step durable
@@ -29,6 +28,13 @@ export const paymentWaitStepIds = {
  * stock back, payment cancelled or refunded. Where a step of this saga finds the order cancelled
  * after it took something (a hold, a payment) it calls that undo itself, since the compensation
  * may have run before it was taken.
+ *
+ * Waiting for the card payment is ONE `waitForEvent` (success), and the other outcomes cancel the
+ * run (`cancelOn`). Not a race of three waits: on the real engine the SDK (v4, optimised
+ * parallelism) reports the three waits together, and the engine calls the function again only
+ * when all three have ended; even in race mode (`group.parallel({ mode: 'race' })`) the SDK
+ * reports the losing, still open waits again instead of returning, so the run would stay open
+ * until the payment timeout (10 minutes) after every card payment. See docs/orders.md.
  */
 export const orderSaga = inngestFor('order').createFunction(
   {
@@ -36,6 +42,13 @@ export const orderSaga = inngestFor('order').createFunction(
     triggers: [orderCreated],
     // A cell restarting or briefly unreachable must not end the saga: each step is idempotent.
     retries: sagaRetries,
+    // A failed payment or a cancelled order ends the saga at once: `cancel-order-on-payment-
+    // failure` and `compensate-cancelled-order` do the work, and a step in flight finds the order
+    // cancelled and undoes what it took. (The saga's own timeout cancellation ends it this way.)
+    cancelOn: [
+      { event: paymentFailed.name, if: sameOrder },
+      { event: orderCancelled.name, if: sameOrder },
+    ],
     // Retries exhausted (a cell down for long): the order is cancelled rather than left PENDING.
     onFailure: async ({ event }) => {
       const { orderId } = event.data.event.data;
@@ -55,39 +68,25 @@ export const orderSaga = inngestFor('order').createFunction(
     );
     if (started.outcome !== 'started') return started;
 
-    let settled: SettleResult | 'payment_succeeded' | 'payment_failed' | 'cancelled_meanwhile';
+    let settled: SettleResult | 'payment_succeeded';
     if (started.provider === 'cash' || started.status === 'succeeded') {
       settled = await step.run(confirmOrderStep.id, () =>
         confirmOrderStep.run({ orderId, actor: 'order-saga/confirm-order' }),
       );
     } else {
-      const timeout = orderPaymentTimeout();
-      const match = 'data.orderId';
-      // Whichever comes first. The order itself is settled by `confirm-order-on-payment` and
-      // `cancel-order-on-payment-failure`, triggered by the same events: they run even for an
-      // outcome sent before these waits began, and doing the work once keeps checkout fast. The
-      // saga's own job here is the deadline.
-      const woken = await Promise.race([
-        step.waitForEvent(paymentWaitStepIds.succeeded, {
-          event: paymentSucceeded,
-          timeout,
-          match,
-        }),
-        step.waitForEvent(paymentWaitStepIds.failed, { event: paymentFailed, timeout, match }),
-        step.waitForEvent(paymentWaitStepIds.orderCancelled, {
-          event: orderCancelled,
-          timeout,
-          match,
-        }),
-      ]);
-      if (woken?.name === paymentSucceeded.name) settled = 'payment_succeeded';
-      else if (woken?.name === paymentFailed.name) settled = 'payment_failed';
-      else if (woken) settled = 'cancelled_meanwhile';
-      else {
-        settled = await step.run(cancelPaymentTimeoutStep.id, () =>
-          cancelPaymentTimeoutStep.run({ orderId, actor: 'order-saga/payment-timeout' }),
-        );
-      }
+      // The order itself is confirmed by `confirm-order-on-payment`, triggered by the same
+      // event: it runs even for a payment that succeeded before this wait began, and doing the
+      // work once keeps checkout fast. The saga's own job here is the deadline.
+      const paid = await step.waitForEvent(paymentWaitStepId, {
+        event: paymentSucceeded,
+        timeout: orderPaymentTimeout(),
+        match: 'data.orderId',
+      });
+      settled = paid
+        ? 'payment_succeeded'
+        : await step.run(cancelPaymentTimeoutStep.id, () =>
+            cancelPaymentTimeoutStep.run({ orderId, actor: 'order-saga/payment-timeout' }),
+          );
     }
     return { outcome: settled };
   },
