@@ -4,6 +4,11 @@ import { fromRoot } from '@shop/stack/repo-root';
 
 export interface PinnedCellHost {
   url: string;
+  /**
+   * The internal credential every request to the host must carry (a production host answers
+   * procedures only to callers presenting it: docs/security/edge.md).
+   */
+  headers: Record<string, string>;
   /** False where `taskset` is missing: host and load generator then share both cores. */
   pinnedToOneCore: boolean;
   /** SIGTERM, then resolves once the host has exited. */
@@ -29,6 +34,8 @@ export async function startPinnedCellHost(options: {
   env: Record<string, string>;
 }): Promise<PinnedCellHost> {
   const url = `http://127.0.0.1:${options.port}`;
+  const cellServiceToken = randomBytes(32).toString('base64url');
+  const headers = { 'x-shop-cell-token': cellServiceToken };
   const pinned = tasksetAvailable();
   const hostArgs = ['--import', 'tsx', 'src/host/main.ts'];
   const host = spawn(
@@ -49,6 +56,9 @@ export async function startPinnedCellHost(options: {
         STOREFRONT_INTERNAL_URL: 'http://127.0.0.1:3000',
         REVALIDATE_SECRET: randomBytes(32).toString('base64url'),
         SERVICE_TOKEN_SECRET: randomBytes(32).toString('base64url'),
+        CELL_SERVICE_TOKEN: cellServiceToken,
+        // Production refuses unsigned Inngest calls; a benchmark host has no Inngest server.
+        INNGEST_SIGNING_KEY: `signkey-bench-${randomBytes(16).toString('hex')}`,
         SMTP_URL: 'smtp://127.0.0.1:1025',
         PAYMENTS_TEST_MODE: '1',
         ...options.env,
@@ -68,7 +78,7 @@ export async function startPinnedCellHost(options: {
     const ready = await fetch(`${url}/readyz`)
       .then((response) => response.ok)
       .catch(() => false);
-    if (ready) return { url, pinnedToOneCore: pinned, stop };
+    if (ready) return { url, headers, pinnedToOneCore: pinned, stop };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await stop();
