@@ -4,6 +4,7 @@ import { countryCodeInput, postalAddressInput } from '../../addresses';
 import { paginationInput } from '../../trpc/pagination';
 import { normaliseCode } from './discounts';
 import { orderNumberCandidates } from './order-number';
+import { requiredShownText, shownParagraphs, shownText } from '../../text-input/shown-text';
 
 /** The input of every order procedure, `<procedure>Input`, grouped as `procedures/` is. */
 
@@ -75,7 +76,8 @@ const accessTokenInput = z
   .min(16)
   .max(200)
   .regex(/^[A-Za-z0-9_-]+$/, 'accessToken is malformed');
-const text = (max: number) => z.string().trim().min(1).max(max);
+// Carrier names, reasons and notes reach the shopper's emails and the back office.
+const text = requiredShownText;
 
 export const getInput = z
   .object({ orderId: orderIdInput, accessToken: accessTokenInput.optional() })
@@ -102,7 +104,7 @@ export const cancelInput = z
   .object({
     orderId: orderIdInput,
     accessToken: accessTokenInput.optional(),
-    reason: z.string().trim().max(500).optional(),
+    reason: shownParagraphs(500).optional(),
   })
   .strict();
 export type CancelInput = z.infer<typeof cancelInput>;
@@ -121,7 +123,7 @@ export const cancelLinkInput = z.object({ token: linkTokenInput }).strict();
 export type CancelLinkInput = z.infer<typeof cancelLinkInput>;
 
 export const cancelWithLinkInput = z
-  .object({ token: linkTokenInput, reason: z.string().trim().max(500).optional() })
+  .object({ token: linkTokenInput, reason: shownParagraphs(500).optional() })
   .strict();
 export type CancelWithLinkInput = z.infer<typeof cancelWithLinkInput>;
 
@@ -139,7 +141,7 @@ export const adminListInput = z
 export type AdminListInput = z.infer<typeof adminListInput>;
 
 export const markProcessingInput = z
-  .object({ orderId: orderIdInput, note: z.string().trim().max(500).optional() })
+  .object({ orderId: orderIdInput, note: shownParagraphs(500).optional() })
   .strict();
 export type MarkProcessingInput = z.infer<typeof markProcessingInput>;
 
@@ -205,8 +207,8 @@ const shippingMethodInput = z.strictObject({
     .min(1)
     .max(40)
     .regex(/^[a-z0-9_-]+$/, { error: 'lower-case letters, digits, dashes and underscores' }),
-  name: z.string().trim().min(1, { error: 'required' }).max(80),
-  description: z.string().trim().max(200).default(''),
+  name: requiredShownText(80),
+  description: shownText(200).default(''),
   priceMinor: minor,
   freeOverMinor: minor.nullish(),
   minDays: z.number().int().min(0).max(60),
