@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, test } from './support/playwright';
 import {
   demoPassword,
   signIn,
@@ -191,7 +191,7 @@ test('support may look at an order but not refund it; an order manager may', asy
   const supportToken = await accessTokenOf(request, 'support@example.com', demoPassword);
   const refused = await request.post(`${cellsUrl}/trpc/payment.refund`, {
     data: { orderId: delivered!.id, amountMinor: 1, idempotencyKey: randomUUID() },
-    headers: { authorization: `Bearer ${supportToken}` },
+    headers: { ...cellCredentialHeaders(), authorization: `Bearer ${supportToken}` },
   });
   expect(refused.status()).toBe(403);
 
