@@ -77,6 +77,8 @@ export async function startStack(
         mongoUri: mongo.uri,
         appUrls: domains.map((domain) => `${cellsUrl}/api/inngest/${domain}`),
         logger: logger.child({ name: 'inngest-local' }),
+        // e2e: the real retry table at 1/200 (issue 20); dev keeps production timing.
+        ...(mode === 'dev' ? {} : { tuning: { retryScale: 0.005 } }),
       });
       stoppers.push(() => executor.stop());
       signal?.throwIfAborted();

@@ -4,8 +4,9 @@ import { giveUp, sendEmail, type EmailRequest } from './send-email';
 import type { EmailTemplateId } from './templates/registry';
 
 /**
- * Attempts per email: the first and five retries, with the executor's exponential backoff
- * (Inngest Cloud: about 15 minutes in all), long enough to ride out a provider's brief outage.
+ * Attempts per email: the first and five retries. On the real engine's schedule (15 s, 30 s,
+ * 1, 2, 5 min, each plus up to 30 s) the last comes 9 to 11 minutes after the first: long enough
+ * to ride out a provider's brief outage, short enough for a sign-in or reset link to stay useful.
  */
 export const emailRetries = 5;
 
