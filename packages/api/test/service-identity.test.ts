@@ -2,6 +2,7 @@ import { generateCatalog } from '@shop/db/seed';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCellClient } from '../src/client';
+import { routeCellCallsTo } from '../src/cross-cell/cell-client';
 import { forgetServiceTokens, serviceCellClient } from '../src/cross-cell/service-client';
 import type { CellHost } from '../src/host';
 import { bearer } from './support/http';
@@ -93,5 +94,45 @@ describe('service identity: a cell acting on its own behalf', () => {
     } finally {
       process.env.SERVICE_TOKEN_SECRET = secret;
     }
+  });
+});
+
+describe('behind the internal credential (production)', () => {
+  const cellCredential = 'service-identity-test-credential-0123456789';
+  let guarded: CellHost;
+  const saved = process.env.CELL_SERVICE_TOKEN;
+  beforeAll(async () => {
+    guarded = await startTestHost(['auth', 'product'], { cellCredential });
+  });
+  afterAll(async () => {
+    await guarded.close();
+    routeCellCallsTo(() => `${host.url}/trpc`);
+    if (saved === undefined) delete process.env.CELL_SERVICE_TOKEN;
+    else process.env.CELL_SERVICE_TOKEN = saved;
+  });
+
+  it('a saga step presents it to the token exchange and to the cell it calls', async () => {
+    routeCellCallsTo(() => `${guarded.url}/trpc`);
+    forgetServiceTokens();
+    delete process.env.CELL_SERVICE_TOKEN;
+    // Without the credential, the exchange itself is refused by the host.
+    const refused: unknown = await serviceCellClient('order')
+      .product.releaseStock.mutate({ reservationId: 'none' })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(refused).toBeInstanceOf(TRPCClientError);
+    expect((refused as TRPCClientError<never>).meta?.response).toMatchObject({ status: 401 });
+
+    process.env.CELL_SERVICE_TOKEN = cellCredential;
+    forgetServiceTokens();
+    const service = serviceCellClient('order');
+    const held = await service.product.reserveStock.mutate({
+      reservationId: 'service-identity-guarded',
+      lines: [{ sku, quantity: 1 }],
+    });
+    expect(held.reservationId).toBe('service-identity-guarded');
+    await service.product.releaseStock.mutate({ reservationId: 'service-identity-guarded' });
   });
 });
