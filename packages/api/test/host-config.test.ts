@@ -1,6 +1,7 @@
 import { ConfigError } from '@shop/env';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCellClient } from '../src/client';
+import { allowedOriginsFrom, appServerConfig } from '../src/config/app-server';
 import { hostConfig } from '../src/config/host';
 import { request } from './support/http';
 import { spawnHost, type SpawnedHost } from './support/spawn-host';
@@ -212,5 +213,55 @@ describe('the cell host process', () => {
     });
     expect(inngest.status).not.toBe(200);
     expect(inngest.json).not.toEqual(refusal);
+  });
+});
+
+describe("the apps' server configuration", () => {
+  const appProblems = (env: Record<string, string>) => {
+    try {
+      appServerConfig.parse(env);
+      return [];
+    } catch (error) {
+      if (error instanceof ConfigError)
+        return error.problems.map((problem) => problem.split(':')[0]);
+      throw error;
+    }
+  };
+  const app = {
+    NODE_ENV: 'production',
+    SHOP_CELL_URL: 'http://cells:4000',
+    NEXTAUTH_SECRET: 'x'.repeat(40),
+    NEXTAUTH_URL: 'https://shop.example.com',
+    TRUSTED_PROXY_HOPS: '1',
+    CELL_SERVICE_TOKEN: cellCredential,
+    SHOP_APP_ENTRY: '1',
+  };
+
+  it('in production needs the credential, its public URL, the proxy count and the entry', () => {
+    expect(appProblems(app)).toEqual([]);
+    const without = (name: keyof typeof app) =>
+      appProblems(Object.fromEntries(Object.entries(app).filter(([key]) => key !== name)));
+    expect(without('CELL_SERVICE_TOKEN')).toEqual(['CELL_SERVICE_TOKEN']);
+    expect(without('NEXTAUTH_URL')).toEqual(['NEXTAUTH_URL']);
+    expect(without('TRUSTED_PROXY_HOPS')).toEqual(['TRUSTED_PROXY_HOPS']);
+    expect(without('SHOP_APP_ENTRY')).toEqual([
+      'the app must run through its production entry (node apps/<app>/server-entry.mjs, not server.js)',
+    ]);
+    expect(appProblems({ ...app, TRUSTED_PROXY_HOPS: '11' })).toEqual(['TRUSTED_PROXY_HOPS']);
+    expect(
+      appProblems({ ...app, GATEWAY_ALLOWED_ORIGINS: 'https://shop.example.com/path' }),
+    ).toEqual(['GATEWAY_ALLOWED_ORIGINS']);
+  });
+
+  it('accepts POSTs from its own origin and the configured others', () => {
+    expect(
+      allowedOriginsFrom(
+        appServerConfig.parse({
+          NEXTAUTH_URL: 'https://shop.example.com/',
+          GATEWAY_ALLOWED_ORIGINS: 'https://www.shop.example.com, https://shop.example.com',
+        }),
+      ),
+    ).toEqual(['https://shop.example.com', 'https://www.shop.example.com']);
+    expect(allowedOriginsFrom(appServerConfig.parse({}))).toEqual([]);
   });
 });
