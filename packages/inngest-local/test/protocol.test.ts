@@ -19,6 +19,9 @@ describe('wire helpers', () => {
     expect(() => resolveDeadline('whenever', 0)).toThrow(/not a time string/);
     expect(parseRetryAfterMs('2', 0)).toBe(2_000);
     expect(parseRetryAfterMs(new Date(5_000).toISOString(), 1_000)).toBe(4_000);
+    // Kept between 1 s and 24 h, as the engine does.
+    expect(parseRetryAfterMs('0', 0)).toBe(1_000);
+    expect(parseRetryAfterMs(String(3 * 24 * 3600), 0)).toBe(24 * 3600_000);
   });
 
   it('canonicalises JSON as RFC 8785 (sorted keys, no whitespace)', () => {

@@ -47,7 +47,12 @@ export function resolveDeadline(text: string, nowMs: number): Date {
 export function parseRetryAfterMs(header: string | null, nowMs: number): number | undefined {
   if (!header) return undefined;
   const trimmed = header.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return clampRetryAfter(Number(trimmed) * 1000);
   const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+  return Number.isNaN(at) ? undefined : clampRetryAfter(at - nowMs);
+}
+
+/** The engine keeps a retry between 1 s and 24 h away (`httpdriver/parse.go`, `consts.go`). */
+function clampRetryAfter(ms: number): number {
+  return Math.min(Math.max(ms, 1_000), 24 * 60 * 60_000);
 }
