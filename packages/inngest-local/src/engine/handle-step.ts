@@ -17,7 +17,7 @@ export async function handleStep(parts: EngineParts, job: JobDocument, shutdown:
   }
   if (run.steps?.[hash] !== undefined) {
     // Recorded by an earlier holder of this job that stopped before tidying up.
-    if (shouldCallAgain(run.pending.length > 0, job.parallelMode)) {
+    if (shouldCallAgain((run.pending ?? []).length > 0, job.parallelMode)) {
       await queue.requestDiscover(run.runId);
     }
     await queue.complete(job);

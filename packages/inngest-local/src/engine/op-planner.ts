@@ -233,7 +233,7 @@ export async function planOps(
   if (callAgain) {
     await queue.requestDiscover(run.runId);
   } else if (ended) {
-    const pendingLeft = ((await state.load(run.runId))?.pending ?? []).length > 0;
+    const pendingLeft = await state.hasPending(run.runId);
     if (shouldCallAgain(pendingLeft, endedInRace ? raceMode : undefined)) {
       await queue.requestDiscover(run.runId);
     }

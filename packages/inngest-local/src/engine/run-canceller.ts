@@ -13,8 +13,9 @@ export class RunCanceller {
 
   async cancelMatching(event: EventPayload): Promise<void> {
     const now = Date.now();
+    // Every running run listening for this name is checked: leave their step results unread.
     const candidates = await this.runs
-      .find({ status: 'Running', 'cancelOn.event': event.name })
+      .find({ status: 'Running', 'cancelOn.event': event.name }, { steps: 0 })
       .lean<RunDocument[]>();
     for (const run of candidates) {
       const [original] = runEvents(run);

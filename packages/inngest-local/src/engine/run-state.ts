@@ -66,6 +66,14 @@ export class RunState {
     }
   }
 
+  /** Whether parallel steps of this run are still pending. */
+  async hasPending(runId: string): Promise<boolean> {
+    const run = await this.runs
+      .findOne({ runId }, { pending: 1 })
+      .lean<Pick<RunDocument, 'pending'>>();
+    return (run?.pending ?? []).length > 0;
+  }
+
   async hasStep(runId: string, hash: string): Promise<boolean> {
     const found = await this.runs.exists({ runId, [`steps.${hash}`]: { $exists: true } });
     return found !== null;

@@ -32,11 +32,11 @@ export interface RunDocument {
   parallel: boolean;
   /**
    * Hashed ids of parallel steps still to end (the real engine's `pending` set): without race
-   * mode the function is called again only once this is empty.
+   * mode the function is called again only once this is empty. Absent on runs stored before.
    */
-  pending: string[];
+  pending?: string[];
   /** Bytes of event and step state, checked against the 32 MiB state limit. */
-  stateBytes: number;
+  stateBytes?: number;
   outputJson?: string;
   errorJson?: string;
   cancelOn: CancelListener[];
