@@ -148,7 +148,7 @@ describe('a signed-in user’s session cannot be used from another origin (CSRF)
     return { cookie, stillSignedIn };
   }
 
-  const logoutEverywhere = (headers: Record<string, string>, body: BodyInit = '{}') =>
+  const logoutEverywhere = (headers: Record<string, string>, body: RequestInit['body'] = '{}') =>
     gateway()(
       new Request('http://shop.test/api/cells/auth/auth.logoutEverywhere', {
         method: 'POST',
