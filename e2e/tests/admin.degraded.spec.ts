@@ -1,5 +1,5 @@
 import { domains } from '@shop/api/client';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/playwright';
 import { startAppWithoutCells, type AppWithoutCells } from './support/app-without-cells';
 import { staffSessionCookie } from './support/staff-session';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/playwright';
 import { demoPassword, signIn, signInTimeout, signInToAdmin } from './support/accounts';
 
 test('signed out, every back-office page leads to the staff sign-in', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { domains } from '@shop/api/client';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/playwright';
 import { signInToAdmin } from './support/accounts';
 import { queryCell, type ProductPage } from './support/cell';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/playwright';
 import { queryCell } from './support/cell';
 import { findVariantSwitch, type CategoryNode, type SearchAnswer } from './support/catalog';
 

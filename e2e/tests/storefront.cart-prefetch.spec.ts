@@ -1,4 +1,4 @@
-import { expect, test, type Page, type Request } from '@playwright/test';
+import { expect, test, type Page, type Request } from './support/playwright';
 import { signUpShopper, strongPassword, uniqueEmail } from './support/accounts';
 import { addToCart, findBuyableVariants } from './support/checkout-flow';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/playwright';
 
 // A search with results and a seeded category: both pages share the listing layout.
 const listingPages = ['/search?q=lamp', '/categories/lighting'];

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/playwright';
 import { queryCell, type ProductPage } from './support/cell';
 
 test('the home page lists products that the product cell holds', async ({ page, request }) => {

@@ -18,6 +18,7 @@ export const renderedPageRoutes = [
   '/checkout',
   '/checkout/confirmation/[orderId]',
   '/checkout/pay/[orderId]',
+  '/orders/cancel',
   '/orders/track',
   '/orders/track/[orderId]',
   '/products',

@@ -1,0 +1,72 @@
+/**
+ * The suite's Playwright: `@playwright/test` with every page of the test's browser context
+ * watched for Content-Security-Policy violations. A violation (a script, style, frame or
+ * connection the page's policy refused) fails the test that caused it, naming what was refused
+ * on which page, so a page that the policy breaks cannot pass unnoticed
+ * (docs/security/browser.md). Specs import `test` and `expect` from here instead of
+ * '@playwright/test'; a context a spec opens itself (`browser.newContext()`) is watched by
+ * calling `watchForCspViolations` on it.
+ */
+import { test as base, type BrowserContext } from '@playwright/test';
+
+export * from '@playwright/test';
+
+export interface CspViolation {
+  page: string;
+  what: string;
+}
+
+interface CspFixtures {
+  /** Violations seen so far in this test (a spec may read them). */
+  cspViolations: CspViolation[];
+  /** Set by a spec that provokes violations on purpose (`test.use({ cspViolationsAllowed: true })`). */
+  cspViolationsAllowed: boolean;
+}
+
+const bindingName = '__shopReportCspViolation';
+
+/** Records every CSP violation of every page (and frame) of `context` into `into`. */
+export async function watchForCspViolations(
+  context: BrowserContext,
+  into: CspViolation[],
+): Promise<void> {
+  // The browser's own event, from inside each document, as it happens.
+  await context.exposeBinding(bindingName, ({ frame }, what: string) => {
+    into.push({ page: frame.url(), what });
+  });
+  await context.addInitScript((name: string) => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as Record<string, (what: string) => void>)[name];
+      report?.(
+        `${event.effectiveDirective} refused ${event.blockedURI || 'inline'}` +
+          (event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : ''),
+      );
+    });
+  }, bindingName);
+  // And Chromium's console line ("Refused to ... Content Security Policy ..."), which also
+  // covers refusals before any script of the page ran.
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      into.push({ page: message.page()?.url() ?? 'unknown page', what: message.text() });
+    }
+  });
+}
+
+export const test = base.extend<CspFixtures>({
+  // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
+  // eslint-disable-next-line no-empty-pattern
+  cspViolations: async ({}, use) => {
+    await use([]);
+  },
+  cspViolationsAllowed: [false, { option: true }],
+  context: async ({ context, cspViolations, cspViolationsAllowed }, use) => {
+    await watchForCspViolations(context, cspViolations);
+    await use(context);
+    if (!cspViolationsAllowed && cspViolations.length > 0) {
+      throw new Error(
+        `The Content-Security-Policy refused something on ${cspViolations.length === 1 ? 'a page' : 'pages'} of this test:\n` +
+          cspViolations.map((violation) => `  ${violation.page}: ${violation.what}`).join('\n'),
+      );
+    }
+  },
+});
