@@ -25,9 +25,11 @@ export async function startHostWithExecutor(
   options: { env?: Record<string, string>; host?: Partial<CellHostOptions> } = {},
 ): Promise<HostWithExecutor> {
   const silent = pino({ level: 'silent' });
+  // TEST_EXECUTOR_LOG_LEVEL=info shows the executor's run log (which run waits, what failed).
+  const executorLogger = pino({ level: process.env.TEST_EXECUTOR_LOG_LEVEL ?? 'silent' });
   const executor = await startLocalInngest({
     port: 0,
-    logger: silent,
+    logger: executorLogger,
     // The real retry table (15 s, 30 s, 1 min ... plus jitter) at 1/200, so retries take ms.
     tuning: { pollIntervalMs: 50, retryScale: testRetryScale },
   });
