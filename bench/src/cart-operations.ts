@@ -53,7 +53,7 @@ const host = await startPinnedCellHost({
 async function call(path: string, token: string, body: unknown): Promise<void> {
   const response = await fetch(`${url}/trpc/${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-cart-token': token },
+    headers: { ...host.headers, 'content-type': 'application/json', 'x-cart-token': token },
     body: JSON.stringify(body),
   });
   if (!response.ok)
@@ -121,7 +121,7 @@ async function run(seconds: number) {
     context.token ??= tokens[nextToken++ % tokens.length];
     return {
       ...request,
-      headers: { ...request.headers, 'x-cart-token': context.token ?? '' },
+      headers: { ...host.headers, ...request.headers, 'x-cart-token': context.token ?? '' },
     } as autocannon.Request;
   };
   const post = (path: string, body: (context: ConnectionContext) => unknown) => ({
@@ -136,6 +136,7 @@ async function run(seconds: number) {
     const instance = autocannon(
       {
         url,
+        headers: host.headers,
         connections,
         duration: seconds,
         requests: [

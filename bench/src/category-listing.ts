@@ -80,6 +80,7 @@ async function run(seconds: number) {
     const instance = autocannon(
       {
         url,
+        headers: host.headers,
         connections,
         duration: seconds,
         requests: categories.map((categorySlug) => ({

@@ -54,6 +54,7 @@ try {
 function run(seconds: number) {
   return autocannon({
     url: `${url}/trpc/product.status`,
+    headers: host.headers,
     connections,
     duration: seconds,
   });

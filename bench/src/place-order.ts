@@ -48,11 +48,24 @@ await InventoryItem.updateMany(
 await closeDatabaseConnections();
 
 // The local Inngest executor in its own process (it is not a dependency of the bench package),
-// sharing the load generator's core.
+// sharing the load generator's core. The host runs as in production (no dev mode), so both hold
+// the same signing key: the executor signs its calls to the host and the host's sync with it,
+// and the host's SDK verifies them; and the same event key, without which a production SDK
+// refuses to send an event.
+const inngestKeys = {
+  INNGEST_SIGNING_KEY: `signkey-bench-${randomBytes(32).toString('hex')}`,
+  INNGEST_EVENT_KEY: randomBytes(32).toString('hex'),
+};
 const executorUrl = `http://127.0.0.1:${executorPort}`;
 const executor = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: fromRoot('packages/inngest-local'),
-  env: { ...process.env, PORT: String(executorPort), MONGODB_URI: mongo.uri, LOG_LEVEL: 'warn' },
+  env: {
+    ...process.env,
+    ...inngestKeys,
+    PORT: String(executorPort),
+    MONGODB_URI: mongo.uri,
+    LOG_LEVEL: 'warn',
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const executorExited = new Promise<void>((resolve) => executor.once('exit', () => resolve()));
@@ -69,7 +82,7 @@ const host = await startPinnedCellHost({
   env: {
     CELLS: 'auth,product,order,payment',
     MONGODB_URI: mongo.uri,
-    INNGEST_DEV: '1',
+    ...inngestKeys,
     INNGEST_BASE_URL: executorUrl,
     INNGEST_SYNC_ON_START: '1',
     SERVICE_TOKEN_SECRET: randomBytes(24).toString('base64url'),
@@ -82,7 +95,7 @@ async function call<T>(
   input: unknown,
   cartToken?: string,
 ): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = { ...host.headers, 'content-type': 'application/json' };
   if (cartToken) headers['x-cart-token'] = cartToken;
   const response =
     kind === 'query'
