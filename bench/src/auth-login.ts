@@ -28,8 +28,8 @@ const host = await startPinnedCellHost({
     CELLS: 'auth',
     MONGODB_URI: mongo.uri,
     AUTH_BCRYPT_COST: bcryptCost,
-    // Registration sends an event (the verification email); none is needed here, and with no
-    // executor behind this address the send fails, which the cell logs as a warning only.
+    // Registration sends events (user.registered, the verification email); none is needed here.
+    // With no event key and no executor at this address the sends fail, logged as warnings only.
     INNGEST_BASE_URL: 'http://127.0.0.1:9',
   },
 });
