@@ -46,7 +46,7 @@ const planOpcodes = new Set<string>([
  * what it planned (steps, sleeps, waits, invocations), and asks for the next discovery call when
  * the real engine would. Re-reported ops are no-ops: their job ids already exist.
  *
- * Parallel steps follow the engine's protocol (`handleGeneratorGroup` and
+ * Parallel steps follow the engine's protocol (`HandleGeneratorResponse` and
  * `maybeEnqueueDiscoveryStep` in inngest/inngest `pkg/execution/executor/executor.go`): when an
  * SDK that optimises parallelism (`x-inngest-req-version` 2, the v4 default) reports more than
  * one op with at least one to plan, those ops become the run's pending set, and the function is
