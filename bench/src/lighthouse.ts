@@ -14,6 +14,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { startStack } from '@shop/stack';
 import { describeMachine } from './machine';
+import { stackCellCredentialHeaders } from './stack-cell-credential';
 
 /** The 1-minute load average: the machine is shared, so every figure says how busy it was. */
 const load = () => Number(loadavg()[0]!.toFixed(1));
@@ -35,6 +36,7 @@ for (const [name, value] of Object.entries(portDefaults)) process.env[name] ??= 
 process.env.LOG_LEVEL ??= 'warn';
 
 const loadAtStart = load();
+const cellHeaders = stackCellCredentialHeaders();
 const stack = await startStack('e2e');
 const chrome = await chromeLauncher.launch({
   chromePath,
@@ -111,6 +113,7 @@ try {
 async function firstProductSlug(cells: string): Promise<string> {
   const response = await fetch(
     `${cells}/trpc/search.query?input=${encodeURIComponent(JSON.stringify({ pageSize: 1, filters: {} }))}`,
+    { headers: cellHeaders },
   );
   const body = (await response.json()) as { result?: { data: { results: { slug: string }[] } } };
   const slug = body.result?.data.results[0]?.slug;

@@ -15,6 +15,7 @@ import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { startStack } from '@shop/stack';
 import { describeMachine } from './machine';
+import { stackCellCredentialHeaders } from './stack-cell-credential';
 
 /** The 1-minute load average: the machine is shared, so every figure says how busy it was. */
 const load = () => Number(loadavg()[0]!.toFixed(1));
@@ -33,6 +34,7 @@ const portDefaults = {
 for (const [name, value] of Object.entries(portDefaults)) process.env[name] ??= value;
 process.env.LOG_LEVEL ??= 'warn';
 
+const cellHeaders = stackCellCredentialHeaders();
 const loadAtStart = load();
 const stack = await startStack('e2e');
 try {
@@ -107,6 +109,7 @@ function run(url: string, seconds: number) {
 async function query<T>(cells: string, procedure: string, input: unknown): Promise<T> {
   const response = await fetch(
     `${cells}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`,
+    { headers: cellHeaders },
   );
   if (!response.ok) throw new Error(`${procedure} answered ${response.status}`);
   return ((await response.json()) as { result: { data: T } }).result.data;
@@ -128,7 +131,7 @@ async function pickPages(cells: string) {
 
 /** How many times a procedure has been answered, from the cell host's Prometheus histogram. */
 async function procedureCount(cells: string, procedure: string): Promise<number> {
-  const text = await (await fetch(`${cells}/metrics`)).text();
+  const text = await (await fetch(`${cells}/metrics`, { headers: cellHeaders })).text();
   return text
     .split('\n')
     .filter(
