@@ -349,7 +349,7 @@ describe("a revoked session's access token", () => {
     const session = await register();
     // The browser keeps its copy of the session cookie (sign-out only clears the browser's own).
     const cookie = `next-auth.session-token=${await encode({
-      token: { sub: session.account.id, accessToken: session.accessToken },
+      token: { sub: session.account.id, aud: 'shop-storefront', accessToken: session.accessToken },
       secret,
       maxAge: 3600,
     })}`;

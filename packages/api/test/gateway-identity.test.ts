@@ -43,8 +43,13 @@ async function headersAtCell(requestHeaders: Record<string, string>): Promise<In
   return (await response.json()) as IncomingHttpHeaders;
 }
 
+/** A session as the storefront seals it (its audience), unless `claims` says otherwise. */
 function sessionCookie(claims: Record<string, unknown>, withSecret = secret): Promise<string> {
-  return encode({ token: { sub: 'account-1', ...claims }, secret: withSecret, maxAge: 3600 });
+  return encode({
+    token: { sub: 'account-1', aud: 'shop-storefront', ...claims },
+    secret: withSecret,
+    maxAge: 3600,
+  });
 }
 
 describe('the gateway attaches the signed-in user', () => {
@@ -76,9 +81,9 @@ describe('the gateway attaches the signed-in user', () => {
     const adminGateway = createGateway({
       urlFor: (domain) => `${cellUrl}/trpc/${domain}`,
       limiter: new TokenBucketRateLimiter({ burst: 1000, perSecond: 1000 }),
-      identity: { sessionCookieNames: ['shop-admin.session-token'] },
+      identity: { sessionCookieNames: ['shop-admin.session-token'], audience: 'shop-admin' },
     });
-    const sealed = await sessionCookie({ accessToken: 'staff-token' });
+    const sealed = await sessionCookie({ accessToken: 'staff-token', aud: 'shop-admin' });
     const atCell = async (cookie: string) => {
       const response = await adminGateway(
         new Request('http://shop.test/api/cells/user/user.getProfile', { headers: { cookie } }),
@@ -89,6 +94,13 @@ describe('the gateway attaches the signed-in user', () => {
     expect(await atCell(`shop-admin.session-token=${sealed}`)).toBe('Bearer staff-token');
     // The storefront's cookie (same host, another port) is not the admin's session.
     expect(await atCell(`next-auth.session-token=${sealed}`)).toBeUndefined();
+    // Nor is a shopper's storefront session renamed to the admin's cookie name (same secret).
+    const shoppers = await sessionCookie({ accessToken: 'shopper-token' });
+    expect(await atCell(`shop-admin.session-token=${shoppers}`)).toBeUndefined();
+    // And the storefront's gateway does not take an admin session either.
+    expect(
+      (await headersAtCell({ cookie: `next-auth.session-token=${sealed}` })).authorization,
+    ).toBeUndefined();
   });
 
   it("never forwards the browser's own authorization header", async () => {

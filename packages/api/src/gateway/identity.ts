@@ -32,7 +32,16 @@ export interface IdentityOptions {
    * host (every port of 127.0.0.1 shares cookies) need different names, so the admin sets its own.
    */
   sessionCookieNames?: readonly string[];
+  /**
+   * The app the session must have been sealed for (its `aud`, `@shop/auth-session`'s
+   * session-seal.ts); default the storefront's. Both apps may share one secret, so a shopper's
+   * cookie renamed to the admin's name must not be accepted by the admin's gateway either.
+   */
+  audience?: string;
 }
+
+/** The storefront's sessions carry this audience; the admin's carry `shop-admin`. */
+export const defaultSessionAudience = 'shop-storefront';
 
 /** next-auth's session cookie names: the `__Secure-` one on https, the plain one otherwise. */
 export const defaultSessionCookieNames = [
@@ -46,6 +55,7 @@ export async function accessTokenFromSession(
   {
     secret = sessionSecretFrom(appServerConfig()),
     sessionCookieNames = defaultSessionCookieNames,
+    audience = defaultSessionAudience,
   }: IdentityOptions = {},
 ): Promise<string | null> {
   if (!secret) return null;
@@ -55,7 +65,8 @@ export async function accessTokenFromSession(
     if (!sealed) continue;
     try {
       const token = await decode({ token: sealed, secret });
-      const accessToken: unknown = token?.accessToken;
+      if (token?.aud !== audience) continue;
+      const accessToken: unknown = token.accessToken;
       // A session whose refresh failed is signed out: its stale token is not sent on.
       if (typeof accessToken === 'string' && accessToken && !token?.error) return accessToken;
     } catch {
