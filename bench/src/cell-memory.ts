@@ -52,7 +52,14 @@ async function measure(cells: string, mongoUri: string): Promise<number> {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const probe = cells === 'all' ? 'product' : cells;
-    for (let call = 0; call < 20; call += 1) await fetch(`${url}/trpc/${probe}.status`);
+    // A development host (no NODE_ENV=production) answers anyone unless this shell hands it a
+    // CELL_SERVICE_TOKEN; then it wants the credential too, and a refused call would warm nothing.
+    const credential = process.env.CELL_SERVICE_TOKEN;
+    const headers: Record<string, string> = credential ? { 'x-shop-cell-token': credential } : {};
+    for (let call = 0; call < 20; call += 1) {
+      const response = await fetch(`${url}/trpc/${probe}.status`, { headers });
+      if (!response.ok) throw new Error(`${probe}.status answered ${response.status}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, settleMs));
     return residentMiB(host.pid ?? 0);
   } finally {

@@ -131,7 +131,10 @@ async function pickPages(cells: string) {
 
 /** How many times a procedure has been answered, from the cell host's Prometheus histogram. */
 async function procedureCount(cells: string, procedure: string): Promise<number> {
-  const text = await (await fetch(`${cells}/metrics`, { headers: cellHeaders })).text();
+  const response = await fetch(`${cells}/metrics`, { headers: cellHeaders });
+  // A refused read would count nothing and pass for a perfectly cached page.
+  if (!response.ok) throw new Error(`/metrics answered ${response.status}`);
+  const text = await response.text();
   return text
     .split('\n')
     .filter(
