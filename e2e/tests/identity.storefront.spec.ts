@@ -1,4 +1,4 @@
-import { expect, test } from './support/playwright';
+import { expect, test, watchForCspViolations } from './support/playwright';
 import {
   accountMenu,
   signIn,
@@ -122,6 +122,7 @@ test('a forgotten password is reset through the emailed link', async ({
   page,
   request,
   browser,
+  cspViolations,
 }) => {
   const email = uniqueEmail('reset');
   const oldPassword = strongPassword();
@@ -147,12 +148,14 @@ test('a forgotten password is reset through the emailed link', async ({
   await expect(page.getByTestId('form-success')).toContainText('Your password has been changed');
 
   // The link works once.
-  const second = await browser.newPage({ baseURL: new URL(page.url()).origin });
+  const secondBrowser = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  await watchForCspViolations(secondBrowser, cspViolations);
+  const second = await secondBrowser.newPage();
   await second.goto(`${link.pathname}${link.search}`);
   await second.getByLabel('New password').fill(strongPassword());
   await second.getByRole('button', { name: 'Set new password' }).click();
   await expect(second.getByTestId('form-error')).toContainText('not valid any more');
-  await second.close();
+  await secondBrowser.close();
 
   await page.getByRole('link', { name: 'Sign in' }).last().click();
   await signIn(page, email, oldPassword);

@@ -1,4 +1,4 @@
-import { expect, test } from './support/playwright';
+import { expect, test, watchForCspViolations } from './support/playwright';
 import { uniqueEmail } from './support/accounts';
 import {
   addToCart,
@@ -20,6 +20,7 @@ test('a guest looks an order up on another device, is emailed a link to cancel i
   page,
   browser,
   request,
+  cspViolations,
 }) => {
   const [variant] = await findBuyableVariants(request, 1, { skip: 20 });
   const email = uniqueEmail('guest-cancel');
@@ -35,6 +36,7 @@ test('a guest looks an order up on another device, is emailed a link to cancel i
 
   // Another device: no cookie from checkout, only the number and the email.
   const device = await browser.newContext();
+  await watchForCspViolations(device, cspViolations);
   const other = await device.newPage();
   await other.goto('/orders/track');
   await other.getByLabel('Order number').fill(number.toLowerCase().replace('-', ' '));
