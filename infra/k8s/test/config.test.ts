@@ -48,7 +48,7 @@ describe('the manifests give every process what its start-up check requires', ()
 
   it.each(['storefront', 'admin'])('the %s app', (name) => {
     // SHOP_APP_ENTRY is set at run time by the image's entry (server-entry.mjs), not the manifest.
-    const env = { ...podEnv(name), SHOP_APP_ENTRY: '1' };
+    const env: Record<string, string | undefined> = { ...podEnv(name), SHOP_APP_ENTRY: '1' };
     expect(problems(() => appServerConfig.parse(env))).toEqual([]);
     expect(env.NEXTAUTH_URL).toMatch(/^https:\/\//);
     expect(env.TRUSTED_PROXY_HOPS).toBe('1');
