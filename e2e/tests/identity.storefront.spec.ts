@@ -31,7 +31,13 @@ test('a shopper signs up, signs out and signs in again', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Robin Rivers');
   await expect(accountMenu(page)).toContainText('Robin');
 
+  // The browser is remembered as one that signed in (docs/security/accounts.md): an http-only
+  // cookie sent only to sign-in, which outlives signing out.
+  const deviceCookie = async () =>
+    (await page.context().cookies()).find((cookie) => cookie.name === 'shop-storefront.device');
+  expect(await deviceCookie()).toMatchObject({ httpOnly: true, path: '/api/auth' });
   await signOutOfStorefront(page);
+  expect(await deviceCookie()).toBeDefined();
   await page.goto('/account');
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount/);
 
@@ -39,9 +45,12 @@ test('a shopper signs up, signs out and signs in again', async ({ page }) => {
   await expect(page.getByTestId('sign-in-error')).toHaveText('Wrong email or password.', {
     timeout: signInTimeout,
   });
+  // A password sign-in remembers the browser too (as another browser of the shopper would be).
+  await page.context().clearCookies({ name: 'shop-storefront.device' });
   await signIn(page, email, password);
   await expect(page).toHaveURL(/\/account$/, { timeout: signInTimeout });
   await expect(accountMenu(page)).toContainText('Robin');
+  expect(await deviceCookie()).toMatchObject({ httpOnly: true, path: '/api/auth' });
 });
 
 test('signing up with an email that is already registered says so next to the email', async ({

@@ -4,6 +4,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { logIn, logOut } from './auth-cell';
+import { deviceTokenFrom, rememberDevice } from './device-cookie';
 import { refreshedIfDue } from './refresh-session';
 import { sessionSecret, usesSecureCookies } from './secret';
 import type { SessionCookies } from './session-cookies';
@@ -62,8 +63,10 @@ export function createAuthOptions(config: AuthOptionsConfig): NextAuthOptions {
           if (!parsed.success) return null;
           let tokens;
           try {
+            const deviceToken = deviceTokenFrom(request.headers, config.cookies.audience);
             tokens = await logIn(parsed.data, {
               clientAddress: clientAddressFrom(request.headers),
+              ...(deviceToken ? { deviceToken } : {}),
             });
           } catch (error) {
             // Throttled: say so (the form tells the user to wait). A refusal is "wrong email or
@@ -77,11 +80,13 @@ export function createAuthOptions(config: AuthOptionsConfig): NextAuthOptions {
             await logOut(tokens.refreshToken).catch(() => undefined);
             throw new Error(config.admits.refusal);
           }
+          const { deviceToken: remembered, ...sessionTokens } = tokens;
+          if (remembered) await rememberDevice(config.cookies.audience, remembered);
           return {
             id: tokens.account.id,
             email: tokens.account.email,
             name: tokens.account.name,
-            tokens,
+            tokens: sessionTokens,
           };
         },
       }),

@@ -1,5 +1,6 @@
 import 'server-only';
 import { cookies } from 'next/headers';
+import { rememberDevice } from '@shop/auth-session/device-cookie';
 import { sessionSecret, usesSecureCookies } from '@shop/auth-session/secret';
 import { defaultSessionCookies } from '@shop/auth-session/session-cookies';
 import { sealSession } from '@shop/auth-session/session-seal';
@@ -11,9 +12,10 @@ import {
 
 /**
  * Signs the browser in with tokens the auth cell just issued (after sign-up), writing the same
- * encrypted cookie next-auth's credentials sign-in writes: no second password check.
+ * encrypted cookie next-auth's credentials sign-in writes: no second password check. The browser
+ * is remembered as a device that signed in, as a password sign-in does.
  */
-export async function startSession(tokens: TokenSet): Promise<void> {
+export async function startSession(tokens: TokenSet & { deviceToken?: string }): Promise<void> {
   const secret = sessionSecret();
   if (!secret) throw new Error('NEXTAUTH_SECRET is not set');
   const sealed = await sealSession(
@@ -32,6 +34,7 @@ export async function startSession(tokens: TokenSet): Promise<void> {
     secure: usesSecureCookies(),
     maxAge: sessionMaxAgeSeconds,
   });
+  if (tokens.deviceToken) await rememberDevice(defaultSessionCookies.audience, tokens.deviceToken);
 }
 
 /** Forgets the session in this browser (after "sign out everywhere" or deleting the account). */
