@@ -5,6 +5,7 @@ import { formatMoney } from '@shop/money';
 import { Button, Notice } from '@shop/ui';
 import type { FormState } from '@shop/ui/form';
 import { useActionState, useEffect, useRef } from 'react';
+import { CancelReasonField } from './cancel-reason-field';
 
 type LinkOrder = RouterOutputs['order']['cancelLink'];
 export type CancelByLinkState = FormState & { order?: LinkOrder };
@@ -63,20 +64,7 @@ export function CancelByLinkForm({
           : 'Nothing will be charged.'}{' '}
         This cannot be undone.
       </p>
-      <label className="flex flex-col gap-1.5 text-sm font-medium text-ink">
-        Reason (optional)
-        <select
-          name="reason"
-          defaultValue=""
-          className="h-10 rounded-control border border-line-strong bg-surface px-3 text-sm font-normal"
-        >
-          <option value="">Prefer not to say</option>
-          <option value="Ordered by mistake">Ordered by mistake</option>
-          <option value="Found a better price">Found a better price</option>
-          <option value="Delivery takes too long">Delivery takes too long</option>
-          <option value="No longer needed">No longer needed</option>
-        </select>
-      </label>
+      <CancelReasonField />
       <div>
         <Button type="submit" variant="danger" disabled={pending}>
           {pending ? 'Cancelling…' : `Yes, cancel order ${order.number}`}

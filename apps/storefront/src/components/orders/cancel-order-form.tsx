@@ -3,6 +3,7 @@
 import { Button, buttonClassNames, Notice } from '@shop/ui';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import type { FormState } from '@shop/ui/form';
+import { CancelReasonField } from './cancel-reason-field';
 
 export type CancelOrderAction = (state: FormState, data: FormData) => Promise<FormState>;
 
@@ -60,20 +61,7 @@ export function CancelOrderForm({
               : 'Nothing will be charged.'}{' '}
             This cannot be undone.
           </p>
-          <label className="flex flex-col gap-1.5 text-sm font-medium text-ink">
-            Reason (optional)
-            <select
-              name="reason"
-              defaultValue=""
-              className="h-10 rounded-control border border-line-strong bg-surface px-3 text-sm font-normal"
-            >
-              <option value="">Prefer not to say</option>
-              <option value="Ordered by mistake">Ordered by mistake</option>
-              <option value="Found a better price">Found a better price</option>
-              <option value="Delivery takes too long">Delivery takes too long</option>
-              <option value="No longer needed">No longer needed</option>
-            </select>
-          </label>
+          <CancelReasonField />
           <div className="flex flex-wrap gap-2">
             <Button type="submit" variant="danger" disabled={pending}>
               {pending ? 'Cancelling…' : 'Yes, cancel order'}

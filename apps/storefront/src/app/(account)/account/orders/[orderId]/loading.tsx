@@ -1,14 +1,6 @@
-import { Skeleton } from '@shop/ui';
+import { OrderDetailSkeleton } from '@/components/orders/order-detail-skeleton';
 
 /** While one order loads. */
 export default function OrderLoading() {
-  return (
-    <div className="flex flex-col gap-6" role="status" aria-label="Loading the order">
-      <Skeleton className="h-10 w-56" />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <Skeleton className="h-72 rounded-card" />
-        <Skeleton className="h-56 rounded-card" />
-      </div>
-    </div>
-  );
+  return <OrderDetailSkeleton />;
 }
