@@ -85,6 +85,8 @@ const host = await startPinnedCellHost({
     ...inngestKeys,
     INNGEST_BASE_URL: executorUrl,
     INNGEST_SYNC_ON_START: '1',
+    // What the sync registers (production requires it with INNGEST_SYNC_ON_START).
+    INNGEST_SERVE_ORIGIN: `http://127.0.0.1:${port}`,
     SERVICE_TOKEN_SECRET: randomBytes(24).toString('base64url'),
   },
 });

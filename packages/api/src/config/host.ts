@@ -33,6 +33,17 @@ export const hostShape = {
   INNGEST_DEV: envValue.text(),
   INNGEST_EVENT_KEY: envValue.text(),
   INNGEST_SIGNING_KEY: envValue.text(),
+  /**
+   * The previous signing key while the Inngest server switches to a new one: requests signed with
+   * either are accepted, so the key rotates without downtime.
+   */
+  INNGEST_SIGNING_KEY_FALLBACK: envValue.text(),
+  /**
+   * The origin the Inngest server reaches this host at (`http://order.shop.svc.cluster.local:4000`):
+   * a sync registers `<origin>/api/inngest/<cell>`. Unset, the SDK registers the URL the sync was
+   * called on, which for INNGEST_SYNC_ON_START is this host's own loopback address.
+   */
+  INNGEST_SERVE_ORIGIN: envValue.url(),
   // @shop/db (its own config module reads them again, with the same rules)
   ...dbShape,
   LOG_LEVEL: commonShape.LOG_LEVEL,
@@ -124,6 +135,10 @@ export function hostRules(env: Env): string[] {
   if (missing(env, 'INNGEST_SIGNING_KEY'))
     problems.push(
       "INNGEST_SIGNING_KEY: required in production (the cells' Inngest endpoints accept only requests signed with it)",
+    );
+  if (envValue.isOn(env.INNGEST_SYNC_ON_START) && missing(env, 'INNGEST_SERVE_ORIGIN'))
+    problems.push(
+      "INNGEST_SERVE_ORIGIN: required in production with INNGEST_SYNC_ON_START (the sync would register this host's loopback address, which the Inngest server cannot reach)",
     );
   if (env.INNGEST_DEV?.trim() && !['0', 'false'].includes(env.INNGEST_DEV.trim().toLowerCase()))
     problems.push(

@@ -37,6 +37,8 @@ export interface CellHostOptions {
   cellCredential?: string;
   /** A second token `/metrics` accepts as `Authorization: Bearer`; default `METRICS_TOKEN`. */
   metricsToken?: string;
+  /** Where the Inngest server reaches this host; default `INNGEST_SERVE_ORIGIN`. */
+  inngestServeOrigin?: string;
 }
 
 export interface CellHost {
@@ -82,7 +84,13 @@ export async function createCellHost(options: CellHostOptions): Promise<CellHost
   const localKeys = cells.find((cell) => cell.accessTokenKeySet)?.accessTokenKeySet?.();
   const verifyAccessToken = createAccessTokenVerifier(localKeys ?? remoteAuthKeySet());
   const trpc = createTrpcEndpoint(cells, verifyAccessToken, logger);
-  const inngest = createInngestEndpoints(cells);
+  const inngest = createInngestEndpoints(cells, {
+    serveOrigin:
+      'inngestServeOrigin' in options
+        ? options.inngestServeOrigin
+        : hostConfig().INNGEST_SERVE_ORIGIN,
+    signingKeyFallback: hostConfig().INNGEST_SIGNING_KEY_FALLBACK,
+  });
   const cellRoutes = new Map(cells.flatMap((cell) => Object.entries(cell.httpRoutes ?? {})));
   const publicCellRoutes = new Set(cellRoutes.keys());
   const logEachRequest = logger.isLevelEnabled('debug');

@@ -16,6 +16,7 @@ export function inngestPathFor(domain: Domain): string {
  */
 export function createInngestEndpoints(
   cells: readonly CellDefinition[],
+  options: InngestEndpointOptions = {},
 ): ReadonlyMap<Domain, RequestListener> {
   return new Map(
     cells.map((cell) => [
@@ -24,7 +25,16 @@ export function createInngestEndpoints(
         client: inngestFor(cell.name),
         functions: cell.functions,
         servePath: inngestPathFor(cell.name),
+        ...(options.serveOrigin ? { serveOrigin: options.serveOrigin } : {}),
+        ...(options.signingKeyFallback ? { signingKeyFallback: options.signingKeyFallback } : {}),
       }),
     ]),
   );
+}
+
+export interface InngestEndpointOptions {
+  /** Where the Inngest server reaches this host (`INNGEST_SERVE_ORIGIN`); a sync registers it. */
+  serveOrigin?: string;
+  /** The previous signing key during a rotation (`INNGEST_SIGNING_KEY_FALLBACK`). */
+  signingKeyFallback?: string;
 }
