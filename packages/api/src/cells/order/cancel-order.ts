@@ -40,7 +40,8 @@ export async function cancelOrder(
     actor: request.actor,
     reason: request.message,
     set: { ...request.set, cancellation: { code: request.code, message: request.message } },
-    unset: { 'payment.clientSecret': 1 },
+    // `waitingOn`: a call made through a cell's outage (saga/cell-outage.ts) ended here.
+    unset: { 'payment.clientSecret': 1, waitingOn: 1 },
   });
   if (!result) return undefined;
   const { order } = result;

@@ -1,21 +1,11 @@
-import type { PaymentDocument, PaymentStatus } from '@shop/db/payment';
-import { TRPCError } from '@trpc/server';
+import type { PaymentDocument } from '@shop/db/payment';
 import { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import type { CancelForOrderInput } from './inputs';
 import type { CancelForOrderOutput } from './views';
 import { paymentDatabase } from './database';
-import { PaymentProviderError } from './providers/payment-provider';
-import { providerForPayment } from './providers/provider-for-payment';
+import { cancelAtProvider, unsettledStatuses as unsettled } from './provider-cancel';
 import { refundPayment } from './refunds';
-
-/** Statuses in which nothing has been taken yet, so the payment can simply be cancelled. */
-const unsettled: readonly PaymentStatus[] = [
-  'requires_payment',
-  'requires_action',
-  'processing',
-  'pending_collection',
-];
 
 export async function paymentForOrder(orderId: string): Promise<PaymentDocument | null> {
   const { Payment } = await paymentDatabase.models();
@@ -37,19 +27,7 @@ export async function cancelOrderPayment(
   if (!payment) return { status: 'none', refundedMinor: 0 };
 
   if (unsettled.includes(payment.status)) {
-    let outcome: 'canceled' | 'already_succeeded' = 'canceled';
-    if (payment.providerPaymentId) {
-      try {
-        outcome = await providerForPayment(payment).cancelPayment(
-          payment.providerPaymentId,
-          `order-${input.orderId}-cancel`,
-        );
-      } catch (error) {
-        if (error instanceof PaymentProviderError)
-          throw new TRPCError({ code: 'BAD_GATEWAY', message: error.message, cause: error });
-        throw error;
-      }
-    }
+    const outcome = await cancelAtProvider(payment, input.orderId);
     const update =
       outcome === 'canceled'
         ? { $set: { status: 'canceled' as const } }

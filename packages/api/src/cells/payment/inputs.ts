@@ -66,6 +66,9 @@ export const cancelForOrderInput = z.object({
 });
 export type CancelForOrderInput = z.infer<typeof cancelForOrderInput>;
 
+export const closeUnlessPaidInput = z.object({ orderId: objectId });
+export type CloseUnlessPaidInput = z.infer<typeof closeUnlessPaidInput>;
+
 export const refundInput = z.object({
   orderId: objectId,
   amountMinor: z.number().int().positive('refund a positive amount').max(99_999_999),

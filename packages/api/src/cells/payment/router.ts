@@ -3,17 +3,19 @@ import { permissionProcedure, publicProcedure } from '../../trpc/procedures';
 import { statusProcedure } from '../status';
 import {
   cancelForOrderInput,
+  closeUnlessPaidInput,
   completeTestAuthenticationInput,
   confirmTestPaymentInput,
   forOrderInput,
   refundInput,
   startPaymentInput,
 } from './inputs';
-import { cancelForOrder, startPayment } from './procedures/saga';
+import { cancelForOrder, closeUnlessPaid, startPayment } from './procedures/saga';
 import { forOrder, refund } from './procedures/staff';
 import { completeTestAuthentication, confirmTestPayment, config } from './procedures/storefront';
 import {
   cancelForOrderOutput,
+  closeUnlessPaidOutput,
   forOrderOutput,
   paymentConfigOutput,
   refundOutput,
@@ -23,8 +25,8 @@ import {
 
 /**
  * `payment.*`. The order saga starts and cancels payments with its service identity
- * (`payments:process`); the shopper's browser confirms test payments with the payment's client
- * secret; staff refund with `payments:refund`. Every answer is checked against its schema in
+ * (`payments:process`), and closes an unpaid one at the order's deadline; the shopper's browser
+ * confirms test payments with the payment's client secret; staff refund with `payments:refund`. Every answer is checked against its schema in
  * `views.ts`.
  */
 export const paymentRouter = router({
@@ -50,6 +52,10 @@ export const paymentRouter = router({
     .input(cancelForOrderInput)
     .output(cancelForOrderOutput)
     .mutation(cancelForOrder),
+  closeUnlessPaid: permissionProcedure('payments:process')
+    .input(closeUnlessPaidInput)
+    .output(closeUnlessPaidOutput)
+    .mutation(closeUnlessPaid),
 
   // Staff (procedures/staff.ts)
   refund: permissionProcedure('payments:refund')

@@ -51,6 +51,14 @@ export const cancelForOrderOutput = z.object({
 });
 export type CancelForOrderOutput = z.infer<typeof cancelForOrderOutput>;
 
+// payment.closeUnlessPaid
+export const closeUnlessPaidOutput = z.object({
+  /** A payment succeeded (or cash on delivery was accepted): confirm the order, do not cancel. */
+  paid: z.boolean(),
+  status: z.union([paymentStatus, z.literal('none')]),
+});
+export type CloseUnlessPaidOutput = z.infer<typeof closeUnlessPaidOutput>;
+
 // payment.refund
 export const refundOutput = z.object({
   refundId: z.string(),

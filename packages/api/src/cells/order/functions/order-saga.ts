@@ -4,11 +4,8 @@ import { orderCancelled, orderCreated } from '../events';
 import { orderPaymentTimeout } from '../saga/payment-timeout';
 import { reserveStockStep } from '../saga/reserve-stock';
 import { cancelAfterSagaFailure, sagaRetries } from '../saga/saga-failure';
-import {
-  cancelPaymentTimeoutStep,
-  confirmOrderStep,
-  type SettleResult,
-} from '../saga/settle-order';
+import { cancelPaymentTimeoutStep } from '../saga/payment-deadline';
+import { confirmOrderStep, type SettleResult } from '../saga/settle-order';
 import { startPaymentStep } from '../saga/start-payment';
 
 /** The saga's wait for the card payment (its step id: the executor stores runs by it). */

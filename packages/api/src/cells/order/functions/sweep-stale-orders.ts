@@ -1,6 +1,6 @@
 import { inngestFor } from '../../../events/inngest-client';
-import { cancelOrder } from '../cancel-order';
 import { orderDatabase } from '../order-transitions';
+import { cancelUnlessPaid, paymentTimeoutMessage } from '../saga/payment-deadline';
 import { orderPaymentTimeout } from '../saga/payment-timeout';
 
 /** This function's step (id: the executor stores runs by it). */
@@ -18,7 +18,9 @@ function durationMs(duration: string): number {
 /**
  * The safety net behind the saga: an order still PENDING or PAYMENT_PROCESSING well past its
  * payment timeout (its `order.created` never ran, or its saga failed without the failure handler
- * running) is cancelled, which releases its stock and cancels its payment. Every minute.
+ * running) is cancelled, which releases its stock and cancels its payment; one whose payment
+ * the payment cell reports paid is confirmed instead. An order the payment cell cannot answer
+ * for (it is down) is left for the next minute's sweep. Every minute.
  */
 export const sweepStaleOrders = inngestFor('order').createFunction(
   { id: 'sweep-stale-orders', triggers: [{ cron: '* * * * *' }] },
@@ -32,15 +34,20 @@ export const sweepStaleOrders = inngestFor('order').createFunction(
       )
         .limit(200)
         .lean();
+      const outcomes: Record<string, number> = {};
       for (const order of stale) {
-        await cancelOrder(String(order._id), {
-          code: 'payment_timeout',
-          message:
-            'We did not receive your payment in time, so the order was cancelled and its items released.',
-          actor: { type: 'system', id: 'sweep-stale-orders' },
-          from: ['PENDING', 'PAYMENT_PROCESSING'],
-        });
+        const outcome = await cancelUnlessPaid(
+          String(order._id),
+          {
+            code: 'payment_timeout',
+            message: paymentTimeoutMessage,
+            actor: { type: 'system', id: 'sweep-stale-orders' },
+            from: ['PENDING', 'PAYMENT_PROCESSING'],
+          },
+          { waitThroughOutage: false },
+        ).catch(() => 'left for the next sweep');
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
       }
-      return { cancelled: stale.length };
+      return outcomes;
     }),
 );

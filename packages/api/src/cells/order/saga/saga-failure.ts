@@ -1,4 +1,4 @@
-import { cancelOrder } from '../cancel-order';
+import { cancelUnlessPaid } from './payment-deadline';
 
 /**
  * Step retries of the saga and the functions that settle or compensate an order: 10, chosen for
@@ -13,15 +13,21 @@ import { cancelOrder } from '../cancel-order';
 export const sagaRetries = 10;
 
 /**
- * What the shopper is told when the saga gave up (a cell unreachable through every retry): the
- * order is cancelled while still unpaid, and its compensation gives back whatever was taken.
+ * The saga gave up (a cell unreachable through every retry): the order is cancelled while still
+ * unpaid, and its compensation gives back whatever was taken; one the payment cell reports paid
+ * is confirmed instead. While the payment cell cannot answer this throws (the failure handler is
+ * retried), and `sweep-stale-orders` asks again every minute after the deadline.
  */
 export async function cancelAfterSagaFailure(orderId: string): Promise<void> {
-  await cancelOrder(orderId, {
-    code: 'payment_failed',
-    message:
-      'We could not complete your order because of a problem on our side. Anything charged is refunded; please try again.',
-    actor: { type: 'system', id: 'order-saga/failed' },
-    from: ['PENDING', 'PAYMENT_PROCESSING'],
-  });
+  await cancelUnlessPaid(
+    orderId,
+    {
+      code: 'payment_failed',
+      message:
+        'We could not complete your order because of a problem on our side. Anything charged is refunded; please try again.',
+      actor: { type: 'system', id: 'order-saga/failed' },
+      from: ['PENDING', 'PAYMENT_PROCESSING'],
+    },
+    { waitThroughOutage: false },
+  );
 }

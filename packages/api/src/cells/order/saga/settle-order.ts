@@ -87,7 +87,8 @@ export async function confirmPaidOrder(orderId: string, step: string): Promise<S
     from: ['PAYMENT_PROCESSING'],
     actor: sagaActor(step),
     reason: order.paymentMethod === 'cash_on_delivery' ? 'Cash on delivery' : 'Payment received',
-    unset: { 'payment.clientSecret': 1 },
+    // `waitingOn`: a call made through a cell's outage (saga/cell-outage.ts) ended here.
+    unset: { 'payment.clientSecret': 1, waitingOn: 1 },
   });
   if (result?.order.status === 'CONFIRMED') {
     await sendConfirmed(result.order);
@@ -114,21 +115,6 @@ export async function cancelForFailedPayment(
   return result?.changed ? 'cancelled' : 'unchanged';
 }
 
-/** Nothing arrived in time: cancelled unless it was settled meanwhile (the update is conditional). */
-export async function cancelForPaymentTimeout(
-  orderId: string,
-  step: string,
-): Promise<SettleResult> {
-  const result = await cancelOrder(orderId, {
-    code: 'payment_timeout',
-    message:
-      'We did not receive your payment in time, so the order was cancelled and its items released.',
-    actor: sagaActor(step),
-    from: ['PENDING', 'PAYMENT_PROCESSING'],
-  });
-  return result?.changed ? 'cancelled' : 'unchanged';
-}
-
 /** Which order a settling step settles, and who does it (the history's actor id). */
 export interface SettleInput {
   orderId: string;
@@ -146,10 +132,4 @@ export const cancelForFailedPaymentStep = defineSagaStep({
   id: 'cancel-order',
   run: ({ orderId, actor, message }: SettleInput & { message: string }) =>
     cancelForFailedPayment(orderId, message, actor),
-});
-
-/** The saga's step when no payment outcome arrived in time. */
-export const cancelPaymentTimeoutStep = defineSagaStep({
-  id: 'cancel-payment-timeout',
-  run: ({ orderId, actor }: SettleInput) => cancelForPaymentTimeout(orderId, actor),
 });
