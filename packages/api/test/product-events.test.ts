@@ -46,6 +46,7 @@ it('announces created, updated and archived products and changed categories', as
     slug: 'event-lamp',
     name: 'Event Lamp',
     brand: 'Northlight',
+    description: 'A lamp whose events are watched.',
     status: 'active',
     categorySlugs: ['lighting'],
     variants: [{ sku: 'EVT-LAMP-1', priceMinor: 1000, onHand: 3 }],

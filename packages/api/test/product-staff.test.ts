@@ -36,6 +36,8 @@ const lamp = {
   slug: 'test-arc-lamp',
   name: 'Test Arc Lamp',
   brand: 'Northlight',
+  // Publishing needs a description (publish-rules.ts).
+  description: 'An arc lamp for reading corners.',
   status: 'active' as const,
   categorySlugs: ['lighting'],
   options: [{ name: 'Colour', values: ['Black', 'White'] }],
@@ -255,6 +257,7 @@ describe('staff category procedures', () => {
       slug: 'test-deep-item',
       name: 'Deep item',
       brand: 'Test',
+      description: 'A product deep in the category tree.',
       status: 'active',
       categorySlugs: ['test-grand'],
       variants: [{ sku: 'TST-DEEP-1', priceMinor: 500, onHand: 1 }],

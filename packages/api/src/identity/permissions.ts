@@ -10,6 +10,8 @@ export const roles = accountRoles;
 export type Role = AccountRole;
 
 export const permissions = [
+  // Reading the back office's product list and editor (analysts read, catalog managers edit).
+  'catalog:read',
   'catalog:write',
   'orders:read',
   'orders:write',
@@ -32,10 +34,10 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   // Shoppers act on their own data only; ownership is checked by the cell, not by a permission.
   customer: [],
   admin: permissions,
-  catalog_manager: ['catalog:write', 'reviews:moderate'],
+  catalog_manager: ['catalog:read', 'catalog:write', 'reviews:moderate'],
   order_manager: ['orders:read', 'orders:write', 'customers:read', 'payments:refund'],
   support: ['orders:read', 'customers:read', 'customers:write', 'reviews:moderate'],
-  analyst: ['analytics:read', 'orders:read'],
+  analyst: ['analytics:read', 'orders:read', 'catalog:read'],
 };
 
 /**

@@ -43,6 +43,10 @@ const variantSchema = new Schema(
     compareAtPriceMinor: { ...minorUnitsField(), required: false },
     /** Index into the product's `images` shown for this variant (for example its colour). */
     imageIndex: { type: Number, default: 0, min: 0, validate: wholeNumber },
+    /** GTIN/EAN/UPC as printed under the bar code; optional. */
+    barcode: { type: String, trim: true },
+    /** Shipping weight in whole grams; optional. */
+    weightGrams: { type: Number, min: 0, validate: wholeNumber },
   },
   { _id: false },
 );
@@ -59,7 +63,13 @@ export const productSchema = new Schema(
   {
     slug: slugField(),
     name: { type: String, required: true, trim: true },
+    /** Plain text (paragraphs split by blank lines): what the storefront and search show. */
     description: { type: String, default: '' },
+    /**
+     * The staff-written rich text, sanitised by the product cell on every write (allowlisted
+     * tags, no attributes but safe links). `description` is derived from it when it is set.
+     */
+    descriptionHtml: { type: String, default: '' },
     brand: { type: String, required: true, trim: true },
     status: { type: String, enum: productStatuses, required: true, default: 'draft' },
     /** Categories the product is placed in (any level of the tree); ancestors are implied. */
@@ -92,8 +102,19 @@ export const productSchema = new Schema(
       average: { type: Number, default: 0, min: 0, max: 5 },
       count: { type: Number, default: 0, min: 0, validate: wholeNumber },
     },
-    /** When it first became active: "newest" sorts by this. */
+    /** When it first became active (staff may set it, never in the future): "newest" sorts by it. */
     publishedAt: { type: Date },
+    /**
+     * Bumped by every staff save: an editor sends the version it loaded and the save is refused
+     * (CONFLICT) if another save came first, instead of silently overwriting it.
+     */
+    version: { type: Number, default: 0, min: 0, validate: wholeNumber },
+    /**
+     * Keys of the last staff bulk actions applied to this product: the bulk update's filter
+     * excludes a key already here, so a repeated request (a retry, a double click) never
+     * applies a price change twice. Kept short (the newest 20).
+     */
+    bulkKeys: { type: [String], default: [] },
   },
   { timestamps: true },
 );

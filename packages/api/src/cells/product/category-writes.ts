@@ -103,3 +103,33 @@ export async function deleteCategory({ Category, Product }: Models, slug: string
   await Category.deleteOne({ slug });
   return { slug, deleted: true as const };
 }
+
+/**
+ * Sets the order of one parent's subcategories: `slugs` must be exactly its children, listed
+ * first to last; each gets its index as `position`.
+ */
+export async function reorderCategories(
+  { Category }: Models,
+  input: { parentSlug: string | null; slugs: string[] },
+) {
+  const categories = await loadCategories();
+  const children = categories
+    .filter((category) => (category.parentSlug ?? null) === input.parentSlug)
+    .map((category) => category.slug);
+  const listed = new Set(input.slugs);
+  if (
+    listed.size !== input.slugs.length ||
+    children.length !== listed.size ||
+    children.some((slug) => !listed.has(slug))
+  ) {
+    throw badRequest(
+      `List each subcategory of ${input.parentSlug ?? 'the top level'} exactly once: ${children.join(', ')}`,
+    );
+  }
+  await Category.bulkWrite(
+    input.slugs.map((slug, position) => ({
+      updateOne: { filter: { slug }, update: { $set: { position } } },
+    })),
+  );
+  return { parentSlug: input.parentSlug, slugs: [...input.slugs] };
+}

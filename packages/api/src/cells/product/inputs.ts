@@ -131,7 +131,18 @@ const variantInput = z
     priceMinor: minorUnitsInput.min(1),
     compareAtPriceMinor: minorUnitsInput.nullish(),
     imageIndex: z.number().int().min(0).max(19).default(0),
-    /** Units on hand when the SKU is created; later changes go through adjustStock. */
+    /** GTIN/EAN/UPC: 8 to 14 digits; '' or null clears it. */
+    barcode: z
+      .string()
+      .trim()
+      .regex(/^(?:\d{8}|\d{12,14})?$/, 'must be 8, 12, 13 or 14 digits (EAN, UPC or GTIN)')
+      .nullish(),
+    /** Shipping weight in whole grams. */
+    weightGrams: z.number().int().min(0).max(1_000_000).nullish(),
+    /**
+     * Units on hand. On create, the SKU's starting stock; on update, a count set in the editor
+     * (recorded as a stock adjustment; never below what is reserved). Absent: stock unchanged.
+     */
     onHand: z.number().int().min(0).max(1_000_000).optional(),
     lowStockThreshold: z.number().int().min(0).max(100_000).optional(),
   })
@@ -143,6 +154,8 @@ const productFields = {
   slug: slugInput,
   name: text(200),
   description: shownParagraphs(5000),
+  /** Rich text from the admin's editor; sanitised on the server, and `description` derived. */
+  descriptionHtml: z.string().max(50_000, { error: 'at most 50,000 characters of HTML' }),
   brand: text(100),
   status: z.enum(productStatuses),
   categorySlugs: z.array(slugInput).min(1).max(10),
@@ -158,6 +171,13 @@ const productFields = {
     .object({ title: shownText(120), description: shownText(320) })
     .partial()
     .strict(),
+  /** When it was (or counts as) published; never in the future (scheduling is not offered). */
+  publishedAt: z.iso
+    .datetime({ offset: true, error: 'must be a date and time' })
+    .refine((value) => Date.parse(value) <= Date.now() + 60_000, {
+      error: 'cannot be in the future',
+    })
+    .nullable(),
 };
 
 /** `product.create` (staff). */
@@ -165,6 +185,8 @@ export const createInput = z
   .object({
     ...productFields,
     description: productFields.description.default(''),
+    descriptionHtml: productFields.descriptionHtml.optional(),
+    publishedAt: productFields.publishedAt.optional(),
     status: productFields.status.default('draft'),
     collections: productFields.collections.default([]),
     currency: productFields.currency.default('EUR'),
@@ -177,10 +199,15 @@ export const createInput = z
   .superRefine((product, context) => checkVariants(product, context));
 export type CreateInput = z.infer<typeof createInput>;
 
-/** `product.update` (staff): the changes are merged onto the stored product. */
+/**
+ * `product.update` (staff): the changes are merged onto the stored product. `expectedVersion` is
+ * the version the editor loaded: if another save came first the update is refused (CONFLICT).
+ * Without it (scripts, older callers) the last save wins.
+ */
 export const updateInput = z
   .object({
     id: objectIdInput,
+    expectedVersion: z.number().int().min(0).optional(),
     changes: z.object(productFields).partial().strict(),
   })
   .strict();
@@ -275,17 +302,86 @@ export const adjustStockInput = z.union([
 ]);
 export type AdjustStockInput = z.infer<typeof adjustStockInput>;
 
-/** Staff's product table: any status, a text filter, or only products with a low SKU. */
+/** How staff can order the product table; `updated` (most recently changed first) by default. */
+export const adminProductSorts = [
+  'updated',
+  'name_asc',
+  'name_desc',
+  'price_asc',
+  'price_desc',
+  'newest',
+] as const;
+export type AdminProductSort = (typeof adminProductSorts)[number];
+
+/** Stock states staff filter on: any SKU at or below its threshold counts as low. */
+export const adminStockStates = ['in_stock', 'low_stock', 'out_of_stock'] as const;
+
+/**
+ * Staff's product table: any status; a text filter (name, slug, brand, SKU, barcode); a
+ * category (with everything below it), brand and stock state; an order and a page.
+ */
 export const adminListInput = z
   .object({
     status: z.enum(productStatuses).optional(),
     q: z.string().trim().max(100).optional(),
+    categorySlug: slugInput.optional(),
+    brand: shownText(100).optional(),
+    stock: z.enum(adminStockStates).optional(),
+    /** Kept for older callers: the same as `stock: 'low_stock'`. */
     lowStock: z.boolean().optional(),
+    sort: z.enum(adminProductSorts).default('updated'),
     ...paginationInput,
   })
   .strict()
-  .default({ page: 1, pageSize: 24 });
+  .default({ page: 1, pageSize: 24, sort: 'updated' });
 export type AdminListInput = z.infer<typeof adminListInput>;
+
+/** `product.byId` (staff): one product, everything the editor shows. */
+export const byIdInput = z.object({ id: objectIdInput }).strict();
+export type ByIdInput = z.infer<typeof byIdInput>;
+
+/** A bulk action's key: made by the admin once per confirmed action, reused on retries. */
+const bulkKeyInput = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, "_" or "-"');
+
+export const bulkActionInput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('publish') }).strict(),
+  z.object({ type: z.literal('archive') }).strict(),
+  z.object({ type: z.literal('moveToCategory'), categorySlug: slugInput }).strict(),
+  z
+    .object({
+      type: z.literal('changePrice'),
+      /** Minor units added to every variant's price (negative lowers it). */
+      amountMinor: z.number().int().min(-1_000_000_000).max(1_000_000_000),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('changePercent'),
+      /** Percent added to every variant's price, two decimals at most (-10 lowers by 10 %). */
+      percent: z
+        .number()
+        .min(-99)
+        .max(1000)
+        .refine((value) => Number.isInteger(value * 100), { error: 'at most two decimals' }),
+    })
+    .strict(),
+]);
+export type BulkAction = z.infer<typeof bulkActionInput>;
+
+/**
+ * `product.bulk` (staff): one action on up to 100 products. Idempotent under `key`: a product
+ * the key was already applied to is left alone, so a retry never doubles a price change.
+ */
+export const bulkInput = z
+  .object({
+    key: bulkKeyInput,
+    ids: z.array(objectIdInput).min(1).max(100),
+    action: bulkActionInput,
+  })
+  .strict();
+export type BulkInput = z.infer<typeof bulkInput>;
 
 // ---- Staff: categories (procedures/staff-categories.ts)
 
@@ -313,6 +409,15 @@ export const updateCategoryInput = z
   .required({ slug: true })
   .strict();
 export type UpdateCategoryInput = z.infer<typeof updateCategoryInput>;
+
+/** Sets the order of one parent's subcategories (null: the top level), first to last. */
+export const reorderCategoriesInput = z
+  .object({
+    parentSlug: slugInput.nullable(),
+    slugs: z.array(slugInput).min(1).max(200),
+  })
+  .strict();
+export type ReorderCategoriesInput = z.infer<typeof reorderCategoriesInput>;
 
 export const deleteCategoryInput = z.object({ slug: slugInput }).strict();
 export type DeleteCategoryInput = z.infer<typeof deleteCategoryInput>;

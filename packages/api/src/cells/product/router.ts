@@ -5,6 +5,8 @@ import {
   adjustStockInput,
   adminListInput,
   archiveInput,
+  bulkInput,
+  byIdInput,
   bySlugInput,
   categoryBySlugInput,
   collectionInput,
@@ -13,6 +15,7 @@ import {
   createInput,
   deleteCategoryInput,
   listInput,
+  reorderCategoriesInput,
   releaseStockInput,
   reserveStockInput,
   returnStockInput,
@@ -33,8 +36,21 @@ import {
 } from './procedures/catalog';
 import { setRatingSummary } from './procedures/ratings';
 import { skuDetails } from './procedures/sku-details';
-import { adjustStock, adminList, archive, create, update } from './procedures/staff-catalog';
-import { createCategory, deleteCategory, updateCategory } from './procedures/staff-categories';
+import {
+  adjustStock,
+  adminList,
+  archive,
+  bulk,
+  byId,
+  create,
+  update,
+} from './procedures/staff-catalog';
+import {
+  createCategory,
+  deleteCategory,
+  reorderCategories,
+  updateCategory,
+} from './procedures/staff-categories';
 import { commitStock, releaseStock, reserveStock, returnStock } from './procedures/stock-holds';
 
 /** The product cell's procedures; each handler lives in procedures/<group>.ts. */
@@ -64,12 +80,14 @@ export const productRouter = router({
     .input(returnStockInput)
     .mutation(returnStock),
 
-  // Staff: products and stock (procedures/staff-catalog.ts).
+  // Staff: products and stock (procedures/staff-catalog.ts). Analysts read; catalog managers edit.
+  adminList: permissionProcedure('catalog:read').input(adminListInput).query(adminList),
+  byId: permissionProcedure('catalog:read').input(byIdInput).query(byId),
   create: permissionProcedure('catalog:write').input(createInput).mutation(create),
   update: permissionProcedure('catalog:write').input(updateInput).mutation(update),
   archive: permissionProcedure('catalog:write').input(archiveInput).mutation(archive),
   adjustStock: permissionProcedure('catalog:write').input(adjustStockInput).mutation(adjustStock),
-  adminList: permissionProcedure('catalog:write').input(adminListInput).query(adminList),
+  bulk: permissionProcedure('catalog:write').input(bulkInput).mutation(bulk),
 
   // Staff: categories (procedures/staff-categories.ts).
   createCategory: permissionProcedure('catalog:write')
@@ -78,6 +96,9 @@ export const productRouter = router({
   updateCategory: permissionProcedure('catalog:write')
     .input(updateCategoryInput)
     .mutation(updateCategory),
+  reorderCategories: permissionProcedure('catalog:write')
+    .input(reorderCategoriesInput)
+    .mutation(reorderCategories),
   deleteCategory: permissionProcedure('catalog:write')
     .input(deleteCategoryInput)
     .mutation(deleteCategory),

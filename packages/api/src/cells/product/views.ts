@@ -197,30 +197,53 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** What staff see of a product: everything, including status and per-SKU stock counts. */
+/** What staff see of a product in the table: status, version and per-SKU stock counts. */
 export interface AdminProduct {
   id: string;
   slug: string;
   name: string;
   brand: string;
-  status: string;
+  status: Product['status'];
   categorySlugs: string[];
   collections: string[];
   priceMinMinor: number;
   priceMaxMinor: number;
   currency: string;
   inStock: boolean;
-  variants: {
-    sku: string;
-    optionValues: string[];
-    priceMinor: number;
-    compareAtPriceMinor: number | null;
-    onHand: number;
-    reserved: number;
-    available: number;
-    lowStock: boolean;
-  }[];
+  /** The first image, for the table's thumbnail. */
+  image: ProductImage | null;
+  variants: AdminVariant[];
+  /** Bumped by every staff save: the editor sends it back as `expectedVersion`. */
+  version: number;
+  publishedAt: string | null;
   updatedAt: string;
+}
+
+export interface AdminVariant {
+  sku: string;
+  optionValues: string[];
+  priceMinor: number;
+  compareAtPriceMinor: number | null;
+  barcode: string | null;
+  weightGrams: number | null;
+  imageIndex: number;
+  onHand: number;
+  reserved: number;
+  available: number;
+  lowStockThreshold: number;
+  lowStock: boolean;
+}
+
+/** Everything the product editor shows and saves. */
+export interface AdminProductDetail extends AdminProduct {
+  description: string;
+  /** Sanitised rich text; for products written as plain text, those paragraphs as HTML. */
+  descriptionHtml: string;
+  options: { name: string; values: string[] }[];
+  images: ProductImage[];
+  attributes: { name: string; value: string }[];
+  seo: { title: string; description: string };
+  createdAt: string;
 }
 
 type StockRow = {
@@ -231,11 +254,14 @@ type StockRow = {
   lowStockThreshold: number;
 };
 
+type StoredAdminProduct = Product & { _id: Types.ObjectId; updatedAt?: Date; createdAt?: Date };
+
 export function toAdminProduct(
-  product: Product & { _id: Types.ObjectId; updatedAt?: Date },
+  product: StoredAdminProduct,
   stock: readonly StockRow[],
 ): AdminProduct {
   const bySku = new Map(stock.map((row) => [row.sku, row]));
+  const image = product.images[0];
   return {
     id: product._id.toString(),
     slug: product.slug,
@@ -248,6 +274,7 @@ export function toAdminProduct(
     priceMaxMinor: product.priceMaxMinor,
     currency: product.currency,
     inStock: product.inStock,
+    image: image ? { url: image.url, alt: image.alt } : null,
     variants: product.variants.map((variant) => {
       const row = bySku.get(variant.sku);
       return {
@@ -255,13 +282,39 @@ export function toAdminProduct(
         optionValues: [...variant.optionValues],
         priceMinor: variant.priceMinor,
         compareAtPriceMinor: variant.compareAtPriceMinor ?? null,
+        barcode: variant.barcode ?? null,
+        weightGrams: variant.weightGrams ?? null,
+        imageIndex: variant.imageIndex,
         onHand: row?.onHand ?? 0,
         reserved: row?.reserved ?? 0,
         available: row?.available ?? 0,
+        lowStockThreshold: row?.lowStockThreshold ?? 0,
         lowStock: (row?.available ?? 0) <= (row?.lowStockThreshold ?? 0),
       };
     }),
+    version: product.version ?? 0,
+    publishedAt: product.publishedAt ? product.publishedAt.toISOString() : null,
     updatedAt: (product.updatedAt ?? new Date(0)).toISOString(),
+  };
+}
+
+export function toAdminProductDetail(
+  product: StoredAdminProduct,
+  stock: readonly StockRow[],
+  descriptionHtml: string,
+): AdminProductDetail {
+  return {
+    ...toAdminProduct(product, stock),
+    description: product.description ?? '',
+    descriptionHtml,
+    options: product.options.map((option) => ({ name: option.name, values: [...option.values] })),
+    images: product.images.map((image) => ({ url: image.url, alt: image.alt })),
+    attributes: product.attributes.map((attribute) => ({
+      name: attribute.name,
+      value: attribute.value,
+    })),
+    seo: { title: product.seo?.title ?? '', description: product.seo?.description ?? '' },
+    createdAt: (product.createdAt ?? new Date(0)).toISOString(),
   };
 }
 

@@ -3,7 +3,12 @@ import type { HandlerArgs, SignedInContext } from '../../../trpc/context';
 import * as categoryWrites from '../category-writes';
 import { productDatabase } from '../database';
 import { emitProductEvent } from '../emit-product-event';
-import type { CreateCategoryInput, DeleteCategoryInput, UpdateCategoryInput } from '../inputs';
+import type {
+  CreateCategoryInput,
+  DeleteCategoryInput,
+  ReorderCategoriesInput,
+  UpdateCategoryInput,
+} from '../inputs';
 import { invalidateListings } from '../listing-cache';
 
 // Back-office category edits, behind `catalog:write`: navigation and listings follow at once.
@@ -30,4 +35,14 @@ export async function deleteCategory({ input, ctx }: StaffArgs<DeleteCategoryInp
   invalidateListings();
   await emitProductEvent(ctx.logger, categoryUpdated, { slug: input.slug });
   return deleted;
+}
+
+/** Sets the order of one parent's subcategories (navigation shows them in this order). */
+export async function reorderCategories({ input, ctx }: StaffArgs<ReorderCategoriesInput>) {
+  const reordered = await categoryWrites.reorderCategories(await productDatabase.models(), input);
+  invalidateListings();
+  for (const slug of input.slugs) {
+    await emitProductEvent(ctx.logger, categoryUpdated, { slug });
+  }
+  return reordered;
 }
