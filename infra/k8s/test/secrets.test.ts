@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { secretKeysByWorkload, secretName } from './support/capacity-plan';
+import { optionalSecretKeys, secretKeysByWorkload, secretName } from './support/capacity-plan';
 import { secretRefs } from './support/env';
 import { configMapsIn, deploymentsIn, nameOf, podSpecOf } from './support/kube-models';
 import { baseDirectory, renderedBase } from './support/rendered-base';
@@ -61,6 +61,17 @@ describe('secrets', () => {
       expect(spec.volumes?.some((volume) => volume.secret) ?? false).toBe(false);
     },
   );
+
+  it('are all required, except the signing-key fallback read only during a rotation', () => {
+    for (const deployment of deployments) {
+      for (const variable of podSpecOf(deployment).containers.flatMap((each) => each.env ?? [])) {
+        const ref = variable.valueFrom?.secretKeyRef;
+        if (!ref) continue;
+        const optional = (optionalSecretKeys as readonly string[]).includes(ref.key);
+        expect(ref.optional ?? false, `${nameOf(deployment)} ${variable.name}`).toBe(optional);
+      }
+    }
+  });
 
   it('have no literal values in any container environment', () => {
     for (const deployment of deployments) {

@@ -37,14 +37,24 @@ export type AppName = keyof typeof appPlan;
 /** The Secret the operator creates; the base references it and never contains it. */
 export const secretName = 'shop-secrets';
 
+/** Read only while the Inngest signing key rotates; the one key a pod starts without. */
+export const optionalSecretKeys = ['INNGEST_SIGNING_KEY_FALLBACK'] as const;
+
 /** Every key the base reads from that Secret, and who reads it. */
 export const secretKeysByWorkload = {
   // Every workload holds the internal credential cells require on procedures and /metrics.
-  cell: ['MONGODB_URI', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'CELL_SERVICE_TOKEN'],
+  cell: [
+    'MONGODB_URI',
+    'INNGEST_EVENT_KEY',
+    'INNGEST_SIGNING_KEY',
+    'INNGEST_SIGNING_KEY_FALLBACK',
+    'CELL_SERVICE_TOKEN',
+  ],
   payment: [
     'MONGODB_URI',
     'INNGEST_EVENT_KEY',
     'INNGEST_SIGNING_KEY',
+    'INNGEST_SIGNING_KEY_FALLBACK',
     'CELL_SERVICE_TOKEN',
     'STRIPE_SECRET_KEY',
     'STRIPE_WEBHOOK_SECRET',
@@ -55,6 +65,7 @@ export const secretKeysByWorkload = {
     'MONGODB_URI',
     'INNGEST_EVENT_KEY',
     'INNGEST_SIGNING_KEY',
+    'INNGEST_SIGNING_KEY_FALLBACK',
     'CELL_SERVICE_TOKEN',
     'SERVICE_TOKEN_SECRET',
   ],
@@ -62,6 +73,7 @@ export const secretKeysByWorkload = {
     'MONGODB_URI',
     'INNGEST_EVENT_KEY',
     'INNGEST_SIGNING_KEY',
+    'INNGEST_SIGNING_KEY_FALLBACK',
     'CELL_SERVICE_TOKEN',
     'SERVICE_TOKEN_SECRET',
   ],
@@ -70,6 +82,7 @@ export const secretKeysByWorkload = {
     'MONGODB_URI',
     'INNGEST_EVENT_KEY',
     'INNGEST_SIGNING_KEY',
+    'INNGEST_SIGNING_KEY_FALLBACK',
     'CELL_SERVICE_TOKEN',
     'REVALIDATE_SECRET',
   ],
@@ -78,6 +91,7 @@ export const secretKeysByWorkload = {
     'MONGODB_URI',
     'INNGEST_EVENT_KEY',
     'INNGEST_SIGNING_KEY',
+    'INNGEST_SIGNING_KEY_FALLBACK',
     'CELL_SERVICE_TOKEN',
     'SMTP_URL',
   ],
