@@ -5,7 +5,7 @@ import { filterGroupsOf } from './filters';
 import { searchableTextOf, type IndexedProduct } from './indexed-product';
 import { comparatorFor, firstInOrder, type Compare } from './ordering';
 import type { QueryInput } from './inputs';
-import { normalizeTerm, queryTerms, tokenize } from './text-analysis';
+import { normalizeTerm, queryTerms, queryWords, tokenize, type QueryWord } from './text-analysis';
 import { asYouType, TextIndex, wholeWords } from './text-index';
 import type { SearchResults, Suggestion } from './views';
 
@@ -17,9 +17,12 @@ const matchCacheSize = 200;
 
 interface Matches {
   products: IndexedProduct[];
-  /** Parallel to `products`. */
-  scores: number[];
+  /** Parallel to `products`: match quality, lower is better (see text-index.ts `rankKey`). */
+  ranks: number[];
 }
+
+/** How many times more results a correction must find to be offered as "did you mean". */
+const didYouMeanFactor = 3;
 
 /**
  * The active catalog in memory: a text index for the words (typos, prefixes, scores), plus each
@@ -96,24 +99,21 @@ export class CatalogIndex {
   }
 
   /**
-   * Products matching every word; null when the text has no words (browsing). Served from a
-   * small cache while the index is unchanged: a shopper refining one search by facets repeats
-   * the same words.
+   * Products matching every word. Served from a small cache while the index is unchanged: a
+   * shopper refining one search by facets repeats the same words.
    */
-  private textMatches(query: string | undefined): Matches | null {
-    if (!query) return null;
-    const terms = queryTerms(query);
-    if (terms.length === 0) return null;
+  private textMatches(words: readonly QueryWord[]): Matches {
+    const terms = words.map((word) => word.term);
     const key = terms.join(' ');
     const cached = this.matchCache.get(key);
     if (cached) return cached;
     const found = this.text.match(terms, wholeWords);
-    const matches: Matches = { products: [], scores: [] };
+    const matches: Matches = { products: [], ranks: [] };
     for (let index = 0; index < found.slots.length; index += 1) {
       const product = this.slots[found.slots[index]!];
       if (!product) continue;
       matches.products.push(product);
-      matches.scores.push(found.scores[index]!);
+      matches.ranks.push(found.ranks[index]!);
     }
     if (this.matchCache.size >= matchCacheSize) {
       this.matchCache.delete(this.matchCache.keys().next().value!);
@@ -122,30 +122,54 @@ export class CatalogIndex {
     return matches;
   }
 
-  /** Best score first; ties by id so pages never overlap. */
+  /**
+   * Best match first (the text index's rank key: typos, proximity, exact before prefix, field),
+   * then the shop's signals: in stock, popularity (number of reviews), rating; then the id, so
+   * pages never overlap.
+   */
   private byRelevance(matches: Matches): Compare {
     if (this.relevance.length < this.slots.length) {
       this.relevance = new Float64Array(Math.max(this.slots.length, this.relevance.length * 2));
     }
     const relevance = this.relevance;
-    const { products, scores } = matches;
+    const { products, ranks } = matches;
     for (let index = 0; index < products.length; index += 1) {
-      relevance[products[index]!.slot] = scores[index]!;
+      relevance[products[index]!.slot] = ranks[index]!;
     }
     return (a, b) =>
-      relevance[b.slot]! - relevance[a.slot]! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      relevance[a.slot]! - relevance[b.slot]! ||
+      Number(b.inStock) - Number(a.inStock) ||
+      b.ratingCount - a.ratingCount ||
+      b.ratingAverage - a.ratingAverage ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   }
 
   search(query: QueryInput): SearchResults {
-    const matches = this.textMatches(query.q);
+    const words = query.q ? queryWords(query.q) : [];
     // Text that has no words at all ("$$$", "***") matches nothing rather than everything.
-    if (matches === null && query.q && query.q.length > 0) return this.empty(query);
+    if (words.length === 0 && query.q && query.q.length > 0) return this.empty(query);
+    const category = query.filters?.category;
+    const groups = filterGroupsOf(query.filters);
 
-    const { matching, counts } = filterAndCount(
+    let used = words;
+    let matches = words.length > 0 ? this.textMatches(words) : null;
+    let { matching, counts } = filterAndCount(
       matches ? matches.products : this.slots,
-      query.filters?.category,
-      filterGroupsOf(query.filters),
+      category,
+      groups,
     );
+    const fullCount = matching.length;
+    // Nothing for every word: search for fewer words rather than show nothing, and say so.
+    if (matching.length === 0 && words.length > 0) {
+      for (const fewer of this.fewerWords(words)) {
+        const found = this.textMatches(fewer);
+        const filtered = filterAndCount(found.products, category, groups);
+        if (filtered.matching.length === 0) continue;
+        [used, matches, { matching, counts }] = [fewer, found, filtered];
+        break;
+      }
+    }
+
     const { skip, limit } = pageWindow(query.page, query.pageSize);
     const compare =
       query.sort === 'relevance' && matches ? this.byRelevance(matches) : comparatorFor(query.sort);
@@ -156,8 +180,48 @@ export class CatalogIndex {
       page: query.page,
       hasMore: skip + limit < matching.length,
       facets: buildFacets(counts, query.filters, this.tree, this.currency()),
-      didYouMean: matching.length === 0 && matches ? this.didYouMean(query) : null,
+      queryUsed: used === words ? null : used.map((word) => word.typed).join(' '),
+      didYouMean: words.length > 0 ? this.didYouMean(words, fullCount, query) : null,
     };
+  }
+
+  /**
+   * Ever shorter versions of the query, tried in order until one finds something: first without
+   * the words that match nothing at all (after trying each as two words: "desklamp" -> "desk
+   * lamp"), then dropping words from the front, because the last word of a shopping query
+   * usually names the thing ("coffee mug", "waterproof jacket") and the ones before describe it.
+   */
+  private *fewerWords(words: readonly QueryWord[]): Generator<QueryWord[]> {
+    const matchable = this.text.matchableWords(
+      words.map((word) => word.term),
+      wholeWords,
+    );
+    let kept: QueryWord[] = [];
+    words.forEach((word, index) => {
+      if (matchable[index]) kept.push(word);
+      else kept.push(...this.splitWord(word));
+    });
+    if (kept.length > 0 && kept.length !== words.length) yield kept;
+    while (kept.length > 1) {
+      kept = kept.slice(1);
+      yield kept;
+    }
+  }
+
+  /** "desklamp" -> "desk lamp" when both halves are indexed words; else nothing. */
+  private splitWord(word: QueryWord): QueryWord[] {
+    const { typed } = word;
+    for (let at = 2; at <= typed.length - 2; at += 1) {
+      const first = normalizeTerm(typed.slice(0, at));
+      const second = normalizeTerm(typed.slice(at));
+      if (first && second && this.text.has(first) && this.text.has(second)) {
+        return [
+          { typed: typed.slice(0, at), term: first },
+          { typed: typed.slice(at), term: second },
+        ];
+      }
+    }
+    return [];
   }
 
   private empty(query: QueryInput): SearchResults {
@@ -167,28 +231,40 @@ export class CatalogIndex {
       page: query.page,
       hasMore: false,
       facets: [],
+      queryUsed: null,
       didYouMean: null,
     };
   }
 
   /**
-   * The query with each word replaced by the closest indexed word (fewest edits, then the most
-   * common), offered only when that query finds something under the same filters.
+   * The query with each word that is not an indexed word replaced by the closest one (fewest
+   * typos, then the most common), offered when it finds at least `didYouMeanFactor` times as
+   * many products as the query as typed under the same filters ("lamb" finds a few lambswool
+   * jumpers by prefix; "lamp" finds hundreds).
    */
-  private didYouMean(query: QueryInput): string | null {
-    const terms = queryTerms(query.q ?? '');
-    const corrected = terms.map((term) => {
-      const maxEdits = Math.min(3, Math.max(1, Math.ceil(term.length / 3)));
-      return this.text.closestTerm(term, maxEdits) ?? term;
+  private didYouMean(words: readonly QueryWord[], count: number, query: QueryInput): string | null {
+    // Words of one or two letters are left alone: almost anything is one typo away.
+    const settled = (word: QueryWord) => word.term.length < 3 || this.text.has(word.term);
+    if (words.every(settled)) return null;
+    let changed = false;
+    const corrected = words.map((word) => {
+      if (settled(word)) return word;
+      const maxTypos = Math.min(3, Math.max(1, Math.ceil(word.term.length / 3)));
+      const closest = this.text.closestTerm(word.term, maxTypos);
+      if (closest === null || closest.term === word.term) return word;
+      changed = true;
+      return { typed: closest.written, term: closest.term };
     });
-    if (corrected.every((term, index) => term === terms[index])) return null;
-    const suggestion = corrected.join(' ');
+    if (!changed) return null;
     const retry = filterAndCount(
-      this.textMatches(suggestion)?.products ?? [],
+      this.textMatches(corrected).products,
       query.filters?.category,
       filterGroupsOf(query.filters),
     );
-    return retry.matching.length > 0 ? suggestion : null;
+    const found = retry.matching.length;
+    return found > 0 && found >= didYouMeanFactor * count
+      ? corrected.map((word) => word.typed).join(' ')
+      : null;
   }
 
   /** As-you-type suggestions: queries completing the words, a few products, categories. */
@@ -197,10 +273,10 @@ export class CatalogIndex {
     if (terms.length === 0) return [];
     const found = this.text.match(terms, asYouType);
     const products = found.slots
-      .map((slot, index) => ({ product: this.slots[slot], score: found.scores[index]! }))
-      .filter((hit): hit is { product: IndexedProduct; score: number } => hit.product !== null)
+      .map((slot, index) => ({ product: this.slots[slot], rank: found.ranks[index]! }))
+      .filter((hit): hit is { product: IndexedProduct; rank: number } => hit.product !== null)
       .sort(
-        (a, b) => b.score - a.score || a.product.summary.name.localeCompare(b.product.summary.name),
+        (a, b) => a.rank - b.rank || a.product.summary.name.localeCompare(b.product.summary.name),
       )
       .slice(0, suggestionLimits.products)
       .map(({ product }): Suggestion => ({
@@ -262,6 +338,6 @@ export class CatalogIndex {
 /** Earlier words as whole words with typos; the completed last word exactly. */
 const wholeWordsExactLast = {
   prefix: () => false,
-  edits: (term: string, index: number, count: number) =>
-    index === count - 1 ? 0 : wholeWords.edits(term, index, count),
+  typos: (term: string, index: number, count: number) =>
+    index === count - 1 ? 0 : wholeWords.typos(term, index, count),
 };

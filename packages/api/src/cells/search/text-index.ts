@@ -1,52 +1,80 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import { allowedEdits, normalizeTerm, tokenize } from './text-analysis';
+import {
+  allowedTypos,
+  hyphenatedCompounds,
+  normalizeTerm,
+  tokenize,
+  typoDistance,
+} from './text-analysis';
 
+/** In ranking order: a word found in the name says most about a product, an attribute least. */
 export const textFields = ['name', 'brand', 'categories', 'attributes'] as const;
 export type TextFields = Record<(typeof textFields)[number], string>;
 
-/** A word in the name says most about a product; its colour or material the least. */
-const fieldBoost: Record<keyof TextFields, number> = {
-  name: 3,
-  brand: 2,
-  categories: 1.5,
-  attributes: 1,
-};
-
-/** How much a looser match counts against the exact word. */
-const quality = { exact: 1, prefix: 0.6, oneEdit: 0.5, twoEdits: 0.3 };
+/** Word positions past this count as this (names and attribute lists are short). */
+const lastPosition = 255;
+/** The largest prefix cost of one word (see `Candidate.prefix`). */
+const maxPrefixCost = 9;
+/** The proximity cost of two query words found far apart, in other fields, or not at all. */
+const farApart = 8;
 
 export interface MatchOptions {
-  /** Whether term `index` may match longer words it begins ("lamp" -> "lampshade"). */
+  /** Whether word `index` may match longer words it begins ("lamp" -> "lampshade"). */
   prefix(term: string, index: number, count: number): boolean;
-  /** Edits allowed for term `index` (0: exact or prefix only). */
-  edits(term: string, index: number, count: number): number;
+  /** Typos (Damerau-Levenshtein) allowed for word `index` (0: exact or prefix only). */
+  typos(term: string, index: number, count: number): number;
 }
 
-/** Whole words with typos allowed; prefixes for terms of 3+ letters. */
+/** A search: typos by word length; the last word may be unfinished (prefix), as typed. */
 export const wholeWords: MatchOptions = {
-  prefix: (term) => term.length >= 3,
-  edits: (term) => allowedEdits(term),
+  prefix: (term, index, count) => index === count - 1 && term.length >= 2,
+  typos: (term) => allowedTypos(term),
 };
 
 /** While typing: the last word is unfinished (prefix, no typos), the others are whole words. */
 export const asYouType: MatchOptions = {
-  prefix: (term, index, count) => index === count - 1 && term.length >= 2,
-  edits: (term, index, count) => (index === count - 1 ? 0 : allowedEdits(term)),
+  prefix: (term, index, count) => index === count - 1 && term.length >= 1,
+  typos: (term, index, count) => (index === count - 1 ? 0 : allowedTypos(term)),
 };
 
 export interface TextMatches {
   /** Matching slots, in no particular order. */
   slots: number[];
-  /** Relevance of each, parallel to `slots`. */
-  scores: number[];
+  /**
+   * Match quality of each, parallel to `slots`: LOWER is better. Compares, in this order, typos,
+   * proximity, exact-before-prefix and field (see `rankKey`), so sorting by it is sorting by
+   * each rule in turn; the shop's signals break the ties that are left (catalog-index.ts).
+   */
+  ranks: number[];
+}
+
+/** One indexed word a query word can stand for. */
+interface Candidate {
+  id: number;
+  typos: number;
+  /** 0 for a whole word; for a prefix 1 + the letters still missing (at most 9): "lam" is lamp before lambswool. */
+  prefix: number;
+  /** Second half of a compound the previous query word started ("t shirt" -> "tshirt"). */
+  continues: boolean;
 }
 
 /**
- * The full-text part of the index: MiniSearch's radix tree (`SearchableMap`) holds the
- * vocabulary and answers prefix and typo-tolerant (Levenshtein) term lookups; postings and
- * scoring are plain arrays over document slots, so a word shared by thousands of products costs
- * a few array reads per product instead of an object per hit. Every query term must match (AND);
- * a product scores the sum over terms of idf x field boost x match quality.
+ * The ranking rules as one number, lower first, each rule only deciding ties of the ones before:
+ * total typos, then proximity (query words next to each other, in order, in one field), then
+ * whole words before prefixes (a shorter completion first), then the field rank of each word (name 0 ... attributes 3).
+ * Every query word must match, so "words matched" is the same for every result of one query: the
+ * word-dropping step in catalog-index.ts decides it.
+ */
+function rankKey(typos: number, proximity: number, prefixes: number, fields: number): number {
+  return ((typos * 1000 + proximity) * 100 + prefixes) * 1000 + fields;
+}
+
+/**
+ * The full-text part of the index: MiniSearch's radix tree (`SearchableMap`) holds the vocabulary
+ * and answers prefix and fuzzy term lookups; postings are plain arrays over document slots, with
+ * the field and word position each term was first found at, so a word shared by thousands of
+ * products costs a few array reads per product instead of an object per hit. Every query word must
+ * match (AND); products are ranked by the rules in `rankKey`.
  *
  * Removal is a tombstone (`alive[slot] = 0`): postings keep dead slots and skip them until the
  * owner rebuilds (see `deadRatio`).
@@ -56,16 +84,27 @@ export class TextIndex {
   /** Term id -> the word as first seen (lowercase, unstemmed), for suggestions. */
   private readonly display: string[] = [];
   private readonly postingSlots: number[][] = [];
-  private readonly postingWeights: number[][] = [];
+  /** Parallel to `postingSlots`: field rank x 256 + word position in that field. */
+  private readonly postingPlaces: number[][] = [];
   private alive = new Uint8Array(1024);
   private slotCount = 0;
   private liveCount = 0;
-  /** Per slot: how many query terms it matched so far (scratch, reset after each match). */
+  // Scratch per slot while one query is matched; only the slots it reaches are read or reset.
+  /** How many query words the slot matched so far. */
   private progress = new Uint16Array(1024);
-  private scratchScores = new Float64Array(1024);
+  private typos = new Uint8Array(1024);
+  private prefixes = new Uint8Array(1024);
+  private fields = new Uint8Array(1024);
+  private proximity = new Uint16Array(1024);
+  /** Where the previous query word was found (as in `postingPlaces`). */
+  private lastPlace = new Uint16Array(1024);
 
   get deadRatio(): number {
     return this.slotCount === 0 ? 0 : 1 - this.liveCount / this.slotCount;
+  }
+
+  get liveSlots(): number {
+    return this.liveCount;
   }
 
   /** Indexes a new slot (slots are handed out in order by the owner: 0, 1, 2, ...). */
@@ -74,18 +113,29 @@ export class TextIndex {
     this.slotCount = Math.max(this.slotCount, slot + 1);
     this.alive[slot] = 1;
     this.liveCount += 1;
-    const weights = new Map<number, number>();
-    for (const field of textFields) {
-      for (const word of tokenize(fields[field])) {
-        const term = normalizeTerm(word);
-        if (term === null) continue;
-        const id = this.termId(term, word.toLocaleLowerCase('en'));
-        weights.set(id, Math.max(weights.get(id) ?? 0, fieldBoost[field]));
+    // Each term keeps its best field (the earliest in `textFields`) and its first position there.
+    const places = new Map<number, number>();
+    const offer = (word: string, field: number, position: number) => {
+      const term = normalizeTerm(word);
+      if (term === null) return;
+      const id = this.termId(term, word.toLocaleLowerCase('en'));
+      const place = field * 256 + Math.min(position, lastPosition);
+      if (!places.has(id)) places.set(id, place);
+    };
+    textFields.forEach((field, rank) => {
+      let position = 0;
+      for (const chunk of fields[field].split(/\s+/)) {
+        // "T-Shirt" is also the one word "tshirt", at the position of its first part.
+        for (const compound of hyphenatedCompounds(chunk)) offer(compound, rank, position);
+        for (const word of tokenize(chunk)) {
+          offer(word, rank, position);
+          position += 1;
+        }
       }
-    }
-    for (const [id, weight] of weights) {
+    });
+    for (const [id, place] of places) {
       this.postingSlots[id]!.push(slot);
-      this.postingWeights[id]!.push(weight);
+      this.postingPlaces[id]!.push(place);
     }
   }
 
@@ -102,7 +152,7 @@ export class TextIndex {
       this.vocabulary.set(term, id);
       this.display.push(written);
       this.postingSlots.push([]);
-      this.postingWeights.push([]);
+      this.postingPlaces.push([]);
     }
     return id;
   }
@@ -110,104 +160,169 @@ export class TextIndex {
   private ensureCapacity(size: number): void {
     if (size <= this.alive.length) return;
     const capacity = Math.max(size, this.alive.length * 2);
-    const grow = <T extends Uint8Array | Uint16Array | Float64Array>(old: T, made: T): T => {
+    const grow = <T extends Uint8Array | Uint16Array>(old: T, made: T): T => {
       made.set(old);
       return made;
     };
     this.alive = grow(this.alive, new Uint8Array(capacity));
     this.progress = grow(this.progress, new Uint16Array(capacity));
-    this.scratchScores = grow(this.scratchScores, new Float64Array(capacity));
+    this.typos = grow(this.typos, new Uint8Array(capacity));
+    this.prefixes = grow(this.prefixes, new Uint8Array(capacity));
+    this.fields = grow(this.fields, new Uint8Array(capacity));
+    this.proximity = grow(this.proximity, new Uint16Array(capacity));
+    this.lastPlace = grow(this.lastPlace, new Uint16Array(capacity));
   }
 
-  /** Indexed words a term can stand for, each with how well it matches. */
-  private expand(term: string, prefix: boolean, edits: number): Map<number, number> {
-    const found = new Map<number, number>();
-    const offer = (id: number, value: number) => {
-      if (value > (found.get(id) ?? 0)) found.set(id, value);
-    };
-    const exact = this.vocabulary.get(term);
-    if (exact !== undefined) offer(exact, quality.exact);
-    if (prefix) {
-      // The more of the word is typed, the likelier it is the one meant: "lam" -> lamp before
-      // lambswool.
-      for (const [word, id] of this.vocabulary.atPrefix(term).entries()) {
-        offer(id, (quality.prefix * term.length) / word.length);
-      }
-    }
-    if (edits > 0) {
-      for (const [, [id, distance]] of this.vocabulary.fuzzyGet(term, edits)) {
-        if (distance > 0) offer(id, distance === 1 ? quality.oneEdit : quality.twoEdits);
-      }
+  /** Whether the index has this exact term (a normalised word). */
+  has(term: string): boolean {
+    return this.vocabulary.has(term);
+  }
+
+  /** How many products (live or not yet rebuilt away) hold this exact term. */
+  frequency(term: string): number {
+    const id = this.vocabulary.get(term);
+    return id === undefined ? 0 : this.postingSlots[id]!.length;
+  }
+
+  /**
+   * Indexed words within `maxTypos` Damerau-Levenshtein typos. The radix tree measures plain
+   * Levenshtein, where a swap costs 2, so it is asked for twice the distance and each word
+   * found is measured again.
+   */
+  private typoNeighbours(
+    term: string,
+    maxTypos: number,
+  ): [word: string, id: number, typos: number][] {
+    const found: [string, number, number][] = [];
+    if (maxTypos <= 0) return found;
+    for (const [word, [id]] of this.vocabulary.fuzzyGet(term, maxTypos * 2)) {
+      const typos = typoDistance(term, word, maxTypos);
+      if (typos <= maxTypos) found.push([word, id, typos]);
     }
     return found;
   }
 
-  private postingLength(expansion: Map<number, number>): number {
-    let total = 0;
-    for (const id of expansion.keys()) total += this.postingSlots[id]!.length;
-    return total;
+  /** Indexed words a query word can stand for: exact, prefix, then with typos. */
+  private expand(term: string, prefix: boolean, maxTypos: number): Map<number, Candidate> {
+    const found = new Map<number, Candidate>();
+    const offer = (candidate: Candidate) => {
+      const held = found.get(candidate.id);
+      if (!held || cost(candidate) < cost(held)) found.set(candidate.id, candidate);
+    };
+    const exact = this.vocabulary.get(term);
+    if (exact !== undefined) offer({ id: exact, typos: 0, prefix: 0, continues: false });
+    if (prefix) {
+      for (const [word, id] of this.vocabulary.atPrefix(term).entries()) {
+        const missing = Math.min(word.length - term.length, maxPrefixCost - 1);
+        offer({ id, typos: 0, prefix: 1 + missing, continues: false });
+      }
+    }
+    for (const [, id, typos] of this.typoNeighbours(term, maxTypos)) {
+      offer({ id, typos, prefix: 0, continues: false });
+    }
+    return found;
   }
 
-  /** Live slots matching every term, with scores. */
+  /** "t shirt", "back pack": the two words written as one, if the index has that word. */
+  private compound(first: string, second: string): Candidate[] {
+    const joined = normalizeTerm(`${first}${second}`);
+    if (joined === null) return [];
+    const found: Candidate[] = [];
+    const exact = this.vocabulary.get(joined);
+    if (exact !== undefined) found.push({ id: exact, typos: 0, prefix: 0, continues: false });
+    for (const [, id, typos] of this.typoNeighbours(joined, allowedTypos(joined))) {
+      if (id !== exact) found.push({ id, typos, prefix: 0, continues: false });
+    }
+    return found;
+  }
+
+  /** Whether each query word can match something on its own or as part of a compound. */
+  matchableWords(terms: readonly string[], options: MatchOptions): boolean[] {
+    return this.candidatesPerWord(terms, options).map((candidates) => candidates.length > 0);
+  }
+
+  private candidatesPerWord(terms: readonly string[], options: MatchOptions): Candidate[][] {
+    const count = terms.length;
+    const perWord = terms.map((term, index) => [
+      ...this.expand(
+        term,
+        options.prefix(term, index, count),
+        options.typos(term, index, count),
+      ).values(),
+    ]);
+    for (let index = 0; index + 1 < count; index += 1) {
+      for (const candidate of this.compound(terms[index]!, terms[index + 1]!)) {
+        perWord[index]!.push(candidate);
+        perWord[index + 1]!.push({ ...candidate, typos: 0, continues: true });
+      }
+    }
+    // Best first, so a slot reached by several candidates of one word keeps the best.
+    for (const candidates of perWord) candidates.sort((a, b) => cost(a) - cost(b));
+    return perWord;
+  }
+
+  /** Live slots matching every word, with their rank keys. */
   match(terms: readonly string[], options: MatchOptions): TextMatches {
     const count = terms.length;
-    if (count === 0) return { slots: [], scores: [] };
-    const expansions = terms.map((term, index) =>
-      this.expand(term, options.prefix(term, index, count), options.edits(term, index, count)),
-    );
-    if (expansions.some((expansion) => expansion.size === 0)) return { slots: [], scores: [] };
-    // The rarest term first: later terms only promote slots the earlier ones reached.
-    const order = expansions
-      .map((expansion, index) => ({ expansion, size: this.postingLength(expansion), index }))
-      .sort((a, b) => a.size - b.size);
+    if (count === 0) return { slots: [], ranks: [] };
+    const perWord = this.candidatesPerWord(terms, options);
+    if (perWord.some((candidates) => candidates.length === 0)) return { slots: [], ranks: [] };
 
     const touched: number[] = [];
-    const { progress, alive, scratchScores } = this;
-    order.forEach(({ expansion }, step) => {
-      // Best matches first, so a slot reached by several expansions keeps its best.
-      const ranked = [...expansion].sort((a, b) => b[1] - a[1]);
-      for (const [id, matchQuality] of ranked) {
-        const slots = this.postingSlots[id]!;
-        const weights = this.postingWeights[id]!;
-        const idf = Math.log(1 + this.liveCount / slots.length);
+    const { progress, alive, typos, prefixes, fields, proximity, lastPlace } = this;
+    // Words in query order, so proximity can compare each word's place with the previous one's;
+    // later words only promote slots every earlier word reached.
+    perWord.forEach((candidates, step) => {
+      for (const candidate of candidates) {
+        const slots = this.postingSlots[candidate.id]!;
+        const places = this.postingPlaces[candidate.id]!;
         for (let k = 0; k < slots.length; k += 1) {
           const slot = slots[k]!;
           if (progress[slot] !== step || alive[slot] !== 1) continue;
           progress[slot] = step + 1;
-          const gain = idf * weights[k]! * matchQuality;
+          const place = places[k]!;
           if (step === 0) {
-            scratchScores[slot] = gain;
             touched.push(slot);
+            typos[slot] = candidate.typos;
+            prefixes[slot] = candidate.prefix;
+            fields[slot] = place >> 8;
+            proximity[slot] = 0;
           } else {
-            scratchScores[slot] = scratchScores[slot]! + gain;
+            typos[slot] = typos[slot]! + candidate.typos;
+            prefixes[slot] = prefixes[slot]! + candidate.prefix;
+            fields[slot] = fields[slot]! + (place >> 8);
+            proximity[slot] =
+              proximity[slot]! + (candidate.continues ? 0 : distance(lastPlace[slot]!, place));
           }
+          lastPlace[slot] = place;
         }
       }
     });
 
     const slots: number[] = [];
-    const scores: number[] = [];
+    const ranks: number[] = [];
     for (const slot of touched) {
       if (progress[slot] === count) {
         slots.push(slot);
-        scores.push(scratchScores[slot]!);
+        ranks.push(rankKey(typos[slot]!, proximity[slot]!, prefixes[slot]!, fields[slot]!));
       }
       progress[slot] = 0;
     }
-    return { slots, scores };
+    return { slots, ranks };
   }
 
-  /** Closest indexed word (fewest edits, then most products), or null. */
-  closestTerm(term: string, maxEdits: number): string | null {
-    if (this.vocabulary.has(term)) return term;
-    let best: { term: string; distance: number; size: number } | null = null;
-    for (const [candidate, [id, distance]] of this.vocabulary.fuzzyGet(term, maxEdits)) {
+  /** Closest indexed word (fewest typos, then most products) and how it was first written. */
+  closestTerm(term: string, maxTypos: number): { term: string; written: string } | null {
+    const exact = this.vocabulary.get(term);
+    if (exact !== undefined) return { term, written: this.display[exact]! };
+    let best: { term: string; id: number; typos: number; size: number } | null = null;
+    for (const [candidate, id, typos] of this.typoNeighbours(term, maxTypos)) {
       const size = this.postingSlots[id]!.length;
-      if (!best || distance < best.distance || (distance === best.distance && size > best.size)) {
-        best = { term: candidate, distance, size };
+      if (!best || typos < best.typos || (typos === best.typos && size > best.size)) {
+        best = { term: candidate, id, typos, size };
       }
     }
-    return best?.term ?? null;
+    return best && { term: best.term, written: this.display[best.id]! };
   }
 
   /** Indexed words starting with `prefix`, most used first, as first written. */
@@ -222,4 +337,20 @@ export class TextIndex {
       .slice(0, limit)
       .map(({ term, written }) => ({ term, written }));
   }
+}
+
+/** Exact before prefix before typos; fewer typos first. */
+function cost(candidate: Candidate): number {
+  return candidate.typos * 100 + candidate.prefix;
+}
+
+/**
+ * Proximity cost between the previous query word's place and this one's: 0 when next to each
+ * other in order in one field, growing with the gap, one more when reversed, `farApart` when in
+ * different fields.
+ */
+function distance(previous: number, place: number): number {
+  if (previous >> 8 !== place >> 8) return farApart;
+  const gap = (place & 255) - (previous & 255);
+  return Math.min(gap > 0 ? gap - 1 : 1 - gap, farApart);
 }

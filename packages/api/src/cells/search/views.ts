@@ -23,7 +23,12 @@ export interface SearchResults {
   page: number;
   hasMore: boolean;
   facets: Facet[];
-  /** A corrected query when this one found nothing and a close one would. */
+  /**
+   * The words actually searched for when the whole query found nothing and words were dropped
+   * ("coffee mug" -> "mug"), for "showing results for"; null when every word was used.
+   */
+  queryUsed: string | null;
+  /** A corrected query that finds many more products than this one (or any, if this finds none). */
   didYouMean: string | null;
 }
 
