@@ -10,12 +10,16 @@ describe('what each staff role sees in the back office', () => {
     expect(labelsFor('admin')).toEqual(adminSections.map((section) => section.label));
   });
 
-  it('an analyst sees analytics and orders, not staff, customers or the catalog', () => {
+  it('an analyst sees analytics, orders and the catalog (read only), not staff or customers', () => {
     const labels = labelsFor('analyst');
-    expect(labels).toEqual(expect.arrayContaining(['Dashboard', 'Analytics', 'Orders']));
+    expect(labels).toEqual(expect.arrayContaining(['Dashboard', 'Analytics', 'Orders', 'Catalog']));
     expect(labels).not.toContain('Staff');
     expect(labels).not.toContain('Customers');
-    expect(labels).not.toContain('Catalog');
+    expect(labels).not.toContain('Inventory');
+  });
+
+  it('an order manager does not see the catalog', () => {
+    expect(labelsFor('order_manager')).not.toContain('Catalog');
   });
 
   it('support sees customers but not staff management', () => {
@@ -32,6 +36,8 @@ describe('what each staff role sees in the back office', () => {
     expect(permissionForPath('/customers/0123456789abcdef01234567')).toBe('customers:read');
     expect(permissionForPath('/orders/0123456789abcdef01234567')).toBe('orders:read');
     expect(permissionForPath('/settings/shipping')).toBe('orders:read');
+    expect(permissionForPath('/catalog/0123456789abcdef01234567')).toBe('catalog:read');
+    expect(permissionForPath('/catalog/categories')).toBe('catalog:read');
     expect(permissionForPath('/')).toBeUndefined();
     expect(permissionForPath('/staffroom')).toBeUndefined();
   });

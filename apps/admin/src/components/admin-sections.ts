@@ -16,7 +16,8 @@ export interface AdminSection {
  */
 export const adminSections: readonly AdminSection[] = [
   { label: 'Dashboard', href: '/' },
-  { label: 'Catalog', permission: 'catalog:write' },
+  // Analysts read the catalogue; the editor's fields are locked without catalog:write.
+  { label: 'Catalog', href: '/catalog', permission: 'catalog:read' },
   { label: 'Inventory', permission: 'catalog:write' },
   { label: 'Orders', href: '/orders', permission: 'orders:read' },
   // Refunds are made on an order's page (payments:refund); discounts, shipping and tax are the
