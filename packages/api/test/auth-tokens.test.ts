@@ -339,7 +339,7 @@ describe("a revoked session's access token", () => {
   it('through the gateway: a signed-out browser session stops reaching the cells', async () => {
     const { createGateway } = await import('../src/gateway/create-gateway');
     const { TokenBucketRateLimiter } = await import('../src/gateway/rate-limiter');
-    const { encode } = await import('next-auth/jwt');
+    const { sealSessionCookie } = await import('./support/session-cookie');
     const secret = 'auth-tokens-gateway-secret-not-used-anywhere-else';
     const gateway = createGateway({
       urlFor: () => `${userHost.url}/trpc`,
@@ -348,11 +348,10 @@ describe("a revoked session's access token", () => {
     });
     const session = await register();
     // The browser keeps its copy of the session cookie (sign-out only clears the browser's own).
-    const cookie = `next-auth.session-token=${await encode({
-      token: { sub: session.account.id, aud: 'shop-storefront', accessToken: session.accessToken },
+    const cookie = `next-auth.session-token=${await sealSessionCookie(
+      { sub: session.account.id, aud: 'shop-storefront', accessToken: session.accessToken },
       secret,
-      maxAge: 3600,
-    })}`;
+    )}`;
     const profileThroughGateway = async () =>
       (
         await gateway(

@@ -1,12 +1,12 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoPassword } from '@shop/db/seed';
 import { createCellClient } from '../src/client';
 import { createGateway } from '../src/gateway/create-gateway';
 import { TokenBucketRateLimiter } from '../src/gateway/rate-limiter';
 import type { CellHost } from '../src/host';
+import { sealSessionCookie } from './support/session-cookie';
 import { seededTestDatabases, startTestHost, stopTestHosts } from './support/test-host';
 
 // A stand-in cell that answers with the headers it received.
@@ -45,11 +45,7 @@ async function headersAtCell(requestHeaders: Record<string, string>): Promise<In
 
 /** A session as the storefront seals it (its audience), unless `claims` says otherwise. */
 function sessionCookie(claims: Record<string, unknown>, withSecret = secret): Promise<string> {
-  return encode({
-    token: { sub: 'account-1', aud: 'shop-storefront', ...claims },
-    secret: withSecret,
-    maxAge: 3600,
-  });
+  return sealSessionCookie({ sub: 'account-1', aud: 'shop-storefront', ...claims }, withSecret);
 }
 
 describe('the gateway attaches the signed-in user', () => {

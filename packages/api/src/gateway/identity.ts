@@ -1,5 +1,5 @@
 import { appServerConfig, sessionSecretFrom } from '../config/app-server';
-import { decode } from 'next-auth/jwt';
+import { decodeSessionToken } from './session-token';
 
 /**
  * THE place where the gateway attaches the signed-in user's identity to a cell call.
@@ -64,11 +64,11 @@ export async function accessTokenFromSession(
     const sealed = joinChunks(cookies, name);
     if (!sealed) continue;
     try {
-      const token = await decode({ token: sealed, secret });
-      if (token?.aud !== audience) continue;
+      const token = await decodeSessionToken(sealed, secret);
+      if (token.aud !== audience) continue;
       const accessToken: unknown = token.accessToken;
       // A session whose refresh failed is signed out: its stale token is not sent on.
-      if (typeof accessToken === 'string' && accessToken && !token?.error) return accessToken;
+      if (typeof accessToken === 'string' && accessToken && !token.error) return accessToken;
     } catch {
       // Not ours (another secret, tampered, truncated): no identity rather than an error.
     }
