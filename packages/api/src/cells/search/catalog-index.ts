@@ -1,12 +1,19 @@
 import { pageWindow } from '../../trpc/pagination';
 import type { CategoryTree } from './category-tree';
 import { buildFacets, filterAndCount } from './facets';
-import { filterGroupsOf } from './filters';
+import { filterGroupsOf, type FilterGroup } from './filters';
 import { searchableTextOf, type IndexedProduct } from './indexed-product';
 import { comparatorFor, firstInOrder, type Compare } from './ordering';
 import type { QueryInput } from './inputs';
-import { normalizeTerm, queryTerms, queryWords, tokenize, type QueryWord } from './text-analysis';
-import { asYouType, TextIndex, wholeWords } from './text-index';
+import {
+  allowedTypos,
+  normalizeTerm,
+  queryTerms,
+  queryWords,
+  tokenize,
+  type QueryWord,
+} from './text-analysis';
+import { asYouType, maxRankKey, TextIndex, wholeWords } from './text-index';
 import type { SearchResults, Suggestion } from './views';
 
 const suggestionLimits = { queries: 5, products: 4, categories: 3 };
@@ -23,6 +30,10 @@ interface Matches {
 
 /** How many times more results a correction must find to be offered as "did you mean". */
 const didYouMeanFactor = 3;
+/** Below this many products for every word, products matching fewer words follow (relevance). */
+const fillBelow = 50;
+/** Rank added per word dropped: larger than any rank key. */
+const wordsMatchedStep = maxRankKey + 1;
 
 /**
  * The active catalog in memory: a text index for the words (typos, prefixes, scores), plus each
@@ -150,61 +161,121 @@ export class CatalogIndex {
     if (words.length === 0 && query.q && query.q.length > 0) return this.empty(query);
     const category = query.filters?.category;
     const groups = filterGroupsOf(query.filters);
+    const relevanceOrder = query.sort === 'relevance';
 
-    let used = words;
-    let matches = words.length > 0 ? this.textMatches(words) : null;
-    let { matching, counts } = filterAndCount(
-      matches ? matches.products : this.slots,
+    const text =
+      words.length > 0 ? this.relaxedMatches(words, category, groups, relevanceOrder) : null;
+    const { matching, counts } = filterAndCount(
+      text ? text.matches.products : this.slots,
       category,
       groups,
     );
-    const fullCount = matching.length;
-    // Nothing for every word: search for fewer words rather than show nothing, and say so.
-    if (matching.length === 0 && words.length > 0) {
-      for (const fewer of this.fewerWords(words)) {
-        const found = this.textMatches(fewer);
-        const filtered = filterAndCount(found.products, category, groups);
-        if (filtered.matching.length === 0) continue;
-        [used, matches, { matching, counts }] = [fewer, found, filtered];
-        break;
-      }
-    }
-
     const { skip, limit } = pageWindow(query.page, query.pageSize);
     const compare =
-      query.sort === 'relevance' && matches ? this.byRelevance(matches) : comparatorFor(query.sort);
+      relevanceOrder && text ? this.byRelevance(text.matches) : comparatorFor(query.sort);
     const ordered = firstInOrder(matching, skip + limit, compare);
+    const queryUsed = text?.used ? text.used.map((word) => word.typed).join(' ') : null;
+    const didYouMean = text ? this.didYouMean(words, text.fullCount, query) : null;
     return {
       results: ordered.slice(skip, skip + limit).map((product) => product.summary),
       totalCount: matching.length,
       page: query.page,
       hasMore: skip + limit < matching.length,
       facets: buildFacets(counts, query.filters, this.tree, this.currency()),
-      queryUsed: used === words ? null : used.map((word) => word.typed).join(' '),
-      didYouMean: words.length > 0 ? this.didYouMean(words, fullCount, query) : null,
+      queryUsed,
+      didYouMean: didYouMean === queryUsed ? null : didYouMean,
     };
   }
 
   /**
-   * Ever shorter versions of the query, tried in order until one finds something: first without
-   * the words that match nothing at all (after trying each as two words: "desklamp" -> "desk
-   * lamp"), then dropping words from the front, because the last word of a shopping query
-   * usually names the thing ("coffee mug", "waterproof jacket") and the ones before describe it.
+   * The products for the words: those matching every word; when none do (under the filters),
+   * those of the first shorter query (`fewerWords`) that finds some, and that query is `used`.
+   * In relevance order, while fewer than `fillBelow` products match, the next shorter queries'
+   * products follow, ranked after (more words matched first), so a precise query still shows
+   * close alternatives ("navy wool coat": the navy wool coats, then other wool coats).
+   */
+  private relaxedMatches(
+    words: readonly QueryWord[],
+    category: string | undefined,
+    groups: readonly FilterGroup[],
+    fill: boolean,
+  ): { matches: Matches; used: QueryWord[] | null; fullCount: number } {
+    const full = this.textMatches(words);
+    const fullCount = countMatching(full.products, category, groups);
+    if (fullCount >= fillBelow || (fullCount > 0 && !fill)) {
+      return { matches: full, used: null, fullCount };
+    }
+    const merged: Matches = { products: [], ranks: [] };
+    const seen = new Set<number>();
+    let found = 0;
+    let used: QueryWord[] | null = null;
+    let level = 0;
+    const take = (matches: Matches) => {
+      matches.products.forEach((product, index) => {
+        if (seen.has(product.slot)) return;
+        seen.add(product.slot);
+        merged.products.push(product);
+        merged.ranks.push(level * wordsMatchedStep + matches.ranks[index]!);
+      });
+    };
+    if (fullCount > 0) {
+      take(full);
+      found = fullCount;
+    }
+    for (const fewer of this.fewerWords(words)) {
+      const matches = this.textMatches(fewer);
+      const count = countMatching(matches.products, category, groups);
+      if (count === 0) continue;
+      if (found === 0) used = fewer;
+      level += 1;
+      take(matches);
+      found += count;
+      if (!fill || found >= fillBelow) break;
+    }
+    return { matches: found > 0 ? merged : full, used, fullCount };
+  }
+
+  /**
+   * Ever shorter versions of the query. First each word that matches nothing at all is read as
+   * two indexed words ("desklamp" -> "desk lamp") or, if it has 3 or 4 letters (where a search
+   * allows no typo), replaced by the indexed word one typo away ("nife" -> "knife"); then those
+   * words are left out (a correction can miss); then words are dropped from the front, because
+   * the last word of a shopping query usually names the thing ("coffee mug", "waterproof
+   * jacket") and the ones before describe it.
    */
   private *fewerWords(words: readonly QueryWord[]): Generator<QueryWord[]> {
     const matchable = this.text.matchableWords(
       words.map((word) => word.term),
       wholeWords,
     );
-    let kept: QueryWord[] = [];
+    const repaired: QueryWord[] = [];
+    const withoutThem: QueryWord[] = [];
     words.forEach((word, index) => {
-      if (matchable[index]) kept.push(word);
-      else kept.push(...this.splitWord(word));
+      if (matchable[index]) {
+        repaired.push(word);
+        withoutThem.push(word);
+        return;
+      }
+      const halves = this.splitWord(word);
+      // Only short words (3-4 letters, where a search allows no typo) are corrected here: a
+      // longer word that matches nothing even with its typos is more often not a typo at all.
+      const closest =
+        halves.length === 0 && word.term.length >= 3 && allowedTypos(word.term) === 0
+          ? this.text.closestTerm(word.term, 1)
+          : null;
+      repaired.push(
+        ...halves,
+        ...(closest ? [{ typed: closest.written, term: closest.term }] : []),
+      );
     });
-    if (kept.length > 0 && kept.length !== words.length) yield kept;
-    while (kept.length > 1) {
-      kept = kept.slice(1);
-      yield kept;
+    if (withoutThem.length === words.length) {
+      yield* fromTheFront(words);
+      return;
+    }
+    if (repaired.length > withoutThem.length) yield repaired;
+    if (withoutThem.length > 0) {
+      yield withoutThem;
+      yield* fromTheFront(withoutThem);
     }
   }
 
@@ -238,30 +309,33 @@ export class CatalogIndex {
 
   /**
    * The query with each word that is not an indexed word replaced by the closest one (fewest
-   * typos, then the most common), offered when it finds at least `didYouMeanFactor` times as
-   * many products as the query as typed under the same filters ("lamb" finds a few lambswool
-   * jumpers by prefix; "lamp" finds hundreds).
+   * typos, then the most common, up to one typo more than a search allows), offered when it finds
+   * at least `didYouMeanFactor` times as many products as the query as typed under the same
+   * filters ("lamb" finds a few lambswool jumpers by prefix; "lamp" finds hundreds).
    */
   private didYouMean(words: readonly QueryWord[], count: number, query: QueryInput): string | null {
     // Words of one or two letters are left alone: almost anything is one typo away.
     const settled = (word: QueryWord) => word.term.length < 3 || this.text.has(word.term);
     if (words.every(settled)) return null;
     let changed = false;
+    // A correction within the typos the search allowed was already searched for: its products
+    // are among these results, so it cannot find more.
+    let alreadySearched = true;
     const corrected = words.map((word) => {
       if (settled(word)) return word;
-      const maxTypos = Math.min(3, Math.max(1, Math.ceil(word.term.length / 3)));
-      const closest = this.text.closestTerm(word.term, maxTypos);
+      const allowed = allowedTypos(word.term);
+      const closest = this.text.closestTerm(word.term, allowed + 1);
       if (closest === null || closest.term === word.term) return word;
       changed = true;
+      if (closest.typos > allowed) alreadySearched = false;
       return { typed: closest.written, term: closest.term };
     });
-    if (!changed) return null;
-    const retry = filterAndCount(
+    if (!changed || (alreadySearched && count > 0)) return null;
+    const found = countMatching(
       this.textMatches(corrected).products,
       query.filters?.category,
       filterGroupsOf(query.filters),
     );
-    const found = retry.matching.length;
     return found > 0 && found >= didYouMeanFactor * count
       ? corrected.map((word) => word.typed).join(' ')
       : null;
@@ -341,3 +415,22 @@ const wholeWordsExactLast = {
   typos: (term: string, index: number, count: number) =>
     index === count - 1 ? 0 : wholeWords.typos(term, index, count),
 };
+
+/** How many of the products pass the filters (no facet counts: for a did-you-mean check). */
+function countMatching(
+  products: readonly IndexedProduct[],
+  category: string | undefined,
+  groups: readonly FilterGroup[],
+): number {
+  let count = 0;
+  for (const product of products) {
+    if (category !== undefined && !product.categories.includes(category)) continue;
+    if (groups.every((group) => group.passes(product))) count += 1;
+  }
+  return count;
+}
+
+/** "oak desk lamp" -> "desk lamp", "lamp": words dropped from the front, the last one kept. */
+function* fromTheFront(words: readonly QueryWord[]): Generator<QueryWord[]> {
+  for (let start = 1; start < words.length; start += 1) yield words.slice(start);
+}

@@ -61,13 +61,23 @@ interface Candidate {
 /**
  * The ranking rules as one number, lower first, each rule only deciding ties of the ones before:
  * total typos, then proximity (query words next to each other, in order, in one field), then
- * whole words before prefixes (a shorter completion first), then the field rank of each word (name 0 ... attributes 3).
+ * whole words before prefixes (a shorter completion first), then the field rank of each word
+ * (name 0 ... attributes 3), then words also found in other fields.
  * Every query word must match, so "words matched" is the same for every result of one query: the
  * word-dropping step in catalog-index.ts decides it.
  */
-function rankKey(typos: number, proximity: number, prefixes: number, fields: number): number {
-  return ((typos * 1000 + proximity) * 100 + prefixes) * 1000 + fields;
+function rankKey(
+  typos: number,
+  proximity: number,
+  prefixes: number,
+  fields: number,
+  extraFields: number,
+): number {
+  return (((typos * 1000 + proximity) * 100 + prefixes) * 100 + fields) * 100 + 99 - extraFields;
 }
+
+/** The largest rank key (for callers that rank several queries' matches one after another). */
+export const maxRankKey = rankKey(255, 999, 99, 99, 0);
 
 /**
  * The full-text part of the index: MiniSearch's radix tree (`SearchableMap`) holds the vocabulary
@@ -84,7 +94,10 @@ export class TextIndex {
   /** Term id -> the word as first seen (lowercase, unstemmed), for suggestions. */
   private readonly display: string[] = [];
   private readonly postingSlots: number[][] = [];
-  /** Parallel to `postingSlots`: field rank x 256 + word position in that field. */
+  /**
+   * Parallel to `postingSlots`: the fields the term is in (a bit each) x 4096 + the best field's
+   * rank x 256 + the term's first position in that field.
+   */
   private readonly postingPlaces: number[][] = [];
   private alive = new Uint8Array(1024);
   private slotCount = 0;
@@ -95,6 +108,8 @@ export class TextIndex {
   private typos = new Uint8Array(1024);
   private prefixes = new Uint8Array(1024);
   private fields = new Uint8Array(1024);
+  /** Fields beyond the best one the words were also found in ("sage": name and colour). */
+  private extraFields = new Uint8Array(1024);
   private proximity = new Uint16Array(1024);
   /** Where the previous query word was found (as in `postingPlaces`). */
   private lastPlace = new Uint16Array(1024);
@@ -119,8 +134,12 @@ export class TextIndex {
       const term = normalizeTerm(word);
       if (term === null) return;
       const id = this.termId(term, word.toLocaleLowerCase('en'));
-      const place = field * 256 + Math.min(position, lastPosition);
-      if (!places.has(id)) places.set(id, place);
+      const held = places.get(id);
+      if (held === undefined) {
+        places.set(id, (1 << (12 + field)) | (field << 8) | Math.min(position, lastPosition));
+      } else {
+        places.set(id, held | (1 << (12 + field)));
+      }
     };
     textFields.forEach((field, rank) => {
       let position = 0;
@@ -169,6 +188,7 @@ export class TextIndex {
     this.typos = grow(this.typos, new Uint8Array(capacity));
     this.prefixes = grow(this.prefixes, new Uint8Array(capacity));
     this.fields = grow(this.fields, new Uint8Array(capacity));
+    this.extraFields = grow(this.extraFields, new Uint8Array(capacity));
     this.proximity = grow(this.proximity, new Uint16Array(capacity));
     this.lastPlace = grow(this.lastPlace, new Uint16Array(capacity));
   }
@@ -176,12 +196,6 @@ export class TextIndex {
   /** Whether the index has this exact term (a normalised word). */
   has(term: string): boolean {
     return this.vocabulary.has(term);
-  }
-
-  /** How many products (live or not yet rebuilt away) hold this exact term. */
-  frequency(term: string): number {
-    const id = this.vocabulary.get(term);
-    return id === undefined ? 0 : this.postingSlots[id]!.length;
   }
 
   /**
@@ -269,7 +283,7 @@ export class TextIndex {
     if (perWord.some((candidates) => candidates.length === 0)) return { slots: [], ranks: [] };
 
     const touched: number[] = [];
-    const { progress, alive, typos, prefixes, fields, proximity, lastPlace } = this;
+    const { progress, alive, typos, prefixes, fields, extraFields, proximity, lastPlace } = this;
     // Words in query order, so proximity can compare each word's place with the previous one's;
     // later words only promote slots every earlier word reached.
     perWord.forEach((candidates, step) => {
@@ -285,12 +299,14 @@ export class TextIndex {
             touched.push(slot);
             typos[slot] = candidate.typos;
             prefixes[slot] = candidate.prefix;
-            fields[slot] = place >> 8;
+            fields[slot] = fieldOf(place);
+            extraFields[slot] = otherFields(place);
             proximity[slot] = 0;
           } else {
             typos[slot] = typos[slot]! + candidate.typos;
             prefixes[slot] = prefixes[slot]! + candidate.prefix;
-            fields[slot] = fields[slot]! + (place >> 8);
+            fields[slot] = fields[slot]! + fieldOf(place);
+            extraFields[slot] = extraFields[slot]! + otherFields(place);
             proximity[slot] =
               proximity[slot]! + (candidate.continues ? 0 : distance(lastPlace[slot]!, place));
           }
@@ -304,25 +320,43 @@ export class TextIndex {
     for (const slot of touched) {
       if (progress[slot] === count) {
         slots.push(slot);
-        ranks.push(rankKey(typos[slot]!, proximity[slot]!, prefixes[slot]!, fields[slot]!));
+        ranks.push(
+          rankKey(
+            typos[slot]!,
+            proximity[slot]!,
+            prefixes[slot]!,
+            fields[slot]!,
+            extraFields[slot]!,
+          ),
+        );
       }
       progress[slot] = 0;
     }
     return { slots, ranks };
   }
 
-  /** Closest indexed word (fewest typos, then most products) and how it was first written. */
-  closestTerm(term: string, maxTypos: number): { term: string; written: string } | null {
+  /**
+   * Closest indexed word within `maxTypos` (fewest typos, then most products), how it was first
+   * written, and its typos. Looked up with a Levenshtein bound of `maxTypos + 1`, enough for one
+   * swapped pair: suggestions are offered on every query that has a word the index lacks, so the
+   * wider search is kept cheap.
+   */
+  closestTerm(
+    term: string,
+    maxTypos: number,
+  ): { term: string; written: string; typos: number } | null {
     const exact = this.vocabulary.get(term);
-    if (exact !== undefined) return { term, written: this.display[exact]! };
+    if (exact !== undefined) return { term, written: this.display[exact]!, typos: 0 };
     let best: { term: string; id: number; typos: number; size: number } | null = null;
-    for (const [candidate, id, typos] of this.typoNeighbours(term, maxTypos)) {
+    for (const [candidate, [id]] of this.vocabulary.fuzzyGet(term, maxTypos + 1)) {
+      const typos = typoDistance(term, candidate, maxTypos);
+      if (typos > maxTypos) continue;
       const size = this.postingSlots[id]!.length;
       if (!best || typos < best.typos || (typos === best.typos && size > best.size)) {
         best = { term: candidate, id, typos, size };
       }
     }
-    return best && { term: best.term, written: this.display[best.id]! };
+    return best && { term: best.term, written: this.display[best.id]!, typos: best.typos };
   }
 
   /** Indexed words starting with `prefix`, most used first, as first written. */
@@ -350,7 +384,23 @@ function cost(candidate: Candidate): number {
  * different fields.
  */
 function distance(previous: number, place: number): number {
-  if (previous >> 8 !== place >> 8) return farApart;
+  if (fieldOf(previous) !== fieldOf(place)) return farApart;
   const gap = (place & 255) - (previous & 255);
   return Math.min(gap > 0 ? gap - 1 : 1 - gap, farApart);
+}
+
+/** The best field's rank in a posting place. */
+function fieldOf(place: number): number {
+  return (place >> 8) & 15;
+}
+
+/** How many fields besides the best one hold the term. */
+function otherFields(place: number): number {
+  let mask = place >> 12;
+  let count = 0;
+  while (mask) {
+    count += mask & 1;
+    mask >>= 1;
+  }
+  return count - 1;
 }
