@@ -43,6 +43,11 @@ describe.each(domains)('the %s cell', (domain) => {
     expect(container.ports?.map((port) => port.containerPort)).toEqual([plan.port]);
   });
 
+  it('registers its Inngest functions at its own Service address when it starts', () => {
+    const container = containerOf(deploymentNamed(domain));
+    expect(literalEnv(container, 'INNGEST_SERVE_ORIGIN')).toBe(`http://${domain}:${plan.port}`);
+  });
+
   it('is reachable through a ClusterIP Service on the same port, selecting only its pods', () => {
     const deployment = deploymentNamed(domain);
     const service = serviceNamed(domain);
@@ -113,9 +118,11 @@ describe('the shared configuration', () => {
     }
   });
 
-  it('sets the log level, the Inngest endpoint in production mode and the drain period', () => {
+  it('sets the log level, Inngest in production mode syncing on start, and the drain period', () => {
     expect(data.LOG_LEVEL).toBe('info');
-    expect(data.INNGEST_BASE_URL).toMatch(/^http:\/\/inngest:\d+$/);
+    // The engine's address comes with the component that provides it (overlays.test.ts).
+    expect(data.INNGEST_BASE_URL).toBeUndefined();
+    expect(data.INNGEST_SYNC_ON_START).toBe('1');
     expect(data.INNGEST_DEV).toBe('0');
     expect(Number(data.SHUTDOWN_GRACE_MS)).toBeGreaterThan(0);
   });

@@ -2,7 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { optionalSecretKeys, secretKeysByWorkload, secretName } from './support/capacity-plan';
+import {
+  optionalSecretKeys,
+  secretKeyOf,
+  secretKeysByWorkload,
+  secretName,
+} from './support/capacity-plan';
 import { secretRefs } from './support/env';
 import { configMapsIn, deploymentsIn, nameOf, podSpecOf } from './support/kube-models';
 import { baseDirectory, renderedBase } from './support/rendered-base';
@@ -47,13 +52,13 @@ describe('secrets', () => {
   });
 
   it.each(deployments.map((deployment) => [nameOf(deployment), deployment] as const))(
-    '%s reads exactly the secrets it needs, all from shop-secrets under their own names',
+    '%s reads exactly the secrets it needs, all from shop-secrets (its own database user)',
     (name, deployment) => {
       const spec = podSpecOf(deployment);
       for (const container of [...spec.containers, ...(spec.initContainers ?? [])]) {
         const refs = secretRefs(container);
         const expected = Object.fromEntries(
-          expectedKeys(name).map((key) => [key, `${secretName}/${key}`]),
+          expectedKeys(name).map((key) => [key, `${secretName}/${secretKeyOf(name, key)}`]),
         );
         expect(refs).toEqual(expected);
         expect(container.envFrom?.some((source) => source.secretRef) ?? false).toBe(false);

@@ -1,78 +1,229 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { configMapNameSuffix } from './config-map-hash';
 import { type KubeObject, parseKubeObjects } from './kube-object';
 import { type Kustomization, kustomizationSchema } from './kustomization-schema';
+import { jsonMergePatch, strategicMerge } from './strategic-merge';
 
 /**
  * Renders a kustomization directory offline, the way `kubectl kustomize` does, for exactly the
- * features in `kustomizationSchema` and the kinds below. Anything else is an error, so the base
- * cannot grow a feature this renderer would get wrong without a failing test.
+ * features in `kustomizationSchema` and the kinds below. Anything else is an error, so the
+ * manifests cannot grow a feature this renderer would get wrong without a failing test. Where
+ * kubectl is installed, test/render.test.ts compares the two renderings object for object.
  */
 export function renderKustomization(directory: string): KubeObject[] {
-  const kustomization = readKustomization(directory);
-  const objects = kustomization.resources.flatMap((file) =>
-    parseKubeObjects(readFileSync(join(directory, file), 'utf8'), file),
-  );
-  const generated = (kustomization.configMapGenerator ?? []).map(generateConfigMap);
-  const all = [...objects, ...generated.map(({ configMap }) => configMap)];
-  for (const object of all) assertSupportedKind(object);
+  return build(directory, 'Kustomization').objects;
+}
 
-  if (kustomization.namespace) setNamespace(all, kustomization.namespace);
-  for (const { pairs, includeTemplates } of kustomization.labels ?? []) {
-    addLabels(all, pairs, includeTemplates ?? false);
+/** A generated ConfigMap's name before kustomize appended its content hash. */
+interface Generated {
+  originalName: string;
+  configMap: KubeObject;
+}
+
+interface Accumulated {
+  objects: KubeObject[];
+  generated: Generated[];
+}
+
+function build(directory: string, expected: Kustomization['kind']): Accumulated {
+  const kustomization = readKustomization(directory);
+  if (kustomization.kind !== expected) {
+    throw new Error(`${directory}: expected a ${expected}, found a ${kustomization.kind}`);
   }
-  for (const image of kustomization.images ?? []) setImage(all, image);
-  for (const { originalName, configMap } of generated) {
-    renameConfigMapReferences(all, originalName, configMap.metadata.name);
+  const accumulated: Accumulated = { objects: [], generated: [] };
+  for (const resource of kustomization.resources) addResource(accumulated, directory, resource);
+  for (const component of kustomization.components ?? []) {
+    applyLayer(accumulated, join(directory, component), 'Component');
   }
-  return all;
+  transform(accumulated, directory, kustomization);
+  return accumulated;
+}
+
+/** A component: its resources join the accumulated ones, then its own generators and patches. */
+function applyLayer(accumulated: Accumulated, directory: string, kind: 'Component'): void {
+  const kustomization = readKustomization(directory);
+  if (kustomization.kind !== kind) throw new Error(`${directory}: expected a ${kind}`);
+  for (const resource of kustomization.resources) addResource(accumulated, directory, resource);
+  for (const component of kustomization.components ?? []) {
+    applyLayer(accumulated, join(directory, component), 'Component');
+  }
+  transform(accumulated, directory, kustomization);
+}
+
+function addResource(accumulated: Accumulated, directory: string, resource: string): void {
+  const path = join(directory, resource);
+  if (statSync(path).isDirectory()) {
+    const built = build(path, 'Kustomization');
+    accumulated.objects.push(...built.objects);
+    accumulated.generated.push(...built.generated);
+    return;
+  }
+  if (!/\.ya?ml$/.test(resource)) throw new Error(`${path}: the renderer loads YAML files only`);
+  const objects = parseKubeObjects(readFileSync(path, 'utf8'), resource);
+  for (const object of objects) assertSupportedKind(object);
+  accumulated.objects.push(...objects);
+}
+
+/** Generators, then transformers in kustomize's order: patches, namespace, labels, replicas, images. */
+function transform(accumulated: Accumulated, directory: string, kustomization: Kustomization) {
+  for (const generator of kustomization.configMapGenerator ?? []) {
+    generateConfigMap(accumulated, generator);
+  }
+  for (const patch of kustomization.patches ?? [])
+    applyPatch(accumulated.objects, directory, patch);
+  if (kustomization.kind === 'Kustomization') {
+    if (kustomization.namespace) setNamespace(accumulated.objects, kustomization.namespace);
+    for (const { pairs, includeTemplates } of kustomization.labels ?? []) {
+      addLabels(accumulated.objects, pairs, includeTemplates ?? false);
+    }
+    for (const { name, count } of kustomization.replicas ?? []) {
+      setReplicas(accumulated.objects, name, count);
+    }
+    for (const image of kustomization.images ?? []) setImage(accumulated.objects, image);
+  }
 }
 
 function readKustomization(directory: string): Kustomization {
   const raw: unknown = parse(readFileSync(join(directory, 'kustomization.yaml'), 'utf8'));
-  return kustomizationSchema.parse(raw);
+  const parsed = kustomizationSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`${directory}/kustomization.yaml: ${parsed.error.message}`);
+  return parsed.data;
 }
 
-const supportedKinds = new Set([
-  'v1/Namespace',
-  'v1/ConfigMap',
-  'v1/Service',
-  'apps/v1/Deployment',
+/** Built-in kinds kustomize knows the schema of (strategic merge) and their scope. */
+const builtinKinds = new Map([
+  ['v1/Namespace', 'cluster'],
+  ['v1/ConfigMap', 'namespaced'],
+  ['v1/Service', 'namespaced'],
+  ['v1/ServiceAccount', 'namespaced'],
+  ['v1/ResourceQuota', 'namespaced'],
+  ['v1/LimitRange', 'namespaced'],
+  ['apps/v1/Deployment', 'namespaced'],
+  ['apps/v1/StatefulSet', 'namespaced'],
+  ['autoscaling/v2/HorizontalPodAutoscaler', 'namespaced'],
+  ['policy/v1/PodDisruptionBudget', 'namespaced'],
+  ['networking.k8s.io/v1/NetworkPolicy', 'namespaced'],
+  ['networking.k8s.io/v1/Ingress', 'namespaced'],
+  ['storage.k8s.io/v1/StorageClass', 'cluster'],
 ]);
-const clusterScopedKinds = new Set(['Namespace']);
+
+/**
+ * Custom resources: kustomize knows nothing of them, so it patches them with JSON merge patch and
+ * gives them the kustomization's namespace. Cluster-scoped custom resources (ClusterIssuer,
+ * ClusterSecretStore) therefore live in kustomizations without a namespace (../cluster).
+ */
+const customKinds = new Set([
+  'cert-manager.io/v1/Certificate',
+  'cert-manager.io/v1/ClusterIssuer',
+  'external-secrets.io/v1/ExternalSecret',
+  'external-secrets.io/v1/ClusterSecretStore',
+  'monitoring.coreos.com/v1/ServiceMonitor',
+  'monitoring.coreos.com/v1/PrometheusRule',
+  'psmdb.percona.com/v1/PerconaServerMongoDB',
+  'argoproj.io/v1alpha1/Application',
+  'argoproj.io/v1alpha1/AppProject',
+]);
+
+function kindKey(object: KubeObject): string {
+  return `${object.apiVersion}/${object.kind}`;
+}
 
 function assertSupportedKind(object: KubeObject): void {
-  const kind = `${object.apiVersion}/${object.kind}`;
-  if (!supportedKinds.has(kind)) {
+  const kind = kindKey(object);
+  if (!builtinKinds.has(kind) && !customKinds.has(kind)) {
     throw new Error(`the offline renderer does not know ${kind} (${object.metadata.name})`);
   }
 }
 
-function generateConfigMap(generator: { name: string; literals: string[] }) {
-  const data = Object.fromEntries(
-    generator.literals.map((literal) => {
+function literalsToData(literals: string[]): Record<string, string> {
+  return Object.fromEntries(
+    literals.map((literal) => {
       const separator = literal.indexOf('=');
       return [literal.slice(0, separator), literal.slice(separator + 1)];
     }),
   );
+}
+
+function generateConfigMap(
+  accumulated: Accumulated,
+  generator: { name: string; behavior?: 'create' | 'merge'; literals: string[] },
+): void {
+  const data = literalsToData(generator.literals);
+  if (generator.behavior === 'merge') {
+    const existing = accumulated.generated.find((each) => each.originalName === generator.name);
+    if (!existing) throw new Error(`configMapGenerator ${generator.name}: nothing to merge into`);
+    const before = existing.configMap.metadata.name;
+    const merged = { ...(existing.configMap.data as Record<string, string>), ...data };
+    existing.configMap.data = merged;
+    existing.configMap.metadata.name = `${generator.name}-${configMapNameSuffix(merged)}`;
+    renameConfigMapReferences(accumulated.objects, before, existing.configMap.metadata.name);
+    return;
+  }
   const configMap: KubeObject = {
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: { name: `${generator.name}-${configMapNameSuffix(data)}` },
     data,
   };
-  return { originalName: generator.name, configMap };
+  accumulated.objects.push(configMap);
+  accumulated.generated.push({ originalName: generator.name, configMap });
+  renameConfigMapReferences(accumulated.objects, generator.name, configMap.metadata.name);
+}
+
+function applyPatch(
+  objects: KubeObject[],
+  directory: string,
+  patch: { path: string; target?: { kind?: string; name?: string; labelSelector?: string } },
+): void {
+  const [body, ...more] = parseKubeObjects(
+    readFileSync(join(directory, patch.path), 'utf8'),
+    patch.path,
+  );
+  if (!body || more.length > 0) throw new Error(`${patch.path}: one patch per file`);
+  const targets = patch.target
+    ? objects.filter((object) => selectedBy(object, patch.target ?? {}))
+    : objects.filter(
+        (object) => object.kind === body.kind && object.metadata.name === body.metadata.name,
+      );
+  if (targets.length === 0) throw new Error(`${patch.path}: patches nothing`);
+  for (const target of targets) {
+    // With a target, kustomize applies the patch to each selected object under its own name.
+    const patchBody = patch.target
+      ? { ...body, metadata: { ...body.metadata, name: target.metadata.name } }
+      : body;
+    const merge = builtinKinds.has(kindKey(target)) ? strategicMerge : jsonMergePatch;
+    const merged = merge(target, patchBody) as KubeObject;
+    for (const key of Object.keys(target)) delete target[key];
+    Object.assign(target, merged);
+  }
+}
+
+function selectedBy(
+  object: KubeObject,
+  target: { kind?: string; name?: string; labelSelector?: string },
+): boolean {
+  if (target.kind && object.kind !== target.kind) return false;
+  if (target.name && object.metadata.name !== target.name) return false;
+  for (const pair of target.labelSelector?.split(',') ?? []) {
+    const [key = '', value] = pair.split('=');
+    if (object.metadata.labels?.[key] !== value) return false;
+  }
+  return true;
 }
 
 function setNamespace(objects: KubeObject[], namespace: string): void {
   for (const object of objects) {
     // kustomize renames Namespace objects to the kustomization's namespace.
     if (object.kind === 'Namespace') object.metadata.name = namespace;
-    else if (!clusterScopedKinds.has(object.kind)) object.metadata.namespace = namespace;
+    else if (builtinKinds.get(kindKey(object)) !== 'cluster') {
+      object.metadata.namespace = namespace;
+    }
   }
 }
+
+const templatedKinds = new Set(['Deployment', 'StatefulSet']);
 
 function addLabels(
   objects: KubeObject[],
@@ -81,7 +232,7 @@ function addLabels(
 ): void {
   for (const object of objects) {
     object.metadata.labels = { ...object.metadata.labels, ...pairs };
-    if (includeTemplates && object.kind === 'Deployment') {
+    if (includeTemplates && templatedKinds.has(object.kind)) {
       const template = podTemplateOf(object);
       template.metadata = {
         ...template.metadata,
@@ -89,6 +240,14 @@ function addLabels(
       };
     }
   }
+}
+
+function setReplicas(objects: KubeObject[], name: string, count: number): void {
+  const targets = objects.filter(
+    (object) => templatedKinds.has(object.kind) && object.metadata.name === name,
+  );
+  if (targets.length === 0) throw new Error(`replicas: no Deployment or StatefulSet ${name}`);
+  for (const target of targets) (target.spec as { replicas?: number }).replicas = count;
 }
 
 /** `name`, `name:tag` or `name@digest`, as kustomize's image transformer matches them. */
@@ -107,22 +266,26 @@ function imageTag(image: string): string {
 
 function setImage(
   objects: KubeObject[],
-  override: { name: string; newName?: string; newTag?: string },
+  override: { name: string; newName?: string; newTag?: string; digest?: string },
 ): void {
-  for (const container of objects.filter(isDeployment).flatMap(containersOf)) {
+  for (const container of objects.filter(isWorkload).flatMap(containersOf)) {
     if (typeof container.image !== 'string' || imageName(container.image) !== override.name) {
       continue;
     }
     const name = override.newName ?? override.name;
-    const tag = override.newTag ? `:${override.newTag}` : imageTag(container.image);
+    const tag = override.digest
+      ? `@${override.digest}`
+      : override.newTag
+        ? `:${override.newTag}`
+        : imageTag(container.image);
     container.image = `${name}${tag}`;
   }
 }
 
 function renameConfigMapReferences(objects: KubeObject[], from: string, to: string): void {
-  for (const deployment of objects.filter(isDeployment)) {
-    const spec = podTemplateOf(deployment).spec ?? {};
-    for (const container of containersOf(deployment)) {
+  for (const workload of objects.filter(isWorkload)) {
+    const spec = podTemplateOf(workload).spec ?? {};
+    for (const container of containersOf(workload)) {
       for (const source of asArray(container.envFrom)) {
         const ref = source.configMapRef;
         if (ref?.name === from) ref.name = to;
@@ -156,18 +319,19 @@ interface PodTemplate {
   };
 }
 
-function isDeployment(object: KubeObject): boolean {
-  return object.kind === 'Deployment';
+function isWorkload(object: KubeObject): boolean {
+  return templatedKinds.has(object.kind);
 }
 
-function podTemplateOf(deployment: KubeObject): PodTemplate {
-  const spec = deployment.spec as { template?: PodTemplate } | undefined;
-  if (!spec?.template) throw new Error(`Deployment ${deployment.metadata.name} has no template`);
+function podTemplateOf(workload: KubeObject): PodTemplate {
+  const spec = workload.spec as { template?: PodTemplate } | undefined;
+  if (!spec?.template)
+    throw new Error(`${workload.kind} ${workload.metadata.name} has no template`);
   return spec.template;
 }
 
-function containersOf(deployment: KubeObject): Container[] {
-  const spec = podTemplateOf(deployment).spec ?? {};
+function containersOf(workload: KubeObject): Container[] {
+  const spec = podTemplateOf(workload).spec ?? {};
   return [...asArray(spec.containers), ...asArray(spec.initContainers)];
 }
 

@@ -14,7 +14,9 @@ export interface WorkloadPlan {
  * system design. Typed by `Domain`, so a new cell in @shop/api fails typecheck until it is planned.
  */
 export const cellPlan: Record<Domain, WorkloadPlan> = {
-  auth: { port: 3001, replicas: 2, cpu: '250m', memory: '256Mi' },
+  // One core per pod, not the table's 250m: bcrypt at cost 12 signs in about 3 shoppers per second
+  // per core (docs/benchmarks.md); README, "How auth meets 200 RPS".
+  auth: { port: 3001, replicas: 2, cpu: '1', memory: '256Mi' },
   user: { port: 3002, replicas: 2, cpu: '250m', memory: '256Mi' },
   product: { port: 3003, replicas: 3, cpu: '500m', memory: '512Mi' },
   order: { port: 3004, replicas: 2, cpu: '500m', memory: '512Mi' },
@@ -49,6 +51,7 @@ export const secretKeysByWorkload = {
     'INNGEST_SIGNING_KEY',
     'INNGEST_SIGNING_KEY_FALLBACK',
     'CELL_SERVICE_TOKEN',
+    'METRICS_TOKEN',
   ],
   payment: [
     'MONGODB_URI',
@@ -56,6 +59,7 @@ export const secretKeysByWorkload = {
     'INNGEST_SIGNING_KEY',
     'INNGEST_SIGNING_KEY_FALLBACK',
     'CELL_SERVICE_TOKEN',
+    'METRICS_TOKEN',
     'STRIPE_SECRET_KEY',
     'STRIPE_WEBHOOK_SECRET',
     'STRIPE_PUBLISHABLE_KEY',
@@ -67,6 +71,7 @@ export const secretKeysByWorkload = {
     'INNGEST_SIGNING_KEY',
     'INNGEST_SIGNING_KEY_FALLBACK',
     'CELL_SERVICE_TOKEN',
+    'METRICS_TOKEN',
     'SERVICE_TOKEN_SECRET',
   ],
   order: [
@@ -75,6 +80,7 @@ export const secretKeysByWorkload = {
     'INNGEST_SIGNING_KEY',
     'INNGEST_SIGNING_KEY_FALLBACK',
     'CELL_SERVICE_TOKEN',
+    'METRICS_TOKEN',
     'SERVICE_TOKEN_SECRET',
   ],
   // The product cell expires the storefront's cached pages with a shared secret.
@@ -84,6 +90,7 @@ export const secretKeysByWorkload = {
     'INNGEST_SIGNING_KEY',
     'INNGEST_SIGNING_KEY_FALLBACK',
     'CELL_SERVICE_TOKEN',
+    'METRICS_TOKEN',
     'REVALIDATE_SECRET',
   ],
   // The notification cell's SMTP_URL carries the mail provider's credentials.
@@ -93,11 +100,20 @@ export const secretKeysByWorkload = {
     'INNGEST_SIGNING_KEY',
     'INNGEST_SIGNING_KEY_FALLBACK',
     'CELL_SERVICE_TOKEN',
+    'METRICS_TOKEN',
     'SMTP_URL',
   ],
   app: ['NEXTAUTH_SECRET', 'CELL_SERVICE_TOKEN'],
   storefront: ['NEXTAUTH_SECRET', 'CELL_SERVICE_TOKEN', 'REVALIDATE_SECRET'],
 } as const;
+
+/**
+ * The Secret key a variable is read from: its own name, except each cell's MONGODB_URI, which is
+ * that cell's own database user (`MONGODB_URI_<CELL>`, least privilege).
+ */
+export function secretKeyOf(workload: string, variable: string): string {
+  return variable === 'MONGODB_URI' ? `MONGODB_URI_${workload.toUpperCase()}` : variable;
+}
 
 /** The uid/gid the images run as and the pods enforce. */
 export const runtimeUid = 10001;

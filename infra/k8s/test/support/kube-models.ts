@@ -1,26 +1,69 @@
+import { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
+import { AppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
+import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
+import { ClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
+import { ClusterSecretStore } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ClusterSecretStore';
+import { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
+import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
+import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
+import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
+import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import { StorageClass } from 'kubernetes-models/storage.k8s.io/v1/StorageClass';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { type IContainer } from 'kubernetes-models/v1/Container';
+import { LimitRange } from 'kubernetes-models/v1/LimitRange';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { type IPodSpec } from 'kubernetes-models/v1/PodSpec';
+import { ResourceQuota } from 'kubernetes-models/v1/ResourceQuota';
 import { Service } from 'kubernetes-models/v1/Service';
+import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { type KubeObject } from '../kustomize/kube-object';
+import { validatePercona } from './percona-schema';
 
 /**
  * Typed, schema-validated views of rendered objects. `validate()` checks each object against the
  * Kubernetes OpenAPI schema (types, formats such as quantities, required fields); it does not
  * reject unknown fields, which the behaviour tests cover by reading the fields that matter.
  */
-// Each cast is into the model's constructor argument; validate() checks it right after.
+/**
+ * A rendered object as the kind's model. The cast is into the model's constructor argument (its
+ * shape is what is being checked); validate() checks it right after.
+ */
+function from<M>(Model: new (data: never) => M): (object: KubeObject) => M {
+  return (object) => new Model(object as never);
+}
+
 const models = {
-  'apps/v1/Deployment': (object: KubeObject) =>
-    new Deployment(object as ConstructorParameters<typeof Deployment>[0]),
-  'v1/Service': (object: KubeObject) =>
-    new Service(object as ConstructorParameters<typeof Service>[0]),
-  'v1/ConfigMap': (object: KubeObject) =>
-    new ConfigMap(object as ConstructorParameters<typeof ConfigMap>[0]),
-  'v1/Namespace': (object: KubeObject) =>
-    new Namespace(object as ConstructorParameters<typeof Namespace>[0]),
+  'apps/v1/Deployment': from(Deployment),
+  'v1/Service': from(Service),
+  'v1/ConfigMap': from(ConfigMap),
+  'v1/Namespace': from(Namespace),
+  'apps/v1/StatefulSet': from(StatefulSet),
+  'v1/ServiceAccount': from(ServiceAccount),
+  'v1/ResourceQuota': from(ResourceQuota),
+  'v1/LimitRange': from(LimitRange),
+  'autoscaling/v2/HorizontalPodAutoscaler': from(HorizontalPodAutoscaler),
+  'policy/v1/PodDisruptionBudget': from(PodDisruptionBudget),
+  'networking.k8s.io/v1/NetworkPolicy': from(NetworkPolicy),
+  'networking.k8s.io/v1/Ingress': from(Ingress),
+  'storage.k8s.io/v1/StorageClass': from(StorageClass),
+  // Custom resources: schemas from the @kubernetes-models packages generated from each project's CRDs.
+  'cert-manager.io/v1/Certificate': from(Certificate),
+  'cert-manager.io/v1/ClusterIssuer': from(ClusterIssuer),
+  'external-secrets.io/v1/ExternalSecret': from(ExternalSecret),
+  'external-secrets.io/v1/ClusterSecretStore': from(ClusterSecretStore),
+  'monitoring.coreos.com/v1/ServiceMonitor': from(ServiceMonitor),
+  'monitoring.coreos.com/v1/PrometheusRule': from(PrometheusRule),
+  'argoproj.io/v1alpha1/Application': from(Application),
+  'argoproj.io/v1alpha1/AppProject': from(AppProject),
+  // No maintained npm package carries Percona's CRD: its schema is vendored (test/schemas).
+  'psmdb.percona.com/v1/PerconaServerMongoDB': (object: KubeObject) => ({
+    validate: () => validatePercona('PerconaServerMongoDB', object),
+  }),
 } as const;
 
 /** Validates `object` against its kind's schema; throws naming the object when it fails. */
@@ -55,6 +98,18 @@ export const servicesIn = (objects: KubeObject[]) =>
   ofKind(objects, 'Service', models['v1/Service']);
 export const configMapsIn = (objects: KubeObject[]) =>
   ofKind(objects, 'ConfigMap', models['v1/ConfigMap']);
+export const statefulSetsIn = (objects: KubeObject[]) =>
+  ofKind(objects, 'StatefulSet', models['apps/v1/StatefulSet']);
+export const autoscalersIn = (objects: KubeObject[]) =>
+  ofKind(objects, 'HorizontalPodAutoscaler', models['autoscaling/v2/HorizontalPodAutoscaler']);
+export const disruptionBudgetsIn = (objects: KubeObject[]) =>
+  ofKind(objects, 'PodDisruptionBudget', models['policy/v1/PodDisruptionBudget']);
+export const networkPoliciesIn = (objects: KubeObject[]) =>
+  ofKind(objects, 'NetworkPolicy', models['networking.k8s.io/v1/NetworkPolicy']);
+export const ingressesIn = (objects: KubeObject[]) =>
+  ofKind(objects, 'Ingress', models['networking.k8s.io/v1/Ingress']);
+export const serviceAccountsIn = (objects: KubeObject[]) =>
+  ofKind(objects, 'ServiceAccount', models['v1/ServiceAccount']);
 
 export function podSpecOf(deployment: Deployment): IPodSpec {
   const spec = deployment.spec?.template.spec;
