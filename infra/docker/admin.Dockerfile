@@ -4,7 +4,9 @@
 # repository root, which must hold the .dockerignore:
 #   docker build -f infra/docker/admin.Dockerfile -t shop/admin:<tag> .
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24 LTS (24.18.0), pinned by digest so a rebuild gets the same base; Renovate or Dependabot
+# (docker ecosystem) moves the digest when a patched image is published.
+ARG NODE_IMAGE=node:24-bookworm-slim@sha256:6f7b03f7c2c8e2e784dcf9295400527b9b1270fd37b7e9a7285cf83b6951452d
 
 # ---- build: install the app and its workspace dependencies, then `next build` ----
 FROM ${NODE_IMAGE} AS build
@@ -13,9 +15,14 @@ RUN npm install -g pnpm@10
 # otherwise download a mongod binary that the app never runs.
 ENV CI=true MONGOMS_DISABLE_POSTINSTALL=1 NEXT_TELEMETRY_DISABLED=1
 WORKDIR /repo
+# Dependencies first, from the lockfile alone: this layer (the slow one) is rebuilt only when the
+# lockfile or the workspace settings change, not on every source edit. The store lives in the
+# layer itself (not a cache mount), so a cached layer always comes with the packages it fetched.
+ENV npm_config_store_dir=/pnpm-store
+COPY pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
+RUN pnpm fetch
 COPY . .
-RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
-    pnpm install --frozen-lockfile --filter '@shop/admin...'
+RUN pnpm install --frozen-lockfile --offline --filter '@shop/admin...'
 # output: 'standalone' with outputFileTracingRoot at the repository root puts the server at
 # .next/standalone/apps/admin/server.js next to a pruned node_modules. public/ is optional.
 RUN pnpm --filter @shop/admin build && mkdir -p apps/admin/public
@@ -36,6 +43,9 @@ COPY --from=build /repo/apps/admin/public ./apps/admin/public
 COPY --from=build /repo/packages/api/src/gateway/app-server-entry.mjs ./apps/admin/server-entry.mjs
 USER 10001:10001
 EXPOSE 3100
+# For plain `docker run` (Kubernetes uses the Deployment's probes instead).
+HEALTHCHECK --interval=30s --timeout=3s --start-period=30s --retries=3 \
+    CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # Next's server stops accepting, finishes in-flight requests and exits on SIGTERM.
 STOPSIGNAL SIGTERM
 CMD ["node", "apps/admin/server-entry.mjs"]

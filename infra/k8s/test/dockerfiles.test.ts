@@ -6,7 +6,8 @@ import { appPlan, runtimeUid } from './support/capacity-plan';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const dockerDirectory = `${repoRoot}infra/docker/`;
-const baseImage = 'node:20-bookworm-slim';
+/** Node 24 LTS (Node 20 reached end of life on 2026-04-30), pinned by digest. */
+const baseImage = /^node:24-bookworm-slim@sha256:[0-9a-f]{64}$/;
 
 const images = {
   cell: { port: 4000 },
@@ -28,9 +29,9 @@ describe.each(Object.entries(images))('the %s image', (image, { port }) => {
   const stages = stagesOf(image);
   const runtime = runtimeStageOf(image);
 
-  it(`is multi-stage on ${baseImage}, the runtime stage copying only build output`, () => {
+  it('is multi-stage on Node 24 pinned by digest, the runtime stage copying only build output', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
-    for (const stage of stages) expect(stage.from).toBe(baseImage);
+    for (const stage of stages) expect(stage.from).toMatch(baseImage);
     const copies = runtime.instructions.filter((each) => each.keyword === 'COPY');
     expect(copies.length).toBeGreaterThan(0);
     for (const copy of copies) expect(copy.args).toMatch(/^--from=\w+ /);
@@ -51,6 +52,27 @@ describe.each(Object.entries(images))('the %s image', (image, { port }) => {
     expect(lastArgs(runtime, 'STOPSIGNAL')).toBe('SIGTERM');
   });
 
+  it('fetches dependencies from the lockfile before the source arrives, so a source edit reuses that layer', () => {
+    const build = stages[0]?.instructions ?? [];
+    const fetchAt = build.findIndex(
+      (each) => each.keyword === 'RUN' && /pnpm fetch/.test(each.args),
+    );
+    const sourceAt = build.findIndex(
+      (each) => each.keyword === 'COPY' && /^\.\s+\.$/.test(each.args),
+    );
+    expect(fetchAt).toBeGreaterThan(-1);
+    expect(sourceAt).toBeGreaterThan(fetchAt);
+    const copiedBeforeFetch = build
+      .slice(0, fetchAt)
+      .filter((each) => each.keyword === 'COPY')
+      .flatMap((each) => each.args.split(/\s+/).slice(0, -1));
+    expect(copiedBeforeFetch.sort()).toEqual(['.npmrc', 'pnpm-lock.yaml', 'pnpm-workspace.yaml']);
+  });
+
+  it('checks its own health under plain `docker run`', () => {
+    expect(lastArgs(runtime, 'HEALTHCHECK')).toMatch(/\/healthz/);
+  });
+
   it('bakes in no secrets', () => {
     for (const { keyword, args } of stages.flatMap((stage) => stage.instructions)) {
       if (keyword === 'ENV' || keyword === 'ARG') {
@@ -68,7 +90,9 @@ describe('the cell image', () => {
   it('installs only @shop/api and its dependencies, then deploys production dependencies', () => {
     const runs = (build?.instructions ?? []).filter((each) => each.keyword === 'RUN');
     const commands = runs.map((each) => each.args).join('\n');
-    expect(commands).toMatch(/pnpm install --frozen-lockfile --filter '@shop\/api\.\.\.'/);
+    expect(commands).toMatch(
+      /pnpm install --frozen-lockfile --offline --filter '@shop\/api\.\.\.'/,
+    );
     expect(commands).toMatch(/pnpm --filter @shop\/api --prod deploy/);
   });
 
