@@ -1,18 +1,17 @@
 import { appServerConfig, ConfigError, hostConfig } from '@shop/api/config';
 import { describe, expect, it } from 'vitest';
+import { type KubeObject } from './kustomize/kube-object';
 import { secretRefs } from './support/env';
 import { configMapsIn, containerOf, deploymentsIn, nameOf } from './support/kube-models';
-import { renderedBase } from './support/rendered-base';
-
-const objects = renderedBase();
-const shared = (configMapsIn(objects)[0]?.data ?? {}) as Record<string, string>;
+import { overlayNames, renderedBase, renderedOverlay } from './support/rendered-base';
 
 /** A stand-in for each Secret value, shaped as the config checks expect. */
 const secretValue = (name: string) =>
   name === 'SMTP_URL' ? 'smtps://user:password@mail.example.com:465' : 'x'.repeat(40);
 
 /** What a Deployment's container sees: the shared ConfigMap, its literals, its Secret refs. */
-function podEnv(name: string): Record<string, string> {
+function podEnv(objects: KubeObject[], name: string): Record<string, string> {
+  const shared = (configMapsIn(objects)[0]?.data ?? {}) as Record<string, string>;
   const deployment = deploymentsIn(objects).find((each) => nameOf(each) === name);
   if (!deployment) throw new Error(`no Deployment ${name}`);
   const container = containerOf(deployment);
@@ -33,28 +32,43 @@ function problems(check: () => unknown): readonly string[] {
   }
 }
 
-describe('the manifests give every process what its start-up check requires', () => {
-  it('run in production mode, so the production rules apply', () => {
-    expect(shared.NODE_ENV).toBe('production');
-  });
+const rendered: [string, KubeObject[]][] = [
+  ['base', renderedBase()],
+  ...overlayNames.map((name): [string, KubeObject[]] => [`overlay ${name}`, renderedOverlay(name)]),
+];
 
-  const cells = deploymentsIn(objects)
-    .filter((deployment) => containerOf(deployment).image?.startsWith('shop/cell:'))
-    .map(nameOf);
+describe.each(rendered)(
+  'the manifests (%s) give every process what its start-up check requires',
+  (_name, objects) => {
+    it('run in production mode, so the production rules apply', () => {
+      expect(configMapsIn(objects)[0]?.data?.NODE_ENV).toBe('production');
+    });
 
-  it.each(cells)('the %s cell host', (name) => {
-    expect(problems(() => hostConfig.parse(podEnv(name)))).toEqual([]);
-  });
+    const cells = deploymentsIn(objects)
+      .filter((deployment) => containerOf(deployment).name === 'cell')
+      .map(nameOf);
 
-  it.each(['storefront', 'admin'])('the %s app', (name) => {
-    // SHOP_APP_ENTRY is set at run time by the image's entry (server-entry.mjs), not the manifest.
-    const env: Record<string, string | undefined> = { ...podEnv(name), SHOP_APP_ENTRY: '1' };
-    expect(problems(() => appServerConfig.parse(env))).toEqual([]);
-    expect(env.NEXTAUTH_URL).toMatch(/^https:\/\//);
-    expect(env.TRUSTED_PROXY_HOPS).toBe('1');
-    if (name === 'storefront') {
-      expect(env.STOREFRONT_PUBLIC_URL).toMatch(/^https:\/\//);
-      expect(env.REVALIDATE_SECRET).toBeTruthy();
-    }
-  });
-});
+    it('has all nine cells', () => {
+      expect(cells).toHaveLength(9);
+    });
+
+    it.each(cells)('the %s cell host', (name) => {
+      expect(problems(() => hostConfig.parse(podEnv(objects, name)))).toEqual([]);
+    });
+
+    it.each(['storefront', 'admin'])('the %s app', (name) => {
+      // SHOP_APP_ENTRY is set at run time by the image's entry (server-entry.mjs), not the manifest.
+      const env: Record<string, string | undefined> = {
+        ...podEnv(objects, name),
+        SHOP_APP_ENTRY: '1',
+      };
+      expect(problems(() => appServerConfig.parse(env))).toEqual([]);
+      expect(env.NEXTAUTH_URL).toMatch(/^https:\/\//);
+      expect(env.TRUSTED_PROXY_HOPS).toBe('1');
+      if (name === 'storefront') {
+        expect(env.STOREFRONT_PUBLIC_URL).toMatch(/^https:\/\//);
+        expect(env.REVALIDATE_SECRET).toBeTruthy();
+      }
+    });
+  },
+);

@@ -117,3 +117,24 @@ export function secretKeyOf(workload: string, variable: string): string {
 
 /** The uid/gid the images run as and the pods enforce. */
 export const runtimeUid = 10001;
+
+/**
+ * Autoscaling per workload: min is the planned replicas, max from the system design's scaling
+ * strategy for that service ("Auth Service: 2-5", ...), within its thresholds' 1-10.
+ */
+export const autoscalePlan: Record<Domain | AppName, { min: number; max: number }> = {
+  storefront: { min: 3, max: 10 }, // API Gateway 3-10
+  admin: { min: 1, max: 3 },
+  auth: { min: 2, max: 10 }, // 2-5 in the design; 10 for sign-in bursts at bcrypt cost 12
+  user: { min: 2, max: 4 },
+  product: { min: 3, max: 10 },
+  order: { min: 2, max: 8 },
+  payment: { min: 2, max: 6 },
+  notification: { min: 1, max: 4 },
+  search: { min: 2, max: 6 },
+  review: { min: 2, max: 3 },
+  analytics: { min: 1, max: 3 },
+};
+
+/** Sign-ins per second one core serves at bcrypt cost 12 (docs/benchmarks.md, idle VM: 3.2). */
+export const signInsPerCoreSecond = 3;
