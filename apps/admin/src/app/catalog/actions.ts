@@ -54,6 +54,7 @@ export async function saveProduct(request: unknown): Promise<EditorSaveState> {
       status: 'success',
       message: `${saved.name} saved${saved.status === 'active' ? ' and live in the shop' : ''}.`,
       id: saved.id,
+      version: saved.version,
     };
   } catch (error) {
     return saveStateFromError(error);

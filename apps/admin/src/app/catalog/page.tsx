@@ -155,14 +155,20 @@ export default async function CatalogPage({
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect id="catalog-sort" name="sort" label="Sort by" value={sort}>
+        <FilterSelect
+          id="catalog-sort"
+          name="sort"
+          label="Sort by"
+          value={sort}
+          className="lg:col-span-2"
+        >
           {sortOptions.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
             </option>
           ))}
         </FilterSelect>
-        <div className="flex gap-2 sm:col-span-2 lg:col-span-5">
+        <div className="flex gap-2 sm:col-span-2 lg:col-span-4 lg:items-end">
           <button type="submit" className={buttonClassNames({ variant: 'secondary' })}>
             Show products
           </button>
@@ -214,16 +220,18 @@ function FilterSelect({
   name,
   label,
   value,
+  className,
   children,
 }: {
   id: string;
   name: string;
   label: string;
   value: string;
+  className?: string;
   children: React.ReactNode;
 }) {
   return (
-    <div className="flex flex-col gap-1.5">
+    <div className={`flex min-w-0 flex-col gap-1.5 ${className ?? ''}`}>
       <label htmlFor={id} className="text-sm font-medium text-ink">
         {label}
       </label>

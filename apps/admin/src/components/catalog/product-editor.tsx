@@ -104,8 +104,12 @@ export function ProductEditor({
       }));
       setState(next);
       if (next.status === 'success' && next.id) {
-        if (!productId) router.push(`/catalog/${next.id}?saved=1` as Route);
-        else router.refresh();
+        // The page reopens the editor at the saved version and says it was saved.
+        router.replace(
+          (productId
+            ? `/catalog/${next.id}?saved=${next.version ?? ''}`
+            : `/catalog/${next.id}?created=1`) as Route,
+        );
       }
     });
   };
@@ -460,7 +464,9 @@ function VariantsTable({
     { key: 'stock', error: 'onHand', header: 'Stock', width: 'w-24', mode: 'numeric' },
   ] as const;
   return (
-    <div className="overflow-x-auto rounded-card border border-line">
+    // relative: the visually hidden labels (absolutely positioned) stay inside the scroller
+    // instead of widening the page.
+    <div className="relative overflow-x-auto rounded-card border border-line">
       <table className="min-w-[56rem] text-sm" data-testid="variants-table">
         <caption className="sr-only">Variants ({variants.length})</caption>
         <thead className="bg-surface-sunken text-left text-ink-muted">

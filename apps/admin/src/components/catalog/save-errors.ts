@@ -9,6 +9,8 @@ export interface EditorSaveState {
   /** Keyed by the field's path, e.g. `name`, `seo.title`, `variants.0.sku`. */
   fieldErrors?: Record<string, string>;
   id?: string;
+  /** The saved product's new version (the page reopens the editor at it). */
+  version?: number;
 }
 
 /** The deepest path the editor shows an error at, for a cell issue's path. */

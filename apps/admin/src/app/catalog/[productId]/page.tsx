@@ -13,8 +13,17 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Edit product' };
 
 /** One product in the editor (catalog:write edits; catalog:read sees it locked). */
-export default async function ProductPage({ params }: { params: Promise<{ productId: string }> }) {
+export default async function ProductPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ productId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { productId } = await params;
+  const query = await searchParams;
+  const justCreated = query.created === '1';
+  const justSaved = typeof query.saved === 'string';
   const session = await requirePermission('catalog:read', `/catalog/${productId}`);
   if (!/^[0-9a-f]{24}$/.test(productId)) notFound();
   const cells = cellsAs(session);
@@ -42,6 +51,19 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
         description={`Version ${product.data.version} · last changed ${product.data.updatedAt.slice(0, 16).replace('T', ' ')} UTC`}
         actions={<Badge tone={status.tone}>{status.label}</Badge>}
       />
+      {justCreated ? (
+        <Notice tone="success" title="Product created" data-testid="product-created">
+          {product.data.status === 'active'
+            ? 'It is live in the shop.'
+            : 'It is a draft: shoppers see it once you publish it.'}
+        </Notice>
+      ) : justSaved ? (
+        <Notice tone="success" title="Product saved" data-testid="product-saved">
+          {product.data.status === 'active'
+            ? 'Shoppers and search see the change within seconds.'
+            : 'It is not for sale while it is a draft or archived.'}
+        </Notice>
+      ) : null}
       <ProductEditor
         // A new version (after a save or a reload) opens a fresh form.
         key={`${product.data.id}-${product.data.version}`}

@@ -1,0 +1,95 @@
+import { signInTimeout, signInToAdmin } from './support/accounts';
+import { expect, test, type Page } from './support/playwright';
+
+const storefrontUrl = `http://127.0.0.1:${process.env.STOREFRONT_PORT ?? 3200}`;
+
+const backOffice = (page: Page) => page.getByRole('navigation', { name: 'Back office' }).last();
+
+test('a catalog manager creates a product with two options, publishes it, and shoppers find it in search', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const stamp = Date.now().toString(36);
+  const name = `Fjord Shell Jacket ${stamp}`;
+  await signInToAdmin(page, 'catalog@example.com');
+  await backOffice(page).getByRole('link', { name: 'Catalog' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+  await page.getByRole('link', { name: 'New product' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'New product' })).toBeVisible();
+
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await expect(page.getByLabel('Address (slug)')).toHaveValue(`fjord-shell-jacket-${stamp}`);
+  await page
+    .getByRole('textbox', { name: 'Description', exact: true })
+    .fill('A windproof shell for fjord walks, taped seams and a packable hood.');
+  await page.getByRole('checkbox', { name: 'Lighting', exact: true }).check();
+
+  // Two options make four variants; each gets its price and stock.
+  await page.getByRole('button', { name: 'Add an option' }).click();
+  await page.getByLabel('Option 1 name').fill('Colour');
+  await page.getByLabel('Option 1 values').fill('Red, Blue');
+  await page.getByRole('button', { name: 'Add an option' }).click();
+  await page.getByLabel('Option 2 name').fill('Size');
+  await page.getByLabel('Option 2 values').fill('S, M');
+  await page.getByRole('button', { name: 'Generate variants from options' }).click();
+  await expect(page.getByTestId('variant-row')).toHaveCount(4);
+  for (const variant of ['Red / S', 'Red / M', 'Blue / S', 'Blue / M']) {
+    await page.getByLabel(`Price (EUR) for ${variant}`).fill('129.00');
+    await page.getByLabel(`Stock for ${variant}`).fill('6');
+  }
+  await expect(page.getByLabel('SKU for Blue / M')).toHaveValue(
+    `FJORD-SHELL-JACKET-${stamp.toUpperCase()}-BLUE-M`,
+  );
+  await expect(page.getByTestId('seo-preview')).toContainText(name);
+
+  // The brand is missing: the save is refused and the error is at the Brand field.
+  await page.getByRole('button', { name: 'Create product' }).click();
+  const brand = page.getByLabel('Brand');
+  await expect(brand).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Required.')).toBeVisible();
+  await brand.fill('Fjellrev');
+  await page.getByRole('button', { name: 'Create product' }).click();
+  await expect(page.getByTestId('product-created')).toContainText('draft', {
+    timeout: signInTimeout,
+  });
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByTestId('variant-row')).toHaveCount(4);
+
+  // Publish from the list: select the row with the keyboard, confirm the bulk action.
+  await page.goto(`/catalog?q=${encodeURIComponent(name)}`);
+  await expect(page.getByTestId('product-row')).toHaveCount(1);
+  const select = page.getByRole('checkbox', { name: `Select ${name}` });
+  await select.focus();
+  await page.keyboard.press('Space');
+  await expect(select).toBeChecked();
+  await expect(page.getByText('1 selected')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Action', exact: true }).selectOption('publish');
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Publish' });
+  await expect(dialog).toContainText('Publish 1 product?');
+  await dialog.getByRole('button', { name: 'Yes, publish' }).click();
+  await expect(page.getByTestId('bulk-success')).toContainText('1 product changed');
+  await expect(page.getByTestId('product-row')).toContainText('Active');
+
+  // The storefront's search finds it once the index has synced (seconds).
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`${storefrontUrl}/search?q=${encodeURIComponent(`Fjord Shell ${stamp}`)}`);
+        return page.getByRole('link', { name: new RegExp(name) }).count();
+      },
+      { timeout: 60_000, intervals: [1_000, 2_000, 3_000] },
+    )
+    .toBeGreaterThan(0);
+});
+
+test('an order manager cannot open the catalogue editor', async ({ page }) => {
+  await signInToAdmin(page, 'orders@example.com');
+  await expect(backOffice(page)).not.toContainText('Catalog');
+  for (const path of ['/catalog/new', '/catalog']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByLabel('Name', { exact: true })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: /does not give access/ })).toBeVisible();
+  }
+});
