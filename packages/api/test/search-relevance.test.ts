@@ -95,3 +95,23 @@ describe('did you mean', () => {
     for (const name of names(answer)) expect(name).toMatch(/Desk Lamp/);
   });
 });
+
+describe('searching exactly', () => {
+  it('exact: every word as typed, nothing dropped (the "search instead for" link)', async () => {
+    const answer = await client.search.query.query({ q: 'coffee mug', exact: true });
+    expect(answer).toMatchObject({ totalCount: 0, queryUsed: null });
+  });
+
+  it('a precise query is followed by close alternatives, the full matches first', async () => {
+    const precise = await client.search.query.query({ q: 'oak desk lamp', exact: true });
+    const filled = await search('oak desk lamp');
+    expect(precise.totalCount).toBeGreaterThan(0);
+    expect(filled.totalCount).toBeGreaterThan(precise.totalCount);
+    expect(filled.queryUsed).toBeNull();
+    const shown = Math.min(precise.totalCount, 24);
+    for (const name of names(filled).slice(0, shown)) expect(name).toMatch(/Oak Desk Lamp/);
+    // Then other desk lamps ("desk lamp"), then other lamps: words dropped from the front.
+    expect(names(filled)[shown]).toMatch(/Desk Lamp/);
+    for (const name of names(filled)) expect(name).toMatch(/Lamp/);
+  });
+});

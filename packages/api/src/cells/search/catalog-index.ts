@@ -164,7 +164,11 @@ export class CatalogIndex {
     const relevanceOrder = query.sort === 'relevance';
 
     const text =
-      words.length > 0 ? this.relaxedMatches(words, category, groups, relevanceOrder) : null;
+      words.length === 0
+        ? null
+        : query.exact
+          ? { matches: this.textMatches(words), used: null, fullCount: null }
+          : this.relaxedMatches(words, category, groups, relevanceOrder);
     const { matching, counts } = filterAndCount(
       text ? text.matches.products : this.slots,
       category,
@@ -175,7 +179,9 @@ export class CatalogIndex {
       relevanceOrder && text ? this.byRelevance(text.matches) : comparatorFor(query.sort);
     const ordered = firstInOrder(matching, skip + limit, compare);
     const queryUsed = text?.used ? text.used.map((word) => word.typed).join(' ') : null;
-    const didYouMean = text ? this.didYouMean(words, text.fullCount, query) : null;
+    const didYouMean = text
+      ? this.didYouMean(words, text.fullCount ?? matching.length, query)
+      : null;
     return {
       results: ordered.slice(skip, skip + limit).map((product) => product.summary),
       totalCount: matching.length,

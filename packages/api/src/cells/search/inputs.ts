@@ -55,6 +55,11 @@ export type SearchFilters = z.infer<typeof searchFiltersInput>;
 export const queryInput = z
   .object({
     q: z.string().trim().max(maxQueryLength).optional(),
+    /**
+     * Every word as typed: no words dropped or corrected, no fewer-word matches appended (the
+     * storefront's "search instead for exactly ..." link).
+     */
+    exact: z.boolean().default(false),
     filters: searchFiltersInput.optional(),
     sort: z.enum(searchSorts).default('relevance'),
     ...paginationInput,
