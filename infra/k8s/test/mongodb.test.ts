@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { domains } from '@shop/api/client';
 import { describe, expect, it } from 'vitest';
-import { type KubeObject } from './kustomize/kube-object';
+import { type KubeObject, parseKubeObjects } from './kustomize/kube-object';
 import { secretRefs } from './support/env';
 import { containerOf, deploymentsIn, nameOf } from './support/kube-models';
+import { validatePercona } from './support/percona-schema';
 import { renderedOverlay, selfHostedOverlays } from './support/rendered-base';
 
 /** Each domain's database name, as packages/db declares it (`domainDatabases`). */
@@ -156,6 +157,42 @@ describe('MongoDB in overlay prod-managed (Atlas)', () => {
       expect(templates[`MONGODB_URI_${domain.toUpperCase()}`]).toMatch(
         new RegExp(`^mongodb\\+srv://shop-${domain}:`),
       );
+    }
+  });
+});
+
+describe('the restore runbook (docs/operations/restore.md)', () => {
+  const runbook = readFileSync(
+    fileURLToPath(new URL('../../../docs/operations/restore.md', import.meta.url)),
+    'utf8',
+  );
+  const manifests = [...runbook.matchAll(/```yaml\n([\s\S]*?)```/g)].flatMap((match) =>
+    parseKubeObjects(match[1] ?? '', 'restore.md'),
+  );
+  const prod = renderedOverlay('prod');
+  const mongodb = prod.find((object) => object.kind === 'PerconaServerMongoDB');
+  const storages = Object.keys((mongodb?.spec as PerconaSpec).backup.storages);
+
+  it('gives restore and backup manifests that the operator accepts, for this cluster', () => {
+    expect(manifests.map((each) => each.kind).sort()).toEqual([
+      'PerconaServerMongoDBBackup',
+      'PerconaServerMongoDBRestore',
+      'PerconaServerMongoDBRestore',
+    ]);
+    for (const manifest of manifests) {
+      const kind = manifest.kind as 'PerconaServerMongoDBRestore' | 'PerconaServerMongoDBBackup';
+      expect(() => validatePercona(kind, manifest), manifest.metadata.name).not.toThrow();
+      const spec = manifest.spec as {
+        clusterName: string;
+        storageName?: string;
+        pitr?: { type: string; date?: string };
+      };
+      expect(spec.clusterName).toBe(mongodb?.metadata.name);
+      if (spec.storageName) expect(storages).toContain(spec.storageName);
+      // The CRD's CEL rule (not evaluated by ajv): UTC as YYYY-MM-DD HH:MM:SS.
+      if (spec.pitr?.type === 'date') {
+        expect(spec.pitr.date).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+      }
     }
   });
 });
