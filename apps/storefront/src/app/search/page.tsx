@@ -11,7 +11,8 @@ import type { Metadata, Route } from 'next';
 import Link from 'next/link';
 import { InvalidFilters } from '@/components/listing/invalid-filters';
 import { ListingView } from '@/components/listing/listing-view';
-import { filtersOf, parseListingState, queryStringOf } from '@/lib/listing-params';
+import { SearchCorrections } from '@/components/search/search-corrections';
+import { filtersOf, parseListingState } from '@/lib/listing-params';
 import { searchCatalogue } from '@/server/catalogue';
 
 export const dynamic = 'force-dynamic';
@@ -29,20 +30,23 @@ export async function generateMetadata({ searchParams }: PageProps<'/search'>): 
 }
 
 export default async function SearchPage({ searchParams }: PageProps<'/search'>) {
-  const state = parseListingState(await searchParams);
+  const params = await searchParams;
+  const state = parseListingState(params);
   const { q } = state;
+  // "Search instead for exactly ...": every word as typed, none dropped or corrected.
+  const exact = Boolean(q) && params.exact === '1';
   const filters = filtersOf(state);
   const searching = Boolean(q) || Object.keys(filters).length > 0;
   const result = searching
     ? await searchCatalogue({
         ...(q ? { q } : {}),
+        ...(exact ? { exact } : {}),
         filters,
         ...(state.sort ? { sort: state.sort } : {}),
         page: state.page,
         pageSize,
       })
     : null;
-  const didYouMean = result?.ok && result.data.totalCount === 0 ? result.data.didYouMean : null;
 
   return (
     <Container className="mt-10">
@@ -65,17 +69,12 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
         <Button type="submit">Search</Button>
       </form>
 
-      {didYouMean ? (
-        <p className="mb-6 text-ink" data-testid="did-you-mean">
-          Did you mean{' '}
-          <Link
-            href={`/search${queryStringOf({ ...state, q: didYouMean, page: 1 })}` as Route}
-            className="font-semibold text-accent-700 underline"
-          >
-            {didYouMean}
-          </Link>
-          ?
-        </p>
+      {result?.ok ? (
+        <SearchCorrections
+          state={state}
+          queryUsed={result.data.queryUsed}
+          didYouMean={result.data.didYouMean}
+        />
       ) : null}
 
       {result === null ? null : !result.ok && result.failure === 'failed' ? (
