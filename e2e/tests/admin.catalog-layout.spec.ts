@@ -30,12 +30,12 @@ test('the catalogue pages fit a 390 px phone and a 1280 px laptop', async ({ pag
       // The page's width beyond the viewport, and what sticks out (to say what to fix).
       const { overflow, culprits } = await page.evaluate(() => {
         const root = document.documentElement;
-        const stickingOut = [...document.querySelectorAll<HTMLElement>('body *')]
+        const stickingOut = Array.from(document.querySelectorAll<HTMLElement>('body *'))
           .filter((element) => element.getBoundingClientRect().right > root.clientWidth + 1)
           .slice(-5)
           .map(
             (element) =>
-              `${element.tagName.toLowerCase()}.${[...element.classList].slice(0, 4).join('.')}`,
+              `${element.tagName.toLowerCase()}.${Array.from(element.classList).slice(0, 4).join('.')}`,
           );
         return { overflow: root.scrollWidth - root.clientWidth, culprits: stickingOut };
       });

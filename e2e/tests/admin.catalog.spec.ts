@@ -93,3 +93,41 @@ test('an order manager cannot open the catalogue editor', async ({ page }) => {
     await expect(page.getByRole('heading', { name: /does not give access/ })).toBeVisible();
   }
 });
+
+test('of two staff saving one product, the second is told it changed and can reload', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now().toString(36);
+  await signInToAdmin(page, 'catalog@example.com');
+  await page.goto('/catalog/new');
+  await page.getByLabel('Name', { exact: true }).fill(`Harbour Lamp ${stamp}`);
+  await page.getByLabel('Brand').fill('Northlight');
+  await page.getByRole('checkbox', { name: 'Lighting', exact: true }).check();
+  await page.getByLabel('SKU for Default').fill(`HARBOUR-${stamp}`);
+  await page.getByLabel('Price (EUR) for Default').fill('45.00');
+  await page.getByRole('button', { name: 'Create product' }).click();
+  await expect(page.getByTestId('product-created')).toBeVisible({ timeout: signInTimeout });
+  const productUrl = page.url().replace(/\?.*$/, '');
+
+  // A colleague opens the same product, then the first editor saves.
+  const colleague = await context.newPage();
+  await colleague.goto(productUrl);
+  await page.getByLabel('Name', { exact: true }).fill(`Harbour Lamp ${stamp} (renamed)`);
+  await page.getByRole('button', { name: 'Save product' }).click();
+  await expect(page.getByTestId('product-saved')).toBeVisible();
+
+  // The colleague's save is refused, not silently overwriting the rename.
+  await colleague.getByLabel('Brand').fill('Southlight');
+  await colleague.getByRole('button', { name: 'Save product' }).click();
+  await expect(
+    colleague.getByText('Someone else saved this product while you were editing'),
+  ).toBeVisible();
+  await expect(colleague.getByText(/changed by someone else after you opened it/)).toBeVisible();
+  await colleague.getByRole('button', { name: 'Reload the product' }).click();
+  await expect(colleague.getByLabel('Name', { exact: true })).toHaveValue(
+    `Harbour Lamp ${stamp} (renamed)`,
+  );
+  await expect(colleague.getByLabel('Brand')).toHaveValue('Northlight');
+});

@@ -450,26 +450,27 @@ function VariantsTable({
   onRemove: (index: number) => void;
 }) {
   const fields = [
-    { key: 'sku', error: 'sku', header: 'SKU', width: 'w-48', mode: 'text' },
-    { key: 'price', error: 'priceMinor', header: 'Price (EUR)', width: 'w-28', mode: 'decimal' },
+    { key: 'sku', error: 'sku', header: 'SKU', width: 'w-44', mode: 'text' },
+    { key: 'price', error: 'priceMinor', header: 'Price (EUR)', width: 'w-24', mode: 'decimal' },
     {
       key: 'compareAt',
       error: 'compareAtPriceMinor',
       header: 'Compare-at (EUR)',
-      width: 'w-28',
+      width: 'w-24',
       mode: 'decimal',
     },
-    { key: 'barcode', error: 'barcode', header: 'Barcode', width: 'w-40', mode: 'numeric' },
+    { key: 'stock', error: 'onHand', header: 'Stock', width: 'w-20', mode: 'numeric' },
+    { key: 'barcode', error: 'barcode', header: 'Barcode', width: 'w-36', mode: 'numeric' },
     { key: 'weight', error: 'weightGrams', header: 'Weight (g)', width: 'w-24', mode: 'numeric' },
-    { key: 'stock', error: 'onHand', header: 'Stock', width: 'w-24', mode: 'numeric' },
   ] as const;
   return (
     // relative: the visually hidden labels (absolutely positioned) stay inside the scroller
     // instead of widening the page.
     <div className="relative overflow-x-auto rounded-card border border-line">
-      <table className="min-w-[56rem] text-sm" data-testid="variants-table">
+      {/* Below 640 px each variant is a small card of labelled fields instead of a wide row. */}
+      <table className="w-full text-sm max-sm:block sm:min-w-[52rem]" data-testid="variants-table">
         <caption className="sr-only">Variants ({variants.length})</caption>
-        <thead className="bg-surface-sunken text-left text-ink-muted">
+        <thead className="bg-surface-sunken text-left text-ink-muted max-sm:hidden">
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">
               Variant
@@ -484,14 +485,18 @@ function VariantsTable({
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="max-sm:block">
           {variants.map((variant, index) => {
             const name = variantLabel(variant);
             const rowError =
               errors[`variants.${index}.optionValues`] ?? errors[`variants.${index}`];
             return (
-              <tr key={index} className="border-t border-line align-top" data-testid="variant-row">
-                <th scope="row" className="px-3 py-2 text-left font-medium text-ink">
+              <tr
+                key={index}
+                className="border-t border-line align-top first:border-t-0 max-sm:block max-sm:py-2 sm:first:border-t"
+                data-testid="variant-row"
+              >
+                <th scope="row" className="px-3 py-2 text-left font-medium text-ink max-sm:block">
                   {name}
                   {rowError ? (
                     <span className="block text-xs font-medium text-danger">{rowError}</span>
@@ -501,7 +506,14 @@ function VariantsTable({
                   const error = errors[`variants.${index}.${field.error}`];
                   const errorId = `variant-${index}-${field.key}-error`;
                   return (
-                    <td key={field.key} className="px-3 py-2">
+                    <td
+                      key={field.key}
+                      className="px-3 py-2 max-sm:flex max-sm:flex-wrap max-sm:items-center max-sm:justify-between max-sm:gap-x-3 max-sm:py-1"
+                    >
+                      {/* The input is named by aria-label; this is the same words for the eye. */}
+                      <span aria-hidden="true" className="text-xs text-ink-muted sm:hidden">
+                        {field.header}
+                      </span>
                       <input
                         aria-label={`${field.header} for ${name}`}
                         value={variant[field.key]}
@@ -510,17 +522,20 @@ function VariantsTable({
                         aria-invalid={error ? true : undefined}
                         aria-describedby={error ? errorId : undefined}
                         onChange={(event) => onChange(index, { [field.key]: event.target.value })}
-                        className={`h-9 ${field.width} rounded-control border bg-surface px-2 text-sm text-ink ${error ? 'border-danger' : 'border-line-strong'}`}
+                        className={`h-9 ${field.width} rounded-control border max-sm:w-44 bg-surface px-2 text-sm text-ink ${error ? 'border-danger' : 'border-line-strong'}`}
                       />
                       {error ? (
-                        <span id={errorId} className="mt-1 block text-xs font-medium text-danger">
+                        <span
+                          id={errorId}
+                          className="mt-1 block text-xs font-medium text-danger max-sm:basis-full max-sm:text-right"
+                        >
                           {error}
                         </span>
                       ) : null}
                     </td>
                   );
                 })}
-                <td className="px-3 py-2">
+                <td className="px-3 py-2 max-sm:block max-sm:text-right">
                   {variants.length > 1 ? (
                     <Button size="sm" variant="ghost" onClick={() => onRemove(index)}>
                       Remove<span className="sr-only"> {name}</span>

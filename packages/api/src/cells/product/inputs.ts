@@ -158,7 +158,10 @@ const productFields = {
   descriptionHtml: z.string().max(50_000, { error: 'at most 50,000 characters of HTML' }),
   brand: text(100),
   status: z.enum(productStatuses),
-  categorySlugs: z.array(slugInput).min(1).max(10),
+  categorySlugs: z
+    .array(slugInput)
+    .min(1, { error: 'choose at least one category' })
+    .max(10, { error: 'at most 10 categories' }),
   collections: z.array(collectionSlugInput).max(3),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
   options: z
