@@ -115,10 +115,11 @@ export class CatalogIndex {
    */
   private textMatches(words: readonly QueryWord[]): Matches {
     const terms = words.map((word) => word.term);
-    const key = terms.join(' ');
+    const typed = words.map((word) => word.typed);
+    const key = words.map((word) => `${word.term}/${word.typed}`).join(' ');
     const cached = this.matchCache.get(key);
     if (cached) return cached;
-    const found = this.text.match(terms, wholeWords);
+    const found = this.text.match(terms, wholeWords, typed);
     const matches: Matches = { products: [], ranks: [] };
     for (let index = 0; index < found.slots.length; index += 1) {
       const product = this.slots[found.slots[index]!];
@@ -253,6 +254,7 @@ export class CatalogIndex {
     const matchable = this.text.matchableWords(
       words.map((word) => word.term),
       wholeWords,
+      words.map((word) => word.typed),
     );
     const repaired: QueryWord[] = [];
     const withoutThem: QueryWord[] = [];

@@ -52,7 +52,7 @@ export interface TextMatches {
 interface Candidate {
   id: number;
   typos: number;
-  /** 0 for a whole word; for a prefix 1 + the letters still missing (at most 9): "lam" is lamp before lambswool. */
+  /** 0 for a whole word; a prefix: 1 + the letters still missing, at most 9 ("lam": lamp first). */
   prefix: number;
   /** Second half of a compound the previous query word started ("t shirt" -> "tshirt"). */
   continues: boolean;
@@ -62,9 +62,10 @@ interface Candidate {
  * The ranking rules as one number, lower first, each rule only deciding ties of the ones before:
  * total typos, then proximity (query words next to each other, in order, in one field), then
  * whole words before prefixes (a shorter completion first), then the field rank of each word
- * (name 0 ... attributes 3), then words also found in other fields.
- * Every query word must match, so "words matched" is the same for every result of one query: the
- * word-dropping step in catalog-index.ts decides it.
+ * (name 0 ... attributes 3), then words also found in other fields, then shorter names ("Oak
+ * Backpack" is closer to `backpack` than "Oak Laptop Backpack"). Every query word must match, so
+ * "words matched" is the same for every result of one query: catalog-index.ts ranks the matches
+ * of shorter queries after them.
  */
 function rankKey(
   typos: number,
@@ -72,12 +73,14 @@ function rankKey(
   prefixes: number,
   fields: number,
   extraFields: number,
+  nameWords: number,
 ): number {
-  return (((typos * 1000 + proximity) * 100 + prefixes) * 100 + fields) * 100 + 99 - extraFields;
+  const byField = (((typos * 1000 + proximity) * 100 + prefixes) * 100 + fields) * 100;
+  return (byField + 99 - extraFields) * 100 + nameWords;
 }
 
 /** The largest rank key (for callers that rank several queries' matches one after another). */
-export const maxRankKey = rankKey(255, 999, 99, 99, 0);
+export const maxRankKey = rankKey(255, 999, 99, 99, 0, 99);
 
 /**
  * The full-text part of the index: MiniSearch's radix tree (`SearchableMap`) holds the vocabulary
@@ -100,6 +103,8 @@ export class TextIndex {
    */
   private readonly postingPlaces: number[][] = [];
   private alive = new Uint8Array(1024);
+  /** Words in each slot's name: of two names holding the query, the shorter is the closer. */
+  private nameWords = new Uint8Array(1024);
   private slotCount = 0;
   private liveCount = 0;
   // Scratch per slot while one query is matched; only the slots it reaches are read or reset.
@@ -128,6 +133,7 @@ export class TextIndex {
     this.slotCount = Math.max(this.slotCount, slot + 1);
     this.alive[slot] = 1;
     this.liveCount += 1;
+    this.nameWords[slot] = Math.min(tokenize(fields.name).length, 99);
     // Each term keeps its best field (the earliest in `textFields`) and its first position there.
     const places = new Map<number, number>();
     const offer = (word: string, field: number, position: number) => {
@@ -184,6 +190,7 @@ export class TextIndex {
       return made;
     };
     this.alive = grow(this.alive, new Uint8Array(capacity));
+    this.nameWords = grow(this.nameWords, new Uint8Array(capacity));
     this.progress = grow(this.progress, new Uint16Array(capacity));
     this.typos = grow(this.typos, new Uint8Array(capacity));
     this.prefixes = grow(this.prefixes, new Uint8Array(capacity));
@@ -251,19 +258,44 @@ export class TextIndex {
   }
 
   /** Whether each query word can match something on its own or as part of a compound. */
-  matchableWords(terms: readonly string[], options: MatchOptions): boolean[] {
-    return this.candidatesPerWord(terms, options).map((candidates) => candidates.length > 0);
+  matchableWords(
+    terms: readonly string[],
+    options: MatchOptions,
+    typed?: readonly string[],
+  ): boolean[] {
+    return this.candidatesPerWord(terms, options, typed).map((candidates) => candidates.length > 0);
   }
 
-  private candidatesPerWord(terms: readonly string[], options: MatchOptions): Candidate[][] {
+  /**
+   * `typed`: the words before stemming, parallel to `terms`. A typo can fool the plural rule
+   * ("stainleds" stems to "stainled", two typos from "stainless"), so typos are also looked up
+   * from the word as typed.
+   */
+  private candidatesPerWord(
+    terms: readonly string[],
+    options: MatchOptions,
+    typed?: readonly string[],
+  ): Candidate[][] {
     const count = terms.length;
-    const perWord = terms.map((term, index) => [
-      ...this.expand(
+    const perWord = terms.map((term, index) => {
+      const found = this.expand(
         term,
         options.prefix(term, index, count),
         options.typos(term, index, count),
-      ).values(),
-    ]);
+      );
+      const asTyped = typed?.[index];
+      if (asTyped !== undefined && asTyped !== term) {
+        for (const [, id, typos] of this.typoNeighbours(
+          asTyped,
+          options.typos(asTyped, index, count),
+        )) {
+          const held = found.get(id);
+          if (!held || typos < held.typos)
+            found.set(id, { id, typos, prefix: 0, continues: false });
+        }
+      }
+      return [...found.values()];
+    });
     for (let index = 0; index + 1 < count; index += 1) {
       for (const candidate of this.compound(terms[index]!, terms[index + 1]!)) {
         perWord[index]!.push(candidate);
@@ -276,10 +308,10 @@ export class TextIndex {
   }
 
   /** Live slots matching every word, with their rank keys. */
-  match(terms: readonly string[], options: MatchOptions): TextMatches {
+  match(terms: readonly string[], options: MatchOptions, typed?: readonly string[]): TextMatches {
     const count = terms.length;
     if (count === 0) return { slots: [], ranks: [] };
-    const perWord = this.candidatesPerWord(terms, options);
+    const perWord = this.candidatesPerWord(terms, options, typed);
     if (perWord.some((candidates) => candidates.length === 0)) return { slots: [], ranks: [] };
 
     const touched: number[] = [];
@@ -327,6 +359,7 @@ export class TextIndex {
             prefixes[slot]!,
             fields[slot]!,
             extraFields[slot]!,
+            this.nameWords[slot]!,
           ),
         );
       }
