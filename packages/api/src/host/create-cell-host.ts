@@ -15,6 +15,7 @@ import { rootLogger } from '../observability/logger';
 import { metricsRegistry } from '../observability/metrics';
 import { runInRequestScope } from '../observability/request-context';
 import { createInngestEndpoints, inngestPathPrefix } from './inngest-endpoints';
+import { defaultInngestReadinessUrl, inngestUnreachable } from './inngest-reachability';
 import { sendJson } from './json-response';
 import { isInternalCaller, isPublicPath, mayReadMetrics } from './internal-caller';
 import { answerHealth, answerReadiness, type ReadinessState } from './probes';
@@ -39,6 +40,12 @@ export interface CellHostOptions {
   metricsToken?: string;
   /** Where the Inngest server reaches this host; default `INNGEST_SERVE_ORIGIN`. */
   inngestServeOrigin?: string;
+  /**
+   * Not ready until the Inngest engine at this URL has answered once (`/readyz`); false: no such
+   * check. Default in production: INNGEST_BASE_URL, else Inngest Cloud's event address, when a
+   * hosted cell has functions; elsewhere none (tests and `pnpm dev` start the engine themselves).
+   */
+  inngestReadinessUrl?: string | false;
 }
 
 export interface CellHost {
@@ -76,7 +83,12 @@ export async function createCellHost(options: CellHostOptions): Promise<CellHost
   const hostedDomains: Domain[] =
     options.cells === 'all' ? [...domains] : [...new Set(options.cells)];
   const cells: CellDefinition[] = await loadCells(hostedDomains);
-  const state: ReadinessState = { started: false, draining: false };
+  const inngestReadinessUrl = options.inngestReadinessUrl ?? defaultInngestReadinessUrl(cells);
+  const state: ReadinessState = {
+    started: false,
+    draining: false,
+    ...(inngestReadinessUrl && { inngest: { url: inngestReadinessUrl, reached: false } }),
+  };
 
   for (const cell of cells) await cell.database?.connect();
   for (const cell of cells) await cell.start?.();
@@ -198,6 +210,18 @@ export async function createCellHost(options: CellHostOptions): Promise<CellHost
   );
   state.started = true;
   logger.info({ url, cells: hostedDomains }, 'cell host listening');
+  if (state.inngest) {
+    // Said at once in the log, not only in the probe's body (which kubelet does not show).
+    const engine = state.inngest;
+    void inngestUnreachable(engine.url).then((error) => {
+      if (!error) engine.reached = true;
+      else
+        logger.error(
+          { inngest: engine.url, error },
+          'Inngest is unreachable: not ready until it answers (no checkout can complete without it)',
+        );
+    });
+  }
 
   let closing: Promise<void> | undefined;
   const close = () => {
