@@ -38,6 +38,11 @@ function build(directory: string, expected: Kustomization['kind']): Accumulated 
     applyLayer(accumulated, join(directory, component), 'Component');
   }
   transform(accumulated, directory, kustomization);
+  // As kustomize's name-reference step: references by a generator's own name (in resources or
+  // patches) now point at the generated, hash-suffixed ConfigMap.
+  for (const { originalName, configMap } of accumulated.generated) {
+    renameConfigMapReferences(accumulated.objects, originalName, configMap.metadata.name);
+  }
   return accumulated;
 }
 
