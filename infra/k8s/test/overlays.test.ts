@@ -135,6 +135,19 @@ describe.each(overlayNames)('overlay %s', (overlay) => {
     }
   });
 
+  it('applies the namespace and every ExternalSecret first (README step 2.6; ArgoCD wave -1)', () => {
+    const first = objects.filter(
+      (object) => object.metadata.labels?.['shop.example.com/apply-phase'] === 'prerequisites',
+    );
+    const externalSecrets = objects.filter((object) => object.kind === 'ExternalSecret');
+    expect(first.map((object) => object.kind).sort()).toEqual(
+      ['Namespace', ...externalSecrets.map(() => 'ExternalSecret')].sort(),
+    );
+    for (const externalSecret of externalSecrets) {
+      expect(externalSecret.metadata.annotations?.['argocd.argoproj.io/sync-wave']).toBe('-1');
+    }
+  });
+
   it('serves the storefront and admin on their own hosts over TLS from cert-manager', () => {
     const storefront = hostOf('storefront');
     const admin = hostOf('admin');
