@@ -24,7 +24,7 @@ function durationMs(duration: string): number {
  */
 export const sweepStaleOrders = inngestFor('order').createFunction(
   { id: 'sweep-stale-orders', triggers: [{ cron: '* * * * *' }] },
-  async ({ step }) =>
+  async ({ step, logger }) =>
     step.run(sweepStaleOrdersStepIds.cancelStaleOrders, async () => {
       const { Order } = await orderDatabase.models();
       const cutoff = new Date(Date.now() - durationMs(orderPaymentTimeout()) - graceMs);
@@ -45,7 +45,12 @@ export const sweepStaleOrders = inngestFor('order').createFunction(
             from: ['PENDING', 'PAYMENT_PROCESSING'],
           },
           { waitThroughOutage: false },
-        ).catch(() => 'left for the next sweep');
+        ).catch((error: unknown) => {
+          // The payment cell down (or any other failure for this order): the others still get
+          // their turn, and the next minute's sweep asks again.
+          logger.warn({ orderId: String(order._id), error: String(error) }, 'stale order left');
+          return 'left for the next sweep';
+        });
         outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
       }
       return outcomes;
