@@ -31,6 +31,7 @@ export const draftSchema = z.strictObject({
         weight: z.string().max(20),
         stock: z.string().max(20),
         existing: z.boolean(),
+        openedStock: z.string().max(20),
       }),
     )
     .max(250),
@@ -75,7 +76,12 @@ export function fieldsFromDraft(
       compareAtPriceMinor,
       barcode: variant.barcode.trim() || null,
       weightGrams: weight === 'invalid' ? null : weight,
-      ...(stock === null || stock === 'invalid' ? {} : { onHand: stock }),
+      // A kept SKU's count is sent only when typed over: see VariantDraft.openedStock.
+      ...(stock === null ||
+      stock === 'invalid' ||
+      (variant.existing && variant.stock.trim() === variant.openedStock)
+        ? {}
+        : { onHand: stock }),
     };
   });
   let publishedAt: string | null = null;

@@ -33,6 +33,7 @@ describe('options generate variants', () => {
       weight: '400',
       stock: '12',
       existing: true,
+      openedStock: '12',
     };
     const variants = generateVariants(colourSize, [typed], 'trail-jacket');
     expect(variants).toHaveLength(4);

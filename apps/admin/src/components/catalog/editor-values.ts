@@ -21,6 +21,11 @@ export interface VariantDraft {
   stock: string;
   /** Existing SKUs keep their stock unless the count is changed; new ones start at it. */
   existing: boolean;
+  /**
+   * The count the editor opened with: only a count typed over it is sent, so sales and
+   * deliveries made while the editor was open are not overwritten by a stale number.
+   */
+  openedStock: string;
 }
 
 /** Everything the editor holds; sent as-is to the save action, which checks every field. */
@@ -110,6 +115,7 @@ export function generateVariants(
       weight: template?.weight ?? '',
       stock: '0',
       existing: false,
+      openedStock: '',
     };
   });
 }
@@ -143,6 +149,7 @@ export function draftOf(product: EditorProduct): ProductDraft {
       weight: variant.weightGrams != null ? String(variant.weightGrams) : '',
       stock: String(variant.onHand),
       existing: true,
+      openedStock: String(variant.onHand),
     })),
   };
 }
@@ -171,6 +178,7 @@ export function emptyDraft(): ProductDraft {
         weight: '',
         stock: '0',
         existing: false,
+        openedStock: '',
       },
     ],
   };

@@ -508,7 +508,7 @@ function VariantsTable({
                   return (
                     <td
                       key={field.key}
-                      className="px-3 py-2 max-sm:flex max-sm:flex-wrap max-sm:items-center max-sm:justify-between max-sm:gap-x-3 max-sm:py-1"
+                      className="px-3 py-2 max-sm:grid max-sm:grid-cols-[minmax(0,1fr)_10rem] max-sm:items-center max-sm:gap-x-3 max-sm:py-1"
                     >
                       {/* The input is named by aria-label; this is the same words for the eye. */}
                       <span aria-hidden="true" className="text-xs text-ink-muted sm:hidden">
@@ -522,12 +522,12 @@ function VariantsTable({
                         aria-invalid={error ? true : undefined}
                         aria-describedby={error ? errorId : undefined}
                         onChange={(event) => onChange(index, { [field.key]: event.target.value })}
-                        className={`h-9 ${field.width} rounded-control border max-sm:w-44 bg-surface px-2 text-sm text-ink ${error ? 'border-danger' : 'border-line-strong'}`}
+                        className={`h-9 ${field.width} rounded-control border max-sm:w-full bg-surface px-2 text-sm text-ink ${error ? 'border-danger' : 'border-line-strong'}`}
                       />
                       {error ? (
                         <span
                           id={errorId}
-                          className="mt-1 block text-xs font-medium text-danger max-sm:basis-full max-sm:text-right"
+                          className="mt-1 block text-xs font-medium text-danger max-sm:col-span-2 max-sm:text-right"
                         >
                           {error}
                         </span>

@@ -183,8 +183,9 @@ export function ProductListTable({
             {product.name}
           </Link>
           <span className="block font-mono text-xs font-normal text-ink-subtle">
-            {product.variants.length} variant{product.variants.length === 1 ? '' : 's'} ·{' '}
-            {product.slug}
+            {product.variants.length} variant{product.variants.length === 1 ? '' : 's'}
+            {/* The address is long; phones show it in the editor instead. */}
+            <span className="hidden sm:inline"> · {product.slug}</span>
           </span>
         </>
       ),
@@ -290,7 +291,7 @@ export function ProductListTable({
       </div>
       <Table
         framed
-        tableClassName="min-w-[36rem]"
+        tableClassName="sm:min-w-[36rem]"
         caption={caption}
         columns={columns}
         rows={items}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { draftSchema, fieldsFromDraft, type CheckedDraft } from './draft-to-input';
+import { emptyDraft, type ProductDraft } from './editor-values';
+
+/** A draft as the save action receives it (checked by its schema first). */
+const draft = (changes: Partial<ProductDraft> = {}): CheckedDraft =>
+  draftSchema.parse({
+    ...emptyDraft(),
+    name: 'Oak Lamp',
+    slug: 'oak-lamp',
+    brand: 'Northlight',
+    categorySlugs: ['lighting'],
+    ...changes,
+  });
+
+const kept = {
+  optionValues: [],
+  sku: 'OAK-1',
+  price: '12,50',
+  compareAt: '',
+  barcode: '',
+  weight: '',
+  existing: true,
+};
+
+describe('what the editor sends for a draft', () => {
+  it("reads euros exactly and leaves a kept SKU's stock alone unless it was typed over", () => {
+    const untouched = fieldsFromDraft(
+      draft({ variants: [{ ...kept, stock: '7', openedStock: '7' }] }),
+    );
+    expect(untouched.ok && untouched.fields.variants[0]).toEqual({
+      sku: 'OAK-1',
+      optionValues: [],
+      priceMinor: 1250,
+      compareAtPriceMinor: null,
+      barcode: null,
+      weightGrams: null,
+    });
+    const counted = fieldsFromDraft(
+      draft({ variants: [{ ...kept, stock: '3', openedStock: '7' }] }),
+    );
+    expect(counted.ok && counted.fields.variants[0]?.onHand).toBe(3);
+  });
+
+  it('puts what cannot be read at the field it came from', () => {
+    const result = fieldsFromDraft(
+      draft({
+        publishedAt: 'soon',
+        variants: [{ ...kept, price: '12.345', weight: '1.5', stock: '-1', openedStock: '0' }],
+      }),
+    );
+    expect(result).toEqual({
+      ok: false,
+      fieldErrors: {
+        'variants.0.priceMinor': 'Use at most 2 decimals, for example 12.50.',
+        'variants.0.weightGrams': 'Enter whole grams, e.g. 850.',
+        'variants.0.onHand': 'Enter a whole number of units.',
+        publishedAt: 'Enter a date and time.',
+      },
+    });
+  });
+});
