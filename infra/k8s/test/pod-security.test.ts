@@ -102,6 +102,17 @@ describe.each(overlayNames)('pods of overlay %s', (overlay) => {
 
   const mongodb = objects.find((object) => object.kind === 'PerconaServerMongoDB');
   if (mongodb) {
+    it('the MongoDB members run as their own tokenless ServiceAccount', () => {
+      const replsets = (mongodb.spec as { replsets: { serviceAccountName?: string }[] }).replsets;
+      for (const replset of replsets) {
+        const account = objects.find(
+          (object) =>
+            object.kind === 'ServiceAccount' && object.metadata.name === replset.serviceAccountName,
+        );
+        expect(account?.automountServiceAccountToken).toBe(false);
+      }
+    });
+
     it('the MongoDB operator\'s pods are configured for "restricted" too', () => {
       const spec = mongodb.spec as {
         replsets: {
