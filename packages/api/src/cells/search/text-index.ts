@@ -75,11 +75,22 @@ function rankKey(
   extraFields: number,
   nameWords: number,
 ): number {
-  const byField = (((typos * 1000 + proximity) * 100 + prefixes) * 100 + fields) * 100;
-  return (byField + 99 - extraFields) * 100 + nameWords;
+  return (
+    typos * rankWeights.typos +
+    proximity * rankWeights.proximity +
+    prefixes * rankWeights.prefixes +
+    fields * rankWeights.fields +
+    (99 - extraFields) * rankWeights.extraFields +
+    nameWords
+  );
 }
 
-/** The largest rank key (for callers that rank several queries' matches one after another). */
+/**
+ * Each rule's weight is larger than everything the later rules can add (proximity < 1000,
+ * prefixes, fields, extra fields and name words < 100 each), so the sum orders rule by rule.
+ */
+const rankWeights = { typos: 1e11, proximity: 1e8, prefixes: 1e6, fields: 1e4, extraFields: 100 };
+
 export const maxRankKey = rankKey(255, 999, 99, 99, 0, 99);
 
 /**
@@ -110,14 +121,13 @@ export class TextIndex {
   // Scratch per slot while one query is matched; only the slots it reaches are read or reset.
   /** How many query words the slot matched so far. */
   private progress = new Uint16Array(1024);
-  private typos = new Uint8Array(1024);
-  private prefixes = new Uint8Array(1024);
-  private fields = new Uint8Array(1024);
-  /** Fields beyond the best one the words were also found in ("sage": name and colour). */
-  private extraFields = new Uint8Array(1024);
-  private proximity = new Uint16Array(1024);
-  /** Where the previous query word was found (as in `postingPlaces`). */
+  /** The rank key so far (see `rankKey`: it is a sum, so it is added to word by word). */
+  private key = new Float64Array(1024);
+  /** What the current word added to `key`, so a better candidate for it can replace it. */
+  private stepKey = new Float64Array(1024);
+  /** Where the current word and the previous word were found (as in `postingPlaces`). */
   private lastPlace = new Uint16Array(1024);
+  private previousPlace = new Uint16Array(1024);
 
   get deadRatio(): number {
     return this.slotCount === 0 ? 0 : 1 - this.liveCount / this.slotCount;
@@ -185,19 +195,17 @@ export class TextIndex {
   private ensureCapacity(size: number): void {
     if (size <= this.alive.length) return;
     const capacity = Math.max(size, this.alive.length * 2);
-    const grow = <T extends Uint8Array | Uint16Array>(old: T, made: T): T => {
+    const grow = <T extends Uint8Array | Uint16Array | Float64Array>(old: T, made: T): T => {
       made.set(old);
       return made;
     };
     this.alive = grow(this.alive, new Uint8Array(capacity));
     this.nameWords = grow(this.nameWords, new Uint8Array(capacity));
     this.progress = grow(this.progress, new Uint16Array(capacity));
-    this.typos = grow(this.typos, new Uint8Array(capacity));
-    this.prefixes = grow(this.prefixes, new Uint8Array(capacity));
-    this.fields = grow(this.fields, new Uint8Array(capacity));
-    this.extraFields = grow(this.extraFields, new Uint8Array(capacity));
-    this.proximity = grow(this.proximity, new Uint16Array(capacity));
+    this.key = grow(this.key, new Float64Array(capacity));
+    this.stepKey = grow(this.stepKey, new Float64Array(capacity));
     this.lastPlace = grow(this.lastPlace, new Uint16Array(capacity));
+    this.previousPlace = grow(this.previousPlace, new Uint16Array(capacity));
   }
 
   /** Whether the index has this exact term (a normalised word). */
@@ -244,17 +252,14 @@ export class TextIndex {
     return found;
   }
 
-  /** "t shirt", "back pack": the two words written as one, if the index has that word. */
+  /**
+   * "t shirt", "back pack": the two words written as one, if the index has exactly that word.
+   * No typos here: with one, "olive t" would be "olivet", one typo from "olive".
+   */
   private compound(first: string, second: string): Candidate[] {
     const joined = normalizeTerm(`${first}${second}`);
-    if (joined === null) return [];
-    const found: Candidate[] = [];
-    const exact = this.vocabulary.get(joined);
-    if (exact !== undefined) found.push({ id: exact, typos: 0, prefix: 0, continues: false });
-    for (const [, id, typos] of this.typoNeighbours(joined, allowedTypos(joined))) {
-      if (id !== exact) found.push({ id, typos, prefix: 0, continues: false });
-    }
-    return found;
+    const id = joined === null ? undefined : this.vocabulary.get(joined);
+    return id === undefined ? [] : [{ id, typos: 0, prefix: 0, continues: false }];
   }
 
   /** Whether each query word can match something on its own or as part of a compound. */
@@ -315,33 +320,45 @@ export class TextIndex {
     if (perWord.some((candidates) => candidates.length === 0)) return { slots: [], ranks: [] };
 
     const touched: number[] = [];
-    const { progress, alive, typos, prefixes, fields, extraFields, proximity, lastPlace } = this;
+    const { progress, alive, key, stepKey, lastPlace, previousPlace, nameWords } = this;
     // Words in query order, so proximity can compare each word's place with the previous one's;
-    // later words only promote slots every earlier word reached.
+    // later words only promote slots every earlier word reached. A slot several candidates of one
+    // word reach keeps the one that adds least to its rank key ("sa": a saucepan named so before
+    // the same saucepan in sage colour).
     perWord.forEach((candidates, step) => {
       for (const candidate of candidates) {
         const slots = this.postingSlots[candidate.id]!;
         const places = this.postingPlaces[candidate.id]!;
         for (let k = 0; k < slots.length; k += 1) {
           const slot = slots[k]!;
-          if (progress[slot] !== step || alive[slot] !== 1) continue;
-          progress[slot] = step + 1;
+          const reached = progress[slot]!;
+          if ((reached !== step && reached !== step + 1) || alive[slot] !== 1) continue;
           const place = places[k]!;
-          if (step === 0) {
-            touched.push(slot);
-            typos[slot] = candidate.typos;
-            prefixes[slot] = candidate.prefix;
-            fields[slot] = fieldOf(place);
-            extraFields[slot] = otherFields(place);
-            proximity[slot] = 0;
-          } else {
-            typos[slot] = typos[slot]! + candidate.typos;
-            prefixes[slot] = prefixes[slot]! + candidate.prefix;
-            fields[slot] = fields[slot]! + fieldOf(place);
-            extraFields[slot] = extraFields[slot]! + otherFields(place);
-            proximity[slot] =
-              proximity[slot]! + (candidate.continues ? 0 : distance(lastPlace[slot]!, place));
+          if (reached === step) {
+            if (step === 0) {
+              touched.push(slot);
+              key[slot] = rankKey(0, 0, 0, 0, 0, nameWords[slot]!);
+            } else {
+              previousPlace[slot] = lastPlace[slot]!;
+            }
           }
+          const proximity =
+            step === 0 || candidate.continues ? 0 : distance(previousPlace[slot]!, place);
+          const added =
+            candidate.typos * rankWeights.typos +
+            proximity * rankWeights.proximity +
+            candidate.prefix * rankWeights.prefixes +
+            fieldOf(place) * rankWeights.fields -
+            otherFields(place) * rankWeights.extraFields;
+          if (reached === step) {
+            progress[slot] = step + 1;
+            key[slot] = key[slot]! + added;
+          } else if (added < stepKey[slot]!) {
+            key[slot] = key[slot]! - stepKey[slot]! + added;
+          } else {
+            continue;
+          }
+          stepKey[slot] = added;
           lastPlace[slot] = place;
         }
       }
@@ -352,16 +369,7 @@ export class TextIndex {
     for (const slot of touched) {
       if (progress[slot] === count) {
         slots.push(slot);
-        ranks.push(
-          rankKey(
-            typos[slot]!,
-            proximity[slot]!,
-            prefixes[slot]!,
-            fields[slot]!,
-            extraFields[slot]!,
-            this.nameWords[slot]!,
-          ),
-        );
+        ranks.push(key[slot]!);
       }
       progress[slot] = 0;
     }
