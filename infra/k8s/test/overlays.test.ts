@@ -1,7 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { domains } from '@shop/api/client';
 import { describe, expect, it } from 'vitest';
@@ -302,69 +299,5 @@ describe('GitOps', () => {
 
   it('keeps every Application in the argocd namespace', () => {
     for (const object of argocd) expect(object.metadata.namespace).toBe('argocd');
-  });
-});
-
-describe("the cells' start-up check for Inngest (self-hosted overlays)", () => {
-  const order = deploymentsIn(renderedOverlay('prod')).find((each) => nameOf(each) === 'order');
-  const wait = order?.spec?.template.spec?.initContainers?.find(
-    (each) => each.name === 'wait-for-inngest',
-  );
-  const command = wait?.command ?? [];
-
-  /** Runs the init container's command with this machine's Node, as the cell image would. */
-  function run(baseUrl: string) {
-    return spawnSync(process.execPath, command.slice(1), {
-      env: { INNGEST_BASE_URL: baseUrl, INNGEST_WAIT_SECONDS: '1' },
-      encoding: 'utf8',
-      timeout: 20_000,
-    });
-  }
-
-  it('runs in every cell, on the cell image, before the cell starts', () => {
-    for (const deployment of deploymentsIn(renderedOverlay('prod'))) {
-      const spec = deployment.spec?.template.spec;
-      if (containerOf(deployment).name !== 'cell') continue;
-      expect(spec?.initContainers?.map((each) => each.name)).toEqual(['wait-for-inngest']);
-      expect(spec?.initContainers?.[0]?.image).toBe(containerOf(deployment).image);
-    }
-    expect(command[0]).toBe('node');
-  });
-
-  it('fails the start, naming the address and the cause, when Inngest does not answer', async () => {
-    // A port nothing listens on: bind one, then close it.
-    const probe = createServer();
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    const { port } = probe.address() as AddressInfo;
-    await new Promise((resolve) => probe.close(resolve));
-    const result = run(`http://127.0.0.1:${port}`);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain(
-      `Inngest is unreachable at http://127.0.0.1:${port}/health: ECONNREFUSED`,
-    );
-    expect(result.stderr).toContain('without Inngest this cell can neither send events');
-  });
-
-  it('lets the cell start once Inngest answers its health check', async () => {
-    const server = createServer((request, response) => {
-      response.statusCode = request.url === '/health' ? 200 : 404;
-      response.end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    try {
-      const result = await new Promise<{ status: number | null; stdout: string }>((resolve) => {
-        const child = spawn(process.execPath, command.slice(1), {
-          env: { INNGEST_BASE_URL: `http://127.0.0.1:${port}`, INNGEST_WAIT_SECONDS: '5' },
-        });
-        let stdout = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-        child.on('exit', (status) => resolve({ status, stdout }));
-      });
-      expect(result.status).toBe(0);
-      expect(result.stdout).toContain(`Inngest answers at http://127.0.0.1:${port}/health`);
-    } finally {
-      server.close();
-    }
   });
 });
