@@ -354,18 +354,24 @@ export class CatalogIndex {
     const terms = queryTerms(rawQuery);
     if (terms.length === 0) return [];
     const found = this.text.match(terms, asYouType);
-    const products = found.slots
-      .map((slot, index) => ({ product: this.slots[slot], rank: found.ranks[index]! }))
-      .filter((hit): hit is { product: IndexedProduct; rank: number } => hit.product !== null)
-      .sort(
-        (a, b) => a.rank - b.rank || a.product.summary.name.localeCompare(b.product.summary.name),
-      )
-      .slice(0, suggestionLimits.products)
-      .map(({ product }): Suggestion => ({
-        text: product.summary.name,
-        kind: 'product',
-        slug: product.summary.slug,
-      }));
+    const matches: Matches = { products: [], ranks: [] };
+    found.slots.forEach((slot, index) => {
+      const product = this.slots[slot];
+      if (!product) return;
+      matches.products.push(product);
+      matches.ranks.push(found.ranks[index]!);
+    });
+    // The first few in search order, without sorting every match (a 3-letter prefix can reach
+    // tens of thousands of products).
+    const products = firstInOrder(
+      matches.products,
+      suggestionLimits.products,
+      this.byRelevance(matches),
+    ).map((product): Suggestion => ({
+      text: product.summary.name,
+      kind: 'product',
+      slug: product.summary.slug,
+    }));
     return [
       ...this.completedQueries(rawQuery, terms),
       ...products,
