@@ -187,12 +187,19 @@ export function ProductListTable({
             {/* The address is long; phones show it in the editor instead. */}
             <span className="hidden sm:inline"> · {product.slug}</span>
           </span>
+          {/* Phones have no room for the Status column: the badge sits under the name. */}
+          <span className="mt-1 block sm:hidden">
+            <Badge tone={productStatusLabels[product.status].tone}>
+              {productStatusLabels[product.status].label}
+            </Badge>
+          </span>
         </>
       ),
     },
     {
       key: 'status',
       header: 'Status',
+      hideBelow: 'sm',
       cell: (product) => {
         const status = productStatusLabels[product.status];
         return <Badge tone={status.tone}>{status.label}</Badge>;
