@@ -94,6 +94,21 @@ test('an order manager cannot open the catalogue editor', async ({ page }) => {
   }
 });
 
+test('an analyst reads the catalogue with every field locked and no bulk actions', async ({
+  page,
+}) => {
+  await signInToAdmin(page, 'analyst@example.com');
+  await backOffice(page).getByRole('link', { name: 'Catalog' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'New product' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Bulk actions' })).toHaveCount(0);
+  await page.getByTestId('product-row').first().getByRole('link').click();
+  await expect(page.getByLabel('Name', { exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Save product' })).toHaveCount(0);
+  await expect(page.getByText('Your role may read the catalogue, not change it.')).toBeVisible();
+  expect((await page.goto('/catalog/new'))?.status()).toBe(403);
+});
+
 test('of two staff saving one product, the second is told it changed and can reload', async ({
   page,
   context,

@@ -38,6 +38,8 @@ describe('what each staff role sees in the back office', () => {
     expect(permissionForPath('/settings/shipping')).toBe('orders:read');
     expect(permissionForPath('/catalog/0123456789abcdef01234567')).toBe('catalog:read');
     expect(permissionForPath('/catalog/categories')).toBe('catalog:read');
+    // Creating needs more than reading: an analyst is refused before the page renders.
+    expect(permissionForPath('/catalog/new')).toBe('catalog:write');
     expect(permissionForPath('/')).toBeUndefined();
     expect(permissionForPath('/staffroom')).toBeUndefined();
   });

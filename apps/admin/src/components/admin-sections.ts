@@ -38,8 +38,18 @@ export function sectionsFor(permissions: ReadonlySet<Permission>): AdminSection[
   );
 }
 
+/**
+ * Pages inside a section that need more than the section does: answered 403 before rendering
+ * (a page's own `forbidden()` comes after its loading state has streamed with a 200).
+ */
+const pagePermissions: Readonly<Record<string, Permission>> = {
+  '/catalog/new': 'catalog:write',
+};
+
 /** The permission a path needs, from the section it belongs to (none for the dashboard). */
 export function permissionForPath(pathname: string): Permission | undefined {
+  const page = pagePermissions[pathname];
+  if (page) return page;
   return adminSections.find(
     (section) =>
       section.href &&
