@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lintGroups } from '../src/lint-groups';
 import { repoRoot } from '../src/repo-root';
@@ -27,7 +28,9 @@ function repoWith(files: Record<string, string>): string {
 
 function runHook(root: string) {
   const result = spawnSync(tsx, [hook], { cwd: root, encoding: 'utf8' });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  // Colour codes stripped: under CI (FORCE_COLOR) Prettier colours its "[warn]".
+  const output = stripVTControlCharacters(`${result.stdout}${result.stderr}`);
+  return { status: result.status, output };
 }
 
 describe('pre-commit hook', () => {
