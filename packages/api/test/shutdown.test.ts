@@ -37,7 +37,10 @@ it('on SIGTERM finishes the in-flight request, refuses new connections and exits
   const client = createCellClient({ urlFor: () => `${host.url}/trpc` });
   await client.product.list.query({}); // connected while the database still answers
   database.hold();
-  const listing = database.commandSeen('products');
+  // The listing's own query: a `find` on products (BSON `find: "products"`), not any command
+  // naming the collection (a cursor's `getMore` from the cell's start-up reads names it too, and
+  // matching that let SIGTERM arrive before this request had reached the host).
+  const listing = database.commandSeen('find\u0000\u0009\u0000\u0000\u0000products');
   let answered = false;
   const inFlight = client.product.list.query({}).finally(() => (answered = true));
   await listing; // the request reached the host, and its query the database
