@@ -1,3 +1,4 @@
+import { waitFor } from '@shop/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCellClient } from '../src/client';
 import { cellClient, routeCellCallsTo } from '../src/cross-cell/cell-client';
@@ -23,7 +24,16 @@ describe('probes', () => {
   });
 
   it('/readyz answers 200 when every hosted database answers', async () => {
-    const response = await request(`${host.url}/readyz`);
+    // 503 while the search index is still being built (on a loaded machine that outlasts start).
+    const response = await waitFor(
+      async () => {
+        const answer = await request(`${host.url}/readyz`);
+        return answer.status === 503 && /being built/.test(JSON.stringify(answer.json))
+          ? undefined
+          : answer;
+      },
+      { what: 'the search index to be built', timeoutMs: 30_000, intervalMs: 200 },
+    );
     expect(response.status).toBe(200);
     expect(response.json).toMatchObject({ ready: true, cells: ['product', 'search', 'auth'] });
   });
