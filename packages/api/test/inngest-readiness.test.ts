@@ -1,5 +1,5 @@
-import { createServer, type AddressInfo, type Server } from 'node:net';
 import { createServer as createHttpServer } from 'node:http';
+import { freePort } from './support/free-port';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellHost } from '../src/host';
 import { request } from './support/http';
@@ -12,14 +12,6 @@ import { seededTestDatabases, startTestHost, stopTestHosts } from './support/tes
  */
 let host: CellHost;
 let enginePort: number;
-
-async function freePort(): Promise<number> {
-  const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 beforeAll(async () => {
   await seededTestDatabases();

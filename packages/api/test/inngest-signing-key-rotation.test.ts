@@ -1,7 +1,7 @@
-import { createServer, type AddressInfo } from 'node:net';
 import { waitFor } from '@shop/db/testing';
 import { startLocalInngest, type LocalInngest } from '@shop/inngest-local';
 import pino from 'pino';
+import { freePort } from './support/free-port';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { spawnHost, waitForLog, type SpawnedHost } from './support/spawn-host';
 import { seededTestDatabases } from './support/test-host';
@@ -25,14 +25,6 @@ afterEach(async () => {
   host = executor = undefined;
 });
 beforeAll(() => seededTestDatabases());
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** The engine holds `engineKey`; the analytics cell `cellKeys`. Resolves with the sync's log line. */
 async function start(engineKey: string, cellKeys: { key: string; fallback?: string }) {

@@ -1,7 +1,6 @@
-import { createServer, type Server } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { seedDemoData } from '@shop/db/seed';
 import { isolateTestDatabases } from '@shop/db/testing';
+import { freePort } from './support/free-port';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as OrderFixtures from './support/order-fixtures';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
@@ -16,18 +15,10 @@ let closedPort: number;
 let paymentDown = false;
 let productDown = false;
 
-async function unusedPort(): Promise<number> {
-  const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 beforeAll(async () => {
   isolateTestDatabases();
   await seedDemoData();
-  closedPort = await unusedPort();
+  closedPort = await freePort();
   platform = await startHostWithExecutor(['auth', 'product', 'order', 'payment'], {
     env: { SERVICE_TOKEN_SECRET: 'test-service-secret-0123456789-outage' },
   });

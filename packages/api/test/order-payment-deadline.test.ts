@@ -1,8 +1,8 @@
-import { createServer, type AddressInfo } from 'node:net';
 import { connectDomainDatabase } from '@shop/db';
 import { paymentModels } from '@shop/db/payment';
 import { seedDemoData } from '@shop/db/seed';
 import { isolateTestDatabases, waitFor } from '@shop/db/testing';
+import { freePort } from './support/free-port';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as OrderFixtures from './support/order-fixtures';
 import { startFakeStripeApi, type FakeStripeApi } from './support/fake-stripe-api';
@@ -25,18 +25,10 @@ let closedPort: number;
 let paymentDown = false;
 let productDown = false;
 
-async function unusedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 beforeAll(async () => {
   isolateTestDatabases();
   await seedDemoData();
-  closedPort = await unusedPort();
+  closedPort = await freePort();
   stripeApi = await startFakeStripeApi();
   platform = await startHostWithExecutor(['auth', 'product', 'order', 'payment'], {
     env: {
