@@ -25,6 +25,11 @@ export const inventoryItemSchema = new Schema(
     available: wholeNonNegative,
     /** At or below this many available units the admin flags the SKU as low on stock. */
     lowStockThreshold: { ...wholeNonNegative, default: defaultLowStockThreshold },
+    /**
+     * Keys of the last staff adjustments applied (a stock CSV's import id): the adjustment's
+     * update requires its key to be absent and adds it, so a retried import never moves stock twice.
+     */
+    movementKeys: { type: [String], default: [] },
   },
   { timestamps: true },
 );
