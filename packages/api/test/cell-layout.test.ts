@@ -136,6 +136,74 @@ function importedNames(source: ts.SourceFile): Map<string, string> {
   return names;
 }
 
+/** Inngest step tools whose first argument is the step's id. */
+const stepMethods = new Set(['run', 'sleep', 'sleepUntil', 'waitForEvent', 'sendEvent', 'invoke']);
+
+/** Names a file exports (declarations and `export { ... }`) or imports: where a constant can live. */
+function exportedOrImportedNames(source: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const statement of source.statements) {
+    const exported = ts.canHaveModifiers(statement)
+      ? ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+      : false;
+    if (exported && ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
+      }
+    }
+    if (ts.isExportDeclaration(statement) && statement.exportClause) {
+      if (ts.isNamedExports(statement.exportClause)) {
+        for (const element of statement.exportClause.elements) names.add(element.name.text);
+      }
+    }
+    const clause = ts.isImportDeclaration(statement) ? statement.importClause : undefined;
+    if (clause?.name) names.add(clause.name.text);
+    if (clause?.namedBindings && ts.isNamedImports(clause.namedBindings)) {
+      for (const element of clause.namedBindings.elements) names.add(element.name.text);
+    }
+  }
+  return names;
+}
+
+/** The identifier an id expression starts from: `reserveStockStep` in `reserveStockStep.id`. */
+function rootIdentifier(expression: ts.Expression): ts.Identifier | undefined {
+  if (ts.isIdentifier(expression)) return expression;
+  if (ts.isPropertyAccessExpression(expression)) return rootIdentifier(expression.expression);
+  return undefined;
+}
+
+/**
+ * Step calls (`step.run(id, ...)`, `step.sleep(id, ...)`, ...) whose id is not an exported
+ * constant: a literal, or a local name another module cannot import. A log line names the step id;
+ * an exported constant leads from it to the code.
+ */
+function stepIdProblems(path: string): string[] {
+  const source = parse(path);
+  const reachable = exportedOrImportedNames(source);
+  const problems: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      stepMethods.has(node.expression.name.text) &&
+      /(^|\.)step$/.test(node.expression.expression.getText(source)) &&
+      node.arguments[0]
+    ) {
+      const id = node.arguments[0];
+      const root = rootIdentifier(id);
+      if (!root || !reachable.has(root.text)) {
+        const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+        problems.push(
+          `${relative(cellsRoot, path)}:${line + 1}: step.${node.expression.name.text}(${id.getText(source)}, ...): use an exported constant as the step id (defineSagaStep({ id, ... }).id or export const ...StepId)`,
+        );
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return problems;
+}
+
 describe.each(domains.map((domain) => [domain]))('the %s cell', (cell) => {
   const folder = join(cellsRoot, cell);
 
@@ -206,6 +274,11 @@ describe.each(domains.map((domain) => [domain]))('the %s cell', (cell) => {
         problems.push(`functions/${id}.ts defines ${ids.join(', ')}: name the file after its id`);
       }
     }
+    expect(problems, `cells/${cell} (${layoutDoc})`).toEqual([]);
+  });
+
+  it('names every background step by an exported constant', () => {
+    const problems = filesUnder(folder).flatMap((path) => stepIdProblems(path));
     expect(problems, `cells/${cell} (${layoutDoc})`).toEqual([]);
   });
 
