@@ -24,6 +24,8 @@ let skus: string[];
 let closedPort: number;
 let paymentDown = false;
 let productDown = false;
+/** Calls to the product cell sent nowhere while it was down (each saga attempt builds a client). */
+let productCallsRefused = 0;
 
 beforeAll(async () => {
   isolateTestDatabases();
@@ -46,11 +48,12 @@ beforeAll(async () => {
   // the shopper's own calls to the host are unaffected.
   const { routeCellCallsTo } = await import('../src/cross-cell/cell-client');
   const hostUrl = platform.host.url;
-  routeCellCallsTo((domain) =>
-    (domain === 'payment' && paymentDown) || (domain === 'product' && productDown)
+  routeCellCallsTo((domain) => {
+    if (domain === 'product' && productDown) productCallsRefused += 1;
+    return (domain === 'payment' && paymentDown) || (domain === 'product' && productDown)
       ? `http://127.0.0.1:${closedPort}/trpc`
-      : `${hostUrl}/trpc`,
-  );
+      : `${hostUrl}/trpc`;
+  });
   fx = await import('./support/order-fixtures');
   skus = await fx.stockedSkus(3, 20);
 }, 60_000);
@@ -121,7 +124,14 @@ describe('the payment deadline', () => {
         { what: 'the payment cell to record the payment at the deadline', timeoutMs: 15_000 },
       );
       // ...and the order cannot be confirmed until its units are committed at the product cell.
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      // Wait until the order cell has tried to commit them and been refused three times: two
+      // functions settle a paid order (the saga's step and confirm-order-on-payment), so one of
+      // them has failed and been retried, and whatever it does after a failed commit is done.
+      const refusedBefore = productCallsRefused;
+      await waitFor(() => productCallsRefused >= refusedBefore + 3, {
+        what: 'three refused attempts to commit the stock while the product cell is down',
+        timeoutMs: 15_000,
+      });
       const waiting = await fx.readOrder(orderId);
       expect(waiting?.status).toBe('PAYMENT_PROCESSING');
     } finally {
