@@ -63,6 +63,7 @@ describe('the cell host configuration', () => {
     expect(problemsOf({ ...production, CELLS: 'product' })).toEqual([
       "STOREFRONT_INTERNAL_URL: required in production by the product cell (where it expires the storefront's cached pages)",
       "REVALIDATE_SECRET: required in production by the product cell (the storefront's /api/revalidate bearer token)",
+      'FILES_STORE: required in production by the product cell (where product images are kept: s3, or local with a shared volume)',
     ]);
   });
 
@@ -146,7 +147,7 @@ describe('the cell host process', () => {
       provider: 'test',
       testMode: true,
     });
-    expect(host.logs.map((line) => line.msg)).toContain(
+    expect(host.logs.map((line) => line.message)).toContain(
       'PAYMENTS_TEST_MODE: payments go through the built-in test processor; no card is charged',
     );
   });

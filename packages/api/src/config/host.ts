@@ -85,6 +85,17 @@ export const hostShape = {
   PRODUCT_SKU_DETAILS_CACHE_MS: envValue.integer(1000),
   PRODUCT_LISTING_CACHE_MS: envValue.integer(1000),
   RESERVATION_TTL_SECONDS: envValue.integer(15 * 60, 1),
+  // files (product images; files/file-store-for-cell.ts)
+  FILES_STORE: envValue.text().pipe(z.enum(['local', 's3']).default('local')),
+  /** The local store's folder; default `.data/files` at the repository root. */
+  FILES_LOCAL_DIR: envValue.text(),
+  FILES_S3_BUCKET: envValue.text(),
+  FILES_S3_REGION: envValue.text().default('auto'),
+  FILES_S3_ENDPOINT: envValue.url(),
+  FILES_S3_FORCE_PATH_STYLE: envValue.flag(),
+  /** Both or neither; neither: the AWS SDK's default chain (AWS_* variables, web identity, instance role). */
+  FILES_S3_ACCESS_KEY_ID: envValue.text(),
+  FILES_S3_SECRET_ACCESS_KEY: envValue.text(),
   // order
   ORDER_LOOKUP_FAILURE_LIMIT: envValue.integer(10, 1),
   ORDER_PAYMENT_TIMEOUT: envValue.text(),
@@ -128,6 +139,12 @@ export function hostRules(env: Env): string[] {
   need('product', 'STOREFRONT_INTERNAL_URL', "where it expires the storefront's cached pages");
   need('product', 'REVALIDATE_SECRET', "the storefront's /api/revalidate bearer token");
   need('auth', 'SERVICE_TOKEN_SECRET', 'service tokens for saga steps');
+  // A local folder is one pod's disk: replicas would each see their own images.
+  need(
+    'product',
+    'FILES_STORE',
+    'where product images are kept: s3, or local with a shared volume',
+  );
   need('order', 'SERVICE_TOKEN_SECRET', 'its saga steps call other cells');
   // The Inngest endpoints answer without the internal credential (the Inngest server cannot send
   // it); what protects them is the SDK checking each request's signature, which it does only
@@ -144,6 +161,8 @@ export function hostRules(env: Env): string[] {
     problems.push(
       'INNGEST_DEV: must be 0 or unset in production (dev mode runs functions for unsigned requests)',
     );
+  if (env.FILES_STORE?.trim() === 's3' && missing(env, 'FILES_S3_BUCKET'))
+    problems.push('FILES_S3_BUCKET: required with FILES_STORE=s3');
   return problems;
 }
 
