@@ -14,13 +14,24 @@ export interface SpawnedHost {
   exited: Promise<number | null>;
 }
 
+/** How to start the host: by default its source through tsx, as `pnpm dev` runs it. */
+export interface HostCommand {
+  args: string[];
+  cwd: string;
+}
+
+const fromSource: HostCommand = { args: ['--import', 'tsx', 'src/host/main.ts'], cwd: packageRoot };
+
 /**
- * Starts `src/host/main.ts` in its own Node process, exactly as deployed (through tsx), on a free
- * port, and resolves once it logs that it listens.
+ * Starts the cell host in its own Node process (its source through tsx unless `command` says
+ * otherwise, e.g. the image's bundle), on a free port, and resolves once it logs that it listens.
  */
-export async function spawnHost(env: Record<string, string>): Promise<SpawnedHost> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/host/main.ts'], {
-    cwd: packageRoot,
+export async function spawnHost(
+  env: Record<string, string>,
+  command: HostCommand = fromSource,
+): Promise<SpawnedHost> {
+  const child = spawn(process.execPath, command.args, {
+    cwd: command.cwd,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
