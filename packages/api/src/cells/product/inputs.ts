@@ -439,3 +439,89 @@ export const setRatingSummaryInput = z
     path: ['average'],
   });
 export type SetRatingSummaryInput = z.infer<typeof setRatingSummaryInput>;
+
+// ---- Staff: inventory (procedures/staff-inventory.ts) and CSV (procedures/staff-csv.ts)
+
+export const inventoryListInput = z
+  .object({
+    q: z.string().trim().max(100).optional(),
+    /** Only SKUs at or below their own low-stock threshold. */
+    lowStock: z.boolean().optional(),
+    ...paginationInput,
+  })
+  .strict()
+  .default({ page: 1, pageSize: defaultPageSize });
+export type InventoryListInput = z.infer<typeof inventoryListInput>;
+
+export const stockMovementsInput = z
+  .object({ sku: skuInput, page: z.number().int().min(1).max(1_000).default(1) })
+  .strict();
+export type StockMovementsInput = z.infer<typeof stockMovementsInput>;
+
+/** The reasons staff give for a stock change (the ledger adds system ones). */
+export const staffStockReasons = ['received', 'damaged', 'counted', 'returned'] as const;
+
+const adjustmentFields = {
+  sku: skuInput,
+  reason: z.enum(staffStockReasons),
+  note: shownText(200).optional(),
+};
+
+/** `product.adjustInventory`: units added or removed (`delta`), or a count (`onHand`). */
+export const adjustInventoryInput = z.union([
+  z
+    .object({ ...adjustmentFields, delta: z.number().int().min(-1_000_000).max(1_000_000) })
+    .strict()
+    .refine((input) => input.delta !== 0, { error: 'must not be 0', path: ['delta'] }),
+  z.object({ ...adjustmentFields, onHand: z.number().int().min(0).max(1_000_000) }).strict(),
+]);
+export type AdjustInventoryInput = z.infer<typeof adjustInventoryInput>;
+
+export const setLowStockThresholdInput = z
+  .object({ sku: skuInput, lowStockThreshold: z.number().int().min(0).max(100_000) })
+  .strict();
+export type SetLowStockThresholdInput = z.infer<typeof setLowStockThresholdInput>;
+
+/**
+ * A CSV arrives in parts of at most 256 Ki characters (each call stays under the 1 MiB body
+ * limit of the gateway and the cell host, JSON escaping included), 32 parts (8 Mi characters)
+ * at most.
+ */
+export const csvPartMaxChars = 262_144;
+export const csvMaxParts = 32;
+
+const csvImportIdInput = z.object({ importId: objectIdInput }).strict();
+
+export const startCsvImportInput = z
+  .object({
+    kind: z.enum(['products', 'stock']),
+    /** Shown back to staff: no control or bidi characters, no folders. */
+    fileName: requiredShownText(200).refine((name) => !/[\\/]/.test(name), {
+      error: 'must be a file name',
+    }),
+    partCount: z.number().int().min(1).max(csvMaxParts),
+  })
+  .strict();
+export type StartCsvImportInput = z.infer<typeof startCsvImportInput>;
+
+export const uploadCsvImportPartInput = z
+  .object({
+    importId: objectIdInput,
+    index: z
+      .number()
+      .int()
+      .min(0)
+      .max(csvMaxParts - 1),
+    text: z.string().max(csvPartMaxChars, { error: 'a part is at most 262,144 characters' }),
+  })
+  .strict();
+export type UploadCsvImportPartInput = z.infer<typeof uploadCsvImportPartInput>;
+
+export const previewCsvImportInput = csvImportIdInput;
+export type PreviewCsvImportInput = z.infer<typeof previewCsvImportInput>;
+export const applyCsvImportInput = csvImportIdInput;
+export type ApplyCsvImportInput = z.infer<typeof applyCsvImportInput>;
+export const csvImportInput = csvImportIdInput;
+export type CsvImportInput = z.infer<typeof csvImportInput>;
+export const csvImportReportInput = csvImportIdInput;
+export type CsvImportReportInput = z.infer<typeof csvImportReportInput>;

@@ -8,9 +8,9 @@ import { loadCategories } from './catalog-queries';
 import { checkVariants, type CreateInput, type ProductChanges, type VariantInput } from './inputs';
 import { invalidFields, publishIssues } from './publish-rules';
 import { descriptionTextOf, sanitizeDescriptionHtml } from './rich-text';
-import { adjustStock } from './stock-adjustment';
+import { adjustStock, type MovementRecord } from './stock-adjustment';
 
-type Models = Pick<ProductModels, 'Product' | 'InventoryItem'>;
+type Models = Pick<ProductModels, 'Product' | 'InventoryItem' | 'StockMovement'>;
 
 function badRequest(message: string): TRPCError {
   return new TRPCError({ code: 'BAD_REQUEST', message });
@@ -172,6 +172,8 @@ export async function updateProduct(
   changes: ProductChanges,
   expectedVersion: number | undefined,
   logger: Logger,
+  /** Who saved: the stock ledger records counts typed into the editor under their name. */
+  actor: MovementRecord['actor'] = null,
 ) {
   const { Product, InventoryItem } = models;
   const _id = new Types.ObjectId(id);
@@ -300,6 +302,7 @@ export async function updateProduct(
         models,
         { sku: variant.sku, onHand: variant.onHand, reason: 'counted (product editor)' },
         logger,
+        { reason: 'counted', note: 'product editor', source: 'editor', actor },
       );
     }
   }

@@ -2,6 +2,7 @@ import { router } from '../../trpc/init';
 import { permissionProcedure, publicProcedure } from '../../trpc/procedures';
 import { statusProcedure } from '../status';
 import {
+  adjustInventoryInput,
   adjustStockInput,
   adminListInput,
   archiveInput,
@@ -14,14 +15,17 @@ import {
   createCategoryInput,
   createInput,
   deleteCategoryInput,
+  inventoryListInput,
   listInput,
   reorderCategoriesInput,
   releaseStockInput,
   reserveStockInput,
   returnStockInput,
   setRatingSummaryInput,
+  setLowStockThresholdInput,
   sitemapEntriesInput,
   skuDetailsInput,
+  stockMovementsInput,
   updateCategoryInput,
   updateInput,
 } from './inputs';
@@ -51,6 +55,12 @@ import {
   reorderCategories,
   updateCategory,
 } from './procedures/staff-categories';
+import {
+  adjustInventory,
+  inventoryList,
+  setLowStockThreshold,
+  stockMovements,
+} from './procedures/staff-inventory';
 import { commitStock, releaseStock, reserveStock, returnStock } from './procedures/stock-holds';
 
 /** The product cell's procedures; each handler lives in procedures/<group>.ts. */
@@ -110,4 +120,16 @@ export const productRouter = router({
 
   // The order cell's carts and checkout (procedures/sku-details.ts).
   skuDetails: publicProcedure.input(skuDetailsInput).query(skuDetails),
+
+  // Staff: the stock page (procedures/staff-inventory.ts). Analysts read; catalog managers adjust.
+  inventoryList: permissionProcedure('catalog:read').input(inventoryListInput).query(inventoryList),
+  stockMovements: permissionProcedure('catalog:read')
+    .input(stockMovementsInput)
+    .query(stockMovements),
+  adjustInventory: permissionProcedure('catalog:write')
+    .input(adjustInventoryInput)
+    .mutation(adjustInventory),
+  setLowStockThreshold: permissionProcedure('catalog:write')
+    .input(setLowStockThresholdInput)
+    .mutation(setLowStockThreshold),
 });

@@ -396,3 +396,83 @@ export function toCatalogProduct(product: CatalogProductFields): CatalogProduct 
     publishedAt: product.publishedAt ? product.publishedAt.getTime() : 0,
   };
 }
+
+// ---- Staff: inventory and CSV import (inventory-*.ts, csv-*.ts)
+
+/** One SKU on the stock page. `low`: available at or below its threshold. */
+export interface InventoryRow {
+  sku: string;
+  productId: string;
+  productName: string;
+  productSlug: string;
+  productStatus: string;
+  /** The variant's option values, "Red / M"; empty for a single-variant product. */
+  variantLabel: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+  lowStockThreshold: number;
+  low: boolean;
+}
+
+/** One entry of a SKU's stock ledger. */
+export interface StockMovementView {
+  id: string;
+  delta: number;
+  onHandBefore: number;
+  onHandAfter: number;
+  reason: string;
+  note: string;
+  source: string;
+  /** The staff member who made it; null for scripts and services. */
+  actorEmail: string | null;
+  at: string;
+}
+
+/** A bad cell or row found by the dry run: the file's line (1 = header), the column, why. */
+export interface CsvRowError {
+  line: number;
+  column: string;
+  message: string;
+}
+
+/** What one product (or stock row) of the file will do. */
+export interface CsvPlannedChange {
+  line: number;
+  handle: string;
+  sku: string;
+  action: 'create' | 'update' | 'unchanged';
+  /** The fields that change, for updates ("price", "stock"...). */
+  fields: string[];
+}
+
+/** The dry run's answer: counts, the first changes and every error. */
+export interface CsvPreview {
+  kind: 'products' | 'stock';
+  rows: number;
+  delimiter: ',' | ';';
+  products: { create: number; update: number; unchanged: number };
+  variants: { create: number; update: number; unchanged: number };
+  /** The first 200 planned changes (the report after applying lists all). */
+  changes: CsvPlannedChange[];
+  errors: CsvRowError[];
+  /** More errors than are listed (at most 1,000 are). */
+  moreErrors: number;
+}
+
+/** An import as the admin shows it: its dry run, then its progress and outcome. */
+export interface CsvImportView {
+  id: string;
+  kind: 'products' | 'stock';
+  fileName: string;
+  status: 'uploading' | 'previewed' | 'applying' | 'applied' | 'failed';
+  preview: CsvPreview | null;
+  done: number;
+  total: number;
+  /** Rows written, left alone or refused while applying (refusals: a conflict since the preview). */
+  outcome: { created: number; updated: number; unchanged: number; failed: number };
+  background: boolean;
+  error: string | null;
+  createdByEmail: string;
+  createdAt: string;
+}

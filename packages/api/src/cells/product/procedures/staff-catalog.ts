@@ -54,6 +54,7 @@ export async function update({ input, ctx }: StaffArgs<UpdateInput>): Promise<Ad
     input.changes,
     input.expectedVersion,
     ctx.logger,
+    { id: ctx.identity.accountId, email: ctx.identity.email },
   );
   invalidateListings();
   const productId = after._id.toString();
@@ -91,7 +92,18 @@ export async function archive({
 
 /** A delivery, a stock count or damage: see stock-adjustment.ts. */
 export async function adjustStock({ input, ctx }: StaffArgs<AdjustStockInput>) {
-  return stockAdjustment.adjustStock(await productDatabase.models(), input, ctx.logger);
+  const { applied: _applied, ...counts } = await stockAdjustment.adjustStock(
+    await productDatabase.models(),
+    input,
+    ctx.logger,
+    {
+      reason: 'other',
+      note: input.reason,
+      source: 'api',
+      actor: { id: ctx.identity.accountId, email: ctx.identity.email },
+    },
+  );
+  return counts;
 }
 
 /** Staff's product table: see admin-product-list.ts. */
