@@ -1,5 +1,7 @@
 import { dbConfig } from './config';
-import mongoose, { type ConnectOptions, type Connection } from 'mongoose';
+import mongoose, { type ConnectOptions, type Connection, type mongo } from 'mongoose';
+
+type MongoClient = mongo.MongoClient;
 import { type DatabaseDomain, domainDatabases } from './domains';
 
 export interface ConnectDomainOptions {
@@ -19,7 +21,24 @@ export const connectionOptions = {
   // Models declare their indexes; creating them at start keeps the schema the single truth.
   autoIndex: true,
   autoCreate: true,
+  // Command started/succeeded/failed events feed the MongoDB metrics (observeMongoClients).
+  monitorCommands: true,
 } satisfies ConnectOptions;
+
+/** Called with each server's driver client as it is created (before it connects). */
+export type MongoClientObserver = (client: MongoClient) => void;
+const clientObservers = new Set<MongoClientObserver>();
+
+/**
+ * Watch the driver client of every server connection, those already open and those opened later
+ * (one per server; domains are views of it). The cell host's metrics use its monitoring events.
+ */
+export function observeMongoClients(observer: MongoClientObserver): void {
+  clientObservers.add(observer);
+  for (const connecting of baseConnections.values()) {
+    void connecting.then((connection) => observer(connection.getClient())).catch(() => undefined);
+  }
+}
 
 /** How long a ping may take before readiness reports the database as down. */
 const PING_TIMEOUT_MS = 1_000;
@@ -53,7 +72,10 @@ export async function connectDomainDatabase(
 function baseConnection(uri: string): Promise<Connection> {
   let connecting = baseConnections.get(uri);
   if (!connecting) {
-    connecting = mongoose.createConnection(uri, connectionOptions).asPromise();
+    const connection = mongoose.createConnection(uri, connectionOptions);
+    // The client exists once createConnection returns, so pool events from the start are seen.
+    for (const observe of clientObservers) observe(connection.getClient());
+    connecting = connection.asPromise();
     baseConnections.set(uri, connecting);
     // A failed attempt must not be cached, or the next caller could never retry.
     connecting.catch(() => baseConnections.delete(uri));

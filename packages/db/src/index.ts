@@ -4,7 +4,9 @@ export {
   pingDatabase,
   closeDatabaseConnections,
   databaseName,
+  observeMongoClients,
   type ConnectDomainOptions,
+  type MongoClientObserver,
 } from './connection';
 export {
   resolveMongo,

@@ -1,3 +1,5 @@
+import { sagaCompensations } from '../observability/business-metrics';
+
 /**
  * One step of a saga or background flow: its id (the Inngest step id, so a log line names it),
  * what it does, and, when it takes something that must be given back on failure, how to undo it.
@@ -27,5 +29,20 @@ export function defineSagaStep<Input, Result>(
 export function defineSagaStep<Input, Result>(
   step: SagaStep<Input, Result>,
 ): SagaStep<Input, Result> {
-  return step;
+  const { compensate } = step;
+  if (!compensate) return step;
+  // Every undo is counted (shop_saga_compensations_total), whichever code path calls it.
+  return {
+    ...step,
+    compensate: async (input: Input) => {
+      try {
+        const undone = await compensate(input);
+        sagaCompensations.labels(step.id, 'done').inc();
+        return undone;
+      } catch (error) {
+        sagaCompensations.labels(step.id, 'error').inc();
+        throw error;
+      }
+    },
+  };
 }

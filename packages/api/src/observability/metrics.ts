@@ -1,10 +1,11 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * One registry per process: every host in a process shares it, and labels (cell, procedure)
  * tell the cells apart. A dedicated registry keeps other libraries' metrics out.
  */
 export const metricsRegistry = new Registry();
+// Includes nodejs_eventloop_lag_seconds (and its p50/p90/p99), process memory and CPU.
 collectDefaultMetrics({ register: metricsRegistry });
 
 export const trpcRequestDuration = new Histogram({
@@ -20,5 +21,23 @@ export const trpcErrors = new Counter({
   name: 'trpc_errors_total',
   help: 'tRPC procedure calls that ended in an error, by error code',
   labelNames: ['cell', 'procedure', 'code'] as const,
+  registers: [metricsRegistry],
+});
+
+/** Requests the cell host has accepted and not yet answered (all paths, probes included). */
+export const cellHostRequestsInFlight = new Gauge({
+  name: 'cell_host_requests_in_flight',
+  help: 'HTTP requests the cell host is handling right now',
+  registers: [metricsRegistry],
+});
+
+/**
+ * Every answer of the cell host by what was asked (`trpc`, `inngest`, `probe`, `metrics`,
+ * `route`, `other`) and status class, so a 500 outside a procedure (the host's own catch) counts.
+ */
+export const cellHostResponses = new Counter({
+  name: 'cell_host_responses_total',
+  help: 'HTTP responses of the cell host by kind of path and status class (2xx, 4xx, 5xx)',
+  labelNames: ['kind', 'status_class'] as const,
   registers: [metricsRegistry],
 });

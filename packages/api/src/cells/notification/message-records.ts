@@ -1,5 +1,6 @@
 import { erasedRecipient, type MessageKind } from '@shop/db/notification';
 import type { Types } from 'mongoose';
+import { emailAttemptFailures, emailsDelivered } from '../../observability/business-metrics';
 import { notificationDatabase } from './database';
 
 export interface NewMessage {
@@ -54,7 +55,8 @@ export async function claimForSending(id: Types.ObjectId) {
 
 export async function markSent(id: Types.ObjectId, providerMessageId: string | undefined) {
   const { Message } = await notificationDatabase.models();
-  await Message.updateOne(
+  // The document before the update says whether this call is the one that made it sent.
+  const before = await Message.findOneAndUpdate(
     { _id: id },
     {
       $set: {
@@ -65,13 +67,16 @@ export async function markSent(id: Types.ObjectId, providerMessageId: string | u
         sendingUntil: null,
       },
     },
-  );
+    { projection: { template: 1, status: 1 } },
+  ).lean();
+  if (before && before.status !== 'sent') emailsDelivered.labels(before.template, 'sent').inc();
 }
 
 /** A failed attempt that will be retried: the message stays `queued` and free to claim. */
 export async function markAttemptFailed(id: Types.ObjectId, error: string) {
   const { Message } = await notificationDatabase.models();
   await Message.updateOne({ _id: id }, { $set: { lastError: error, sendingUntil: null } });
+  emailAttemptFailures.inc();
 }
 
 /**
@@ -83,7 +88,7 @@ export async function markFailed(
   error?: string,
 ) {
   const { Message } = await notificationDatabase.models();
-  await Message.updateOne(
+  const failed = await Message.findOneAndUpdate(
     { ...where, status: 'queued' },
     {
       $set: {
@@ -93,7 +98,9 @@ export async function markFailed(
         ...(error === undefined ? {} : { lastError: error }),
       },
     },
-  );
+    { projection: { template: 1 } },
+  ).lean();
+  if (failed) emailsDelivered.labels(failed.template, 'failed').inc();
 }
 
 /**

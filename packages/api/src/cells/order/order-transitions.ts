@@ -1,6 +1,7 @@
 import { canTransition, type OrderActorType, type OrderStatus } from '@shop/db/order';
 import { TRPCError } from '@trpc/server';
 import { Types, type UpdateQuery } from 'mongoose';
+import { recordOrderTransition } from '../../observability/business-metrics';
 import { orderDatabase } from './database';
 import type { StoredOrder } from './views';
 
@@ -73,7 +74,15 @@ export async function transitionOrder(
     const after = (await Order.findOneAndUpdate({ _id, status: from }, update, {
       returnDocument: 'after',
     }).lean()) as StoredOrder | null;
-    if (after) return { changed: true, order: after, from };
+    if (after) {
+      recordOrderTransition({
+        from,
+        to: request.to,
+        placedAt: after.createdAt ?? after._id.getTimestamp(),
+        cancellationCode: after.cancellation?.code,
+      });
+      return { changed: true, order: after, from };
+    }
   }
   const latest = await findOrder(orderId);
   return latest && { changed: false, order: latest };

@@ -1,6 +1,7 @@
 import type { Payment, PaymentDocument, PaymentStatus } from '@shop/db/payment';
 import type { Types, UpdateQuery } from 'mongoose';
 import { sendEvent } from '../../events/inngest-client';
+import { paymentOutcomes } from '../../observability/business-metrics';
 import { paymentFailed, paymentSucceeded } from '../../events/schemas';
 import { paymentDatabase } from './database';
 
@@ -16,10 +17,14 @@ export async function settlePayment(
   update: UpdateQuery<Payment> & { $set: Partial<Payment> },
 ): Promise<PaymentDocument> {
   const { Payment } = await paymentDatabase.models();
-  const settled =
-    (await Payment.findOneAndUpdate({ _id: paymentId, status: { $in: from } }, update, {
-      returnDocument: 'after',
-    })) ?? (await Payment.findById(paymentId));
+  const moved = await Payment.findOneAndUpdate({ _id: paymentId, status: { $in: from } }, update, {
+    returnDocument: 'after',
+  });
+  // Counted by the one caller whose update moved it, so a retried webhook is not counted twice.
+  if (moved && (moved.status === 'succeeded' || moved.status === 'failed')) {
+    paymentOutcomes.labels(moved.status, moved.provider ?? 'unknown').inc();
+  }
+  const settled = moved ?? (await Payment.findById(paymentId));
   if (!settled) throw new Error(`payment ${paymentId.toString()} disappeared`);
   await sendOutcomeEvent(settled);
   return settled;
