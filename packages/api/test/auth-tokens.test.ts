@@ -215,8 +215,10 @@ describe('the token life cycle', () => {
     ).toBe(401);
     await mutate(loggedHost.url, 'auth.register', { email: uniqueEmail(), password, name: 'L' });
 
-    const warning = logs.lines.find((line) => line.msg === 'refresh token reused: session revoked');
-    expect(warning).toMatchObject({ level: 40, accountId: session.account.id });
+    const warning = logs.lines.find(
+      (line) => line.message === 'refresh token reused: session revoked',
+    );
+    expect(warning).toMatchObject({ level: 'WARN', metadata: { accountId: session.account.id } });
     const everything = JSON.stringify(logs.lines);
     for (const secret of [
       session.refreshToken,

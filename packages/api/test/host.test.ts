@@ -83,8 +83,8 @@ describe('request ids', () => {
     expect(page.items.length).toBeGreaterThan(0);
 
     const requestsWithId = logs.lines
-      .filter((line) => line.msg === 'request' && line.requestId === requestId)
-      .map((line) => String(line.url));
+      .filter((line) => line.message === 'request' && line.requestId === requestId)
+      .map((line) => String((line.metadata as { url?: string } | undefined)?.url));
     expect(requestsWithId.some((url) => url.startsWith('/trpc/product.list'))).toBe(true);
   });
 });

@@ -46,7 +46,7 @@ async function start(engineKey: string, cellKeys: { key: string; fallback?: stri
     INNGEST_SYNC_ON_START: '1',
     INNGEST_SERVE_ORIGIN: `http://127.0.0.1:${port}`,
   });
-  return waitForLog(host, (line) => /sync(ed)? with Inngest/.test(String(line.msg)));
+  return waitForLog(host, (line) => /sync(ed)? with Inngest/.test(String(line.message)));
 }
 
 /** Sends a search event and waits for the analytics cell's run of it to end; its status. */
@@ -77,18 +77,18 @@ async function runOfSearchEvent(engineKey: string): Promise<string> {
 describe('rotating the Inngest signing key', () => {
   it('while the engine still signs with the old key, a cell with the new key and the old as fallback syncs and runs its functions', async () => {
     const synced = await start(oldKey, { key: newKey, fallback: oldKey });
-    expect(synced.msg).toBe('synced with Inngest');
+    expect(synced.message).toBe('synced with Inngest');
     expect(await runOfSearchEvent(oldKey)).toBe('Completed');
   }, 60_000);
 
   it('once the engine signs with the new key, the same cell keeps working', async () => {
     const synced = await start(newKey, { key: newKey, fallback: oldKey });
-    expect(synced.msg).toBe('synced with Inngest');
+    expect(synced.message).toBe('synced with Inngest');
     expect(await runOfSearchEvent(newKey)).toBe('Completed');
   }, 60_000);
 
   it('without the fallback, the engine refuses the cell during the rotation (the downtime the fallback avoids)', async () => {
     const synced = await start(oldKey, { key: newKey });
-    expect(synced.msg).toBe('could not sync with Inngest');
+    expect(synced.message).toBe('could not sync with Inngest');
   }, 60_000);
 });

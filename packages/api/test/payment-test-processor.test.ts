@@ -247,7 +247,7 @@ describe('the test processor behaves like Stripe test cards', () => {
       card: { brand: 'visa', last4: '5556' },
     });
     // The log does say what happened, by brand only.
-    expect(logs.lines.some((line) => line.msg === 'test payment confirmed')).toBe(true);
+    expect(logs.lines.some((line) => line.message === 'test payment confirmed')).toBe(true);
   });
 });
 

@@ -46,14 +46,14 @@ it('on SIGTERM finishes the in-flight request, refuses new connections and exits
   await listing; // the request reached the host, and its query the database
 
   host.process.kill('SIGTERM');
-  await waitForLog(host, (line) => line.msg === 'draining');
+  await waitForLog(host, (line) => line.message === 'draining');
   await expect(fetch(`${host.url}/healthz`)).rejects.toThrow(); // no longer accepting
   expect(answered).toBe(false); // ...while the request is still in flight
 
   database.release();
   await expect(inFlight).resolves.toMatchObject({ page: 1 }); // it waited for the request...
   expect(await host.exited).toBe(0);
-  const messages = host.logs.map((line) => line.msg);
+  const messages = host.logs.map((line) => line.message);
   expect(messages).toEqual(expect.arrayContaining(['draining', 'cell host closed']));
   // ...and exited once it was answered, not at the end of the 10 s grace period.
   expect(messages).not.toContain('grace period over: closing remaining connections');

@@ -12,6 +12,15 @@ export const cellUrlVariables = domains.map((domain) => `${domain.toUpperCase()}
 export const commonShape = {
   NODE_ENV: envValue.text(),
   LOG_LEVEL: envValue.logLevel(),
+  /** `json` (production's default) or `pretty` (the default when NODE_ENV=development). */
+  LOG_FORMAT: envValue.text().pipe(z.enum(['json', 'pretty']).optional()),
+  /**
+   * Where spans go: an OTLP/HTTP collector (`http://otel-collector:4318`). Unset: no tracing at
+   * all (docs/observability/tracing-and-logs.md).
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: envValue.url(),
+  /** Overrides the `service` of log lines and spans (default: the cells a host serves, the app). */
+  OTEL_SERVICE_NAME: envValue.text(),
   /** A host serving every cell (development: `http://127.0.0.1:4000`). */
   SHOP_CELL_URL: envValue.url(),
   ...Object.fromEntries(cellUrlVariables.map((name) => [name, envValue.url()])),

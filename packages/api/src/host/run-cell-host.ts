@@ -2,12 +2,13 @@
  * The cell host process after its configuration was accepted (main.ts): hosts `CELLS` on
  * `HOST`:`PORT`. SIGTERM/SIGINT drain in-flight requests, close the databases and exit 0.
  */
+import type { Tracing } from '@shop/telemetry';
 import type { HostConfig } from '../config/host';
 import { rootLogger } from '../observability/logger';
 import { createCellHost } from './create-cell-host';
 import { syncInngestEndpoints } from './sync-inngest';
 
-export async function runCellHost(config: HostConfig): Promise<void> {
+export async function runCellHost(config: HostConfig, tracing?: Tracing): Promise<void> {
   const logger = rootLogger;
   const shutdownGraceMs = config.SHUTDOWN_GRACE_MS;
   if (config.NODE_ENV === 'production' && config.PAYMENTS_TEST_MODE && !config.STRIPE_SECRET_KEY) {
@@ -47,13 +48,17 @@ export async function runCellHost(config: HostConfig): Promise<void> {
     const shutDown = (signal: NodeJS.Signals) => {
       logger.info({ signal }, 'shutting down');
       exitAfterDeadline();
-      host.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
+      host
+        .close()
+        // Spans still buffered for the collector are sent before the process ends.
+        .then(() => tracing?.shutdown())
+        .then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
     };
     process.once('SIGTERM', shutDown);
     process.once('SIGINT', shutDown);

@@ -4,6 +4,7 @@ import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import type { Logger } from 'pino';
 import type { CellDefinition } from '../cells/cell-definition';
 import type { AccessTokenVerifier } from '../identity/access-token';
+import { rememberUserId } from '../observability/request-context';
 import type { CellContext } from '../trpc/context';
 import { router } from '../trpc/init';
 import { assertTrpcInternals } from './trpc-internals';
@@ -59,7 +60,7 @@ export function createTrpcEndpoint(
     const createContext = async (): Promise<CellContext> => ({
       requestId,
       logger: requestLogger,
-      identity: await verifyAccessToken(req.headers.authorization),
+      identity: await verifyAccessToken(req.headers.authorization).then(rememberUserId),
       clientAddress: clientAddressOf(req, internal),
       cartToken: singleHeader(req.headers['x-cart-token']),
     });

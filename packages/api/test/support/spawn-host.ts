@@ -50,7 +50,8 @@ export async function spawnHost(
         try {
           const entry = JSON.parse(line) as Record<string, unknown>;
           logs.push(entry);
-          if (entry.msg === 'cell host listening') resolve(String(entry.url));
+          if (entry.message === 'cell host listening')
+            resolve(String((entry.metadata as { url?: unknown } | undefined)?.url));
         } catch {
           // Not a log line (e.g. a library printing); irrelevant to the tests.
         }

@@ -1,0 +1,3 @@
+import base from '@shop/eslint-config/base';
+
+export default base;

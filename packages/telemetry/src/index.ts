@@ -1,0 +1,28 @@
+export { startTracing, type Tracing, type TracingOptions } from './start-tracing';
+export { activeTraceFields } from './trace-fields';
+export {
+  contextOfTraceparent,
+  currentTraceparent,
+  validTraceparent,
+  withTraceparent,
+} from './traceparent';
+export { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace';
+export {
+  createStructuredLogger,
+  logFormatFrom,
+  structuredLogOptions,
+  type StructuredLogOptions,
+} from './structured-log';
+export { prettyLogLine } from './pretty-log-line';
+export { sensitiveKeys } from './sensitive-keys';
+// The API the platform's own spans use, from the one package that pins OpenTelemetry's versions.
+export {
+  context,
+  propagation,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Span,
+} from '@opentelemetry/api';
+export type { SpanExporter } from '@opentelemetry/sdk-trace';
