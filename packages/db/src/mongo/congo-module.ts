@@ -52,12 +52,20 @@ export async function loadCongo(): Promise<LoadedCongo> {
       cause: error,
     });
   }
+  loaded = checkCongoModule(module);
+  return loaded;
+}
+
+/**
+ * The exports the stand-in's code uses, or an error naming the missing one and both versions.
+ * Exported so a test can show what an upgrade that moved them would report.
+ */
+export function checkCongoModule(module: Partial<CongoModule>): LoadedCongo {
   if (typeof module.CongoServer !== 'function') throw unusable('the `CongoServer` export');
   const ejson = module.plugins?.bson?.EJSON;
   if (typeof ejson?.parse !== 'function' || typeof ejson.stringify !== 'function')
     throw unusable('the `plugins.bson.EJSON` export');
-  loaded = { CongoServer: module.CongoServer, EJSON: ejson };
-  return loaded;
+  return { CongoServer: module.CongoServer, EJSON: ejson };
 }
 
 /** The stand-in loaded by loadCongo() (startCongo calls it before anything else). */
