@@ -8,7 +8,7 @@
 # (docker ecosystem) moves the digest when a patched image is published.
 ARG NODE_IMAGE=node:24-bookworm-slim@sha256:6f7b03f7c2c8e2e784dcf9295400527b9b1270fd37b7e9a7285cf83b6951452d
 
-# ---- build: install @shop/api and its workspace dependencies, then keep production deps only ----
+# ---- build: install @shop/api and its workspace dependencies, then bundle the cell host ----
 FROM ${NODE_IMAGE} AS build
 RUN npm install -g pnpm@10
 # CI: pnpm never prompts. mongodb-memory-server (a development fallback inside @shop/db) would
@@ -23,18 +23,28 @@ COPY pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
 RUN pnpm fetch
 COPY . .
 RUN pnpm install --frozen-lockfile --offline --filter '@shop/api...'
-# --legacy: the workspace does not inject workspace packages; legacy deploy copies @shop/db's
-# files into /out. Packages ship TypeScript source, so there is nothing to build first.
-RUN pnpm --filter @shop/api --prod deploy --legacy /out
+# The host bundled by esbuild (ESM chunks, one per cell) plus exactly the installed files the
+# bundle still loads (mongoose and its driver, pino, bcrypt's native addon), traced by
+# @vercel/nft with pnpm's symlinks kept: /out is the runtime's /app. No TypeScript, tsx or esbuild
+# at run time (packages/api/build/cell-image-files.ts).
+RUN pnpm --filter @shop/api build:cell-image /out
 
-# ---- runtime: the pruned package, run through tsx as a fixed non-root uid ----
-FROM ${NODE_IMAGE} AS runtime
-# tsx is a production dependency of @shop/api (the host runs its TypeScript through it), so the
-# pruned package already holds it.
-RUN groupadd --system --gid 10001 shop \
+# ---- node-only: the same pinned Node image without what only installs packages ----
+FROM ${NODE_IMAGE} AS node-only
+RUN rm -rf /usr/local/lib/node_modules /usr/local/include/node /opt/yarn-* \
+        /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack \
+        /usr/local/bin/yarn /usr/local/bin/yarnpkg \
+        /usr/share/doc /usr/share/man /usr/share/info \
+    && groupadd --system --gid 10001 shop \
     && useradd --system --uid 10001 --gid shop --no-create-home --shell /usr/sbin/nologin shop
+
+# ---- runtime: that filesystem as one layer (files deleted in a layer above a base would still be
+# shipped in the base's layers), Debian 12 slim + Node 24 + the bundle: about 220 MB ----
+FROM scratch AS runtime
+COPY --from=node-only / /
 ARG SHOP_VERSION=0.0.0
-ENV NODE_ENV=production SHOP_VERSION=${SHOP_VERSION} PORT=4000
+ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    NODE_VERSION=24.18.0 NODE_ENV=production SHOP_VERSION=${SHOP_VERSION} PORT=4000
 WORKDIR /app
 # Owned by root and read-only to the runtime user: the process cannot rewrite its own code.
 COPY --from=build /out ./
@@ -44,7 +54,5 @@ EXPOSE 4000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=30s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 STOPSIGNAL SIGTERM
-# `node --import tsx` rather than the `tsx` CLI: one process instead of two (the CLI's wrapper
-# costs about 50 MB of a 256Mi pod) and node receives SIGTERM itself, so the cell host drains.
-# tsx caches compiled files in /tmp, which the pods mount writable.
-CMD ["node", "--import", "tsx", "src/host/main.ts"]
+# Plain node: one process, which receives SIGTERM itself, so the cell host drains.
+CMD ["node", "packages/api/dist/cell-host/main.mjs"]

@@ -16,7 +16,7 @@ export function sessionEncryptionKey(secret: string): Uint8Array {
  * Opens a session cookie sealed by next-auth: a JWE (`dir`, `A256GCM`), 15 s of clock tolerance
  * as next-auth allows. Read with jose rather than `next-auth/jwt` so that next-auth, and with it
  * Next.js (about 300 MB), stays out of the cells' dependencies: the gateway runs inside the apps,
- * and the cells never read sessions (infra/k8s/test/image-size.test.ts holds the budget).
+ * and the cells never read sessions (packages/api/test/cell-image.test.ts holds the image budget).
  * `@shop/auth-session`'s `session-token-compat.test.ts` holds this to next-auth's own `encode`.
  * Throws for a token sealed with another secret, tampered with, or expired.
  */
