@@ -43,6 +43,15 @@ export const executorConfig = defineConfig({
 /** The executor's own process (main.ts): its listen address too. */
 export const executorProcessConfig = defineConfig({
   processName: 'inngest-local',
-  schema: z.object({ ...executorShape, PORT: envValue.port(8288), HOST: envValue.text() }),
+  schema: z.object({
+    ...executorShape,
+    PORT: envValue.port(8288),
+    HOST: envValue.text(),
+    NODE_ENV: envValue.text(),
+    /** `json` (default) or `pretty` (the default when NODE_ENV=development). */
+    LOG_FORMAT: envValue.text().pipe(z.enum(['json', 'pretty']).optional()),
+    /** An OTLP/HTTP collector for the executor's spans; unset, no tracing. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: envValue.url(),
+  }),
   source: () => process.env,
 });

@@ -1,3 +1,4 @@
+import { propagation, withTraceparent } from '@shop/telemetry';
 import { canonicalJson } from '../protocol/canonical-json';
 import { outgoingOpsSchema, type OutgoingOp } from '../protocol/outgoing-op';
 import { signRequestBody } from '../protocol/signing';
@@ -85,17 +86,25 @@ export async function callApp(request: CallRequest): Promise<CallOutcome> {
   };
   if (request.signingKey)
     headers['x-inngest-signature'] = signRequestBody(body, request.signingKey);
+  // The call continues the trace of the event that started the run. With tracing on, the fetch
+  // instrumentation writes `traceparent` from that context (a span of its own in between);
+  // with it off, the stored header is passed on as it is, so a traced app still joins the trace.
+  if (run.traceparent && !propagation.fields().includes('traceparent')) {
+    headers.traceparent = run.traceparent;
+  }
 
   const timeout = AbortSignal.timeout(request.timeoutMs);
   let response: Response;
   let text: string;
   try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers,
-      body,
-      signal: AbortSignal.any([timeout, request.shutdown]),
-    });
+    response = await withTraceparent(run.traceparent, () =>
+      fetch(url, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.any([timeout, request.shutdown]),
+      }),
+    );
     text = await response.text();
   } catch (error) {
     if (request.shutdown.aborted) return { kind: 'aborted' };

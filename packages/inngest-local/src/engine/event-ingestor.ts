@@ -30,11 +30,14 @@ export class EventIngestor {
   ) {}
 
   /** Returns the id of each event, in order (an earlier event's id for an idempotent repeat). */
-  async ingest(incoming: IncomingEvent[], options: { seedHeader?: string | null } = {}) {
+  async ingest(
+    incoming: IncomingEvent[],
+    options: { seedHeader?: string | null; traceparent?: string } = {},
+  ) {
     const seeded = eventIdsFromSeed(options.seedHeader, incoming.length);
     const ids: string[] = [];
     for (const [index, event] of incoming.entries()) {
-      ids.push(await this.accept(event, seeded?.[index] ?? newUlid(), false));
+      ids.push(await this.accept(event, seeded?.[index] ?? newUlid(), false, options.traceparent));
     }
     return ids;
   }
@@ -71,11 +74,18 @@ export class EventIngestor {
       .find({ fanoutDone: false, receivedAt: { $lt: new Date(Date.now() - olderThanMs) } })
       .sort({ receivedAt: 1 })
       .lean<EventDocument[]>();
-    for (const event of stale) await this.fanout(event.eventId, JSON.parse(event.payloadJson));
+    for (const event of stale) {
+      await this.fanout(event.eventId, JSON.parse(event.payloadJson), event.traceparent);
+    }
     return stale.length;
   }
 
-  private async accept(event: IncomingEvent, id: string, internal: boolean): Promise<string> {
+  private async accept(
+    event: IncomingEvent,
+    id: string,
+    internal: boolean,
+    traceparent?: string,
+  ): Promise<string> {
     const now = Date.now();
     const payload: EventPayload = {
       id: internal ? id : (event.id ?? id),
@@ -91,22 +101,27 @@ export class EventIngestor {
       ...(event.id ? { idempotencyKey: event.id } : {}),
       internal,
       receivedAt: new Date(now),
+      ...(traceparent ? { traceparent } : {}),
       fanoutDone: false,
     };
     if (!(await insertIfAbsent(this.events, { eventId: id }, document))) {
       // Same id: a retried send. Finish its fan-out if the first attempt did not.
       const existing = await this.events.findOne({ eventId: id }).lean<EventDocument>();
       if (existing && !existing.fanoutDone) {
-        await this.fanout(id, JSON.parse(existing.payloadJson));
+        await this.fanout(id, JSON.parse(existing.payloadJson), existing.traceparent);
       }
       return id;
     }
     this.logger.debug({ eventId: id, eventName: event.name }, 'event received');
-    await this.fanout(id, payload);
+    await this.fanout(id, payload, traceparent);
     return id;
   }
 
-  private async fanout(eventId: string, payload: EventPayload): Promise<void> {
+  private async fanout(
+    eventId: string,
+    payload: EventPayload,
+    traceparent: string | undefined,
+  ): Promise<void> {
     const functions = await this.registry.allFunctions();
     for (const fn of functionsTriggeredBy(functions, payload)) {
       await this.starter.start({
@@ -115,6 +130,7 @@ export class EventIngestor {
         eventIds: [eventId],
         runId: deterministicUlid(ulidTime(eventId), eventId, fn.id),
         eventKey: payload.id,
+        ...(traceparent ? { traceparent } : {}),
       });
     }
     await this.waits.resolve(payload);

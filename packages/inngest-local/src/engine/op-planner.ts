@@ -312,6 +312,7 @@ async function invoke(parts: EngineParts, run: RunDocument, op: OutgoingOp): Pro
     eventIds: [event.id],
     runId: childRunId,
     parent: { runId: run.runId, hash: op.id },
+    ...(run.traceparent ? { traceparent: run.traceparent } : {}),
   });
   if (started === null) {
     // The invoked function's idempotency key skipped the run: no run will ever hand this step a

@@ -22,6 +22,8 @@ export interface StartRunInput {
    * replaces it.
    */
   eventKey?: string;
+  /** The trace the run continues: its event's sender's, or the invoking run's. */
+  traceparent?: string;
 }
 
 /** Creates runs: one document plus a request to call the function for the first time. */
@@ -41,6 +43,7 @@ export class RunStarter {
     runId,
     parent,
     eventKey,
+    traceparent,
   }: StartRunInput): Promise<string | null> {
     const now = new Date();
     const event = events[0];
@@ -74,6 +77,7 @@ export class RunStarter {
         ...(rule.timeout ? { expiresAt: resolveDeadline(rule.timeout, now.getTime()) } : {}),
       })),
       ...(parent ? { parent } : {}),
+      ...(traceparent ? { traceparent } : {}),
       startedAt: now,
     };
     const { runId: _key, ...fields } = run;

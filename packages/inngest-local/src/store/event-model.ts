@@ -11,6 +11,8 @@ export interface EventDocument {
   /** Sent by the executor itself (`inngest/function.failed`, ...). */
   internal: boolean;
   receivedAt: Date;
+  /** The sender's W3C `traceparent`: runs the event starts join the sender's trace. */
+  traceparent?: string;
   /** Set once runs were started, waits resolved and cancellations applied for this event. */
   fanoutDone: boolean;
 }
@@ -23,6 +25,7 @@ const eventSchema = new Schema<EventDocument>(
     idempotencyKey: String,
     internal: { type: Boolean, default: false },
     receivedAt: { type: Date, required: true },
+    traceparent: String,
     fanoutDone: { type: Boolean, default: false },
   },
   { collection: 'events', versionKey: false },

@@ -42,6 +42,8 @@ export interface RunDocument {
   cancelOn: CancelListener[];
   /** When this run was started by `step.invoke`, the run and step waiting for its result. */
   parent?: { runId: string; hash: string };
+  /** W3C trace context of the event that started the run: each call to the app continues it. */
+  traceparent?: string;
   startedAt: Date;
   endedAt?: Date;
 }
@@ -69,6 +71,7 @@ const runSchema = new Schema<RunDocument>(
       default: [],
     },
     parent: { type: { _id: false, runId: String, hash: String }, required: false },
+    traceparent: String,
     startedAt: { type: Date, required: true },
     endedAt: Date,
   },

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { validTraceparent } from '@shop/telemetry';
 import { z } from 'zod';
 import type { EventIngestor } from '../../engine/event-ingestor';
 import { parseIncomingEvents, type IncomingEvent } from '../../protocol/event-payload';
@@ -40,6 +41,7 @@ export async function handleEventRoute(
   }
   const ids = await deps.ingestor.ingest(parsed.data, {
     seedHeader: headerValue(request, 'x-inngest-event-id-seed'),
+    traceparent: validTraceparent(headerValue(request, 'traceparent')),
   });
   sendJson(response, 200, { ids, status: 200 });
 }
