@@ -1,4 +1,3 @@
-import { Types } from 'mongoose';
 import { z } from 'zod';
 import { domains } from '../../domains';
 import { roles, type Role } from '../../identity/permissions';
@@ -9,6 +8,7 @@ import {
   presentedPassword,
   refuseEmailAsPassword,
 } from './password-policy';
+import { isObjectIdText } from '../../ids/object-id-text';
 
 /** Input schemas of the auth cell's procedures, one per procedure that takes input. */
 
@@ -21,11 +21,9 @@ const refreshToken = z.object({
 
 const linkToken = z.string().regex(secretTokenPattern, 'This link is not valid');
 
-const accountIdInput = z
-  .string()
-  .refine((value) => Types.ObjectId.isValid(value) && /^[0-9a-f]{24}$/i.test(value), {
-    message: 'Not an account id',
-  });
+const accountIdInput = z.string().refine(isObjectIdText, {
+  message: 'Not an account id',
+});
 
 // Sessions
 

@@ -5,6 +5,7 @@ import { paginationInput } from '../../trpc/pagination';
 import { normaliseCode } from './discounts';
 import { orderNumberCandidates } from './order-number';
 import { requiredShownText, shownParagraphs, shownText } from '../../text-input/shown-text';
+import { objectIdTextPattern } from '../../ids/object-id-text';
 
 /** The input of every order procedure, `<procedure>Input`, grouped as `procedures/` is. */
 
@@ -69,7 +70,7 @@ export type PlaceInput = z.infer<typeof placeInput>;
 
 // ---- the shopper's orders (procedures/orders.ts) ----
 
-const orderIdInput = z.string().regex(/^[0-9a-f]{24}$/i, 'orderId must be an order id');
+const orderIdInput = z.string().regex(objectIdTextPattern, 'orderId must be an order id');
 /** The guest's secret from `order.place` or `order.lookup` (43 characters, base64url). */
 const accessTokenInput = z
   .string()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { shownParagraphs, shownText } from '../../text-input/shown-text';
+import { objectIdTextPattern } from '../../ids/object-id-text';
 
 /**
  * Input schemas of the payment cell's procedures: what the order saga, the storefront and the
@@ -11,7 +12,7 @@ import { shownParagraphs, shownText } from '../../text-input/shown-text';
 const objectId = z
   .string()
   .trim()
-  .regex(/^[0-9a-f]{24}$/i, 'must be an id of 24 hexadecimal characters');
+  .regex(objectIdTextPattern, 'must be an id of 24 hexadecimal characters');
 const currency = z
   .string()
   .trim()

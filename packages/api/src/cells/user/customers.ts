@@ -11,6 +11,7 @@ import {
   type CustomerPage,
   type StoredProfile as StoredProfileFields,
 } from './views';
+import { isObjectIdText } from '../../ids/object-id-text';
 
 type StoredProfile = StoredProfileFields & { createdAt: Date };
 
@@ -26,7 +27,7 @@ export async function findCustomers(input: ListCustomersInput): Promise<Customer
   if (input.q) {
     const contains = { $regex: escapeRegex(input.q), $options: 'i' };
     const or: QueryFilter<Profile>[] = [{ name: contains }, { email: contains }];
-    if (/^[0-9a-f]{24}$/i.test(input.q)) or.push({ accountId: new Types.ObjectId(input.q) });
+    if (isObjectIdText(input.q)) or.push({ accountId: new Types.ObjectId(input.q) });
     filter.$or = or;
   }
   const { skip, limit } = pageWindow(input.page, input.pageSize);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { paginationInput } from '../../trpc/pagination';
 import { countryCodeInput, phoneInput, withCheckedPostcode } from '../../addresses/address-input';
 import { requiredShownText, shownText } from '../../text-input/shown-text';
+import { objectIdTextPattern } from '../../ids/object-id-text';
 
 /**
  * Input schemas of the user cell. Objects are strict (an unknown key is a 400, not silently
@@ -17,7 +18,7 @@ import { requiredShownText, shownText } from '../../text-input/shown-text';
 
 export const objectIdInput = z
   .string()
-  .regex(/^[0-9a-f]{24}$/i, { error: 'not a valid id' })
+  .regex(objectIdTextPattern, { error: 'not a valid id' })
   .transform((id) => id.toLowerCase());
 
 /** An https URL of an image, or '' for none; `http:`, `javascript:` and credentials are refused. */

@@ -5,13 +5,14 @@ import { Types } from 'mongoose';
 import { userDatabase } from './database';
 import type { UpdatePreferencesInput, UpdateProfileInput } from './inputs';
 import type { StoredProfile } from './views';
+import { isObjectIdText } from '../../ids/object-id-text';
 
 /**
  * The account id of a token's subject as a database id. Tokens come only from the auth cell,
  * whose ids are ObjectIds; anything else has no data here.
  */
 export function accountObjectId(accountId: string): Types.ObjectId {
-  if (!/^[0-9a-f]{24}$/i.test(accountId)) {
+  if (!isObjectIdText(accountId)) {
     throw new TRPCError({ code: 'NOT_FOUND', message: 'No profile for this account' });
   }
   return new Types.ObjectId(accountId);

@@ -4,6 +4,7 @@ import { inngestFor } from '../../../events/inngest-client';
 import { accountDeleted } from '../../../events/schemas';
 import { cancelOrder } from '../cancel-order';
 import { orderDatabase } from '../database';
+import { isObjectIdText } from '../../../ids/object-id-text';
 
 /** This function's steps (ids: the executor stores runs by them). */
 export const erasePersonalDataStepIds = {
@@ -31,7 +32,7 @@ function anonymisedAddress(address: OrderAddress | null | undefined): OrderAddre
 
 function ownersOf(data: { accountId: string; email: string }): QueryFilter<Order>[] {
   const owners: QueryFilter<Order>[] = [{ 'customer.email': data.email.toLowerCase() }];
-  if (/^[0-9a-f]{24}$/i.test(data.accountId)) {
+  if (isObjectIdText(data.accountId)) {
     owners.push({ accountId: new Types.ObjectId(data.accountId) });
   }
   return owners;

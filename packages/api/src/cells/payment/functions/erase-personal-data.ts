@@ -4,6 +4,7 @@ import { inngestFor } from '../../../events/inngest-client';
 import { accountDeleted } from '../../../events/schemas';
 import { defineSagaStep } from '../../saga-step';
 import { paymentDatabase } from '../database';
+import { isObjectIdText } from '../../../ids/object-id-text';
 
 /** Drops the billing details and the account link of the account's payments. */
 export const dropBillingDetailsStep = defineSagaStep({
@@ -13,7 +14,7 @@ export const dropBillingDetailsStep = defineSagaStep({
     const owners: QueryFilter<Payment>[] = [
       { 'billingDetails.email': deleted.email.toLowerCase() },
     ];
-    if (/^[0-9a-f]{24}$/i.test(deleted.accountId)) {
+    if (isObjectIdText(deleted.accountId)) {
       owners.push({ accountId: new Types.ObjectId(deleted.accountId) });
     }
     const { modifiedCount } = await Payment.updateMany(

@@ -3,6 +3,7 @@ import { inngestFor } from '../../../events/inngest-client';
 import { accountDeleted } from '../../../events/schemas';
 import { defineSagaStep } from '../../saga-step';
 import { reviewDatabase } from '../database';
+import { isObjectIdText } from '../../../ids/object-id-text';
 
 /** Gives each review of the account a fresh random account id of its own. */
 export const detachReviewsStep = defineSagaStep({
@@ -31,7 +32,7 @@ export const detachReviewsStep = defineSagaStep({
 export const erasePersonalData = inngestFor('review').createFunction(
   { id: 'erase-personal-data', triggers: [accountDeleted] },
   async ({ event, step }) => {
-    if (!/^[0-9a-f]{24}$/i.test(event.data.accountId)) return { reviewsDetached: 0 };
+    if (!isObjectIdText(event.data.accountId)) return { reviewsDetached: 0 };
     const accountId = new Types.ObjectId(event.data.accountId);
     return step.run(detachReviewsStep.id, () => detachReviewsStep.run(accountId));
   },

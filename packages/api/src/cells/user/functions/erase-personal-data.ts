@@ -3,6 +3,7 @@ import { inngestFor } from '../../../events/inngest-client';
 import { accountDeleted } from '../../../events/schemas';
 import { defineSagaStep } from '../../saga-step';
 import { userDatabase } from '../database';
+import { isObjectIdText } from '../../../ids/object-id-text';
 
 /** Records the account as erased, then deletes its profile and addresses. */
 export const deleteProfileAndAddressesStep = defineSagaStep({
@@ -34,7 +35,7 @@ export const deleteProfileAndAddressesStep = defineSagaStep({
 export const erasePersonalData = inngestFor('user').createFunction(
   { id: 'erase-personal-data', triggers: [accountDeleted] },
   async ({ event, step }) => {
-    if (!/^[0-9a-f]{24}$/i.test(event.data.accountId)) return { erased: false };
+    if (!isObjectIdText(event.data.accountId)) return { erased: false };
     const accountId = new Types.ObjectId(event.data.accountId);
     return step.run(deleteProfileAndAddressesStep.id, () =>
       deleteProfileAndAddressesStep.run(accountId),
