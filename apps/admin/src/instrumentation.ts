@@ -7,4 +7,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { checkAdminEnvAtStart } = await import('./env');
   checkAdminEnvAtStart();
+  // The gateway's /metrics on its own port (GATEWAY_METRICS_PORT; unset: none).
+  const { startGatewayMetricsFromEnv } = await import('@shop/api/gateway-metrics-server');
+  await startGatewayMetricsFromEnv();
 }

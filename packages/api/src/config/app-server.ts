@@ -38,6 +38,17 @@ export const appServerShape = {
    * address from that entry counted from the right, and from the socket when 0.
    */
   TRUSTED_PROXY_HOPS: envValue.integer(0, 0, 10),
+  /**
+   * The port of the gateway's `/metrics` (gateway/metrics-server.ts), apart from the public one;
+   * unset: no metrics server (the k8s base sets 9464).
+   */
+  GATEWAY_METRICS_PORT: envValue
+    .optionalInteger(1)
+    .refine((port) => port === undefined || port <= 65_535, { message: 'must be a TCP port' }),
+  /** A second token the gateway's `/metrics` accepts (as the cell hosts'), for Prometheus. */
+  METRICS_TOKEN: envValue.text().refine((secret) => !secret || secret.length >= 32, {
+    message: 'must be at least 32 characters',
+  }),
   /** Set by the production entry itself (never by an operator): it ran, so the address is sound. */
   SHOP_APP_ENTRY: envValue.text(),
 } as const;

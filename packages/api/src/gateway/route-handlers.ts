@@ -1,6 +1,7 @@
 import { cellUrlsFromEnv } from '../client/cell-urls';
 import { allowedOriginsFrom, appServerConfig } from '../config/app-server';
 import { createGateway, type GatewayOptions, type GatewayTarget } from './create-gateway';
+import { recordGatewayCall } from './gateway-metrics';
 import { rateLimitOptionsFromEnv, TokenBucketRateLimiter } from './rate-limiter';
 
 /**
@@ -20,6 +21,18 @@ export function gatewayRouteHandlers(options: Partial<GatewayOptions> = {}) {
   const handle = async (
     request: Request,
     context: { params: Promise<GatewayTarget> },
-  ): Promise<Response> => forward(request, await context.params);
+  ): Promise<Response> => {
+    const startedAt = performance.now();
+    const target = await context.params;
+    const response = await forward(request, target);
+    // Until the cell's headers: the body streams on, and a slow reader is not a slow cell.
+    recordGatewayCall(
+      target.domain,
+      request.method,
+      response.status,
+      (performance.now() - startedAt) / 1000,
+    );
+    return response;
+  };
   return { GET: handle, POST: handle };
 }
