@@ -58,6 +58,17 @@ describe('the cell host configuration', () => {
     expect(problemsOf({ ...production, CELLS: 'review', INNGEST_DEV: '0' })).toEqual([]);
   });
 
+  it('checks the payment timeout at start instead of falling back to 10 minutes', () => {
+    expect(hostConfig.parse({}).ORDER_PAYMENT_TIMEOUT).toBe('10m');
+    expect(hostConfig.parse({ ORDER_PAYMENT_TIMEOUT: '45s' }).ORDER_PAYMENT_TIMEOUT).toBe('45s');
+    expect(hostConfig.parse({ ORDER_PAYMENT_TIMEOUT: '600' }).ORDER_PAYMENT_TIMEOUT).toBe('600s');
+    for (const wrong of ['5 min', '10 m', '0', '0s', '-5', '1d']) {
+      expect(problemsOf({ ORDER_PAYMENT_TIMEOUT: wrong })).toEqual([
+        'ORDER_PAYMENT_TIMEOUT: must be a duration such as 45s, 10m or 1h, or a whole number of seconds',
+      ]);
+    }
+  });
+
   it('asks only for what the hosted cells need', () => {
     expect(problemsOf({ ...production, CELLS: 'search,review' })).toEqual([]);
     expect(problemsOf({ ...production, CELLS: 'product' })).toEqual([

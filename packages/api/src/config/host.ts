@@ -15,6 +15,22 @@ const hostedCells = envValue.text().transform((value, context): Domain[] | 'all'
 });
 
 /**
+ * How long the order saga waits for a card payment: an Inngest duration (`45s`, `10m`, `1h`) or
+ * a number of seconds. Default 10 minutes, below the 15-minute stock hold. Anything else stops
+ * the host: it used to fall back to 10 minutes without a word.
+ */
+const paymentTimeout = envValue.text().transform((value, context): string => {
+  if (value === undefined) return '10m';
+  if (/^[1-9]\d*[smh]$/.test(value)) return value;
+  if (/^[1-9]\d*$/.test(value)) return `${value}s`;
+  context.addIssue({
+    code: 'custom',
+    message: 'must be a duration such as 45s, 10m or 1h, or a whole number of seconds',
+  });
+  return z.NEVER;
+});
+
+/**
  * Every variable a cell host and the cells it hosts read. Keys are the variables' names, so a
  * value is found by grepping its name; numbers and switches arrive parsed, defaults applied.
  */
@@ -98,7 +114,7 @@ export const hostShape = {
   FILES_S3_SECRET_ACCESS_KEY: envValue.text(),
   // order
   ORDER_LOOKUP_FAILURE_LIMIT: envValue.integer(10, 1),
-  ORDER_PAYMENT_TIMEOUT: envValue.text(),
+  ORDER_PAYMENT_TIMEOUT: paymentTimeout,
   // search
   SEARCH_POLL_INTERVAL_MS: envValue.optionalInteger(1),
   SEARCH_RECONCILE_INTERVAL_MS: envValue.optionalInteger(1),

@@ -1,12 +1,11 @@
-import { hostEnv } from '../../../config/host';
+import { hostConfig } from '../../../config/host';
+
 /**
- * How long the saga waits for a card payment: `ORDER_PAYMENT_TIMEOUT` as an Inngest duration
- * (`10m`, `45s`, `1h`) or a number of seconds; default 10 minutes, below the 15 minute stock hold
- * so an order is cancelled (and its stock released) before its reservation could lapse.
+ * How long the saga waits for a card payment, as an Inngest duration: `ORDER_PAYMENT_TIMEOUT`,
+ * checked and normalised when the host starts (config/host.ts: `600` becomes `600s`; default
+ * 10 minutes, below the 15 minute stock hold so an order is cancelled, and its stock released,
+ * before its reservation could lapse).
  */
-export function orderPaymentTimeout(env: NodeJS.ProcessEnv = hostEnv()): string {
-  const configured = env.ORDER_PAYMENT_TIMEOUT?.trim();
-  if (configured && /^\d+(s|m|h)$/.test(configured)) return configured;
-  if (configured && /^\d+$/.test(configured) && Number(configured) > 0) return `${configured}s`;
-  return '10m';
+export function orderPaymentTimeout(): string {
+  return hostConfig().ORDER_PAYMENT_TIMEOUT;
 }
