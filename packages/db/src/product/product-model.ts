@@ -14,8 +14,11 @@ const wholeNumber = { validator: Number.isInteger, message: '{PATH} must be a wh
 const imageSchema = new Schema(
   {
     url: { type: String, required: true },
-    /** Describes the picture for screen readers; required so no image ships without one. */
-    alt: { type: String, required: true, trim: true },
+    /**
+     * Describes the picture for screen readers. A draft may hold an image still without one (just
+     * uploaded); the product cell's publish rules refuse to make such a product active.
+     */
+    alt: { type: String, default: '', trim: true },
   },
   { _id: false },
 );

@@ -168,7 +168,8 @@ const productFields = {
     .array(z.object({ name: text(50), values: z.array(text(60)).min(1).max(50) }).strict())
     .max(3),
   variants: z.array(variantInput).min(1).max(250),
-  images: z.array(z.object({ url: imageUrl, alt: text(300) }).strict()).max(20),
+  /** In display order; alt text may wait while a draft (the publish rules require it). */
+  images: z.array(z.object({ url: imageUrl, alt: shownText(300) }).strict()).max(20),
   attributes: z.array(z.object({ name: text(50), value: text(200) }).strict()).max(50),
   seo: z
     .object({ title: shownText(120), description: shownText(320) })
