@@ -41,6 +41,7 @@ import {
   markShipped,
   staffCancel,
 } from './procedures/staff-orders';
+import { salesSummary } from './procedures/staff-dashboard';
 import {
   discountCodes,
   saveDiscountCode,
@@ -96,4 +97,7 @@ export const orderRouter = router({
     .input(markDeliveredInput)
     .mutation(markDelivered),
   staffCancel: permissionProcedure('orders:write').input(staffCancelInput).mutation(staffCancel),
+
+  // Staff: the merchant's home figures (procedures/staff-dashboard.ts).
+  salesSummary: permissionProcedure('orders:read').query(salesSummary),
 });

@@ -4,3 +4,4 @@ export * from './checkout';
 export * from './order';
 export * from './staff-settings';
 export * from './cancel-link';
+export * from './sales-summary';
