@@ -9,6 +9,10 @@ export const executorShape = {
   INNGEST_SYNC_URLS: envValue.text(),
   INNGEST_SIGNING_KEY: envValue.text(),
   INNGEST_EVENT_KEY: envValue.text(),
+  /** A bearer token `/metrics` accepts besides the signing key (Prometheus's own). */
+  METRICS_TOKEN: envValue.text().refine((secret) => !secret || secret.length >= 32, {
+    message: 'must be at least 32 characters',
+  }),
   /**
    * Multiplies the real engine's retry table (15 s ... 2 h, plus up to 30 s jitter). 1 is the
    * real schedule; test suites set e.g. 0.002 so a retry takes milliseconds. Above 0, at most 1:

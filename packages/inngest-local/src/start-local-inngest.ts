@@ -23,6 +23,7 @@ import { RunState } from './engine/run-state';
 import { Scheduler } from './engine/scheduler';
 import { WaitResolver } from './engine/wait-resolver';
 import { newUlid } from './ids/ulid';
+import { watchQueue } from './metrics/queue-gauges';
 import { createHttpServer } from './server/http-server';
 import { databaseName, openStore } from './store/store';
 
@@ -44,6 +45,8 @@ export interface LocalInngestOptions {
   signingKey?: string;
   /** Default `INNGEST_EVENT_KEY`. When set, other event keys are refused. */
   eventKey?: string;
+  /** Default `METRICS_TOKEN`: a bearer token `/metrics` accepts besides the signing key. */
+  metricsToken?: string;
   logger?: Logger;
   /**
    * Timings and limits; tests shorten retries (`retryScale`, else `INNGEST_LOCAL_RETRY_SCALE`)
@@ -144,6 +147,7 @@ export async function startLocalInngest(options: LocalInngestOptions = {}): Prom
     finisher,
     signingKey: config.signingKey,
     eventKey: config.eventKey,
+    metricsToken: options.metricsToken ?? (env.METRICS_TOKEN || undefined),
     maxEventBytes: config.limits.maxEventBytes,
     logger,
   });
@@ -158,6 +162,7 @@ export async function startLocalInngest(options: LocalInngestOptions = {}): Prom
   const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
 
   scheduler.start();
+  const unwatchQueue = watchQueue(store);
   const syncer = new AppSyncer({
     urls: appUrls,
     resyncIntervalMs: config.resyncIntervalMs,
@@ -184,6 +189,7 @@ export async function startLocalInngest(options: LocalInngestOptions = {}): Prom
         // The scheduler first: in-flight steps may still send events to this server.
         await scheduler.stop(config.shutdownGraceMs);
         await closeServer(server);
+        unwatchQueue();
         await store.close();
         logger.info({ url }, 'inngest-local stopped');
       })()),

@@ -1,3 +1,4 @@
+import { appUnreachable, retries } from '../metrics/executor-metrics';
 import type { JobDocument } from '../store/job-model';
 import type { RunDocument } from '../store/run-model';
 import type { SerializedError } from './app-caller';
@@ -24,6 +25,7 @@ export async function retryOrFail(
     return;
   }
   const delayMs = failure.retryAfterMs ?? retryDelayMs(parts.config, nextAttempt);
+  retries.labels(run.functionId, job.kind).inc();
   parts.logger.warn(
     {
       runId: run.runId,
@@ -69,6 +71,7 @@ export async function retryWhenReachable(
     Math.max(Math.max(50, 1_000 * parts.config.retryScale), downForMs),
     unreachableMaxDelayMs,
   );
+  appUnreachable.labels(run.functionId).inc();
   const log = job.unreachableSince ? parts.logger.debug : parts.logger.warn;
   log.call(
     parts.logger,

@@ -1,3 +1,4 @@
+import { appCallDuration, secondsSince } from '../metrics/executor-metrics';
 import type { JobDocument } from '../store/job-model';
 import { callApp } from './app-caller';
 import type { EngineParts } from './engine-parts';
@@ -22,6 +23,7 @@ export async function handleDiscover(parts: EngineParts, job: JobDocument, shutd
   // While any step runs on its own, the SDK must only plan: run inline, a step it sees as
   // unfinished might be one that is executing right now.
   const stepJobs = await parts.queue.countStepJobs(run.runId);
+  const calledAt = Date.now();
   const outcome = await callApp({
     run,
     stepId: 'step',
@@ -32,6 +34,7 @@ export async function handleDiscover(parts: EngineParts, job: JobDocument, shutd
     maxStepOutputBytes: parts.config.limits.maxStepOutputBytes,
     shutdown,
   });
+  appCallDuration.labels(run.functionId, 'discover', outcome.kind).observe(secondsSince(calledAt));
 
   switch (outcome.kind) {
     case 'aborted':

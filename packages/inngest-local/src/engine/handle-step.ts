@@ -1,3 +1,4 @@
+import { appCallDuration, secondsSince } from '../metrics/executor-metrics';
 import { opcodes } from '../protocol/outgoing-op';
 import type { JobDocument } from '../store/job-model';
 import { callApp, toSerializedError } from './app-caller';
@@ -30,6 +31,7 @@ export async function handleStep(parts: EngineParts, job: JobDocument, shutdown:
     return;
   }
 
+  const calledAt = Date.now();
   const outcome = await callApp({
     run,
     stepId: hash,
@@ -40,6 +42,7 @@ export async function handleStep(parts: EngineParts, job: JobDocument, shutdown:
     maxStepOutputBytes,
     shutdown,
   });
+  appCallDuration.labels(run.functionId, 'step', outcome.kind).observe(secondsSince(calledAt));
   const context = {
     runId: run.runId,
     functionId: run.functionId,

@@ -8,6 +8,7 @@ import type { JobDocument, JobKind } from '../store/job-model';
 import type { RunDocument } from '../store/run-model';
 import { toSerializedError, type SerializedError } from './app-caller';
 import type { EngineParts } from './engine-parts';
+import { retries } from '../metrics/executor-metrics';
 import { retryDelayMs } from './executor-config';
 import { farFuture, JobQueue } from './job-queue';
 import { overflowsState, stateOverflowError, stepLimitError } from './limit-errors';
@@ -137,6 +138,7 @@ export async function planOps(
           break;
         }
         const delayMs = answer.retryAfterMs ?? retryDelayMs(parts.config, nextAttempt);
+        retries.labels(run.functionId, 'step').inc();
         const error = toSerializedError(op.error);
         logger.warn(
           {

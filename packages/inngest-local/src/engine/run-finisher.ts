@@ -1,3 +1,4 @@
+import { runDuration, runsEnded } from '../metrics/executor-metrics';
 import type { Logger } from 'pino';
 import { ulidTime } from '../ids/ulid';
 import type { RunDocument } from '../store/run-model';
@@ -37,6 +38,7 @@ export class RunFinisher {
       outputJson: JSON.stringify(output ?? null),
     });
     if (!done) return;
+    countEnded(run, 'Completed');
     await this.queue.removeRunJobs(run.runId);
     this.logger.info(
       { runId: run.runId, functionId: run.functionId, durationMs: elapsed(run) },
@@ -52,6 +54,7 @@ export class RunFinisher {
     await this.resolveParent(run, { error });
     const done = await this.state.finish(run.runId, 'Failed', { errorJson: JSON.stringify(error) });
     if (!done) return;
+    countEnded(run, 'Failed');
     await this.queue.removeRunJobs(run.runId);
     this.logger.warn(
       {
@@ -73,6 +76,7 @@ export class RunFinisher {
       errorJson: JSON.stringify(error),
     });
     if (!done) return;
+    countEnded(run, 'Cancelled');
     await this.queue.removeRunJobs(run.runId);
     await this.emitInternal(run, 'inngest/function.cancelled', { event });
     this.logger.info({ runId: run.runId, functionId: run.functionId, reason }, 'run cancelled');
@@ -102,6 +106,11 @@ export class RunFinisher {
     );
     await this.queue.remove(jobId);
   }
+}
+
+function countEnded(run: RunDocument, status: 'Completed' | 'Failed' | 'Cancelled'): void {
+  runsEnded.labels(run.functionId, status).inc();
+  runDuration.labels(run.functionId, status).observe(elapsed(run) / 1000);
 }
 
 function elapsed(run: RunDocument): number {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AppRegistry } from '../engine/app-registry';
 import type { EventIngestor } from '../engine/event-ingestor';
 import type { RunFinisher } from '../engine/run-finisher';
+import { handleMetricsRoute } from '../metrics/metrics-route';
 import { isAuthorizedBearer } from '../protocol/signing';
 import type { Store } from '../store/store';
 import { headerValue, HttpError, sendJson } from './http-io';
@@ -23,6 +24,8 @@ export interface HttpDeps {
   finisher: RunFinisher;
   signingKey?: string;
   eventKey?: string;
+  /** A second token `/metrics` accepts, besides the signing key. */
+  metricsToken?: string;
   /** Largest single event accepted on `/e/`. */
   maxEventBytes: number;
   logger: Logger;
@@ -62,6 +65,9 @@ async function route(request: IncomingMessage, response: ServerResponse, deps: H
   if (path === '/health' && (method === 'GET' || method === 'HEAD')) {
     const up = deps.store.runs.db.readyState === 1;
     return sendJson(response, up ? 200 : 503, { status: up ? 'ok' : 'database unavailable' });
+  }
+  if (path === '/metrics' && method === 'GET') {
+    return handleMetricsRoute(request, response, deps);
   }
   // Like Inngest's REST API, reads and cancellation need the signing key once one is configured.
   if (
