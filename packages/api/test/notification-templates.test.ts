@@ -2,6 +2,7 @@ import { render, toPlainText } from '@react-email/components';
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { mailConfig } from '../src/cells/notification/mail-config';
+import { hostConfig } from '../src/config/host';
 import { describeSmtpError, isPermanentSmtpError } from '../src/cells/notification/smtp-errors';
 import { EmailLayout, EmailText } from '../src/cells/notification/templates/email-layout';
 import { emailTemplates } from '../src/cells/notification/templates/registry';
@@ -114,15 +115,20 @@ describe('SMTP failures', () => {
 
 describe('mail configuration', () => {
   it('has local defaults and trims the storefront URL', () => {
-    expect(mailConfig({ STOREFRONT_PUBLIC_URL: 'https://shop.example.com/' })).toEqual({
+    expect(
+      mailConfig(hostConfig.parse({ STOREFRONT_PUBLIC_URL: 'https://shop.example.com/' })),
+    ).toEqual({
       smtpUrl: undefined,
       from: 'Shop <no-reply@shop.localhost>',
       storefrontUrl: 'https://shop.example.com',
     });
+    expect(mailConfig(hostConfig.parse({})).storefrontUrl).toBe('http://127.0.0.1:3000');
   });
 
-  it('names a bad variable without echoing its value', () => {
-    expect(() => mailConfig({ SMTP_URL: 'http://user:secret@host' })).toThrow(/SMTP_URL/);
-    expect(() => mailConfig({ SMTP_URL: 'http://user:secret@host' })).not.toThrow(/secret/);
+  it('is checked with the host configuration, which names a bad variable without its value', () => {
+    const bad = { SMTP_URL: 'http://user:secret@host', MAIL_FROM: 'x' };
+    expect(() => hostConfig.parse(bad)).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => hostConfig.parse(bad)).toThrow(/MAIL_FROM: must be a sender/);
+    expect(() => hostConfig.parse(bad)).not.toThrow(/secret/);
   });
 });

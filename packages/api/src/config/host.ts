@@ -93,7 +93,12 @@ export const hostShape = {
         message: 'must be an smtp:// or smtps:// URL',
       },
     ),
-  MAIL_FROM: envValue.text().default('Shop <no-reply@shop.localhost>'),
+  MAIL_FROM: envValue
+    .text()
+    .refine((value) => value === undefined || value.length >= 3, {
+      message: 'must be a sender such as Shop <no-reply@example.com>',
+    })
+    .default('Shop <no-reply@shop.localhost>'),
   STOREFRONT_PUBLIC_URL: envValue.url(),
   // product
   STOREFRONT_INTERNAL_URL: envValue.url(),

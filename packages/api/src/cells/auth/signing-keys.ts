@@ -1,4 +1,4 @@
-import { hostEnv } from '../../config/host';
+import { hostConfig } from '../../config/host';
 import { generateKeyPair, randomUUID, type JsonWebKey } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { SigningKey as StoredSigningKey } from '@shop/db/auth';
@@ -29,11 +29,8 @@ const keyCacheTtlMs = 60_000;
  * published key set (cached up to `keyCacheTtlMs`) lists it, so no cell meets a token whose key it
  * cannot fetch. `AUTH_KEY_ACTIVATION_DELAY_MS` overrides it (tests use 0).
  */
-function activationDelayMs(env = hostEnv()): number {
-  const configured = Number(env.AUTH_KEY_ACTIVATION_DELAY_MS);
-  return env.AUTH_KEY_ACTIVATION_DELAY_MS && Number.isInteger(configured) && configured >= 0
-    ? configured
-    : keyCacheTtlMs + 5_000;
+function activationDelayMs(): number {
+  return hostConfig().AUTH_KEY_ACTIVATION_DELAY_MS; // default keyCacheTtlMs + 5 s (config/host.ts)
 }
 
 /**

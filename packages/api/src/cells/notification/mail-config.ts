@@ -1,12 +1,7 @@
-import { z } from 'zod';
-import { hostEnv } from '../../config/host';
+import { hostConfig, type HostConfig } from '../../config/host';
 
-const mailEnv = z.object({
-  /** Any SMTP provider: `smtp://user:pass@host:587`, `smtps://...:465`. Holds credentials. */
-  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
-  MAIL_FROM: z.string().min(3).default('Shop <no-reply@shop.localhost>'),
-  STOREFRONT_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
-});
+/** Links in emails outside production, where STOREFRONT_PUBLIC_URL may be unset (`pnpm dev`). */
+const localStorefrontUrl = 'http://127.0.0.1:3000';
 
 export interface MailConfig {
   smtpUrl: string | undefined;
@@ -16,18 +11,17 @@ export interface MailConfig {
 }
 
 /**
- * Read on every send rather than at import, so a test (or an operator restarting with a new
- * secret) gets the current values. Invalid values throw with the variable's name, never its value.
+ * The notification cell's mail settings, from the host's configuration (config/host.ts checks
+ * SMTP_URL, MAIL_FROM and STOREFRONT_PUBLIC_URL at start, naming a bad variable without its value;
+ * production requires SMTP_URL and STOREFRONT_PUBLIC_URL). Read on every send, so a test that
+ * changes the environment gets the current values.
  */
-export function mailConfig(env: Record<string, string | undefined> = hostEnv()): MailConfig {
-  const parsed = mailEnv.safeParse(env);
-  if (!parsed.success) {
-    const names = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
-    throw new Error(`invalid mail configuration: ${names}`);
-  }
+export function mailConfig(
+  config: Pick<HostConfig, 'SMTP_URL' | 'MAIL_FROM' | 'STOREFRONT_PUBLIC_URL'> = hostConfig(),
+): MailConfig {
   return {
-    smtpUrl: parsed.data.SMTP_URL,
-    from: parsed.data.MAIL_FROM,
-    storefrontUrl: parsed.data.STOREFRONT_PUBLIC_URL.replace(/\/+$/, ''),
+    smtpUrl: config.SMTP_URL,
+    from: config.MAIL_FROM,
+    storefrontUrl: (config.STOREFRONT_PUBLIC_URL ?? localStorefrontUrl).replace(/\/+$/, ''),
   };
 }

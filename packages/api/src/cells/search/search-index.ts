@@ -1,15 +1,15 @@
-import { hostEnv } from '../../config/host';
+import { hostConfig } from '../../config/host';
 import { rootLogger } from '../../observability/logger';
 import type { CellDatabase } from '../cell-definition';
 import { catalogDatabase, openCatalogReader } from '../product/public';
 import { IndexSync } from './index-sync';
-import { syncSettingsFromEnv } from './sync-settings';
+import { syncSettingsFrom } from './sync-settings';
 
 const logger = rootLogger.child({ cell: 'search', component: 'search-index' });
 
 /** This process's replica of the search index, kept fresh from the product cell's catalogue. */
 export const searchIndex = new IndexSync(openCatalogReader, {
-  ...syncSettingsFromEnv(hostEnv(), logger),
+  ...syncSettingsFrom(hostConfig()),
   logger,
 });
 
