@@ -45,6 +45,12 @@ export { Price, type PriceProps } from './price';
 export { ProductCard, type ProductCardProduct, type ProductCardProps } from './product-card';
 export { productArtDataUrl, productArtSvg, type ProductArtOptions } from './product-art';
 export { ProductImage, type ProductImageProps } from './product-image';
+export {
+  isUploadedProductImage,
+  productImageLoader,
+  productImageSrcSet,
+  uploadedImageWidths,
+} from './product-image-loader';
 export { RatingStars, type RatingStarsProps } from './rating-stars';
 export {
   columnClassNames,

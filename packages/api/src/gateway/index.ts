@@ -15,3 +15,4 @@ export {
 export { attachIdentity, defaultSessionCookieNames, type IdentityOptions } from './identity';
 export { requestIdFrom } from './request-id';
 export { gatewayRouteHandlers } from './route-handlers';
+export { productImageReadHandlers, productImageUploadHandlers } from './product-media-routes';

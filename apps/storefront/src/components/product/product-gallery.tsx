@@ -17,6 +17,7 @@ export function ProductGallery() {
         alt={current?.alt ?? product.name}
         priority
         shape="square"
+        sizes="(min-width: 1024px) 50vw, 100vw"
         className="rounded-card border border-line shadow-card"
       />
       {images.length > 1 ? (
@@ -39,6 +40,7 @@ export function ProductGallery() {
                   imageUrl={image.url}
                   decorative
                   shape="square"
+                  sizes="(min-width: 1024px) 10vw, 20vw"
                 />
               </button>
             </li>
