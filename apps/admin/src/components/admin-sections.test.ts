@@ -27,8 +27,8 @@ describe('what each staff role sees in the back office', () => {
     expect(labelsFor('support')).not.toContain('Staff');
   });
 
-  it('a customer (no permissions) sees only the dashboard entry', () => {
-    expect(labelsFor('customer')).toEqual(['Dashboard']);
+  it('a customer (no permissions) sees only the entries every role has', () => {
+    expect(labelsFor('customer')).toEqual(['Dashboard', 'Service health']);
   });
 
   it('knows which permission a page needs, including the pages below a section', () => {

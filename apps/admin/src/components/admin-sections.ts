@@ -29,6 +29,8 @@ export const adminSections: readonly AdminSection[] = [
   { label: 'Staff', href: '/staff', permission: 'accounts:manage' },
   { label: 'Notifications', permission: 'notifications:send' },
   { label: 'Analytics', permission: 'analytics:read' },
+  // Whether each service answers (every staff role; the dashboard links to it too).
+  { label: 'Service health', href: '/health' },
 ];
 
 /** The sections a holder of `permissions` may see. */
