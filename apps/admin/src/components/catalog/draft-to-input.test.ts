@@ -60,3 +60,21 @@ describe('what the editor sends for a draft', () => {
     });
   });
 });
+
+describe('the images the editor sends', () => {
+  it('keeps their order and trimmed alt text; an image without alt text is still sent', () => {
+    const result = fieldsFromDraft(
+      draft({
+        variants: [{ ...kept, stock: '1', openedStock: '1' }],
+        images: [
+          { url: `/media/product/${'b'.repeat(32)}`, alt: '  Lamp, side view ' },
+          { url: `/media/product/${'a'.repeat(32)}`, alt: '' },
+        ],
+      }),
+    );
+    expect(result.ok && result.fields.images).toEqual([
+      { url: `/media/product/${'b'.repeat(32)}`, alt: 'Lamp, side view' },
+      { url: `/media/product/${'a'.repeat(32)}`, alt: '' },
+    ]);
+  });
+});

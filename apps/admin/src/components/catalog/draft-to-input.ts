@@ -35,6 +35,7 @@ export const draftSchema = z.strictObject({
       }),
     )
     .max(250),
+  images: z.array(z.strictObject({ url: z.string().max(500), alt: z.string().max(300) })).max(20),
 });
 export type CheckedDraft = z.infer<typeof draftSchema>;
 
@@ -109,6 +110,7 @@ export function fieldsFromDraft(
         .filter((option) => option.name.trim())
         .map((option) => ({ name: option.name.trim(), values: optionValuesOf(option) })),
       variants,
+      images: draft.images.map((image) => ({ url: image.url, alt: image.alt.trim() })),
     },
   };
 }

@@ -28,6 +28,12 @@ export interface VariantDraft {
   openedStock: string;
 }
 
+/** One image as the editor holds it: its served path and its alt text (needed to publish). */
+export interface ImageDraft {
+  url: string;
+  alt: string;
+}
+
 /** Everything the editor holds; sent as-is to the save action, which checks every field. */
 export interface ProductDraft {
   name: string;
@@ -43,6 +49,8 @@ export interface ProductDraft {
   seoDescription: string;
   options: OptionDraft[];
   variants: VariantDraft[];
+  /** In the order shoppers see them; the first is the listing image. */
+  images: ImageDraft[];
 }
 
 /** Values of an option row, trimmed, empty and repeated ones dropped. */
@@ -151,6 +159,7 @@ export function draftOf(product: EditorProduct): ProductDraft {
       existing: true,
       openedStock: String(variant.onHand),
     })),
+    images: product.images.map((image) => ({ url: image.url, alt: image.alt })),
   };
 }
 
@@ -181,6 +190,7 @@ export function emptyDraft(): ProductDraft {
         openedStock: '',
       },
     ],
+    images: [],
   };
 }
 

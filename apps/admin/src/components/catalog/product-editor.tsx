@@ -24,6 +24,7 @@ import {
   type ProductDraft,
   type VariantDraft,
 } from './editor-values';
+import { ProductImagesField } from './product-images-field';
 import { RichTextField } from './rich-text-field';
 import type { EditorSaveState } from './save-errors';
 import { SeoPreview, seoDescriptionLimit, seoTitleLimit } from './seo-preview';
@@ -203,6 +204,23 @@ export function ProductEditor({
         </Card>
 
         <Card>
+          <CardHeader
+            title="Images"
+            description="Drag to reorder, or use Earlier and Later. The first image is the one listings show."
+          />
+          <CardBody>
+            <ProductImagesField
+              images={draft.images}
+              onChange={(update) =>
+                setDraft((current) => ({ ...current, images: update(current.images) }))
+              }
+              errors={errors}
+              disabled={!canWrite || pending}
+            />
+          </CardBody>
+        </Card>
+
+        <Card>
           <CardHeader title="Status and placement" />
           <CardBody className="grid gap-4 sm:grid-cols-2">
             <SelectField
@@ -215,7 +233,7 @@ export function ProductEditor({
                 { value: 'active', label: 'Active (for sale)' },
                 { value: 'archived', label: 'Archived (hidden, kept for orders)' },
               ]}
-              hint="Publishing needs a name, brand, description, category and prices."
+              hint="Publishing needs a name, brand, description, category, prices and alt text on every image."
               error={errors.status}
             />
             <TextField

@@ -14,7 +14,8 @@ describe('where the editor shows a refused save', () => {
     expect(fieldKeyOf('options.0.values.3')).toBe('options.0.values');
     expect(fieldKeyOf('seo.description')).toBe('seo.description');
     expect(fieldKeyOf('description')).toBe('descriptionHtml');
-    expect(fieldKeyOf('images.0.alt')).toBeUndefined();
+    expect(fieldKeyOf('images.0.alt')).toBe('images.0.alt');
+    expect(fieldKeyOf('images')).toBe('images');
   });
 
   it('turns publish-rule issues into field errors', () => {

@@ -19,7 +19,7 @@ export function fieldKeyOf(path: string): string | undefined {
   const [head, index, field] = parts;
   if (head === 'description') return 'descriptionHtml';
   if (head === 'seo') return index ? `seo.${index}` : 'seo.title';
-  if (head === 'variants' || head === 'options') {
+  if (head === 'variants' || head === 'options' || head === 'images') {
     if (index === undefined || !/^\d+$/.test(index)) return head;
     return field ? `${head}.${index}.${field}` : `${head}.${index}`;
   }

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+const uploaded = z.object({ url: z.string().regex(/^\/media\/product\/[0-9a-f]{32}$/) });
+const refused = z.object({ error: z.object({ message: z.string() }) });
+
+export type UploadResult = { ok: true; url: string } | { ok: false; message: string };
+
+/**
+ * Sends one file to the admin's upload route (the raw file as the body, its own type) and says
+ * what became of it: the stored image's path, or the server's reason in its own words.
+ */
+export async function uploadProductImage(file: File): Promise<UploadResult> {
+  let response: Response;
+  try {
+    response = await fetch('/api/media/product-images', {
+      method: 'POST',
+      headers: { 'content-type': file.type || 'application/octet-stream' },
+      body: file,
+    });
+  } catch {
+    return { ok: false, message: 'The upload did not go through. Check your connection.' };
+  }
+  const body: unknown = await response.json().catch(() => null);
+  const stored = uploaded.safeParse(body);
+  if (response.ok && stored.success) return { ok: true, url: stored.data.url };
+  const reason = refused.safeParse(body);
+  if (reason.success) return { ok: false, message: reason.data.error.message };
+  return {
+    ok: false,
+    message:
+      response.status === 413
+        ? 'The file is too large; use a smaller photo.'
+        : 'The upload failed; try again.',
+  };
+}
+
+/** The list with one item taken out of `from` and put back at `to`. */
+export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
+  const next = [...items];
+  const [moved] = next.splice(from, 1);
+  if (moved === undefined) return next;
+  next.splice(to, 0, moved);
+  return next;
+}
