@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 import { defaultShopCellUrl } from '../client/cell-urls';
 import { commonConfig } from '../config/common';
-import { hostEnv } from '../config/host';
+import { hostConfig } from '../config/host';
 import { rootLogger } from '../observability/logger';
 import {
   remoteRevokedSessions,
@@ -19,25 +19,18 @@ export function authJwksUrl(env: Env = commonConfig()): URL {
   return new URL(jwksPath, base);
 }
 
-const defaultCooldownMs = 30_000;
-
-/** `AUTH_JWKS_COOLDOWN_MS` when it is a whole number of milliseconds, else 30 s. */
-function jwksCooldownMs(env: Env): number {
-  const configured = Number(env.AUTH_JWKS_COOLDOWN_MS);
-  return env.AUTH_JWKS_COOLDOWN_MS && Number.isInteger(configured) && configured >= 0
-    ? configured
-    : defaultCooldownMs;
-}
-
 /**
  * The auth cell's public keys fetched over HTTP and cached by jose: refetched when a token names
  * an unknown key (a rotation), at most once per cooldown (`AUTH_JWKS_COOLDOWN_MS`, 30 s) so forged
  * kids cannot make every request a fetch, and otherwise kept for 10 minutes. Paired with the auth
  * cell's revocation list (`revoked-sessions.ts`), which the verifier then checks.
  */
-export function remoteAuthKeySet(url: URL = authJwksUrl(), env: Env = hostEnv()): JWTVerifyGetKey {
+export function remoteAuthKeySet(
+  url: URL = authJwksUrl(),
+  cooldownMs: number = hostConfig().AUTH_JWKS_COOLDOWN_MS,
+): JWTVerifyGetKey {
   const keySet = createRemoteJWKSet(url, {
-    cooldownDuration: jwksCooldownMs(env),
+    cooldownDuration: cooldownMs,
     cacheMaxAge: 10 * 60_000,
     timeoutDuration: 5_000,
   });
