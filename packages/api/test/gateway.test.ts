@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from '../src/gateway/create-gateway';
 import { TokenBucketRateLimiter } from '../src/gateway/rate-limiter';
+import { captureLogs } from './support/log-capture';
 import { sameOriginJson, startAppEdge, type AppEdge } from './support/app-edge';
 
 interface Echo {
@@ -40,6 +41,8 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => cell.close(() => resolve())));
 
+const gatewayLogs = captureLogs();
+
 function gatewayTo(
   baseUrl: () => string,
   limiter = new TokenBucketRateLimiter({ burst: 1000, perSecond: 1000 }),
@@ -48,8 +51,12 @@ function gatewayTo(
     urlFor: (domain) => `${baseUrl()}/trpc/${domain}`,
     limiter,
     maxBodyBytes: 64,
+    logger: gatewayLogs.logger,
   });
 }
+
+const unreachableLines = () =>
+  gatewayLogs.lines.filter((line) => line.message === 'cell unreachable');
 
 function browserRequest(path: string, init: RequestInit = {}): Request {
   return new Request(`http://shop.test/api/cells/${path}`, init);
@@ -182,6 +189,12 @@ describe('the cell gateway', () => {
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({
       error: { message: 'The search service is unavailable' },
+    });
+    // Issue 16: one structured line (not console.error's own shape), with the request id.
+    expect(unreachableLines().at(-1)).toMatchObject({
+      level: 'WARN',
+      requestId: response.headers.get('x-request-id'),
+      metadata: { domain: 'search', reason: expect.stringContaining('ECONNREFUSED') },
     });
   });
 
@@ -383,18 +396,15 @@ describe('TokenBucketRateLimiter', () => {
     const silent = createServer(() => browser.abort());
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
-    const logged: string[] = [];
-    const originalError = console.error;
-    console.error = (line: string) => void logged.push(line);
+    const before = unreachableLines().length;
     try {
       const response = await gatewayTo(() => silentUrl)(
         browserRequest('product/product.list', { signal: browser.signal }),
         { domain: 'product', path: ['product.list'] },
       );
       expect(response.status).toBe(499);
-      expect(logged.filter((line) => line.includes('cell unreachable'))).toEqual([]);
+      expect(unreachableLines().length).toBe(before);
     } finally {
-      console.error = originalError;
       silent.closeAllConnections();
       silent.close();
     }

@@ -2,6 +2,7 @@ export { startTracing, type Tracing, type TracingOptions } from './start-tracing
 export { activeTraceFields } from './trace-fields';
 export {
   contextOfTraceparent,
+  continueTrace,
   currentTraceparent,
   validTraceparent,
   withTraceparent,
@@ -23,6 +24,7 @@ export {
   SpanStatusCode,
   trace,
   type Attributes,
+  type Context,
   type Span,
 } from '@opentelemetry/api';
 export type { SpanExporter } from '@opentelemetry/sdk-trace';

@@ -34,7 +34,16 @@ export function contextOfTraceparent(traceparent: string | undefined): Context {
   return propagation.extract(ROOT_CONTEXT, { traceparent: valid });
 }
 
-/** Runs `fn` as a continuation of `traceparent` (a no-op wrapper when tracing is off). */
+/**
+ * Runs `fn` in the trace `traceparent` names when it is valid, else in the current context (a
+ * stored trace context is optional: records from before tracing have none).
+ */
+export function continueTrace<T>(traceparent: string | null | undefined, fn: () => T): T {
+  const valid = validTraceparent(traceparent);
+  return valid ? context.with(contextOfTraceparent(valid), fn) : fn();
+}
+
+/** Runs `fn` as a continuation of `traceparent`, or from the root context without one. */
 export function withTraceparent<T>(traceparent: string | undefined, fn: () => T): T {
   return context.with(contextOfTraceparent(traceparent), fn);
 }

@@ -1,7 +1,11 @@
+import type { Logger } from 'pino';
 import { isDomain, type Domain } from '../client';
+import { rootLogger } from '../observability/logger';
 import { attachCartToken } from './cart-token';
 import { clientAddressOf } from './client-address';
 import { crossSiteRefusal } from './cross-site';
+import { inGatewaySpan } from './gateway-span';
+import { gatewayMetrics } from './gateway-metrics';
 import { headersForBrowser, headersForCell } from './forwarded-headers';
 import { attachIdentity, type IdentityOptions } from './identity';
 import { jsonError } from './json-error';
@@ -27,6 +31,8 @@ export interface GatewayOptions {
   allowedOrigins?: readonly string[];
   /** The internal credential (`CELL_SERVICE_TOKEN`) presented to the cells; none in tests. */
   cellCredential?: string;
+  /** Where a failed forward is logged; default the process's structured logger. */
+  logger?: Logger;
 }
 
 export interface GatewayTarget {
@@ -49,12 +55,13 @@ export function createGateway(options: GatewayOptions) {
   const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
   const fetchCell = options.fetch ?? fetch;
 
-  return async function forward(request: Request, target: GatewayTarget): Promise<Response> {
+  const forward = async (request: Request, target: GatewayTarget): Promise<Response> => {
     const requestId = requestIdFrom(request.headers);
     const clientAddress = clientAddressOf(request.headers);
 
     const decision = options.limiter.take(clientAddress);
     if (!decision.allowed) {
+      gatewayMetrics().rateLimited.inc();
       return jsonError(429, 'Too many requests, please slow down', requestId, {
         'retry-after': String(decision.retryAfterSeconds),
       });
@@ -99,13 +106,17 @@ export function createGateway(options: GatewayOptions) {
     } catch (error) {
       // The browser went away first: nothing to answer, and nothing wrong with the cell.
       if (request.signal.aborted) return new Response(null, { status: 499 });
-      console.error(
-        JSON.stringify({
-          msg: 'cell unreachable',
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      gatewayMetrics()
+        .upstreamFailures.labels(domain, timedOut ? 'timeout' : 'unreachable')
+        .inc();
+      (options.logger ?? rootLogger).warn(
+        {
           domain,
           requestId,
-          reason: error instanceof Error ? (error.cause ?? error).toString() : String(error),
-        }),
+          reason: error instanceof Error ? String(error.cause ?? error) : String(error),
+        },
+        'cell unreachable',
       );
       return jsonError(503, `The ${domain} service is unavailable`, requestId);
     }
@@ -115,6 +126,8 @@ export function createGateway(options: GatewayOptions) {
       headers: headersForBrowser(fromCell.headers, requestId),
     });
   };
+  return (request: Request, target: GatewayTarget): Promise<Response> =>
+    inGatewaySpan(request, target, () => forward(request, target));
 }
 
 /**

@@ -74,6 +74,12 @@ export const paymentSchema = new Schema(
     clientSecret: { type: String },
     /** When `payment.succeeded`/`payment.failed` went out: a redelivery re-sends until it is set. */
     outcomeEventSentAt: { type: Date },
+    /**
+     * The W3C trace context of the checkout that created the payment: its outcome event, sent
+     * later from another request (the shopper's confirmation, Stripe's webhook), continues that
+     * trace, so one checkout is one trace (issue 16).
+     */
+    traceparent: { type: String },
     /** The paying account, absent for guests. */
     accountId: { type: Schema.Types.ObjectId },
     /**

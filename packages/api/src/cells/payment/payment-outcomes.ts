@@ -1,4 +1,5 @@
 import type { Payment, PaymentDocument, PaymentStatus } from '@shop/db/payment';
+import { continueTrace } from '@shop/telemetry';
 import type { Types, UpdateQuery } from 'mongoose';
 import { sendEvent } from '../../events/inngest-client';
 import { paymentOutcomes } from '../../observability/business-metrics';
@@ -45,26 +46,37 @@ export async function sendOutcomeEvent(payment: PaymentDocument): Promise<void> 
   );
   if (claimed.modifiedCount !== 1) return;
   const provider = payment.provider ?? 'test';
+  const { orderId } = payment;
   try {
-    if (payment.status === 'succeeded') {
-      await sendEvent('payment', paymentSucceeded, {
-        orderId: payment.orderId,
-        paymentId: payment._id.toString(),
-        provider,
-        amountMinor: payment.capturedMinor,
-        currency: payment.currency,
-      });
-    } else {
-      await sendEvent('payment', paymentFailed, {
-        orderId: payment.orderId,
-        paymentId: payment._id.toString(),
-        provider,
-        code: payment.failure?.code ?? 'payment_failed',
-        message: payment.failure?.message ?? 'The payment failed.',
-      });
-    }
+    // Sent in the checkout's trace (stored when the payment was created), whichever request
+    // settled the payment, so the confirmation and its email join the order's trace.
+    await continueTrace(payment.traceparent, () => sendOutcome(payment, orderId, provider));
   } catch (error) {
     await Payment.updateOne({ _id: payment._id }, { $unset: { outcomeEventSentAt: 1 } });
     throw error;
+  }
+}
+
+async function sendOutcome(
+  payment: PaymentDocument,
+  orderId: string,
+  provider: NonNullable<PaymentDocument['provider']>,
+): Promise<void> {
+  if (payment.status === 'succeeded') {
+    await sendEvent('payment', paymentSucceeded, {
+      orderId,
+      paymentId: payment._id.toString(),
+      provider,
+      amountMinor: payment.capturedMinor,
+      currency: payment.currency,
+    });
+  } else {
+    await sendEvent('payment', paymentFailed, {
+      orderId,
+      paymentId: payment._id.toString(),
+      provider,
+      code: payment.failure?.code ?? 'payment_failed',
+      message: payment.failure?.message ?? 'The payment failed.',
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { finalPaymentStatuses, type PaymentDocument } from '@shop/db/payment';
+import { currentTraceparent } from '@shop/telemetry';
 import { TRPCError } from '@trpc/server';
 import { Types } from 'mongoose';
 import type { Logger } from 'pino';
@@ -29,6 +30,7 @@ export async function startOrderPayment(
 
   let payment = await Payment.findById(_id);
   if (!payment) {
+    const traceparent = currentTraceparent();
     try {
       payment = await Payment.create({
         _id,
@@ -46,6 +48,8 @@ export async function startOrderPayment(
         idempotencyKey: cash
           ? cashOnDelivery.idempotencyKey(input.orderId)
           : intentIdempotencyKey(input.orderId),
+        // The checkout's trace (the saga step calling us), continued by the outcome event.
+        ...(traceparent ? { traceparent } : {}),
       });
       logger.info(
         { orderId: input.orderId, paymentId: _id.toString(), provider },
