@@ -18,11 +18,14 @@ export const bundleEntry = `${bundleDirectory}/main.mjs`;
  *   OpenTelemetry's instrumentations patch when they are loaded by name (a bundled copy would run
  *   untraced); the driver also requires its optional native extras (kerberos, snappy, zstd...) by
  *   name, present or not, and one mongoose instance must serve @shop/db and the cells;
+ * - `sharp` (product images) loads libvips through its platform package (`@img/sharp-linux-x64`)
+ *   by a name computed at run time, which only an installed copy resolves;
  * - the MongoDB stand-ins are development fallbacks of `@shop/db`, never started in production
  *   (its config refuses them there): left unresolved, they are not in the image at all.
  */
 export const externalPackages = [
   'bcrypt',
+  'sharp',
   'mongoose',
   'mongodb',
   'pino',
