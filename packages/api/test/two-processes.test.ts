@@ -38,7 +38,10 @@ it('search in one process finds products served by the product cell in another',
   const logged = (host: SpawnedHost, urlPrefix: string) =>
     waitForLog(
       host,
-      (line) => line.requestId === requestId && String(line.url).startsWith(urlPrefix),
+      // Fields of a log call other than the standard ones sit under `metadata` (@shop/telemetry).
+      (line) =>
+        line.requestId === requestId &&
+        String((line.metadata as { url?: unknown } | undefined)?.url).startsWith(urlPrefix),
     );
   expect(await logged(searchHost, '/trpc/search.query')).toBeDefined();
   expect(await logged(productHost, '/trpc/product.list')).toBeDefined();
