@@ -17,7 +17,9 @@ describe.each(apps)('the %s app', (app) => {
 
   it('runs its own image on its port, listening on every interface', () => {
     expect(container.image).toMatch(new RegExp(`^shop/${app}:[\\w.-]+$`));
-    expect(container.ports?.map((port) => port.containerPort)).toEqual([plan.port]);
+    // The public port, and the gateway's /metrics on its own (GATEWAY_METRICS_PORT).
+    expect(container.ports?.map((port) => port.containerPort)).toEqual([plan.port, 9464]);
+    expect(literalEnv(container, 'GATEWAY_METRICS_PORT')).toBe('9464');
     expect(literalEnv(container, 'PORT')).toBe(String(plan.port));
     // Kubernetes sets HOSTNAME to the pod name, which Next's standalone server would bind to.
     expect(literalEnv(container, 'HOSTNAME')).toBe('0.0.0.0');

@@ -153,6 +153,14 @@ describe.each(overlayNames)('network policies of overlay %s', (overlay) => {
     }
   });
 
+  it("let Prometheus scrape each app's gateway metrics port, not its public port", () => {
+    for (const app of apps) {
+      expect(allows(policies, prometheus, pod(app), { port: 9464 }), app).toBe(true);
+      expect(allows(policies, prometheus, pod(app), { port: portOf(app) }), app).toBe(false);
+      expect(allows(policies, ingressController, pod(app), { port: 9464 }), app).toBe(false);
+    }
+  });
+
   it('let only the payment cell reach Stripe, and only the notification cell SMTP', () => {
     for (const workload of workloads) {
       const https = allows(policies, pod(workload), internet, { port: 443 });

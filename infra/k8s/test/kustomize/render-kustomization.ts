@@ -125,6 +125,7 @@ const customKinds = new Set([
   'external-secrets.io/v1/ExternalSecret',
   'external-secrets.io/v1/ClusterSecretStore',
   'monitoring.coreos.com/v1/ServiceMonitor',
+  'monitoring.coreos.com/v1/PodMonitor',
   'monitoring.coreos.com/v1/PrometheusRule',
   'psmdb.percona.com/v1/PerconaServerMongoDB',
   'argoproj.io/v1alpha1/Application',

@@ -103,8 +103,9 @@ export const secretKeysByWorkload = {
     'METRICS_TOKEN',
     'SMTP_URL',
   ],
-  app: ['NEXTAUTH_SECRET', 'CELL_SERVICE_TOKEN'],
-  storefront: ['NEXTAUTH_SECRET', 'CELL_SERVICE_TOKEN', 'REVALIDATE_SECRET'],
+  // The apps' gateways serve /metrics to Prometheus's METRICS_TOKEN.
+  app: ['NEXTAUTH_SECRET', 'CELL_SERVICE_TOKEN', 'METRICS_TOKEN'],
+  storefront: ['NEXTAUTH_SECRET', 'CELL_SERVICE_TOKEN', 'METRICS_TOKEN', 'REVALIDATE_SECRET'],
 } as const;
 
 /**

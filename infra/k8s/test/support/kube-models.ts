@@ -4,6 +4,7 @@ import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/
 import { ClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
 import { ClusterSecretStore } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ClusterSecretStore';
 import { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
+import { PodMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor';
 import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
@@ -57,6 +58,7 @@ const models = {
   'external-secrets.io/v1/ExternalSecret': from(ExternalSecret),
   'external-secrets.io/v1/ClusterSecretStore': from(ClusterSecretStore),
   'monitoring.coreos.com/v1/ServiceMonitor': from(ServiceMonitor),
+  'monitoring.coreos.com/v1/PodMonitor': from(PodMonitor),
   'monitoring.coreos.com/v1/PrometheusRule': from(PrometheusRule),
   'argoproj.io/v1alpha1/Application': from(Application),
   'argoproj.io/v1alpha1/AppProject': from(AppProject),
