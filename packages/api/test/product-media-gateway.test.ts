@@ -13,7 +13,11 @@ import {
 import type { CellHost } from '../src/host';
 import { sealSessionCookie } from './support/session-cookie';
 import { seededTestDatabases, startTestHost, stopTestHosts } from './support/test-host';
-import { jpeg } from './support/test-images';
+import { jpeg as jpegBuffer } from './support/test-images';
+
+/** The test JPEG as the bytes a Request body takes. */
+const jpeg = async (width?: number, height?: number) =>
+  new Uint8Array(await jpegBuffer(width, height));
 
 // The admin's upload route in front of a real product cell, as the admin app mounts it.
 const secret = 'product-media-gateway-test-secret-0123456789';
@@ -67,7 +71,7 @@ async function sessionOf(email: string): Promise<string> {
   return `${cookieName}=${sealed}`;
 }
 
-const uploadRequest = (body: BodyInit, headers: Record<string, string>) =>
+const uploadRequest = (body: Uint8Array<ArrayBuffer>, headers: Record<string, string>) =>
   upload(
     new Request(`${adminOrigin}/api/media/product-images`, {
       method: 'POST',
