@@ -4,6 +4,7 @@ import { Types, type UpdateQuery } from 'mongoose';
 import { recordOrderTransition } from '../../observability/business-metrics';
 import { orderDatabase } from './database';
 import type { StoredOrder } from './views';
+import { isObjectIdText } from '../../ids/object-id-text';
 
 export { orderDatabase };
 
@@ -28,7 +29,7 @@ export type TransitionResult =
   { changed: true; order: StoredOrder; from: OrderStatus } | { changed: false; order: StoredOrder };
 
 export function toObjectId(orderId: string): Types.ObjectId | undefined {
-  return /^[0-9a-f]{24}$/i.test(orderId) ? new Types.ObjectId(orderId) : undefined;
+  return isObjectIdText(orderId) ? new Types.ObjectId(orderId) : undefined;
 }
 
 export async function findOrder(orderId: string): Promise<StoredOrder | undefined> {
