@@ -33,3 +33,8 @@ export const reservationCreated = eventType('product/reservation.created', {
     expiresAt: z.string().min(1),
   }),
 });
+
+/** A previewed CSV import was confirmed and is large: the product cell applies it in the background. */
+export const csvImportRequested = eventType('product/csv-import.requested', {
+  schema: z.object({ importId: z.string().regex(/^[0-9a-f]{24}$/) }),
+});

@@ -1,4 +1,5 @@
 import type { InngestFunction } from 'inngest';
+import { applyCsvImport } from './functions/apply-csv-import';
 import { expireReservationOnTime } from './functions/expire-reservation';
 import { revalidateStorefront } from './functions/revalidate-storefront';
 import { sweepExpiredReservations } from './functions/sweep-expired-reservations';
@@ -8,4 +9,5 @@ export const productFunctions: InngestFunction.Any[] = [
   expireReservationOnTime,
   sweepExpiredReservations,
   revalidateStorefront,
+  applyCsvImport,
 ];

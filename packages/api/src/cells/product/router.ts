@@ -4,6 +4,7 @@ import { statusProcedure } from '../status';
 import {
   adjustInventoryInput,
   adjustStockInput,
+  applyCsvImportInput,
   adminListInput,
   archiveInput,
   bulkInput,
@@ -14,9 +15,12 @@ import {
   commitStockInput,
   createCategoryInput,
   createInput,
+  csvImportInput,
+  csvImportReportInput,
   deleteCategoryInput,
   inventoryListInput,
   listInput,
+  previewCsvImportInput,
   reorderCategoriesInput,
   releaseStockInput,
   reserveStockInput,
@@ -25,9 +29,11 @@ import {
   setLowStockThresholdInput,
   sitemapEntriesInput,
   skuDetailsInput,
+  startCsvImportInput,
   stockMovementsInput,
   updateCategoryInput,
   updateInput,
+  uploadCsvImportPartInput,
 } from './inputs';
 import {
   bySlug,
@@ -55,6 +61,15 @@ import {
   reorderCategories,
   updateCategory,
 } from './procedures/staff-categories';
+import {
+  applyCsvImport,
+  csvImport,
+  csvImportReport,
+  exportProductsCsv,
+  previewCsvImport,
+  startCsvImport,
+  uploadCsvImportPart,
+} from './procedures/staff-csv';
 import {
   adjustInventory,
   inventoryList,
@@ -132,4 +147,23 @@ export const productRouter = router({
   setLowStockThreshold: permissionProcedure('catalog:write')
     .input(setLowStockThresholdInput)
     .mutation(setLowStockThreshold),
+
+  // Staff: CSV export and import (procedures/staff-csv.ts). Import is upload, dry run, apply.
+  exportProductsCsv: permissionProcedure('catalog:read').query(exportProductsCsv),
+  startCsvImport: permissionProcedure('catalog:write')
+    .input(startCsvImportInput)
+    .mutation(startCsvImport),
+  uploadCsvImportPart: permissionProcedure('catalog:write')
+    .input(uploadCsvImportPartInput)
+    .mutation(uploadCsvImportPart),
+  previewCsvImport: permissionProcedure('catalog:write')
+    .input(previewCsvImportInput)
+    .mutation(previewCsvImport),
+  applyCsvImport: permissionProcedure('catalog:write')
+    .input(applyCsvImportInput)
+    .mutation(applyCsvImport),
+  csvImport: permissionProcedure('catalog:write').input(csvImportInput).query(csvImport),
+  csvImportReport: permissionProcedure('catalog:write')
+    .input(csvImportReportInput)
+    .query(csvImportReport),
 });
