@@ -111,6 +111,16 @@ function handlerOf(initializer: ts.Expression): string | undefined {
   return handler && ts.isIdentifier(handler) ? handler.text : undefined;
 }
 
+/** The argument of the `.input(...)` call in a procedure entry's chain, if it has one. */
+function inputOf(initializer: ts.Expression): ts.Expression | undefined {
+  let node: ts.Expression = initializer;
+  while (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+    if (node.expression.name.text === 'input') return node.arguments[0];
+    node = node.expression.expression;
+  }
+  return undefined;
+}
+
 function isStatusEntry(initializer: ts.Expression): boolean {
   return (
     ts.isCallExpression(initializer) &&
@@ -249,6 +259,20 @@ describe.each(domains.map((domain) => [domain]))('the %s cell', (cell) => {
       const from = imported.get(handler) ?? '';
       if (!from.startsWith('./procedures/')) {
         problems.push(`${cell}.${name}: import ${handler} from ./procedures/<group>`);
+      }
+      const input = inputOf(property.initializer);
+      if (input) {
+        const inputName = ts.isIdentifier(input) ? input.text : undefined;
+        const inputFrom = inputName ? (imported.get(inputName) ?? '') : '';
+        if (!inputName || !/^\.\/inputs(\/|$)/.test(inputFrom)) {
+          problems.push(
+            `${cell}.${name}: its input schema is ${input.getText(source).slice(0, 40)}; name it ${name}Input in inputs.ts`,
+          );
+        } else if (inputName !== `${name}Input`) {
+          problems.push(
+            `${cell}.${name}: its input schema should be named ${name}Input, not ${inputName}`,
+          );
+        }
       }
     }
     for (const statement of source.statements) {
