@@ -40,7 +40,14 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // Workspace packages export TypeScript source; Next compiles them with the app.
-  transpilePackages: ['@shop/ui', '@shop/api', '@shop/auth-session', '@shop/money', '@shop/env'],
+  transpilePackages: [
+    '@shop/ui',
+    '@shop/api',
+    '@shop/auth-session',
+    '@shop/money',
+    '@shop/env',
+    '@shop/telemetry',
+  ],
   output: 'standalone',
   outputFileTracingRoot: repoRoot,
   turbopack: { root: repoRoot },

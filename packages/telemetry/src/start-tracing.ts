@@ -24,6 +24,12 @@ export interface TracingOptions {
   exporter?: SpanExporter;
   /** Extra resource attributes (`service.version`, `deployment.environment.name`). */
   attributes?: Record<string, string>;
+  /**
+   * `node` (cell hosts, the executor): incoming and outgoing HTTP, fetch and the MongoDB driver.
+   * `next` (the apps): fetch only; Next.js makes the server spans itself, continuing the
+   * browser's `traceparent`, and the apps reach no database.
+   */
+  runtime?: 'node' | 'next';
 }
 
 export interface Tracing {
@@ -66,6 +72,16 @@ export function startTracing(options: TracingOptions): Tracing | undefined {
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   trace.setGlobalTracerProvider(provider);
 
+  // fetch: gateway → cell, cell → cell, cell → Inngest (events), executor → cell.
+  const fetchInstrumentation = new UndiciInstrumentation();
+  if (options.runtime === 'next') {
+    registerInstrumentations({
+      tracerProvider: provider,
+      instrumentations: [fetchInstrumentation],
+    });
+    started = { shutdown: () => provider.shutdown(), flush: () => provider.forceFlush() };
+    return started;
+  }
   registerInstrumentations({
     tracerProvider: provider,
     instrumentations: [
@@ -75,8 +91,7 @@ export function startTracing(options: TracingOptions): Tracing | undefined {
         ignoreIncomingRequestHook: (request) =>
           /^\/(healthz|readyz|metrics)(\?|$)/.test(request.url ?? ''),
       }),
-      // fetch: gateway → cell, cell → cell, cell → Inngest (events), executor → cell.
-      new UndiciInstrumentation(),
+      fetchInstrumentation,
       new MongoDBInstrumentation({ enhancedDatabaseReporting: false }),
     ],
   });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { callCell, type CellFailure, type CellResult, type RouterInputs } from '@shop/api/client';
+import { rootLogger } from '@shop/api/observability';
 import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import { cacheTags, catalogueRevalidateSeconds } from './cache-tags';
@@ -30,13 +31,13 @@ async function cachedRead<T>(
     async (): Promise<CellResult<T>> => {
       const result = await callCell(({ signal }) => read(publicCells(), signal), {
         onFailure: (failure, error) => {
-          console.error(
-            JSON.stringify({
-              msg: 'cell call failed',
+          rootLogger.warn(
+            {
               failure,
               read: key.join(' '),
               error: error instanceof Error ? error.message : String(error),
-            }),
+            },
+            'cell call failed',
           );
         },
       });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { callCell as callCellWithin, logCellFailure, type CellResult } from '@shop/api/client';
+import { rootLogger } from '@shop/api/observability';
 import { currentRequestId } from './cells';
 
 export type { CellFailure, CellResult } from '@shop/api/client';
@@ -8,5 +9,9 @@ export type { CellFailure, CellResult } from '@shop/api/client';
 export function callCell<T>(
   call: (options: { signal: AbortSignal }) => Promise<T>,
 ): Promise<CellResult<T>> {
-  return callCellWithin(call, { onFailure: logCellFailure(currentRequestId) });
+  return callCellWithin(call, {
+    onFailure: logCellFailure(currentRequestId, (fields, message) =>
+      rootLogger.warn(fields, message),
+    ),
+  });
 }

@@ -37,20 +37,23 @@ export function cellFailureOf(error: unknown): CellFailure {
 }
 
 /**
- * The apps' `onFailure`: one JSON line on stderr naming the failure, the page's request id and
- * the error's message (never its stack or the call's input).
+ * The apps' `onFailure`: one log line naming the failure, the page's request id and the error's
+ * message (never its stack or the call's input), through `log` (the apps pass their structured
+ * logger; this module stays free of it, as browsers load `@shop/api/client` too).
  */
 export function logCellFailure(
   requestId: () => Promise<string>,
+  log: (fields: Record<string, unknown>, message: string) => void = (fields, message) =>
+    console.error(JSON.stringify({ message, ...fields })),
 ): NonNullable<CallCellOptions['onFailure']> {
   return async (failure, error) => {
-    console.error(
-      JSON.stringify({
-        msg: 'cell call failed',
+    log(
+      {
         failure,
         requestId: await requestId(),
         error: error instanceof Error ? error.message : String(error),
-      }),
+      },
+      'cell call failed',
     );
   };
 }

@@ -7,11 +7,12 @@ import { serviceName } from './service-name';
  * without either it installs nothing. Call before the cells and the database driver load.
  */
 export function startProcessTracing(
-  options: { exporter?: SpanExporter } = {},
+  options: { exporter?: SpanExporter; runtime?: 'node' | 'next' } = {},
 ): Tracing | undefined {
   const config = commonConfig();
   return startTracing({
     serviceName: serviceName(),
+    runtime: options.runtime ?? 'node',
     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
     ...(options.exporter ? { exporter: options.exporter } : {}),
     attributes: { 'deployment.environment.name': config.NODE_ENV ?? 'development' },
