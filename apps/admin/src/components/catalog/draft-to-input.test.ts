@@ -35,6 +35,7 @@ describe('what the editor sends for a draft', () => {
       compareAtPriceMinor: null,
       barcode: null,
       weightGrams: null,
+      imageIndex: 0,
     });
     const counted = fieldsFromDraft(
       draft({ variants: [{ ...kept, stock: '3', openedStock: '7' }] }),
@@ -75,6 +76,27 @@ describe('the images the editor sends', () => {
     expect(result.ok && result.fields.images).toEqual([
       { url: `/media/product/${'b'.repeat(32)}`, alt: 'Lamp, side view' },
       { url: `/media/product/${'a'.repeat(32)}`, alt: '' },
+    ]);
+  });
+});
+
+describe("a variant's image", () => {
+  it('is sent as chosen, and as the first image when it points past the last one', () => {
+    const images = [
+      { url: `/media/product/${'b'.repeat(32)}`, alt: 'Blue' },
+      { url: `/media/product/${'a'.repeat(32)}`, alt: 'Red' },
+    ];
+    const result = fieldsFromDraft(
+      draft({
+        images,
+        variants: [
+          { ...kept, sku: 'OAK-RED', stock: '1', openedStock: '1', imageIndex: 1 },
+          { ...kept, sku: 'OAK-BLUE', stock: '1', openedStock: '1', imageIndex: 5 },
+        ],
+      }),
+    );
+    expect(result.ok && result.fields.variants.map((variant) => variant.imageIndex)).toEqual([
+      1, 0,
     ]);
   });
 });

@@ -32,6 +32,7 @@ export const draftSchema = z.strictObject({
         stock: z.string().max(20),
         existing: z.boolean(),
         openedStock: z.string().max(20),
+        imageIndex: z.number().int().min(0).max(19).optional(),
       }),
     )
     .max(250),
@@ -77,6 +78,11 @@ export function fieldsFromDraft(
       compareAtPriceMinor,
       barcode: variant.barcode.trim() || null,
       weightGrams: weight === 'invalid' ? null : weight,
+      // Kept through every save (the cell would otherwise reset it to the first image).
+      imageIndex:
+        variant.imageIndex !== undefined && variant.imageIndex < draft.images.length
+          ? variant.imageIndex
+          : 0,
       // A kept SKU's count is sent only when typed over: see VariantDraft.openedStock.
       ...(stock === null ||
       stock === 'invalid' ||

@@ -26,6 +26,8 @@ export interface VariantDraft {
    * deliveries made while the editor was open are not overwritten by a stale number.
    */
   openedStock: string;
+  /** Which of the product's images shows for this variant (e.g. its colour); 0 when unset. */
+  imageIndex?: number;
 }
 
 /** One image as the editor holds it: its served path and its alt text (needed to publish). */
@@ -158,6 +160,7 @@ export function draftOf(product: EditorProduct): ProductDraft {
       stock: String(variant.onHand),
       existing: true,
       openedStock: String(variant.onHand),
+      imageIndex: variant.imageIndex,
     })),
     images: product.images.map((image) => ({ url: image.url, alt: image.alt })),
   };

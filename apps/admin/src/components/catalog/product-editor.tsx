@@ -211,9 +211,8 @@ export function ProductEditor({
           <CardBody>
             <ProductImagesField
               images={draft.images}
-              onChange={(update) =>
-                setDraft((current) => ({ ...current, images: update(current.images) }))
-              }
+              variants={draft.variants}
+              onChange={(update) => setDraft((current) => ({ ...current, ...update(current) }))}
               errors={errors}
               disabled={!canWrite || pending}
             />

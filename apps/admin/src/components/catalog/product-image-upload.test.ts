@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { moveItem, uploadProductImage } from './product-image-upload';
+import {
+  imageIndexAfterMove,
+  imageIndexAfterRemoval,
+  moveItem,
+  uploadProductImage,
+} from './product-image-upload';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -8,6 +13,23 @@ describe('reordering images', () => {
     expect(moveItem(['a', 'b', 'c'], 2, 0)).toEqual(['c', 'a', 'b']);
     expect(moveItem(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);
     expect(moveItem(['a'], 3, 0)).toEqual(['a']);
+  });
+
+  it("keeps each variant's image on the same photo when photos move or go", () => {
+    const images = ['a', 'b', 'c', 'd'];
+    for (const [from, to] of [
+      [0, 3],
+      [3, 0],
+      [1, 2],
+      [2, 1],
+    ] as const) {
+      const moved = moveItem(images, from, to);
+      for (const index of [0, 1, 2, 3]) {
+        expect(moved[imageIndexAfterMove(index, from, to)]).toBe(images[index]);
+      }
+    }
+    // Removing photo 2 (index 1): a variant on it falls back to the first, later ones shift.
+    expect([0, 1, 2, 3].map((index) => imageIndexAfterRemoval(index, 1))).toEqual([0, 0, 1, 2]);
   });
 });
 

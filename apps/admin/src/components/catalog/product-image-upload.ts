@@ -42,3 +42,17 @@ export function moveItem<T>(items: readonly T[], from: number, to: number): T[] 
   next.splice(to, 0, moved);
   return next;
 }
+
+/** Where an image index points after the image at `from` moved to `to`. */
+export function imageIndexAfterMove(index: number, from: number, to: number): number {
+  if (index === from) return to;
+  if (from < index && index <= to) return index - 1;
+  if (to <= index && index < from) return index + 1;
+  return index;
+}
+
+/** Where an image index points after the image at `removed` was taken off (its variants: the first). */
+export function imageIndexAfterRemoval(index: number, removed: number): number {
+  if (index === removed) return 0;
+  return index > removed ? index - 1 : index;
+}

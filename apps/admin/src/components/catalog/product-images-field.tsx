@@ -3,8 +3,15 @@
 import { Button, classNames, isUploadedProductImage, productImageLoader, Spinner } from '@shop/ui';
 import Image from 'next/image';
 import { useId, useRef, useState } from 'react';
-import type { ImageDraft } from './editor-values';
-import { moveItem, uploadProductImage } from './product-image-upload';
+import { variantLabel, type ImageDraft, type VariantDraft } from './editor-values';
+import {
+  imageIndexAfterMove,
+  imageIndexAfterRemoval,
+  moveItem,
+  uploadProductImage,
+} from './product-image-upload';
+
+type ImagesAndVariants = { images: ImageDraft[]; variants: VariantDraft[] };
 
 interface Upload {
   key: string;
@@ -16,16 +23,19 @@ interface Upload {
 /**
  * The product's images: upload several at once (drop them on the area or choose them), put them
  * in order by dragging or with the Move buttons (the keyboard way), describe each one (alt text is
- * needed to publish) or remove it. The first image is the one shop listings show.
+ * needed to publish) or remove it. The first image is the one shop listings show. Each variant
+ * can show one of them (its colour, say); moves and removals keep that choice on the same photo.
  */
 export function ProductImagesField({
   images,
+  variants,
   onChange,
   errors,
   disabled,
 }: {
   images: ImageDraft[];
-  onChange: (update: (current: ImageDraft[]) => ImageDraft[]) => void;
+  variants: VariantDraft[];
+  onChange: (update: (current: ImagesAndVariants) => ImagesAndVariants) => void;
   errors: Record<string, string>;
   disabled: boolean;
 }) {
@@ -45,7 +55,10 @@ export function ProductImagesField({
     for (const { file, key } of batch) {
       const result = await uploadProductImage(file);
       if (result.ok) {
-        onChange((current) => [...current, { url: result.url, alt: '' }]);
+        onChange((current) => ({
+          ...current,
+          images: [...current.images, { url: result.url, alt: '' }],
+        }));
         setUploads((current) => current.filter((upload) => upload.key !== key));
         setAnnouncement(`${file.name} uploaded. Add its alt text.`);
       } else {
@@ -61,7 +74,13 @@ export function ProductImagesField({
 
   const move = (from: number, to: number) => {
     if (to < 0 || to >= images.length || from === to) return;
-    onChange((current) => moveItem(current, from, to));
+    onChange((current) => ({
+      images: moveItem(current.images, from, to),
+      variants: current.variants.map((variant) => ({
+        ...variant,
+        imageIndex: imageIndexAfterMove(variant.imageIndex ?? 0, from, to),
+      })),
+    }));
     setAnnouncement(`Image moved to position ${to + 1} of ${images.length}.`);
   };
 
@@ -214,9 +233,12 @@ export function ProductImagesField({
                     aria-describedby={altError ? `${altId}-error` : undefined}
                     onChange={(event) => {
                       const alt = event.target.value;
-                      onChange((current) =>
-                        current.map((entry, at) => (at === index ? { ...entry, alt } : entry)),
-                      );
+                      onChange((current) => ({
+                        ...current,
+                        images: current.images.map((entry, at) =>
+                          at === index ? { ...entry, alt } : entry,
+                        ),
+                      }));
                     }}
                     className={classNames(
                       'w-full rounded-control border bg-surface px-2 py-1 text-sm text-ink',
@@ -249,7 +271,13 @@ export function ProductImagesField({
                       <Button
                         variant="secondary"
                         onClick={() => {
-                          onChange((current) => current.filter((_, at) => at !== index));
+                          onChange((current) => ({
+                            images: current.images.filter((_, at) => at !== index),
+                            variants: current.variants.map((variant) => ({
+                              ...variant,
+                              imageIndex: imageIndexAfterRemoval(variant.imageIndex ?? 0, index),
+                            })),
+                          }));
                           setAnnouncement(`Image ${index + 1} removed.`);
                         }}
                         aria-label={`Remove image ${index + 1}`}
@@ -264,6 +292,42 @@ export function ProductImagesField({
           })}
         </ol>
       )}
+
+      {images.length > 1 && variants.length > 1 ? (
+        <fieldset className="flex flex-col gap-2">
+          <legend className="text-sm font-medium text-ink">Image shown for each variant</legend>
+          <div className="grid gap-2 sm:grid-cols-2">
+            {variants.map((variant, variantIndex) => (
+              <label
+                key={variantIndex}
+                className="flex items-center justify-between gap-2 text-sm text-ink"
+              >
+                {variantLabel(variant)}
+                <select
+                  value={Math.min(variant.imageIndex ?? 0, images.length - 1)}
+                  onChange={(event) => {
+                    const imageIndex = Number(event.target.value);
+                    onChange((current) => ({
+                      ...current,
+                      variants: current.variants.map((entry, at) =>
+                        at === variantIndex ? { ...entry, imageIndex } : entry,
+                      ),
+                    }));
+                  }}
+                  className="rounded-control border border-line bg-surface px-2 py-1"
+                >
+                  {images.map((image, imageIndex) => (
+                    <option key={image.url} value={imageIndex}>
+                      Image {imageIndex + 1}
+                      {image.alt ? `: ${image.alt.slice(0, 40)}` : ''}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
     </div>
   );
 }
