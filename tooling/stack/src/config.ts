@@ -20,6 +20,8 @@ export const stackConfig = defineConfig({
     LOCAL_INNGEST_PORT: port(),
     MAIL_SMTP_PORT: port(),
     MAIL_INBOX_PORT: port(),
+    /** `pretty` (the default for `pnpm dev`) or `json` (the e2e stack's default). */
+    LOG_FORMAT: envValue.text().pipe(z.enum(['json', 'pretty']).optional()),
     // Passed on to the children when set, else filled in
     INNGEST_BASE_URL: envValue.url(),
     INNGEST_DEV: envValue.text(),

@@ -3,7 +3,7 @@ import { domains } from '@shop/api/client';
 import { resolveMongo } from '@shop/db/mongo';
 import { seedDemoData } from '@shop/db/seed';
 import { startLocalInngest } from '@shop/inngest-local';
-import pino from 'pino';
+import { createStructuredLogger } from '@shop/api/observability';
 import { cellServiceToken } from './cell-service-token';
 import { startProcess, type ManagedProcess } from './child-process';
 import { stackConfig, stackEnv } from './config';
@@ -40,7 +40,13 @@ export async function startStack(
   { signal }: { signal?: AbortSignal } = {},
 ): Promise<RunningStack> {
   const config = stackConfig();
-  const logger = pino({ name: 'stack', level: config.LOG_LEVEL });
+  // Development prints readable lines (level, service, message, fields); e2e keeps JSON.
+  const logFormat = config.LOG_FORMAT ?? (mode === 'dev' ? 'pretty' : 'json');
+  const logger = createStructuredLogger({
+    service: 'stack',
+    level: config.LOG_LEVEL,
+    format: logFormat,
+  });
   const ports = stackPorts(mode);
   const local = (port: number) => `http://127.0.0.1:${port}`;
   const stoppers: (() => Promise<void>)[] = [];
@@ -76,7 +82,11 @@ export async function startStack(
         host: '127.0.0.1',
         mongoUri: mongo.uri,
         appUrls: domains.map((domain) => `${cellsUrl}/api/inngest/${domain}`),
-        logger: logger.child({ name: 'inngest-local' }),
+        logger: createStructuredLogger({
+          service: 'inngest-local',
+          level: config.LOG_LEVEL,
+          format: logFormat,
+        }),
         // e2e: the real retry table at 1/200 (issue 20); dev keeps production timing.
         ...(mode === 'dev' ? {} : { tuning: { retryScale: 0.005 } }),
       });
@@ -104,6 +114,8 @@ export async function startStack(
       INNGEST_BASE_URL: inngestUrl,
       INNGEST_DEV: config.INNGEST_DEV ?? (config.INNGEST_SIGNING_KEY ? '0' : '1'),
       NEXT_TELEMETRY_DISABLED: '1',
+      // Every process the stack starts logs in the same format as the stack itself.
+      LOG_FORMAT: logFormat,
       // The apps seal their sign-in sessions with it (next-auth).
       NEXTAUTH_SECRET: await sessionSecret(fromRoot('.data/nextauth-secret')),
       SMTP_URL: mail.smtpUrl,
