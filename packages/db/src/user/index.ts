@@ -1,9 +1,11 @@
 import { type Connection } from 'mongoose';
 import { addressModel } from './address-model';
+import { customerNoteModel } from './customer-note-model';
 import { erasedAccountModel } from './erased-account-model';
 import { profileModel } from './profile-model';
 
 export * from './address-model';
+export * from './customer-note-model';
 export * from './erased-account-model';
 export * from './preferences';
 export * from './profile-model';
@@ -14,6 +16,7 @@ export function userModels(connection: Connection) {
     Profile: profileModel(connection),
     Address: addressModel(connection),
     ErasedAccount: erasedAccountModel(connection),
+    CustomerNote: customerNoteModel(connection),
   };
 }
 export type UserModels = ReturnType<typeof userModels>;

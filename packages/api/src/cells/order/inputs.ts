@@ -141,6 +141,14 @@ export const adminListInput = z
   .default({ page: 1, pageSize: 24 });
 export type AdminListInput = z.infer<typeof adminListInput>;
 
+export const customerHistoryInput = z
+  .object({
+    accountId: z.string().regex(objectIdTextPattern, { error: 'must be an account id' }),
+    ...paginationInput,
+  })
+  .strict();
+export type CustomerHistoryInput = z.infer<typeof customerHistoryInput>;
+
 export const markProcessingInput = z
   .object({ orderId: orderIdInput, note: shownParagraphs(500).optional() })
   .strict();

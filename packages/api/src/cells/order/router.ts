@@ -4,6 +4,7 @@ import { statusProcedure } from '../status';
 import {
   addToCartInput,
   adminListInput,
+  customerHistoryInput,
   applyDiscountInput,
   cancelInput,
   cancelLinkInput,
@@ -41,7 +42,7 @@ import {
   markShipped,
   staffCancel,
 } from './procedures/staff-orders';
-import { salesSummary } from './procedures/staff-dashboard';
+import { customerHistory, salesSummary } from './procedures/staff-dashboard';
 import {
   discountCodes,
   saveDiscountCode,
@@ -100,4 +101,7 @@ export const orderRouter = router({
 
   // Staff: the merchant's home figures (procedures/staff-dashboard.ts).
   salesSummary: permissionProcedure('orders:read').query(salesSummary),
+  customerHistory: permissionProcedure('orders:read')
+    .input(customerHistoryInput)
+    .query(customerHistory),
 });

@@ -8,7 +8,12 @@ import type {
 } from './views/sales-summary';
 
 /** Orders that count as sales: paid, whatever became of them since (refunds are subtracted). */
-const paidStatuses: readonly OrderStatus[] = ['CONFIRMED', 'PROCESSING', 'SHIPPED', 'DELIVERED'];
+export const paidStatuses: readonly OrderStatus[] = [
+  'CONFIRMED',
+  'PROCESSING',
+  'SHIPPED',
+  'DELIVERED',
+];
 /** Paid and still to be shipped. */
 const awaitingShipmentStatuses: readonly OrderStatus[] = ['CONFIRMED', 'PROCESSING'];
 

@@ -1,5 +1,6 @@
 import {
   addressLimits,
+  customerNoteLimits,
   profileLimits,
   supportedCurrencies,
   supportedLanguages,
@@ -7,7 +8,7 @@ import {
 import { z } from 'zod';
 import { paginationInput } from '../../trpc/pagination';
 import { countryCodeInput, phoneInput, withCheckedPostcode } from '../../addresses/address-input';
-import { requiredShownText, shownText } from '../../text-input/shown-text';
+import { requiredShownText, shownParagraphs, shownText } from '../../text-input/shown-text';
 import { objectIdTextPattern } from '../../ids/object-id-text';
 
 /**
@@ -103,3 +104,16 @@ export type GetCustomerInput = z.output<typeof getCustomerInput>;
 
 export const updateCustomerInput = updateProfileInput.extend({ accountId: objectIdInput });
 export type UpdateCustomerInput = z.output<typeof updateCustomerInput>;
+
+export const customerNotesInput = z.strictObject({ accountId: objectIdInput });
+export type CustomerNotesInput = z.output<typeof customerNotesInput>;
+
+export const addCustomerNoteInput = z.strictObject({
+  accountId: objectIdInput,
+  body: shownParagraphs(customerNoteLimits.body).refine((value) => value !== '', {
+    error: 'required',
+  }),
+  /** One per note the form writes (a UUID): a retried save stores one note. */
+  requestKey: z.uuid({ error: 'must be a UUID' }),
+});
+export type AddCustomerNoteInput = z.output<typeof addCustomerNoteInput>;

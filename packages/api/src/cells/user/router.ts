@@ -3,6 +3,8 @@ import { authedProcedure, permissionProcedure, publicProcedure } from '../../trp
 import { statusProcedure } from '../status';
 import {
   addAddressInput,
+  addCustomerNoteInput,
+  customerNotesInput,
   getCustomerInput,
   listCustomersInput,
   removeAddressInput,
@@ -21,6 +23,7 @@ import {
   updateAddress,
 } from './procedures/addresses';
 import { getCustomer, listCustomers, updateCustomer } from './procedures/customers';
+import { addCustomerNote, customerNotes } from './procedures/customer-notes';
 import { getProfile, updatePreferences, updateProfile } from './procedures/profile';
 
 /** `user.*`: the caller's profile and addresses, and staff's view of customers. */
@@ -48,4 +51,12 @@ export const userRouter = router({
   updateCustomer: permissionProcedure('customers:write')
     .input(updateCustomerInput)
     .mutation(updateCustomer),
+
+  // Staff: notes about a customer (procedures/customer-notes.ts)
+  customerNotes: permissionProcedure('customers:read')
+    .input(customerNotesInput)
+    .query(customerNotes),
+  addCustomerNote: permissionProcedure('customers:write')
+    .input(addCustomerNoteInput)
+    .mutation(addCustomerNote),
 });

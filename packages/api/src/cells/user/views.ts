@@ -3,7 +3,13 @@
  * `@shop/api/client`), and the functions that make it from stored documents. Type-only imports:
  * browser bundles must not pull in the server.
  */
-import type { Address, Profile, SupportedCurrency, SupportedLanguage } from '@shop/db/user';
+import type {
+  Address,
+  CustomerNote,
+  Profile,
+  SupportedCurrency,
+  SupportedLanguage,
+} from '@shop/db/user';
 import type { Types } from 'mongoose';
 
 /** `user.getProfile`, `user.updateProfile`, `user.updatePreferences`. */
@@ -123,5 +129,26 @@ export function toCustomerSummary(profile: StoredProfile & { createdAt: Date }):
     ...toProfileView(profile),
     email: profile.email ?? null,
     createdAt: profile.createdAt.toISOString(),
+  };
+}
+
+/** `user.customerNotes`, `user.addCustomerNote`: one note staff keep about a customer. */
+export interface CustomerNoteView {
+  id: string;
+  body: string;
+  /** The author's name when they wrote it, or their email when they had none. */
+  author: string;
+  /** ISO 8601. */
+  createdAt: string;
+}
+
+export type StoredCustomerNote = CustomerNote & { _id: Types.ObjectId; createdAt: Date };
+
+export function toCustomerNoteView(note: StoredCustomerNote): CustomerNoteView {
+  return {
+    id: note._id.toString(),
+    body: note.body,
+    author: note.author?.name || note.author?.email || 'Unknown',
+    createdAt: note.createdAt.toISOString(),
   };
 }

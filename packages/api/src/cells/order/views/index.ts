@@ -5,3 +5,4 @@ export * from './order';
 export * from './staff-settings';
 export * from './cancel-link';
 export * from './sales-summary';
+export * from './customer-history';
