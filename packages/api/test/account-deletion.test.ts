@@ -216,7 +216,12 @@ it('deleting an account erases the profile and addresses, and orders keep only w
   const again = await deleteAccountEvent(accountId.toHexString(), email);
   expect(again.every((run) => run.status === 'Completed')).toBe(true);
   expect(Object.fromEntries(again.map((run) => [run.function_id, run.output]))).toEqual({
-    'shop-user-erase-personal-data': { erased: true, addressesDeleted: 0, profilesDeleted: 0 },
+    'shop-user-erase-personal-data': {
+      erased: true,
+      addressesDeleted: 0,
+      profilesDeleted: 0,
+      notesDeleted: 0,
+    },
     'shop-order-erase-personal-data': { ordersCancelled: 0, ordersAnonymised: 0, cartsDeleted: 0 },
     'shop-payment-erase-personal-data': { paymentsUpdated: 0 },
     'shop-review-erase-personal-data': { reviewsDetached: 0 },
