@@ -18,7 +18,8 @@ export const adminSections: readonly AdminSection[] = [
   { label: 'Dashboard', href: '/' },
   // Analysts read the catalogue; the editor's fields are locked without catalog:write.
   { label: 'Catalog', href: '/catalog', permission: 'catalog:read' },
-  { label: 'Inventory', permission: 'catalog:write' },
+  // Analysts read stock and its history; adjusting needs catalog:write.
+  { label: 'Inventory', href: '/inventory', permission: 'catalog:read' },
   { label: 'Orders', href: '/orders', permission: 'orders:read' },
   // Refunds are made on an order's page (payments:refund); discounts, shipping and tax are the
   // order cell's settings (orders:read to see, orders:write to change).
@@ -46,6 +47,7 @@ export function sectionsFor(permissions: ReadonlySet<Permission>): AdminSection[
  */
 const pagePermissions: Readonly<Record<string, Permission>> = {
   '/catalog/new': 'catalog:write',
+  '/catalog/import': 'catalog:write',
 };
 
 /** The permission a path needs, from the section it belongs to (none for the dashboard). */
