@@ -14,12 +14,14 @@ import { remoteAuthKeySet } from '../identity/remote-key-set';
 import { rootLogger } from '../observability/logger';
 import { metricsRegistry } from '../observability/metrics';
 import { runInRequestScope } from '../observability/request-context';
+import { inRequestSpan } from '../observability/tracing-spans';
 import { createInngestEndpoints, inngestPathPrefix } from './inngest-endpoints';
 import { defaultInngestReadinessUrl, inngestUnreachable } from './inngest-reachability';
 import { sendJson } from './json-response';
 import { isInternalCaller, isPublicPath, mayReadMetrics } from './internal-caller';
 import { answerHealth, answerReadiness, type ReadinessState } from './probes';
 import { requestIdOf } from './request-id';
+import { requestSpanOf } from './request-span';
 import { createTrpcEndpoint } from './trpc-endpoint';
 
 export interface CellHostOptions {
@@ -182,7 +184,16 @@ export async function createCellHost(options: CellHostOptions): Promise<CellHost
       );
     }
     const scope = { requestId, authorization: req.headers.authorization, memo: new Map() };
-    runInRequestScope(scope, () => route(req, res, requestId)).catch((error: unknown) => {
+    const target = new URL(req.url ?? '/', 'http://host');
+    const span = requestSpanOf(req.method ?? 'GET', target.pathname, target.searchParams);
+    runInRequestScope(scope, () =>
+      inRequestSpan(span.name, req.headers, span.attributes, async (active) => {
+        active.setAttribute('shop.request_id', requestId);
+        await route(req, res, requestId);
+        // The handler may return before the response ends (streamed answers); status as sent.
+        active.setAttribute('http.response.status_code', res.statusCode);
+      }),
+    ).catch((error: unknown) => {
       logger.error({ err: error, requestId, url: req.url }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal server error' });
       else res.destroy();
