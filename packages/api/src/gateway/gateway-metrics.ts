@@ -1,5 +1,5 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { isDomain } from '../domains';
+import { domains, isDomain } from '../domains';
 
 export interface GatewayMetrics {
   registry: Registry;
@@ -7,6 +7,20 @@ export interface GatewayMetrics {
   duration: Histogram<'domain'>;
   rateLimited: Counter;
   upstreamFailures: Counter<'cell' | 'reason'>;
+}
+
+/** Each domain's series exist from the start at 0, so rate() sees a first error as an increase. */
+function zeroSeries(metrics: GatewayMetrics): GatewayMetrics {
+  for (const domain of domains) {
+    for (const method of ['GET', 'POST']) {
+      for (const statusClass of ['2xx', '4xx', '5xx']) {
+        metrics.requests.labels(domain, method, statusClass).inc(0);
+      }
+    }
+    metrics.upstreamFailures.labels(domain, 'unreachable').inc(0);
+    metrics.upstreamFailures.labels(domain, 'timeout').inc(0);
+  }
+  return metrics;
 }
 
 function createGatewayMetrics(): GatewayMetrics {
@@ -53,7 +67,7 @@ type GlobalWithMetrics = typeof globalThis & { [slot]?: GatewayMetrics };
 
 export function gatewayMetrics(): GatewayMetrics {
   const global = globalThis as GlobalWithMetrics;
-  global[slot] ??= createGatewayMetrics();
+  global[slot] ??= zeroSeries(createGatewayMetrics());
   return global[slot];
 }
 

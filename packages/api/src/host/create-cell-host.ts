@@ -11,6 +11,10 @@ import { routeCellCallsTo } from '../cross-cell/cell-client';
 import { domains, isDomain, type Domain } from '../domains';
 import { createAccessTokenVerifier } from '../identity/access-token';
 import { remoteAuthKeySet } from '../identity/remote-key-set';
+import {
+  trackCellHostRequest,
+  watchCellHostDependencies,
+} from '../observability/cell-host-metrics';
 import { rootLogger } from '../observability/logger';
 import { metricsRegistry } from '../observability/metrics';
 import { runInRequestScope } from '../observability/request-context';
@@ -92,6 +96,7 @@ export async function createCellHost(options: CellHostOptions): Promise<CellHost
     ...(inngestReadinessUrl && { inngest: { url: inngestReadinessUrl, reached: false } }),
   };
 
+  watchCellHostDependencies();
   for (const cell of cells) await cell.database?.connect();
   for (const cell of cells) await cell.start?.();
 
@@ -165,6 +170,7 @@ export async function createCellHost(options: CellHostOptions): Promise<CellHost
 
   const server = createServer((req, res) => {
     const requestId = requestIdOf(req);
+    trackCellHostRequest(req, res);
     res.setHeader('x-request-id', requestId);
     // While draining, finish this response and then let the keep-alive connection go.
     if (state.draining) res.setHeader('connection', 'close');
