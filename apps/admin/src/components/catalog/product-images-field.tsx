@@ -76,9 +76,11 @@ export function ProductImagesField({
     if (to < 0 || to >= images.length || from === to) return;
     onChange((current) => ({
       images: moveItem(current.images, from, to),
+      // A lone variant shows the main (first) image; several keep their own photo.
       variants: current.variants.map((variant) => ({
         ...variant,
-        imageIndex: imageIndexAfterMove(variant.imageIndex ?? 0, from, to),
+        imageIndex:
+          current.variants.length > 1 ? imageIndexAfterMove(variant.imageIndex ?? 0, from, to) : 0,
       })),
     }));
     setAnnouncement(`Image moved to position ${to + 1} of ${images.length}.`);
