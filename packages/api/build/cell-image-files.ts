@@ -13,7 +13,7 @@ export const bundleEntry = `${bundleDirectory}/main.mjs`;
 
 /**
  * Packages left out of the bundle and shipped as installed files instead:
- * - `bcrypt` loads a native addon from its own folder;
+ * - `bcrypt` and `sharp` load native addons (sharp also libvips) found from their own folders;
  * - `mongoose` (with the `mongodb` driver it requires from its own folder) and `pino` are what
  *   OpenTelemetry's instrumentations patch when they are loaded by name (a bundled copy would run
  *   untraced); the driver also requires its optional native extras (kerberos, snappy, zstd...) by

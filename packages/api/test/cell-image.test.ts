@@ -7,8 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleEntry, buildCellImageFiles, type CellImageFiles } from '../build/cell-image-files';
 import { createCellClient } from '../src/client';
 import { domains } from '../src/domains';
+import { freePort } from './support/free-port';
+import { bearer } from './support/http';
 import { loginAs } from './support/login';
 import { spawnHost, type SpawnedHost } from './support/spawn-host';
+import { jpeg } from './support/test-images';
 
 /**
  * What the cell image runs (infra/docker/cell.Dockerfile's runtime stage): the bundle and the
@@ -39,8 +42,18 @@ beforeAll(async () => {
   image = await buildCellImageFiles(join(workDirectory, 'app'));
   isolateTestDatabases(); // the child inherits the prefix through MONGODB_DB_PREFIX
   await seedDemoData();
+  // A fixed port, so the host's own cells (the upload route checks tokens with the auth cell's
+  // keys) are found at the address it is given.
+  const port = await freePort();
   host = await spawnHost(
-    { CELLS: domains.join(','), INNGEST_DEV: '1', INNGEST_BASE_URL: 'http://127.0.0.1:9' },
+    {
+      CELLS: domains.join(','),
+      PORT: String(port),
+      SHOP_CELL_URL: `http://127.0.0.1:${port}`,
+      FILES_LOCAL_DIR: join(workDirectory, 'files'),
+      INNGEST_DEV: '1',
+      INNGEST_BASE_URL: 'http://127.0.0.1:9',
+    },
     { args: [bundleEntry], cwd: join(workDirectory, 'app') },
   );
 }, 180_000);
@@ -78,5 +91,15 @@ describe('the cell image', () => {
     expect(found.results.map((result) => result.slug)).toContain(items[0]!.slug);
     // Signing in checks the password with bcrypt's native addon, shipped outside the bundle.
     expect(await loginAs(host!.url, 'shopper@example.com')).toMatch(/^ey/);
+  });
+
+  it("processes an uploaded photo with sharp's native addon, shipped outside the bundle", async () => {
+    const token = await loginAs(host!.url, 'catalog@example.com');
+    const response = await fetch(`${host!.url}/media/product-images`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/jpeg', ...bearer(token) },
+      body: new Uint8Array(await jpeg(1200, 900)),
+    });
+    expect(response.status, await response.clone().text()).toBe(201);
   });
 });
