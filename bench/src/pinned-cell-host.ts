@@ -11,6 +11,8 @@ export interface PinnedCellHost {
   headers: Record<string, string>;
   /** False where `taskset` is missing: host and load generator then share both cores. */
   pinnedToOneCore: boolean;
+  /** The host's process id (for reading its CPU time from /proc). */
+  pid: number | undefined;
   /** SIGTERM, then resolves once the host has exited. */
   stop(): Promise<void>;
 }
@@ -78,7 +80,7 @@ export async function startPinnedCellHost(options: {
     const ready = await fetch(`${url}/readyz`)
       .then((response) => response.ok)
       .catch(() => false);
-    if (ready) return { url, headers, pinnedToOneCore: pinned, stop };
+    if (ready) return { url, headers, pinnedToOneCore: pinned, pid: host.pid, stop };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await stop();

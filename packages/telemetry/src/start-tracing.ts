@@ -85,12 +85,11 @@ export function startTracing(options: TracingOptions): Tracing | undefined {
   registerInstrumentations({
     tracerProvider: provider,
     instrumentations: [
-      // Incoming requests join the caller's trace; outgoing http.request (Stripe's SDK) carries it.
-      new HttpInstrumentation({
-        // Probes and scrapes would be most of the spans and say nothing.
-        ignoreIncomingRequestHook: (request) =>
-          /^\/(healthz|readyz|metrics)(\?|$)/.test(request.url ?? ''),
-      }),
+      // Outgoing http.request (Stripe's SDK) carries the trace. Incoming requests are not
+      // wrapped here: the cell host makes one span per request itself, named for the procedure
+      // or function it runs (host/request-span.ts), and a second span per request would double
+      // the cost for nothing; the executor reads the `traceparent` of an event it receives.
+      new HttpInstrumentation({ disableIncomingRequestInstrumentation: true }),
       fetchInstrumentation,
       new MongoDBInstrumentation({ enhancedDatabaseReporting: false }),
     ],
