@@ -4,19 +4,31 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/auth/current-session';
 import { cellsAs } from '@/auth/signed-in-cells';
+import { CustomerNotes } from '@/components/customers/customer-notes';
+import { CustomerOrders } from '@/components/customers/customer-orders';
 import { callCell } from '@/server/cell-call';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Customer' };
 
-/** One customer's profile, preferences and addresses (read-only); customers:read. */
+/**
+ * One customer: profile, preferences and addresses (customers:read), their orders and lifetime
+ * value (with orders:read), and staff's notes (added with customers:write).
+ */
 export default async function CustomerPage({ params }: { params: Promise<{ accountId: string }> }) {
   const { accountId } = await params;
   const session = await requirePermission('customers:read', `/customers/${accountId}`);
   if (!/^[0-9a-f]{24}$/i.test(accountId)) notFound();
-  const customer = await callCell(({ signal }) =>
-    cellsAs(session).user.getCustomer.query({ accountId }, { signal }),
-  );
+  const client = cellsAs(session);
+  const [customer, notes, history] = await Promise.all([
+    callCell(({ signal }) => client.user.getCustomer.query({ accountId }, { signal })),
+    callCell(({ signal }) => client.user.customerNotes.query({ accountId }, { signal })),
+    session.permissions.has('orders:read')
+      ? callCell(({ signal }) =>
+          client.order.customerHistory.query({ accountId, pageSize: 10 }, { signal }),
+        )
+      : null,
+  ]);
   if (!customer.ok && customer.failure === 'not-found') notFound();
 
   return (
@@ -85,6 +97,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ accou
               </CardBody>
             </Card>
           </div>
+          {history ? <CustomerOrders history={history} /> : null}
+          <CustomerNotes
+            accountId={accountId}
+            notes={notes}
+            canWrite={session.permissions.has('customers:write')}
+          />
         </>
       )}
     </div>
