@@ -50,6 +50,12 @@ describe("a cell host's /metrics", () => {
     expect(confirmed(after) - confirmed(before)).toBe(1);
     expect(succeeded(after) - succeeded(before)).toBe(1);
     expect(timed(after) - timed(before)).toBe(1);
+    const order = await fx.readOrder(orderId);
+    const value = (text: string) =>
+      sampleValue(text, 'shop_confirmed_order_value_minor_total', {
+        currency: order?.currency ?? '',
+      }) ?? 0;
+    expect(value(after) - value(before)).toBe(order?.totalMinor);
     // Read from the database at scrape time: at least the order just confirmed.
     expect(sampleValue(after, 'shop_orders', { status: 'CONFIRMED' })).toBeGreaterThanOrEqual(1);
     expect(sampleValue(after, 'shop_orders_stuck', { status: 'PENDING' })).toBe(0);

@@ -30,6 +30,13 @@ export const orderConfirmationSeconds = new Histogram({
   registers,
 });
 
+export const confirmedRevenue = new Counter({
+  name: 'shop_confirmed_order_value_minor_total',
+  help: 'Order totals of confirmed orders in minor units (cents), by currency; refunds not deducted',
+  labelNames: ['currency'] as const,
+  registers,
+});
+
 export const paymentOutcomes = new Counter({
   name: 'shop_payments_total',
   help: 'Payments that reached an outcome, by outcome (succeeded, failed) and provider',
@@ -63,10 +70,15 @@ export function recordOrderTransition(change: {
   to: string;
   placedAt?: Date;
   cancellationCode?: string;
+  totalMinor?: number;
+  currency?: string;
 }): void {
   orderTransitions.labels(change.from, change.to).inc();
   if (change.to === 'CANCELLED')
     orderCancellations.labels(change.cancellationCode ?? 'other').inc();
+  if (change.to === 'CONFIRMED' && change.totalMinor !== undefined && change.currency) {
+    confirmedRevenue.labels(change.currency).inc(change.totalMinor);
+  }
   if (change.to === 'CONFIRMED' && change.placedAt) {
     orderConfirmationSeconds.observe(Math.max(0, (Date.now() - change.placedAt.getTime()) / 1000));
   }

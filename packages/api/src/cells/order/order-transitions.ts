@@ -81,6 +81,8 @@ export async function transitionOrder(
         to: request.to,
         placedAt: after.createdAt ?? after._id.getTimestamp(),
         cancellationCode: after.cancellation?.code,
+        totalMinor: after.totalMinor,
+        currency: after.currency,
       });
       return { changed: true, order: after, from };
     }
