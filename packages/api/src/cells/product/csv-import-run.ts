@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { stringify } from 'csv-stringify/sync';
 import { Types } from 'mongoose';
 import type { Logger } from 'pino';
+import { sendEvent } from '../../events/inngest-client';
 import { csvImportRequested } from '../../events/schemas';
 import { applyProductPlans, type RowResult } from './csv-product-apply';
 import { planProductGroups } from './csv-product-plan';
@@ -11,7 +12,6 @@ import { loadCategories } from './catalog-queries';
 import { applyStockPlans, planStockRows } from './csv-stock-import';
 import { readCsv } from './csv-read';
 import { stockCsvColumns } from './csv-stock-import';
-import { emitProductEvent } from './emit-product-event';
 import type { ApplyCsvImportInput, StartCsvImportInput, UploadCsvImportPartInput } from './inputs';
 import type { MovementRecord } from './stock-adjustment';
 import type { CsvImportView, CsvPreview } from './views';
@@ -125,7 +125,21 @@ export async function applyImport(
   ).lean();
   if (!started) return viewOf(await ownImport(models, input.importId, actor));
   if (preview.rows > inlineApplyRows) {
-    await emitProductEvent(logger, csvImportRequested, { importId: input.importId });
+    try {
+      await sendEvent('product', csvImportRequested, { importId: input.importId });
+    } catch (error) {
+      // No engine took it: nothing was written, so the import can be applied again later.
+      logger.warn({ err: error, importId: input.importId }, 'CSV import not queued');
+      await models.CsvImport.updateOne(
+        { _id: found._id, status: 'applying', done: 0 },
+        { $set: { status: 'previewed' } },
+      );
+      throw new TRPCError({
+        code: 'SERVICE_UNAVAILABLE',
+        message:
+          'The background worker did not take the import; nothing was changed. Try again in a minute.',
+      });
+    }
     return viewOf(started);
   }
   for (;;) {
