@@ -89,10 +89,10 @@ export default async function InventoryPage({
             {lowStock ? ' low on stock' : ''}.{' '}
             {!lowStock && stock.data.lowStockCount > 0 ? (
               <Link
-                href={href({ low: true, page: 1 })}
+                href={'/inventory?low=1' as Route}
                 className="font-medium text-warning underline"
               >
-                {stock.data.lowStockCount} at or below their low-stock threshold
+                {stock.data.lowStockCount} in the shop at or below their low-stock threshold
               </Link>
             ) : null}
           </p>
