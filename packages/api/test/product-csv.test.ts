@@ -5,6 +5,7 @@ import { createCellClient } from '../src/client';
 import type { CellHost } from '../src/host';
 import { failureOf } from './support/cart-calls';
 import { uploadAndPreview } from './support/csv-import-calls';
+import { tenVariantProductsCsv } from './support/csv-fixtures';
 import { bearer, queryUrl, request } from './support/http';
 import { loginAs } from './support/login';
 import { seededTestDatabases, startTestHost, stopTestHosts } from './support/test-host';
@@ -241,5 +242,17 @@ describe('CSV export and import', () => {
     });
     const ledger = await staff.product.stockMovements.query({ sku: 'CSV-QL-BLACK' });
     expect(ledger.movements[0]).toMatchObject({ reason: 'received', delta: 5, note: 'PO 1182' });
+  });
+
+  it('keeps a large file previewed (503, nothing written) when no background worker takes it', async () => {
+    // 600 rows: above the 500 applied within the request. This host has no Inngest engine.
+    const view = await uploadAndPreview(staff, tenVariantProductsCsv(60, 'nobg'));
+    expect(view.preview!.errors).toEqual([]);
+    const refused = await failureOf(staff.product.applyCsvImport.mutate({ importId: view.id }));
+    expect(refused.httpStatus).toBe(503);
+    expect(refused.message).toMatch(/nothing was changed/);
+    const after = await staff.product.csvImport.query({ importId: view.id });
+    expect(after.status).toBe('previewed');
+    expect(await models.Product.countDocuments({ slug: /^nobg-tee-/ })).toBe(0);
   });
 });
