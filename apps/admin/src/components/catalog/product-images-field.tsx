@@ -153,7 +153,9 @@ export function ProductImagesField({
                   {upload.name}: {upload.message}
                 </span>
               )}
-              <span className="min-w-0 truncate text-ink-muted">{upload.name}</span>
+              {upload.status === 'uploading' ? (
+                <span className="min-w-0 truncate text-ink-muted">{upload.name}</span>
+              ) : null}
               {upload.status === 'failed' ? (
                 <Button
                   variant="secondary"
