@@ -98,6 +98,19 @@ export default async function CatalogPage({
               Categories
             </Link>
             {canWrite ? (
+              <Link href="/catalog/import" className={buttonClassNames({ variant: 'secondary' })}>
+                Import CSV
+              </Link>
+            ) : (
+              <a
+                href="/catalog/export"
+                download
+                className={buttonClassNames({ variant: 'secondary' })}
+              >
+                Export CSV
+              </a>
+            )}
+            {canWrite ? (
               <Link href="/catalog/new" className={buttonClassNames()}>
                 New product
               </Link>
