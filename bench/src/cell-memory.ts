@@ -5,6 +5,9 @@
  * its resident set size is read from /proc. A host loads only the code of the cells it hosts.
  *
  *   pnpm --filter @shop/bench cell-memory
+ *
+ * With BENCH_CELL_IMAGE=<dir>, the hosts run what the cell image runs instead: the bundle built by
+ * `pnpm --filter @shop/api build:cell-image <dir>`, with plain node.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -24,9 +27,14 @@ function residentMiB(pid: number): number {
   return Math.round(kib / 1024);
 }
 
+const cellImage = process.env.BENCH_CELL_IMAGE;
+const hostCommand = cellImage
+  ? { args: ['packages/api/dist/cell-host/main.mjs'], cwd: cellImage }
+  : { args: ['--import', 'tsx', 'src/host/main.ts'], cwd: fromRoot('packages/api') };
+
 async function measure(cells: string, mongoUri: string): Promise<number> {
-  const host = spawn(process.execPath, ['--import', 'tsx', 'src/host/main.ts'], {
-    cwd: fromRoot('packages/api'),
+  const host = spawn(process.execPath, hostCommand.args, {
+    cwd: hostCommand.cwd,
     env: {
       ...process.env,
       LOG_LEVEL: 'warn',
@@ -76,7 +84,16 @@ try {
     console.error(`${cells}: ${rssMiB[cells]} MiB`);
   }
   console.log(
-    JSON.stringify({ machine: describeMachine(), database: mongo.kind, rssMiB }, null, 2),
+    JSON.stringify(
+      {
+        machine: describeMachine(),
+        database: mongo.kind,
+        host: cellImage ? 'image bundle, plain node' : 'source through tsx',
+        rssMiB,
+      },
+      null,
+      2,
+    ),
   );
 } finally {
   await mongo.stop();
