@@ -24,7 +24,7 @@ RUN pnpm fetch
 COPY . .
 RUN pnpm install --frozen-lockfile --offline --filter '@shop/api...'
 # The host bundled by esbuild (ESM chunks, one per cell) plus exactly the installed files the
-# bundle still loads (mongoose and its driver, pino, bcrypt's native addon), traced by
+# bundle still loads (mongoose and its driver, pino, the native addons of bcrypt and sharp), traced by
 # @vercel/nft with pnpm's symlinks kept: /out is the runtime's /app. No TypeScript, tsx or esbuild
 # at run time (packages/api/build/cell-image-files.ts).
 RUN pnpm --filter @shop/api build:cell-image /out
@@ -39,7 +39,7 @@ RUN rm -rf /usr/local/lib/node_modules /usr/local/include/node /opt/yarn-* \
     && useradd --system --uid 10001 --gid shop --no-create-home --shell /usr/sbin/nologin shop
 
 # ---- runtime: that filesystem as one layer (files deleted in a layer above a base would still be
-# shipped in the base's layers), Debian 12 slim + Node 24 + the bundle: about 220 MB ----
+# shipped in the base's layers), Debian 12 slim + Node 24 + the bundle: about 235 MB ----
 FROM scratch AS runtime
 COPY --from=node-only / /
 ARG SHOP_VERSION=0.0.0
