@@ -4,12 +4,11 @@ import { resolveMongo } from '@shop/db/mongo';
 import { seedDemoData } from '@shop/db/seed';
 import { startLocalInngest } from '@shop/inngest-local';
 import { createStructuredLogger } from '@shop/api/observability';
-import { cellServiceToken } from './cell-service-token';
 import { startProcess, type ManagedProcess } from './child-process';
-import { stackConfig, stackEnv } from './config';
+import { stackConfig } from './config';
+import { platformEnv } from './platform-env';
 import { startStackMail } from './mail';
 import { fromRoot } from './repo-root';
-import { sessionSecret } from './session-secret';
 import { stackPorts, type StackMode } from './stack-config';
 import { prepareStandaloneServer } from './standalone-server';
 import { waitForHttp } from './wait-for-http';
@@ -107,33 +106,16 @@ export async function startStack(
     signal?.throwIfAborted();
     const storefrontUrl = local(ports.storefront);
 
-    const sharedEnv: NodeJS.ProcessEnv = {
-      ...stackEnv(),
-      MONGODB_URI: mongo.uri,
-      SHOP_CELL_URL: cellsUrl,
-      INNGEST_BASE_URL: inngestUrl,
-      INNGEST_DEV: config.INNGEST_DEV ?? (config.INNGEST_SIGNING_KEY ? '0' : '1'),
-      NEXT_TELEMETRY_DISABLED: '1',
-      // Every process the stack starts logs in the same format as the stack itself.
-      LOG_FORMAT: logFormat,
-      // The apps seal their sign-in sessions with it (next-auth).
-      NEXTAUTH_SECRET: await sessionSecret(fromRoot('.data/nextauth-secret')),
-      SMTP_URL: mail.smtpUrl,
-      MAIL_FROM: config.MAIL_FROM ?? 'Shop <no-reply@shop.localhost>',
-      // Links in emails point here (reset password, verify email, order pages).
-      STOREFRONT_PUBLIC_URL: config.STOREFRONT_PUBLIC_URL ?? storefrontUrl,
-      ...(mail.inboxUrl ? { MAIL_CAPTURE_URL: mail.inboxUrl } : {}),
-      // The product cell expires the storefront's cached pages through its /api/revalidate
-      // (revalidate-storefront.ts); a fresh secret per start is enough, both sides get it here.
-      STOREFRONT_INTERNAL_URL: config.STOREFRONT_INTERNAL_URL ?? storefrontUrl,
-      REVALIDATE_SECRET: config.REVALIDATE_SECRET ?? randomBytes(32).toString('hex'),
-      // Saga steps call other cells with a service token from the auth cell, which exchanges
-      // this secret for it (cross-cell/service-client.ts); a fresh one per start is enough.
-      SERVICE_TOKEN_SECRET: config.SERVICE_TOKEN_SECRET ?? randomBytes(32).toString('hex'),
-      // The cells answer procedures and /metrics only to callers presenting it; the apps' gateway
-      // and server code and the cells' own calls send it (docs/security/edge.md).
-      CELL_SERVICE_TOKEN: await cellServiceToken(fromRoot('.data/cell-service-token')),
-    };
+    const sharedEnv = await platformEnv({
+      mongoUri: mongo.uri,
+      cellsUrl,
+      inngestUrl,
+      storefrontUrl,
+      mail,
+      logFormat,
+      // A fresh secret per start is enough: every part gets it here.
+      perStartSecret: () => Promise.resolve(randomBytes(32).toString('hex')),
+    });
 
     const cells = startProcess('cells', process.execPath, ['--import', 'tsx', 'src/host/main.ts'], {
       cwd: fromRoot('packages/api'),
