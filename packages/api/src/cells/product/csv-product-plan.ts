@@ -435,13 +435,20 @@ function planGroup(
   };
 }
 
+const changedColumnNames: Record<string, string> = {
+  descriptionHtml: 'description',
+  categorySlugs: 'categories',
+  options: 'option values',
+};
+
 /** The preview's line for a plan: the product's first line, its handle and what changes. */
 export function plannedChangeOf(plan: ProductPlan): CsvPlannedChange {
   const fields =
     plan.action === 'create'
       ? []
       : [
-          ...Object.keys(plan.changes ?? {}),
+          // Named as the file's columns, not the cell's fields.
+          ...Object.keys(plan.changes ?? {}).map((field) => changedColumnNames[field] ?? field),
           ...(plan.counts.length > 0 ? ['stock'] : []),
           ...(plan.thresholds.length > 0 ? ['lowStockThreshold'] : []),
         ];
