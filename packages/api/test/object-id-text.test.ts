@@ -14,15 +14,6 @@ function sourceFiles(folder: string): string[] {
   });
 }
 
-/**
- * Copies that are someone else's to remove (issue 10 audit, 2026-12-05). The product cell was
- * being rewritten by other work at the time, and its copies differ: inputs.ts is case-sensitive
- * where every other cell accepts either case, and events.ts's importId is too. Take the folder
- * off this list once its files import ids/object-id-text.
- */
-const knownCopies: string[] = [];
-const knownCopyFolders = ['cells/product/'];
-
 describe('the text form of an object id', () => {
   it('is 24 hexadecimal digits in either case, and nothing else', () => {
     expect(isObjectIdText('65a1f0c2e4b0a1b2c3d4e5f6')).toBe(true);
@@ -39,11 +30,10 @@ describe('the text form of an object id', () => {
     const copies = sourceFiles(srcRoot)
       .filter((path) => readFileSync(path, 'utf8').includes('[0-9a-f]{24}'))
       .map((path) => relative(srcRoot, path))
-      .filter((path) => path !== join('ids', 'object-id-text.ts'))
-      .filter((path) => !knownCopyFolders.some((folder) => path.startsWith(folder)));
+      .filter((path) => path !== join('ids', 'object-id-text.ts'));
     expect(
       copies,
       'use isObjectIdText / objectIdTextPattern from src/ids/object-id-text.ts',
-    ).toEqual(knownCopies);
+    ).toEqual([]);
   });
 });

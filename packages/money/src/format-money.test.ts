@@ -4,6 +4,7 @@ import {
   formatWholeMoney,
   minorToDecimalString,
   minorUnitDigits,
+  decimalTextToMinor,
 } from './format-money';
 
 describe('minorUnitDigits', () => {
@@ -71,5 +72,38 @@ describe('formatWholeMoney', () => {
 
   it('rounds an amount that has minor units', () => {
     expect(formatWholeMoney(2550, 'USD')).toBe('$26');
+  });
+});
+
+describe('decimalTextToMinor', () => {
+  it('reads euros and dollars with a point or a comma', () => {
+    expect(decimalTextToMinor('12', 'EUR')).toBe(1200);
+    expect(decimalTextToMinor('12.5', 'EUR')).toBe(1250);
+    expect(decimalTextToMinor('12,50', 'EUR')).toBe(1250);
+    expect(decimalTextToMinor('0.01', 'USD')).toBe(1);
+  });
+
+  it('takes as many decimals as the currency has: none for yen, three for dinars', () => {
+    expect(decimalTextToMinor('1500', 'JPY')).toBe(1500);
+    expect(decimalTextToMinor('1500.5', 'JPY')).toBeNull();
+    expect(decimalTextToMinor('1.234', 'KWD')).toBe(1234);
+    expect(decimalTextToMinor('1.234', 'EUR')).toBeNull();
+  });
+
+  it('refuses signs, thousands separators and anything that is not an amount', () => {
+    for (const text of ['-5', '+5', '1 000', '1,000.00', '12.', '.5', 'twelve', '', '1e3']) {
+      expect(decimalTextToMinor(text, 'EUR'), text).toBeNull();
+    }
+  });
+
+  it('is the inverse of minorToDecimalString', () => {
+    for (const [minor, currency] of [
+      [1250, 'EUR'],
+      [7, 'USD'],
+      [1500, 'JPY'],
+      [1234, 'KWD'],
+    ] as const) {
+      expect(decimalTextToMinor(minorToDecimalString(minor, currency), currency)).toBe(minor);
+    }
   });
 });

@@ -77,3 +77,19 @@ function minorUnitsToDecimal(minor: number, digits: number): `${number}` {
       : `${sign}${magnitude.slice(0, -digits)}.${magnitude.slice(-digits)}`;
   return decimal as `${number}`;
 }
+
+/**
+ * Reads an amount typed in the currency's major unit (`12`, `12.5`, `12,50`; `1500` yen) into
+ * integer minor units, or null when it is not one: a point or a comma before at most the
+ * currency's own minor digits (none for JPY, three for KWD), no sign and no thousands separator,
+ * so `1.234` in euros is refused rather than read as 1234. Exact: no float arithmetic.
+ */
+export function decimalTextToMinor(text: string, currency: string): number | null {
+  const digits = minorUnitDigits(currency);
+  const match = /^(\d{1,12})(?:[.,](\d+))?$/.exec(text);
+  if (!match) return null;
+  const fraction = match[2] ?? '';
+  if (fraction.length > digits) return null;
+  const minor = Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+  return Number.isSafeInteger(minor) ? minor : null;
+}

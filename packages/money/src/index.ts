@@ -3,6 +3,7 @@
  * dependencies, so cells, emails and both apps show one amount the same way.
  */
 export {
+  decimalTextToMinor,
   formatMoney,
   formatWholeMoney,
   minorToDecimalString,

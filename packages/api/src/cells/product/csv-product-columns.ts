@@ -1,4 +1,5 @@
 import { productStatuses, type ProductStatus } from '@shop/db/product';
+import { decimalTextToMinor, minorToDecimalString, minorUnitDigits } from '@shop/money';
 import type { CsvRecord } from './csv-read';
 import { skuInput, slugInput } from './inputs';
 import type { CsvRowError } from './views';
@@ -64,17 +65,26 @@ export interface VariantRow {
 }
 
 /**
- * Money in the currency's major unit with a point or a comma and at most two decimals
- * (`12`, `12.5`, `12,50`); no thousands separators or signs, so `1.234` is never read as 1234.
+ * The currency of the file's prices: the shop sells in one (the order cell's `shopCurrency`), and
+ * new products are created in it. Amounts are read and written by `@shop/money`, in this
+ * currency's own minor digits.
  */
+export const csvCurrency = 'EUR';
+
+/** Most a price may be in the file (major units): far above any product, below float trouble. */
+const maxMajorUnits = 99_999_999;
+
+/** A price cell (`12`, `12.5`, `12,50`) in minor units, or null when it is not an amount. */
 export function minorUnitsOf(text: string): number | null {
-  const match = /^(\d{1,8})(?:[.,](\d{1,2}))?$/.exec(text);
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  const minor = decimalTextToMinor(text, csvCurrency);
+  return minor !== null && minor <= maxMajorUnits * 10 ** minorUnitDigits(csvCurrency)
+    ? minor
+    : null;
 }
 
+/** How a price is written in an export, read back unchanged by `minorUnitsOf`. */
 export function majorUnitsText(minor: number): string {
-  return `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
+  return minorToDecimalString(minor, csvCurrency);
 }
 
 function wholeNumber(text: string, max: number): number | null {

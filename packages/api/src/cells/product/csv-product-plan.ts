@@ -3,6 +3,7 @@ import type { Types } from 'mongoose';
 import type { LoadedCategory } from './catalog-queries';
 import type { CsvRecord } from './csv-read';
 import {
+  csvCurrency,
   productFieldColumns,
   readVariantRow,
   type ProductFieldColumn,
@@ -370,7 +371,7 @@ function planGroup(
     categorySlugs: categorySlugs ?? existing?.categorySlugs ?? [],
     description: fieldOf(group, 'description') ?? existing?.description ?? '',
     collections: existing?.collections ?? [],
-    currency: existing?.currency ?? 'EUR',
+    currency: existing?.currency ?? csvCurrency,
     options,
     variants,
     images: existing?.images.map((image) => ({ url: image.url, alt: image.alt })) ?? [],

@@ -1,5 +1,6 @@
 import { eventType } from 'inngest';
 import { z } from 'zod';
+import { objectIdTextPattern } from '../../ids/object-id-text';
 
 /** Events the product cell sends, each after its write succeeded. */
 const productRef = z.object({
@@ -36,5 +37,5 @@ export const reservationCreated = eventType('product/reservation.created', {
 
 /** A previewed CSV import was confirmed and is large: the product cell applies it in the background. */
 export const csvImportRequested = eventType('product/csv-import.requested', {
-  schema: z.object({ importId: z.string().regex(/^[0-9a-f]{24}$/) }),
+  schema: z.object({ importId: z.string().regex(objectIdTextPattern) }),
 });

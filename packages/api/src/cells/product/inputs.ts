@@ -1,5 +1,6 @@
 import { collectionSlugs, productStatuses } from '@shop/db/product';
 import { z } from 'zod';
+import { objectIdTextPattern } from '../../ids/object-id-text';
 import { requiredShownText, shownParagraphs, shownText } from '../../text-input/shown-text';
 import { defaultPageSize, maxPageSize, paginationInput } from '../../trpc/pagination';
 
@@ -33,8 +34,14 @@ export const skuInput = z
   .regex(/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/, 'must be letters and digits joined by hyphens')
   .transform((sku) => sku.toUpperCase());
 
-/** Mongo ObjectId as 24 hex digits: anything else is refused before it reaches a filter. */
-export const objectIdInput = z.string().regex(/^[0-9a-f]{24}$/, 'must be a 24-digit hex id');
+/**
+ * Mongo ObjectId as 24 hex digits (either case, as every cell takes them; lower-cased so string
+ * comparisons with stored ids hold): anything else is refused before it reaches a filter.
+ */
+export const objectIdInput = z
+  .string()
+  .regex(objectIdTextPattern, 'must be a 24-digit hex id')
+  .transform((id) => id.toLowerCase());
 
 // ---- Shoppers' reads (procedures/catalog.ts)
 

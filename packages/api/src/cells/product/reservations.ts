@@ -1,4 +1,4 @@
-import { hostEnv } from '../../config/host';
+import { hostConfig } from '../../config/host';
 import { isDuplicateKeyError } from '@shop/db/claims';
 import type { ProductModels, Reservation } from '@shop/db/product';
 import { TRPCError } from '@trpc/server';
@@ -17,10 +17,9 @@ type Models = Pick<ProductModels, 'Product' | 'InventoryItem' | 'Reservation'>;
 type Log = Pick<Logger, 'warn'>;
 type StoredReservation = Reservation & { createdAt?: Date };
 
-/** Default hold: `RESERVATION_TTL_SECONDS`, else 15 minutes. */
-export function defaultReservationTtlSeconds(env: NodeJS.ProcessEnv = hostEnv()): number {
-  const configured = Number(env.RESERVATION_TTL_SECONDS);
-  return Number.isInteger(configured) && configured > 0 ? configured : 15 * 60;
+/** Default hold: `RESERVATION_TTL_SECONDS` (checked at start; 15 minutes when unset). */
+export function defaultReservationTtlSeconds(): number {
+  return hostConfig().RESERVATION_TTL_SECONDS;
 }
 
 /** A reservation still `pending` this long after it began was abandoned by a crashed call. */

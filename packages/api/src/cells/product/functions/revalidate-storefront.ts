@@ -1,4 +1,4 @@
-import { hostEnv } from '../../../config/host';
+import { hostConfig } from '../../../config/host';
 import { NonRetriableError } from 'inngest';
 import { z } from 'zod';
 import { inngestFor } from '../../../events/inngest-client';
@@ -42,9 +42,8 @@ interface StorefrontTarget {
   secret: string;
 }
 
-function storefrontTarget(env: NodeJS.ProcessEnv = hostEnv()): StorefrontTarget | undefined {
-  const base = env.STOREFRONT_INTERNAL_URL;
-  const secret = env.REVALIDATE_SECRET;
+function storefrontTarget(): StorefrontTarget | undefined {
+  const { STOREFRONT_INTERNAL_URL: base, REVALIDATE_SECRET: secret } = hostConfig();
   if (!base || !secret) return undefined;
   return { url: new URL('/api/revalidate', base).toString(), secret };
 }
