@@ -1,25 +1,18 @@
-import { formatMoney } from '@shop/money';
-import type { RouterOutputs } from '@shop/api/client';
 import {
   buttonClassNames,
   EmptyState,
   Input,
   Notice,
-  OrderStatusBadge,
   PageHeader,
   orderStatusLabel,
   Table,
-  type TableColumn,
 } from '@shop/ui';
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
 import { requirePermission } from '@/auth/current-session';
 import { cellsAs } from '@/auth/signed-in-cells';
-import {
-  formatStaffDate,
-  isOrderStatus,
-  orderStatusOptions,
-} from '@/components/orders/order-labels';
+import { orderListColumns, withColumn } from '@/components/orders/order-columns';
+import { isOrderStatus, orderStatusOptions } from '@/components/orders/order-labels';
 import { callCell } from '@/server/cell-call';
 
 export const dynamic = 'force-dynamic';
@@ -32,27 +25,14 @@ function pageNumber(value: unknown): number {
   return Number.isInteger(parsed) && parsed >= 1 && parsed <= 1000 ? parsed : 1;
 }
 
-type OrderRow = RouterOutputs['order']['adminList']['items'][number];
-
-const orderColumns: TableColumn<OrderRow>[] = [
-  {
-    key: 'order',
-    header: 'Order',
-    cell: (order) => (
-      <>
-        <Link
-          href={`/orders/${order.id}` as Route}
-          className="font-medium text-accent-700 underline-offset-4 hover:underline"
-        >
-          {order.number}
-        </Link>
-        <p className="max-w-56 truncate text-xs text-ink-muted">
-          {order.firstLineName} · {order.itemCount} {order.itemCount === 1 ? 'item' : 'items'}
-        </p>
-      </>
+const orderColumns = withColumn(
+  orderListColumns({
+    detail: (order) => (
+      <p className="max-w-56 truncate text-xs text-ink-muted">
+        {order.firstLineName} · {order.itemCount} {order.itemCount === 1 ? 'item' : 'items'}
+      </p>
     ),
-  },
-  { key: 'status', header: 'Status', cell: (order) => <OrderStatusBadge status={order.status} /> },
+  }),
   {
     key: 'customer',
     header: 'Customer',
@@ -63,20 +43,8 @@ const orderColumns: TableColumn<OrderRow>[] = [
       </>
     ),
   },
-  {
-    key: 'total',
-    header: 'Total',
-    align: 'end',
-    className: 'font-medium tabular-nums',
-    cell: (order) => formatMoney(order.totalMinor, order.currency),
-  },
-  {
-    key: 'placed',
-    header: 'Placed',
-    className: 'whitespace-nowrap text-ink-muted',
-    cell: (order) => formatStaffDate(order.placedAt),
-  },
-];
+  'status',
+);
 
 /** Every order, newest first, filtered by status and searched by number, email or name. */
 export default async function OrdersPage({

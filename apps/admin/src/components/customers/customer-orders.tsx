@@ -1,43 +1,13 @@
 import { formatMoney } from '@shop/money';
 import type { RouterOutputs } from '@shop/api/client';
-import { Card, CardBody, CardHeader, OrderStatusBadge, Table, type TableColumn } from '@shop/ui';
-import type { Route } from 'next';
-import Link from 'next/link';
+import { Card, CardBody, CardHeader, Table } from '@shop/ui';
+import { orderListColumns } from '@/components/orders/order-columns';
 import { formatStaffDate } from '@/components/orders/order-labels';
 import type { CellResult } from '@/server/cell-call';
 
 type History = RouterOutputs['order']['customerHistory'];
-type OrderRow = History['items'][number];
 
-const columns: TableColumn<OrderRow>[] = [
-  {
-    key: 'order',
-    header: 'Order',
-    className: 'whitespace-nowrap',
-    cell: (order) => (
-      <Link
-        href={`/orders/${order.id}` as Route}
-        className="font-medium text-accent-700 underline-offset-4 hover:underline"
-      >
-        {order.number}
-      </Link>
-    ),
-  },
-  { key: 'status', header: 'Status', cell: (order) => <OrderStatusBadge status={order.status} /> },
-  {
-    key: 'total',
-    header: 'Total',
-    align: 'end',
-    className: 'tabular-nums',
-    cell: (order) => formatMoney(order.totalMinor, order.currency),
-  },
-  {
-    key: 'placed',
-    header: 'Placed',
-    className: 'whitespace-nowrap text-ink-muted',
-    cell: (order) => formatStaffDate(order.placedAt),
-  },
-];
+const columns = orderListColumns();
 
 /** The customer's orders (newest first) and what they add up to (paid, net of refunds). */
 export function CustomerOrders({ history }: { history: CellResult<History> }) {
