@@ -304,7 +304,7 @@ export function ProductImagesField({
             {variants.map((variant, variantIndex) => (
               <label
                 key={variantIndex}
-                className="flex items-center justify-between gap-2 text-sm text-ink"
+                className="flex min-w-0 flex-wrap items-center justify-between gap-2 text-sm text-ink"
               >
                 {variantLabel(variant)}
                 <select
@@ -318,7 +318,8 @@ export function ProductImagesField({
                       ),
                     }));
                   }}
-                  className="rounded-control border border-line bg-surface px-2 py-1"
+                  // An alt text can be long: the choice fits a phone's width, not its option's.
+                  className="max-w-full min-w-0 rounded-control border border-line bg-surface px-2 py-1"
                 >
                   {images.map((image, imageIndex) => (
                     <option key={image.url} value={imageIndex}>
