@@ -13,11 +13,13 @@ export const bundleEntry = `${bundleDirectory}/main.mjs`;
 
 /**
  * Packages left out of the bundle and shipped as installed files instead:
- * - `bcrypt` and `sharp` load native addons (sharp also libvips) found from their own folders;
- * - `mongoose` (with the `mongodb` driver it requires from its own folder) and `pino` are what
- *   OpenTelemetry's instrumentations patch when they are loaded by name (a bundled copy would run
+ * - `bcrypt` loads its native addon from its own folder;
+ * - `mongoose`, with the `mongodb` driver it requires from its own folder: OpenTelemetry's MongoDB
+ *   instrumentation patches the driver when it is loaded by name (a bundled copy would run
  *   untraced); the driver also requires its optional native extras (kerberos, snappy, zstd...) by
- *   name, present or not, and one mongoose instance must serve @shop/db and the cells;
+ *   name, present or not; and one mongoose instance must serve @shop/db and the cells;
+ * - `pino` starts its transports in worker threads from files it finds by path, which a bundle
+ *   does not have;
  * - `sharp` (product images) loads libvips through its platform package (`@img/sharp-linux-x64`)
  *   by a name computed at run time, which only an installed copy resolves;
  * - the MongoDB stand-ins are development fallbacks of `@shop/db`, never started in production
