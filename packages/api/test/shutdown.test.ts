@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import { createCellClient } from '../src/client';
 import { holdingProxy, type HoldingProxy } from '@shop/db/testing';
 import { spawnHost, waitForLog, type SpawnedHost } from './support/spawn-host';
@@ -37,6 +37,8 @@ it('on SIGTERM finishes the in-flight request, refuses new connections and exits
   const client = createCellClient({ urlFor: () => `${host.url}/trpc` });
   await client.product.list.query({}); // connected while the database still answers
   database.hold();
+  // Never leave the database held for a retry or the next test, whatever happens below.
+  onTestFinished(() => database.release());
   // The listing's own query: a `find` on products (BSON `find: "products"`), not any command
   // naming the collection (a cursor's `getMore` from the cell's start-up reads names it too, and
   // matching that let SIGTERM arrive before this request had reached the host).
@@ -57,7 +59,7 @@ it('on SIGTERM finishes the in-flight request, refuses new connections and exits
   expect(messages).toEqual(expect.arrayContaining(['draining', 'cell host closed']));
   // ...and exited once it was answered, not at the end of the 10 s grace period.
   expect(messages).not.toContain('grace period over: closing remaining connections');
-});
+}, 90_000); // a guard, not a bound: under the whole suite's load one attempt took over 30 s
 
 it('stops at start when SHUTDOWN_GRACE_MS is not a number of milliseconds', async () => {
   // Before configuration was checked at start, "10s" silently meant the default; now the operator
