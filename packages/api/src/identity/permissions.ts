@@ -27,6 +27,8 @@ export const permissions = [
   'payments:process',
   // Refunding a captured payment (staff, from the back office).
   'payments:refund',
+  // Asking whether an account received a product: the review cell's verified-purchase check.
+  'purchases:verify',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -46,7 +48,13 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
  * for the cluster's service secret; no account can hold it.
  */
 export const serviceRole = 'service';
-export const servicePermissions: readonly Permission[] = ['inventory:reserve', 'payments:process'];
+export const servicePermissions: readonly Permission[] = [
+  'inventory:reserve',
+  'payments:process',
+  'purchases:verify',
+  // The review cell writes each product's rating summary (`product.setRatingSummary`).
+  'reviews:moderate',
+];
 
 const roleSet: ReadonlySet<string> = new Set(roles);
 

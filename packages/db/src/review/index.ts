@@ -1,10 +1,21 @@
 import { type Connection } from 'mongoose';
+import { ratingAggregateModel } from './rating-aggregate-model';
 import { reviewModel } from './review-model';
+import { reviewReportModel } from './review-report-model';
+import { reviewVoteModel } from './review-vote-model';
 
+export * from './rating-aggregate-model';
 export * from './review-model';
+export * from './review-report-model';
+export * from './review-vote-model';
 
 /** The review domain's models, bound to the reviews database connection. */
 export function reviewModels(connection: Connection) {
-  return { Review: reviewModel(connection) };
+  return {
+    Review: reviewModel(connection),
+    ReviewVote: reviewVoteModel(connection),
+    ReviewReport: reviewReportModel(connection),
+    RatingAggregate: ratingAggregateModel(connection),
+  };
 }
 export type ReviewModels = ReturnType<typeof reviewModels>;

@@ -224,18 +224,27 @@ const shippingMethodInput = z.strictObject({
   maxDays: z.number().int().min(0).max(60),
 });
 
+const basisPointsInput = z
+  .number()
+  .int({ error: 'a whole number of basis points (2100 = 21 %)' })
+  .min(0, { error: 'at least 0' })
+  .max(10_000, { error: 'at most 10000 (100 %)' });
+
 export const saveShippingSettingsInput = z
   .strictObject({
+    /** Absent: the stored mode is kept. */
+    pricesIncludeTax: z.boolean().optional(),
     shippingMethods: z.array(shippingMethodInput).min(1, { error: 'at least one method' }).max(10),
     taxRates: z
       .array(
         z.strictObject({
           country: countryCodeInput,
-          taxRateBasisPoints: z
-            .number()
-            .int()
-            .min(0)
-            .max(10_000, { error: 'at most 10000 (100 %)' }),
+          /** The standard rate, which shipping is taxed at too. */
+          taxRateBasisPoints: basisPointsInput,
+          /** Absent: the country's default reduced rate. */
+          reducedRateBasisPoints: basisPointsInput.optional(),
+          /** Absent: 0. */
+          zeroRateBasisPoints: basisPointsInput.optional(),
         }),
       )
       .max(50),
@@ -272,3 +281,11 @@ export const saveShippingSettingsInput = z
     });
   });
 export type SaveShippingSettingsInput = z.infer<typeof saveShippingSettingsInput>;
+
+// ---- The review cell's verified-purchase check (procedures/purchase-verification.ts)
+
+export const deliveredPurchaseInput = z.strictObject({
+  accountId: z.string().regex(objectIdTextPattern, { error: 'must be an account id' }),
+  productSlug: z.string().min(1).max(200),
+});
+export type DeliveredPurchaseInput = z.infer<typeof deliveredPurchaseInput>;

@@ -5,6 +5,7 @@ import {
   addToCartInput,
   adminListInput,
   customerHistoryInput,
+  deliveredPurchaseInput,
   applyDiscountInput,
   cancelInput,
   cancelLinkInput,
@@ -43,6 +44,7 @@ import {
   staffCancel,
 } from './procedures/staff-orders';
 import { customerHistory, salesSummary } from './procedures/staff-dashboard';
+import { deliveredPurchase } from './procedures/purchase-verification';
 import {
   discountCodes,
   saveDiscountCode,
@@ -104,4 +106,9 @@ export const orderRouter = router({
   customerHistory: permissionProcedure('orders:read')
     .input(customerHistoryInput)
     .query(customerHistory),
+
+  // The review cell's verified-purchase check (procedures/purchase-verification.ts).
+  deliveredPurchase: permissionProcedure('purchases:verify')
+    .input(deliveredPurchaseInput)
+    .query(deliveredPurchase),
 });
