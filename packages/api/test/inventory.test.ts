@@ -38,7 +38,7 @@ afterAll(() => stopTestHosts(host));
 async function setStock(sku: string, onHand: number) {
   await models.InventoryItem.updateOne(
     { sku },
-    { $set: { onHand, reserved: 0, available: onHand } },
+    { $set: { onHand, reserved: 0, available: onHand, holds: [], returnedHolds: [] } },
   );
 }
 const stockOf = (sku: string) => models.InventoryItem.findOne({ sku }).lean();
@@ -145,6 +145,87 @@ describe('releaseStock and commitStock', () => {
     await expect(staff.product.releaseStock.mutate({ reservationId })).rejects.toThrow(
       /already committed/,
     );
+  });
+});
+
+// A product host killed half-way through moving a reservation's units (SIGKILL between two
+// writes) leaves one of these states; the order saga then retries its call, or nobody does and
+// the sweep must finish. Each state is written directly, as the crash would have left it.
+describe('a crash half-way through moving units', () => {
+  async function heldBoth(): Promise<string> {
+    const reservationId = newId();
+    await staff.product.reserveStock.mutate({
+      reservationId,
+      lines: [
+        { sku: skuA ?? '', quantity: 3 },
+        { sku: skuB ?? '', quantity: 2 },
+      ],
+    });
+    return reservationId;
+  }
+  const crashState = (reservationId: string, set: Record<string, unknown>, takenSkus: string[]) =>
+    models.Reservation.updateOne(
+      { reservationId },
+      // Old enough for the sweep; `timestamps: false` keeps this write from renewing updatedAt.
+      { $set: { ...set, takenSkus, updatedAt: new Date(Date.now() - 5 * 60_000) } },
+      { timestamps: false },
+    );
+
+  it('a retried commit ships the units of a SKU the crash had already struck off the hold', async () => {
+    const reservationId = await heldBoth();
+    // Committed, and A taken off the hold's list, but A's units never left stock.
+    await crashState(reservationId, { status: 'committed' }, [skuB ?? '']);
+    await staff.product.commitStock.mutate({ reservationId });
+    await staff.product.commitStock.mutate({ reservationId });
+    expect(await stockOf(skuA ?? '')).toMatchObject({ onHand: 7, reserved: 0, available: 7 });
+    expect(await stockOf(skuB ?? '')).toMatchObject({ onHand: 8, reserved: 0, available: 8 });
+  });
+
+  it('the sweep finishes a commit that nobody retried, shipping each SKU once', async () => {
+    const reservationId = await heldBoth();
+    await staff.product.commitStock.mutate({ reservationId });
+    // As if the host died after shipping A but before clearing either hint, then after a
+    // minute the sweep runs (twice: it must not ship A again).
+    await models.InventoryItem.updateOne({ sku: skuB }, { $inc: { onHand: 2, reserved: 2 } });
+    await models.InventoryItem.updateOne({ sku: skuB }, { $push: { holds: reservationId } });
+    await crashState(reservationId, { status: 'committed' }, [skuA ?? '', skuB ?? '']);
+    await sweepReservations(models, console);
+    await sweepReservations(models, console);
+    expect(await stockOf(skuA ?? '')).toMatchObject({ onHand: 7, reserved: 0, available: 7 });
+    expect(await stockOf(skuB ?? '')).toMatchObject({ onHand: 8, reserved: 0, available: 8 });
+    expect((await models.Reservation.findOne({ reservationId }).lean())?.takenSkus).toEqual([]);
+  });
+
+  it('a retried release gives back the units of a SKU the crash had struck off the hold', async () => {
+    const reservationId = await heldBoth();
+    await crashState(reservationId, { status: 'released' }, []);
+    expect(await staff.product.releaseStock.mutate({ reservationId })).toMatchObject({
+      status: 'released',
+    });
+    await staff.product.releaseStock.mutate({ reservationId });
+    expect(await stockOf(skuA ?? '')).toMatchObject({ onHand: 10, reserved: 0, available: 10 });
+    expect(await stockOf(skuB ?? '')).toMatchObject({ onHand: 10, reserved: 0, available: 10 });
+  });
+
+  it('a retried return puts the units back on hand once, even if the crash came first', async () => {
+    const reservationId = await heldBoth();
+    await staff.product.commitStock.mutate({ reservationId });
+    // Marked returned, nothing put back yet; then the retry, then a second retry.
+    await crashState(reservationId, { status: 'returned' }, [skuA ?? '', skuB ?? '']);
+    await staff.product.returnStock.mutate({ reservationId });
+    await staff.product.returnStock.mutate({ reservationId });
+    await sweepReservations(models, console);
+    expect(await stockOf(skuA ?? '')).toMatchObject({ onHand: 10, reserved: 0, available: 10 });
+    expect(await stockOf(skuB ?? '')).toMatchObject({ onHand: 10, reserved: 0, available: 10 });
+  });
+
+  it('twenty concurrent commits of one hold ship its units once', async () => {
+    const reservationId = await heldBoth();
+    await Promise.all(
+      Array.from({ length: 20 }, () => staff.product.commitStock.mutate({ reservationId })),
+    );
+    expect(await stockOf(skuA ?? '')).toMatchObject({ onHand: 7, reserved: 0, available: 7 });
+    expect(await stockOf(skuB ?? '')).toMatchObject({ onHand: 8, reserved: 0, available: 8 });
   });
 });
 

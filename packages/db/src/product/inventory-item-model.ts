@@ -30,6 +30,15 @@ export const inventoryItemSchema = new Schema(
      * update requires its key to be absent and adds it, so a retried import never moves stock twice.
      */
     movementKeys: { type: [String], default: [] },
+    /**
+     * The reservations holding units of this SKU right now. A hold's units move (taken, shipped,
+     * given back) in the same single-document update that adds or removes its id here, so a call
+     * retried after a crash can tell whether its movement already happened: no movement is lost
+     * or made twice without multi-document transactions.
+     */
+    holds: { type: [String], default: [] },
+    /** Ids of the last committed reservations whose units were put back (see `holds`). */
+    returnedHolds: { type: [String], default: [] },
   },
   { timestamps: true },
 );

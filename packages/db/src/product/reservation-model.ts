@@ -35,8 +35,17 @@ export const reservationSchema = new Schema(
     reservationId: { type: String, required: true, trim: true },
     lines: { type: [reservationLineSchema], required: true },
     status: { type: String, enum: reservationStatuses, required: true, default: 'pending' },
-    /** SKUs whose units this reservation holds right now (taken one by one, undone on failure). */
+    /**
+     * SKUs whose units this reservation holds, as a hint for finishing after a crash: added after
+     * a SKU's units are taken, removed after they are shipped or given back. A terminal reservation
+     * with SKUs left here has movements to finish (the sweep does).
+     */
     takenSkus: { type: [String], default: [] },
+    /**
+     * Made by a version that records holds on the inventory items (`InventoryItem.holds`). A
+     * reservation made before it (false) keeps the older claim-then-move handling.
+     */
+    holdsOnItems: { type: Boolean, default: false },
     expiresAt: { type: Date, required: true },
   },
   { timestamps: true },
@@ -44,6 +53,8 @@ export const reservationSchema = new Schema(
 reservationSchema.index({ reservationId: 1 }, { unique: true });
 // The expiry sweep: active reservations past their time, pending ones left by a crash.
 reservationSchema.index({ status: 1, expiresAt: 1 });
+// The sweep's second pass: ended reservations whose unit movements a crash cut short.
+reservationSchema.index({ status: 1, 'takenSkus.0': 1 });
 
 export type Reservation = InferSchemaType<typeof reservationSchema>;
 export type ReservationDocument = HydratedDocument<Reservation>;

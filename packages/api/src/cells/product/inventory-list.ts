@@ -32,7 +32,7 @@ export async function listInventory(models: Models, input: InventoryListInput) {
   const { skip, limit } = pageWindow(input.page, input.pageSize);
   const [items, totalCount, lowStockCount] = await Promise.all([
     InventoryItem.find(filter)
-      .select({ movementKeys: 0 })
+      .select({ movementKeys: 0, holds: 0, returnedHolds: 0 })
       .sort(input.lowStock ? { available: 1, sku: 1 } : { sku: 1 })
       .skip(skip)
       .limit(limit)

@@ -11,7 +11,9 @@ const pageSize = 50;
 /** One SKU's counts and its ledger, newest first, 50 a page. */
 export async function stockMovementsOf(models: Models, input: StockMovementsInput) {
   const { Product, InventoryItem, StockMovement } = models;
-  const item = await InventoryItem.findOne({ sku: input.sku }).select({ movementKeys: 0 }).lean();
+  const item = await InventoryItem.findOne({ sku: input.sku })
+    .select({ movementKeys: 0, holds: 0, returnedHolds: 0 })
+    .lean();
   if (!item) throw new TRPCError({ code: 'NOT_FOUND', message: `Unknown SKU: ${input.sku}` });
   const product = await Product.findById(item.productId)
     .select({ name: 1, slug: 1, status: 1, options: 1, variants: 1 })

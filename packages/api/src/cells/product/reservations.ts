@@ -6,7 +6,15 @@ import type { Logger } from 'pino';
 import { reservationCreated } from '../../events/schemas';
 import { emitProductEvent } from './emit-product-event';
 import { applyStockEffects } from './stock-effects';
-import { returnUnits, shipUnits, takeUnits, type StockChange } from './stock-movements';
+import {
+  holdsUnits,
+  restockUnits,
+  returnUnits,
+  shipUnits,
+  takeUnits,
+  type Holder,
+  type StockChange,
+} from './stock-movements';
 
 export interface ReservationLine {
   sku: string;
@@ -77,8 +85,12 @@ export async function reserveStock(
   const taken: StockChange[] = [];
   let short: ReservationLine | undefined;
   for (const line of lines) {
-    const change = await takeUnits(InventoryItem, line.sku, line.quantity);
+    const change = await takeUnits(InventoryItem, line.sku, line.quantity, request.reservationId);
     if (!change) {
+      if (await holdsUnits(InventoryItem, line.sku, request.reservationId)) {
+        // Another call is making this same reservation (only if the claim's upsert raced).
+        throw conflict(`Reservation ${request.reservationId} is still being made; retry shortly`);
+      }
       short = line;
       break;
     }
@@ -91,11 +103,14 @@ export async function reserveStock(
   }
 
   if (short) {
+    const reservation = { reservationId: request.reservationId, holdsOnItems: true };
     for (const change of taken.reverse()) {
       const line = lines.find((entry) => entry.sku === change.sku);
-      // Claimed first, so the sweep of abandoned holds cannot give the same units back too.
-      if (line && (await claimTakenSku(models, request.reservationId, line.sku))) {
-        await returnUnits(InventoryItem, line.sku, line.quantity);
+      // Keyed by the hold, so the sweep of abandoned holds cannot give the same units back too.
+      if (line) {
+        await moveHeldUnits(models, reservation, line.sku, (holder) =>
+          returnUnits(InventoryItem, line.sku, line.quantity, holder),
+        );
       }
     }
     await Reservation.deleteOne({ reservationId: request.reservationId, status: 'pending' });
@@ -137,7 +152,16 @@ async function claimReservation(
   try {
     const before = await Reservation.findOneAndUpdate(
       { reservationId },
-      { $setOnInsert: { reservationId, lines, status: 'pending', takenSkus: [], expiresAt } },
+      {
+        $setOnInsert: {
+          reservationId,
+          lines,
+          status: 'pending',
+          takenSkus: [],
+          holdsOnItems: true,
+          expiresAt,
+        },
+      },
       { upsert: true, returnDocument: 'before' },
     ).lean();
     return before ?? 'claimed';
@@ -189,7 +213,7 @@ export async function releaseStock(
   const existing = await findReservation(models, reservationId);
   if (existing.status === 'released' || existing.status === 'expired') {
     // A crash half-way through an earlier release: give back what it had not yet.
-    if (existing.takenSkus.length > 0) await returnHeldUnits(models, existing, logger);
+    if (owesMovements(existing)) await returnHeldUnits(models, existing, logger);
     return { reservationId, status: existing.status };
   }
   if (existing.status === 'committed') {
@@ -199,9 +223,10 @@ export async function releaseStock(
 }
 
 /**
- * Claims one SKU's held units for a movement: removes it from `takenSkus` with a conditional
- * update, so of two callers (or a retry after a crash) only one moves those units. A crash after
- * the claim and before the movement can strand them as reserved, never move them twice.
+ * Claims one SKU's held units for a movement (reservations made before holds were recorded on
+ * items): removes it from `takenSkus` with a conditional update, so of two callers only one moves
+ * those units. A crash after the claim and before the movement strands them as reserved; holds on
+ * items (`moveHeldUnits`) are what closed that gap.
  */
 async function claimTakenSku(models: Models, reservationId: string, sku: string): Promise<boolean> {
   const claimed = await models.Reservation.updateOne(
@@ -211,15 +236,50 @@ async function claimTakenSku(models: Models, reservationId: string, sku: string)
   return claimed.modifiedCount === 1;
 }
 
+type HeldReservation = Pick<StoredReservation, 'reservationId'> & {
+  holdsOnItems?: boolean | null;
+};
+
+/**
+ * Moves one SKU's held units once, however often it is called. With holds on items, `move` itself
+ * is the no-op on a repeat (its update requires the hold), so it runs first and the `takenSkus`
+ * hint is cleared after: a crash in between leaves a hint that finishing clears. A reservation
+ * made before holds were recorded claims the SKU first instead (`claimTakenSku`).
+ */
+async function moveHeldUnits<T>(
+  models: Models,
+  reservation: HeldReservation,
+  sku: string,
+  move: (holder: Holder) => Promise<T>,
+): Promise<T | null> {
+  const { reservationId } = reservation;
+  if (!reservation.holdsOnItems) {
+    return (await claimTakenSku(models, reservationId, sku)) ? move(null) : null;
+  }
+  const moved = await move(reservationId);
+  await models.Reservation.updateOne({ reservationId }, { $pull: { takenSkus: sku } });
+  return moved;
+}
+
+/**
+ * Whether an ended reservation may still owe unit movements: always worth a look with holds on
+ * items (each movement is a no-op once done); before them, only while `takenSkus` lists SKUs.
+ */
+function owesMovements(reservation: HeldReservation & { takenSkus: readonly string[] }): boolean {
+  return Boolean(reservation.holdsOnItems) || reservation.takenSkus.length > 0;
+}
+
 /** Ships the units of every SKU the committed reservation still holds (all of them, or what a crash left). */
 async function shipHeldUnits(
   models: Models,
-  reservation: Pick<StoredReservation, 'reservationId' | 'lines'>,
+  reservation: HeldReservation & Pick<StoredReservation, 'lines'>,
   logger: Log,
 ): Promise<void> {
   for (const line of reservation.lines) {
-    if (!(await claimTakenSku(models, reservation.reservationId, line.sku))) continue;
-    if (!(await shipUnits(models.InventoryItem, line.sku, line.quantity))) {
+    const shipped = await moveHeldUnits(models, reservation, line.sku, (holder) =>
+      shipUnits(models.InventoryItem, line.sku, line.quantity, holder),
+    );
+    if (shipped === false && !reservation.holdsOnItems) {
       // Only possible if stock was edited around the reservation; the order still stands.
       logger.warn(
         { reservationId: reservation.reservationId, sku: line.sku },
@@ -250,7 +310,8 @@ export async function commitStock(
   }
   const existing = await findReservation(models, reservationId);
   if (existing.status === 'committed') {
-    if (existing.takenSkus.length > 0) await shipHeldUnits(models, existing, logger);
+    // A retry after a crash half-way through: ship what was not shipped yet.
+    if (owesMovements(existing)) await shipHeldUnits(models, existing, logger);
     return { reservationId, status: 'committed' };
   }
   if (existing.status === 'active') {
@@ -271,41 +332,48 @@ export async function returnStock(
   reservationId: string,
   logger: Log,
 ): Promise<{ reservationId: string; status: 'returned' }> {
-  const { Reservation, InventoryItem } = models;
-  const returned = await Reservation.findOneAndUpdate(
+  const existing = await findReservation(models, reservationId);
+  const returned = await models.Reservation.updateOne(
     { reservationId, status: 'committed' },
-    { $set: { status: 'returned' } },
-    { returnDocument: 'before' },
-  ).lean();
-  if (!returned) {
-    const existing = await findReservation(models, reservationId);
-    if (existing.status === 'returned') return { reservationId, status: 'returned' };
+    // `takenSkus` now lists the SKUs still to put back (what finishing after a crash looks for).
+    { $set: { status: 'returned', takenSkus: existing.lines.map((line) => line.sku) } },
+  );
+  if (returned.modifiedCount === 1) {
+    await restockReturnedUnits(models, existing, logger);
+    return { reservationId, status: 'returned' };
+  }
+  const current = await findReservation(models, reservationId);
+  if (current.status !== 'returned') {
     throw conflict(`Reservation ${reservationId} is ${existing.status}, not committed`);
   }
+  // A retry after a crash half-way through: each SKU's units go back once (`restockUnits`).
+  if (current.holdsOnItems) await restockReturnedUnits(models, current, logger);
+  return { reservationId, status: 'returned' };
+}
+
+/** Puts a returned reservation's units back on hand, each SKU once. */
+async function restockReturnedUnits(
+  models: Models,
+  reservation: HeldReservation & Pick<StoredReservation, 'lines'>,
+  logger: Log,
+): Promise<void> {
+  const holder = reservation.holdsOnItems ? reservation.reservationId : null;
   const changes: StockChange[] = [];
-  for (const line of returned.lines) {
-    const after = await InventoryItem.findOneAndUpdate(
-      { sku: line.sku },
-      { $inc: { onHand: line.quantity, available: line.quantity } },
-      { returnDocument: 'after' },
-    ).lean();
-    if (!after) {
+  for (const line of reservation.lines) {
+    const change = await restockUnits(models.InventoryItem, line.sku, line.quantity, holder);
+    if (change) changes.push(change);
+    else if (!holder) {
       logger.warn(
-        { reservationId, sku: line.sku },
+        { reservationId: reservation.reservationId, sku: line.sku },
         'returned units for a SKU that no longer exists',
       );
-      continue;
     }
-    changes.push({
-      sku: after.sku,
-      productId: after.productId,
-      availableBefore: after.available - line.quantity,
-      availableAfter: after.available,
-      lowStockThreshold: after.lowStockThreshold,
-    });
+    await models.Reservation.updateOne(
+      { reservationId: reservation.reservationId },
+      { $pull: { takenSkus: line.sku } },
+    );
   }
   await applyStockEffects(models, changes, logger);
-  return { reservationId, status: 'returned' };
 }
 
 /** Expires one reservation if it is active and past its time (the Inngest timer calls this). */
@@ -349,7 +417,36 @@ export async function sweepReservations(models: Models, logger: Log): Promise<nu
         : { reservationId: reservation.reservationId, status: 'pending' as const };
     if (await endReservation(models, filter, 'expired', logger)) ended += 1;
   }
+  await finishCutShortMovements(models, now, logger);
   return ended;
+}
+
+/** Long enough that a call still moving a reservation's units has finished. */
+const cutShortAfterMs = 60_000;
+
+/**
+ * Ended reservations whose unit movements a crash cut short (their `takenSkus` hint is not empty)
+ * are finished: shipped, given back or put back on hand, each SKU once.
+ */
+async function finishCutShortMovements(models: Models, now: number, logger: Log): Promise<void> {
+  const cutShort = await models.Reservation.find({
+    status: { $in: ['committed', 'released', 'expired', 'returned'] },
+    'takenSkus.0': { $exists: true },
+    holdsOnItems: true,
+    updatedAt: { $lte: new Date(now - cutShortAfterMs) },
+  })
+    .limit(100)
+    .lean();
+  for (const reservation of cutShort) {
+    logger.warn(
+      { reservationId: reservation.reservationId, status: reservation.status },
+      'finishing stock movements a crash cut short',
+    );
+    if (reservation.status === 'committed') await shipHeldUnits(models, reservation, logger);
+    else if (reservation.status === 'returned') {
+      await restockReturnedUnits(models, reservation, logger);
+    } else await returnHeldUnits(models, reservation, logger);
+  }
 }
 
 /**
@@ -374,17 +471,19 @@ async function endReservation(
   return true;
 }
 
-/** Returns the units of every SKU an ended reservation still holds (see `claimTakenSku`). */
+/** Returns the units of every SKU an ended reservation still holds (see `moveHeldUnits`). */
 async function returnHeldUnits(
   models: Models,
-  reservation: Pick<StoredReservation, 'reservationId' | 'lines' | 'takenSkus'>,
+  reservation: HeldReservation & Pick<StoredReservation, 'lines' | 'takenSkus'>,
   logger: Log,
 ): Promise<void> {
   const changes: StockChange[] = [];
   for (const line of reservation.lines) {
-    if (!reservation.takenSkus.includes(line.sku)) continue;
-    if (!(await claimTakenSku(models, reservation.reservationId, line.sku))) continue;
-    const change = await returnUnits(models.InventoryItem, line.sku, line.quantity);
+    // Before holds on items, only what `takenSkus` lists was taken.
+    if (!reservation.holdsOnItems && !reservation.takenSkus.includes(line.sku)) continue;
+    const change = await moveHeldUnits(models, reservation, line.sku, (holder) =>
+      returnUnits(models.InventoryItem, line.sku, line.quantity, holder),
+    );
     if (change) changes.push(change);
   }
   await applyStockEffects(models, changes, logger);
