@@ -29,6 +29,8 @@ export const permissions = [
   'payments:refund',
   // Asking whether an account received a product: the review cell's verified-purchase check.
   'purchases:verify',
+  // Reading every cell's staff audit log (admins only: who changed what, and from where).
+  'audit:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import { auditStaffMutation } from '../audit/audit-middleware';
 import type { Permission } from '../identity/permissions';
 import { middleware, t } from './init';
 import { metricsMiddleware } from './metrics-middleware';
@@ -19,12 +20,24 @@ const requireIdentity = middleware(({ ctx, meta, next }) => {
 /** Needs a valid access token: 401 UNAUTHORIZED without one. */
 export const authedProcedure = publicProcedure.meta({ authenticated: true }).use(requireIdentity);
 
-/** Needs a valid access token granting `permission`: 401 without a token, 403 without the right. */
+/**
+ * Needs a valid access token granting `permission`: 401 without a token, 403 without the right.
+ * A staff account's successful mutation is recorded in its cell's audit log (src/audit); the
+ * handler describes its change through `ctx.audit`.
+ */
 export function permissionProcedure(permission: Permission) {
-  return authedProcedure.meta({ authenticated: true, permission }).use(({ ctx, next }) => {
-    if (!ctx.identity.permissions.has(permission)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: `Requires the ${permission} permission` });
-    }
-    return next();
-  });
+  return authedProcedure
+    .meta({ authenticated: true, permission })
+    .use(({ ctx, next }) => {
+      if (!ctx.identity.permissions.has(permission)) {
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: `Requires the ${permission} permission`,
+        });
+      }
+      return next();
+    })
+    .use(({ ctx, type, path, getRawInput, next }) =>
+      auditStaffMutation({ ctx, type, path, getRawInput, next: (audit) => next({ ctx: audit }) }),
+    );
 }
