@@ -1,5 +1,6 @@
 import { type Connection } from 'mongoose';
 import { categoryModel } from './category-model';
+import { collectionModel } from './collection-model';
 import { csvImportModel } from './csv-import-model';
 import { inventoryItemModel } from './inventory-item-model';
 import { productModel } from './product-model';
@@ -7,6 +8,7 @@ import { reservationModel } from './reservation-model';
 import { stockMovementModel } from './stock-movement-model';
 
 export * from './category-model';
+export * from './collection-model';
 export * from './csv-import-model';
 export * from './inventory-item-model';
 export * from './product-model';
@@ -17,6 +19,7 @@ export * from './stock-movement-model';
 export function productModels(connection: Connection) {
   return {
     Category: categoryModel(connection),
+    Collection: collectionModel(connection),
     CsvImport: csvImportModel(connection),
     InventoryItem: inventoryItemModel(connection),
     Product: productModel(connection),

@@ -39,3 +39,8 @@ export const reservationCreated = eventType('product/reservation.created', {
 export const csvImportRequested = eventType('product/csv-import.requested', {
   schema: z.object({ importId: z.string().regex(objectIdTextPattern) }),
 });
+
+/** A collection was created, changed or deleted: its storefront page and the links to it refresh. */
+export const collectionUpdated = eventType('product/collection.updated', {
+  schema: z.object({ handle: z.string().min(1) }),
+});

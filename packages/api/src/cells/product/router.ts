@@ -77,6 +77,30 @@ import {
   stockMovements,
 } from './procedures/staff-inventory';
 import { commitStock, releaseStock, reserveStock, returnStock } from './procedures/stock-holds';
+import {
+  addToCollectionInput,
+  adminCollectionsInput,
+  collectionByIdInput,
+  collectionPageInput,
+  createCollectionInput,
+  deleteCollectionInput,
+  previewCollectionInput,
+  productCollectionsInput,
+  removeFromCollectionInput,
+  updateCollectionInput,
+} from './inputs/collections';
+import { collectionLinks, collectionPage } from './procedures/collections';
+import {
+  addToCollection,
+  adminCollections,
+  collectionById,
+  createCollection,
+  deleteCollection,
+  previewCollection,
+  productCollections,
+  removeFromCollection,
+  updateCollection,
+} from './procedures/staff-collections';
 
 /** The product cell's procedures; each handler lives in procedures/<group>.ts. */
 export const productRouter = router({
@@ -90,6 +114,9 @@ export const productRouter = router({
   categoryBySlug: publicProcedure.input(categoryBySlugInput).query(categoryBySlug),
   collection: publicProcedure.input(collectionInput).query(collection),
   sitemapEntries: publicProcedure.input(sitemapEntriesInput).query(sitemapEntries),
+  // Staff-made collections (procedures/collections.ts): a collection's page, links to them.
+  collectionPage: publicProcedure.input(collectionPageInput).query(collectionPage),
+  collectionLinks: publicProcedure.query(collectionLinks),
 
   // The order saga's stock holds (procedures/stock-holds.ts).
   reserveStock: permissionProcedure('inventory:reserve')
@@ -127,6 +154,35 @@ export const productRouter = router({
   deleteCategory: permissionProcedure('catalog:write')
     .input(deleteCategoryInput)
     .mutation(deleteCategory),
+
+  // Staff: collections, manual or by rules (procedures/staff-collections.ts).
+  adminCollections: permissionProcedure('catalog:read')
+    .input(adminCollectionsInput)
+    .query(adminCollections),
+  collectionById: permissionProcedure('catalog:read')
+    .input(collectionByIdInput)
+    .query(collectionById),
+  previewCollection: permissionProcedure('catalog:read')
+    .input(previewCollectionInput)
+    .query(previewCollection),
+  productCollections: permissionProcedure('catalog:read')
+    .input(productCollectionsInput)
+    .query(productCollections),
+  createCollection: permissionProcedure('catalog:write')
+    .input(createCollectionInput)
+    .mutation(createCollection),
+  updateCollection: permissionProcedure('catalog:write')
+    .input(updateCollectionInput)
+    .mutation(updateCollection),
+  deleteCollection: permissionProcedure('catalog:write')
+    .input(deleteCollectionInput)
+    .mutation(deleteCollection),
+  addToCollection: permissionProcedure('catalog:write')
+    .input(addToCollectionInput)
+    .mutation(addToCollection),
+  removeFromCollection: permissionProcedure('catalog:write')
+    .input(removeFromCollectionInput)
+    .mutation(removeFromCollection),
 
   // The review cell's rating summary (procedures/ratings.ts).
   setRatingSummary: permissionProcedure('reviews:moderate')

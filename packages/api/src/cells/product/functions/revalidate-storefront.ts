@@ -29,10 +29,15 @@ const productEvents = [
   'product/product.archived',
 ] as const;
 const categoryEvents = ['product/category.updated'] as const;
+/** Its data names the collection's `handle` (the storefront's /collections/<handle>). */
+const collectionEvents = ['product/collection.updated'] as const;
 
 export function tagsFor(eventName: string, slug: string): string[] {
   if ((categoryEvents as readonly string[]).includes(eventName)) {
     return [`category:${slug}`, 'categories'];
+  }
+  if ((collectionEvents as readonly string[]).includes(eventName)) {
+    return [`collection:${slug}`, 'collections'];
   }
   return [`product:${slug}`];
 }
@@ -67,7 +72,9 @@ export async function postTags(target: StorefrontTarget, tags: string[]): Promis
 export const revalidateStorefront = inngest.createFunction(
   {
     id: 'revalidate-storefront',
-    triggers: [...productEvents, ...categoryEvents].map((event) => ({ event })),
+    triggers: [...productEvents, ...categoryEvents, ...collectionEvents].map((event) => ({
+      event,
+    })),
   },
   async ({ event, step }) => {
     const target = storefrontTarget();
@@ -75,7 +82,8 @@ export const revalidateStorefront = inngest.createFunction(
       // Not configured (a cell host without a storefront): pages expire on their own timer.
       return { skipped: 'STOREFRONT_INTERNAL_URL or REVALIDATE_SECRET is not set' };
     }
-    const parsed = slugData.safeParse(event.data);
+    const data = event.data as Record<string, unknown>;
+    const parsed = slugData.safeParse({ slug: data.slug ?? data.handle });
     if (!parsed.success) throw new NonRetriableError(`${event.name} without a slug`);
     const tags = tagsFor(event.name, parsed.data.slug);
     await step.run(revalidatePagesStepId, () => postTags(target, tags));
