@@ -125,7 +125,8 @@ function isStatusEntry(initializer: ts.Expression): boolean {
   return (
     ts.isCallExpression(initializer) &&
     ts.isIdentifier(initializer.expression) &&
-    initializer.expression.text === 'statusProcedure'
+    // Shared procedure factories: the status probe and the audit log (src/audit).
+    ['statusProcedure', 'auditLogProcedure'].includes(initializer.expression.text)
   );
 }
 

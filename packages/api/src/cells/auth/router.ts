@@ -1,3 +1,4 @@
+import { auditLogProcedure } from '../../audit/audit-log-procedure';
 import { router } from '../../trpc/init';
 import { authedProcedure, permissionProcedure, publicProcedure } from '../../trpc/procedures';
 import { statusProcedure } from '../status';
@@ -29,6 +30,8 @@ import { listStaff, rotateSigningKey, setRoles } from './procedures/staff';
 /** `auth.*`: sessions, recovery by email, the caller's account, staff management, services. */
 export const authRouter = router({
   status: statusProcedure('auth'),
+  // Staff with audit:read: this cell's audit log (src/audit).
+  auditLog: auditLogProcedure('auth'),
 
   // Sessions (procedures/session.ts)
   register: publicProcedure.input(registerInput).mutation(register),

@@ -1,3 +1,4 @@
+import { auditLogProcedure } from '../../audit/audit-log-procedure';
 import { permissionProcedure } from '../../trpc/procedures';
 import { router } from '../../trpc/init';
 import { statusProcedure } from '../status';
@@ -7,6 +8,8 @@ import { listMessages } from './procedures/messages';
 /** The notification cell's procedures. */
 export const notificationRouter = router({
   status: statusProcedure('notification'),
+  // Staff with audit:read: this cell's audit log (src/audit).
+  auditLog: auditLogProcedure('notification'),
   /**
    * Staff: sent, queued and failed emails, newest first. Behind `customers:read` because what it
    * shows is customers' addresses and what was sent to them, the question support answers

@@ -1,3 +1,4 @@
+import { auditLogProcedure } from '../../audit/audit-log-procedure';
 import { router } from '../../trpc/init';
 import { authedProcedure, permissionProcedure, publicProcedure } from '../../trpc/procedures';
 import { statusProcedure } from '../status';
@@ -55,6 +56,8 @@ import {
 /** The order cell's procedures (`order.<name>`), each with its permission, input and handler. */
 export const orderRouter = router({
   status: statusProcedure('order'),
+  // Staff with audit:read: this cell's audit log (src/audit).
+  auditLog: auditLogProcedure('order'),
 
   // The shopper's cart, always answered re-priced (procedures/cart.ts).
   cart: publicProcedure.query(cart),

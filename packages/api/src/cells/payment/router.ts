@@ -1,3 +1,4 @@
+import { auditLogProcedure } from '../../audit/audit-log-procedure';
 import { router } from '../../trpc/init';
 import { permissionProcedure, publicProcedure } from '../../trpc/procedures';
 import { statusProcedure } from '../status';
@@ -31,6 +32,8 @@ import {
  */
 export const paymentRouter = router({
   status: statusProcedure('payment'),
+  // Staff with audit:read: this cell's audit log (src/audit).
+  auditLog: auditLogProcedure('payment'),
 
   // The storefront's payment step (procedures/storefront.ts)
   config: publicProcedure.output(paymentConfigOutput).query(config),

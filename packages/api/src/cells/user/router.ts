@@ -1,3 +1,4 @@
+import { auditLogProcedure } from '../../audit/audit-log-procedure';
 import { router } from '../../trpc/init';
 import { authedProcedure, permissionProcedure, publicProcedure } from '../../trpc/procedures';
 import { statusProcedure } from '../status';
@@ -29,6 +30,8 @@ import { getProfile, updatePreferences, updateProfile } from './procedures/profi
 /** `user.*`: the caller's profile and addresses, and staff's view of customers. */
 export const userRouter = router({
   status: statusProcedure('user'),
+  // Staff with audit:read: this cell's audit log (src/audit).
+  auditLog: auditLogProcedure('user'),
 
   // The caller's profile (procedures/profile.ts)
   getProfile: authedProcedure.query(getProfile),
