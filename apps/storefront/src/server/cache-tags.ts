@@ -6,6 +6,10 @@
 export const cacheTags = {
   product: (slug: string) => `product:${slug}`,
   category: (slug: string) => `category:${slug}`,
+  /** A staff-made collection's page (`/collections/<handle>`). */
+  collection: (handle: string) => `collection:${handle}`,
+  /** The links to collections (home page). */
+  collections: 'collections',
   /** The category tree (header, home tiles, sitemap). */
   categories: 'categories',
   /** Every list of products: collections, category listings, search answers, sitemap. */
@@ -14,7 +18,7 @@ export const cacheTags = {
 
 /** A tag the revalidation endpoint accepts: one of the shapes above. */
 export const cacheTagPattern =
-  /^(?:categories|listings|(?:product|category):[a-z0-9]+(?:-[a-z0-9]+)*)$/;
+  /^(?:categories|collections|listings|(?:product|category|collection):[a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 /**
  * Seconds before cached catalogue data is refreshed even without an event: the safety net when a

@@ -85,6 +85,25 @@ export const getCollection = cache((slug: CollectionSlug, limit: number) =>
   ),
 );
 
+/**
+ * A staff-made collection's page of active products. Its own tag expires it when staff change
+ * the collection; `listings` when any product changes (a rule may now match it, or not).
+ */
+export const getCollectionPage = cache((handle: string, page: number, pageSize: number) =>
+  cachedRead(
+    ['collection-page', handle, String(page), String(pageSize)],
+    [cacheTags.collection(handle), cacheTags.listings],
+    (client, signal) => client.product.collectionPage.query({ handle, page, pageSize }, { signal }),
+  ),
+);
+
+/** Links to every staff-made collection (home page). */
+export const getCollectionLinks = cache(() =>
+  cachedRead(['collection-links'], [cacheTags.collections], (client, signal) =>
+    client.product.collectionLinks.query(undefined, { signal }),
+  ),
+);
+
 export const listProducts = cache((page: number, pageSize: number, categorySlug?: string) =>
   cachedRead(
     ['list', String(page), String(pageSize), categorySlug ?? ''],

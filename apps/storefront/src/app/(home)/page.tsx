@@ -4,9 +4,10 @@ import Link from 'next/link';
 import { preload } from 'react-dom';
 import { CatalogueUnavailable } from '@/components/catalogue-unavailable';
 import { CategoryList } from '@/components/category-list';
+import { CollectionLinks } from '@/components/collection-links';
 import { Hero } from '@/components/hero';
 import { ProductGrid } from '@/components/product-grid';
-import { getCategoryTree, getCollection } from '@/server/catalogue';
+import { getCategoryTree, getCollection, getCollectionLinks } from '@/server/catalogue';
 import { absoluteUrl } from '@/server/site-url';
 
 // Rendered per request from cached catalogue reads; `next build` never calls a cell.
@@ -23,10 +24,11 @@ export const metadata: Metadata = {
 };
 
 export default async function HomePage() {
-  const [tree, featured, newArrivals] = await Promise.all([
+  const [tree, featured, newArrivals, collectionLinks] = await Promise.all([
     getCategoryTree(),
     getCollection('featured', 8),
     getCollection('new-arrivals', 8),
+    getCollectionLinks(),
   ]);
   // The first featured card's image is the largest paint on phones: fetch it with the HTML.
   const leadImage = featured.ok ? featured.data.items[0]?.image : undefined;
@@ -66,6 +68,12 @@ export default async function HomePage() {
             </section>
           ) : null,
         )}
+        {collectionLinks.ok && collectionLinks.data.items.length > 0 ? (
+          <section aria-labelledby="collections" data-testid="collection-links">
+            <SectionHeading id="collections" title="Shop by collection" />
+            <CollectionLinks collections={collectionLinks.data.items} />
+          </section>
+        ) : null}
         {tree.ok && tree.data.items.length > 0 ? (
           <section aria-labelledby="categories" className="scroll-mt-24">
             <SectionHeading id="categories" title="Shop by category" />
