@@ -1,6 +1,6 @@
 /**
- * Each domain cell owns exactly one database on the shared MongoDB server. Search has none of its
- * own: it reads the product database.
+ * Each domain cell owns exactly one database on the shared MongoDB server. Search's own holds its
+ * merchandising rules; its index is read from the product database.
  */
 export const domainDatabases = {
   auth: 'auth_db',
@@ -11,6 +11,7 @@ export const domainDatabases = {
   notification: 'notifications_db',
   review: 'reviews_db',
   analytics: 'analytics_db',
+  search: 'search_db',
 } as const;
 
 export type DatabaseDomain = keyof typeof domainDatabases;

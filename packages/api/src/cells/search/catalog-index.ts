@@ -3,6 +3,7 @@ import type { CategoryTree } from './category-tree';
 import { buildFacets, filterAndCount } from './facets';
 import { filterGroupsOf, type FilterGroup } from './filters';
 import { searchableTextOf, type IndexedProduct } from './indexed-product';
+import { MerchandisingRules, type BoostScore, type QueryPins } from './merchandising-rules';
 import { comparatorFor, firstInOrder, type Compare } from './ordering';
 import type { QueryInput } from './inputs';
 import {
@@ -34,6 +35,8 @@ const didYouMeanFactor = 3;
 const fillBelow = 50;
 /** Rank added per word dropped: larger than any rank key. */
 const wordsMatchedStep = maxRankKey + 1;
+/** Rank of the first pinned product: below every other rank, pins keep their given order. */
+const pinnedRankBase = -Number.MAX_SAFE_INTEGER;
 
 /**
  * The active catalog in memory: a text index for the words (typos, prefixes, scores), plus each
@@ -110,10 +113,34 @@ export class CatalogIndex {
   }
 
   /**
+   * Products matching every word, or, with synonyms, every word of any version of the query
+   * (`MerchandisingRules.expand`), each product at its best rank among them.
+   */
+  private textMatches(words: readonly QueryWord[], rules: MerchandisingRules): Matches {
+    const variants = rules.expand(words);
+    if (variants.length === 1) return this.wordMatches(variants[0]!);
+    const merged: Matches = { products: [], ranks: [] };
+    const at = new Map<number, number>();
+    for (const variant of variants) {
+      const matches = this.wordMatches(variant);
+      matches.products.forEach((product, index) => {
+        const rank = matches.ranks[index]!;
+        const known = at.get(product.slot);
+        if (known === undefined) {
+          at.set(product.slot, merged.products.length);
+          merged.products.push(product);
+          merged.ranks.push(rank);
+        } else if (rank < merged.ranks[known]!) merged.ranks[known] = rank;
+      });
+    }
+    return merged;
+  }
+
+  /**
    * Products matching every word. Served from a small cache while the index is unchanged: a
    * shopper refining one search by facets repeats the same words.
    */
-  private textMatches(words: readonly QueryWord[]): Matches {
+  private wordMatches(words: readonly QueryWord[]): Matches {
     const terms = words.map((word) => word.term);
     const typed = words.map((word) => word.typed);
     const key = words.map((word) => `${word.term}/${word.typed}`).join(' ');
@@ -139,7 +166,7 @@ export class CatalogIndex {
    * then the shop's signals: in stock, popularity (number of reviews), rating; then the id, so
    * pages never overlap.
    */
-  private byRelevance(matches: Matches): Compare {
+  private byRelevance(matches: Matches, boost: BoostScore | null = null): Compare {
     if (this.relevance.length < this.slots.length) {
       this.relevance = new Float64Array(Math.max(this.slots.length, this.relevance.length * 2));
     }
@@ -148,15 +175,56 @@ export class CatalogIndex {
     for (let index = 0; index < products.length; index += 1) {
       relevance[products[index]!.slot] = ranks[index]!;
     }
-    return (a, b) =>
-      relevance[a.slot]! - relevance[b.slot]! ||
+    const signals: Compare = (a, b) =>
       Number(b.inStock) - Number(a.inStock) ||
       b.ratingCount - a.ratingCount ||
       b.ratingAverage - a.ratingAverage ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    if (!boost) return (a, b) => relevance[a.slot]! - relevance[b.slot]! || signals(a, b);
+    // Boost and bury reorder within the same number of words matched (pins stay first): after
+    // rule 1 of the ranking, before typos (docs/search.md).
+    const score = new Map<number, number>();
+    for (const product of products) score.set(product.slot, boost(product));
+    const level = (rank: number) => (rank < 0 ? rank : Math.floor(rank / wordsMatchedStep));
+    return (a, b) => {
+      const rankA = relevance[a.slot]!;
+      const rankB = relevance[b.slot]!;
+      return (
+        level(rankA) - level(rankB) ||
+        score.get(b.slot)! - score.get(a.slot)! ||
+        rankA - rankB ||
+        signals(a, b)
+      );
+    };
   }
 
-  search(query: QueryInput): SearchResults {
+  /**
+   * Pins first (in their order, under the same filters as any result, even when they do not
+   * match the words), hidden products removed. A new `Matches`: the cached one is shared.
+   */
+  private pinned(matches: Matches, pins: QueryPins): Matches {
+    const adjusted: Matches = { products: [], ranks: [] };
+    const pinnedAt = new Map(pins.pinned.map((id, order) => [id, order]));
+    pins.pinned.forEach((id, order) => {
+      const slot = this.slotById.get(id);
+      const product = slot === undefined ? null : this.slots[slot];
+      if (!product || pins.hidden.has(id)) return;
+      adjusted.products.push(product);
+      adjusted.ranks.push(pinnedRankBase + order);
+    });
+    matches.products.forEach((product, index) => {
+      if (pins.hidden.has(product.id) || pinnedAt.has(product.id)) return;
+      adjusted.products.push(product);
+      adjusted.ranks.push(matches.ranks[index]!);
+    });
+    return adjusted;
+  }
+
+  /**
+   * Answers a query. `rules` are the merchandising rules (synonyms, pins and hides, boost and
+   * bury); redirects are the caller's, as they replace the answer.
+   */
+  search(query: QueryInput, rules: MerchandisingRules = MerchandisingRules.none): SearchResults {
     const words = query.q ? queryWords(query.q) : [];
     // Text that has no words at all ("$$$", "***") matches nothing rather than everything.
     if (words.length === 0 && query.q && query.q.length > 0) return this.empty(query);
@@ -164,12 +232,15 @@ export class CatalogIndex {
     const groups = filterGroupsOf(query.filters);
     const relevanceOrder = query.sort === 'relevance';
 
-    const text =
+    const found =
       words.length === 0
         ? null
         : query.exact
-          ? { matches: this.textMatches(words), used: null, fullCount: null }
-          : this.relaxedMatches(words, category, groups, relevanceOrder);
+          ? { matches: this.textMatches(words, rules), used: null, fullCount: null }
+          : this.relaxedMatches(words, category, groups, relevanceOrder, rules);
+    const pins = found && query.q ? rules.pinsFor(query.q) : null;
+    const text = found && pins ? { ...found, matches: this.pinned(found.matches, pins) } : found;
+    const boost = text && query.q ? rules.boostsFor(query.q) : null;
     const { matching, counts } = filterAndCount(
       text ? text.matches.products : this.slots,
       category,
@@ -177,11 +248,11 @@ export class CatalogIndex {
     );
     const { skip, limit } = pageWindow(query.page, query.pageSize);
     const compare =
-      relevanceOrder && text ? this.byRelevance(text.matches) : comparatorFor(query.sort);
+      relevanceOrder && text ? this.byRelevance(text.matches, boost) : comparatorFor(query.sort);
     const ordered = firstInOrder(matching, skip + limit, compare);
     const queryUsed = text?.used ? text.used.map((word) => word.typed).join(' ') : null;
     const didYouMean = text
-      ? this.didYouMean(words, text.fullCount ?? matching.length, query)
+      ? this.didYouMean(words, text.fullCount ?? matching.length, query, rules)
       : null;
     return {
       results: ordered.slice(skip, skip + limit).map((product) => product.summary),
@@ -191,6 +262,7 @@ export class CatalogIndex {
       facets: buildFacets(counts, query.filters, this.tree, this.currency()),
       queryUsed,
       didYouMean: didYouMean === queryUsed ? null : didYouMean,
+      redirect: null,
     };
   }
 
@@ -206,8 +278,9 @@ export class CatalogIndex {
     category: string | undefined,
     groups: readonly FilterGroup[],
     fill: boolean,
+    rules: MerchandisingRules,
   ): { matches: Matches; used: QueryWord[] | null; fullCount: number } {
-    const full = this.textMatches(words);
+    const full = this.textMatches(words, rules);
     const fullCount = countMatching(full.products, category, groups);
     if (fullCount >= fillBelow || (fullCount > 0 && !fill)) {
       return { matches: full, used: null, fullCount };
@@ -229,8 +302,8 @@ export class CatalogIndex {
       take(full);
       found = fullCount;
     }
-    for (const fewer of this.fewerWords(words)) {
-      const matches = this.textMatches(fewer);
+    for (const fewer of this.fewerWords(words, rules)) {
+      const matches = this.textMatches(fewer, rules);
       const count = countMatching(matches.products, category, groups);
       if (count === 0) continue;
       if (found === 0) used = fewer;
@@ -250,7 +323,10 @@ export class CatalogIndex {
    * the last word of a shopping query usually names the thing ("coffee mug", "waterproof
    * jacket") and the ones before describe it.
    */
-  private *fewerWords(words: readonly QueryWord[]): Generator<QueryWord[]> {
+  private *fewerWords(
+    words: readonly QueryWord[],
+    rules: MerchandisingRules,
+  ): Generator<QueryWord[]> {
     const matchable = this.text.matchableWords(
       words.map((word) => word.term),
       wholeWords,
@@ -259,7 +335,8 @@ export class CatalogIndex {
     const repaired: QueryWord[] = [];
     const withoutThem: QueryWord[] = [];
     words.forEach((word, index) => {
-      if (matchable[index]) {
+      // A synonym's source word matches through its rule, though the catalogue lacks it.
+      if (matchable[index] || rules.isSynonymSource(word.term)) {
         repaired.push(word);
         withoutThem.push(word);
         return;
@@ -312,6 +389,7 @@ export class CatalogIndex {
       facets: [],
       queryUsed: null,
       didYouMean: null,
+      redirect: null,
     };
   }
 
@@ -321,9 +399,16 @@ export class CatalogIndex {
    * at least `didYouMeanFactor` times as many products as the query as typed under the same
    * filters ("lamb" finds a few lambswool jumpers by prefix; "lamp" finds hundreds).
    */
-  private didYouMean(words: readonly QueryWord[], count: number, query: QueryInput): string | null {
-    // Words of one or two letters are left alone: almost anything is one typo away.
-    const settled = (word: QueryWord) => word.term.length < 3 || this.text.has(word.term);
+  private didYouMean(
+    words: readonly QueryWord[],
+    count: number,
+    query: QueryInput,
+    rules: MerchandisingRules,
+  ): string | null {
+    // Words of one or two letters are left alone: almost anything is one typo away; a synonym's
+    // source word is a word the shop chose.
+    const settled = (word: QueryWord) =>
+      word.term.length < 3 || this.text.has(word.term) || rules.isSynonymSource(word.term);
     if (words.every(settled)) return null;
     let changed = false;
     // A correction within the typos the search allowed was already searched for: its products
@@ -340,7 +425,7 @@ export class CatalogIndex {
     });
     if (!changed || (alreadySearched && count > 0)) return null;
     const found = countMatching(
-      this.textMatches(corrected).products,
+      this.textMatches(corrected, rules).products,
       query.filters?.category,
       filterGroupsOf(query.filters),
     );

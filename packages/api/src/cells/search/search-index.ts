@@ -2,6 +2,7 @@ import { hostConfig } from '../../config/host';
 import { rootLogger } from '../../observability/logger';
 import type { CellDatabase } from '../cell-definition';
 import { catalogDatabase, openCatalogReader } from '../product/public';
+import { searchDatabase } from './database';
 import { IndexSync } from './index-sync';
 import { syncSettingsFrom } from './sync-settings';
 
@@ -14,19 +15,21 @@ export const searchIndex = new IndexSync(openCatalogReader, {
 });
 
 /**
- * What `/readyz` checks for the search cell: products_db answers AND the first index build is
- * done, so a load balancer sends no searches to a replica whose index is still filling. (The
- * host's readiness pings each cell's database; the index is this cell's real dependency.)
+ * What `/readyz` checks for the search cell: search_db (its rules) and products_db answer AND
+ * the first index build is done, so a load balancer sends no searches to a replica whose index
+ * is still filling. (The host's readiness pings each cell's database; the index is this cell's
+ * real dependency.)
  */
 export const searchIndexDependency: CellDatabase = {
   get name() {
-    return `${catalogDatabase.name} (search index)`;
+    return `${searchDatabase.database.name}, ${catalogDatabase.name} (search index)`;
   },
   connect: async () => {
-    // Opened by the index itself in start(); nothing to hold here.
+    // products_db is opened by the index itself in start().
+    await searchDatabase.database.connect();
   },
   ping: async () => {
-    await catalogDatabase.ping();
+    await Promise.all([searchDatabase.database.ping(), catalogDatabase.ping()]);
     if (!searchIndex.isReady) throw new Error('the search index is still being built');
   },
 };

@@ -1,4 +1,5 @@
 import type { ProductSummary } from '../product/public';
+import type { RuleSet } from './rule-set';
 
 // What the search cell answers with: the storefront renders these as they are.
 
@@ -30,6 +31,19 @@ export interface SearchResults {
   queryUsed: string | null;
   /** A corrected query that finds many more products than this one (or any, if this finds none). */
   didYouMean: string | null;
+  /**
+   * Where a merchandising redirect sends this query (`/help/returns`), else null. When set, the
+   * storefront navigates there and the answer holds no results.
+   */
+  redirect: string | null;
+}
+
+export type { BoostRule, QueryPinsRule, RedirectRule, RuleSet, SynonymRule } from './rule-set';
+
+/** What `search.merchandising` answers: every rule and the version replicas compare. */
+export interface MerchandisingView {
+  version: number;
+  rules: RuleSet;
 }
 
 export interface Suggestion {
@@ -38,4 +52,18 @@ export interface Suggestion {
   kind: 'query' | 'product' | 'category';
   /** For `product` and `category`: where to go. */
   slug?: string;
+}
+
+/** The answer to a redirected query: no results, only where to go. */
+export function redirectAnswer(page: number, redirect: string): SearchResults {
+  return {
+    results: [],
+    totalCount: 0,
+    page,
+    hasMore: false,
+    facets: [],
+    queryUsed: null,
+    didYouMean: null,
+    redirect,
+  };
 }

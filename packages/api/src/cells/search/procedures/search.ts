@@ -1,26 +1,10 @@
-import { TRPCError } from '@trpc/server';
 import { sendEvent } from '../../../events/inngest-client';
 import { searchPerformed } from '../../../events/schemas';
 import type { HandlerArgs } from '../../../trpc/context';
-import type { CatalogIndex } from '../catalog-index';
-import { IndexNotReadyError } from '../index-sync';
 import type { QueryInput, SuggestInput } from '../inputs';
-import { searchIndex } from '../search-index';
-import type { SearchResults, Suggestion } from '../views';
-
-/** How long a search waits for the first index build before answering 503. */
-const firstBuildWaitMs = 15_000;
-
-async function readyIndex(): Promise<CatalogIndex> {
-  try {
-    return await searchIndex.ready(firstBuildWaitMs);
-  } catch (error) {
-    if (error instanceof IndexNotReadyError) {
-      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: error.message });
-    }
-    throw error;
-  }
-}
+import { searchRules } from '../search-rules';
+import { readyIndex } from '../ready-index';
+import { redirectAnswer, type SearchResults, type Suggestion } from '../views';
 
 /**
  * Full-text search with typo tolerance, facets, filters, sorting and pages, answered from this
@@ -28,7 +12,11 @@ async function readyIndex(): Promise<CatalogIndex> {
  */
 export async function query({ input, ctx }: HandlerArgs<QueryInput>): Promise<SearchResults> {
   const index = await readyIndex();
-  const answer = index.search(input);
+  const rules = searchRules.rules;
+  const redirect = input.q ? rules.redirectFor(input.q) : null;
+  // A redirected query is not recorded: it found a page, and is no zero-result search.
+  if (redirect) return redirectAnswer(input.page, redirect);
+  const answer = index.search(input, rules);
 
   // A category page (no words) is browsing, not a search: it would be the top "search".
   if (!input.q) return answer;

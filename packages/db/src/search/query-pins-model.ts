@@ -1,0 +1,22 @@
+import { type Connection, type InferSchemaType, type Model, Schema } from 'mongoose';
+
+/**
+ * Products pinned to the top (in this order) and products hidden for one query. `_id` is the
+ * normalised query: one document per query.
+ */
+export const searchQueryPinsSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    query: { type: String, required: true },
+    /** Product ids, first shown first. */
+    pinned: { type: [String], default: () => [] },
+    hidden: { type: [String], default: () => [] },
+  },
+  { timestamps: true },
+);
+
+export type SearchQueryPins = InferSchemaType<typeof searchQueryPinsSchema>;
+
+export function searchQueryPinsModel(connection: Connection): Model<SearchQueryPins> {
+  return connection.model<SearchQueryPins>('SearchQueryPins', searchQueryPinsSchema);
+}
