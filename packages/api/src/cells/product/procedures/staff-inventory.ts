@@ -1,4 +1,4 @@
-import type { HandlerArgs, SignedInContext } from '../../../trpc/context';
+import type { StaffArgs } from '../../../trpc/context';
 import { productDatabase } from '../database';
 import type {
   AdjustInventoryInput,
@@ -13,8 +13,6 @@ import { adjustStock } from '../stock-adjustment';
 
 // The stock page: reads (`catalog:read`), adjustments and thresholds (`catalog:write`).
 
-type StaffArgs<Input> = HandlerArgs<Input, SignedInContext>;
-
 /** Every SKU with on hand, reserved and available; searched, low-stock only on request. */
 export async function inventoryList({ input }: StaffArgs<InventoryListInput>) {
   return listInventory(await productDatabase.models(), input);
@@ -28,17 +26,20 @@ export async function stockMovements({ input }: StaffArgs<StockMovementsInput>) 
 /** Units received, damaged, returned, or a count; recorded in the ledger with its reason. */
 export async function adjustInventory({ input, ctx }: StaffArgs<AdjustInventoryInput>) {
   const { reason, note, ...change } = input;
-  const counts = await adjustStock(
-    await productDatabase.models(),
-    { ...change, reason },
-    ctx.logger,
-    {
-      reason,
-      note: note ?? '',
-      source: 'inventory',
-      actor: { id: ctx.identity.accountId, email: ctx.identity.email },
-    },
-  );
+  const models = await productDatabase.models();
+  const before = await models.InventoryItem.findOne({ sku: input.sku }, { onHand: 1 }).lean();
+  const counts = await adjustStock(models, { ...change, reason }, ctx.logger, {
+    reason,
+    note: note ?? '',
+    source: 'inventory',
+    actor: { id: ctx.identity.accountId, email: ctx.identity.email },
+  });
+  ctx.audit.record({
+    object: { type: 'inventory', id: counts.sku },
+    // A repeated request (same key) changed nothing: before and after then match.
+    before: before && { onHand: counts.applied ? before.onHand : counts.onHand },
+    after: { onHand: counts.onHand, reason, note: note ?? '' },
+  });
   return {
     sku: counts.sku,
     onHand: counts.onHand,
@@ -47,6 +48,14 @@ export async function adjustInventory({ input, ctx }: StaffArgs<AdjustInventoryI
   };
 }
 
-export async function setLowStockThreshold({ input }: StaffArgs<SetLowStockThresholdInput>) {
-  return setThreshold(await productDatabase.models(), input);
+export async function setLowStockThreshold({ input, ctx }: StaffArgs<SetLowStockThresholdInput>) {
+  const models = await productDatabase.models();
+  const before = await models.InventoryItem.findOne({ sku: input.sku }).lean();
+  const result = await setThreshold(models, input);
+  ctx.audit.record({
+    object: { type: 'inventory', id: input.sku },
+    before: before && { lowStockThreshold: before.lowStockThreshold ?? null },
+    after: { lowStockThreshold: input.lowStockThreshold },
+  });
+  return result;
 }
