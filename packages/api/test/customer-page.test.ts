@@ -7,9 +7,8 @@ import { TRPCClientError } from '@trpc/client';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteProfileAndAddressesStep } from '../src/cells/user/functions/erase-personal-data';
-import { createCellClient } from '../src/client';
 import type { CellHost } from '../src/host';
-import { loginAs } from './support/login';
+import { signInDemoAccounts, type CellClient } from './support/login';
 import { seededTestDatabases, startTestHost, stopTestHosts } from './support/test-host';
 
 /**
@@ -18,7 +17,7 @@ import { seededTestDatabases, startTestHost, stopTestHosts } from './support/tes
  */
 
 let host: CellHost;
-type Client = ReturnType<typeof createCellClient>;
+type Client = CellClient;
 const as: Record<string, Client> = {};
 let customerId: string;
 
@@ -36,14 +35,14 @@ async function refusal(
 beforeAll(async () => {
   await seededTestDatabases();
   host = await startTestHost(['auth', 'user', 'order']);
-  const url = `${host.url}/trpc`;
-  for (const name of ['support', 'orders', 'analyst', 'catalog', 'shopper']) {
-    const token = await loginAs(host.url, `${name}@example.com`);
-    as[name] = createCellClient({
-      urlFor: () => url,
-      headers: () => ({ authorization: `Bearer ${token}` }),
-    });
-  }
+  const accounts = await signInDemoAccounts(host.url, [
+    'support',
+    'orders',
+    'analyst',
+    'catalog',
+    'shopper',
+  ]);
+  for (const [name, { client }] of Object.entries(accounts)) as[name] = client;
   const { Account } = authModels(await connectDomainDatabase('auth'));
   const account = await Account.findOne({ email: 'shopper@example.com' }).lean();
   customerId = String(account?._id);

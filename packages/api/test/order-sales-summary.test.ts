@@ -3,9 +3,8 @@ import { orderModels } from '@shop/db/order';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparedSpans } from '../src/cells/order/sales-summary';
-import { createCellClient } from '../src/client';
 import type { CellHost } from '../src/host';
-import { loginAs } from './support/login';
+import { clientOf, signInDemoAccounts, type CellClient } from './support/login';
 import { seededTestDatabases, startTestHost, stopTestHosts } from './support/test-host';
 
 /**
@@ -15,7 +14,7 @@ import { seededTestDatabases, startTestHost, stopTestHosts } from './support/tes
  */
 
 let host: CellHost;
-type Client = ReturnType<typeof createCellClient>;
+type Client = CellClient;
 const clients: Record<string, Client> = {};
 
 /** Every order this file places, as stored (the seed's orders are removed first). */
@@ -39,15 +38,15 @@ async function errorCode(call: Promise<unknown>): Promise<string | undefined> {
 beforeAll(async () => {
   await seededTestDatabases();
   host = await startTestHost(['auth', 'order']);
-  const url = `${host.url}/trpc`;
-  clients.anonymous = createCellClient({ urlFor: () => url });
-  for (const email of ['orders', 'analyst', 'catalog', 'shopper', 'admin']) {
-    const token = await loginAs(host.url, `${email}@example.com`);
-    clients[email] = createCellClient({
-      urlFor: () => url,
-      headers: () => ({ authorization: `Bearer ${token}` }),
-    });
-  }
+  clients.anonymous = clientOf(host.url);
+  const accounts = await signInDemoAccounts(host.url, [
+    'orders',
+    'analyst',
+    'catalog',
+    'shopper',
+    'admin',
+  ]);
+  for (const [name, { client }] of Object.entries(accounts)) clients[name] = client;
 
   // The orders: copies of a seeded order with the fields under test changed, written with the
   // driver so their placing times are kept as given.

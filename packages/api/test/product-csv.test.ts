@@ -1,38 +1,28 @@
 import { connectDomainDatabase } from '@shop/db';
 import { productModels, type ProductModels } from '@shop/db/product';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCellClient } from '../src/client';
 import type { CellHost } from '../src/host';
 import { failureOf } from './support/cart-calls';
 import { uploadAndPreview } from './support/csv-import-calls';
 import { tenVariantProductsCsv } from './support/csv-fixtures';
 import { bearer, queryUrl, request } from './support/http';
-import { loginAs } from './support/login';
+import { signInDemoAccounts, type CellClient, type SignedIn } from './support/login';
 import { seededTestDatabases, startTestHost, stopTestHosts } from './support/test-host';
 
 // CSV export and import over HTTP: the round trip, the files that break other importers, the dry
 // run's line/column errors, upserts by handle and SKU, and who may do each.
 
 let host: CellHost;
+let accounts: Record<'catalog' | 'analyst' | 'orders' | 'shopper', SignedIn>;
 let models: ProductModels;
-const tokens = { catalog: '', analyst: '', orders: '', shopper: '' };
-type Client = ReturnType<typeof createCellClient>;
+type Client = CellClient;
 let staff: Client;
-
-const clientWith = (token: string) =>
-  createCellClient({ urlFor: () => `${host.url}/trpc`, headers: () => bearer(token) });
 
 beforeAll(async () => {
   await seededTestDatabases();
   host = await startTestHost(['auth', 'product']);
-  const [catalog, analystToken, orders, shopper] = await Promise.all([
-    loginAs(host.url, 'catalog@example.com'),
-    loginAs(host.url, 'analyst@example.com'),
-    loginAs(host.url, 'orders@example.com'),
-    loginAs(host.url, 'shopper@example.com'),
-  ]);
-  Object.assign(tokens, { catalog, analyst: analystToken, orders, shopper });
-  staff = clientWith(catalog);
+  accounts = await signInDemoAccounts(host.url, ['catalog', 'analyst', 'orders', 'shopper']);
+  staff = accounts.catalog.client;
   models = productModels(await connectDomainDatabase('product'));
 });
 afterAll(() => stopTestHosts(host));
@@ -52,10 +42,18 @@ const header =
 describe('CSV export and import', () => {
   // The export reads the whole seeded catalogue.
   it('export for analysts and catalog managers; import for catalog managers only', async () => {
-    expect((await get('product.exportProductsCsv', undefined, tokens.catalog)).status).toBe(200);
-    expect((await get('product.exportProductsCsv', undefined, tokens.analyst)).status).toBe(200);
-    expect((await get('product.exportProductsCsv', undefined, tokens.orders)).status).toBe(403);
-    expect((await get('product.exportProductsCsv', undefined, tokens.shopper)).status).toBe(403);
+    expect((await get('product.exportProductsCsv', undefined, accounts.catalog.token)).status).toBe(
+      200,
+    );
+    expect((await get('product.exportProductsCsv', undefined, accounts.analyst.token)).status).toBe(
+      200,
+    );
+    expect((await get('product.exportProductsCsv', undefined, accounts.orders.token)).status).toBe(
+      403,
+    );
+    expect((await get('product.exportProductsCsv', undefined, accounts.shopper.token)).status).toBe(
+      403,
+    );
     const { importId } = await staff.product.startCsvImport.mutate({
       kind: 'products',
       fileName: 'a.csv',
@@ -67,7 +65,7 @@ describe('CSV export and import', () => {
       ['product.previewCsvImport', { importId }],
       ['product.applyCsvImport', { importId }],
     ];
-    for (const token of [tokens.analyst, tokens.orders, tokens.shopper]) {
+    for (const token of [accounts.analyst.token, accounts.orders.token, accounts.shopper.token]) {
       for (const [path, input] of writes) expect((await post(path, input, token)).status).toBe(403);
       expect((await get('product.csvImport', { importId }, token)).status).toBe(403);
       expect((await get('product.csvImportReport', { importId }, token)).status).toBe(403);
@@ -215,7 +213,7 @@ describe('CSV export and import', () => {
     const oversized = await post(
       'product.uploadCsvImportPart',
       { importId: view.id, index: 0, text: 'x'.repeat(262_145) },
-      tokens.catalog,
+      accounts.catalog.token,
     );
     expect(oversized.status).toBe(400);
   });

@@ -1,35 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCellClient } from '../src/client';
 import type { CellHost } from '../src/host';
 import { failureOf } from './support/cart-calls';
 import { bearer, queryUrl, request } from './support/http';
-import { loginAs } from './support/login';
+import { signInDemoAccounts, type CellClient, type SignedIn } from './support/login';
 import { seededTestDatabases, startTestHost, stopTestHosts } from './support/test-host';
 
 // The stock page over HTTP: per-SKU counts, adjustments with a reason kept in a ledger with who
 // and when, thresholds and the low-stock list, and who may do each.
 
 let host: CellHost;
-const tokens = { catalog: '', analyst: '', orders: '', shopper: '' };
-type Client = ReturnType<typeof createCellClient>;
+let accounts: Record<'catalog' | 'analyst' | 'orders' | 'shopper', SignedIn>;
+type Client = CellClient;
 let staff: Client;
 let analyst: Client;
-
-const clientWith = (token: string) =>
-  createCellClient({ urlFor: () => `${host.url}/trpc`, headers: () => bearer(token) });
 
 beforeAll(async () => {
   await seededTestDatabases();
   host = await startTestHost(['auth', 'product']);
-  const [catalog, analystToken, orders, shopper] = await Promise.all([
-    loginAs(host.url, 'catalog@example.com'),
-    loginAs(host.url, 'analyst@example.com'),
-    loginAs(host.url, 'orders@example.com'),
-    loginAs(host.url, 'shopper@example.com'),
-  ]);
-  Object.assign(tokens, { catalog, analyst: analystToken, orders, shopper });
-  staff = clientWith(catalog);
-  analyst = clientWith(analystToken);
+  accounts = await signInDemoAccounts(host.url, ['catalog', 'analyst', 'orders', 'shopper']);
+  staff = accounts.catalog.client;
+  analyst = accounts.analyst.client;
   await staff.product.create.mutate({
     slug: 'inventory-test-kettle',
     name: 'Inventory Test Kettle',
@@ -70,15 +60,15 @@ describe('inventory procedures', () => {
       ['product.setLowStockThreshold', { sku: 'INV-KETTLE-RED', lowStockThreshold: 4 }],
     ];
     for (const [path, input] of reads) {
-      expect((await get(path, input, tokens.catalog)).status).toBe(200);
-      expect((await get(path, input, tokens.analyst)).status).toBe(200);
-      expect((await get(path, input, tokens.orders)).status).toBe(403);
-      expect((await get(path, input, tokens.shopper)).status).toBe(403);
+      expect((await get(path, input, accounts.catalog.token)).status).toBe(200);
+      expect((await get(path, input, accounts.analyst.token)).status).toBe(200);
+      expect((await get(path, input, accounts.orders.token)).status).toBe(403);
+      expect((await get(path, input, accounts.shopper.token)).status).toBe(403);
     }
     for (const [path, input] of writes) {
-      expect((await post(path, input, tokens.analyst)).status).toBe(403);
-      expect((await post(path, input, tokens.orders)).status).toBe(403);
-      expect((await post(path, input, tokens.shopper)).status).toBe(403);
+      expect((await post(path, input, accounts.analyst.token)).status).toBe(403);
+      expect((await post(path, input, accounts.orders.token)).status).toBe(403);
+      expect((await post(path, input, accounts.shopper.token)).status).toBe(403);
     }
     // Nothing the refused writes asked for happened.
     const { movements } = await analyst.product.stockMovements.query({ sku: 'INV-KETTLE-RED' });
@@ -150,13 +140,13 @@ describe('inventory procedures', () => {
     const badReason = await post(
       'product.adjustInventory',
       { sku: 'INV-KETTLE-BLUE', delta: 1, reason: 'stolen' },
-      tokens.catalog,
+      accounts.catalog.token,
     );
     expect(badReason.status).toBe(400);
     const zero = await post(
       'product.adjustInventory',
       { sku: 'INV-KETTLE-BLUE', delta: 0, reason: 'counted' },
-      tokens.catalog,
+      accounts.catalog.token,
     );
     expect(zero.status).toBe(400);
     const unknown = await failureOf(

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCellClient } from '../src/client';
 import type { CellHost } from '../src/host';
 import { bearer, queryUrl, request } from './support/http';
-import { loginAs } from './support/login';
+import { clientOf, signInDemoAccounts, type CellClient, type SignedIn } from './support/login';
 import { seededTestDatabases, startTestHost, stopTestHosts } from './support/test-host';
 
 // The back office's catalogue over HTTP: the editor's reads and saves, the version check,
@@ -10,36 +9,19 @@ import { seededTestDatabases, startTestHost, stopTestHosts } from './support/tes
 // may do each (catalog manager edits, analyst reads, order manager neither).
 
 let host: CellHost;
-const tokens: Record<'catalog' | 'analyst' | 'orders' | 'shopper', string> = {
-  catalog: '',
-  analyst: '',
-  orders: '',
-  shopper: '',
-};
-type Client = ReturnType<typeof createCellClient>;
+let accounts: Record<'catalog' | 'analyst' | 'orders' | 'shopper', SignedIn>;
+type Client = CellClient;
 let staff: Client;
 let analyst: Client;
 let shop: Client;
 
-const clientWith = (token?: string) =>
-  createCellClient({
-    urlFor: () => `${host.url}/trpc`,
-    headers: () => (token ? bearer(token) : {}),
-  });
-
 beforeAll(async () => {
   await seededTestDatabases();
   host = await startTestHost(['auth', 'product']);
-  const [catalog, analystToken, orders, shopper] = await Promise.all([
-    loginAs(host.url, 'catalog@example.com'),
-    loginAs(host.url, 'analyst@example.com'),
-    loginAs(host.url, 'orders@example.com'),
-    loginAs(host.url, 'shopper@example.com'),
-  ]);
-  Object.assign(tokens, { catalog, analyst: analystToken, orders, shopper });
-  staff = clientWith(catalog);
-  analyst = clientWith(analystToken);
-  shop = clientWith();
+  accounts = await signInDemoAccounts(host.url, ['catalog', 'analyst', 'orders', 'shopper']);
+  staff = accounts.catalog.client;
+  analyst = accounts.analyst.client;
+  shop = clientOf(host.url);
 });
 afterAll(() => stopTestHosts(host));
 
@@ -92,7 +74,7 @@ function issuesOf(text: string): { path: string; message: string }[] {
 
 describe('who may use the catalogue procedures', () => {
   it('an order manager can neither read nor edit the catalogue; a shopper neither', async () => {
-    for (const token of [tokens.orders, tokens.shopper]) {
+    for (const token of [accounts.orders.token, accounts.shopper.token]) {
       expect((await get('product.adminList', {}, token)).status).toBe(403);
       expect((await get('product.byId', { id: '0'.repeat(24) }, token)).status).toBe(403);
       expect((await post('product.create', jacket('who-1'), token)).status).toBe(403);
@@ -124,22 +106,34 @@ describe('who may use the catalogue procedures', () => {
       'Catalogue analyst-read',
     );
     expect(
-      (await post('product.update', { id: created.id, changes: { name: 'x' } }, tokens.analyst))
-        .status,
+      (
+        await post(
+          'product.update',
+          { id: created.id, changes: { name: 'x' } },
+          accounts.analyst.token,
+        )
+      ).status,
     ).toBe(403);
     expect(
       (
         await post(
           'product.bulk',
           { key: 'analyst-key-1', ids: [created.id], action: { type: 'archive' } },
-          tokens.analyst,
+          accounts.analyst.token,
         )
       ).status,
     ).toBe(403);
-    expect((await post('product.create', jacket('analyst-2'), tokens.analyst)).status).toBe(403);
+    expect((await post('product.create', jacket('analyst-2'), accounts.analyst.token)).status).toBe(
+      403,
+    );
     expect(
-      (await post('product.updateCategory', { slug: 'lighting', name: 'Lights' }, tokens.analyst))
-        .status,
+      (
+        await post(
+          'product.updateCategory',
+          { slug: 'lighting', name: 'Lights' },
+          accounts.analyst.token,
+        )
+      ).status,
     ).toBe(403);
   });
 });
@@ -157,8 +151,12 @@ describe('the product editor', () => {
       onHand: 2,
       compareAtPriceMinor: 15000,
     });
-    expect((await get('product.byId', { id: 'f'.repeat(24) }, tokens.catalog)).status).toBe(404);
-    expect((await get('product.byId', { id: 'not-an-id' }, tokens.catalog)).status).toBe(400);
+    expect((await get('product.byId', { id: 'f'.repeat(24) }, accounts.catalog.token)).status).toBe(
+      404,
+    );
+    expect((await get('product.byId', { id: 'not-an-id' }, accounts.catalog.token)).status).toBe(
+      400,
+    );
   });
 
   it('sanitises rich text on the server; shoppers get its plain text', async () => {
@@ -190,7 +188,7 @@ describe('the product editor', () => {
       descriptionHtml: '<p>Short.</p>',
       status: 'active',
     };
-    const refused = await post('product.create', bare, tokens.catalog);
+    const refused = await post('product.create', bare, accounts.catalog.token);
     expect(refused.status).toBe(400);
     expect(issuesOf(refused.text)).toEqual([
       {
@@ -203,7 +201,7 @@ describe('the product editor', () => {
     const publish = await post(
       'product.update',
       { id: draft.id, expectedVersion: 0, changes: { status: 'active' } },
-      tokens.catalog,
+      accounts.catalog.token,
     );
     expect(publish.status).toBe(400);
     expect(issuesOf(publish.text).map((issue) => issue.path)).toEqual(['descriptionHtml']);
@@ -228,14 +226,14 @@ describe('the product editor', () => {
       jacket('editor-bad', {
         variants: [{ sku: 'EDB-1', optionValues: ['Red', 'S'], priceMinor: 100, barcode: '12AB' }],
       }),
-      tokens.catalog,
+      accounts.catalog.token,
     );
     expect(badBarcode.status).toBe(400);
     expect(issuesOf(badBarcode.text)[0]?.path).toBe('variants.0.barcode');
     const future = await post(
       'product.create',
       jacket('editor-bad', { publishedAt: new Date(Date.now() + 86_400_000).toISOString() }),
-      tokens.catalog,
+      accounts.catalog.token,
     );
     expect(future.status).toBe(400);
     expect(issuesOf(future.text)[0]).toEqual({
@@ -255,7 +253,7 @@ describe('the product editor', () => {
     const second = await post(
       'product.update',
       { id: created.id, expectedVersion: 0, changes: { name: 'Saved by Bob' } },
-      tokens.catalog,
+      accounts.catalog.token,
     );
     expect(second.status).toBe(409);
     expect(second.text).toContain('changed by someone else after you opened it');
@@ -267,7 +265,7 @@ describe('the product editor', () => {
         post(
           'product.update',
           { id: created.id, expectedVersion: 1, changes: { name: `Saved by ${name}` } },
-          tokens.catalog,
+          accounts.catalog.token,
         ),
       ),
     );
@@ -373,9 +371,9 @@ describe('the product table', () => {
     expect(second).toMatchObject({ hasMore: false });
     expect(ids(second)).toEqual([c.id]);
 
-    const badSort = await get('product.adminList', { sort: 'evil' }, tokens.catalog);
+    const badSort = await get('product.adminList', { sort: 'evil' }, accounts.catalog.token);
     expect(badSort.status).toBe(400);
-    const operator = await get('product.adminList', { brand: { $ne: '' } }, tokens.catalog);
+    const operator = await get('product.adminList', { brand: { $ne: '' } }, accounts.catalog.token);
     expect(operator.status).toBe(400);
   });
 });
@@ -462,7 +460,7 @@ describe('bulk actions', () => {
     const staleSave = await post(
       'product.update',
       { id: ready.id, expectedVersion: stale, changes: { name: 'Stale' } },
-      tokens.catalog,
+      accounts.catalog.token,
     );
     expect(staleSave.status).toBe(409);
 
@@ -471,7 +469,9 @@ describe('bulk actions', () => {
       ids: [ready.id],
       action: { type: 'archive' },
     });
-    expect((await get('product.bySlug', { slug: 'bulk-ready' }, tokens.shopper)).status).toBe(404);
+    expect(
+      (await get('product.bySlug', { slug: 'bulk-ready' }, accounts.shopper.token)).status,
+    ).toBe(404);
 
     const unknownCategory = await post(
       'product.bulk',
@@ -480,7 +480,7 @@ describe('bulk actions', () => {
         ids: [ready.id],
         action: { type: 'moveToCategory', categorySlug: 'nope' },
       },
-      tokens.catalog,
+      accounts.catalog.token,
     );
     expect(unknownCategory.status).toBe(400);
     const tooMany = await post(
@@ -490,7 +490,7 @@ describe('bulk actions', () => {
         ids: Array.from({ length: 101 }, () => ready.id),
         action: { type: 'publish' },
       },
-      tokens.catalog,
+      accounts.catalog.token,
     );
     expect(tooMany.status).toBe(400);
   });
@@ -524,7 +524,7 @@ describe('categories', () => {
     const partial = await post(
       'product.reorderCategories',
       { parentSlug: 'cat-a', slugs: ['cat-c'] },
-      tokens.catalog,
+      accounts.catalog.token,
     );
     expect(partial.status).toBe(400);
     expect(partial.text).toContain('exactly once');
