@@ -26,6 +26,7 @@ const confirmed = {
   taxMinor: 1_011,
   totalMinor: 5_406,
   currency: 'EUR',
+  pricesIncludeTax: false,
   shippingMethod: 'Standard',
   paymentMethod: 'card' as const,
   shippingAddress: {
@@ -56,6 +57,21 @@ describe('order confirmation', () => {
     expect(text).toContain('Your payment went through.');
     expect(text).toContain('it is not marketing');
     expect(text).not.toMatch(/turn them off/i);
+  });
+
+  it('says tax was added when prices exclude it, and the VAT contained when they include it', async () => {
+    const added = await renderEmail(emailTemplates['order-confirmed'], confirmed, context);
+    expect(added.text).toMatch(/Subtotal \(excl\. tax\)\s+€39\.00/);
+    expect(added.text).toMatch(/Tax added\s+€10\.11/);
+    expect(added.text).not.toContain('incl. VAT');
+    const included = await renderEmail(
+      emailTemplates['order-confirmed'],
+      { ...confirmed, pricesIncludeTax: true, taxMinor: 763, totalMinor: 4_395 },
+      context,
+    );
+    expect(included.text).toMatch(/Subtotal \(incl\. VAT\)\s+€39\.00/);
+    expect(included.text).toMatch(/Total\s+€43\.95\s+incl\. VAT\s+€7\.63/);
+    expect(included.text).not.toContain('Tax added');
   });
 
   it('leaves out a shipping method the order does not name', async () => {

@@ -124,10 +124,11 @@ describe('order confirmation email', () => {
     expect(text).toContain('Blue / M');
     expect(text).toContain('2 × €39.00');
     expect(text).toMatch(/Oak Desk Lamp\s+€1,234\.50/);
-    expect(text).toMatch(/Subtotal\s+€1,312\.50/);
+    // An event without `pricesIncludeTax` (placed before the tax mode existed) had tax added.
+    expect(text).toMatch(/Subtotal \(excl\. tax\)\s+€1,312\.50/);
     expect(text).toMatch(/Discount\s+−€10\.00/);
     expect(text).toMatch(/Shipping\s+Free/);
-    expect(text).toMatch(/Tax\s+€301\.88/);
+    expect(text).toMatch(/Tax added\s+€301\.88/);
     expect(text).toMatch(/Total\s+€1,604\.38/);
     expect(text).toContain('12 Harbour Road');
     expect(text).toContain('D02 X285 Dublin');

@@ -43,14 +43,19 @@ describe('checkout arithmetic (integer minor units)', () => {
     expect(shippingPrice(express, 100_000)).toBe(1295);
   });
 
-  it('adds it up: tax on (subtotal − discount + shipping)', () => {
+  it('adds tax per line when prices exclude it: on each line less its discount share, and on shipping', () => {
+    const rates = (standard: number) => ({ standard, reduced: 0, zero: 0 });
+    const line = (lineTotalMinor: number) => [
+      { sku: 'A', lineTotalMinor, taxClass: 'standard' as const },
+    ];
     // €60 with 10 % off = €54 (free standard shipping), 21 % VAT = €11.34.
     expect(
       computeTotals({
-        subtotalMinor: 6000,
+        lines: line(6000),
         discountMinor: 600,
         shippingMethod: standard,
-        taxRateBasisPoints: 2100,
+        rates: rates(2100),
+        pricesIncludeTax: false,
         currency: 'EUR',
       }),
     ).toEqual({
@@ -58,26 +63,44 @@ describe('checkout arithmetic (integer minor units)', () => {
       discountMinor: 600,
       shippingMinor: 0,
       taxMinor: 1134,
+      shippingTaxMinor: 0,
       taxRateBasisPoints: 2100,
+      pricesIncludeTax: false,
+      lineTaxes: [
+        {
+          sku: 'A',
+          taxClass: 'standard',
+          taxRateBasisPoints: 2100,
+          discountMinor: 600,
+          taxMinor: 1134,
+        },
+      ],
       totalMinor: 6534,
       currency: 'EUR',
     });
-    // €52 - €5 = €47: below the threshold again, so shipping is charged and taxed.
+    // €52 - €5 = €47: below the threshold again, so shipping is charged and taxed (€8.93 + €0.94).
     const belowThreshold = computeTotals({
-      subtotalMinor: 5200,
+      lines: line(5200),
       discountMinor: 500,
       shippingMethod: standard,
-      taxRateBasisPoints: 1900,
+      rates: rates(1900),
+      pricesIncludeTax: false,
       currency: 'EUR',
     });
-    expect(belowThreshold).toMatchObject({ shippingMinor: 495, taxMinor: 987, totalMinor: 6182 });
+    expect(belowThreshold).toMatchObject({
+      shippingMinor: 495,
+      shippingTaxMinor: 94,
+      taxMinor: 987,
+      totalMinor: 6182,
+    });
     // A discount larger than the subtotal is capped: the shopper pays shipping and its tax only.
     expect(
       computeTotals({
-        subtotalMinor: 300,
+        lines: line(300),
         discountMinor: 500,
         shippingMethod: express,
-        taxRateBasisPoints: 2000,
+        rates: rates(2000),
+        pricesIncludeTax: false,
         currency: 'EUR',
       }),
     ).toMatchObject({ discountMinor: 300, shippingMinor: 1295, taxMinor: 259, totalMinor: 1554 });

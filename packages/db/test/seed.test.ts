@@ -103,9 +103,18 @@ describe('seedDemoData', () => {
         0,
       );
       expect(order.subtotalMinor).toBe(sum);
+      // The demo shop's prices include VAT: the tax is part of the total, not added to it.
+      expect(order.pricesIncludeTax).toBe(true);
       expect(order.totalMinor).toBe(
-        order.subtotalMinor - order.discountMinor + order.shippingMinor + order.taxMinor,
+        order.subtotalMinor - order.discountMinor + order.shippingMinor,
       );
+      expect(
+        order.lines.reduce(
+          (total, line) => total + (line.taxMinor ?? 0),
+          order.shippingTaxMinor ?? 0,
+        ),
+      ).toBe(order.taxMinor);
+      expect(order.taxMinor).toBeGreaterThan(0);
       expect(order.history[0]).toMatchObject({ to: 'PENDING' });
       expect(order.history.at(-1)?.to).toBe(order.status);
     }

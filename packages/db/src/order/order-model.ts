@@ -1,6 +1,9 @@
 import { type Connection, type HydratedDocument, type InferSchemaType, Schema } from 'mongoose';
 import { currencyField, minorUnitsField } from '../schema-fields/money-fields';
+import { taxClasses } from '../schema-fields/tax-class-field';
 import { orderStatuses } from './order-statuses';
+
+export { taxClasses, type TaxClass } from '../schema-fields/tax-class-field';
 
 const wholeNumber = {
   validator: Number.isInteger,
@@ -20,6 +23,15 @@ const orderLineSchema = new Schema(
     unitPriceMinor: minorUnitsField(),
     quantity: { type: Number, required: true, min: 1, validate: wholeNumber },
     lineTotalMinor: minorUnitsField(),
+    /**
+     * The line's tax as placed (orders before tax classes have none of these): its class, the
+     * rate that applied, its share of the order's discount and the tax on what remained
+     * (contained in the price, or added, per the order's `pricesIncludeTax`).
+     */
+    taxClass: { type: String, enum: taxClasses },
+    taxRateBasisPoints: { type: Number, min: 0, validate: wholeNumber },
+    discountMinor: { type: Number, min: 0, validate: wholeNumber },
+    taxMinor: { type: Number, min: 0, validate: wholeNumber },
   },
   { _id: false },
 );
@@ -160,10 +172,17 @@ export const orderSchema = new Schema(
     subtotalMinor: minorUnitsField(),
     discountMinor: { ...minorUnitsField(), default: 0 },
     shippingMinor: { ...minorUnitsField(), default: 0 },
-    /** Tax is added on top of (subtotal − discount + shipping) at the destination's rate. */
+    /**
+     * Σ lines' taxMinor + shippingTaxMinor (docs/taxes.md). With `pricesIncludeTax` it is the tax
+     * contained in the prices; without it, it is added on top.
+     */
     taxMinor: { ...minorUnitsField(), default: 0 },
+    /** The destination's standard rate (which shipping is taxed at). */
     taxRateBasisPoints: { type: Number, default: 0, min: 0, validate: wholeNumber },
-    /** subtotal − discount + shipping + tax: what the shopper pays. */
+    /** The store's tax mode when the order was placed; absent on older orders (tax added). */
+    pricesIncludeTax: { type: Boolean },
+    shippingTaxMinor: { type: Number, min: 0, validate: wholeNumber },
+    /** subtotal − discount + shipping (+ tax when not included): what the shopper pays. */
     totalMinor: minorUnitsField(),
     currency: currencyField(),
     discount: { type: orderDiscountSchema },

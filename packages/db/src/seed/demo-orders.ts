@@ -13,6 +13,11 @@ export interface DemoOrderLine {
   unitPriceMinor: number;
   quantity: number;
   lineTotalMinor: number;
+  /** The demo catalogue's products are all of the standard class. */
+  taxClass: 'standard';
+  taxRateBasisPoints: number;
+  discountMinor: number;
+  taxMinor: number;
 }
 
 export interface DemoOrder {
@@ -25,6 +30,9 @@ export interface DemoOrder {
   shippingMinor: number;
   taxMinor: number;
   taxRateBasisPoints: number;
+  /** The demo shop's prices include VAT, as the checkout's default. */
+  pricesIncludeTax: true;
+  shippingTaxMinor: number;
   totalMinor: number;
   currency: 'EUR';
   /** The statuses it went through after PENDING, each with minutes after placing and a reason. */
@@ -92,6 +100,8 @@ const orderPlans = [
 
 /** round-half-up(n / d) in whole numbers, as the order cell computes tax. */
 const divideRoundingHalfUp = (n: number, d: number) => Math.floor((n + Math.floor(d / 2)) / d);
+/** The VAT contained in a price that includes it (docs/taxes.md). */
+const taxContained = (gross: number, bp: number) => divideRoundingHalfUp(gross * bp, 10_000 + bp);
 
 export function demoOrders(products: readonly GeneratedProduct[]): DemoOrder[] {
   const buyable = products.filter((product) => product.status === 'active' && product.inStock);
@@ -117,11 +127,17 @@ export function demoOrders(products: readonly GeneratedProduct[]): DemoOrder[] {
         unitPriceMinor: variant.priceMinor,
         quantity,
         lineTotalMinor: variant.priceMinor * quantity,
+        taxClass: 'standard',
+        taxRateBasisPoints: taxRate,
+        discountMinor: 0,
+        taxMinor: taxContained(variant.priceMinor * quantity, taxRate),
       };
     });
     const subtotalMinor = lines.reduce((sum, line) => sum + line.lineTotalMinor, 0);
     const shippingMinor = subtotalMinor >= standard.freeOverMinor ? 0 : standard.priceMinor;
-    const taxMinor = divideRoundingHalfUp((subtotalMinor + shippingMinor) * taxRate, 10_000);
+    // Prices include VAT (the demo shop's mode): the tax is inside the total, nothing is added.
+    const shippingTaxMinor = taxContained(shippingMinor, taxRate);
+    const taxMinor = lines.reduce((sum, line) => sum + line.taxMinor, shippingTaxMinor);
     return {
       number: plan.number,
       status: plan.status,
@@ -132,7 +148,9 @@ export function demoOrders(products: readonly GeneratedProduct[]): DemoOrder[] {
       shippingMinor,
       taxMinor,
       taxRateBasisPoints: taxRate,
-      totalMinor: subtotalMinor + shippingMinor + taxMinor,
+      pricesIncludeTax: true,
+      shippingTaxMinor,
+      totalMinor: subtotalMinor + shippingMinor,
       currency: 'EUR',
       steps: plan.steps.map((step) => ({ ...step })),
       ...('cancellation' in plan && { cancellation: { ...plan.cancellation } }),

@@ -87,6 +87,8 @@ export async function seedOrders(
         shippingMinor: order.shippingMinor,
         taxMinor: order.taxMinor,
         taxRateBasisPoints: order.taxRateBasisPoints,
+        pricesIncludeTax: order.pricesIncludeTax,
+        shippingTaxMinor: order.shippingTaxMinor,
         totalMinor: order.totalMinor,
         currency: order.currency,
         shipping: {
@@ -182,6 +184,7 @@ export async function seedOrders(
     { key: checkoutSettingsKey },
     {
       $setOnInsert: {
+        pricesIncludeTax: defaultCheckoutSettings.pricesIncludeTax,
         shippingMethods: defaultCheckoutSettings.shippingMethods.map((method) => ({ ...method })),
         taxRates: defaultCheckoutSettings.taxRates.map((rate) => ({ ...rate })),
       },

@@ -18,13 +18,21 @@ export interface ShippingSettingsDraft {
     minDays: string;
     maxDays: string;
   }[];
-  taxRates: { country: string; rate: string }[];
+  /** True: prices are entered and shown including tax (EU); false: tax is added (US). */
+  pricesIncludeTax: boolean;
+  /** Per country: the standard rate (also shipping's), the reduced and the zero class's rates. */
+  taxRates: { country: string; rate: string; reduced: string; zero: string }[];
 }
+
+type RateField = 'country' | 'rate' | 'reduced' | 'zero';
 
 /** The settings as the order cell answers them (`order.shippingSettings`). */
 export type ShippingSettingsValues = RouterOutputs['order']['shippingSettings'];
 
 const euros = (minor: number) => minorToDecimalString(minor, 'EUR');
+// Basis points are hundredths of a percent: the same exact conversion as cents.
+const percent = (basisPoints: number) =>
+  minorToDecimalString(basisPoints, 'EUR').replace(/\.00$/, '');
 
 function draftOf(values: ShippingSettingsValues): ShippingSettingsDraft {
   return {
@@ -37,10 +45,12 @@ function draftOf(values: ShippingSettingsValues): ShippingSettingsDraft {
       minDays: String(method.minDays),
       maxDays: String(method.maxDays),
     })),
-    // Basis points are hundredths of a percent: the same exact conversion as cents.
+    pricesIncludeTax: values.pricesIncludeTax,
     taxRates: values.taxRates.map((rate) => ({
       country: rate.country,
-      rate: minorToDecimalString(rate.taxRateBasisPoints, 'EUR').replace(/\.00$/, ''),
+      rate: percent(rate.taxRateBasisPoints),
+      reduced: percent(rate.reducedRateBasisPoints),
+      zero: percent(rate.zeroRateBasisPoints),
     })),
   };
 }
@@ -71,7 +81,7 @@ export function ShippingSettingsForm({
         at === index ? { ...method, [field]: value } : method,
       ),
     }));
-  const setRate = (index: number, field: 'country' | 'rate', value: string) =>
+  const setRate = (index: number, field: RateField, value: string) =>
     setDraft((current) => ({
       ...current,
       taxRates: current.taxRates.map((rate, at) =>
@@ -198,49 +208,103 @@ export function ShippingSettingsForm({
         ) : null}
       </fieldset>
 
+      <fieldset disabled={!canWrite} className="flex flex-col gap-3" data-testid="tax-mode">
+        <legend className="mb-1 text-base font-semibold text-ink">Prices and tax</legend>
+        {[
+          {
+            value: true,
+            label: 'Prices include tax (EU)',
+            hint: 'Prices are entered and shown with VAT; checkout shows the VAT they contain ("incl. VAT") and adds nothing.',
+          },
+          {
+            value: false,
+            label: 'Prices exclude tax (US)',
+            hint: 'Prices are entered and shown without tax ("excl. tax"); checkout adds it per line.',
+          },
+        ].map((mode) => (
+          <label key={String(mode.value)} className="flex items-start gap-3 text-sm text-ink">
+            <input
+              type="radio"
+              name="pricesIncludeTax"
+              className="mt-1"
+              checked={draft.pricesIncludeTax === mode.value}
+              onChange={() => setDraft((current) => ({ ...current, pricesIncludeTax: mode.value }))}
+            />
+            <span>
+              <span className="font-medium">{mode.label}</span>
+              <span className="block text-ink-muted">{mode.hint}</span>
+            </span>
+          </label>
+        ))}
+        {errors.pricesIncludeTax ? (
+          <p className="text-sm font-medium text-danger">{errors.pricesIncludeTax}</p>
+        ) : null}
+      </fieldset>
+
       <fieldset disabled={!canWrite} className="flex flex-col gap-3">
         <legend className="mb-1 text-base font-semibold text-ink">Tax rates</legend>
         <p className="text-sm text-ink-muted">
-          Percent of (subtotal − discount + shipping), by delivery country. Countries not listed
-          keep their default rate.
+          Percent by delivery country and product tax class (set on each product). Shipping is taxed
+          at the standard rate. Countries not listed keep their default rates. Orders already placed
+          keep the rates they were placed with.
         </p>
-        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          {draft.taxRates.map((rate, index) => (
-            <li key={index} className="flex items-start gap-2" data-testid="tax-rate">
-              <TextField
-                className="w-24"
-                label="Country"
-                maxLength={2}
-                autoComplete="off"
-                value={rate.country}
-                onChange={(e) => setRate(index, 'country', e.target.value.toUpperCase())}
-                error={errors[`taxRates.${index}.country`]}
-              />
-              <TextField
-                className="flex-1"
-                label={`Rate % (${rate.country || 'new'})`}
-                inputMode="decimal"
-                value={rate.rate}
-                onChange={(e) => setRate(index, 'rate', e.target.value)}
-                error={errors[`taxRates.${index}.taxRateBasisPoints`]}
-              />
-              {canWrite ? (
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  className="mt-7"
-                  onClick={() =>
-                    setDraft((current) => ({
-                      ...current,
-                      taxRates: current.taxRates.filter((_, at) => at !== index),
-                    }))
-                  }
-                >
-                  Remove<span className="sr-only"> {rate.country || 'this rate'}</span>
-                </Button>
-              ) : null}
-            </li>
-          ))}
+        <ul className="flex flex-col gap-3">
+          {draft.taxRates.map((rate, index) => {
+            const at = `taxRates.${index}`;
+            const name = rate.country || 'new';
+            return (
+              <li
+                key={index}
+                className="grid grid-cols-2 items-start gap-2 rounded-card border border-line p-3 sm:grid-cols-[6rem_1fr_1fr_1fr_auto]"
+                data-testid="tax-rate"
+              >
+                <TextField
+                  label="Country"
+                  maxLength={2}
+                  autoComplete="off"
+                  value={rate.country}
+                  onChange={(e) => setRate(index, 'country', e.target.value.toUpperCase())}
+                  error={errors[`${at}.country`]}
+                />
+                <TextField
+                  label={`Standard % (${name})`}
+                  inputMode="decimal"
+                  value={rate.rate}
+                  onChange={(e) => setRate(index, 'rate', e.target.value)}
+                  error={errors[`${at}.taxRateBasisPoints`]}
+                />
+                <TextField
+                  label={`Reduced % (${name})`}
+                  inputMode="decimal"
+                  value={rate.reduced}
+                  onChange={(e) => setRate(index, 'reduced', e.target.value)}
+                  error={errors[`${at}.reducedRateBasisPoints`]}
+                />
+                <TextField
+                  label={`Zero class % (${name})`}
+                  inputMode="decimal"
+                  value={rate.zero}
+                  onChange={(e) => setRate(index, 'zero', e.target.value)}
+                  error={errors[`${at}.zeroRateBasisPoints`]}
+                />
+                {canWrite ? (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className="sm:mt-7"
+                    onClick={() =>
+                      setDraft((current) => ({
+                        ...current,
+                        taxRates: current.taxRates.filter((_, other) => other !== index),
+                      }))
+                    }
+                  >
+                    Remove<span className="sr-only"> {rate.country || 'this rate'}</span>
+                  </Button>
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
         {canWrite ? (
           <div>
@@ -250,7 +314,10 @@ export function ShippingSettingsForm({
               onClick={() =>
                 setDraft((current) => ({
                   ...current,
-                  taxRates: [...current.taxRates, { country: '', rate: '' }],
+                  taxRates: [
+                    ...current.taxRates,
+                    { country: '', rate: '', reduced: '', zero: '0' },
+                  ],
                 }))
               }
             >

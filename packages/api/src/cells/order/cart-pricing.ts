@@ -70,6 +70,7 @@ export function repriceLines(
         unitPriceMinor: line.seenUnitPriceMinor,
         quantity: line.quantity,
         lineTotalMinor: line.seenUnitPriceMinor * line.quantity,
+        taxClass: detail?.taxClass ?? 'standard',
         maxQuantity: 0,
         state: 'unavailable',
       });
@@ -131,6 +132,7 @@ export function repriceLines(
       ...(detail.compareAtMinor !== undefined && { compareAtMinor: detail.compareAtMinor }),
       quantity: record.quantity,
       lineTotalMinor: detail.priceMinor * record.quantity,
+      taxClass: detail.taxClass,
       maxQuantity: detail.available,
       state,
     });

@@ -66,6 +66,8 @@ export const orderConfirmed = eventType('order/order.confirmed', {
     shippingMinor: money,
     taxMinor: money,
     totalMinor: money,
+    /** True: taxMinor is contained in the prices (incl. VAT); false or absent: it was added. */
+    pricesIncludeTax: z.boolean().optional(),
     currency: z.string().length(3),
     shippingMethod: z.string(),
     paymentMethod: z.enum(['card', 'cash_on_delivery']),

@@ -16,7 +16,7 @@ import { checkDiscount, customerKeyOf, redeemDiscount, releaseDiscountUse } from
 import { formatMoney } from '@shop/money';
 import { fieldError } from '../../trpc/field-error';
 import type { PlaceInput } from './inputs';
-import { loadCheckoutSettings } from './shipping-settings';
+import { loadCheckoutSettings, ratesFor } from './shipping-settings';
 import { computeTotals } from './totals';
 import { newOrderNumber } from './order-number';
 
@@ -193,12 +193,13 @@ async function createOrder(
     );
     if (!forCustomer.ok) throw new TRPCError({ code: 'CONFLICT', message: forCustomer.message });
   }
-  const taxRateBasisPoints = settings.taxRates.get(input.shippingAddress.country) ?? 0;
+  // The rates and mode of this moment are copied onto the order: later changes leave it alone.
   const totals = computeTotals({
-    subtotalMinor: view.subtotalMinor,
+    lines: view.lines,
     discountMinor: discount?.amountMinor ?? 0,
     shippingMethod: method,
-    taxRateBasisPoints,
+    rates: ratesFor(settings, input.shippingAddress.country),
+    pricesIncludeTax: settings.pricesIncludeTax,
     currency: view.currency,
   });
   if (totals.totalMinor !== input.expectedTotalMinor) {
@@ -256,7 +257,7 @@ async function insertOrder(args: {
       number,
       ...(owner.accountId && { accountId: new Types.ObjectId(owner.accountId) }),
       status: 'PENDING',
-      lines: args.lines.map((line) => ({
+      lines: args.lines.map((line, index) => ({
         productId: line.productId,
         productSlug: line.slug,
         sku: line.sku,
@@ -266,12 +267,15 @@ async function insertOrder(args: {
         unitPriceMinor: line.unitPriceMinor,
         quantity: line.quantity,
         lineTotalMinor: line.lineTotalMinor,
+        ...taxOfLine(totals, index, line.sku),
       })),
       subtotalMinor: totals.subtotalMinor,
       discountMinor: totals.discountMinor,
       shippingMinor: totals.shippingMinor,
       taxMinor: totals.taxMinor,
       taxRateBasisPoints: totals.taxRateBasisPoints,
+      pricesIncludeTax: totals.pricesIncludeTax,
+      shippingTaxMinor: totals.shippingTaxMinor,
       totalMinor: totals.totalMinor,
       currency: totals.currency,
       ...(args.discount && { discount: args.discount }),
@@ -305,6 +309,18 @@ async function insertOrder(args: {
       if (!isNumberTaken(error) || attempt >= 4) throw error;
     }
   }
+}
+
+/** The line's tax as computed for it (lines and their taxes are in the same order). */
+function taxOfLine(totals: ReturnType<typeof computeTotals>, index: number, sku: string) {
+  const tax = totals.lineTaxes[index];
+  if (!tax || tax.sku !== sku) throw new Error(`no tax computed for line ${sku}`);
+  return {
+    taxClass: tax.taxClass,
+    taxRateBasisPoints: tax.taxRateBasisPoints,
+    discountMinor: tax.discountMinor,
+    taxMinor: tax.taxMinor,
+  };
 }
 
 /** A duplicate key on `number` (not on `_id`, which is the placement's own claim). */

@@ -23,7 +23,17 @@ const draftSchema = z.object({
       }),
     )
     .max(20),
-  taxRates: z.array(z.object({ country: z.string().max(10), rate: z.string().max(10) })).max(80),
+  pricesIncludeTax: z.boolean(),
+  taxRates: z
+    .array(
+      z.object({
+        country: z.string().max(10),
+        rate: z.string().max(10),
+        reduced: z.string().max(10),
+        zero: z.string().max(10),
+      }),
+    )
+    .max(80),
 });
 
 function days(value: string): number | undefined {
@@ -67,22 +77,30 @@ export async function saveShippingSettings(data: FormData): Promise<FormState> {
       maxDays: maxDays ?? 0,
     };
   });
-  const taxRates = draft.taxRates.map((rate, index) => {
-    const percent = parseMoneyInput(rate.rate, { allowZero: true });
+  /** A percentage typed as "19" or "8.1" in exact basis points; a problem noted at its field. */
+  const basisPoints = (typed: string, path: string): number => {
+    const percent = parseMoneyInput(typed, { allowZero: true });
     if (!percent.ok || percent.minor > 10_000) {
-      fieldErrors[`taxRates.${index}.taxRateBasisPoints`] =
-        'Enter a rate from 0 to 100, such as 19 or 8.1.';
+      fieldErrors[path] = 'Enter a rate from 0 to 100, such as 19 or 8.1.';
+      return 0;
     }
-    return {
-      country: rate.country.trim().toUpperCase(),
-      taxRateBasisPoints: percent.ok ? percent.minor : 0,
-    };
-  });
+    return percent.minor;
+  };
+  const taxRates = draft.taxRates.map((rate, index) => ({
+    country: rate.country.trim().toUpperCase(),
+    taxRateBasisPoints: basisPoints(rate.rate, `taxRates.${index}.taxRateBasisPoints`),
+    reducedRateBasisPoints: basisPoints(rate.reduced, `taxRates.${index}.reducedRateBasisPoints`),
+    zeroRateBasisPoints: basisPoints(rate.zero, `taxRates.${index}.zeroRateBasisPoints`),
+  }));
   if (Object.keys(fieldErrors).length) {
     return { status: 'error', message: 'Check the highlighted fields.', fieldErrors };
   }
   try {
-    await cellsAs(session).order.saveShippingSettings.mutate({ shippingMethods, taxRates });
+    await cellsAs(session).order.saveShippingSettings.mutate({
+      pricesIncludeTax: draft.pricesIncludeTax,
+      shippingMethods,
+      taxRates,
+    });
   } catch (error) {
     const issues =
       error instanceof TRPCClientError
@@ -99,7 +117,7 @@ export async function saveShippingSettings(data: FormData): Promise<FormState> {
     });
   }
   revalidatePath('/settings/shipping');
-  return { status: 'success', message: 'Shipping methods and tax rates saved.' };
+  return { status: 'success', message: 'Shipping methods, tax mode and tax rates saved.' };
 }
 
 function sentence(message: string): string {

@@ -19,7 +19,7 @@ export default async function ShippingSettingsPage() {
       <PageHeader
         eyebrow="Back office"
         title="Shipping & tax"
-        description="What checkout offers for delivery and the tax it adds per country. Prices in euros."
+        description="What checkout offers for delivery, whether prices include tax, and the tax rates per country and tax class. Prices in euros."
       />
       {!settings.ok ? (
         <Notice tone="degraded" title="Shipping and tax settings cannot be shown right now">

@@ -16,6 +16,7 @@ export const sendOrderConfirmedEmail = inngestFor('notification').createFunction
         discountMinor: data.discountMinor,
         shippingMinor: data.shippingMinor,
         taxMinor: data.taxMinor,
+        pricesIncludeTax: data.pricesIncludeTax ?? false,
         totalMinor: data.totalMinor,
         currency: data.currency,
         shippingMethod: data.shippingMethod,

@@ -22,6 +22,8 @@ export const orderConfirmedEmail = defineEmailTemplate({
     shippingMinor: minor,
     taxMinor: minor,
     totalMinor: minor,
+    /** Absent in events from before the tax mode: tax was added then. */
+    pricesIncludeTax: z.boolean().default(false),
     currency,
     shippingMethod: z.string(),
     paymentMethod: z.enum(['card', 'cash_on_delivery']),

@@ -53,15 +53,25 @@ export interface TotalsProps {
   taxMinor: number;
   totalMinor: number;
   currency: string;
+  /** True: the prices include VAT and `taxMinor` is the VAT they contain; false: tax was added. */
+  pricesIncludeTax: boolean;
 }
 
-/** Subtotal, discount (only when there is one), shipping ("Free" at 0), tax, and the total. */
+/**
+ * Subtotal, discount (only when there is one), shipping ("Free" at 0), and the total. Tax added
+ * on top is a row before the total ("Tax added"); VAT contained in the prices is said after it
+ * ("incl. VAT"), since it does not add up into the total.
+ */
 export function OrderTotals(totals: TotalsProps) {
   const money = (value: number) => formatMoney(value, totals.currency);
-  const rows: [string, string][] = [['Subtotal', money(totals.subtotalMinor)]];
+  const included = totals.pricesIncludeTax;
+  const rows: [string, string][] = [
+    [included ? 'Subtotal (incl. VAT)' : 'Subtotal (excl. tax)', money(totals.subtotalMinor)],
+  ];
   if (totals.discountMinor > 0) rows.push(['Discount', `−${money(totals.discountMinor)}`]);
   rows.push(['Shipping', totals.shippingMinor === 0 ? 'Free' : money(totals.shippingMinor)]);
-  rows.push(['Tax', money(totals.taxMinor)]);
+  if (!included) rows.push(['Tax added', money(totals.taxMinor)]);
+  const mutedAmount = { ...amount, color: brand.inkMuted, fontSize: '14px' };
   return (
     <Section style={{ margin: '0 0 24px' }}>
       {rows.map(([label, value]) => (
@@ -70,7 +80,7 @@ export function OrderTotals(totals: TotalsProps) {
             <Text style={muted}>{label}</Text>
           </Column>
           <Column style={{ padding: '4px 0', width: '120px' }}>
-            <Text style={{ ...amount, color: brand.inkMuted, fontSize: '14px' }}>{value}</Text>
+            <Text style={mutedAmount}>{value}</Text>
           </Column>
         </Row>
       ))}
@@ -82,6 +92,16 @@ export function OrderTotals(totals: TotalsProps) {
           <Text style={{ ...amount, fontWeight: 600 }}>{money(totals.totalMinor)}</Text>
         </Column>
       </Row>
+      {included ? (
+        <Row data-columns="">
+          <Column style={{ padding: '4px 0' }}>
+            <Text style={muted}>incl. VAT</Text>
+          </Column>
+          <Column style={{ padding: '4px 0', width: '120px' }}>
+            <Text style={mutedAmount}>{money(totals.taxMinor)}</Text>
+          </Column>
+        </Row>
+      ) : null}
     </Section>
   );
 }

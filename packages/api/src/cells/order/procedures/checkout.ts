@@ -4,8 +4,9 @@ import { cartOwnerOf } from '../cart-owner';
 import type { PlaceInput, QuoteInput } from '../inputs';
 import { placeOrder } from '../place-order';
 import { pricedCart } from '../priced-cart';
-import { loadCheckoutSettings } from '../shipping-settings';
+import { loadCheckoutSettings, ratesFor } from '../shipping-settings';
 import { computeTotals } from '../totals';
+import { isBuyable } from '../cart-pricing';
 import {
   checkoutOptionsFrom,
   type CartNotice,
@@ -16,7 +17,7 @@ import {
 
 /** `order.checkoutOptions`, `order.quote`, `order.place`. */
 
-/** Shipping methods, countries with their tax rates, payment methods. */
+/** The tax mode, shipping methods, countries with their tax rates, payment methods. */
 export async function checkoutOptions(): Promise<CheckoutOptions> {
   return checkoutOptionsFrom(await loadCheckoutSettings());
 }
@@ -35,10 +36,12 @@ export async function quote({
     throw fieldError(['shippingMethodId'], `no shipping method "${input.shippingMethodId}"`);
   }
   const totals = computeTotals({
-    subtotalMinor: view.subtotalMinor,
+    // The subtotal counts buyable lines only; so does the tax.
+    lines: view.lines.filter(isBuyable),
     discountMinor: discount?.amountMinor ?? 0,
     shippingMethod: method,
-    taxRateBasisPoints: settings.taxRates.get(input.country) ?? 0,
+    rates: ratesFor(settings, input.country),
+    pricesIncludeTax: settings.pricesIncludeTax,
     currency: view.currency,
   });
   return { ...totals, notices: view.notices };

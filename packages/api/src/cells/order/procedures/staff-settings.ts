@@ -70,7 +70,10 @@ export async function shippingSettings(): Promise<ShippingSettingsView> {
   return toShippingSettingsView(await loadCheckoutSettings());
 }
 
-/** Replaces the shipping methods and tax rates; countries left out keep their default rate. */
+/**
+ * Replaces the shipping methods and tax rates (countries left out keep their default rates) and
+ * sets the tax mode when given. Orders already placed keep the rates they were placed with.
+ */
 export async function saveShippingSettings({
   ctx,
   input,
@@ -90,10 +93,14 @@ export async function saveShippingSettings({
           ...(freeOverMinor != null && { freeOverMinor }),
         })),
         taxRates: input.taxRates,
+        ...(input.pricesIncludeTax !== undefined && { pricesIncludeTax: input.pricesIncludeTax }),
       },
     },
     { upsert: true, runValidators: true },
   );
-  ctx.logger.info({ staffId: ctx.identity.accountId }, 'shipping settings saved');
+  ctx.logger.info(
+    { staffId: ctx.identity.accountId, pricesIncludeTax: input.pricesIncludeTax },
+    'shipping settings saved',
+  );
   return shippingSettings();
 }

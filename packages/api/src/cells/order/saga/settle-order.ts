@@ -28,6 +28,7 @@ async function sendConfirmed(order: StoredOrder): Promise<void> {
       discountMinor: order.discountMinor,
       shippingMinor: order.shippingMinor,
       taxMinor: order.taxMinor,
+      pricesIncludeTax: order.pricesIncludeTax ?? false,
       totalMinor: order.totalMinor,
       currency: order.currency,
       shippingMethod: order.shipping?.name ?? '',

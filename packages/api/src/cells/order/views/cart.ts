@@ -1,3 +1,5 @@
+import type { TaxClass } from '@shop/db/order';
+
 /**
  * What the order cell's cart procedures answer with (the contract the storefront renders).
  * Money is integer minor units in `currency`.
@@ -17,6 +19,8 @@ export interface CartLine {
   compareAtMinor?: number;
   quantity: number;
   lineTotalMinor: number;
+  /** The product's tax class (from the product cell's SKU details), which checkout taxes it by. */
+  taxClass: TaxClass;
   /** The most the shopper may ask for now: min(99, units available); 0 when sold out. */
   maxQuantity: number;
   state: CartLineState;

@@ -1,4 +1,4 @@
-import type { Order, OrderStatus } from '@shop/db/order';
+import type { Order, OrderStatus, TaxClass } from '@shop/db/order';
 import type { Types } from 'mongoose';
 import type { OrderViewer } from '../order-access';
 
@@ -12,7 +12,12 @@ export interface OrderView {
   subtotalMinor: number;
   discountMinor: number;
   shippingMinor: number;
+  /** The tax contained in the total (`pricesIncludeTax`) or added to it. */
   taxMinor: number;
+  /** The store's tax mode when the order was placed (false for orders from before it existed). */
+  pricesIncludeTax: boolean;
+  /** Shipping's part of `taxMinor`, when the order records it. */
+  shippingTaxMinor?: number;
   totalMinor: number;
   currency: string;
   discount?: { code: string; kind: 'percentage' | 'fixed'; value: number };
@@ -59,6 +64,8 @@ export interface OrderLineView {
   unitPriceMinor: number;
   quantity: number;
   lineTotalMinor: number;
+  /** The line's tax as placed; absent on orders from before tax classes. */
+  tax?: { taxClass: TaxClass; taxRateBasisPoints: number; taxMinor: number };
 }
 
 export interface OrderHistoryView {
@@ -140,11 +147,22 @@ export function orderView(order: StoredOrder, viewer: OrderViewer): OrderView {
       unitPriceMinor: line.unitPriceMinor,
       quantity: line.quantity,
       lineTotalMinor: line.lineTotalMinor,
+      ...(line.taxClass &&
+        line.taxRateBasisPoints != null &&
+        line.taxMinor != null && {
+          tax: {
+            taxClass: line.taxClass,
+            taxRateBasisPoints: line.taxRateBasisPoints,
+            taxMinor: line.taxMinor,
+          },
+        }),
     })),
     subtotalMinor: order.subtotalMinor,
     discountMinor: order.discountMinor,
     shippingMinor: order.shippingMinor,
     taxMinor: order.taxMinor,
+    pricesIncludeTax: order.pricesIncludeTax ?? false,
+    ...(order.shippingTaxMinor != null && { shippingTaxMinor: order.shippingTaxMinor }),
     totalMinor: order.totalMinor,
     currency: order.currency,
     ...(order.discount && {

@@ -23,8 +23,15 @@ export interface DiscountCodeView {
 }
 
 export interface ShippingSettingsView {
+  pricesIncludeTax: boolean;
   shippingMethods: ShippingMethodOption[];
-  taxRates: { country: string; taxRateBasisPoints: number }[];
+  /** Per country: the standard rate (also shipping's), the reduced and the zero class's rates. */
+  taxRates: {
+    country: string;
+    taxRateBasisPoints: number;
+    reducedRateBasisPoints: number;
+    zeroRateBasisPoints: number;
+  }[];
 }
 
 export function toDiscountCodeView(code: StoredDiscountCode): DiscountCodeView {
@@ -46,9 +53,15 @@ export function toDiscountCodeView(code: StoredDiscountCode): DiscountCodeView {
 
 export function toShippingSettingsView(settings: CheckoutSettings): ShippingSettingsView {
   return {
+    pricesIncludeTax: settings.pricesIncludeTax,
     shippingMethods: settings.shippingMethods,
     taxRates: [...settings.taxRates]
-      .map(([country, taxRateBasisPoints]) => ({ country, taxRateBasisPoints }))
+      .map(([country, rates]) => ({
+        country,
+        taxRateBasisPoints: rates.standard,
+        reducedRateBasisPoints: rates.reduced,
+        zeroRateBasisPoints: rates.zero,
+      }))
       .sort((a, b) => a.country.localeCompare(b.country)),
   };
 }
