@@ -2,7 +2,7 @@ import type { OrderStatus } from '@shop/db/order';
 import type { QueryFilter } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Identity } from '../../../identity/identity';
-import type { HandlerArgs, SignedInContext } from '../../../trpc/context';
+import type { HandlerArgs, SignedInContext, StaffArgs, StaffContext } from '../../../trpc/context';
 import { pageWindow } from '../../../trpc/pagination';
 import { cancelOrder } from '../cancel-order';
 import { orderDelivered, orderShipped } from '../events';
@@ -37,11 +37,35 @@ import { orderNumberCandidates } from '../order-number';
 const staffActor = (identity: Identity): OrderActor => ({ type: 'staff', id: identity.accountId });
 
 /** A staff transition: the state machine decides, CONFLICT names the current status. */
-async function staffTransition(orderId: string, request: TransitionRequest): Promise<StoredOrder> {
+async function staffTransition(
+  ctx: StaffContext,
+  orderId: string,
+  request: TransitionRequest,
+): Promise<StoredOrder> {
   const result = await transitionOrder(orderId, request);
   if (!result) throw orderNotFound();
   if (!result.changed) throw transitionConflict(result.order, request.to);
+  auditTransition(ctx, result.order, result.from, Object.keys(request.set ?? {}));
   return result.order;
+}
+
+/** The audit log's before/after of a status change, with the fields it set (e.g. the shipment). */
+function auditTransition(
+  ctx: StaffContext,
+  order: StoredOrder,
+  from: OrderStatus,
+  setFields: readonly string[],
+): void {
+  const current = order as unknown as Record<string, unknown>;
+  ctx.audit.record({
+    object: { type: 'order', id: String(order._id) },
+    before: { number: order.number, status: from },
+    after: {
+      number: order.number,
+      status: order.status,
+      ...Object.fromEntries(setFields.map((field) => [field, current[field]])),
+    },
+  });
 }
 
 /**
@@ -99,8 +123,8 @@ export async function adminList({ input }: HandlerArgs<AdminListInput, SignedInC
 export async function markProcessing({
   input,
   ctx,
-}: HandlerArgs<MarkProcessingInput, SignedInContext>): Promise<OrderView> {
-  const order = await staffTransition(input.orderId, {
+}: StaffArgs<MarkProcessingInput>): Promise<OrderView> {
+  const order = await staffTransition(ctx, input.orderId, {
     to: 'PROCESSING',
     from: ['CONFIRMED'],
     actor: staffActor(ctx.identity),
@@ -109,11 +133,8 @@ export async function markProcessing({
   return orderView(order, { kind: 'staff', actorId: ctx.identity.accountId });
 }
 
-export async function markShipped({
-  input,
-  ctx,
-}: HandlerArgs<MarkShippedInput, SignedInContext>): Promise<OrderView> {
-  const order = await staffTransition(input.orderId, {
+export async function markShipped({ input, ctx }: StaffArgs<MarkShippedInput>): Promise<OrderView> {
+  const order = await staffTransition(ctx, input.orderId, {
     to: 'SHIPPED',
     from: ['PROCESSING'],
     actor: staffActor(ctx.identity),
@@ -145,8 +166,8 @@ export async function markShipped({
 export async function markDelivered({
   input,
   ctx,
-}: HandlerArgs<MarkDeliveredInput, SignedInContext>): Promise<OrderView> {
-  const order = await staffTransition(input.orderId, {
+}: StaffArgs<MarkDeliveredInput>): Promise<OrderView> {
+  const order = await staffTransition(ctx, input.orderId, {
     to: 'DELIVERED',
     from: ['SHIPPED'],
     actor: staffActor(ctx.identity),
@@ -160,10 +181,7 @@ export async function markDelivered({
 }
 
 /** Staff cancel before shipping; the same compensation as the shopper's cancel. */
-export async function staffCancel({
-  input,
-  ctx,
-}: HandlerArgs<StaffCancelInput, SignedInContext>): Promise<OrderView> {
+export async function staffCancel({ input, ctx }: StaffArgs<StaffCancelInput>): Promise<OrderView> {
   const result = await cancelOrder(input.orderId, {
     code: 'staff',
     message: input.reason,
@@ -172,5 +190,6 @@ export async function staffCancel({
   });
   if (!result) throw orderNotFound();
   if (!result.changed) throw transitionConflict(result.order, 'CANCELLED');
+  auditTransition(ctx, result.order, result.from, ['cancellation']);
   return orderView(result.order, { kind: 'staff', actorId: ctx.identity.accountId });
 }
