@@ -97,6 +97,12 @@ export default async function CatalogPage({
             <Link href="/catalog/categories" className={buttonClassNames({ variant: 'secondary' })}>
               Categories
             </Link>
+            <Link
+              href="/catalog/collections"
+              className={buttonClassNames({ variant: 'secondary' })}
+            >
+              Collections
+            </Link>
             {canWrite ? (
               <Link href="/catalog/import" className={buttonClassNames({ variant: 'secondary' })}>
                 Import CSV

@@ -7,6 +7,7 @@ import { productStatusLabels } from '@/components/catalog/catalog-labels';
 import { categoryOptionsOf } from '@/components/catalog/category-options';
 import { draftOf } from '@/components/catalog/editor-values';
 import { ProductEditor } from '@/components/catalog/product-editor';
+import { ProductCollectionsPanel } from '@/components/catalog/product-collections-panel';
 import { callCell } from '@/server/cell-call';
 
 export const dynamic = 'force-dynamic';
@@ -73,6 +74,7 @@ export default async function ProductPage({
         categories={categoryOptionsOf(tree.data.items)}
         canWrite={session.permissions.has('catalog:write')}
       />
+      <ProductCollectionsPanel productId={product.data.id} session={session} />
     </div>
   );
 }
