@@ -1,7 +1,8 @@
 import { derivedObjectId, isDuplicateKeyError } from '@shop/db/claims';
 import { checkoutSettingsKey } from '@shop/db/order';
 import { TRPCError } from '@trpc/server';
-import type { HandlerArgs, SignedInContext } from '../../../trpc/context';
+import { changedFields } from '../../../audit/changed-fields';
+import type { StaffArgs } from '../../../trpc/context';
 import { orderDatabase } from '../database';
 import type { StoredDiscountCode } from '../discounts';
 import type { SaveDiscountCodeInput, SaveShippingSettingsInput } from '../inputs';
@@ -25,7 +26,7 @@ export async function discountCodes(): Promise<{ items: DiscountCodeView[] }> {
 export async function saveDiscountCode({
   ctx,
   input,
-}: HandlerArgs<SaveDiscountCodeInput, SignedInContext>): Promise<DiscountCodeView> {
+}: StaffArgs<SaveDiscountCodeInput>): Promise<DiscountCodeView> {
   const { DiscountCode } = await orderDatabase.models();
   const fields = {
     code: input.code,
@@ -41,7 +42,7 @@ export async function saveDiscountCode({
     if (value == null) unset[key] = 1;
     else set[key] = key.endsWith('At') ? new Date(value) : value;
   }
-  const existing = await DiscountCode.findOne({ code: input.code }).select({ _id: 1 }).lean();
+  const existing = await DiscountCode.findOne({ code: input.code }).lean<StoredDiscountCode>();
   const id = existing?._id ?? derivedObjectId(`discount-code:${input.code}`);
   try {
     await DiscountCode.updateOne(
@@ -63,7 +64,12 @@ export async function saveDiscountCode({
   ctx.logger.info({ staffId: ctx.identity.accountId, code: input.code }, 'discount code saved');
   const saved = await DiscountCode.findById(id).lean<StoredDiscountCode>();
   if (!saved) throw new Error('discount code missing right after saving');
-  return toDiscountCodeView(saved);
+  const view = toDiscountCodeView(saved);
+  ctx.audit.record({
+    object: { type: 'discount-code', id: input.code },
+    ...changedFields(existing && toDiscountCodeView(existing), view, ['code']),
+  });
+  return view;
 }
 
 export async function shippingSettings(): Promise<ShippingSettingsView> {
@@ -77,8 +83,9 @@ export async function shippingSettings(): Promise<ShippingSettingsView> {
 export async function saveShippingSettings({
   ctx,
   input,
-}: HandlerArgs<SaveShippingSettingsInput, SignedInContext>): Promise<ShippingSettingsView> {
+}: StaffArgs<SaveShippingSettingsInput>): Promise<ShippingSettingsView> {
   const { ShopSettings } = await orderDatabase.models();
+  const before = await shippingSettings();
   const id = derivedObjectId(`shop-settings:${checkoutSettingsKey}`);
   const existing = await ShopSettings.findOne({ key: checkoutSettingsKey })
     .select({ _id: 1 })
@@ -102,5 +109,10 @@ export async function saveShippingSettings({
     { staffId: ctx.identity.accountId, pricesIncludeTax: input.pricesIncludeTax },
     'shipping settings saved',
   );
-  return shippingSettings();
+  const after = await shippingSettings();
+  ctx.audit.record({
+    object: { type: 'shop-settings', id: checkoutSettingsKey },
+    ...changedFields(before, after),
+  });
+  return after;
 }
