@@ -3,11 +3,12 @@ import { type Connection, type InferSchemaType, type Model, Schema } from 'mongo
 /**
  * Moves products that match a condition up (`boost`) or down (`bury`) among equally good
  * matches: in stock, a brand, a category (slug). `query` empty: every search; else only that
- * normalised query. `_id` is derived from all four, so the same rule saved twice is one document.
+ * normalised query. `key` is derived from all four, so the same rule saved twice is one document.
  */
 export const searchBoostRuleSchema = new Schema(
   {
-    _id: { type: String, required: true },
+    /** Derived from the rule by the search cell; the rule's id. */
+    key: { type: String, required: true },
     effect: { type: String, enum: ['boost', 'bury'], required: true },
     field: { type: String, enum: ['inStock', 'brand', 'category'], required: true },
     /** The brand name or category slug; empty for `inStock`. */
@@ -16,6 +17,8 @@ export const searchBoostRuleSchema = new Schema(
   },
   { timestamps: true },
 );
+
+searchBoostRuleSchema.index({ key: 1 }, { unique: true });
 
 export type SearchBoostRule = InferSchemaType<typeof searchBoostRuleSchema>;
 

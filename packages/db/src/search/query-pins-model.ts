@@ -1,12 +1,13 @@
 import { type Connection, type InferSchemaType, type Model, Schema } from 'mongoose';
 
 /**
- * Products pinned to the top (in this order) and products hidden for one query. `_id` is the
+ * Products pinned to the top (in this order) and products hidden for one query. `key` is the
  * normalised query: one document per query.
  */
 export const searchQueryPinsSchema = new Schema(
   {
-    _id: { type: String, required: true },
+    /** Derived from the rule by the search cell; the rule's id. */
+    key: { type: String, required: true },
     query: { type: String, required: true },
     /** Product ids, first shown first. */
     pinned: { type: [String], default: () => [] },
@@ -14,6 +15,8 @@ export const searchQueryPinsSchema = new Schema(
   },
   { timestamps: true },
 );
+
+searchQueryPinsSchema.index({ key: 1 }, { unique: true });
 
 export type SearchQueryPins = InferSchemaType<typeof searchQueryPinsSchema>;
 

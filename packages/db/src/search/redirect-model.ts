@@ -2,11 +2,12 @@ import { type Connection, type InferSchemaType, type Model, Schema } from 'mongo
 
 /**
  * A query that sends the shopper to a page instead of results (`returns` -> `/help/returns`).
- * `_id` is the normalised query, so one query has at most one redirect.
+ * `key` is the normalised query, so one query has at most one redirect.
  */
 export const searchRedirectSchema = new Schema(
   {
-    _id: { type: String, required: true },
+    /** Derived from the rule by the search cell; the rule's id. */
+    key: { type: String, required: true },
     /** The query as staff typed it. */
     query: { type: String, required: true },
     /** A same-site path (`/help/returns`) or an http(s) URL; checked by the search cell. */
@@ -14,6 +15,8 @@ export const searchRedirectSchema = new Schema(
   },
   { timestamps: true },
 );
+
+searchRedirectSchema.index({ key: 1 }, { unique: true });
 
 export type SearchRedirect = InferSchemaType<typeof searchRedirectSchema>;
 

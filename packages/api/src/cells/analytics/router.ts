@@ -1,8 +1,11 @@
 import { auditLogProcedure } from '../../audit/audit-log-procedure';
 import { router } from '../../trpc/init';
-import { permissionProcedure } from '../../trpc/procedures';
+import { permissionProcedure, publicProcedure } from '../../trpc/procedures';
 import { statusProcedure } from '../status';
+import { ingestEventsInput, zeroResultQueriesInput } from './inputs';
 import { summary } from './procedures/dashboard';
+import { ingestEvents } from './procedures/tracking';
+import { zeroResultQueries } from './procedures/zero-result-queries';
 
 /** The analytics cell's procedures. */
 export const analyticsRouter = router({
@@ -11,4 +14,13 @@ export const analyticsRouter = router({
   auditLog: auditLogProcedure('analytics'),
   /** Staff dashboard numbers: events recorded in the last 24 h and the most frequent searches. */
   summary: permissionProcedure('analytics:read').query(summary),
+  /** Searches that found nothing, for merchandising (catalog:read: catalog managers fix them). */
+  zeroResultQueries: permissionProcedure('catalog:read')
+    .input(zeroResultQueriesInput)
+    .query(zeroResultQueries),
+  /**
+   * A shopper's browser events, forwarded by the storefront's `/api/events` route (which drops
+   * bots and prefetches and throttles one client); stored in bulk, deduplicated by event id.
+   */
+  ingestEvents: publicProcedure.input(ingestEventsInput).mutation(ingestEvents),
 });

@@ -13,28 +13,28 @@ export interface RulesSource {
 }
 
 async function readVersion(models: SearchModels): Promise<number> {
-  const row = await models.SearchRulesVersion.findById(rulesVersionId).lean();
+  const row = await models.SearchRulesVersion.findOne({ key: rulesVersionId }).lean();
   return row?.version ?? 0;
 }
 
 async function readRules(models: SearchModels): Promise<RuleSet> {
   const [synonyms, redirects, pins, boosts] = await Promise.all([
-    models.SearchSynonym.find().sort({ _id: 1 }).lean(),
-    models.SearchRedirect.find().sort({ _id: 1 }).lean(),
-    models.SearchQueryPins.find().sort({ _id: 1 }).lean(),
-    models.SearchBoostRule.find().sort({ _id: 1 }).lean(),
+    models.SearchSynonym.find().sort({ key: 1 }).lean(),
+    models.SearchRedirect.find().sort({ key: 1 }).lean(),
+    models.SearchQueryPins.find().sort({ key: 1 }).lean(),
+    models.SearchBoostRule.find().sort({ key: 1 }).lean(),
   ]);
   return {
-    synonyms: synonyms.map((row) => ({ id: row._id, direction: row.direction, terms: row.terms })),
-    redirects: redirects.map((row) => ({ id: row._id, query: row.query, url: row.url })),
+    synonyms: synonyms.map((row) => ({ id: row.key, direction: row.direction, terms: row.terms })),
+    redirects: redirects.map((row) => ({ id: row.key, query: row.query, url: row.url })),
     pins: pins.map((row) => ({
-      id: row._id,
+      id: row.key,
       query: row.query,
       pinned: row.pinned,
       hidden: row.hidden,
     })),
     boosts: boosts.map((row) => ({
-      id: row._id,
+      id: row.key,
       effect: row.effect,
       field: row.field,
       value: row.value,
@@ -64,7 +64,7 @@ export async function storedRules(): Promise<{ version: number; rules: RuleSet }
 /** Every write ends here: replicas reload when the counter moves. */
 async function bumpVersion(models: SearchModels): Promise<void> {
   await models.SearchRulesVersion.updateOne(
-    { _id: rulesVersionId },
+    { key: rulesVersionId },
     { $inc: { version: 1 } },
     { upsert: true },
   );
@@ -76,24 +76,24 @@ export interface RuleChange<Rule> {
   after: Rule | null;
 }
 
-const synonymOf = (row: { _id: string; direction: 'two-way' | 'one-way'; terms: string[] }) => ({
-  id: row._id,
+const synonymOf = (row: { key: string; direction: 'two-way' | 'one-way'; terms: string[] }) => ({
+  id: row.key,
   direction: row.direction,
   terms: row.terms,
 });
-const redirectOf = (row: { _id: string; query: string; url: string }) => ({
-  id: row._id,
+const redirectOf = (row: { key: string; query: string; url: string }) => ({
+  id: row.key,
   query: row.query,
   url: row.url,
 });
-const pinsOf = (row: { _id: string; query: string; pinned: string[]; hidden: string[] }) => ({
-  id: row._id,
+const pinsOf = (row: { key: string; query: string; pinned: string[]; hidden: string[] }) => ({
+  id: row.key,
   query: row.query,
   pinned: row.pinned,
   hidden: row.hidden,
 });
-const boostOf = (row: Omit<BoostRule, 'id'> & { _id: string }): BoostRule => ({
-  id: row._id,
+const boostOf = (row: Omit<BoostRule, 'id'> & { key: string }): BoostRule => ({
+  id: row.key,
   effect: row.effect,
   field: row.field,
   value: row.value,
@@ -111,12 +111,12 @@ export async function writeSynonym(
   const models = await searchDatabase.models();
   const id = synonymId(rule.direction, rule.terms);
   let previous = await models.SearchSynonym.findOneAndUpdate(
-    { _id: id },
+    { key: id },
     { $set: { direction: rule.direction, terms: rule.terms } },
     { upsert: true, returnDocument: 'before' },
   ).lean();
   if (replaces && replaces !== id) {
-    const replaced = await models.SearchSynonym.findOneAndDelete({ _id: replaces }).lean();
+    const replaced = await models.SearchSynonym.findOneAndDelete({ key: replaces }).lean();
     previous ??= replaced;
   }
   await bumpVersion(models);
@@ -130,12 +130,12 @@ export async function writeRedirect(
   const models = await searchDatabase.models();
   const id = queryRuleId(rule.query);
   let previous = await models.SearchRedirect.findOneAndUpdate(
-    { _id: id },
+    { key: id },
     { $set: { query: rule.query, url: rule.url } },
     { upsert: true, returnDocument: 'before' },
   ).lean();
   if (replaces && replaces !== id) {
-    const replaced = await models.SearchRedirect.findOneAndDelete({ _id: replaces }).lean();
+    const replaced = await models.SearchRedirect.findOneAndDelete({ key: replaces }).lean();
     previous ??= replaced;
   }
   await bumpVersion(models);
@@ -149,14 +149,14 @@ export async function writeQueryPins(
   const models = await searchDatabase.models();
   const id = queryRuleId(rule.query);
   if (rule.pinned.length === 0 && rule.hidden.length === 0) {
-    const previous = await models.SearchQueryPins.findOneAndDelete({ _id: id }).lean();
+    const previous = await models.SearchQueryPins.findOneAndDelete({ key: id }).lean();
     await bumpVersion(models);
     return { before: previous ? pinsOf(previous) : null, after: null };
   }
   const lower = (ids: string[]) => ids.map((each) => each.toLowerCase());
   const saved = { query: rule.query, pinned: lower(rule.pinned), hidden: lower(rule.hidden) };
   const previous = await models.SearchQueryPins.findOneAndUpdate(
-    { _id: id },
+    { key: id },
     { $set: saved },
     { upsert: true, returnDocument: 'before' },
   ).lean();
@@ -169,7 +169,7 @@ export async function writeBoostRule(rule: Omit<BoostRule, 'id'>): Promise<RuleC
   const saved = { ...rule, value: rule.field === 'inStock' ? '' : rule.value };
   const id = boostRuleId(saved);
   const previous = await models.SearchBoostRule.findOneAndUpdate(
-    { _id: id },
+    { key: id },
     { $set: saved },
     { upsert: true, returnDocument: 'before' },
   ).lean();
@@ -180,21 +180,21 @@ export async function writeBoostRule(rule: Omit<BoostRule, 'id'>): Promise<RuleC
 /** Deleting a rule that is already gone succeeds (a repeated click, a retry): `before: null`. */
 export async function deleteSynonymRule(id: string): Promise<RuleChange<SynonymRule>> {
   const models = await searchDatabase.models();
-  const previous = await models.SearchSynonym.findOneAndDelete({ _id: id }).lean();
+  const previous = await models.SearchSynonym.findOneAndDelete({ key: id }).lean();
   if (previous) await bumpVersion(models);
   return { before: previous ? synonymOf(previous) : null, after: null };
 }
 
 export async function deleteRedirectRule(id: string): Promise<RuleChange<RedirectRule>> {
   const models = await searchDatabase.models();
-  const previous = await models.SearchRedirect.findOneAndDelete({ _id: id }).lean();
+  const previous = await models.SearchRedirect.findOneAndDelete({ key: id }).lean();
   if (previous) await bumpVersion(models);
   return { before: previous ? redirectOf(previous) : null, after: null };
 }
 
 export async function deleteBoostRuleById(id: string): Promise<RuleChange<BoostRule>> {
   const models = await searchDatabase.models();
-  const previous = await models.SearchBoostRule.findOneAndDelete({ _id: id }).lean();
+  const previous = await models.SearchBoostRule.findOneAndDelete({ key: id }).lean();
   if (previous) await bumpVersion(models);
   return { before: previous ? boostOf(previous) : null, after: null };
 }
