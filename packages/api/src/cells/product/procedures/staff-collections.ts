@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { collectionUpdated } from '../../../events/schemas';
-import type { HandlerArgs, SignedInContext } from '../../../trpc/context';
+import { changedFields } from '../../../audit/changed-fields';
+import type { StaffArgs, StaffContext } from '../../../trpc/context';
 import { pageWindow } from '../../../trpc/pagination';
 import { loadCategories } from '../catalog-queries';
 import { countActiveProducts } from '../collection-products';
@@ -37,7 +38,20 @@ import {
 // Back-office collections: analysts and catalog managers read (`catalog:read`), catalog managers
 // change them (`catalog:write`). Every write refreshes the collection's storefront page.
 
-type StaffArgs<Input> = HandlerArgs<Input, SignedInContext>;
+/** The audit log's view of a collection: what staff set (ids and conditions as stored). */
+function collectionAuditFields(collection: StoredCollection) {
+  const rules = rulesOf(collection);
+  return {
+    handle: collection.handle,
+    title: collection.title,
+    description: collection.description ?? '',
+    kind: collection.kind,
+    productIds: collection.productIds.map((id) => id.toString()),
+    match: rules.match,
+    conditions: rules.conditions,
+    sort: collection.sort ?? 'newest',
+  };
+}
 
 /** Staff text is matched literally, never as a pattern. */
 const literal = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
@@ -61,7 +75,7 @@ async function detailOf(collection: StoredCollection): Promise<AdminCollectionDe
   return toAdminCollectionDetail(collection, ordered, activeCount);
 }
 
-async function changed(ctx: SignedInContext, ...handles: string[]) {
+async function changed(ctx: StaffContext, ...handles: string[]) {
   invalidateListings();
   for (const handle of new Set(handles)) {
     await emitProductEvent(ctx.logger, collectionUpdated, { handle });
@@ -108,7 +122,14 @@ export async function createCollection({
     await productDatabase.models(),
     input,
   );
-  if (created) await changed(ctx, collection.handle);
+  if (created) {
+    ctx.audit.record({
+      object: { type: 'collection', id: collection._id.toString() },
+      before: null,
+      after: collectionAuditFields(collection),
+    });
+    await changed(ctx, collection.handle);
+  }
   return { ...(await detailOf(collection)), created };
 }
 
@@ -123,7 +144,13 @@ export async function updateCollection({
     input.expectedVersion,
   );
   // A renamed handle: the old address must stop showing the collection too.
-  if (before !== after) await changed(ctx, before.handle, after.handle);
+  if (before !== after) {
+    ctx.audit.record({
+      object: { type: 'collection', id: input.id },
+      ...changedFields(collectionAuditFields(before), collectionAuditFields(after), ['title']),
+    });
+    await changed(ctx, before.handle, after.handle);
+  }
   return detailOf(after);
 }
 
@@ -132,7 +159,14 @@ export async function deleteCollection({ input, ctx }: StaffArgs<DeleteCollectio
     await productDatabase.models(),
     input.id,
   );
-  if (deleted) await changed(ctx, deleted.handle);
+  if (deleted) {
+    ctx.audit.record({
+      object: { type: 'collection', id: input.id },
+      before: collectionAuditFields(deleted),
+      after: null,
+    });
+    await changed(ctx, deleted.handle);
+  }
   return { id: input.id, deleted: Boolean(deleted) };
 }
 
@@ -190,7 +224,14 @@ export async function addToCollection({ input, ctx }: StaffArgs<AddToCollectionI
     input.collectionId,
     input.productId,
   );
-  if (didChange) await changed(ctx, collection.handle);
+  if (didChange) {
+    ctx.audit.record({
+      object: { type: 'collection', id: input.collectionId },
+      before: { title: collection.title, productAdded: null },
+      after: { title: collection.title, productAdded: input.productId },
+    });
+    await changed(ctx, collection.handle);
+  }
   return { ...toMembership(collection), added: didChange };
 }
 
@@ -200,6 +241,13 @@ export async function removeFromCollection({ input, ctx }: StaffArgs<RemoveFromC
     input.collectionId,
     input.productId,
   );
-  if (didChange) await changed(ctx, collection.handle);
+  if (didChange) {
+    ctx.audit.record({
+      object: { type: 'collection', id: input.collectionId },
+      before: { title: collection.title, productRemoved: input.productId },
+      after: { title: collection.title, productRemoved: null },
+    });
+    await changed(ctx, collection.handle);
+  }
   return { ...toMembership(collection), removed: didChange };
 }
