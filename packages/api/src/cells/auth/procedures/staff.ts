@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { Types } from 'mongoose';
 import { staffRoles } from '../../../identity/permissions';
-import type { HandlerArgs, SignedInContext } from '../../../trpc/context';
+import type { HandlerArgs, SignedInContext, StaffArgs } from '../../../trpc/context';
 import { pageWindow } from '../../../trpc/pagination';
 import { authDatabase } from '../database';
 import type { ListStaffInput, SetRolesInput } from '../inputs';
@@ -26,10 +26,7 @@ export async function listStaff({
  * Replaces an account's roles. An admin cannot take the admin role from themselves (the last
  * way back in). Takes effect at the account's next token (at most 5 minutes for staff, 15 for a customer).
  */
-export async function setRoles({
-  input,
-  ctx,
-}: HandlerArgs<SetRolesInput, SignedInContext>): Promise<AccountView> {
+export async function setRoles({ input, ctx }: StaffArgs<SetRolesInput>): Promise<AccountView> {
   if (input.accountId === ctx.identity.accountId && !input.roles.includes('admin')) {
     throw new TRPCError({
       code: 'BAD_REQUEST',
@@ -37,12 +34,18 @@ export async function setRoles({
     });
   }
   const { Account } = await authDatabase.models();
-  const updated = await Account.findOneAndUpdate(
+  const previous = await Account.findOneAndUpdate(
     { _id: new Types.ObjectId(input.accountId), deletedAt: null },
     { $set: { roles: input.roles } },
-    { returnDocument: 'after' },
+    { returnDocument: 'before' },
   ).lean();
-  if (!updated) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such account' });
+  if (!previous) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such account' });
+  const updated = { ...previous, roles: input.roles };
+  ctx.audit.record({
+    object: { type: 'account', id: input.accountId },
+    before: { email: previous.email, roles: previous.roles },
+    after: { email: previous.email, roles: input.roles },
+  });
   ctx.logger.info(
     { accountId: input.accountId, roles: input.roles, by: ctx.identity.accountId },
     'roles changed',

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
-import type { HandlerArgs, SignedInContext } from '../../../trpc/context';
+import type { HandlerArgs, SignedInContext, StaffArgs } from '../../../trpc/context';
 import { addNoteAbout, notesAbout } from '../customer-notes';
 import type { AddCustomerNoteInput, CustomerNotesInput } from '../inputs';
 import type { CustomerNoteView } from '../views';
@@ -15,11 +16,23 @@ export async function customerNotes({
 export async function addCustomerNote({
   ctx,
   input,
-}: HandlerArgs<AddCustomerNoteInput, SignedInContext>): Promise<CustomerNoteView> {
+}: StaffArgs<AddCustomerNoteInput>): Promise<CustomerNoteView> {
   // Who wrote about whom is an audit line; what they wrote may be personal data.
   ctx.logger.info(
     { staffAccountId: ctx.identity.accountId, customerAccountId: input.accountId },
     'customer note added',
   );
-  return addNoteAbout(input, ctx.identity);
+  const note = await addNoteAbout(input, ctx.identity);
+  // The note's digest, not its text: the text may be personal data and is erased with the
+  // account, while the digest still proves what was written.
+  ctx.audit.record({
+    object: { type: 'customer-note', id: note.id },
+    before: null,
+    after: {
+      customerAccountId: input.accountId,
+      characters: note.body.length,
+      bodySha256: createHash('sha256').update(note.body).digest('hex'),
+    },
+  });
+  return note;
 }

@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
-import type { HandlerArgs, SignedInContext } from '../../../trpc/context';
+import { changedFields } from '../../../audit/changed-fields';
+import type { HandlerArgs, SignedInContext, StaffArgs } from '../../../trpc/context';
 import { customerDetail, findCustomers } from '../customers';
 import type { GetCustomerInput, ListCustomersInput, UpdateCustomerInput } from '../inputs';
 import { updateAccountProfile } from '../profiles';
@@ -31,12 +32,19 @@ export async function getCustomer({
 export async function updateCustomer({
   ctx,
   input: { accountId, ...changes },
-}: HandlerArgs<UpdateCustomerInput, SignedInContext>): Promise<CustomerDetail> {
+}: StaffArgs<UpdateCustomerInput>): Promise<CustomerDetail> {
   ctx.logger.info(
     { staffAccountId: ctx.identity.accountId, customerAccountId: accountId },
     'customer updated',
   );
   const id = new Types.ObjectId(accountId);
+  const before = await customerDetail(id);
   await updateAccountProfile(id, changes);
-  return customerDetail(id);
+  const after = await customerDetail(id);
+  // The changed profile fields themselves: what a staff edit of a customer is audited for.
+  ctx.audit.record({
+    object: { type: 'customer', id: accountId },
+    ...changedFields(before.profile, after.profile),
+  });
+  return after;
 }
