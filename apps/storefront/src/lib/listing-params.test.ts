@@ -37,6 +37,15 @@ describe('listing parameters', () => {
     expect(hasFilters(state)).toBe(true);
   });
 
+  it('keeps "exact=1" in the links it makes (facets, sort, pages), only with words', () => {
+    const state = parseListingState({ q: 'coffee mug', exact: '1', page: '2' });
+    expect(state.exact).toBe(true);
+    expect(queryStringOf({ ...state, page: 3 })).toBe('?q=coffee+mug&exact=1&page=3');
+    expect(queryStringOf(withoutFilters(state))).toBe('?q=coffee+mug&exact=1');
+    expect(parseListingState({ exact: '1', category: 'home' }).exact).toBeUndefined();
+    expect(parseListingState({ q: 'mug', exact: 'yes' }).exact).toBeUndefined();
+  });
+
   it('ignores what it does not understand instead of failing the page', () => {
     const state = parseListingState({
       category: '../etc',

@@ -27,6 +27,8 @@ export interface ListingState {
   attributes: Record<string, string[]>;
   sort?: SearchSort;
   page: number;
+  /** `exact=1` (search pages): every word as typed; kept by facet, sort and page links. */
+  exact?: boolean;
 }
 
 const maxValues = 20;
@@ -61,8 +63,9 @@ export function parseListingState(params: SearchParamsRecord): ListingState {
   const rating = Number(first(params.rating));
   const sort = first(params.sort);
   const category = first(params.category);
+  const q = (first(params.q) ?? '').trim().slice(0, 200);
   return {
-    q: (first(params.q) ?? '').trim().slice(0, 200),
+    q,
     category: category && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(category) ? category : undefined,
     brands: all(params.brand),
     price: all(params.price),
@@ -71,6 +74,7 @@ export function parseListingState(params: SearchParamsRecord): ListingState {
     attributes,
     sort: sortOptions.some((option) => option.value === sort) ? (sort as SearchSort) : undefined,
     page: pageFromParam(params.page),
+    ...(q && first(params.exact) === '1' ? { exact: true } : {}),
   };
 }
 
@@ -125,6 +129,7 @@ export function facetChoices(facet: Facet): Facet['values'] {
 export function queryStringOf(state: ListingState, { withCategory = true } = {}): string {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
+  if (state.q && state.exact) params.set('exact', '1');
   if (withCategory && state.category) params.set('category', state.category);
   for (const brand of state.brands) params.append('brand', brand);
   for (const price of state.price) params.append('price', price);

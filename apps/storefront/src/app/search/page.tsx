@@ -9,6 +9,7 @@ import {
 } from '@shop/ui';
 import type { Metadata, Route } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { InvalidFilters } from '@/components/listing/invalid-filters';
 import { ListingView } from '@/components/listing/listing-view';
 import { SearchCorrections } from '@/components/search/search-corrections';
@@ -29,12 +30,17 @@ export async function generateMetadata({ searchParams }: PageProps<'/search'>): 
   };
 }
 
+function isRedirectTarget(target: string): boolean {
+  if (target.startsWith('/')) return !target.startsWith('//') && !target.includes('\\');
+  return /^https?:\/\//i.test(target);
+}
+
 export default async function SearchPage({ searchParams }: PageProps<'/search'>) {
   const params = await searchParams;
   const state = parseListingState(params);
   const { q } = state;
   // "Search instead for exactly ...": every word as typed, none dropped or corrected.
-  const exact = Boolean(q) && params.exact === '1';
+  const exact = state.exact === true;
   const filters = filtersOf(state);
   const searching = Boolean(q) || Object.keys(filters).length > 0;
   const result = searching
@@ -47,6 +53,11 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
         pageSize,
       })
     : null;
+  // A merchandising redirect ("returns" -> the returns page): the search cell accepts only
+  // same-site paths and http(s) addresses; checked again here, as this is where we navigate.
+  if (result?.ok && result.data.redirect && isRedirectTarget(result.data.redirect)) {
+    redirect(result.data.redirect as Route);
+  }
 
   return (
     <Container className="mt-10">

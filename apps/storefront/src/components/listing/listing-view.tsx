@@ -79,6 +79,7 @@ export function ListingView({
           {/* Keyed by the URL: Back re-renders the boxes from the URL, not from stale DOM state. */}
           <FacetForm key={hrefFor(state.page)} id={formId} action={basePath as Route}>
             {state.q ? <input type="hidden" name="q" value={state.q} /> : null}
+            {state.q && state.exact ? <input type="hidden" name="exact" value="1" /> : null}
             {state.sort ? <input type="hidden" name="sort" value={state.sort} /> : null}
             {facets.map((facet) => (
               <FacetGroup

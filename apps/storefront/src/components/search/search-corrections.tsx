@@ -17,8 +17,9 @@ interface SearchCorrectionsProps {
  */
 export function SearchCorrections({ state, queryUsed, didYouMean }: SearchCorrectionsProps) {
   if (!queryUsed && !didYouMean) return null;
-  const searchFor = (q: string) => `/search${queryStringOf({ ...state, q, page: 1 })}`;
-  const exactly = `${searchFor(state.q)}&exact=1` as Route;
+  const searchFor = (q: string, exact = false) =>
+    `/search${queryStringOf({ ...state, q, page: 1, exact })}`;
+  const exactly = searchFor(state.q, true) as Route;
   return (
     <div className="mb-6 space-y-1 text-ink" role="status">
       {queryUsed ? (
