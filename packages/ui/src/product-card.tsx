@@ -30,6 +30,8 @@ export interface ProductCardProps {
   badge?: ReactNode;
   /** Load the image eagerly (cards in the first visible row). */
   priority?: boolean;
+  /** A short line under the price, e.g. "incl. VAT". */
+  priceNote?: string;
   className?: string;
 }
 
@@ -45,6 +47,7 @@ export function ProductCard({
   locale,
   badge,
   priority,
+  priceNote,
   className,
 }: ProductCardProps) {
   const onSale =
@@ -100,6 +103,11 @@ export function ProductCard({
           locale={locale}
           className="mt-auto pt-2 text-base"
         />
+        {priceNote ? (
+          <p className="text-xs text-ink-subtle" data-testid="price-tax-note">
+            {priceNote}
+          </p>
+        ) : null}
       </div>
     </article>
   );

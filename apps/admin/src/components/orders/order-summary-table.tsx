@@ -10,6 +10,7 @@ export type StaffOrderLines = Pick<
   | 'discountMinor'
   | 'shippingMinor'
   | 'taxMinor'
+  | 'pricesIncludeTax'
   | 'totalMinor'
   | 'refundedMinor'
   | 'currency'
@@ -104,8 +105,10 @@ export function OrderSummaryTable({ order }: { order: StaffOrderLines }) {
             `Shipping${order.shipping ? ` (${order.shipping.name})` : ''}`,
             money(order.shippingMinor),
           )}
-          {footRow('Tax', money(order.taxMinor))}
+          {order.pricesIncludeTax ? null : footRow('Tax added', money(order.taxMinor))}
           {footRow('Total', money(order.totalMinor), true)}
+          {/* VAT contained in the prices is part of the total, so it follows it. */}
+          {order.pricesIncludeTax ? footRow('incl. VAT', money(order.taxMinor)) : null}
           {order.refundedMinor > 0 ? footRow('Refunded', money(order.refundedMinor)) : null}
         </>
       }

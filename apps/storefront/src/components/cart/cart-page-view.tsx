@@ -3,6 +3,7 @@
 import { formatMoney } from '@shop/money';
 import { Button, buttonClassNames, Card, CardBody, EmptyState, Notice, Skeleton } from '@shop/ui';
 import Link from 'next/link';
+import { subtotalLabel } from '../tax-labels';
 import { CartLineRow } from './cart-line-row';
 import { CartNotices } from './cart-notices';
 import { DiscountForm } from './discount-form';
@@ -15,7 +16,8 @@ import { BagIcon } from './bag-icon';
  * the discount code, the subtotal and "Checkout" (blocked while a line is sold out). Loaded in
  * the browser through the gateway, re-priced by the order cell on every visit.
  */
-export function CartPageView() {
+/** `pricesIncludeTax`: the store's tax mode, null when the order cell could not say. */
+export function CartPageView({ pricesIncludeTax }: { pricesIncludeTax: boolean | null }) {
   const cart = useCart({ refetchOnMount: 'always' });
 
   if (cart.isPending) {
@@ -99,7 +101,8 @@ export function CartPageView() {
             <dl className="flex flex-col gap-2 border-t border-line pt-4 text-sm">
               <div className="flex justify-between">
                 <dt className="text-ink-muted">
-                  Subtotal ({data.itemCount} {data.itemCount === 1 ? 'item' : 'items'})
+                  {pricesIncludeTax === null ? 'Subtotal' : subtotalLabel(pricesIncludeTax)},{' '}
+                  {data.itemCount} {data.itemCount === 1 ? 'item' : 'items'}
                 </dt>
                 <dd className="font-medium text-ink tabular-nums" data-testid="cart-subtotal">
                   {formatMoney(data.subtotalMinor, data.currency)}
@@ -113,9 +116,10 @@ export function CartPageView() {
                   </dd>
                 </div>
               ) : null}
-              <div className="flex justify-between text-ink-muted">
-                <dt>Shipping and tax</dt>
-                <dd>At checkout</dd>
+              <div className="flex justify-between text-ink-muted" data-testid="cart-tax-note">
+                {/* Prices including VAT: only shipping is still to come. */}
+                <dt>{pricesIncludeTax ? 'Shipping' : 'Shipping and tax'}</dt>
+                <dd>{pricesIncludeTax === false ? 'Tax added at checkout' : 'At checkout'}</dd>
               </div>
             </dl>
             {blocked.length > 0 ? (

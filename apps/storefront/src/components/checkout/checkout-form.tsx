@@ -342,7 +342,7 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
             <TotalsList
               totals={quote.data}
               discountCode={cart.data.discount?.code}
-              taxRateBasisPoints={quote.data.taxRateBasisPoints}
+              taxRateBasisPoints={singleRateOf(quote.data)}
             />
           ) : quote.isError ? (
             <p className="text-sm font-medium text-danger" role="alert">
@@ -466,4 +466,13 @@ function shippingPriceLabel(
 
 function countryName(options: CheckoutOptions, code: string): string {
   return options.countries.find((country) => country.code === code)?.name ?? code;
+}
+
+/** The rate to show beside the tax: only when every line (and shipping) had the same one. */
+function singleRateOf(totals: {
+  taxRateBasisPoints: number;
+  lineTaxes: { taxRateBasisPoints: number }[];
+}): number | undefined {
+  const rate = totals.taxRateBasisPoints;
+  return totals.lineTaxes.every((line) => line.taxRateBasisPoints === rate) ? rate : undefined;
 }

@@ -1,5 +1,6 @@
 import { formatMoney } from '@shop/money';
 import type { ReactNode } from 'react';
+import { subtotalLabel } from '../tax-labels';
 import type { OrderDetailView } from './order-types';
 
 type Totals = Pick<
@@ -8,6 +9,7 @@ type Totals = Pick<
   | 'discountMinor'
   | 'shippingMinor'
   | 'taxMinor'
+  | 'pricesIncludeTax'
   | 'totalMinor'
   | 'currency'
   | 'discount'
@@ -34,12 +36,16 @@ function Row({
   );
 }
 
-/** Subtotal, discount, shipping, tax and total as a description list; refunds below the total. */
+/**
+ * Subtotal, discount, shipping, tax and total as a description list; refunds below the total.
+ * Tax added is a row before the total; VAT the prices contained is said after it (incl. VAT).
+ */
 export function OrderTotals({ order }: { order: Totals }) {
   const money = (minor: number) => formatMoney(minor, order.currency);
+  const included = order.pricesIncludeTax;
   return (
     <dl className="flex flex-col gap-1.5 text-sm" data-testid="order-totals">
-      <Row label="Subtotal">{money(order.subtotalMinor)}</Row>
+      <Row label={subtotalLabel(included)}>{money(order.subtotalMinor)}</Row>
       {order.discountMinor > 0 ? (
         <Row label={`Discount${order.discount?.code ? ` (${order.discount.code})` : ''}`}>
           −{money(order.discountMinor)}
@@ -48,7 +54,7 @@ export function OrderTotals({ order }: { order: Totals }) {
       <Row label={`Shipping${order.shipping ? ` (${order.shipping.name})` : ''}`}>
         {order.shippingMinor === 0 ? 'Free' : money(order.shippingMinor)}
       </Row>
-      <Row label="Tax">{money(order.taxMinor)}</Row>
+      {included ? null : <Row label="Tax added">{money(order.taxMinor)}</Row>}
       <Row
         label="Total"
         className="mt-1 border-t border-line pt-2 font-semibold text-ink"
@@ -56,6 +62,11 @@ export function OrderTotals({ order }: { order: Totals }) {
       >
         {money(order.totalMinor)}
       </Row>
+      {included ? (
+        <Row label="incl. VAT" testId="tax-contained">
+          {money(order.taxMinor)}
+        </Row>
+      ) : null}
       {order.refundedMinor > 0 ? (
         <Row label="Refunded" className="text-success">
           {money(order.refundedMinor)}

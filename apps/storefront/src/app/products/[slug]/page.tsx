@@ -10,7 +10,9 @@ import { ProductGallery } from '@/components/product/product-gallery';
 import { productJsonLd } from '@/components/product/product-json-ld';
 import { VariantPicker, VariantPriceAndStock } from '@/components/product/variant-picker';
 import { VariantProvider } from '@/components/product/variant-state';
+import { priceTaxNote } from '@/components/tax-labels';
 import { getProduct, isSlug } from '@/server/catalogue';
+import { pricesIncludeTax } from '@/server/tax-display';
 import { absoluteUrl } from '@/server/site-url';
 import { cacheOutageBriefly } from '@/app/_lib/outage-cache';
 
@@ -63,7 +65,7 @@ export async function generateMetadata({
 export default async function ProductPage({ params }: PageProps<'/products/[slug]'>) {
   const { slug } = await params;
   if (!isSlug(slug)) notFound();
-  const product = await getProduct(slug);
+  const [product, taxIncluded] = await Promise.all([getProduct(slug), pricesIncludeTax()]);
   if (!product.ok && product.failure === 'not-found') notFound();
 
   if (!product.ok) {
@@ -131,6 +133,11 @@ export default async function ProductPage({ params }: PageProps<'/products/[slug
               <p className="mt-3 text-sm text-ink-muted">No reviews yet</p>
             )}
             <VariantPriceAndStock />
+            {taxIncluded !== null ? (
+              <p className="mt-1 text-sm text-ink-muted" data-testid="price-tax-note">
+                {priceTaxNote(taxIncluded)}
+              </p>
+            ) : null}
             <VariantPicker />
             <AddToCart />
             {data.description ? (
