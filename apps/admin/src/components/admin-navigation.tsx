@@ -54,19 +54,23 @@ export function AdminNavigation({ session }: { session: StaffSession }) {
           </div>
         </details>
       </header>
-      <aside className="sticky top-0 hidden h-dvh flex-col border-r border-line bg-surface lg:flex">
-        <div className="px-5 py-5">
-          <Link href="/" className="rounded-control">
-            <Logo suffix="Admin" />
-          </Link>
-        </div>
-        <nav aria-label="Back office" className="flex-1 overflow-y-auto px-3 pb-6">
-          <SectionList sections={sections} />
-        </nav>
-        <div className="border-t border-line px-5 py-4">
-          <SignedInAs session={session} />
-        </div>
-      </aside>
+      {/* The column carries the border and background down the whole page; the sidebar inside
+          it stays in view while a long page scrolls. */}
+      <div className="hidden border-r border-line bg-surface lg:block">
+        <aside className="sticky top-0 flex h-dvh flex-col">
+          <div className="px-5 py-5">
+            <Link href="/" className="rounded-control">
+              <Logo suffix="Admin" />
+            </Link>
+          </div>
+          <nav aria-label="Back office" className="flex-1 overflow-y-auto px-3 pb-6">
+            <SectionList sections={sections} />
+          </nav>
+          <div className="border-t border-line px-5 py-4">
+            <SignedInAs session={session} />
+          </div>
+        </aside>
+      </div>
     </>
   );
 }
