@@ -15,5 +15,6 @@ export * from '../cells/order/events';
 export * from '../cells/payment/events';
 export * from '../cells/product/events';
 export * from '../cells/search/events';
+export * from '../cells/review/events';
 
 export const shopEvents = { userRegistered, orderCreated, searchPerformed, productUpdated };

@@ -11,7 +11,7 @@ export const appliedClaimsKept = 500;
 export const ratingAggregateSchema = new Schema(
   {
     /** The product's id. */
-    _id: { type: String, required: true },
+    _id: { type: Schema.Types.ObjectId, required: true },
     productSlug: { type: String, required: true },
     count: { type: Number, required: true, default: 0 },
     sum: { type: Number, required: true, default: 0 },
@@ -21,6 +21,8 @@ export const ratingAggregateSchema = new Schema(
   },
   { timestamps: true },
 );
+// `review.summary` finds a product's aggregate by the slug the product page knows.
+ratingAggregateSchema.index({ productSlug: 1 });
 
 export type RatingAggregate = InferSchemaType<typeof ratingAggregateSchema>;
 

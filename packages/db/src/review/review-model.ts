@@ -43,7 +43,7 @@ const tallySchema = new Schema(
 
 const pendingTallySchema = new Schema(
   {
-    /** The aggregate applies a claim once: `<reviewId>:<tallyVersion>`. */
+    /** The aggregate applies a claim once (a fresh id per change). */
     claimId: { type: String, required: true },
     from: { type: tallySchema, default: null },
     to: { type: tallySchema, default: null },

@@ -1,5 +1,11 @@
 import type { InngestFunction } from 'inngest';
 import { erasePersonalData } from './functions/erase-personal-data';
+import { publishRatingSummary } from './functions/publish-rating-summary';
+import { tallyReviewRating } from './functions/tally-review-rating';
 
 /** The review cell's Inngest functions. */
-export const reviewFunctions: InngestFunction.Any[] = [erasePersonalData];
+export const reviewFunctions: InngestFunction.Any[] = [
+  erasePersonalData,
+  tallyReviewRating,
+  publishRatingSummary,
+];
