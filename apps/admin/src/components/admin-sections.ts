@@ -20,6 +20,8 @@ export const adminSections: readonly AdminSection[] = [
   { label: 'Catalog', href: '/catalog', permission: 'catalog:read' },
   // Analysts read stock and its history; adjusting needs catalog:write.
   { label: 'Inventory', href: '/inventory', permission: 'catalog:read' },
+  // Merchandising rules: analysts read and preview; changing them needs catalog:write.
+  { label: 'Search', href: '/search', permission: 'catalog:read' },
   { label: 'Orders', href: '/orders', permission: 'orders:read' },
   // Refunds are made on an order's page (payments:refund); discounts, shipping and tax are the
   // order cell's settings (orders:read to see, orders:write to change).
