@@ -1,3 +1,4 @@
+import { auditLogProcedure } from '../../audit/audit-log-procedure';
 import { router } from '../../trpc/init';
 import { permissionProcedure, publicProcedure } from '../../trpc/procedures';
 import { statusProcedure } from '../status';
@@ -105,6 +106,8 @@ import {
 /** The product cell's procedures; each handler lives in procedures/<group>.ts. */
 export const productRouter = router({
   status: statusProcedure('product'),
+  // Staff with audit:read: this cell's audit log (src/audit).
+  auditLog: auditLogProcedure('product'),
 
   // Shoppers: active products and the category tree (procedures/catalog.ts).
   list: publicProcedure.input(listInput).query(list),

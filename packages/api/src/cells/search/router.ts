@@ -1,3 +1,4 @@
+import { auditLogProcedure } from '../../audit/audit-log-procedure';
 import { router } from '../../trpc/init';
 import { permissionProcedure, publicProcedure } from '../../trpc/procedures';
 import { statusProcedure } from '../status';
@@ -29,6 +30,8 @@ import { query, suggest } from './procedures/search';
 /** The search cell's procedures, answered from this replica's index (procedures/search.ts). */
 export const searchRouter = router({
   status: statusProcedure('search'),
+  // Staff with audit:read: this cell's audit log (src/audit).
+  auditLog: auditLogProcedure('search'),
   /** Full-text search with facets, filters, sorting and pages; browsing a category too. */
   query: publicProcedure.input(queryInput).query(query),
   /** As-you-type suggestions. */
