@@ -18,7 +18,10 @@ export type ZeroResultQueriesInput = z.infer<typeof zeroResultQueriesInput>;
 /** Random ids the browser makes (`crypto.randomUUID()`): letters, digits, `-`, `_`. */
 const browserId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be a random id');
 /** A page's path without its query (queries can hold personal data), e.g. `/products/oak-lamp`. */
-const pagePath = z.string().max(500).regex(/^\/[^?#\s]*$/, 'must be a path without ? or #');
+const pagePath = z
+  .string()
+  .max(500)
+  .regex(/^\/[^?#\s]*$/, 'must be a path without ? or #');
 const shortText = z.string().trim().max(100);
 const productRef = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be a product id');
 const eventBase = { id: browserId, at: z.number().int().positive() };
@@ -44,7 +47,12 @@ export const trackedEventInput = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ ...eventBase, kind: z.literal('page_viewed'), path: pagePath }).strict(),
   z
-    .object({ ...eventBase, kind: z.literal('product_viewed'), path: pagePath, productId: productRef })
+    .object({
+      ...eventBase,
+      kind: z.literal('product_viewed'),
+      path: pagePath,
+      productId: productRef,
+    })
     .strict(),
   z
     .object({
@@ -75,7 +83,14 @@ export const trackedEventInput = z.discriminatedUnion('kind', [
 ]);
 export type TrackedEventInput = z.infer<typeof trackedEventInput>;
 
-export const trafficSources = ['direct', 'search', 'social', 'email', 'campaign', 'referral'] as const;
+export const trafficSources = [
+  'direct',
+  'search',
+  'social',
+  'email',
+  'campaign',
+  'referral',
+] as const;
 
 /** The most events one batch may hold (the storefront's route refuses more before calling). */
 export const maxEventsPerBatch = 50;

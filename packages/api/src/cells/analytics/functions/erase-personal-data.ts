@@ -3,13 +3,16 @@ import { accountDeleted } from '../../../events/schemas';
 import { defineSagaStep } from '../../saga-step';
 import { analyticsDatabase } from '../database';
 
-/** Removes the account id and the email from the properties of every event that has them. */
+/**
+ * Removes the account id and the email from the properties of every recorded event, and the
+ * account id from every browsing event (which keep only their random anonymous id).
+ */
 export const dropAccountFromEventsStep = defineSagaStep({
   id: 'drop-account-from-events',
   run: async ({ accountId, email: givenEmail }: { accountId: string; email: string }) => {
-    const { AnalyticsEvent } = await analyticsDatabase.models();
+    const { AnalyticsEvent, TrackedEvent } = await analyticsDatabase.models();
     const email = givenEmail.toLowerCase();
-    const [byAccount, byEmail] = [
+    const [byAccount, byEmail, browsing] = [
       await AnalyticsEvent.updateMany(
         { 'properties.accountId': accountId },
         { $unset: { 'properties.accountId': 1 } },
@@ -18,8 +21,12 @@ export const dropAccountFromEventsStep = defineSagaStep({
         { 'properties.email': { $in: [email, givenEmail] } },
         { $unset: { 'properties.email': 1 } },
       ),
+      await TrackedEvent.updateMany({ accountId }, { $unset: { accountId: 1 } }),
     ];
-    return { eventsUpdated: byAccount.modifiedCount + byEmail.modifiedCount };
+    return {
+      eventsUpdated: byAccount.modifiedCount + byEmail.modifiedCount,
+      browsingEventsUpdated: browsing.modifiedCount,
+    };
   },
 });
 
