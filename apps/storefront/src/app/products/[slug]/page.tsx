@@ -8,10 +8,13 @@ import { breadcrumbListLd, JsonLd } from '@/components/json-ld';
 import { AddToCart } from '@/components/product/add-to-cart';
 import { ProductGallery } from '@/components/product/product-gallery';
 import { productJsonLd } from '@/components/product/product-json-ld';
+import { ProductReviews } from '@/components/product/reviews/product-reviews';
+import { reviewJsonLd } from '@/components/product/reviews/review-json-ld';
 import { VariantPicker, VariantPriceAndStock } from '@/components/product/variant-picker';
 import { VariantProvider } from '@/components/product/variant-state';
 import { priceTaxNote } from '@/components/tax-labels';
 import { getProduct, isSlug } from '@/server/catalogue';
+import { getFirstReviews, reviewPageSize } from '@/server/product-reviews';
 import { pricesIncludeTax } from '@/server/tax-display';
 import { absoluteUrl } from '@/server/site-url';
 import { cacheOutageBriefly } from '@/app/_lib/outage-cache';
@@ -65,7 +68,11 @@ export async function generateMetadata({
 export default async function ProductPage({ params }: PageProps<'/products/[slug]'>) {
   const { slug } = await params;
   if (!isSlug(slug)) notFound();
-  const [product, taxIncluded] = await Promise.all([getProduct(slug), pricesIncludeTax()]);
+  const [product, taxIncluded, reviews] = await Promise.all([
+    getProduct(slug),
+    pricesIncludeTax(),
+    getFirstReviews(slug),
+  ]);
   if (!product.ok && product.failure === 'not-found') notFound();
 
   if (!product.ok) {
@@ -93,7 +100,12 @@ export default async function ProductPage({ params }: PageProps<'/products/[slug
 
   return (
     <Container className="mt-8">
-      <JsonLd data={productJsonLd(data, absoluteUrl)} />
+      <JsonLd
+        data={{
+          ...productJsonLd(data, absoluteUrl),
+          ...reviewJsonLd(data.name, reviews?.summary ?? null, reviews?.page.items ?? []),
+        }}
+      />
       <JsonLd
         data={breadcrumbListLd(
           crumbs.map((crumb) => ({
@@ -171,6 +183,12 @@ export default async function ProductPage({ params }: PageProps<'/products/[slug
           </div>
         </article>
       </VariantProvider>
+      <ProductReviews
+        productSlug={data.slug}
+        pageSize={reviewPageSize}
+        initialSummary={reviews?.summary ?? null}
+        initialPage={reviews?.page ?? null}
+      />
     </Container>
   );
 }
