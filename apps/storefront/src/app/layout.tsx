@@ -2,6 +2,7 @@ import { SkipLink } from '@shop/ui';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from '@/browser/providers';
+import { PageTracker } from '@/components/page-tracker';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { TestModeBanner } from '@/components/test-mode-banner';
@@ -32,6 +33,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             {children}
           </main>
           <SiteFooter />
+          <PageTracker />
         </Providers>
       </body>
     </html>

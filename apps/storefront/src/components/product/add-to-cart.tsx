@@ -2,6 +2,7 @@
 
 import { Button } from '@shop/ui';
 import { useId, useState, type FormEvent } from 'react';
+import { trackEvent } from '@/browser/tracking/tracker-queue';
 import { shopperMessage } from '@/components/cart/cell-error';
 import { setMiniCartOpen } from '@/components/cart/mini-cart-store';
 import { useCartActions } from '@/components/cart/use-cart';
@@ -34,6 +35,7 @@ export function AddToCart() {
         onSuccess: () => {
           setAdded(`Added ${quantity} × ${product.name} to your cart.`);
           setMiniCartOpen(true);
+          trackEvent({ kind: 'cart_item_added', productId: product.slug, quantity });
         },
         onError: (failure) => setError(shopperMessage(failure)),
       },
