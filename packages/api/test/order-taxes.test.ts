@@ -143,6 +143,13 @@ describe('prices including tax (the demo shop)', () => {
     expect(await catalog.product.byId.query({ id: sku(0).productId })).toMatchObject({
       taxClass: 'reduced',
     });
+    // The CSV export carries it (last column, on the product's first row).
+    const { text } = await catalog.product.exportProductsCsv.query();
+    const header = text.split('\n')[0]?.trim();
+    expect(header?.endsWith(',low_stock_threshold,tax_class')).toBe(true);
+    const product = await catalog.product.byId.query({ id: sku(0).productId });
+    const firstRow = text.split('\n').find((row) => row.startsWith(`${product.slug},`));
+    expect(firstRow?.trim().endsWith(',reduced')).toBe(true);
 
     const guest = await guestCart([
       [sku(0), 1],
