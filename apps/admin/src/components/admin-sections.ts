@@ -27,7 +27,7 @@ export const adminSections: readonly AdminSection[] = [
   // order cell's settings (orders:read to see, orders:write to change).
   { label: 'Discounts', href: '/discounts', permission: 'orders:read' },
   { label: 'Shipping & tax', href: '/settings/shipping', permission: 'orders:read' },
-  { label: 'Reviews', permission: 'reviews:moderate' },
+  { label: 'Reviews', href: '/reviews', permission: 'reviews:moderate' },
   { label: 'Customers', href: '/customers', permission: 'customers:read' },
   { label: 'Staff', href: '/staff', permission: 'accounts:manage' },
   { label: 'Notifications', permission: 'notifications:send' },
