@@ -1,3 +1,4 @@
+import { auditLogProcedure } from '../../audit/audit-log-procedure';
 import { router } from '../../trpc/init';
 import { authedProcedure, permissionProcedure, publicProcedure } from '../../trpc/procedures';
 import { statusProcedure } from '../status';
@@ -33,6 +34,8 @@ import { edit, mine, remove, submit } from './procedures/shopper-reviews';
 /** The review cell's procedures (`review.<name>`), each with its permission, input and handler. */
 export const reviewRouter = router({
   status: statusProcedure('review'),
+  // Staff with audit:read: this cell's audit log (src/audit).
+  auditLog: auditLogProcedure('review'),
 
   // A product's reviews and rating, for everyone (procedures/product-reviews.ts).
   forProduct: publicProcedure.input(forProductInput).query(forProduct),
