@@ -14,10 +14,37 @@ export const detachReviewsStep = defineSagaStep({
     for (const review of reviews) {
       await Review.updateOne(
         { _id: review._id, accountId },
-        { $set: { accountId: new Types.ObjectId() } },
+        // The address hash would tie the reviews together again: it goes too.
+        { $set: { accountId: new Types.ObjectId() }, $unset: { addressHash: 1 } },
       );
     }
     return { reviewsDetached: reviews.length };
+  },
+});
+
+/**
+ * The account's helpful votes and reports stay (the counts shoppers see stay right) under fresh
+ * random ids of their own, like its reviews.
+ */
+export const detachFeedbackStep = defineSagaStep({
+  id: 'detach-votes-and-reports',
+  run: async (accountId: Types.ObjectId) => {
+    const { ReviewVote, ReviewReport } = await reviewDatabase.models();
+    const votes = await ReviewVote.find({ voterAccountId: accountId }, { _id: 1 }).lean();
+    for (const vote of votes) {
+      await ReviewVote.updateOne(
+        { _id: vote._id, voterAccountId: accountId },
+        { $set: { voterAccountId: new Types.ObjectId() } },
+      );
+    }
+    const reports = await ReviewReport.find({ reporterAccountId: accountId }, { _id: 1 }).lean();
+    for (const report of reports) {
+      await ReviewReport.updateOne(
+        { _id: report._id, reporterAccountId: accountId },
+        { $set: { reporterAccountId: new Types.ObjectId() } },
+      );
+    }
+    return { votesDetached: votes.length, reportsDetached: reports.length };
   },
 });
 
@@ -32,8 +59,12 @@ export const detachReviewsStep = defineSagaStep({
 export const erasePersonalData = inngestFor('review').createFunction(
   { id: 'erase-personal-data', triggers: [accountDeleted] },
   async ({ event, step }) => {
-    if (!isObjectIdText(event.data.accountId)) return { reviewsDetached: 0 };
+    if (!isObjectIdText(event.data.accountId)) {
+      return { reviewsDetached: 0, votesDetached: 0, reportsDetached: 0 };
+    }
     const accountId = new Types.ObjectId(event.data.accountId);
-    return step.run(detachReviewsStep.id, () => detachReviewsStep.run(accountId));
+    const reviews = await step.run(detachReviewsStep.id, () => detachReviewsStep.run(accountId));
+    const feedback = await step.run(detachFeedbackStep.id, () => detachFeedbackStep.run(accountId));
+    return { ...reviews, ...feedback };
   },
 );
