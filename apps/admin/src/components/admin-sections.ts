@@ -30,6 +30,8 @@ export const adminSections: readonly AdminSection[] = [
   { label: 'Reviews', href: '/reviews', permission: 'reviews:moderate' },
   { label: 'Customers', href: '/customers', permission: 'customers:read' },
   { label: 'Staff', href: '/staff', permission: 'accounts:manage' },
+  // Every staff change in every service (admins only: it shows who did what, and from where).
+  { label: 'Audit log', href: '/audit', permission: 'audit:read' },
   { label: 'Notifications', permission: 'notifications:send' },
   { label: 'Analytics', permission: 'analytics:read' },
   // Whether each service answers (every staff role; the dashboard links to it too).
