@@ -112,3 +112,32 @@ export const ingestEventsInput = z
   })
   .strict();
 export type IngestEventsInput = z.infer<typeof ingestEventsInput>;
+
+const localDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD');
+
+/** A range of local days in the store's time zone, both ends included, at most about a year. */
+export const reportRangeInput = z
+  .object({ from: localDay, to: localDay })
+  .strict()
+  .refine((range) => range.from <= range.to, { message: 'from must not be after to' })
+  .refine((range) => Date.parse(range.to) - Date.parse(range.from) <= 400 * 86_400_000, {
+    message: 'a report covers at most 400 days',
+  });
+export type ReportRangeInput = z.infer<typeof reportRangeInput>;
+
+/** `analytics.salesReport`: a range and how to group it. */
+export const salesReportInput = z
+  .object({ from: localDay, to: localDay, interval: z.enum(['day', 'week', 'month']) })
+  .strict()
+  .refine((range) => range.from <= range.to, { message: 'from must not be after to' })
+  .refine((range) => Date.parse(range.to) - Date.parse(range.from) <= 400 * 86_400_000, {
+    message: 'a report covers at most 400 days',
+  });
+export type SalesReportInput = z.infer<typeof salesReportInput>;
+
+export const funnelReportInput = reportRangeInput;
+export type FunnelReportInput = ReportRangeInput;
+export const topProductsReportInput = reportRangeInput;
+export type TopProductsReportInput = ReportRangeInput;
+export const searchReportInput = reportRangeInput;
+export type SearchReportInput = ReportRangeInput;

@@ -2,8 +2,16 @@ import { auditLogProcedure } from '../../audit/audit-log-procedure';
 import { router } from '../../trpc/init';
 import { permissionProcedure, publicProcedure } from '../../trpc/procedures';
 import { statusProcedure } from '../status';
-import { ingestEventsInput, zeroResultQueriesInput } from './inputs';
+import {
+  funnelReportInput,
+  ingestEventsInput,
+  salesReportInput,
+  searchReportInput,
+  topProductsReportInput,
+  zeroResultQueriesInput,
+} from './inputs';
 import { summary } from './procedures/dashboard';
+import { funnelReport, salesReport, searchReport, topProductsReport } from './procedures/reports';
 import { ingestEvents } from './procedures/tracking';
 import { zeroResultQueries } from './procedures/zero-result-queries';
 
@@ -23,4 +31,11 @@ export const analyticsRouter = router({
    * bots and prefetches and throttles one client); stored in bulk, deduplicated by event id.
    */
   ingestEvents: publicProcedure.input(ingestEventsInput).mutation(ingestEvents),
+  /** Reports, read from the hourly/daily rollups in the store's time zone (analyst, admin). */
+  salesReport: permissionProcedure('analytics:read').input(salesReportInput).query(salesReport),
+  funnelReport: permissionProcedure('analytics:read').input(funnelReportInput).query(funnelReport),
+  topProductsReport: permissionProcedure('analytics:read')
+    .input(topProductsReportInput)
+    .query(topProductsReport),
+  searchReport: permissionProcedure('analytics:read').input(searchReportInput).query(searchReport),
 });

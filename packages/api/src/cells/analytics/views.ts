@@ -19,3 +19,64 @@ export function toAnalyticsSummary(
     topSearches: topSearches.map((row) => ({ query: row._id, count: row.count })),
   };
 }
+
+/** Sales of one period in one currency (minor units); `previous` is the period before. */
+export interface SalesFigures {
+  revenueMinor: number;
+  orders: number;
+  units: number;
+  averageOrderMinor: number;
+  refundsMinor: number;
+  netMinor: number;
+}
+
+export interface SalesReport {
+  timeZone: string;
+  interval: 'day' | 'week' | 'month';
+  rows: { period: string; currency: string; figures: SalesFigures }[];
+  totals: { currency: string; current: SalesFigures; previous: SalesFigures }[];
+  previousRange: { from: string; to: string };
+}
+
+export interface FunnelRow {
+  segment: string;
+  sessions: number;
+  productViews: number;
+  addToCart: number;
+  checkout: number;
+  /** Orders are known for the whole shop only (an order carries no browsing session). */
+  orders: number | null;
+}
+
+export interface FunnelReport {
+  timeZone: string;
+  rows: FunnelRow[];
+}
+
+export interface TopProductsReport {
+  timeZone: string;
+  mostViewed: { product: string; views: number; addToCart: number }[];
+  bestSelling: { sku: string; name: string; units: number; revenueMinor: Record<string, number> }[];
+}
+
+export interface SearchReport {
+  timeZone: string;
+  totalSearches: number;
+  queries: { query: string; searches: number; zeroResults: number; clicks: number }[];
+  zeroResult: { query: string; searches: number }[];
+  noClicks: { query: string; searches: number }[];
+}
+
+export function salesFigures(counts: Record<string, number> | undefined): SalesFigures {
+  const revenueMinor = counts?.revenueMinor ?? 0;
+  const orders = counts?.orders ?? 0;
+  const refundsMinor = counts?.refundsMinor ?? 0;
+  return {
+    revenueMinor,
+    orders,
+    units: counts?.units ?? 0,
+    averageOrderMinor: orders > 0 ? Math.round(revenueMinor / orders) : 0,
+    refundsMinor,
+    netMinor: revenueMinor - refundsMinor,
+  };
+}

@@ -22,6 +22,13 @@ export const recordConversion = inngestFor('analytics').createFunction(
           discountMinor: data.discountMinor,
           currency: data.currency,
           itemCount: data.lines.reduce((count, line) => count + line.quantity, 0),
+          // What sold, for the top products report (no names of people, only of products).
+          lines: data.lines.map((line) => ({
+            sku: line.sku,
+            name: line.name,
+            quantity: line.quantity,
+            lineTotalMinor: line.lineTotalMinor,
+          })),
           paymentMethod: data.paymentMethod,
           guest: data.accountId === undefined,
           ...(data.accountId ? { accountId: data.accountId } : {}),

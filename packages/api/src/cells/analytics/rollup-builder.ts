@@ -1,0 +1,82 @@
+import { derivedObjectId } from '@shop/db/claims';
+import type { AnalyticsRollup, RollupGranularity } from '@shop/db/analytics';
+import { analyticsDatabase } from './database';
+import { summariseBucket, type BrowsingFact, type RecordedFact } from './rollup-summary';
+import { hourMs, localDayBounds, localHourOf } from './zoned-time';
+
+/** The recorded events rollups count (conversions, cancellations, refunds, searches, sign-ups). */
+export const rolledUpEventNames = [
+  'order/order.confirmed',
+  'order/order.cancelled',
+  'order/order.refunded',
+  'search/search.performed',
+  'auth/user.registered',
+];
+
+export function rollupKey(granularity: RollupGranularity, timeZone: string, localStart: string) {
+  return `${granularity}:${timeZone}:${localStart}`;
+}
+
+async function replaceRollup(
+  bucket: Omit<AnalyticsRollup, '_id' | 'key' | 'rebuiltAt'>,
+  rebuiltAt: Date,
+): Promise<void> {
+  const { AnalyticsRollup } = await analyticsDatabase.models();
+  const key = rollupKey(bucket.granularity, bucket.timeZone, bucket.localStart);
+  const _id = derivedObjectId('analytics-rollup', key);
+  await AnalyticsRollup.replaceOne({ _id }, { _id, key, ...bucket, rebuiltAt }, { upsert: true });
+}
+
+/**
+ * Rebuilds one local day and its hours from the raw and recorded events: each bucket is replaced
+ * whole, so running it again (late events, replays, a retried job) gives the same documents.
+ * Reads the day's events into memory: fine for a shop's day (see docs/analytics.md for scale).
+ */
+export async function rebuildDay(timeZone: string, day: string, now = new Date()): Promise<void> {
+  const { TrackedEvent, AnalyticsEvent } = await analyticsDatabase.models();
+  const { start, end } = localDayBounds(timeZone, day);
+  const range = { $gte: new Date(start), $lt: new Date(end) };
+  const [browsing, recorded] = await Promise.all([
+    TrackedEvent.find({ occurredAt: range })
+      .select({
+        kind: 1,
+        occurredAt: 1,
+        sessionId: 1,
+        device: 1,
+        trafficSource: 1,
+        productId: 1,
+        query: 1,
+      })
+      .lean<BrowsingFact[]>(),
+    AnalyticsEvent.find({ name: { $in: rolledUpEventNames }, occurredAt: range })
+      .select({ name: 1, occurredAt: 1, properties: 1 })
+      .lean<RecordedFact[]>(),
+  ]);
+
+  await replaceRollup(
+    {
+      granularity: 'day',
+      timeZone,
+      localStart: day,
+      start: new Date(start),
+      end: new Date(end),
+      ...summariseBucket(browsing, recorded),
+    },
+    now,
+  );
+  for (let hourStart = start; hourStart < end; hourStart += hourMs) {
+    const inHour = (event: { occurredAt: Date }) =>
+      event.occurredAt.getTime() >= hourStart && event.occurredAt.getTime() < hourStart + hourMs;
+    await replaceRollup(
+      {
+        granularity: 'hour',
+        timeZone,
+        localStart: localHourOf(timeZone, hourStart),
+        start: new Date(hourStart),
+        end: new Date(hourStart + hourMs),
+        ...summariseBucket(browsing.filter(inHour), recorded.filter(inHour)),
+      },
+      now,
+    );
+  }
+}

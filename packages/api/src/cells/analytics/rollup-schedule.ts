@@ -1,0 +1,67 @@
+import { analyticsSettingsKey, storeAnalyticsSettings } from './analytics-settings';
+import { analyticsDatabase } from './database';
+import { rebuildDay, rolledUpEventNames } from './rollup-builder';
+import { localDayBounds, localDayOf } from './zoned-time';
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/**
+ * The local days whose rollups are out of date: today and yesterday always (the current buckets
+ * keep filling), plus every day of an event that arrived since the last run however old it is
+ * (a late beacon, a replayed batch, an order event the executor retried).
+ */
+export async function daysToRebuild(timeZone: string, since: Date | undefined, now: Date) {
+  const { TrackedEvent, AnalyticsEvent } = await analyticsDatabase.models();
+  const days = new Set([
+    localDayOf(timeZone, now.getTime() - dayMs),
+    localDayOf(timeZone, now.getTime()),
+  ]);
+  if (since) {
+    const [browsing, recorded] = await Promise.all([
+      TrackedEvent.find({ receivedAt: { $gte: since } })
+        .select({ occurredAt: 1 })
+        .lean(),
+      AnalyticsEvent.find({ name: { $in: rolledUpEventNames }, createdAt: { $gte: since } })
+        .select({ occurredAt: 1 })
+        .lean(),
+    ]);
+    for (const event of [...browsing, ...recorded]) {
+      days.add(localDayOf(timeZone, event.occurredAt.getTime()));
+    }
+  }
+  return [...days].sort();
+}
+
+export interface RollupRun {
+  rebuiltDays: string[];
+  deletedRawEvents: number;
+}
+
+/**
+ * One run of the scheduled job: rebuild the out-of-date days, move the watermark to when this run
+ * started (events arriving during the run are picked up next time), then delete raw events older
+ * than the store's retention. Rollups are kept.
+ */
+export async function runRollups(now = new Date()): Promise<RollupRun> {
+  const { AnalyticsSettings, TrackedEvent } = await analyticsDatabase.models();
+  const settings = await storeAnalyticsSettings();
+  const saved = await AnalyticsSettings.findOne({ key: analyticsSettingsKey }).lean();
+  // A little overlap, so an event stored just as the last run read cannot slip between runs.
+  const since = saved?.rolledUpThrough
+    ? new Date(saved.rolledUpThrough.getTime() - 60_000)
+    : undefined;
+  const cutoff = new Date(now.getTime() - settings.rawEventRetentionDays * dayMs);
+  // A day that began before the retention cutoff has lost raw events: rebuilding it would wipe
+  // its browsing counts, so its rollup stays as it was built while the events were all there.
+  const days = (await daysToRebuild(settings.timeZone, since ?? new Date(0), now)).filter(
+    (day) => localDayBounds(settings.timeZone, day).start >= cutoff.getTime(),
+  );
+  for (const day of days) await rebuildDay(settings.timeZone, day, now);
+  await AnalyticsSettings.updateOne(
+    { key: analyticsSettingsKey },
+    { $set: { rolledUpThrough: now } },
+    { upsert: true },
+  );
+  const deleted = await TrackedEvent.deleteMany({ occurredAt: { $lt: cutoff } });
+  return { rebuiltDays: days, deletedRawEvents: deleted.deletedCount };
+}
