@@ -33,7 +33,7 @@ export const adminSections: readonly AdminSection[] = [
   // Every staff change in every service (admins only: it shows who did what, and from where).
   { label: 'Audit log', href: '/audit', permission: 'audit:read' },
   { label: 'Notifications', permission: 'notifications:send' },
-  { label: 'Analytics', permission: 'analytics:read' },
+  { label: 'Analytics', href: '/analytics', permission: 'analytics:read' },
   // Whether each service answers (every staff role; the dashboard links to it too).
   { label: 'Service health', href: '/health' },
 ];

@@ -1,0 +1,39 @@
+import { requirePermission } from '@/auth/current-session';
+import { cellsAs } from '@/auth/signed-in-cells';
+import { reportRangeOf } from '@/components/analytics/report-range';
+import { funnelCsv, salesCsv, searchCsv, topProductsCsv } from '@/components/analytics/report-csv';
+import { reportNames, type ReportName } from '@/components/analytics/report-types';
+
+/**
+ * `GET /analytics/csv?report=sales|funnel|products|search&from=&to=&interval=`: the same numbers
+ * as the page, as a CSV download (analytics:read; the cell checks it again).
+ */
+export async function GET(request: Request): Promise<Response> {
+  const session = await requirePermission('analytics:read', '/analytics');
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const report = params.report as ReportName;
+  if (!reportNames.includes(report)) {
+    return Response.json(
+      { error: { message: `report must be one of ${reportNames.join(', ')}` } },
+      { status: 400 },
+    );
+  }
+  const range = reportRangeOf(params);
+  const analytics = cellsAs(session).analytics;
+  const days = { from: range.from, to: range.to };
+  const text =
+    report === 'sales'
+      ? salesCsv(await analytics.salesReport.query(range))
+      : report === 'funnel'
+        ? funnelCsv(await analytics.funnelReport.query(days))
+        : report === 'products'
+          ? topProductsCsv(await analytics.topProductsReport.query(days))
+          : searchCsv(await analytics.searchReport.query(days));
+  return new Response(text, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${report}-${range.from}-${range.to}.csv"`,
+      'cache-control': 'no-store',
+    },
+  });
+}

@@ -1,0 +1,75 @@
+import { Notice, PageHeader } from '@shop/ui';
+import type { Metadata } from 'next';
+import { requirePermission } from '@/auth/current-session';
+import { cellsAs } from '@/auth/signed-in-cells';
+import {
+  FunnelTable,
+  SearchTables,
+  TopProductsTables,
+} from '@/components/analytics/behaviour-tables';
+import { RangeForm } from '@/components/analytics/range-form';
+import { reportRangeOf } from '@/components/analytics/report-range';
+import { Bars, ReportSection } from '@/components/analytics/report-section';
+import { SalesTables } from '@/components/analytics/sales-tables';
+import { callCell } from '@/server/cell-call';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Analytics' };
+
+/**
+ * The merchant's reports (analytics:read: analysts and admins), read from the analytics cell's
+ * hourly/daily rollups in the store's time zone; each has a CSV download of the same numbers.
+ */
+export default async function AnalyticsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const session = await requirePermission('analytics:read', '/analytics');
+  const range = reportRangeOf(await searchParams);
+  const analytics = cellsAs(session).analytics;
+  const days = { from: range.from, to: range.to };
+  const [sales, funnel, products, search] = await Promise.all([
+    callCell(({ signal }) => analytics.salesReport.query(range, { signal })),
+    callCell(({ signal }) => analytics.funnelReport.query(days, { signal })),
+    callCell(({ signal }) => analytics.topProductsReport.query(days, { signal })),
+    callCell(({ signal }) => analytics.searchReport.query(days, { signal })),
+  ]);
+  const timeZone = sales.ok ? sales.data.timeZone : undefined;
+  const unavailable = <Notice tone="warning" title="This report is unavailable right now" />;
+
+  return (
+    <div className="mx-auto flex max-w-6xl flex-col gap-8">
+      <PageHeader
+        eyebrow="Back office"
+        title="Analytics"
+        description={`Sales, conversion, products and search from ${range.from} to ${range.to}${timeZone ? `, in the store's time zone (${timeZone})` : ''}. Numbers are refreshed every 10 minutes.`}
+      />
+      <RangeForm range={range} />
+      <ReportSection id="sales-heading" title="Sales over time" report="sales" range={range}>
+        {sales.ok ? (
+          <>
+            <Bars
+              values={sales.data.rows.map((row) => ({
+                label: `${row.period} ${row.currency}`,
+                value: row.figures.revenueMinor,
+              }))}
+            />
+            <SalesTables report={sales.data} />
+          </>
+        ) : (
+          unavailable
+        )}
+      </ReportSection>
+      <ReportSection id="funnel-heading" title="Conversion funnel" report="funnel" range={range}>
+        {funnel.ok ? <FunnelTable report={funnel.data} /> : unavailable}
+      </ReportSection>
+      <ReportSection id="products-heading" title="Top products" report="products" range={range}>
+        {products.ok ? <TopProductsTables report={products.data} /> : unavailable}
+      </ReportSection>
+      <ReportSection id="search-heading" title="Search" report="search" range={range}>
+        {search.ok ? <SearchTables report={search.data} /> : unavailable}
+      </ReportSection>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { Table, type TableColumn } from '@shop/ui';
+import type { FunnelReport, SearchReport, TopProductsReport } from './report-types';
+
+type FunnelRow = FunnelReport['rows'][number];
+
+/** "62 (41%)": a step's count and its share of the step before. */
+function step(count: number, before: number): string {
+  return before > 0 ? `${count} (${Math.round((count / before) * 100)}%)` : String(count);
+}
+
+const segmentName = (segment: string) =>
+  segment === 'all'
+    ? 'All sessions'
+    : segment.replace('device:', 'Device: ').replace('source:', 'Source: ');
+
+const funnelColumns: TableColumn<FunnelRow>[] = [
+  { key: 'segment', header: 'Segment', cell: (row) => segmentName(row.segment), rowHeader: true },
+  { key: 'sessions', header: 'Sessions', align: 'end', cell: (row) => row.sessions },
+  {
+    key: 'views',
+    header: 'Product views',
+    align: 'end',
+    cell: (row) => step(row.productViews, row.sessions),
+  },
+  {
+    key: 'cart',
+    header: 'Add to cart',
+    align: 'end',
+    cell: (row) => step(row.addToCart, row.productViews),
+  },
+  {
+    key: 'checkout',
+    header: 'Checkout',
+    align: 'end',
+    cell: (row) => step(row.checkout, row.addToCart),
+  },
+  {
+    key: 'orders',
+    header: 'Orders',
+    align: 'end',
+    cell: (row) => (row.orders === null ? '—' : step(row.orders, row.checkout)),
+  },
+];
+
+export function FunnelTable({ report }: { report: FunnelReport }) {
+  return (
+    <Table
+      caption="Conversion funnel: sessions reaching each step (share of the step before)"
+      columns={funnelColumns}
+      rows={report.rows}
+      rowKey={(row) => row.segment}
+      empty="No sessions in this range."
+      framed
+    />
+  );
+}
+
+export function TopProductsTables({ report }: { report: TopProductsReport }) {
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <Table
+        caption="Most viewed products"
+        captionVisible
+        columns={[
+          { key: 'product', header: 'Product page', cell: (row) => row.product, rowHeader: true },
+          { key: 'views', header: 'Views', align: 'end', cell: (row) => row.views },
+          { key: 'cart', header: 'Added to cart', align: 'end', cell: (row) => row.addToCart },
+        ]}
+        rows={report.mostViewed}
+        rowKey={(row) => row.product}
+        empty="No product views in this range."
+        framed
+      />
+      <Table
+        caption="Best sellers"
+        captionVisible
+        columns={[
+          {
+            key: 'name',
+            header: 'Product',
+            cell: (row) => `${row.name} (${row.sku})`,
+            rowHeader: true,
+          },
+          { key: 'units', header: 'Units', align: 'end', cell: (row) => row.units },
+        ]}
+        rows={report.bestSelling}
+        rowKey={(row) => row.sku}
+        empty="No sales in this range."
+        framed
+      />
+    </div>
+  );
+}
+
+export function SearchTables({ report }: { report: SearchReport }) {
+  const list = (caption: string, rows: { query: string; searches: number }[], empty: string) => (
+    <Table
+      caption={caption}
+      captionVisible
+      columns={[
+        { key: 'query', header: 'Query', cell: (row) => row.query, rowHeader: true },
+        { key: 'searches', header: 'Searches', align: 'end', cell: (row) => row.searches },
+      ]}
+      rows={rows}
+      rowKey={(row) => row.query}
+      empty={empty}
+      framed
+    />
+  );
+  return (
+    <div className="grid gap-4 lg:grid-cols-3">
+      {list('Top queries', report.queries, 'No searches in this range.')}
+      {list('Found nothing', report.zeroResult, 'Every search found something.')}
+      {list('Results but no clicks', report.noClicks, 'None.')}
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+import type { RouterOutputs } from '@shop/api/client';
+
+export type SalesReport = RouterOutputs['analytics']['salesReport'];
+export type FunnelReport = RouterOutputs['analytics']['funnelReport'];
+export type TopProductsReport = RouterOutputs['analytics']['topProductsReport'];
+export type SearchReport = RouterOutputs['analytics']['searchReport'];
+
+export const reportNames = ['sales', 'funnel', 'products', 'search'] as const;
+export type ReportName = (typeof reportNames)[number];
