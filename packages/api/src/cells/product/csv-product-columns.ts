@@ -1,4 +1,4 @@
-import { productStatuses, type ProductStatus } from '@shop/db/product';
+import { productStatuses, taxClasses, type ProductStatus, type TaxClass } from '@shop/db/product';
 import { decimalTextToMinor, minorToDecimalString, minorUnitDigits } from '@shop/money';
 import type { CsvRecord } from './csv-read';
 import { skuInput, slugInput } from './inputs';
@@ -29,6 +29,8 @@ export const productCsvColumns = [
   'weight_grams',
   'stock',
   'low_stock_threshold',
+  // Last, so files written before it (and their header checks) read the same.
+  'tax_class',
 ] as const;
 export type ProductCsvColumn = (typeof productCsvColumns)[number];
 
@@ -44,6 +46,7 @@ export const productFieldColumns = [
   'status',
   'categories',
   'description',
+  'tax_class',
 ] as const;
 export type ProductFieldColumn = (typeof productFieldColumns)[number];
 
@@ -157,10 +160,13 @@ export function readVariantRow(record: CsvRecord, errors: CsvRowError[]): Varian
   const status = cell('status').toLowerCase();
   if (status && !productStatuses.includes(status as ProductStatus))
     fail('status', `Must be one of ${productStatuses.join(', ')}`);
+  const taxClass = cell('tax_class').toLowerCase();
+  if (taxClass && !taxClasses.includes(taxClass as TaxClass))
+    fail('tax_class', `Must be one of ${taxClasses.join(', ')}`);
 
   const product: VariantRow['product'] = {};
   for (const column of productFieldColumns) {
-    const value = column === 'status' ? status : cell(column);
+    const value = column === 'status' ? status : column === 'tax_class' ? taxClass : cell(column);
     if (value) product[column] = value;
   }
   if (errors.length > before || !handle.success || !sku.success || priceMinor === null) return null;

@@ -54,6 +54,7 @@ export async function exportProductsCsv({ Product, InventoryItem }: Models): Pro
             name: product.name,
             brand: product.brand,
             status: product.status,
+            tax_class: product.taxClass ?? 'standard',
             categories: product.categorySlugs.join('|'),
             description: product.description ?? '',
           });

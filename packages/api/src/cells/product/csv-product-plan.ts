@@ -159,6 +159,7 @@ function locate(group: ProductGroup, variants: readonly VariantInput[], path: Pr
     name: 'name',
     brand: 'brand',
     status: 'status',
+    taxClass: 'tax_class',
     categorySlugs: 'categories',
     description: 'description',
     descriptionHtml: 'description',
@@ -368,6 +369,10 @@ function planGroup(
     name: name ?? '',
     brand: brand ?? '',
     status: (fieldOf(group, 'status') ?? existing?.status ?? 'draft') as CreateInput['status'],
+    // No tax_class cell (or column): the product keeps its class; a new one is standard.
+    taxClass: (fieldOf(group, 'tax_class') ??
+      existing?.taxClass ??
+      'standard') as CreateInput['taxClass'],
     categorySlugs: categorySlugs ?? existing?.categorySlugs ?? [],
     description: fieldOf(group, 'description') ?? existing?.description ?? '',
     collections: existing?.collections ?? [],
@@ -402,6 +407,7 @@ function planGroup(
   if (merged.name !== existing.name) changes.name = merged.name;
   if (merged.brand !== existing.brand) changes.brand = merged.brand;
   if (merged.status !== existing.status) changes.status = merged.status;
+  if (merged.taxClass !== (existing.taxClass ?? 'standard')) changes.taxClass = merged.taxClass;
   if (!sameList(merged.categorySlugs, existing.categorySlugs)) {
     changes.categorySlugs = merged.categorySlugs;
   }

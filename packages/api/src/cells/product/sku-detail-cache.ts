@@ -64,7 +64,7 @@ async function loadSkuDetails(skus: readonly string[]): Promise<Map<string, SkuD
     productIds.length === 0
       ? []
       : await Product.find({ _id: { $in: productIds } })
-          .select({ slug: 1, name: 1, status: 1, currency: 1, variants: 1, images: 1 })
+          .select({ slug: 1, name: 1, status: 1, currency: 1, taxClass: 1, variants: 1, images: 1 })
           .lean();
   const productsById = new Map(products.map((product) => [product._id.toString(), product]));
 
@@ -85,6 +85,7 @@ async function loadSkuDetails(skus: readonly string[]): Promise<Map<string, SkuD
       priceMinor: variant.priceMinor,
       ...(compareAt != null && compareAt > variant.priceMinor && { compareAtMinor: compareAt }),
       currency: product.currency,
+      taxClass: product.taxClass ?? 'standard',
       purchasable: product.status === 'active',
       available: Math.min(maxAvailableShown, Math.max(0, item.available)),
     });
