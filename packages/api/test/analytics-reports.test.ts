@@ -352,6 +352,27 @@ describe('top products and search', () => {
   });
 });
 
+describe('today', () => {
+  it('shows an order confirmed a moment ago without waiting for the job', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
+      new Date(),
+    );
+    const range = { from: today, to: today, interval: 'day' as const };
+    const before = await analyst.client.analytics.salesReport.query(range);
+    const ordersBefore = before.totals.find((row) => row.currency === 'EUR')?.current.orders ?? 0;
+    await recordEvent(
+      { id: randomUUID(), name: 'order/order.confirmed', ts: Date.now() },
+      { totalMinor: 4_321, currency: 'EUR', itemCount: 1, lines: [] },
+      { property: 'orderId', value: randomUUID() },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 31_000));
+    const after = await analyst.client.analytics.salesReport.query(range);
+    expect(after.totals.find((row) => row.currency === 'EUR')?.current.orders).toBe(
+      ordersBefore + 1,
+    );
+  }, 60_000);
+});
+
 describe('retention and permissions', () => {
   it('deletes raw events past the retention and keeps their rollup', async () => {
     const { TrackedEvent, AnalyticsRollup } = await models();
