@@ -1,4 +1,4 @@
-import { requirePermission } from '@/auth/current-session';
+import { currentSession } from '@/auth/current-session';
 import { cellsAs } from '@/auth/signed-in-cells';
 import { reportRangeOf } from '@/components/analytics/report-range';
 import { funnelCsv, salesCsv, searchCsv, topProductsCsv } from '@/components/analytics/report-csv';
@@ -9,7 +9,12 @@ import { reportNames, type ReportName } from '@/components/analytics/report-type
  * as the page, as a CSV download (analytics:read; the cell checks it again).
  */
 export async function GET(request: Request): Promise<Response> {
-  const session = await requirePermission('analytics:read', '/analytics');
+  // Answers with a status, not the sign-in redirect or 403 page: this is a download.
+  const session = await currentSession();
+  if (!session) return Response.json({ error: { message: 'Sign in first' } }, { status: 401 });
+  if (!session.permissions.has('analytics:read')) {
+    return Response.json({ error: { message: 'Requires analytics:read' } }, { status: 403 });
+  }
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const report = params.report as ReportName;
   if (!reportNames.includes(report)) {
