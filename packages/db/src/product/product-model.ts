@@ -1,6 +1,9 @@
 import { type Connection, type HydratedDocument, type InferSchemaType, Schema } from 'mongoose';
 import { currencyField, minorUnitsField } from '../schema-fields/money-fields';
 import { slugField } from '../schema-fields/slug-field';
+import { taxClassField } from '../schema-fields/tax-class-field';
+
+export { taxClasses, type TaxClass } from '../schema-fields/tax-class-field';
 
 export const productStatuses = ['draft', 'active', 'archived'] as const;
 export type ProductStatus = (typeof productStatuses)[number];
@@ -78,7 +81,11 @@ export const productSchema = new Schema(
     /** Categories the product is placed in (any level of the tree); ancestors are implied. */
     categorySlugs: { type: [String], default: [] },
     collections: { type: [String], enum: collectionSlugs, default: [] },
+    /** Free labels for rule collections ("summer"): lower-case, normalised by the product cell. */
+    tags: { type: [String], default: [] },
     currency: currencyField(),
+    /** Which of a country's tax rates applies (read by the order cell at checkout). */
+    taxClass: taxClassField(),
     options: { type: [optionSchema], default: [] },
     variants: {
       type: [variantSchema],
@@ -126,6 +133,8 @@ productSchema.index({ 'variants.sku': 1 });
 // Category listings: active products of a category, newest first.
 productSchema.index({ status: 1, categorySlugs: 1, publishedAt: -1 });
 productSchema.index({ status: 1, collections: 1 });
+// Rule collections ("tag is summer") among active products.
+productSchema.index({ status: 1, tags: 1 });
 // Search reconciliation reads what changed since its last pass.
 productSchema.index({ updatedAt: 1 });
 

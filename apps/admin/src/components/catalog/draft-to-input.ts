@@ -13,9 +13,11 @@ export const draftSchema = z.strictObject({
   slug: shortText,
   brand: shortText,
   status: z.enum(['draft', 'active', 'archived']),
+  taxClass: z.enum(['standard', 'reduced', 'zero']),
   publishedAt: z.string().max(20),
   categorySlugs: z.array(shortText).max(10),
   collections: z.array(z.enum(['featured', 'new-arrivals', 'best-sellers'])).max(3),
+  tags: z.string().max(2000),
   descriptionHtml: z.string().max(50_000),
   seoTitle: shortText,
   seoDescription: z.string().max(1000),
@@ -107,9 +109,14 @@ export function fieldsFromDraft(
       slug: draft.slug.trim(),
       brand: draft.brand.trim(),
       status: draft.status,
+      taxClass: draft.taxClass,
       publishedAt,
       categorySlugs: draft.categorySlugs,
       collections: draft.collections,
+      tags: draft.tags
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
       descriptionHtml: draft.descriptionHtml,
       seo: { title: draft.seoTitle.trim(), description: draft.seoDescription.trim() },
       options: draft.options

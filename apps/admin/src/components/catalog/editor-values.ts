@@ -42,10 +42,14 @@ export interface ProductDraft {
   slug: string;
   brand: string;
   status: 'draft' | 'active' | 'archived';
+  /** Which of a country's tax rates applies at checkout. */
+  taxClass: 'standard' | 'reduced' | 'zero';
   /** "2026-12-31T23:59" in UTC, or '' for "when first published". */
   publishedAt: string;
   categorySlugs: string[];
   collections: string[];
+  /** Comma-separated, as typed; the product cell normalises them (lower-case, no repeats). */
+  tags: string;
   descriptionHtml: string;
   seoTitle: string;
   seoDescription: string;
@@ -137,9 +141,11 @@ export function draftOf(product: EditorProduct): ProductDraft {
     slug: product.slug,
     brand: product.brand,
     status: product.status,
+    taxClass: product.taxClass,
     publishedAt: product.publishedAt ? product.publishedAt.slice(0, 16) : '',
     categorySlugs: [...product.categorySlugs],
     collections: [...product.collections],
+    tags: product.tags.join(', '),
     descriptionHtml: product.descriptionHtml,
     seoTitle: product.seo.title,
     seoDescription: product.seo.description,
@@ -173,9 +179,11 @@ export function emptyDraft(): ProductDraft {
     slug: '',
     brand: '',
     status: 'draft',
+    taxClass: 'standard',
     publishedAt: '',
     categorySlugs: [],
     collections: [],
+    tags: '',
     descriptionHtml: '',
     seoTitle: '',
     seoDescription: '',

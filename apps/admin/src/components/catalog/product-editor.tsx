@@ -235,6 +235,19 @@ export function ProductEditor({
               hint="Publishing needs a name, brand, description, category, prices and alt text on every image."
               error={errors.status}
             />
+            <SelectField
+              label="Tax class"
+              name="taxClass"
+              value={draft.taxClass}
+              onChange={(event) => set('taxClass', event.target.value as ProductDraft['taxClass'])}
+              options={[
+                { value: 'standard', label: 'Standard rate' },
+                { value: 'reduced', label: 'Reduced rate (e.g. books, food)' },
+                { value: 'zero', label: 'Zero rate' },
+              ]}
+              hint="Which rate checkout applies; the rates per country are under Settings, Shipping & tax."
+              error={errors.taxClass}
+            />
             <TextField
               label="Publish date (UTC, optional)"
               name="publishedAt"
@@ -303,6 +316,16 @@ export function ProductEditor({
                 ))}
               </div>
             </fieldset>
+            <TextField
+              label="Tags"
+              className="sm:col-span-2"
+              value={draft.tags}
+              onChange={(event) => set('tags', event.target.value)}
+              maxLength={2000}
+              hint="Separated by commas, e.g. summer, gift. Rule collections match them; stored in lower case, up to 20."
+              error={errors.tags}
+              disabled={!canWrite}
+            />
           </CardBody>
         </Card>
 

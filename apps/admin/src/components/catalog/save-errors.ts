@@ -31,6 +31,7 @@ export function fieldKeyOf(path: string): string | undefined {
     'publishedAt',
     'categorySlugs',
     'collections',
+    'tags',
     'descriptionHtml',
   ];
   return head && known.includes(head) ? head : undefined;

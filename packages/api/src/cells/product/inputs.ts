@@ -1,8 +1,9 @@
-import { collectionSlugs, productStatuses } from '@shop/db/product';
+import { collectionSlugs, productStatuses, taxClasses } from '@shop/db/product';
 import { z } from 'zod';
 import { objectIdTextPattern } from '../../ids/object-id-text';
 import { requiredShownText, shownParagraphs, shownText } from '../../text-input/shown-text';
 import { defaultPageSize, maxPageSize, paginationInput } from '../../trpc/pagination';
+import { tagsInput } from './inputs/tags';
 
 /**
  * Every input the product cell accepts, one schema per procedure (`<procedure>Input`), and the
@@ -170,7 +171,11 @@ const productFields = {
     .min(1, { error: 'choose at least one category' })
     .max(10, { error: 'at most 10 categories' }),
   collections: z.array(collectionSlugInput).max(3),
+  /** Labels rule collections match ("summer"); normalised in inputs/tags.ts. */
+  tags: tagsInput,
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
+  /** Which of a country's tax rates applies at checkout (docs/taxes.md). */
+  taxClass: z.enum(taxClasses, { error: 'standard, reduced or zero' }),
   options: z
     .array(z.object({ name: text(50), values: z.array(text(60)).min(1).max(50) }).strict())
     .max(3),
@@ -200,7 +205,9 @@ export const createInput = z
     publishedAt: productFields.publishedAt.optional(),
     status: productFields.status.default('draft'),
     collections: productFields.collections.default([]),
+    tags: productFields.tags.default([]),
     currency: productFields.currency.default('EUR'),
+    taxClass: productFields.taxClass.default('standard'),
     options: productFields.options.default([]),
     images: productFields.images.default([]),
     attributes: productFields.attributes.default([]),

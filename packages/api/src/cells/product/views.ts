@@ -1,4 +1,4 @@
-import type { Product } from '@shop/db/product';
+import type { Product, TaxClass } from '@shop/db/product';
 import type { Types } from 'mongoose';
 
 /**
@@ -87,6 +87,8 @@ export interface SkuDetail {
   /** The "was" price, only when above `priceMinor`. */
   compareAtMinor?: number;
   currency: string;
+  /** Which of a country's tax rates applies; the order cell keeps it on the order line. */
+  taxClass: TaxClass;
   /** False when the product is no longer for sale (draft or archived). */
   purchasable: boolean;
   /** Units that can be bought now, capped at 99 (no one buys more; the real count stays here). */
@@ -206,9 +208,13 @@ export interface AdminProduct {
   status: Product['status'];
   categorySlugs: string[];
   collections: string[];
+  /** Normalised labels rule collections match. */
+  tags: string[];
   priceMinMinor: number;
   priceMaxMinor: number;
   currency: string;
+  /** Which of a country's tax rates applies at checkout. */
+  taxClass: TaxClass;
   inStock: boolean;
   /** The first image, for the table's thumbnail. */
   image: ProductImage | null;
@@ -270,9 +276,11 @@ export function toAdminProduct(
     status: product.status,
     categorySlugs: [...product.categorySlugs],
     collections: [...product.collections],
+    tags: [...(product.tags ?? [])],
     priceMinMinor: product.priceMinMinor,
     priceMaxMinor: product.priceMaxMinor,
     currency: product.currency,
+    taxClass: product.taxClass ?? 'standard',
     inStock: product.inStock,
     image: image ? { url: image.url, alt: image.alt } : null,
     variants: product.variants.map((variant) => {
