@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { type APIRequestContext, expect, type Page, test } from './support/playwright';
+import { signInToAdmin, strongPassword, uniqueEmail } from './support/accounts';
+import { cellsUrl } from './support/cell';
+import { cellCredentialHeaders } from './support/cell-credential';
+import { findBuyableVariants } from './support/checkout-flow';
+
+// The order goes through the saga on the local executor, then the analytics cell records it.
+test.setTimeout(180_000);
+
+async function callCell<T>(
+  request: APIRequestContext,
+  procedure: string,
+  input: unknown,
+  options: { token?: string; query?: boolean } = {},
+): Promise<T> {
+  const headers = {
+    ...cellCredentialHeaders(),
+    ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+  };
+  const response = options.query
+    ? await request.get(
+        `${cellsUrl}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`,
+        { headers },
+      )
+    : await request.post(`${cellsUrl}/trpc/${procedure}`, { data: input, headers });
+  expect(response.status(), `${procedure}: ${await response.text()}`).toBe(200);
+  return ((await response.json()) as { result: { data: T } }).result.data;
+}
+
+/** A new shopper's cash-on-delivery order for one in-stock item, waited for until confirmed. */
+async function placeConfirmedOrder(request: APIRequestContext) {
+  const email = uniqueEmail('analytics');
+  const password = strongPassword();
+  await callCell(request, 'auth.register', { email, password, name: 'Ana Lytics' });
+  const { accessToken: token } = await callCell<{ accessToken: string }>(request, 'auth.login', {
+    email,
+    password,
+  });
+  const [variant] = await findBuyableVariants(request, 1);
+  await callCell(request, 'order.addToCart', { sku: variant!.sku, quantity: 1 }, { token });
+  const quote = await callCell<{ totalMinor: number }>(
+    request,
+    'order.quote',
+    { shippingMethodId: 'standard', country: 'NL' },
+    { token, query: true },
+  );
+  const placed = await callCell<{ orderId: string }>(
+    request,
+    'order.place',
+    {
+      idempotencyKey: randomUUID(),
+      email,
+      shippingAddress: {
+        name: 'Ana Lytics',
+        line1: 'Keizersgracht 1',
+        city: 'Amsterdam',
+        postcode: '1015 CJ',
+        country: 'NL',
+      },
+      shippingMethodId: 'standard',
+      paymentMethod: 'cash_on_delivery',
+      expectedTotalMinor: quote.totalMinor,
+    },
+    { token },
+  );
+  await expect
+    .poll(
+      async () =>
+        (
+          await callCell<{ status: string }>(
+            request,
+            'order.get',
+            { orderId: placed.orderId },
+            { token, query: true },
+          )
+        ).status,
+      { timeout: 60_000 },
+    )
+    .toBe('CONFIRMED');
+}
+
+const today = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+
+/** Orders of the range, summed over currencies, from the sales CSV the page offers. */
+async function ordersInCsv(page: Page, day: string): Promise<number> {
+  const response = await page.request.get(
+    `/analytics/csv?report=sales&from=${day}&to=${day}&interval=day`,
+  );
+  expect(response.status()).toBe(200);
+  const [, ...rows] = (await response.text()).trim().split('\r\n');
+  return rows.reduce((sum, row) => sum + Number(row.split(',')[3] ?? 0), 0);
+}
+
+test('an analyst changes the range, sees an order placed a moment earlier and downloads the CSV', async ({
+  page,
+  request,
+}) => {
+  await signInToAdmin(page, 'analyst@example.com');
+  await page
+    .getByRole('navigation', { name: 'Back office' })
+    .last()
+    .getByRole('link', { name: 'Analytics' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible();
+
+  const day = today();
+  const range = page.getByTestId('analytics-range');
+  await range.getByLabel('From').fill(day);
+  await range.getByLabel('To').fill(day);
+  await range.getByRole('button', { name: 'Show' }).click();
+  await expect(page).toHaveURL(new RegExp(`from=${day}&to=${day}`));
+
+  const before = await ordersInCsv(page, day);
+  await placeConfirmedOrder(request);
+  await expect
+    .poll(() => ordersInCsv(page, day), { timeout: 90_000, intervals: [5_000] })
+    .toBe(before + 1);
+
+  await page.reload();
+  const sales = page.getByTestId('report-sales');
+  await expect(sales.getByTestId('sales-rows')).toContainText(day);
+  if (process.env.ANALYTICS_SCREENSHOTS) {
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({
+        path: `${process.env.ANALYTICS_SCREENSHOTS}/analytics-${width}.png`,
+        fullPage: true,
+      });
+      // Nothing wider than the screen at phone width (tables scroll inside their frame).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width,
+      );
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+  const downloading = page.waitForEvent('download');
+  await sales.getByRole('link', { name: 'Download CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`sales-${day}-${day}.csv`);
+  const csv = await readFile((await download.path())!, 'utf8');
+  expect(csv.startsWith('period,currency,revenue_minor,orders')).toBe(true);
+  expect(csv).toContain(day);
+});
+
+test('a catalog manager cannot open analytics', async ({ page }) => {
+  await signInToAdmin(page, 'catalog@example.com');
+  const response = await page.goto('/analytics');
+  expect(response?.status()).toBe(403);
+  const csv = await page.request.get('/analytics/csv?report=sales');
+  expect(csv.status()).toBe(403);
+});
