@@ -75,6 +75,36 @@ describe('ingesting browser events', () => {
     expect(stored[3]).toMatchObject({ productId: 'p1', properties: { quantity: 2 } });
   });
 
+  it('counts stored product views on /metrics, once however often the batch comes', async () => {
+    const views = async () => {
+      const text = await (await fetch(`${host.url}/metrics`)).text();
+      return Number(/^shop_product_views_total (\d+)/m.exec(text)?.[1] ?? 0);
+    };
+    const before = await views();
+    const batch = batchOf([
+      { kind: 'product_viewed', at: now(), path: '/products/a', productId: 'a' },
+      { kind: 'product_viewed', at: now(), path: '/products/b', productId: 'b' },
+      { kind: 'page_viewed', at: now(), path: '/' },
+    ]);
+    await clientOf(host.url).analytics.ingestEvents.mutate(batch);
+    await clientOf(host.url).analytics.ingestEvents.mutate(batch);
+    expect(await views()).toBe(before + 2);
+  });
+
+  it('counts sign-ups on the auth cell host’s /metrics', async () => {
+    const signUps = async () => {
+      const text = await (await fetch(`${host.url}/metrics`)).text();
+      return Number(/^shop_signups_total (\d+)/m.exec(text)?.[1] ?? 0);
+    };
+    const before = await signUps();
+    await clientOf(host.url).auth.register.mutate({
+      email: `metrics-${Date.now()}@example.com`,
+      password: 'a long and unusual passphrase 42',
+      name: 'Metric Person',
+    });
+    expect(await signUps()).toBe(before + 1);
+  });
+
   it('keeps the new events of a batch that partly repeats an earlier one', async () => {
     const first = batchOf([{ kind: 'page_viewed', at: now(), path: '/' }]);
     await clientOf(host.url).analytics.ingestEvents.mutate(first);

@@ -83,3 +83,22 @@ export function recordOrderTransition(change: {
     orderConfirmationSeconds.observe(Math.max(0, (Date.now() - change.placedAt.getTime()) / 1000));
   }
 }
+
+/**
+ * Sign-ups, counted by the auth cell when an account is created. With
+ * `shop_order_transitions_total{to="CONFIRMED"}` (orders per minute: rate × 60) and
+ * `shop_confirmed_order_value_minor_total` (revenue per currency) these are the seed's business
+ * metrics (docs/analytics.md).
+ */
+export const signUps = new Counter({
+  name: 'shop_signups_total',
+  help: 'Accounts registered',
+  registers,
+});
+
+/** Product page views the analytics cell stored from shoppers' browsers (robots excluded). */
+export const productViews = new Counter({
+  name: 'shop_product_views_total',
+  help: 'Product page views recorded from the storefront (deduplicated, robots and prefetches excluded)',
+  registers,
+});

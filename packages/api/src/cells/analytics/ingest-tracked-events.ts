@@ -1,6 +1,7 @@
 import { derivedObjectId, isDuplicateKeyError } from '@shop/db/claims';
 import type { TrackedEvent } from '@shop/db/analytics';
 import { TRPCError } from '@trpc/server';
+import { productViews } from '../../observability/business-metrics';
 import { storeAnalyticsSettings } from './analytics-settings';
 import { analyticsDatabase } from './database';
 import type { IngestEventsInput, TrackedEventInput } from './inputs';
@@ -102,6 +103,7 @@ export async function ingestTrackedEvents(
   const { TrackedEvent } = await analyticsDatabase.models();
   try {
     const inserted = await TrackedEvent.insertMany(documents, { ordered: false, lean: true });
+    productViews.inc(inserted.filter((event) => event.kind === 'product_viewed').length);
     return { accepted: inserted.length, duplicates: batch.events.length - inserted.length };
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;

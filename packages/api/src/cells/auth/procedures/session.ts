@@ -1,6 +1,7 @@
 import { isDuplicateKeyError } from '@shop/db/claims';
 import { TRPCError } from '@trpc/server';
 import { sendEvent } from '../../../events/inngest-client';
+import { signUps } from '../../../observability/business-metrics';
 import type { HandlerArgs, SignedInContext } from '../../../trpc/context';
 import { authDatabase } from '../database';
 import { messageOf, sendVerificationEmail } from '../emailed-links';
@@ -42,6 +43,7 @@ export async function register({ input, ctx }: HandlerArgs<RegisterInput>): Prom
   }
   const accountId = account._id.toString();
   ctx.logger.info({ accountId }, 'account registered');
+  signUps.inc();
   // Neither send fails the registration: the account exists and works either way.
   await Promise.all([
     sendEvent('auth', userRegistered, {
