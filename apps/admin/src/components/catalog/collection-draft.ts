@@ -1,11 +1,12 @@
 import type { RouterInputs, RouterOutputs } from '@shop/api/client';
 import { minorToDecimalString } from '@shop/money';
-import { z } from 'zod';
 import { parseMoneyInput } from '@/components/orders/money-input';
 
 /**
- * The collection editor's state (`CollectionDraft`), checked at the server action's boundary,
- * and the cell's fields made from it: prices typed in euros become exact minor units.
+ * The collection editor's state (`CollectionDraft`) and the cell's fields made from it: prices
+ * typed in euros become exact minor units. No zod here: this file is in the browser's bundle,
+ * and zod's compiled checks use `new Function`, which the admin's CSP refuses; the server
+ * action checks the draft with collection-draft-schema.ts.
  */
 
 type CollectionFields = RouterInputs['product']['createCollection'];
@@ -15,31 +16,24 @@ type StoredCollection = RouterOutputs['product']['collectionById'];
 export const conditionFields = ['tag', 'brand', 'category', 'price'] as const;
 export type ConditionField = (typeof conditionFields)[number];
 
-const shortText = z.string().max(200);
-
-export const conditionDraftSchema = z.strictObject({
-  field: z.enum(conditionFields),
+export interface ConditionDraft {
+  field: ConditionField;
   /** `is` for tag, brand and category; `under` or `at_least` for the price. */
-  operator: z.enum(['is', 'under', 'at_least']),
+  operator: 'is' | 'under' | 'at_least';
   /** A tag, brand or category slug, or a price in euros as typed. */
-  value: shortText,
-});
-export type ConditionDraft = z.infer<typeof conditionDraftSchema>;
+  value: string;
+}
 
-export const collectionDraftSchema = z.strictObject({
-  title: shortText,
-  handle: shortText,
-  description: z.string().max(4000),
-  kind: z.enum(['manual', 'rule']),
+export interface CollectionDraft {
+  title: string;
+  handle: string;
+  description: string;
+  kind: 'manual' | 'rule';
   /** '' for the kind's default (staff's order, or newest first). */
-  sort: z.enum(['', 'manual', 'newest', 'price_asc', 'price_desc', 'name']),
-  productIds: z.array(z.string().regex(/^[0-9a-f]{24}$/)).max(500),
-  rules: z.strictObject({
-    match: z.enum(['all', 'any']),
-    conditions: z.array(conditionDraftSchema).max(10),
-  }),
-});
-export type CollectionDraft = z.infer<typeof collectionDraftSchema>;
+  sort: '' | 'manual' | 'newest' | 'price_asc' | 'price_desc' | 'name';
+  productIds: string[];
+  rules: { match: 'all' | 'any'; conditions: ConditionDraft[] };
+}
 
 /** A product as the manual list shows it. */
 export interface ListedProduct {

@@ -6,11 +6,11 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { currentSession } from '@/auth/current-session';
 import { cellsAs } from '@/auth/signed-in-cells';
+import { collectionFieldsFromDraft, rulesFromDraft } from '@/components/catalog/collection-draft';
 import {
   collectionDraftSchema,
-  collectionFieldsFromDraft,
-  rulesFromDraft,
-} from '@/components/catalog/collection-draft';
+  collectionRulesDraftSchema,
+} from '@/components/catalog/collection-draft-schema';
 
 const signedOut = 'Your session has ended. Sign in again.';
 const objectId = z.string().regex(/^[0-9a-f]{24}$/);
@@ -88,7 +88,7 @@ export type PreviewAnswer =
 export async function previewRules(draft: unknown): Promise<PreviewAnswer> {
   const session = await currentSession();
   if (!session) return { ok: false, message: signedOut };
-  const parsed = collectionDraftSchema.shape.rules.safeParse(draft);
+  const parsed = collectionRulesDraftSchema.safeParse(draft);
   if (!parsed.success) return { ok: false, message: 'Those conditions cannot be read.' };
   const rules = rulesFromDraft(parsed.data);
   if (!rules.ok) return { ok: false, message: 'Finish the conditions to see what they match.' };
