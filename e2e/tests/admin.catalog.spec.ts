@@ -1,14 +1,23 @@
 import { signInTimeout, signInToAdmin } from './support/accounts';
-import { expect, test, type Page } from './support/playwright';
+import {
+  addToCart,
+  fillShippingAddress,
+  payWithTestCard,
+  placeOrder,
+} from './support/checkout-flow';
+import { expect, test, watchForCspViolations, type Page } from './support/playwright';
+import { solidPng } from './support/test-png';
 
 const storefrontUrl = `http://127.0.0.1:${process.env.STOREFRONT_PORT ?? 3200}`;
 
 const backOffice = (page: Page) => page.getByRole('navigation', { name: 'Back office' }).last();
 
-test('a catalog manager creates a product with two options, publishes it, and shoppers find it in search', async ({
+test('a catalog manager creates a product with two options and images, publishes it, a shopper finds it in search and buys it', async ({
   page,
+  browser,
+  cspViolations,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const stamp = Date.now().toString(36);
   const name = `Fjord Shell Jacket ${stamp}`;
   await signInToAdmin(page, 'catalog@example.com');
@@ -42,6 +51,15 @@ test('a catalog manager creates a product with two options, publishes it, and sh
   );
   await expect(page.getByTestId('seo-preview')).toContainText(name);
 
+  // Two photos, each described (publishing needs alt text).
+  await page.getByLabel('Choose images').setInputFiles([
+    { name: 'red.png', mimeType: 'image/png', buffer: solidPng(400, 300, [180, 30, 30]) },
+    { name: 'blue.png', mimeType: 'image/png', buffer: solidPng(400, 300, [30, 60, 180]) },
+  ]);
+  await expect(page.getByTestId('product-image')).toHaveCount(2, { timeout: 30_000 });
+  await page.getByLabel('Alt text for image 1').fill('The jacket in red, hood up');
+  await page.getByLabel('Alt text for image 2').fill('The jacket in blue, packed');
+
   // The brand is missing: the save is refused and the error is at the Brand field.
   await page.getByRole('button', { name: 'Create product' }).click();
   const brand = page.getByLabel('Brand');
@@ -54,6 +72,7 @@ test('a catalog manager creates a product with two options, publishes it, and sh
   });
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(page.getByTestId('variant-row')).toHaveCount(4);
+  await expect(page.getByTestId('product-image')).toHaveCount(2);
 
   // Publish from the list: select the row with the keyboard, confirm the bulk action.
   await page.goto(`/catalog?q=${encodeURIComponent(name)}`);
@@ -81,6 +100,37 @@ test('a catalog manager creates a product with two options, publishes it, and sh
       { timeout: 60_000, intervals: [1_000, 2_000, 3_000] },
     )
     .toBeGreaterThan(0);
+
+  // A shopper (another browser, a guest) opens it from the search results and buys one.
+  const shopper = await browser.newContext({ baseURL: storefrontUrl });
+  await watchForCspViolations(shopper, cspViolations);
+  const shop = await shopper.newPage();
+  await shop.goto(`/search?q=${encodeURIComponent(`Fjord Shell ${stamp}`)}`);
+  await shop
+    .getByRole('link', { name: new RegExp(name) })
+    .first()
+    .click();
+  await expect(shop.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(
+    shop.getByTestId('product-gallery').getByRole('img', { name: 'The jacket in red, hood up' }),
+  ).toBeVisible();
+  const slug = `fjord-shell-jacket-${stamp}`;
+  await addToCart(shop, {
+    slug,
+    name,
+    sku: `FJORD-SHELL-JACKET-${stamp.toUpperCase()}-BLUE-M`,
+    available: 6,
+  });
+  await shop.goto('/checkout');
+  await shop.getByLabel('Email').fill(`fjord-buyer-${stamp}@example.com`);
+  await fillShippingAddress(shop, 'Frida Fjord');
+  await placeOrder(shop);
+  await payWithTestCard(shop, '4242 4242 4242 4242', 'Frida Fjord');
+  const confirmed = shop.getByTestId('order-confirmed');
+  await expect(confirmed).toBeVisible({ timeout: 30_000 });
+  await expect(shop.getByTestId('order-line')).toHaveCount(1);
+  await expect(shop.getByTestId('order-line')).toContainText(name);
+  await shopper.close();
 });
 
 test('an order manager cannot open the catalogue editor', async ({ page }) => {
