@@ -97,7 +97,7 @@ function ConditionRow({
 }) {
   const number = index + 1;
   return (
-    <li className="grid gap-3 rounded-control border border-line p-3 sm:grid-cols-[10rem_9rem_1fr_auto] sm:items-end">
+    <li className="grid gap-3 rounded-control border border-line p-3 sm:grid-cols-2 sm:items-end">
       <SelectField
         label={`Condition ${number}: field`}
         value={condition.field}
