@@ -33,6 +33,7 @@ function expectedKeys(name: string): readonly string[] {
   if (name === 'payment') return secretKeysByWorkload.payment;
   if (name === 'auth') return secretKeysByWorkload.auth;
   if (name === 'order') return secretKeysByWorkload.order;
+  if (name === 'review') return secretKeysByWorkload.review;
   if (name === 'product') return secretKeysByWorkload.product;
   if (name === 'notification') return secretKeysByWorkload.notification;
   if (name === 'storefront') return secretKeysByWorkload.storefront;

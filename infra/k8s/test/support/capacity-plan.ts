@@ -64,7 +64,7 @@ export const secretKeysByWorkload = {
     'STRIPE_WEBHOOK_SECRET',
     'STRIPE_PUBLISHABLE_KEY',
   ],
-  // The auth cell checks, and the order saga presents, the secret behind service tokens.
+  // The auth cell checks, and the order saga and review cell present, the secret behind service tokens.
   auth: [
     'MONGODB_URI',
     'INNGEST_EVENT_KEY',
@@ -75,6 +75,16 @@ export const secretKeysByWorkload = {
     'SERVICE_TOKEN_SECRET',
   ],
   order: [
+    'MONGODB_URI',
+    'INNGEST_EVENT_KEY',
+    'INNGEST_SIGNING_KEY',
+    'INNGEST_SIGNING_KEY_FALLBACK',
+    'CELL_SERVICE_TOKEN',
+    'METRICS_TOKEN',
+    'SERVICE_TOKEN_SECRET',
+  ],
+  // The review cell's checks and rating summaries call other cells with service tokens.
+  review: [
     'MONGODB_URI',
     'INNGEST_EVENT_KEY',
     'INNGEST_SIGNING_KEY',

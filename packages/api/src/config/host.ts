@@ -167,6 +167,11 @@ export function hostRules(env: Env): string[] {
     'where product images are kept: s3, or local with a shared volume',
   );
   need('order', 'SERVICE_TOKEN_SECRET', 'its saga steps call other cells');
+  need(
+    'review',
+    'SERVICE_TOKEN_SECRET',
+    'it asks the order cell about purchases and writes rating summaries onto products',
+  );
   // The Inngest endpoints answer without the internal credential (the Inngest server cannot send
   // it); what protects them is the SDK checking each request's signature, which it does only
   // outside dev mode and with the signing key.
