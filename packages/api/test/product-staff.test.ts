@@ -211,16 +211,21 @@ describe('staff product procedures', () => {
     expect(archived.items.map((item) => item.slug)).toEqual(['test-arc-lamp']);
   });
 
-  it('write the rating summary for reviewers only', async () => {
+  it('write the rating summary for the review cell only, never by a moderator', async () => {
     const { items } = await staff.product.adminList.query({
       status: 'active',
       page: 1,
       pageSize: 1,
     });
     const productId = items[0]?.id ?? '';
-    expect(
-      await staff.product.setRatingSummary.mutate({ productId, average: 4.26, count: 12 }),
-    ).toEqual({
+    // The review cell calls with a service token; an admin holds every permission too.
+    const written = await post(
+      'product.setRatingSummary',
+      { productId, average: 4.26, count: 12 },
+      bearer(adminToken),
+    );
+    expect(written.status).toBe(200);
+    expect((written.json as { result: { data: unknown } }).result.data).toEqual({
       productId,
       rating: { average: 4.3, count: 12 },
     });
@@ -230,10 +235,17 @@ describe('staff product procedures', () => {
       bearer(shopperToken),
     );
     expect(refused.status).toBe(403);
+    // A catalog manager moderates reviews but must not set an average by hand.
+    const moderator = await post(
+      'product.setRatingSummary',
+      { productId, average: 5, count: 1 },
+      bearer(catalogToken),
+    );
+    expect(moderator.status).toBe(403);
     const bad = await post(
       'product.setRatingSummary',
       { productId, average: 6, count: 1 },
-      bearer(catalogToken),
+      bearer(adminToken),
     );
     expect(bad.status).toBe(400);
   });

@@ -29,6 +29,9 @@ export const permissions = [
   'payments:refund',
   // Asking whether an account received a product: the review cell's verified-purchase check.
   'purchases:verify',
+  // Writing a product's rating summary (the review cell's tallies; never staff's: a moderator
+  // must not be able to set an average by hand).
+  'ratings:publish',
   // Reading every cell's staff audit log (admins only: who changed what, and from where).
   'audit:read',
 ] as const;
@@ -55,7 +58,7 @@ export const servicePermissions: readonly Permission[] = [
   'payments:process',
   'purchases:verify',
   // The review cell writes each product's rating summary (`product.setRatingSummary`).
-  'reviews:moderate',
+  'ratings:publish',
 ];
 
 const roleSet: ReadonlySet<string> = new Set(roles);

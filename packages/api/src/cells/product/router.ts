@@ -188,7 +188,7 @@ export const productRouter = router({
     .mutation(removeFromCollection),
 
   // The review cell's rating summary (procedures/ratings.ts).
-  setRatingSummary: permissionProcedure('reviews:moderate')
+  setRatingSummary: permissionProcedure('ratings:publish')
     .input(setRatingSummaryInput)
     .mutation(setRatingSummary),
 
