@@ -93,19 +93,22 @@ export function TopProductsTables({ report }: { report: TopProductsReport }) {
 }
 
 export function SearchTables({ report }: { report: SearchReport }) {
+  // A heading of its own: an empty list shows only its message, and must still say which list.
   const list = (caption: string, rows: { query: string; searches: number }[], empty: string) => (
-    <Table
-      caption={caption}
-      captionVisible
-      columns={[
-        { key: 'query', header: 'Query', cell: (row) => row.query, rowHeader: true },
-        { key: 'searches', header: 'Searches', align: 'end', cell: (row) => row.searches },
-      ]}
-      rows={rows}
-      rowKey={(row) => row.query}
-      empty={empty}
-      framed
-    />
+    <div className="flex flex-col gap-2">
+      <h3 className="text-sm font-semibold text-ink">{caption}</h3>
+      <Table
+        aria-label={caption}
+        columns={[
+          { key: 'query', header: 'Query', cell: (row) => row.query, rowHeader: true },
+          { key: 'searches', header: 'Searches', align: 'end', cell: (row) => row.searches },
+        ]}
+        rows={rows}
+        rowKey={(row) => row.query}
+        empty={empty}
+        framed
+      />
+    </div>
   );
   return (
     <div className="grid gap-4 lg:grid-cols-3">
