@@ -225,7 +225,7 @@ it('deleting an account erases the profile and addresses, and orders keep only w
     'shop-order-erase-personal-data': { ordersCancelled: 0, ordersAnonymised: 0, cartsDeleted: 0 },
     'shop-payment-erase-personal-data': { paymentsUpdated: 0 },
     'shop-review-erase-personal-data': { reviewsDetached: 0, votesDetached: 0, reportsDetached: 0 },
-    'shop-analytics-erase-personal-data': { eventsUpdated: 0 },
+    'shop-analytics-erase-personal-data': { eventsUpdated: 0, browsingEventsUpdated: 0 },
   });
   expect((await Order.findById(order._id).orFail().lean()).totalMinor).toBe(order.totalMinor);
 });
