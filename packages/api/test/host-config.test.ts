@@ -47,15 +47,15 @@ describe('the cell host configuration', () => {
   });
 
   it('in production refuses a short internal credential and Inngest dev mode', () => {
-    expect(problemsOf({ ...production, CELLS: 'review', CELL_SERVICE_TOKEN: 'short' })).toEqual([
+    expect(problemsOf({ ...production, CELLS: 'analytics', CELL_SERVICE_TOKEN: 'short' })).toEqual([
       'CELL_SERVICE_TOKEN: must be at least 32 characters',
     ]);
     for (const dev of ['1', 'true', 'http://inngest:8288']) {
-      expect(problemsOf({ ...production, CELLS: 'review', INNGEST_DEV: dev })).toEqual([
+      expect(problemsOf({ ...production, CELLS: 'analytics', INNGEST_DEV: dev })).toEqual([
         'INNGEST_DEV: must be 0 or unset in production (dev mode runs functions for unsigned requests)',
       ]);
     }
-    expect(problemsOf({ ...production, CELLS: 'review', INNGEST_DEV: '0' })).toEqual([]);
+    expect(problemsOf({ ...production, CELLS: 'analytics', INNGEST_DEV: '0' })).toEqual([]);
   });
 
   it('checks the payment timeout at start instead of falling back to 10 minutes', () => {
@@ -70,7 +70,10 @@ describe('the cell host configuration', () => {
   });
 
   it('asks only for what the hosted cells need', () => {
-    expect(problemsOf({ ...production, CELLS: 'search,review' })).toEqual([]);
+    expect(problemsOf({ ...production, CELLS: 'search,analytics' })).toEqual([]);
+    expect(problemsOf({ ...production, CELLS: 'review' })).toEqual([
+      'SERVICE_TOKEN_SECRET: required in production by the review cell (it asks the order cell about purchases and writes rating summaries onto products)',
+    ]);
     expect(problemsOf({ ...production, CELLS: 'product' })).toEqual([
       "STOREFRONT_INTERNAL_URL: required in production by the product cell (where it expires the storefront's cached pages)",
       "REVALIDATE_SECRET: required in production by the product cell (the storefront's /api/revalidate bearer token)",
