@@ -47,6 +47,18 @@ function entryOf(
 }
 
 /**
+ * The call's raw input, or `undefined` when it has none: a mutation without an input parser may
+ * be called with an empty body, which tRPC never parsed, and reading it now would throw.
+ */
+async function inputOrNothing(getRawInput: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await getRawInput();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Records every successful staff mutation in its cell's chain (README.md). Runs inside
  * `permissionProcedure`, after the permission check: refusals change nothing and are not recorded.
  */
@@ -66,7 +78,7 @@ export async function auditStaffMutation<Result extends { ok: boolean }>(args: {
   const result = await args.next({ audit: recorder });
   // A failed mutation changed nothing to record.
   if (!result.ok) return result;
-  const entry = entryOf(ctx, path, recorder.recorded(), await args.getRawInput());
+  const entry = entryOf(ctx, path, recorder.recorded(), await inputOrNothing(args.getRawInput));
   try {
     const appended = await appendAuditEntry(cell, entry);
     auditHeadSeq.labels(cell).set(appended.seq);
