@@ -88,6 +88,8 @@ test('pages rendered per request carry a fresh nonce on every script', async ({ 
   await expectNoncePage(await request.get('/checkout'));
   await expectNoncePage(await request.get('/sign-in'));
   await expectNoncePage(await request.get('/products'));
+  // The cart shows the store's tax labels, which come from the order cell at request time.
+  await expectNoncePage(await request.get('/cart'));
 });
 
 test('cached product and category pages keep coming from the page cache, with the cached-page policy', async ({
@@ -105,9 +107,6 @@ test('cached product and category pages keep coming from the page cache, with th
     expectCachedPagePolicy(cached);
     expect(await cached.text()).not.toContain('nonce=');
   }
-  const cart = await request.get('/cart');
-  expect(cart.headers()['x-nextjs-cache']).toMatch(/^(HIT|STALE)$/);
-  expectCachedPagePolicy(cart);
 });
 
 test('error pages, the gateway, the probe, images and static files get their headers', async ({

@@ -1,7 +1,7 @@
 /**
  * The pages Next renders per request, in the route names of the build's
  * app-path-routes-manifest: they get the nonce policy. Every other page is served from the page
- * cache (the product and plain category pages, ISR; the cart and forgot-password, static) or is
+ * cache (the product and plain category pages, ISR; forgot-password, static) or is
  * the static 404 of an unknown path, none of which can carry a per-request nonce, so they get the
  * cached-page policy. e2e/tests/security.headers.storefront.spec.ts checks this list against the
  * build: a new per-request page missing here, or a cached one listed, fails it.
@@ -14,10 +14,13 @@ export const renderedPageRoutes = [
   '/account/orders/[orderId]',
   '/account/preferences',
   '/account/security',
+  // Per request since its tax labels come from the order cell, which no build can reach.
+  '/cart',
   '/categories/[slug]/view',
   '/checkout',
   '/checkout/confirmation/[orderId]',
   '/checkout/pay/[orderId]',
+  '/collections/[handle]',
   '/orders/cancel',
   '/orders/track',
   '/orders/track/[orderId]',
