@@ -42,77 +42,30 @@ export const secretName = 'shop-secrets';
 /** Read only while the Inngest signing key rotates; the one key a pod starts without. */
 export const optionalSecretKeys = ['INNGEST_SIGNING_KEY_FALLBACK'] as const;
 
+/** What every cell reads: its database user, Inngest's keys and the internal credentials. */
+const cellKeys = [
+  'MONGODB_URI',
+  'INNGEST_EVENT_KEY',
+  'INNGEST_SIGNING_KEY',
+  'INNGEST_SIGNING_KEY_FALLBACK',
+  'CELL_SERVICE_TOKEN',
+  'METRICS_TOKEN',
+] as const;
+
 /** Every key the base reads from that Secret, and who reads it. */
 export const secretKeysByWorkload = {
   // Every workload holds the internal credential cells require on procedures and /metrics.
-  cell: [
-    'MONGODB_URI',
-    'INNGEST_EVENT_KEY',
-    'INNGEST_SIGNING_KEY',
-    'INNGEST_SIGNING_KEY_FALLBACK',
-    'CELL_SERVICE_TOKEN',
-    'METRICS_TOKEN',
-  ],
-  payment: [
-    'MONGODB_URI',
-    'INNGEST_EVENT_KEY',
-    'INNGEST_SIGNING_KEY',
-    'INNGEST_SIGNING_KEY_FALLBACK',
-    'CELL_SERVICE_TOKEN',
-    'METRICS_TOKEN',
-    'STRIPE_SECRET_KEY',
-    'STRIPE_WEBHOOK_SECRET',
-    'STRIPE_PUBLISHABLE_KEY',
-  ],
+  cell: cellKeys,
+  payment: [...cellKeys, 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_PUBLISHABLE_KEY'],
   // The auth cell checks, and the order saga and review cell present, the secret behind service tokens.
-  auth: [
-    'MONGODB_URI',
-    'INNGEST_EVENT_KEY',
-    'INNGEST_SIGNING_KEY',
-    'INNGEST_SIGNING_KEY_FALLBACK',
-    'CELL_SERVICE_TOKEN',
-    'METRICS_TOKEN',
-    'SERVICE_TOKEN_SECRET',
-  ],
-  order: [
-    'MONGODB_URI',
-    'INNGEST_EVENT_KEY',
-    'INNGEST_SIGNING_KEY',
-    'INNGEST_SIGNING_KEY_FALLBACK',
-    'CELL_SERVICE_TOKEN',
-    'METRICS_TOKEN',
-    'SERVICE_TOKEN_SECRET',
-  ],
+  auth: [...cellKeys, 'SERVICE_TOKEN_SECRET'],
+  order: [...cellKeys, 'SERVICE_TOKEN_SECRET'],
   // The review cell's checks and rating summaries call other cells with service tokens.
-  review: [
-    'MONGODB_URI',
-    'INNGEST_EVENT_KEY',
-    'INNGEST_SIGNING_KEY',
-    'INNGEST_SIGNING_KEY_FALLBACK',
-    'CELL_SERVICE_TOKEN',
-    'METRICS_TOKEN',
-    'SERVICE_TOKEN_SECRET',
-  ],
+  review: [...cellKeys, 'SERVICE_TOKEN_SECRET'],
   // The product cell expires the storefront's cached pages with a shared secret.
-  product: [
-    'MONGODB_URI',
-    'INNGEST_EVENT_KEY',
-    'INNGEST_SIGNING_KEY',
-    'INNGEST_SIGNING_KEY_FALLBACK',
-    'CELL_SERVICE_TOKEN',
-    'METRICS_TOKEN',
-    'REVALIDATE_SECRET',
-  ],
+  product: [...cellKeys, 'REVALIDATE_SECRET'],
   // The notification cell's SMTP_URL carries the mail provider's credentials.
-  notification: [
-    'MONGODB_URI',
-    'INNGEST_EVENT_KEY',
-    'INNGEST_SIGNING_KEY',
-    'INNGEST_SIGNING_KEY_FALLBACK',
-    'CELL_SERVICE_TOKEN',
-    'METRICS_TOKEN',
-    'SMTP_URL',
-  ],
+  notification: [...cellKeys, 'SMTP_URL'],
   // The apps' gateways serve /metrics to Prometheus's METRICS_TOKEN.
   app: ['NEXTAUTH_SECRET', 'CELL_SERVICE_TOKEN', 'METRICS_TOKEN'],
   storefront: ['NEXTAUTH_SECRET', 'CELL_SERVICE_TOKEN', 'METRICS_TOKEN', 'REVALIDATE_SECRET'],
