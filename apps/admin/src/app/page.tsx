@@ -74,7 +74,7 @@ export default async function DashboardPage() {
         )
       ) : null}
       {summary || lowStock ? (
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           {summary ? (
             summary.ok ? (
               <OrdersToShip awaiting={summary.data.awaitingShipment} />
