@@ -11,6 +11,8 @@ describe('the storefront’s policy per path', () => {
       '/search',
       '/sign-in',
       '/categories/kitchen/view',
+      '/cart',
+      '/collections/summer-sale',
     ]) {
       expect(storefrontPolicyKind(path), path).toBe('rendered-page');
     }
@@ -20,7 +22,6 @@ describe('the storefront’s policy per path', () => {
     for (const path of [
       '/products/kite-speckled-mug',
       '/categories/kitchen',
-      '/cart',
       '/forgot-password',
       '/no-such-page',
       '/products/a/b',
