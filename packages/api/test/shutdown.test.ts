@@ -33,16 +33,10 @@ afterAll(async () => {
   await database?.close();
 });
 
-// SKIPPED, to fix first next session. Since this session's changes it fails every time, alone
-// too, before SIGTERM is ever sent: with the database's answers held, the second listing's `find`
-// never reaches the database. Found: the first request binds the product models, whose start-up
-// work (createCollection/createIndexes under autoCreate/autoIndex; this session added the
-// Collection model and indexes on products and reservations) is still running when the test
-// holds the answers, and the listing's find waits behind it. Waiting 4 s after the first listing
-// makes the test pass. The fix is in the host, not a delay: bind the models and await their
-// init before /readyz says ready (domain-database.ts), then have this test wait for /readyz.
-// Graceful shutdown itself is untested until this runs again.
-it.skip('on SIGTERM finishes the in-flight request, refuses new connections and exits 0 (skipped: see above)', async () => {
+// The host binds each cell's models and waits for their index work before it listens
+// (cells/domain-database.ts). Before that, the first request bound them and the held database
+// stalled that work, so the second listing's `find` never reached the database and this hung.
+it('on SIGTERM finishes the in-flight request, refuses new connections and exits 0', async () => {
   const client = createCellClient({ urlFor: () => `${host.url}/trpc` });
   await client.product.list.query({}); // connected while the database still answers
   database.hold();
