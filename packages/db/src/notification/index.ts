@@ -1,10 +1,21 @@
 import { type Connection } from 'mongoose';
+import { backInStockRequestModel } from './back-in-stock-model';
 import { messageModel } from './message-model';
+import { subscriberModel } from './subscriber-model';
+import { suppressionModel } from './suppression-model';
 
+export * from './back-in-stock-model';
 export * from './message-model';
+export * from './subscriber-model';
+export * from './suppression-model';
 
 /** The notification domain's models, bound to the notifications database connection. */
 export function notificationModels(connection: Connection) {
-  return { Message: messageModel(connection) };
+  return {
+    Message: messageModel(connection),
+    Subscriber: subscriberModel(connection),
+    Suppression: suppressionModel(connection),
+    BackInStockRequest: backInStockRequestModel(connection),
+  };
 }
 export type NotificationModels = ReturnType<typeof notificationModels>;
