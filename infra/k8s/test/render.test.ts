@@ -82,7 +82,7 @@ describe.each(kustomizations)('kustomization %s', (_name, directory) => {
     for (const object of renderedDirectory(directory)) {
       expect(() => validateObject(object), `${object.kind}/${object.metadata.name}`).not.toThrow();
     }
-  });
+  }, 120_000); // a guard, not a bound: a few seconds alone, over 30 s on a loaded machine
 });
 
 describe('schema validation', () => {

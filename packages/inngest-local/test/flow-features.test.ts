@@ -81,7 +81,9 @@ describe('parallel steps, invoke, cancellation and cron', () => {
             ],
           },
           async ({ step }) => {
-            await step.sleep('grace-period', '2s');
+            // Long enough that a cancel sent once both runs sleep lands before either wakes, even
+            // on a loaded machine (2 s was not: a run woke and shipped first under a busy CI).
+            await step.sleep('grace-period', '5s');
             await step.run('ship', () => counts.ship++);
           },
         ),
