@@ -98,6 +98,12 @@ test('an analyst changes the range, sees an order placed a moment earlier and do
   page,
   request,
 }) => {
+  // The charts must run under the admin's CSP (no eval, nonce scripts): any refusal shows here.
+  const browserErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') browserErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => browserErrors.push(error.message));
   await signInToAdmin(page, 'analyst@example.com');
   await page
     .getByRole('navigation', { name: 'Back office' })
@@ -122,6 +128,16 @@ test('an analyst changes the range, sees an order placed a moment earlier and do
   await page.reload();
   const sales = page.getByTestId('report-sales');
   await expect(sales.getByTestId('sales-rows')).toContainText(day);
+  // Charts drawn (SVG from recharts), the tables of the same numbers beside them.
+  await expect(sales.getByTestId('sales-chart').locator('svg.recharts-surface')).toBeVisible();
+  await expect(sales.getByTestId('sales-series')).toContainText(day);
+  await expect(
+    page.getByTestId('report-funnel').getByTestId('funnel-chart').locator('svg'),
+  ).toBeVisible();
+  await expect(
+    page.getByTestId('report-products').getByTestId('products-chart').locator('svg'),
+  ).toBeVisible();
+  expect(browserErrors).toEqual([]);
   if (process.env.ANALYTICS_SCREENSHOTS) {
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 900 });

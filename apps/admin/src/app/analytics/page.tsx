@@ -4,12 +4,15 @@ import { requirePermission } from '@/auth/current-session';
 import { cellsAs } from '@/auth/signed-in-cells';
 import {
   FunnelTable,
+  funnelSteps,
   SearchTables,
   TopProductsTables,
 } from '@/components/analytics/behaviour-tables';
 import { RangeForm } from '@/components/analytics/range-form';
 import { reportRangeOf } from '@/components/analytics/report-range';
-import { Bars, ReportSection } from '@/components/analytics/report-section';
+import { FunnelChart, TopProductsChart } from '@/components/analytics/report-charts';
+import { ReportSection } from '@/components/analytics/report-section';
+import { SalesChartSection } from '@/components/analytics/sales-chart-section';
 import { SalesTables } from '@/components/analytics/sales-tables';
 import { callCell } from '@/server/cell-call';
 
@@ -49,12 +52,7 @@ export default async function AnalyticsPage({
       <ReportSection id="sales-heading" title="Sales over time" report="sales" range={range}>
         {sales.ok ? (
           <>
-            <Bars
-              values={sales.data.rows.map((row) => ({
-                label: `${row.period} ${row.currency}`,
-                value: row.figures.revenueMinor,
-              }))}
-            />
+            <SalesChartSection report={sales.data} />
             <SalesTables report={sales.data} />
           </>
         ) : (
@@ -62,10 +60,28 @@ export default async function AnalyticsPage({
         )}
       </ReportSection>
       <ReportSection id="funnel-heading" title="Conversion funnel" report="funnel" range={range}>
-        {funnel.ok ? <FunnelTable report={funnel.data} /> : unavailable}
+        {funnel.ok ? (
+          <>
+            <FunnelChart steps={funnelSteps(funnel.data)} />
+            <FunnelTable report={funnel.data} />
+          </>
+        ) : (
+          unavailable
+        )}
       </ReportSection>
       <ReportSection id="products-heading" title="Top products" report="products" range={range}>
-        {products.ok ? <TopProductsTables report={products.data} /> : unavailable}
+        {products.ok ? (
+          <>
+            <TopProductsChart
+              products={products.data.bestSelling
+                .slice(0, 10)
+                .map((row) => ({ name: row.name, units: row.units }))}
+            />
+            <TopProductsTables report={products.data} />
+          </>
+        ) : (
+          unavailable
+        )}
       </ReportSection>
       <ReportSection id="search-heading" title="Search" report="search" range={range}>
         {search.ok ? <SearchTables report={search.data} /> : unavailable}

@@ -42,6 +42,18 @@ const funnelColumns: TableColumn<FunnelRow>[] = [
   },
 ];
 
+/** The whole shop's funnel as steps, for the chart (the table shows every segment). */
+export function funnelSteps(report: FunnelReport): { step: string; count: number }[] {
+  const all = report.rows.find((row) => row.segment === 'all');
+  return [
+    { step: 'Sessions', count: all?.sessions ?? 0 },
+    { step: 'Product views', count: all?.productViews ?? 0 },
+    { step: 'Add to cart', count: all?.addToCart ?? 0 },
+    { step: 'Checkout', count: all?.checkout ?? 0 },
+    { step: 'Orders', count: all?.orders ?? 0 },
+  ];
+}
+
 export function FunnelTable({ report }: { report: FunnelReport }) {
   return (
     <Table

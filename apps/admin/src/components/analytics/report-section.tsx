@@ -38,20 +38,3 @@ export function ReportSection({
     </section>
   );
 }
-
-/** A bar per row, for a glance; hidden from assistive tech because the table says the same. */
-export function Bars({ values }: { values: { label: string; value: number }[] }) {
-  const largest = Math.max(1, ...values.map((entry) => entry.value));
-  return (
-    <div aria-hidden="true" className="flex h-32 items-end gap-1 overflow-hidden">
-      {values.map((entry) => (
-        <div
-          key={entry.label}
-          title={`${entry.label}: ${entry.value}`}
-          className="min-w-1 flex-1 rounded-t bg-accent-600"
-          style={{ height: `${Math.max(2, (entry.value / largest) * 100)}%` }}
-        />
-      ))}
-    </div>
-  );
-}

@@ -18,3 +18,8 @@ export function previousRange(from: string, to: string): { from: string; to: str
     to: new Date(start - 86_400_000).toISOString().slice(0, 10),
   };
 }
+
+/** The periods a range of local days falls into, oldest first, each once. */
+export function periodsOf(from: string, to: string, interval: 'day' | 'week' | 'month'): string[] {
+  return [...new Set(daysBetween(from, to).map((day) => periodOf(day, interval)))];
+}

@@ -36,6 +36,23 @@ export interface SalesReport {
   rows: { period: string; currency: string; figures: SalesFigures }[];
   totals: { currency: string; current: SalesFigures; previous: SalesFigures }[];
   previousRange: { from: string; to: string };
+  /**
+   * Revenue per period for the chart, every period of the range (zero when nothing sold), with
+   * the period at the same place in the previous range beside it; one list per currency.
+   */
+  series: SalesSeries[];
+}
+
+export interface SalesSeries {
+  currency: string;
+  points: {
+    period: string;
+    revenueMinor: number;
+    orders: number;
+    previousPeriod: string;
+    previousRevenueMinor: number;
+    previousOrders: number;
+  }[];
 }
 
 export interface FunnelRow {

@@ -8,11 +8,12 @@ import type {
   TopProductsReportInput,
 } from '../inputs';
 import { dayRollups } from '../read-rollups';
-import { periodOf, previousRange } from '../report-periods';
+import { periodOf, periodsOf, previousRange } from '../report-periods';
 import {
   salesFigures,
   type FunnelReport,
   type SalesReport,
+  type SalesSeries,
   type SearchReport,
   type TopProductsReport,
 } from '../views';
@@ -44,15 +45,8 @@ export async function salesReport({ input }: Args<SalesReportInput>): Promise<Sa
     dayRollups(timeZone, input.from, input.to),
     dayRollups(timeZone, before.from, before.to),
   ]);
-  const byPeriod = new Map<string, Record<string, RollupCounts>>();
-  for (const rollup of current) {
-    const period = periodOf(rollup.localStart, input.interval);
-    const sales = byPeriod.get(period) ?? {};
-    for (const [currency, counts] of Object.entries(rollup.sales ?? {})) {
-      addInto((sales[currency] ??= {}), counts);
-    }
-    byPeriod.set(period, sales);
-  }
+  const byPeriod = salesByPeriod(current, input.interval);
+  const previousByPeriod = salesByPeriod(previous, input.interval);
   const currentTotals = mergeMaps(current, 'sales');
   const previousTotals = mergeMaps(previous, 'sales');
   const currencies = [
@@ -72,7 +66,54 @@ export async function salesReport({ input }: Args<SalesReportInput>): Promise<Sa
       current: salesFigures(currentTotals[currency]),
       previous: salesFigures(previousTotals[currency]),
     })),
+    series: salesSeries(
+      currencies,
+      periodsOf(input.from, input.to, input.interval),
+      periodsOf(before.from, before.to, input.interval),
+      byPeriod,
+      previousByPeriod,
+    ),
   };
+}
+
+/** Sales counts per period, then per currency. */
+function salesByPeriod(rollups: AnalyticsRollup[], interval: SalesReportInput['interval']) {
+  const byPeriod = new Map<string, Record<string, RollupCounts>>();
+  for (const rollup of rollups) {
+    const period = periodOf(rollup.localStart, interval);
+    const sales = byPeriod.get(period) ?? {};
+    for (const [currency, counts] of Object.entries(rollup.sales ?? {})) {
+      addInto((sales[currency] ??= {}), counts);
+    }
+    byPeriod.set(period, sales);
+  }
+  return byPeriod;
+}
+
+/** Every period of the range beside the period at the same place in the range before it. */
+function salesSeries(
+  currencies: string[],
+  periods: string[],
+  previousPeriods: string[],
+  byPeriod: Map<string, Record<string, RollupCounts>>,
+  previousByPeriod: Map<string, Record<string, RollupCounts>>,
+): SalesSeries[] {
+  return currencies.map((currency) => ({
+    currency,
+    points: periods.map((period, index) => {
+      const previousPeriod = previousPeriods[index] ?? '';
+      const now = byPeriod.get(period)?.[currency];
+      const before = previousByPeriod.get(previousPeriod)?.[currency];
+      return {
+        period,
+        revenueMinor: now?.revenueMinor ?? 0,
+        orders: now?.orders ?? 0,
+        previousPeriod,
+        previousRevenueMinor: before?.revenueMinor ?? 0,
+        previousOrders: before?.orders ?? 0,
+      };
+    }),
+  }));
 }
 
 const funnelSegmentOrder = (segment: string) =>
