@@ -16,5 +16,6 @@ export * from '../cells/payment/events';
 export * from '../cells/product/events';
 export * from '../cells/search/events';
 export * from '../cells/review/events';
+export * from '../cells/notification/events';
 
 export const shopEvents = { userRegistered, orderCreated, searchPerformed, productUpdated };

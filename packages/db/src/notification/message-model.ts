@@ -1,6 +1,7 @@
 import { type Connection, type HydratedDocument, type InferSchemaType, Schema } from 'mongoose';
 
-export const messageStatuses = ['queued', 'sent', 'failed'] as const;
+/** `bounced`: accepted by the provider, then returned by the recipient's server (set by bounce handling). */
+export const messageStatuses = ['queued', 'sent', 'failed', 'bounced'] as const;
 export type MessageStatus = (typeof messageStatuses)[number];
 
 /** Transactional mail always goes out; marketing mail only with the recipient's consent. */
@@ -9,6 +10,17 @@ export type MessageKind = (typeof messageKinds)[number];
 
 /** What `to` becomes when the recipient deletes their account. */
 export const erasedRecipient = 'erased';
+
+/** One delivery attempt: what the provider answered (never credentials). */
+export const messageAttemptOutcomes = ['sent', 'retry', 'failed'] as const;
+const messageAttemptSchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    outcome: { type: String, enum: messageAttemptOutcomes, required: true },
+    response: { type: String, default: null },
+  },
+  { _id: false },
+);
 
 /**
  * One email the platform sends, and what became of it. Bodies are not kept (they can hold
@@ -33,6 +45,20 @@ export const messageSchema = new Schema(
     lastError: { type: String, default: null },
     /** The SMTP server's id for the accepted message (Message-ID). */
     providerMessageId: { type: String, default: null },
+    /** The SMTP server's answer when it accepted the message (e.g. `250 2.0.0 OK queued`). */
+    providerResponse: { type: String, default: null },
+    /** Every delivery attempt and the provider's answer, newest last (the last 20). */
+    attemptLog: { type: [messageAttemptSchema], default: [] },
+    /**
+     * The props the template was rendered with, kept only while the message is not sent and only
+     * for templates without a single-use link, so staff can resend a failed one; cleared once sent
+     * and on erasure.
+     */
+    resendProps: { type: Schema.Types.Mixed, default: null },
+    /** How often staff asked to send it again, and the last time and who. */
+    resendCount: { type: Number, default: 0, min: 0 },
+    resentAt: { type: Date, default: null },
+    resentBy: { type: String, default: null },
     /** Who and what the message is about, for support and for erasure. */
     accountId: { type: String, default: null },
     orderNumber: { type: String, default: null },
@@ -47,6 +73,7 @@ export const messageSchema = new Schema(
 messageSchema.index({ status: 1, createdAt: 1 });
 messageSchema.index({ to: 1, createdAt: -1 });
 messageSchema.index({ accountId: 1 });
+messageSchema.index({ template: 1, createdAt: -1 });
 messageSchema.index(
   { template: 1, dedupeKey: 1 },
   { unique: true, partialFilterExpression: { dedupeKey: { $type: 'string' } } },

@@ -1,5 +1,6 @@
 import type { InngestFunction } from 'inngest';
 import { erasePersonalData } from './functions/erase-personal-data';
+import { resendMessage } from './functions/resend-message';
 import { sendOrderCancelLinkEmail } from './functions/send-order-cancel-link-email';
 import { sendOrderCancelledEmail } from './functions/send-order-cancelled-email';
 import { sendOrderConfirmedEmail } from './functions/send-order-confirmed-email';
@@ -24,4 +25,5 @@ export const notificationFunctions: InngestFunction.Any[] = [
   sendRefundIssuedEmail,
   sendSignInAttemptsEmail,
   erasePersonalData,
+  resendMessage,
 ];

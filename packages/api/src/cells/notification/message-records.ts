@@ -11,6 +11,15 @@ export interface NewMessage {
   kind: MessageKind;
   accountId?: string;
   orderNumber?: string;
+  /** The template's props, kept for a resend (only for templates without a single-use link). */
+  resendProps?: unknown;
+}
+
+/** Attempts kept on a record: enough to see a pattern, bounded so a record stays small. */
+const attemptLogLength = 20;
+
+function attempt(outcome: 'sent' | 'retry' | 'failed', response: string | null) {
+  return { $each: [{ at: new Date(), outcome, response }], $slice: -attemptLogLength };
 }
 
 /** How long one sender holds a message: longer than the transport's longest wait (connect + send). */
@@ -29,6 +38,7 @@ export async function findOrCreateMessage(message: NewMessage) {
         ...message,
         accountId: message.accountId ?? null,
         orderNumber: message.orderNumber ?? null,
+        resendProps: message.resendProps ?? null,
         status: 'queued',
         attempts: 0,
       },
@@ -53,7 +63,11 @@ export async function claimForSending(id: Types.ObjectId) {
   ).lean();
 }
 
-export async function markSent(id: Types.ObjectId, providerMessageId: string | undefined) {
+export async function markSent(
+  id: Types.ObjectId,
+  providerMessageId: string | undefined,
+  providerResponse?: string,
+) {
   const { Message } = await notificationDatabase.models();
   // The document before the update says whether this call is the one that made it sent.
   const before = await Message.findOneAndUpdate(
@@ -63,9 +77,13 @@ export async function markSent(id: Types.ObjectId, providerMessageId: string | u
         status: 'sent',
         sentAt: new Date(),
         providerMessageId: providerMessageId ?? null,
+        providerResponse: providerResponse ?? null,
         lastError: null,
         sendingUntil: null,
+        // Sent: nothing left to resend, so the props (addresses, names) go.
+        resendProps: null,
       },
+      $push: { attemptLog: attempt('sent', providerResponse ?? null) },
     },
     { projection: { template: 1, status: 1 } },
   ).lean();
@@ -75,7 +93,13 @@ export async function markSent(id: Types.ObjectId, providerMessageId: string | u
 /** A failed attempt that will be retried: the message stays `queued` and free to claim. */
 export async function markAttemptFailed(id: Types.ObjectId, error: string) {
   const { Message } = await notificationDatabase.models();
-  await Message.updateOne({ _id: id }, { $set: { lastError: error, sendingUntil: null } });
+  await Message.updateOne(
+    { _id: id },
+    {
+      $set: { lastError: error, sendingUntil: null },
+      $push: { attemptLog: attempt('retry', error) },
+    },
+  );
   emailAttemptFailures.inc();
 }
 
@@ -97,6 +121,7 @@ export async function markFailed(
         sendingUntil: null,
         ...(error === undefined ? {} : { lastError: error }),
       },
+      ...(error === undefined ? {} : { $push: { attemptLog: attempt('failed', error) } }),
     },
     { projection: { template: 1 } },
   ).lean();
@@ -116,6 +141,8 @@ export async function eraseRecipient({ accountId, email }: { accountId: string; 
         to: erasedRecipient,
         accountId: null,
         lastError: null,
+        resendProps: null,
+        attemptLog: [],
         erasedAt: new Date(),
       },
     },

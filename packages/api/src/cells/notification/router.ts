@@ -2,8 +2,8 @@ import { auditLogProcedure } from '../../audit/audit-log-procedure';
 import { permissionProcedure } from '../../trpc/procedures';
 import { router } from '../../trpc/init';
 import { statusProcedure } from '../status';
-import { listMessagesInput } from './inputs';
-import { listMessages } from './procedures/messages';
+import { getMessageInput, listMessagesInput, resendMessageInput } from './inputs';
+import { getMessage, listMessages, resendMessage } from './procedures/messages';
 
 /** The notification cell's procedures. */
 export const notificationRouter = router({
@@ -16,4 +16,10 @@ export const notificationRouter = router({
    * ("did my reset email go out?"); `notifications:send` is for sending, which this does not do.
    */
   listMessages: permissionProcedure('customers:read').input(listMessagesInput).query(listMessages),
+  /** Staff (customers:read): one message, every attempt and the provider's answers. */
+  getMessage: permissionProcedure('customers:read').input(getMessageInput).query(getMessage),
+  /** Staff (notifications:send): send a failed transactional email again, once (audited). */
+  resendMessage: permissionProcedure('notifications:send')
+    .input(resendMessageInput)
+    .mutation(resendMessage),
 });

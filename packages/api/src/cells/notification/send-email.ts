@@ -78,6 +78,9 @@ export async function sendTemplate<TProps>(
     kind: template.kind,
     accountId: request.accountId,
     orderNumber: request.orderNumber,
+    // Kept for a staff resend of a failed transactional email; never a single-use link.
+    resendProps:
+      template.kind === 'transactional' && !template.singleUseLink ? request.props : undefined,
   });
   const messageId = message._id.toString();
   if (message.status === 'sent') return { status: 'sent', messageId, alreadySent: true };
@@ -104,7 +107,11 @@ export async function sendTemplate<TProps>(
       text: rendered.text,
       headers: { 'X-Shop-Template': template.id },
     });
-    await markSent(message._id, typeof info.messageId === 'string' ? info.messageId : undefined);
+    await markSent(
+      message._id,
+      typeof info.messageId === 'string' ? info.messageId : undefined,
+      typeof info.response === 'string' ? info.response.slice(0, 500) : undefined,
+    );
     return { status: 'sent', messageId, alreadySent: false };
   } catch (error) {
     const description = describeSmtpError(error);

@@ -48,3 +48,44 @@ export function toMessageView(message: StoredMessage): MessageView {
     failedAt: message.failedAt?.toISOString() ?? null,
   };
 }
+
+/** One delivery attempt as staff see it: when, what happened, the provider's answer. */
+export interface MessageAttemptView {
+  at: string;
+  outcome: 'sent' | 'retry' | 'failed';
+  response: string | null;
+}
+
+/** A message's page: the list's fields plus every attempt and whether staff may resend it. */
+export interface MessageDetailView extends MessageView {
+  providerResponse: string | null;
+  attemptLog: MessageAttemptView[];
+  resendCount: number;
+  resentAt: string | null;
+  /** Null when "Resend" is offered; otherwise why not, in words for staff. */
+  resendRefusal: string | null;
+}
+
+export function toMessageDetailView(
+  message: StoredMessage,
+  resendRefusal: string | null,
+): MessageDetailView {
+  return {
+    ...toMessageView(message),
+    providerResponse: message.providerResponse ?? null,
+    attemptLog: (message.attemptLog ?? []).map((attempt) => ({
+      at: attempt.at.toISOString(),
+      outcome: attempt.outcome,
+      response: attempt.response ?? null,
+    })),
+    resendCount: message.resendCount ?? 0,
+    resentAt: message.resentAt?.toISOString() ?? null,
+    resendRefusal,
+  };
+}
+
+/** What `notification.resendMessage` did: `requested` false when it was already resent or sent. */
+export interface ResendOutcome {
+  requested: boolean;
+  status: MessageStatus;
+}

@@ -16,6 +16,11 @@ export interface EmailTemplate<TProps> {
   id: string;
   /** Marketing mail needs the recipient's consent and carries an unsubscribe note. */
   kind: MessageKind;
+  /**
+   * Its props carry a single-use link (reset, verification, cancel): they are never stored, so a
+   * failed one cannot be resent by staff; the customer asks for a new link instead.
+   */
+  singleUseLink?: true;
   /** Validates what the sender passes in, so a template never renders half-filled. */
   props: z.ZodType<TProps>;
   subject(props: TProps): string;

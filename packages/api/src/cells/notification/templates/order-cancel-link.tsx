@@ -13,6 +13,7 @@ import { currency, greeting, minor, orderRef } from './order-props';
 export const orderCancelLinkEmail = defineEmailTemplate({
   id: 'order-cancel-link',
   kind: 'transactional',
+  singleUseLink: true,
   props: orderRef.extend({
     token: z.string().min(1),
     expiresAt: z.iso.datetime(),

@@ -7,6 +7,7 @@ import { describeExpiry, tokenLink } from './link-expiry';
 export const passwordResetEmail = defineEmailTemplate({
   id: 'password-reset',
   kind: 'transactional',
+  singleUseLink: true,
   props: z.object({ name: z.string(), token: z.string().min(1), expiresAt: z.iso.datetime() }),
   subject: () => 'Reset your password',
   render: ({ name, token, expiresAt }, context) => (

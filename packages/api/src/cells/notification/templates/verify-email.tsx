@@ -7,6 +7,7 @@ import { describeExpiry, tokenLink } from './link-expiry';
 export const verifyEmail = defineEmailTemplate({
   id: 'verify-email',
   kind: 'transactional',
+  singleUseLink: true,
   props: z.object({ name: z.string(), token: z.string().min(1), expiresAt: z.iso.datetime() }),
   subject: () => 'Confirm your email address',
   render: ({ name, token, expiresAt }, context) => (
