@@ -39,6 +39,7 @@ const storeKeys: Record<string, readonly string[]> = {
     'STRIPE_PUBLISHABLE_KEY',
     'SERVICE_TOKEN_SECRET',
     'SMTP_URL',
+    'MAIL_LINK_SECRET',
     'CELL_SERVICE_TOKEN',
     'METRICS_TOKEN',
   ],

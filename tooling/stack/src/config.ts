@@ -34,6 +34,7 @@ export const stackConfig = defineConfig({
     STOREFRONT_INTERNAL_URL: envValue.url(),
     REVALIDATE_SECRET: envValue.text(),
     SERVICE_TOKEN_SECRET: envValue.text(),
+    MAIL_LINK_SECRET: envValue.text(),
     CELL_SERVICE_TOKEN: envValue.text().refine((secret) => !secret || secret.length >= 32, {
       message: 'must be at least 32 characters',
     }),

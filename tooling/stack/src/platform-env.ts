@@ -1,7 +1,7 @@
 import { cellServiceToken } from './cell-service-token';
 import { stackConfig, stackEnv } from './config';
 import { fromRoot } from './repo-root';
-import { sessionSecret } from './session-secret';
+import { persistedSecret, sessionSecret } from './session-secret';
 
 export interface PlatformEnvInput {
   mongoUri: string;
@@ -45,6 +45,10 @@ export async function platformEnv(input: PlatformEnvInput): Promise<NodeJS.Proce
     // this secret for it (cross-cell/service-client.ts).
     SERVICE_TOKEN_SECRET:
       config.SERVICE_TOKEN_SECRET ?? (await input.perStartSecret('service-token')),
+    // Signs unsubscribe and newsletter confirmation links; kept in .data/ so links in the
+    // captured inbox still work after a restart.
+    MAIL_LINK_SECRET:
+      config.MAIL_LINK_SECRET ?? (await persistedSecret(fromRoot('.data/mail-link-secret'))),
     // The cells answer procedures and /metrics only to callers presenting it; the apps' gateway
     // and server code and the cells' own calls send it (docs/security/edge.md).
     CELL_SERVICE_TOKEN: await cellServiceToken(fromRoot('.data/cell-service-token')),

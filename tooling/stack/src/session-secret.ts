@@ -12,6 +12,11 @@ import { stackEnv } from './config';
 export async function sessionSecret(file: string, env: NodeJS.ProcessEnv = stackEnv()) {
   const configured = env.NEXTAUTH_SECRET || env.AUTH_SECRET;
   if (configured) return configured;
+  return persistedSecret(file);
+}
+
+/** A random secret generated once per checkout and kept in `file` (git-ignored `.data/`). */
+export async function persistedSecret(file: string): Promise<string> {
   const existing = await readFile(file, 'utf8').catch(() => '');
   if (existing.trim().length >= 32) return existing.trim();
   const generated = randomBytes(32).toString('base64url');

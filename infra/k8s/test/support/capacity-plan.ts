@@ -64,8 +64,9 @@ export const secretKeysByWorkload = {
   review: [...cellKeys, 'SERVICE_TOKEN_SECRET'],
   // The product cell expires the storefront's cached pages with a shared secret.
   product: [...cellKeys, 'REVALIDATE_SECRET'],
-  // The notification cell's SMTP_URL carries the mail provider's credentials.
-  notification: [...cellKeys, 'SMTP_URL'],
+  // The notification cell's SMTP_URL carries the mail provider's credentials; MAIL_LINK_SECRET
+  // signs the unsubscribe and confirmation links in its emails.
+  notification: [...cellKeys, 'SMTP_URL', 'MAIL_LINK_SECRET'],
   // The apps' gateways serve /metrics to Prometheus's METRICS_TOKEN.
   app: ['NEXTAUTH_SECRET', 'CELL_SERVICE_TOKEN', 'METRICS_TOKEN'],
   storefront: ['NEXTAUTH_SECRET', 'CELL_SERVICE_TOKEN', 'METRICS_TOKEN', 'REVALIDATE_SECRET'],

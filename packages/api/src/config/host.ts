@@ -100,6 +100,24 @@ export const hostShape = {
     })
     .default('Shop <no-reply@shop.localhost>'),
   STOREFRONT_PUBLIC_URL: envValue.url(),
+  /**
+   * Signs the links in marketing mail (unsubscribe, newsletter confirmation) with HMAC-SHA256.
+   * Unset outside production: a random one per process (links then die with the process).
+   */
+  MAIL_LINK_SECRET: envValue.text().refine((secret) => !secret || secret.length >= 32, {
+    message: 'must be at least 32 characters',
+  }),
+  /** Bearer token of the mail provider's bounce and complaint reports; unset: reports answer 503. */
+  MAIL_EVENTS_TOKEN: envValue.text().refine((secret) => !secret || secret.length >= 32, {
+    message: 'must be at least 32 characters',
+  }),
+  /** How long a cart with a known email waits before its one reminder (Inngest duration). */
+  ABANDONED_CART_DELAY: envValue.text().transform((value, context): string => {
+    if (value === undefined) return '4h';
+    if (/^[1-9]\d*[smhd]$/.test(value)) return value;
+    context.addIssue({ code: 'custom', message: 'must be a duration such as 30m, 4h or 1d' });
+    return z.NEVER;
+  }),
   // product
   STOREFRONT_INTERNAL_URL: envValue.url(),
   REVALIDATE_SECRET: envValue.text(),
@@ -157,6 +175,11 @@ export function hostRules(env: Env): string[] {
   }
   need('notification', 'STOREFRONT_PUBLIC_URL', 'the origin of links in emails');
   need('notification', 'SMTP_URL', 'the mail provider');
+  need(
+    'notification',
+    'MAIL_LINK_SECRET',
+    'it signs the unsubscribe and confirmation links in emails',
+  );
   need('product', 'STOREFRONT_INTERNAL_URL', "where it expires the storefront's cached pages");
   need('product', 'REVALIDATE_SECRET', "the storefront's /api/revalidate bearer token");
   need('auth', 'SERVICE_TOKEN_SECRET', 'service tokens for saga steps');
