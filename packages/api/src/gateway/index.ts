@@ -16,3 +16,4 @@ export { attachIdentity, defaultSessionCookieNames, type IdentityOptions } from 
 export { requestIdFrom } from './request-id';
 export { gatewayRouteHandlers } from './route-handlers';
 export { productImageReadHandlers, productImageUploadHandlers } from './product-media-routes';
+export { reviewPhotoReadHandlers, reviewPhotoUploadHandlers } from './review-photo-routes';

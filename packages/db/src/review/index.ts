@@ -1,11 +1,13 @@
 import { type Connection } from 'mongoose';
 import { ratingAggregateModel } from './rating-aggregate-model';
 import { reviewModel } from './review-model';
+import { reviewPhotoModel } from './review-photo-model';
 import { reviewReportModel } from './review-report-model';
 import { reviewVoteModel } from './review-vote-model';
 
 export * from './rating-aggregate-model';
 export * from './review-model';
+export * from './review-photo-model';
 export * from './review-report-model';
 export * from './review-vote-model';
 
@@ -15,6 +17,7 @@ export function reviewModels(connection: Connection) {
     Review: reviewModel(connection),
     ReviewVote: reviewVoteModel(connection),
     ReviewReport: reviewReportModel(connection),
+    ReviewPhoto: reviewPhotoModel(connection),
     RatingAggregate: ratingAggregateModel(connection),
   };
 }

@@ -53,6 +53,7 @@ const pendingTallySchema = new Schema(
 
 const photoSchema = new Schema(
   {
+    /** The photo's id (a `ReviewPhoto`); its files are under `photos/<key>/` in the cell's store. */
     key: { type: String, required: true },
     width: { type: Number, required: true },
     height: { type: Number, required: true },

@@ -1,10 +1,2 @@
-/** Why an upload was refused, with the HTTP status that says so (never a 500 for a bad file). */
-export class MediaRefusal extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403 | 413 | 415,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'MediaRefusal';
-  }
-}
+// Moved to the shared files module (review photos use it too); kept so imports stay stable.
+export { MediaRefusal } from '../../files/upload-refusal';

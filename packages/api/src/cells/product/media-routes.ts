@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { sendJson } from '../../host/json-response';
 import { rootLogger } from '../../observability/logger';
 import { processProductImage, productImageLimits } from './media-image-processing';
+import { readBodyWithin } from '../../files/upload-body';
 import { MediaRefusal } from './media-refusal';
 import { productImageUploader } from './media-upload-caller';
 import {
@@ -17,25 +18,6 @@ import {
 export const productImageUploadPath = '/media/product-images';
 /** The cell's read endpoint (`?id=<id>&w=<width>`); the apps' `/media/product/[id]` reads it. */
 export const productImageReadPath = '/media/product-image';
-
-/** The body, or a 413 refusal as soon as it grows past the limit (memory stays bounded). */
-async function readBodyWithin(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length']);
-  const tooLarge = () =>
-    new MediaRefusal(
-      413,
-      `The file is larger than ${maxBytes / 1024 / 1024} MB; use a smaller photo.`,
-    );
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    total += chunk.byteLength;
-    if (total > maxBytes) throw tooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
 
 /**
  * POST: one image as the raw request body (any type: the bytes are sniffed). Needs the internal

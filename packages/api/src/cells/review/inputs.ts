@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { objectIdTextPattern } from '../../ids/object-id-text';
 import { requiredShownText, shownParagraphs } from '../../text-input/shown-text';
 import { paginationInput } from '../../trpc/pagination';
+import { maxPhotosPerReview } from './photo-processing';
 
 /** Inputs of the review cell's procedures, `<procedureName>Input`, with their inferred types. */
 
@@ -18,6 +19,10 @@ const productSlug = z
   .max(200)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be a product slug' });
 const rating = z.number().int().min(1).max(5);
+/** Photos uploaded first (`POST /media/review-photos`), named by the ids the upload answered. */
+const photoIds = z
+  .array(z.string().regex(/^[0-9a-f]{32}$/, { error: 'must be a photo id' }))
+  .max(maxPhotosPerReview, { error: `at most ${maxPhotosPerReview} photos per review` });
 
 export const reviewLimits = { title: 120, body: 5_000, reply: 2_000, note: 500 } as const;
 
@@ -34,10 +39,16 @@ export const submitInput = z.strictObject({
   ...reviewText,
   /** The shopper says they received something for writing it (shown as a badge). */
   incentivised: z.boolean().default(false),
+  photoIds: photoIds.default([]),
 });
 export type SubmitInput = z.infer<typeof submitInput>;
 
-export const editInput = z.strictObject({ reviewId, ...reviewText });
+export const editInput = z.strictObject({
+  reviewId,
+  ...reviewText,
+  /** The photos this version shows; left out, the review keeps the ones it has. */
+  photoIds: photoIds.optional(),
+});
 export type EditInput = z.infer<typeof editInput>;
 
 export const removeInput = z.strictObject({ reviewId });

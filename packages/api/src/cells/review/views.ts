@@ -1,5 +1,6 @@
 import type { Review } from '@shop/db/review';
 import type { Types } from 'mongoose';
+import { reviewPhotoPath } from './photo-store';
 
 /** What the review cell's procedures return, and the mappers from `Review` documents. */
 
@@ -8,6 +9,13 @@ type StoredReview = Review & { _id: Types.ObjectId; createdAt?: Date; updatedAt?
 export interface ReviewReplyView {
   text: string;
   at: string;
+}
+
+export interface ReviewPhotoView {
+  id: string;
+  url: string;
+  width: number;
+  height: number;
 }
 
 /** A published review as any shopper sees it. Reviews store no author name: none is shown. */
@@ -24,6 +32,8 @@ export interface PublicReviewView {
   helpfulCount: number;
   unhelpfulCount: number;
   photoCount: number;
+  /** Served by the apps' `/media/review/[id]?w=` (320 or 1280 wide). */
+  photos: ReviewPhotoView[];
   reply: ReviewReplyView | null;
 }
 
@@ -72,6 +82,12 @@ export function toPublicReview(review: StoredReview): PublicReviewView {
     helpfulCount: review.helpfulCount ?? 0,
     unhelpfulCount: review.unhelpfulCount ?? 0,
     photoCount: review.photos?.length ?? 0,
+    photos: (review.photos ?? []).map((photo) => ({
+      id: photo.key,
+      url: reviewPhotoPath(photo.key),
+      width: photo.width,
+      height: photo.height,
+    })),
     reply: review.reply ? { text: review.reply.text, at: review.reply.at.toISOString() } : null,
   };
 }

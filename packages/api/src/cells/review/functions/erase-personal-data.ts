@@ -3,20 +3,30 @@ import { inngestFor } from '../../../events/inngest-client';
 import { accountDeleted } from '../../../events/schemas';
 import { defineSagaStep } from '../../saga-step';
 import { reviewDatabase } from '../database';
+import { deleteReviewPhotoFiles } from '../photo-store';
 import { isObjectIdText } from '../../../ids/object-id-text';
 
 /** Gives each review of the account a fresh random account id of its own. */
 export const detachReviewsStep = defineSagaStep({
   id: 'detach-reviews',
   run: async (accountId: Types.ObjectId) => {
-    const { Review } = await reviewDatabase.models();
+    const { Review, ReviewPhoto } = await reviewDatabase.models();
     const reviews = await Review.find({ accountId }, { _id: 1 }).lean();
     for (const review of reviews) {
+      const detachedId = new Types.ObjectId();
+      // The review's photos stay with it, under its new id.
+      await ReviewPhoto.updateMany({ reviewId: review._id }, { $set: { accountId: detachedId } });
       await Review.updateOne(
         { _id: review._id, accountId },
         // The address hash would tie the reviews together again: it goes too.
-        { $set: { accountId: new Types.ObjectId() }, $unset: { addressHash: 1 } },
+        { $set: { accountId: detachedId }, $unset: { addressHash: 1 } },
       );
+    }
+    // Photos uploaded but never sent with a review are deleted.
+    const unsent = await ReviewPhoto.find({ accountId, reviewId: null }, { photoId: 1 }).lean();
+    for (const { _id, photoId } of unsent) {
+      await deleteReviewPhotoFiles(photoId);
+      await ReviewPhoto.deleteOne({ _id });
     }
     return { reviewsDetached: reviews.length };
   },

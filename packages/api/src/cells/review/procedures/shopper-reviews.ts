@@ -5,6 +5,7 @@ import type { HandlerArgs, SignedInContext } from '../../../trpc/context';
 import { reviewDatabase } from '../database';
 import type { EditInput, MineInput, RemoveInput, SubmitInput } from '../inputs';
 import { holdSignals } from '../moderation-rules';
+import { attachPhotos, releasePhotos } from '../photo-attach';
 import { visibleProduct } from '../product-lookup';
 import { deliveredOrderFor, type VerifyingOrder } from '../purchase-check';
 import { tallyReview } from '../rating-tally';
@@ -76,9 +77,11 @@ export async function submit({ input, ctx }: Args<SubmitInput>): Promise<OwnRevi
   if (existing) await tallyReview(String(existing._id));
   const order = await verification(ctx, accountId, product.slug);
   const { status, decision, addressHash } = await decide(ctx, accountId, input, Boolean(order), 1);
+  const reviewId = derivedObjectId('review', product.slug, String(accountId));
+  const photos = await attachPhotos(accountId, reviewId, input.photoIds);
   try {
     const created = await Review.create({
-      _id: derivedObjectId('review', product.slug, String(accountId)),
+      _id: reviewId,
       productSlug: product.slug,
       productId: product.id,
       accountId,
@@ -86,6 +89,7 @@ export async function submit({ input, ctx }: Args<SubmitInput>): Promise<OwnRevi
       title: input.title,
       body: input.body,
       incentivised: input.incentivised,
+      photos,
       status,
       verified: Boolean(order),
       verifiedBy: order,
@@ -136,6 +140,9 @@ export async function edit({ input, ctx }: Args<EditInput>): Promise<OwnReviewVi
     version,
     review._id,
   );
+  const photos = input.photoIds
+    ? await attachPhotos(review.accountId, review._id, input.photoIds)
+    : review.photos;
   const updated = await Review.findOneAndUpdate(
     { _id: review._id, version: review.version, deletedAt: null },
     {
@@ -143,6 +150,7 @@ export async function edit({ input, ctx }: Args<EditInput>): Promise<OwnReviewVi
         rating: input.rating,
         title: input.title,
         body: input.body,
+        photos,
         status,
         version,
         verified: Boolean(verifiedBy),
@@ -183,6 +191,7 @@ export async function remove({ input, ctx }: Args<RemoveInput>): Promise<{ remov
     await Promise.all([
       ReviewVote.deleteMany({ reviewId: review._id }),
       ReviewReport.deleteMany({ reviewId: review._id }),
+      releasePhotos(review._id),
     ]);
     await announceReviewChange(ctx.logger, updated);
   }
