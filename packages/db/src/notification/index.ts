@@ -1,13 +1,17 @@
 import { type Connection } from 'mongoose';
 import { backInStockRequestModel } from './back-in-stock-model';
 import { messageModel } from './message-model';
+import { alertSubscriptionModel, staffAlertModel } from './staff-alert-model';
 import { subscriberModel } from './subscriber-model';
 import { suppressionModel } from './suppression-model';
+import { templateOverrideModel } from './template-override-model';
 
 export * from './back-in-stock-model';
 export * from './message-model';
+export * from './staff-alert-model';
 export * from './subscriber-model';
 export * from './suppression-model';
+export * from './template-override-model';
 
 /** The notification domain's models, bound to the notifications database connection. */
 export function notificationModels(connection: Connection) {
@@ -16,6 +20,9 @@ export function notificationModels(connection: Connection) {
     Subscriber: subscriberModel(connection),
     Suppression: suppressionModel(connection),
     BackInStockRequest: backInStockRequestModel(connection),
+    TemplateOverride: templateOverrideModel(connection),
+    StaffAlert: staffAlertModel(connection),
+    AlertSubscription: alertSubscriptionModel(connection),
   };
 }
 export type NotificationModels = ReturnType<typeof notificationModels>;
