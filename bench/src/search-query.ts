@@ -11,7 +11,6 @@ import { generateCatalog, type GeneratedCatalog } from '@shop/db/seed';
 import { CatalogIndex } from '../../packages/api/src/cells/search/catalog-index';
 import { CategoryTree } from '../../packages/api/src/cells/search/category-tree';
 import { toCatalogProduct } from '../../packages/api/src/cells/product/views';
-import { toIndexedProduct } from '../../packages/api/src/cells/search/indexed-product';
 import { queryInput } from '../../packages/api/src/cells/search/inputs';
 import { bucketKeyOf } from '../../packages/api/src/cells/search/price-buckets';
 import { describeMachine } from './machine';
@@ -41,12 +40,7 @@ function buildIndex(catalog: GeneratedCatalog): CatalogIndex {
   const index = new CatalogIndex(tree);
   for (const product of catalog.products) {
     if (product.status !== 'active') continue;
-    index.upsert(
-      toIndexedProduct(
-        toCatalogProduct({ ...product, updatedAt: product.publishedAt ?? null }),
-        tree,
-      ),
-    );
+    index.upsert(toCatalogProduct({ ...product, updatedAt: product.publishedAt ?? null }));
   }
   return index;
 }

@@ -12,12 +12,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { generateCatalog, type GeneratedProduct } from '@shop/db/seed';
-import { toCatalogProduct } from '../../packages/api/src/cells/product/views';
+import { toCatalogProduct, type CatalogProduct } from '../../packages/api/src/cells/product/views';
 import { CategoryTree } from '../../packages/api/src/cells/search/category-tree';
-import {
-  toIndexedProduct,
-  type IndexedProduct,
-} from '../../packages/api/src/cells/search/indexed-product';
 import { describeMachine } from './machine';
 import { miniSearchEngine, oramaEngine, ourEngine, type Engine } from './search-relevance-engines';
 import {
@@ -121,11 +117,8 @@ for (const size of sizes) {
   const active = catalog.products
     .slice(0, size)
     .filter((product: GeneratedProduct) => product.status === 'active');
-  const indexed: IndexedProduct[] = active.map((product) =>
-    toIndexedProduct(
-      toCatalogProduct({ ...product, updatedAt: product.publishedAt ?? null }),
-      tree,
-    ),
+  const listed: CatalogProduct[] = active.map((product) =>
+    toCatalogProduct({ ...product, updatedAt: product.publishedAt ?? null }),
   );
   const judgedById = new Map(
     active.map((product) => [product._id.toString(), judgedProduct(product)]),
@@ -138,7 +131,7 @@ for (const size of sizes) {
   for (const build of engines) {
     const before = heapUsed();
     const startedAt = performance.now();
-    let engine: Engine | null = await build(indexed, tree);
+    let engine: Engine | null = await build(listed, tree);
     const buildSeconds = (performance.now() - startedAt) / 1000;
     const heap = heapUsed() - before;
     await measure(engine, judgedById, ideals); // warm-up pass: JIT, caches of the libraries

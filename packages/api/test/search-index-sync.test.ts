@@ -52,6 +52,7 @@ function lamp(name: string, status: 'active' | 'draft' | 'archived' = 'active'):
     },
     options: [],
     attributes: [],
+    description: `${name}, for a desk or a bedside table.`,
     publishedAt: new Date('2026-01-01').getTime(),
   };
 }

@@ -351,6 +351,8 @@ export interface CatalogProduct {
   summary: ProductSummary;
   options: { name: string; values: string[] }[];
   attributes: { name: string; value: string }[];
+  /** The plain-text description (search matches it, below every other field). */
+  description: string;
   /** When it was first published, ms since the epoch; 0 if never. */
   publishedAt: number;
 }
@@ -361,6 +363,7 @@ export const catalogProductProjection = {
   status: 1,
   options: 1,
   attributes: 1,
+  description: 1,
   publishedAt: 1,
   updatedAt: 1,
 } as const;
@@ -381,6 +384,7 @@ export interface CatalogProductFields {
   variants: { priceMinor: number; compareAtPriceMinor?: number | null }[];
   images: { url: string; alt: string }[];
   attributes: { name: string; value: string }[];
+  description?: string | null;
   priceMinMinor: number;
   priceMaxMinor: number;
   inStock: boolean;
@@ -401,6 +405,7 @@ export function toCatalogProduct(product: CatalogProductFields): CatalogProduct 
     summary: toProductSummary(product),
     options: product.options,
     attributes: product.attributes,
+    description: product.description ?? '',
     publishedAt: product.publishedAt ? product.publishedAt.getTime() : 0,
   };
 }

@@ -2,7 +2,8 @@ import { pageWindow } from '../../trpc/pagination';
 import type { CategoryTree } from './category-tree';
 import { buildFacets, filterAndCount } from './facets';
 import { filterGroupsOf, type FilterGroup } from './filters';
-import { searchableTextOf, type IndexedProduct } from './indexed-product';
+import type { CatalogProduct } from '../product/public';
+import { searchableTextOf, toIndexedProduct, type IndexedProduct } from './indexed-product';
 import { MerchandisingRules, type BoostScore, type QueryPins } from './merchandising-rules';
 import { comparatorFor, firstInOrder, type Compare } from './ordering';
 import type { QueryInput } from './inputs';
@@ -79,7 +80,9 @@ export class CatalogIndex {
     this.matchCache.clear();
   }
 
-  upsert(product: IndexedProduct): void {
+  /** Adds or replaces a listed product; only its facet values and card are kept in memory. */
+  upsert(listed: CatalogProduct): void {
+    const product = toIndexedProduct(listed, this.tree);
     // A new product can match words whose (empty) answer is cached: clear on every write.
     this.matchCache.clear();
     this.remove(product.id);
@@ -87,7 +90,7 @@ export class CatalogIndex {
     product.slot = slot;
     this.slots.push(product);
     this.slotById.set(product.id, slot);
-    this.text.add(slot, searchableTextOf(product, this.tree));
+    this.text.add(slot, searchableTextOf(product, listed.description, this.tree));
     const currency = product.summary.currency;
     this.currencyCounts.set(currency, (this.currencyCounts.get(currency) ?? 0) + 1);
   }

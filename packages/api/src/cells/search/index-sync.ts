@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import type { CatalogProduct, CatalogReader } from '../product/public';
 import { CatalogIndex } from './catalog-index';
 import { CategoryTree } from './category-tree';
-import { toIndexedProduct } from './indexed-product';
 
 export interface IndexSyncOptions {
   /** How often each replica asks the catalogue what changed (freshness within 5 s needs <= ~2 s). */
@@ -153,7 +152,7 @@ export class IndexSync {
     const index = new CatalogIndex(tree);
     let sinceYield = 0;
     for await (const product of source.listedProducts()) {
-      index.upsert(toIndexedProduct(product, tree));
+      index.upsert(product);
       // Queries and probes keep being answered while a large catalog is indexed.
       if (++sinceYield >= this.options.batchSize) {
         sinceYield = 0;
@@ -177,7 +176,7 @@ export class IndexSync {
   private apply(index: CatalogIndex, product: CatalogProduct): boolean {
     if (!product.listed) return index.remove(product.id);
     if (index.versionOf(product.id) === product.version) return false;
-    index.upsert(toIndexedProduct(product, index.tree));
+    index.upsert(product);
     return true;
   }
 

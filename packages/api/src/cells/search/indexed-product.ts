@@ -40,6 +40,7 @@ export interface SearchableText {
   brand: string;
   categories: string;
   attributes: string;
+  description: string;
 }
 
 function mainAttributesOf(product: CatalogProduct): IndexedProduct['attributes'] {
@@ -75,12 +76,18 @@ export function toIndexedProduct(product: CatalogProduct, tree: CategoryTree): I
   };
 }
 
-export function searchableTextOf(product: IndexedProduct, tree: CategoryTree): SearchableText {
+/** `description` is passed in, not kept: it is only read while indexing. */
+export function searchableTextOf(
+  product: IndexedProduct,
+  description: string,
+  tree: CategoryTree,
+): SearchableText {
   return {
     id: product.id,
     name: product.summary.name,
     brand: product.summary.brand,
     categories: product.categories.map((slug) => tree.nameOf(slug)).join(' '),
     attributes: Object.values(product.attributes).flat().join(' '),
+    description,
   };
 }

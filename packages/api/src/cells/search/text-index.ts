@@ -6,13 +6,20 @@ import {
   tokenize,
   typoDistance,
 } from './text-analysis';
+import { isStopWord } from './stop-words';
 
-/** In ranking order: a word found in the name says most about a product, an attribute least. */
-export const textFields = ['name', 'brand', 'categories', 'attributes'] as const;
+/** In ranking order: a word found in the name says most about a product, the description least. */
+export const textFields = ['name', 'brand', 'categories', 'attributes', 'description'] as const;
 export type TextFields = Record<(typeof textFields)[number], string>;
+const descriptionField = textFields.indexOf('description');
 
-/** Word positions past this count as this (names and attribute lists are short). */
+/** Word positions past this count as this (only a long description gets this far). */
 const lastPosition = 255;
+/**
+ * Description words past this many are not indexed: the opening says what the product is, and a
+ * long text would otherwise add postings (memory) for words that rank last anyway.
+ */
+const descriptionWordLimit = 120;
 /** The largest prefix cost of one word (see `Candidate.prefix`). */
 const maxPrefixCost = 9;
 /** The proximity cost of two query words found far apart, in other fields, or not at all. */
@@ -62,7 +69,7 @@ interface Candidate {
  * The ranking rules as one number, lower first, each rule only deciding ties of the ones before:
  * total typos, then proximity (query words next to each other, in order, in one field), then
  * whole words before prefixes (a shorter completion first), then the field rank of each word
- * (name 0 ... attributes 3), then words also found in other fields, then shorter names ("Oak
+ * (name 0 ... description 4), then words also found in other fields, then shorter names ("Oak
  * Backpack" is closer to `backpack` than "Oak Laptop Backpack"). Every query word must match, so
  * "words matched" is the same for every result of one query: catalog-index.ts ranks the matches
  * of shorter queries after them.
@@ -107,10 +114,15 @@ export class TextIndex {
   private readonly vocabulary = new SearchableMap<number>();
   /** Term id -> the word as first seen (lowercase, unstemmed), for suggestions. */
   private readonly display: string[] = [];
+  /**
+   * Term id -> 1 when some product has it outside its description: only those are offered as
+   * completions, so typing suggests words of names, brands and categories, not of prose.
+   */
+  private suggestible = new Uint8Array(1024);
   private readonly postingSlots: number[][] = [];
   /**
    * Parallel to `postingSlots`: the fields the term is in (a bit each) x 4096 + the best field's
-   * rank x 256 + the term's first position in that field.
+   * rank x 256 + the term's first position in that field (five fields: 17 bits).
    */
   private readonly postingPlaces: number[][] = [];
   private alive = new Uint8Array(1024);
@@ -126,8 +138,8 @@ export class TextIndex {
   /** What the current word added to `key`, so a better candidate for it can replace it. */
   private stepKey = new Float64Array(1024);
   /** Where the current word and the previous word were found (as in `postingPlaces`). */
-  private lastPlace = new Uint16Array(1024);
-  private previousPlace = new Uint16Array(1024);
+  private lastPlace = new Uint32Array(1024);
+  private previousPlace = new Uint32Array(1024);
 
   get deadRatio(): number {
     return this.slotCount === 0 ? 0 : 1 - this.liveCount / this.slotCount;
@@ -149,7 +161,9 @@ export class TextIndex {
     const offer = (word: string, field: number, position: number) => {
       const term = normalizeTerm(word);
       if (term === null) return;
+      if (field === descriptionField && isStopWord(term)) return;
       const id = this.termId(term, word.toLocaleLowerCase('en'));
+      if (field !== descriptionField) this.markSuggestible(id);
       const held = places.get(id);
       if (held === undefined) {
         places.set(id, (1 << (12 + field)) | (field << 8) | Math.min(position, lastPosition));
@@ -159,7 +173,9 @@ export class TextIndex {
     };
     textFields.forEach((field, rank) => {
       let position = 0;
+      const limit = rank === descriptionField ? descriptionWordLimit : Infinity;
       for (const chunk of fields[field].split(/\s+/)) {
+        if (position >= limit) break;
         // "T-Shirt" is also the one word "tshirt", at the position of its first part.
         for (const compound of hyphenatedCompounds(chunk)) offer(compound, rank, position);
         for (const word of tokenize(chunk)) {
@@ -192,10 +208,22 @@ export class TextIndex {
     return id;
   }
 
+  private markSuggestible(id: number): void {
+    if (id >= this.suggestible.length) {
+      const grown = new Uint8Array(Math.max(id + 1, this.suggestible.length * 2));
+      grown.set(this.suggestible);
+      this.suggestible = grown;
+    }
+    this.suggestible[id] = 1;
+  }
+
   private ensureCapacity(size: number): void {
     if (size <= this.alive.length) return;
     const capacity = Math.max(size, this.alive.length * 2);
-    const grow = <T extends Uint8Array | Uint16Array | Float64Array>(old: T, made: T): T => {
+    const grow = <T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(
+      old: T,
+      made: T,
+    ): T => {
       made.set(old);
       return made;
     };
@@ -204,8 +232,8 @@ export class TextIndex {
     this.progress = grow(this.progress, new Uint16Array(capacity));
     this.key = grow(this.key, new Float64Array(capacity));
     this.stepKey = grow(this.stepKey, new Float64Array(capacity));
-    this.lastPlace = grow(this.lastPlace, new Uint16Array(capacity));
-    this.previousPlace = grow(this.previousPlace, new Uint16Array(capacity));
+    this.lastPlace = grow(this.lastPlace, new Uint32Array(capacity));
+    this.previousPlace = grow(this.previousPlace, new Uint32Array(capacity));
   }
 
   /** Whether the index has this exact term (a normalised word). */
@@ -400,9 +428,10 @@ export class TextIndex {
     return best && { term: best.term, written: this.display[best.id]!, typos: best.typos };
   }
 
-  /** Indexed words starting with `prefix`, most used first, as first written. */
+  /** Indexed words starting with `prefix` (not description-only), most used first, as written. */
   completions(prefix: string, limit: number): { term: string; written: string }[] {
     return [...this.vocabulary.atPrefix(prefix).entries()]
+      .filter(([, id]) => this.suggestible[id] === 1)
       .map(([term, id]) => ({
         term,
         written: this.display[id]!,
