@@ -17,3 +17,40 @@ export const messageResendRequested = eventType('notification/message.resend-req
     resendCount: z.number().int().positive(),
   }),
 });
+
+/**
+ * Someone asked for marketing mail (footer, checkout, account): the cell mails the double opt-in
+ * confirmation link. The link's token is made when the email is rendered, from these fields and
+ * MAIL_LINK_SECRET, so no token travels in an event.
+ */
+export const subscriptionRequested = eventType('notification/subscription.requested', {
+  schema: z.object({
+    subscriberId: z.string().regex(/^[0-9a-f]{24}$/i),
+    email: z.email(),
+    /** ISO 8601: when it was asked for; part of the signed link. */
+    requestedAt: z.iso.datetime(),
+  }),
+});
+
+/**
+ * A shopper with a known email reached checkout with this cart: the abandoned-cart function
+ * waits ABANDONED_CART_DELAY for an order from the same address, then sends one reminder where
+ * consent allows. Sent by the notification cell itself (`notification.rememberCheckout`).
+ */
+export const checkoutStarted = eventType('notification/checkout.started', {
+  schema: z.object({
+    email: z.email(),
+    lines: z
+      .array(
+        z.object({
+          sku: z.string().min(1).max(64),
+          name: z.string().max(200),
+          quantity: z.number().int().min(1).max(99),
+          unitPriceMinor: z.number().int().min(0),
+        }),
+      )
+      .min(1)
+      .max(50),
+    currency: z.string().length(3),
+  }),
+});
