@@ -1,50 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import { isDomain } from '../domains';
 import type { SignedInContext } from '../trpc/context';
-import { appendAuditEntry, type NewAuditEntry } from './append-entry';
-import { auditHeadSeq, auditWriteFailures } from './audit-metrics';
-import { collectingAuditRecorder, ignoringAuditRecorder, type AuditRecord } from './audit-recorder';
-import { toJsonValue } from './canonical-json';
-import { redactedInput } from './redact-input';
-
-/** Input keys that usually name the object a procedure changes, in order of preference. */
-const objectIdKeys = ['id', 'productId', 'orderId', 'paymentId', 'accountId', 'categoryId'];
-
-function idsFromInput(input: unknown): string[] {
-  if (typeof input !== 'object' || input === null) return [];
-  const fields = input as Record<string, unknown>;
-  for (const key of objectIdKeys) {
-    const value = fields[key];
-    if (typeof value === 'string' && value.length <= 100) return [value];
-  }
-  const ids = fields.ids;
-  if (Array.isArray(ids)) return ids.filter((id): id is string => typeof id === 'string');
-  return [];
-}
-
-function entryOf(
-  ctx: SignedInContext,
-  procedure: string,
-  recorded: AuditRecord | undefined,
-  rawInput: unknown,
-): NewAuditEntry {
-  const action = procedure.slice(procedure.indexOf('.') + 1);
-  const explicitIds = recorded?.object.ids ?? (recorded?.object.id ? [recorded.object.id] : null);
-  return {
-    at: new Date().toISOString(),
-    actor: { accountId: ctx.identity.accountId, email: ctx.identity.email || null },
-    roles: [...ctx.identity.roles],
-    procedure,
-    objectType: recorded?.object.type ?? action,
-    objectIds: explicitIds ? [...explicitIds] : idsFromInput(rawInput),
-    before: toJsonValue(recorded?.before),
-    after: toJsonValue(recorded?.after),
-    // With before/after the input adds nothing a reviewer needs, and may hold personal data.
-    input: recorded ? null : redactedInput(rawInput),
-    requestId: ctx.requestId || null,
-    clientAddress: ctx.clientAddress,
-  };
-}
+import { appendStaffEntry, AuditWriteFailed } from './append-staff-entry';
+import { collectingAuditRecorder, ignoringAuditRecorder } from './audit-recorder';
+import { staffAuditEntry } from './staff-entry';
 
 /**
  * The call's raw input, or `undefined` when it has none: a mutation without an input parser may
@@ -76,26 +35,15 @@ export async function auditStaffMutation<Result extends { ok: boolean }>(args: {
   }
   const recorder = collectingAuditRecorder();
   const result = await args.next({ audit: recorder });
-  // A failed mutation changed nothing to record.
-  if (!result.ok) return result;
-  const entry = entryOf(ctx, path, recorder.recorded(), await inputOrNothing(args.getRawInput));
+  const recorded = recorder.recorded();
+  // A failed mutation, or one that says it changed nothing, has nothing to record.
+  if (!result.ok || recorded === 'unchanged') return result;
+  const entry = staffAuditEntry(ctx, path, recorded, await inputOrNothing(args.getRawInput));
   try {
-    const appended = await appendAuditEntry(cell, entry);
-    auditHeadSeq.labels(cell).set(appended.seq);
-    // Every head hash in the logs: shipped elsewhere, they anchor the chain (docs/audit-log.md).
-    ctx.logger.info({ audit: appended, procedure: path }, 'audit entry appended');
+    await appendStaffEntry(cell, entry, ctx.logger);
     return result;
   } catch (error) {
-    auditWriteFailures.labels(cell).inc();
-    // The change is saved and is not undone; the entry goes to the log so it can be re-appended.
-    ctx.logger.error(
-      { err: error, procedure: path, auditEntry: entry },
-      'staff change saved but its audit entry could not be written',
-    );
-    throw new TRPCError({
-      code: 'INTERNAL_SERVER_ERROR',
-      message: 'The change was saved but could not be recorded in the audit log',
-      cause: error,
-    });
+    if (!(error instanceof AuditWriteFailed)) throw error;
+    throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: error.message, cause: error });
   }
 }

@@ -16,23 +16,34 @@ export interface AuditRecord {
 
 /** `ctx.audit` of every `permissionProcedure`. */
 export interface AuditRecorder {
-  /** Describes this call's change; a second call replaces the first. */
+  /** Describes this call's change; a second call (or `unchanged`) replaces the first. */
   record(entry: AuditRecord): void;
+  /**
+   * Says this call changed nothing in the shop (a CSV dry run, staging a file, a repeat that
+   * found the work done): no entry is written. Replaces an earlier `record`, and vice versa.
+   */
+  unchanged(): void;
 }
 
 export interface CollectingAuditRecorder extends AuditRecorder {
-  recorded(): AuditRecord | undefined;
+  recorded(): AuditRecord | 'unchanged' | undefined;
 }
 
 export function collectingAuditRecorder(): CollectingAuditRecorder {
-  let last: AuditRecord | undefined;
+  let last: AuditRecord | 'unchanged' | undefined;
   return {
     record(entry) {
       last = entry;
+    },
+    unchanged() {
+      last = 'unchanged';
     },
     recorded: () => last,
   };
 }
 
 /** For queries and service tokens: nothing of theirs is recorded. */
-export const ignoringAuditRecorder: AuditRecorder = { record: () => undefined };
+export const ignoringAuditRecorder: AuditRecorder = {
+  record: () => undefined,
+  unchanged: () => undefined,
+};

@@ -57,10 +57,16 @@ export async function setRoles({ input, ctx }: StaffArgs<SetRolesInput>): Promis
  * Starts a new signing key (it signs once every replica publishes it, about a minute later);
  * the old key stays published until the tokens it signed have expired.
  */
-export async function rotateSigningKey({
-  ctx,
-}: HandlerArgs<undefined, SignedInContext>): Promise<RotatedSigningKey> {
+export async function rotateSigningKey({ ctx }: StaffArgs): Promise<RotatedSigningKey> {
+  const { SigningKey } = await authDatabase.models();
+  // The audit log names the keys (ids only, never key material) that signed before the rotation.
+  const signing = await SigningKey.find({ retiredAt: null }, { _id: 0, kid: 1 }).lean();
   const { kid, activatesAt } = await signingKeys.rotateSigningKey();
   ctx.logger.warn({ kid, activatesAt, by: ctx.identity.accountId }, 'signing key rotated');
+  ctx.audit.record({
+    object: { type: 'signing-key', id: kid },
+    before: { signingKeyIds: signing.map((key) => key.kid) },
+    after: { signingKeyIds: [kid], activatesAt: activatesAt.toISOString() },
+  });
   return { kid, activatesAt: activatesAt.toISOString() };
 }

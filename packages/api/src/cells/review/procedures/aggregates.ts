@@ -1,4 +1,4 @@
-import type { HandlerArgs, SignedInContext } from '../../../trpc/context';
+import type { StaffArgs } from '../../../trpc/context';
 import type { RecomputeAggregatesInput } from '../inputs';
 import { recomputeAggregates as recompute, type RecomputeOutcome } from '../rating-recompute';
 
@@ -6,9 +6,17 @@ import { recomputeAggregates as recompute, type RecomputeOutcome } from '../rati
  * `review.recomputeAggregates` (reviews:moderate): repairs the rating aggregates of one product
  * or of all of them from their reviews; idempotent (see `rating-recompute.ts`).
  */
-export function recomputeAggregates({
+export async function recomputeAggregates({
   input,
   ctx,
-}: HandlerArgs<RecomputeAggregatesInput, SignedInContext>): Promise<RecomputeOutcome> {
-  return recompute(ctx.logger, input.productSlug);
+}: StaffArgs<RecomputeAggregatesInput>): Promise<RecomputeOutcome> {
+  const outcome = await recompute(ctx.logger, input.productSlug);
+  // A repair: the audit log says which aggregates it checked and how many it had to correct.
+  const scope = input.productSlug ?? 'every product';
+  ctx.audit.record({
+    object: { type: 'rating-aggregate', id: scope },
+    before: { scope },
+    after: { scope, ...outcome },
+  });
+  return outcome;
 }

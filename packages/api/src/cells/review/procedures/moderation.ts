@@ -2,7 +2,7 @@ import type { QueryFilter } from 'mongoose';
 import type { Review } from '@shop/db/review';
 import { TRPCError } from '@trpc/server';
 import { Types } from 'mongoose';
-import type { HandlerArgs, SignedInContext } from '../../../trpc/context';
+import type { HandlerArgs, SignedInContext, StaffArgs, StaffContext } from '../../../trpc/context';
 import { pageWindow } from '../../../trpc/pagination';
 import { reviewDatabase } from '../database';
 import type {
@@ -55,21 +55,38 @@ export async function moderationQueue({ input }: Args<ModerationQueueInput>): Pr
   };
 }
 
+function moderationAuditView(review: {
+  productSlug: string;
+  status: string;
+  rejection?: { reason?: string | null; note?: string | null } | null;
+}) {
+  return {
+    productSlug: review.productSlug,
+    status: review.status,
+    rejection: review.rejection?.reason
+      ? { reason: review.rejection.reason, note: review.rejection.note ?? '' }
+      : null,
+  };
+}
+
 /**
  * Moves each review to `status` unless it is already there, recording the decision (who, when,
  * why) on the review in the same update. Answers how many changed.
  */
 async function decideMany(
-  ctx: SignedInContext,
+  ctx: StaffContext,
   reviewIds: readonly string[],
   change: { status: 'published' | 'rejected'; reason?: RejectInput['reason']; note?: string },
 ): Promise<{ changed: number }> {
   const { Review } = await reviewDatabase.models();
   let changed = 0;
+  // The audit log's before/after per review that changed (status and the rejection reason).
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
   for (const id of new Set(reviewIds)) {
     const at = new Date();
     const review = await Review.findOne({ _id: new Types.ObjectId(id), deletedAt: null })
-      .select({ version: 1, status: 1 })
+      .select({ version: 1, status: 1, rejection: 1, productSlug: 1 })
       .lean();
     if (!review || review.status === change.status) continue;
     const updated = await Review.findOneAndUpdate(
@@ -99,8 +116,12 @@ async function decideMany(
     ).lean();
     if (!updated) continue; // edited or decided meanwhile: the moderator sees it again
     changed += 1;
+    before[id] = moderationAuditView(review);
+    after[id] = moderationAuditView(updated);
     await announceReviewChange(ctx.logger, updated);
   }
+  if (changed === 0) ctx.audit.unchanged();
+  else ctx.audit.record({ object: { type: 'review', ids: Object.keys(after) }, before, after });
   ctx.logger.info(
     { reviews: reviewIds.length, changed, status: change.status, reason: change.reason },
     'reviews moderated',
@@ -109,7 +130,7 @@ async function decideMany(
 }
 
 /** `review.approve` (reviews:moderate): publish the reviews. */
-export function approve({ input, ctx }: Args<ApproveInput>) {
+export function approve({ input, ctx }: StaffArgs<ApproveInput>) {
   return decideMany(ctx, input.reviewIds, { status: 'published' });
 }
 
@@ -117,7 +138,7 @@ export function approve({ input, ctx }: Args<ApproveInput>) {
  * `review.reject` (reviews:moderate): reject with a reason from the list (never "negative": the
  * list has no such reason, and the rejection distribution shows whether rejections lean low).
  */
-export function reject({ input, ctx }: Args<RejectInput>) {
+export function reject({ input, ctx }: StaffArgs<RejectInput>) {
   return decideMany(ctx, input.reviewIds, {
     status: 'rejected',
     reason: input.reason,
@@ -126,23 +147,29 @@ export function reject({ input, ctx }: Args<RejectInput>) {
 }
 
 /** `review.reply` (reviews:moderate): the merchant's public reply under a review ('' removes it). */
-export async function reply({ input, ctx }: Args<ReplyInput>): Promise<ModerationReviewView> {
+export async function reply({ input, ctx }: StaffArgs<ReplyInput>): Promise<ModerationReviewView> {
   const { Review } = await reviewDatabase.models();
   const staffAccountId = staffId(ctx);
   if (input.text !== '' && !staffAccountId) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Only a staff account can reply' });
   }
-  const updated = await Review.findOneAndUpdate(
+  const newReply =
+    input.text === '' || !staffAccountId
+      ? null
+      : { text: input.text, at: new Date(), staffAccountId };
+  // The document as it was (for the audit log's before); the answer is it with the new reply.
+  const previous = await Review.findOneAndUpdate(
     { _id: new Types.ObjectId(input.reviewId), deletedAt: null },
-    {
-      $set: {
-        reply: input.text === '' ? null : { text: input.text, at: new Date(), staffAccountId },
-      },
-    },
-    { returnDocument: 'after' },
+    { $set: { reply: newReply } },
+    { returnDocument: 'before' },
   ).lean();
-  if (!updated) throw reviewNotFound();
-  return toModerationReview(updated);
+  if (!previous) throw reviewNotFound();
+  ctx.audit.record({
+    object: { type: 'review', id: input.reviewId },
+    before: { productSlug: previous.productSlug, reply: previous.reply?.text ?? null },
+    after: { productSlug: previous.productSlug, reply: newReply?.text ?? null },
+  });
+  return toModerationReview({ ...previous, reply: newReply });
 }
 
 /** `review.reports` (reviews:moderate): what shoppers reported about a review, newest first. */
