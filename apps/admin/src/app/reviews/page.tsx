@@ -5,6 +5,7 @@ import { requirePermission } from '@/auth/current-session';
 import { cellsAs } from '@/auth/signed-in-cells';
 import { callCell } from '@/server/cell-call';
 import { moderateReviews, replyToReview } from './actions';
+import { ReviewPhotoStrip } from './review-photo-strip';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Reviews' };
@@ -305,6 +306,7 @@ export default async function ReviewsPage({
                     {review.body ? (
                       <p className="mt-2 text-sm whitespace-pre-line text-ink">{review.body}</p>
                     ) : null}
+                    <ReviewPhotoStrip photos={review.photos} />
                     {review.rejectionReason ? (
                       <p className="mt-2 text-sm text-danger">
                         Rejected: {review.rejectionReason}

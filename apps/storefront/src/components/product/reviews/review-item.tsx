@@ -5,6 +5,7 @@ import { Badge, Button, RatingStars } from '@shop/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '@/browser/trpc';
+import { ReviewPhotos } from './review-photos';
 
 type ShownReview = RouterOutputs['review']['forProduct']['items'][number];
 type Vote = 'helpful' | 'unhelpful';
@@ -86,6 +87,7 @@ export function ReviewItem({ review, myVote }: { review: ShownReview; myVote: Vo
       {review.body ? (
         <p className="mt-2 text-sm leading-relaxed whitespace-pre-line text-ink">{review.body}</p>
       ) : null}
+      <ReviewPhotos photos={review.photos} label="Photos from this review" />
       {review.reply ? (
         <div className="mt-3 rounded-md bg-surface-muted p-3 text-sm" data-testid="merchant-reply">
           <p className="font-medium text-ink">Reply from the shop</p>

@@ -21,6 +21,7 @@ const shown = (id: string, rating: number, verified: boolean) => ({
   helpfulCount: 0,
   unhelpfulCount: 0,
   photoCount: 0,
+  photos: [],
   reply: null,
 });
 

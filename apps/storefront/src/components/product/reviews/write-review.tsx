@@ -4,6 +4,7 @@ import { Button, Notice } from '@shop/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '@/browser/trpc';
+import { ReviewPhotoPicker, type PickedPhoto } from './review-photo-picker';
 
 function messageOf(error: unknown): string {
   const data = (error as { data?: { httpStatus?: number }; message?: string }).data;
@@ -14,7 +15,7 @@ function messageOf(error: unknown): string {
   return 'Your review could not be sent; try again.';
 }
 
-/** The shopper's review form: stars, title, text, and whether it was written for an incentive. */
+/** The shopper's review form: stars, title, text, photos, and whether it was written for an incentive. */
 export function WriteReview({ productSlug }: { productSlug: string }) {
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
@@ -22,6 +23,7 @@ export function WriteReview({ productSlug }: { productSlug: string }) {
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [incentivised, setIncentivised] = useState(false);
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const submit = useMutation(trpc.review.submit.mutationOptions());
 
   if (submit.isSuccess) {
@@ -49,7 +51,14 @@ export function WriteReview({ productSlug }: { productSlug: string }) {
       onSubmit={(event) => {
         event.preventDefault();
         if (rating === 0) return;
-        submit.mutate({ productSlug, rating, title, body, incentivised });
+        submit.mutate({
+          productSlug,
+          rating,
+          title,
+          body,
+          incentivised,
+          photoIds: photos.map((photo) => photo.id),
+        });
       }}
     >
       <fieldset>
@@ -96,6 +105,7 @@ export function WriteReview({ productSlug }: { productSlug: string }) {
           onChange={(event) => setBody(event.target.value)}
         />
       </label>
+      <ReviewPhotoPicker photos={photos} onChange={setPhotos} />
       <label className="flex items-center gap-2 text-sm">
         <input
           type="checkbox"
