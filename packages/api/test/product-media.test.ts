@@ -91,6 +91,29 @@ describe('product image upload: who may', () => {
     });
   });
 
+  it('an upload is a staff change: the audit log has who, the request and the image', async () => {
+    const answer = await upload(await jpeg(800, 600), {
+      ...internal,
+      ...bearer(tokens.catalog),
+      'x-request-id': 'media-audit-1',
+      'x-forwarded-for': '203.0.113.9',
+    });
+    expect(answer.status).toBe(201);
+    const { url } = answer.json as { url: string };
+    const admin = clientAs(await login('admin@example.com'));
+    const { items } = await admin.product.auditLog.query({ action: 'uploadImage' });
+    expect(items[0]).toMatchObject({
+      procedure: 'product.uploadImage',
+      actor: { email: 'catalog@example.com' },
+      roles: ['catalog_manager'],
+      object: { type: 'product-image', ids: [url.split('/').at(-1)] },
+      before: null,
+      after: { url, width: 800, height: 600 },
+      requestId: 'media-audit-1',
+      clientAddress: '203.0.113.9',
+    });
+  });
+
   it('an order manager, an analyst (read only) and a shopper get 403; no token 401', async () => {
     const photo = await jpeg();
     const before = await storedImageCount();

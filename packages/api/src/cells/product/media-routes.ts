@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
+import { appendStaffEntry, AuditWriteFailed } from '../../audit/append-staff-entry';
+import { staffAuditEntry } from '../../audit/staff-entry';
+import { clientAddressOf } from '../../host/client-address';
 import { sendJson } from '../../host/json-response';
 import { rootLogger } from '../../observability/logger';
 import { processProductImage, productImageLimits } from './media-image-processing';
@@ -22,7 +25,8 @@ export const productImageReadPath = '/media/product-image';
 /**
  * POST: one image as the raw request body (any type: the bytes are sniffed). Needs the internal
  * credential (only the admin's server calls this) and a staff access token with `catalog:write`.
- * Answers 201 `{ url, width, height }`; the product keeps `url` once the editor saves it.
+ * Answers 201 `{ url, width, height }`; the product keeps `url` once the editor saves it. The
+ * upload is a staff change: it is recorded in the product cell's audit log (`product.uploadImage`).
  */
 export async function uploadProductImage(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const logger = rootLogger.child({ requestId: res.getHeader('x-request-id') });
@@ -35,8 +39,33 @@ export async function uploadProductImage(req: IncomingMessage, res: ServerRespon
       { imageId: id, by: identity.accountId, bytes: bytes.byteLength },
       'product image stored',
     );
-    sendJson(res, 201, { url: productImagePath(id), width: image.width, height: image.height });
+    const stored = { url: productImagePath(id), width: image.width, height: image.height };
+    const caller = {
+      identity,
+      requestId: String(res.getHeader('x-request-id') ?? ''),
+      // The uploader proved it is the internal caller, so its forwarded address is believed.
+      clientAddress: clientAddressOf(req, true),
+    };
+    await appendStaffEntry(
+      'product',
+      staffAuditEntry(
+        caller,
+        'product.uploadImage',
+        {
+          object: { type: 'product-image', id },
+          before: null,
+          after: { ...stored, bytes: bytes.byteLength },
+        },
+        undefined,
+      ),
+      logger,
+    );
+    sendJson(res, 201, stored);
   } catch (error) {
+    if (error instanceof AuditWriteFailed) {
+      // Stored but not recorded: the same loud 500 a staff procedure gives (docs/audit-log.md).
+      return sendJson(res, 500, { error: { message: error.message } });
+    }
     if (!(error instanceof MediaRefusal)) throw error;
     logger.debug({ status: error.status, reason: error.message }, 'product image refused');
     // Say why and close: the rest of an oversized body is not read.
