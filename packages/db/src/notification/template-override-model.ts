@@ -3,6 +3,7 @@ import { supportedLanguages } from '../user/preferences';
 
 /** The languages an email template can be worded in: those the shop offers shoppers. */
 export const templateLanguages = supportedLanguages;
+export type TemplateLanguage = (typeof templateLanguages)[number];
 
 /**
  * Staff's wording of one email template in one language: the subject and the editable text

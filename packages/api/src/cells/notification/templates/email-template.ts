@@ -1,11 +1,16 @@
 import type { MessageKind } from '@shop/db/notification';
 import type { ReactElement } from 'react';
 import type { z } from 'zod';
+import type { EditableBlocks } from './editable-text';
 
 /** What every template gets besides its own props. */
 export interface EmailContext {
   /** `STOREFRONT_PUBLIC_URL` without a trailing slash; every link starts here. */
   storefrontUrl: string;
+  /** Marketing mail only: the page that unsubscribes this recipient (signed, no address in it). */
+  unsubscribeUrl?: string;
+  /** Staff's wording of the editable blocks for this email's language (`editable-text.ts`). */
+  blockOverrides?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -24,6 +29,15 @@ export interface EmailTemplate<TProps> {
   /** Validates what the sender passes in, so a template never renders half-filled. */
   props: z.ZodType<TProps>;
   subject(props: TProps): string;
+  /**
+   * What staff may reword in the admin: the blocks (default text) and the variables the subject
+   * and blocks may use. Without it only the subject is editable, with no variables.
+   */
+  editable?: {
+    blocks: EditableBlocks;
+    variables: readonly string[];
+    values(props: NoInfer<TProps>): Record<string, string>;
+  };
   render(props: TProps, context: EmailContext): ReactElement;
 }
 

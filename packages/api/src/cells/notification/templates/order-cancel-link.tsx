@@ -2,6 +2,7 @@ import { formatMoney } from '@shop/money';
 import { z } from 'zod';
 import { EmailAction, EmailHeading, EmailLayout, EmailText } from './email-layout';
 import { defineEmailTemplate } from './email-template';
+import { orderVariables } from './order-variables';
 import { describeExpiry, tokenLink } from './link-expiry';
 import { currency, greeting, minor, orderRef } from './order-props';
 
@@ -21,6 +22,7 @@ export const orderCancelLinkEmail = defineEmailTemplate({
     currency,
   }),
   subject: ({ number }) => `Cancel order ${number}?`,
+  editable: orderVariables,
   render: (order, context) => (
     <EmailLayout preview={`The link to cancel order ${order.number}.`} context={context}>
       <EmailHeading>Cancel your order</EmailHeading>

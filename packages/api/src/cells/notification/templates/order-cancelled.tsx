@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EmailAction, EmailHeading, EmailLayout, EmailText } from './email-layout';
 import { defineEmailTemplate } from './email-template';
+import { orderVariables } from './order-variables';
 import { formatMoney } from '@shop/money';
 import { orderLink } from './order-links';
 import { currency, greeting, minor, orderRef } from './order-props';
@@ -26,6 +27,7 @@ export const orderCancelledEmail = defineEmailTemplate({
     currency,
   }),
   subject: ({ number }) => `Order ${number} cancelled`,
+  editable: orderVariables,
   render: (order, context) => {
     const refund = formatMoney(order.refundedMinor, order.currency);
     return (

@@ -1,10 +1,20 @@
 import { z } from 'zod';
 import { EmailAction, EmailHeading, EmailLayout, EmailRule, EmailText } from './email-layout';
+import { blockTexts } from './editable-text';
 import { defineEmailTemplate } from './email-template';
 import { formatMoney } from '@shop/money';
 import { orderLink } from './order-links';
 import { currency, greeting, minor, orderLine, orderRef, postalAddress } from './order-props';
 import { AddressBlock, DetailList, OrderLines, OrderTotals, SectionLabel } from './order-summary';
+
+const blocks = {
+  heading: { label: 'Heading', text: 'Thank you for your order' },
+  closing: {
+    label: 'Closing note',
+    text: 'We will email you again when the parcel is on its way. Changed your mind? You can cancel the order from its page until it ships.',
+  },
+};
+const values = ({ number, name }: { number: string; name: string }) => ({ number, name });
 
 const paymentMethodLabels = {
   card: 'Card',
@@ -30,7 +40,10 @@ export const orderConfirmedEmail = defineEmailTemplate({
     shippingAddress: postalAddress,
   }),
   subject: ({ number }) => `Order ${number} confirmed`,
+  // The items, totals, addresses and links are fixed: only the wording around them is editable.
+  editable: { blocks, variables: ['number', 'name'], values },
   render: (order, context) => {
+    const text = blockTexts(blocks, context, values(order));
     const total = formatMoney(order.totalMinor, order.currency);
     const cash = order.paymentMethod === 'cash_on_delivery';
     return (
@@ -38,7 +51,7 @@ export const orderConfirmedEmail = defineEmailTemplate({
         preview={`Thank you for your order ${order.number} (${total}).`}
         context={context}
       >
-        <EmailHeading>Thank you for your order</EmailHeading>
+        <EmailHeading>{text.heading}</EmailHeading>
         <EmailText>
           {greeting(order.name)} we have your order {order.number} and are getting it ready.{' '}
           {cash
@@ -59,10 +72,7 @@ export const orderConfirmedEmail = defineEmailTemplate({
         />
         <EmailAction href={orderLink(context.storefrontUrl, order)}>View your order</EmailAction>
         <EmailRule />
-        <EmailText muted>
-          We will email you again when the parcel is on its way. Changed your mind? You can cancel
-          the order from its page until it ships.
-        </EmailText>
+        <EmailText muted>{text.closing}</EmailText>
       </EmailLayout>
     );
   },

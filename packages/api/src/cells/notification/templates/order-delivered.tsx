@@ -1,5 +1,6 @@
 import { EmailAction, EmailHeading, EmailLayout, EmailText } from './email-layout';
 import { defineEmailTemplate } from './email-template';
+import { orderVariables } from './order-variables';
 import { orderLink } from './order-links';
 import { greeting, orderRef } from './order-props';
 
@@ -9,6 +10,7 @@ export const orderDeliveredEmail = defineEmailTemplate({
   kind: 'transactional',
   props: orderRef,
   subject: ({ number }) => `Order ${number} has been delivered`,
+  editable: orderVariables,
   render: (order, context) => (
     <EmailLayout preview={`Your order ${order.number} has arrived.`} context={context}>
       <EmailHeading>Your order has arrived</EmailHeading>

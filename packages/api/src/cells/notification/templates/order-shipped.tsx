@@ -3,6 +3,7 @@ import { Link } from '@react-email/components';
 import { brand } from './brand';
 import { EmailAction, EmailHeading, EmailLayout, EmailText } from './email-layout';
 import { defineEmailTemplate } from './email-template';
+import { orderVariables } from './order-variables';
 import { orderLink } from './order-links';
 import { greeting, orderRef } from './order-props';
 import { DetailList } from './order-summary';
@@ -21,6 +22,7 @@ export const orderShippedEmail = defineEmailTemplate({
       .catch(undefined),
   }),
   subject: ({ number }) => `Order ${number} is on its way`,
+  editable: orderVariables,
   render: (order, context) => (
     <EmailLayout
       preview={`${order.carrier} is bringing your order ${order.number}.`}

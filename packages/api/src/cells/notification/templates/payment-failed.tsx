@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EmailAction, EmailHeading, EmailLayout, EmailText } from './email-layout';
 import { defineEmailTemplate } from './email-template';
+import { orderVariables } from './order-variables';
 import { formatMoney } from '@shop/money';
 import { currency, greeting, minor, orderRef } from './order-props';
 
@@ -18,6 +19,7 @@ export const paymentFailedEmail = defineEmailTemplate({
     currency,
   }),
   subject: ({ number }) => `Payment for order ${number} did not go through`,
+  editable: orderVariables,
   render: (order, context) => (
     <EmailLayout preview="Your payment did not go through; nothing was charged." context={context}>
       <EmailHeading>Your payment did not go through</EmailHeading>

@@ -1,5 +1,6 @@
 import { EmailAction, EmailHeading, EmailLayout, EmailText } from './email-layout';
 import { defineEmailTemplate } from './email-template';
+import { orderVariables } from './order-variables';
 import { formatMoney } from '@shop/money';
 import { orderLink } from './order-links';
 import { currency, greeting, minor, orderRef } from './order-props';
@@ -15,6 +16,7 @@ export const refundIssuedEmail = defineEmailTemplate({
     currency,
   }),
   subject: ({ number }) => `Refund for order ${number}`,
+  editable: orderVariables,
   render: (order, context) => {
     const amount = formatMoney(order.amountMinor, order.currency);
     const details: [string, string][] = [
