@@ -39,6 +39,15 @@ function detailsOf(event: TrackedEventInput): Partial<TrackedEvent> {
         properties: { position: event.position },
       };
     case 'cart_item_added':
+      return {
+        productId: event.productId,
+        properties: {
+          quantity: event.quantity,
+          ...(event.unitPriceMinor !== undefined && event.currency
+            ? { unitPriceMinor: event.unitPriceMinor, currency: event.currency }
+            : {}),
+        },
+      };
     case 'cart_item_removed':
       return { productId: event.productId, properties: { quantity: event.quantity } };
     case 'checkout_step':

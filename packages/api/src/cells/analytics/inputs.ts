@@ -66,7 +66,21 @@ export const trackedEventInput = z.discriminatedUnion('kind', [
   z
     .object({
       ...eventBase,
-      kind: z.enum(['cart_item_added', 'cart_item_removed']),
+      kind: z.literal('cart_item_added'),
+      productId: productRef,
+      quantity: z.number().int().min(1).max(99),
+      /** The price the shopper saw, for the abandoned carts' value (minor units). */
+      unitPriceMinor: z.number().int().min(0).max(100_000_000).optional(),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .optional(),
+    })
+    .strict(),
+  z
+    .object({
+      ...eventBase,
+      kind: z.literal('cart_item_removed'),
       productId: productRef,
       quantity: z.number().int().min(1).max(99),
     })
@@ -141,3 +155,7 @@ export const topProductsReportInput = reportRangeInput;
 export type TopProductsReportInput = ReportRangeInput;
 export const searchReportInput = reportRangeInput;
 export type SearchReportInput = ReportRangeInput;
+export const customersReportInput = reportRangeInput;
+export type CustomersReportInput = ReportRangeInput;
+export const abandonedCartsReportInput = reportRangeInput;
+export type AbandonedCartsReportInput = ReportRangeInput;

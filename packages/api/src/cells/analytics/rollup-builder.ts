@@ -46,6 +46,8 @@ export async function rebuildDay(timeZone: string, day: string, now = new Date()
         trafficSource: 1,
         productId: 1,
         query: 1,
+        path: 1,
+        'properties.quantity': 1,
       })
       .lean<BrowsingFact[]>(),
     AnalyticsEvent.find({ name: { $in: rolledUpEventNames }, occurredAt: range })

@@ -1,4 +1,5 @@
 import type { RollupCounts } from '@shop/db/analytics';
+import { attributePurchases } from './purchase-attribution';
 
 /** The raw fields a rollup reads from a browsing event. */
 export interface BrowsingFact {
@@ -9,6 +10,8 @@ export interface BrowsingFact {
   trafficSource: string;
   productId?: string | null;
   query?: string | null;
+  path?: string | null;
+  properties?: Record<string, unknown>;
 }
 
 /** The fields a rollup reads from an event the cell recorded from another cell. */
@@ -88,6 +91,14 @@ export function summariseBucket(browsing: BrowsingFact[], recorded: RecordedFact
     (summary.funnel[segment] ??= {})[step] = sessions.size;
   }
   summary.totals.sessions = summary.funnel.all?.sessions ?? 0;
+  const attribution = attributePurchases(browsing);
+  for (const [key, counts] of Object.entries(attribution.products)) {
+    Object.assign((summary.products[key] ??= {}), counts);
+  }
+  if (attribution.searchClickSessions > 0) {
+    summary.totals.searchClickSessions = attribution.searchClickSessions;
+    summary.totals.searchPurchaseSessions = attribution.searchPurchaseSessions;
+  }
 
   for (const event of recorded) {
     const properties = event.properties;

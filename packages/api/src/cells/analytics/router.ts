@@ -3,6 +3,8 @@ import { router } from '../../trpc/init';
 import { permissionProcedure, publicProcedure } from '../../trpc/procedures';
 import { statusProcedure } from '../status';
 import {
+  abandonedCartsReportInput,
+  customersReportInput,
   funnelReportInput,
   ingestEventsInput,
   salesReportInput,
@@ -10,6 +12,7 @@ import {
   topProductsReportInput,
   zeroResultQueriesInput,
 } from './inputs';
+import { abandonedCartsReport, customersReport } from './procedures/customers';
 import { summary } from './procedures/dashboard';
 import { funnelReport, salesReport, searchReport, topProductsReport } from './procedures/reports';
 import { ingestEvents } from './procedures/tracking';
@@ -38,4 +41,12 @@ export const analyticsRouter = router({
     .input(topProductsReportInput)
     .query(topProductsReport),
   searchReport: permissionProcedure('analytics:read').input(searchReportInput).query(searchReport),
+  /** New vs returning customers and cohorts, from the recorded conversions (not rollups). */
+  customersReport: permissionProcedure('analytics:read')
+    .input(customersReportInput)
+    .query(customersReport),
+  /** Abandoned and recovered carts, from raw browsing events within their retention. */
+  abandonedCartsReport: permissionProcedure('analytics:read')
+    .input(abandonedCartsReportInput)
+    .query(abandonedCartsReport),
 });

@@ -1,3 +1,6 @@
+import type { AbandonedCartsData } from './abandoned-carts';
+import type { CustomersReportData } from './customer-cohorts';
+
 /** What `analytics.summary` returns: the staff dashboard's numbers. */
 export interface AnalyticsSummary {
   eventsLast24h: number;
@@ -72,13 +75,31 @@ export interface FunnelReport {
 
 export interface TopProductsReport {
   timeZone: string;
-  mostViewed: { product: string; views: number; addToCart: number }[];
+  /**
+   * Views and add-to-carts are events; the rates are per browsing session: of the sessions that
+   * viewed the product (clicked it in search results), the share that then bought it.
+   */
+  mostViewed: {
+    product: string;
+    views: number;
+    addToCart: number;
+    viewSessions: number;
+    viewPurchases: number;
+    viewToPurchaseRate: number | null;
+    searchSessions: number;
+    searchPurchases: number;
+    searchToPurchaseRate: number | null;
+  }[];
   bestSelling: { sku: string; name: string; units: number; revenueMinor: Record<string, number> }[];
 }
 
 export interface SearchReport {
   timeZone: string;
   totalSearches: number;
+  /** Sessions that clicked a search result, and those that bought a product they clicked. */
+  searchClickSessions: number;
+  searchPurchaseSessions: number;
+  searchToPurchaseRate: number | null;
   queries: { query: string; searches: number; zeroResults: number; clicks: number }[];
   zeroResult: { query: string; searches: number }[];
   noClicks: { query: string; searches: number }[];
@@ -97,3 +118,6 @@ export function salesFigures(counts: Record<string, number> | undefined): SalesF
     netMinor: revenueMinor - refundsMinor,
   };
 }
+
+export type CustomersReport = { timeZone: string } & CustomersReportData;
+export type AbandonedCartsReport = { timeZone: string } & AbandonedCartsData;

@@ -140,6 +140,12 @@ export async function funnelReport({ input }: Args<FunnelReportInput>): Promise<
 
 const topCount = 20;
 
+/** A share as a fraction rounded to 4 places; null when nothing was there to share. */
+export function rateOf(part: number | undefined, whole: number | undefined): number | null {
+  if (!whole) return null;
+  return Math.round(((part ?? 0) / whole) * 10_000) / 10_000;
+}
+
 /** Most viewed products (by page) and best sellers (by SKU, units and revenue per currency). */
 export async function topProductsReport({
   input,
@@ -160,6 +166,12 @@ export async function topProductsReport({
         product: key.slice(5),
         views: counts.views ?? 0,
         addToCart: counts.addToCart ?? 0,
+        viewSessions: counts.viewSessions ?? 0,
+        viewPurchases: counts.viewPurchases ?? 0,
+        viewToPurchaseRate: rateOf(counts.viewPurchases, counts.viewSessions),
+        searchSessions: counts.searchSessions ?? 0,
+        searchPurchases: counts.searchPurchases ?? 0,
+        searchToPurchaseRate: rateOf(counts.searchPurchases, counts.searchSessions),
       }))
       .sort((a, b) => b.views - a.views || a.product.localeCompare(b.product))
       .slice(0, topCount),
@@ -193,9 +205,14 @@ export async function searchReport({ input }: Args<SearchReportInput>): Promise<
     }))
     .filter((row) => row.searches > 0)
     .sort((a, b) => b.searches - a.searches || a.query.localeCompare(b.query));
+  const total = (key: string) =>
+    rollups.reduce((sum, rollup) => sum + (rollup.totals?.[key] ?? 0), 0);
   return {
     timeZone,
-    totalSearches: rollups.reduce((sum, rollup) => sum + (rollup.totals?.searches ?? 0), 0),
+    totalSearches: total('searches'),
+    searchClickSessions: total('searchClickSessions'),
+    searchPurchaseSessions: total('searchPurchaseSessions'),
+    searchToPurchaseRate: rateOf(total('searchPurchaseSessions'), total('searchClickSessions')),
     queries: queries.slice(0, topCount),
     zeroResult: queries
       .filter((row) => row.zeroResults > 0)
