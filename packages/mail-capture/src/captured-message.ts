@@ -9,6 +9,12 @@ export const capturedMessageSchema = z.object({
   text: z.string(),
   /** `null` when the message had no HTML part. */
   html: z.string().nullable(),
+  /**
+   * The message's header fields by lower-case name (the last one when repeated), unfolded, as
+   * sent: `list-unsubscribe`, `list-unsubscribe-post`, `x-shop-template`... Absent in messages
+   * captured before it was kept.
+   */
+  headers: z.record(z.string(), z.string()).default({}),
   /** ISO 8601. */
   receivedAt: z.string(),
 });

@@ -86,6 +86,7 @@ export async function startSmtpReceiver({
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : null,
             receivedAt: new Date().toISOString(),
+            headers: headerFields(parsed.headerLines),
           });
           callback();
         })
@@ -128,4 +129,16 @@ function recipientsOf(session: SMTPServerSession): string[] {
 
 function mailFromOf(session: SMTPServerSession): string {
   return session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+}
+
+/** `Name: value` lines, by lower-case name, with folded lines joined. */
+function headerFields(lines: readonly { key: string; line: string }[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const { key, line } of lines) {
+    fields[key.toLowerCase()] = line
+      .slice(line.indexOf(':') + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
+  }
+  return fields;
 }
