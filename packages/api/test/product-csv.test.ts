@@ -83,6 +83,57 @@ describe('CSV export and import', () => {
     expect(preview.rows).toBe(await models.InventoryItem.countDocuments());
   }, 180_000); // the whole seeded catalogue (2,000 products) out and back in
 
+  it('reads and writes tags: normalised on import, exported, round-tripped, refused at their cell', async () => {
+    const tagged = `${header},tags\r\n`;
+    const created = await uploadAndPreview(
+      staff,
+      tagged +
+        'csv-tagged-chair,Tagged chair,Oakline,draft,furniture,,,,CSV-TAG-1,40.00,,3,"Summer| garden  Party |summer"\r\n',
+    );
+    expect(created.preview!.errors).toEqual([]);
+    await staff.product.applyCsvImport.mutate({ importId: created.id });
+    const product = await models.Product.findOne({ slug: 'csv-tagged-chair' }).lean();
+    expect(product!.tags).toEqual(['summer', 'garden party']);
+
+    // Out: the product's row carries its tags; back in unchanged: nothing to do.
+    const { text } = await staff.product.exportProductsCsv.query();
+    const row = text.split('\n').find((line) => line.startsWith('csv-tagged-chair,'));
+    expect(row?.trim().endsWith(',summer|garden party')).toBe(true);
+    const exportedHeader = text.split('\n')[0]!.replace('\uFEFF', '').trim();
+    const again = await uploadAndPreview(staff, `${exportedHeader}\n${row}\n`);
+    expect(again.preview!.errors).toEqual([]);
+    expect(again.preview!.products).toEqual({ create: 0, update: 0, unchanged: 1 });
+
+    // A changed tags cell is an update of the tags only; an empty one leaves them alone.
+    const retagged = await uploadAndPreview(
+      staff,
+      tagged + 'csv-tagged-chair,,,,,,,,CSV-TAG-1,40.00,,3,winter\r\n',
+    );
+    expect(retagged.preview!.changes).toMatchObject([{ action: 'update', fields: ['tags'] }]);
+    await staff.product.applyCsvImport.mutate({ importId: retagged.id });
+    expect((await models.Product.findOne({ slug: 'csv-tagged-chair' }).lean())!.tags).toEqual([
+      'winter',
+    ]);
+    const untouched = await uploadAndPreview(
+      staff,
+      tagged + 'csv-tagged-chair,,,,,,,,CSV-TAG-1,40.00,,3,\r\n',
+    );
+    expect(untouched.preview!.products).toEqual({ create: 0, update: 0, unchanged: 1 });
+
+    // A bad tag is named at its line and column; nothing is written.
+    const bad = await uploadAndPreview(
+      staff,
+      tagged + 'csv-tagged-chair,,,,,,,,CSV-TAG-1,40.00,,3,winter|50% off\r\n',
+    );
+    expect(bad.preview!.errors).toEqual([
+      {
+        line: 2,
+        column: 'tags',
+        message: expect.stringContaining('letters and digits'),
+      },
+    ]);
+  }, 120_000);
+
   it('reads quoted commas, quotes and line breaks, a BOM, empty trailing columns, and ignores an id column', async () => {
     const text =
       '\uFEFFid,' +

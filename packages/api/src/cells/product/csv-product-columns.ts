@@ -29,8 +29,10 @@ export const productCsvColumns = [
   'weight_grams',
   'stock',
   'low_stock_threshold',
-  // Last, so files written before it (and their header checks) read the same.
+  // Last, so files written before them (and their header checks) read the same.
   'tax_class',
+  // Several separated by |, like categories; rule collections match them (docs/collections.md).
+  'tags',
 ] as const;
 export type ProductCsvColumn = (typeof productCsvColumns)[number];
 
@@ -47,6 +49,7 @@ export const productFieldColumns = [
   'categories',
   'description',
   'tax_class',
+  'tags',
 ] as const;
 export type ProductFieldColumn = (typeof productFieldColumns)[number];
 

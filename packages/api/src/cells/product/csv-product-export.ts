@@ -56,6 +56,7 @@ export async function exportProductsCsv({ Product, InventoryItem }: Models): Pro
             status: product.status,
             tax_class: product.taxClass ?? 'standard',
             categories: product.categorySlugs.join('|'),
+            tags: (product.tags ?? []).join('|'),
             description: product.description ?? '',
           });
         }

@@ -10,6 +10,7 @@ import {
   type VariantRow,
 } from './csv-product-columns';
 import { createInput, type CreateInput, type ProductChanges, type VariantInput } from './inputs';
+import { tagsInput } from './inputs/tags';
 import { publishIssues } from './publish-rules';
 import { descriptionHtmlOf } from './rich-text';
 import type { CsvPlannedChange, CsvRowError } from './views';
@@ -128,6 +129,22 @@ function lineOf(group: ProductGroup, column: ProductFieldColumn): number {
   return group.rows.find((row) => row.product[column] !== undefined)?.line ?? group.rows[0]!.line;
 }
 
+/**
+ * A tags cell ("summer|Garden party") as the product's tags, normalised as the editor does
+ * (inputs/tags.ts), or the first reason one is refused.
+ */
+function tagsOf(text: string): { tags: string[] } | { error: string } {
+  const parsed = tagsInput.safeParse(
+    text
+      .split('|')
+      .map((tag) => tag.trim())
+      .filter(Boolean),
+  );
+  return parsed.success
+    ? { tags: parsed.data }
+    : { error: `${parsed.error.issues[0]?.message ?? 'not a tag'} (separate several with |)` };
+}
+
 const categoriesOf = (text: string) =>
   text
     .split('|')
@@ -160,6 +177,7 @@ function locate(group: ProductGroup, variants: readonly VariantInput[], path: Pr
     brand: 'brand',
     status: 'status',
     taxClass: 'tax_class',
+    tags: 'tags',
     categorySlugs: 'categories',
     description: 'description',
     descriptionHtml: 'description',
@@ -260,6 +278,13 @@ function planGroup(
       );
     }
   }
+
+  // No tags cell: the product keeps its tags (an empty cell cannot clear them, as for every
+  // product column); a new product has none.
+  const tagText = fieldOf(group, 'tags');
+  const readTags = tagText !== undefined ? tagsOf(tagText) : undefined;
+  if (readTags && 'error' in readTags) fail(lineOf(group, 'tags'), 'tags', readTags.error);
+  const tags = readTags && 'tags' in readTags ? readTags.tags : undefined;
 
   // Options: names from the product's rows, values in the order first seen.
   const fileOptionNames = first.options.map((option) => option.name);
@@ -374,6 +399,7 @@ function planGroup(
       existing?.taxClass ??
       'standard') as CreateInput['taxClass'],
     categorySlugs: categorySlugs ?? existing?.categorySlugs ?? [],
+    tags: tags ?? existing?.tags ?? [],
     description: fieldOf(group, 'description') ?? existing?.description ?? '',
     collections: existing?.collections ?? [],
     currency: existing?.currency ?? csvCurrency,
@@ -411,6 +437,7 @@ function planGroup(
   if (!sameList(merged.categorySlugs, existing.categorySlugs)) {
     changes.categorySlugs = merged.categorySlugs;
   }
+  if (!sameList(merged.tags, existing.tags ?? [])) changes.tags = merged.tags;
   if (merged.description !== (existing.description ?? '')) {
     // As rich text too, so the editor opens what the file said (the cell derives the text).
     changes.descriptionHtml = descriptionHtmlOf(checked.data.description);
