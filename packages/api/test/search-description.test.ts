@@ -69,6 +69,15 @@ describe('product descriptions in search', () => {
     expect(namesFound(index, 'oak')).toEqual(['Oak Desk', 'Brass Lamp']);
   });
 
+  it('ranks a name one typo away above a word only in a description ("sears")', () => {
+    const skillet = product('Copper Skillet', 'Heats evenly and sears well.');
+    skillet.summary.rating = { average: 5, count: 900 };
+    const index = indexOf(skillet, product('Pruning Shears', 'Sharp and light.'));
+    // Four letters allow no typo, but a word found only in prose still looks one typo away in
+    // names; the prose match counts as one typo, so the name decides.
+    expect(namesFound(index, 'sears')).toEqual(['Pruning Shears', 'Copper Skillet']);
+  });
+
   it('does not match on function words of a description, but a name keeps every word', () => {
     const index = indexOf(
       product('Ceramic Mug', 'A mug with a wide handle, for the morning.'),

@@ -30,18 +30,25 @@ export interface MatchOptions {
   prefix(term: string, index: number, count: number): boolean;
   /** Typos (Damerau-Levenshtein) allowed for word `index` (0: exact or prefix only). */
   typos(term: string, index: number, count: number): number;
+  /**
+   * Typos allowed, at least, for a word found only in descriptions: `sears` is in no product name
+   * but in prose ("sears well"), and a name one typo away (Shears) must still be a candidate.
+   */
+  proseTypos: number;
 }
 
 /** A search: typos by word length; the last word may be unfinished (prefix), as typed. */
 export const wholeWords: MatchOptions = {
   prefix: (term, index, count) => index === count - 1 && term.length >= 2,
   typos: (term) => allowedTypos(term),
+  proseTypos: 1,
 };
 
 /** While typing: the last word is unfinished (prefix, no typos), the others are whole words. */
 export const asYouType: MatchOptions = {
   prefix: (term, index, count) => index === count - 1 && term.length >= 1,
   typos: (term, index, count) => (index === count - 1 ? 0 : allowedTypos(term)),
+  proseTypos: 0,
 };
 
 export interface TextMatches {
@@ -67,9 +74,10 @@ interface Candidate {
 
 /**
  * The ranking rules as one number, lower first, each rule only deciding ties of the ones before:
- * total typos, then proximity (query words next to each other, in order, in one field), then
+ * total typos (a word found only in the description counts one more), then proximity (query words next to each other, in order, in one field), then
  * whole words before prefixes (a shorter completion first), then the field rank of each word
- * (name 0 ... description 4), then words also found in other fields, then shorter names ("Oak
+ * (name 0 ... description 4), then words also found in other fields (not counting the
+ * description), then shorter names ("Oak
  * Backpack" is closer to `backpack` than "Oak Laptop Backpack"). Every query word must match, so
  * "words matched" is the same for every result of one query: catalog-index.ts ranks the matches
  * of shorter queries after them.
@@ -280,6 +288,13 @@ export class TextIndex {
     return found;
   }
 
+  /** Whether every word found is one that products have only in their descriptions. */
+  private onlyInProse(found: Map<number, Candidate>): boolean {
+    if (found.size === 0) return false;
+    for (const id of found.keys()) if (this.suggestible[id] === 1) return false;
+    return true;
+  }
+
   /**
    * "t shirt", "back pack": the two words written as one, if the index has exactly that word.
    * No typos here: with one, "olive t" would be "olivet", one typo from "olive".
@@ -311,11 +326,16 @@ export class TextIndex {
   ): Candidate[][] {
     const count = terms.length;
     const perWord = terms.map((term, index) => {
-      const found = this.expand(
-        term,
-        options.prefix(term, index, count),
-        options.typos(term, index, count),
-      );
+      const maxTypos = options.typos(term, index, count);
+      const found = this.expand(term, options.prefix(term, index, count), maxTypos);
+      if (maxTypos < options.proseTypos && term.length >= 3 && this.onlyInProse(found)) {
+        // Names, brands, categories, attributes only: prose neighbours ("year") are noise.
+        for (const [, id, typos] of this.typoNeighbours(term, options.proseTypos)) {
+          if (this.suggestible[id] === 1 && !found.has(id)) {
+            found.set(id, { id, typos, prefix: 0, continues: false });
+          }
+        }
+      }
       const asTyped = typed?.[index];
       if (asTyped !== undefined && asTyped !== term) {
         for (const [, id, typos] of this.typoNeighbours(
@@ -373,7 +393,7 @@ export class TextIndex {
           const proximity =
             step === 0 || candidate.continues ? 0 : distance(previousPlace[slot]!, place);
           const added =
-            candidate.typos * rankWeights.typos +
+            (candidate.typos + descriptionOnly(place)) * rankWeights.typos +
             proximity * rankWeights.proximity +
             candidate.prefix * rankWeights.prefixes +
             fieldOf(place) * rankWeights.fields -
@@ -464,13 +484,25 @@ function fieldOf(place: number): number {
   return (place >> 8) & 15;
 }
 
-/** How many fields besides the best one hold the term. */
+/**
+ * How many fields besides the best one hold the term. The description is not counted: it often
+ * repeats the name ("A concrete planter ..."), which says nothing more about the match.
+ */
 function otherFields(place: number): number {
-  let mask = place >> 12;
+  let mask = (place >> 12) & ~(1 << descriptionField) & ~(1 << fieldOf(place));
   let count = 0;
   while (mask) {
     count += mask & 1;
     mask >>= 1;
   }
-  return count - 1;
+  return count;
+}
+
+/**
+ * 1 when the term is only in the product's description. Such a match ranks as if it had one more
+ * typo: "sears" finds Shears (one typo, in the name) before pans whose description says they sear
+ * well; a prose mention is weaker evidence than a name one letter off.
+ */
+function descriptionOnly(place: number): number {
+  return fieldOf(place) === descriptionField ? 1 : 0;
 }
