@@ -8,6 +8,7 @@ import {
   SearchTables,
   TopProductsTables,
 } from '@/components/analytics/behaviour-tables';
+import { AbandonedCartTables, CustomerTables } from '@/components/analytics/customer-tables';
 import { RangeForm } from '@/components/analytics/range-form';
 import { reportRangeOf } from '@/components/analytics/report-range';
 import { FunnelChart, TopProductsChart } from '@/components/analytics/report-charts';
@@ -32,11 +33,13 @@ export default async function AnalyticsPage({
   const range = reportRangeOf(await searchParams);
   const analytics = cellsAs(session).analytics;
   const days = { from: range.from, to: range.to };
-  const [sales, funnel, products, search] = await Promise.all([
+  const [sales, funnel, products, search, customers, carts] = await Promise.all([
     callCell(({ signal }) => analytics.salesReport.query(range, { signal })),
     callCell(({ signal }) => analytics.funnelReport.query(days, { signal })),
     callCell(({ signal }) => analytics.topProductsReport.query(days, { signal })),
     callCell(({ signal }) => analytics.searchReport.query(days, { signal })),
+    callCell(({ signal }) => analytics.customersReport.query(days, { signal })),
+    callCell(({ signal }) => analytics.abandonedCartsReport.query(days, { signal })),
   ]);
   const timeZone = sales.ok ? sales.data.timeZone : undefined;
   const unavailable = <Notice tone="warning" title="This report is unavailable right now" />;
@@ -46,7 +49,7 @@ export default async function AnalyticsPage({
       <PageHeader
         eyebrow="Back office"
         title="Analytics"
-        description={`Sales, conversion, products and search from ${range.from} to ${range.to}${timeZone ? `, in the store's time zone (${timeZone})` : ''}. Numbers are refreshed every 10 minutes.`}
+        description={`Sales, conversion, products, search, customers and carts from ${range.from} to ${range.to}${timeZone ? `, in the store's time zone (${timeZone})` : ''}. Numbers are refreshed every 10 minutes.`}
       />
       <RangeForm range={range} />
       <ReportSection id="sales-heading" title="Sales over time" report="sales" range={range}>
@@ -85,6 +88,12 @@ export default async function AnalyticsPage({
       </ReportSection>
       <ReportSection id="search-heading" title="Search" report="search" range={range}>
         {search.ok ? <SearchTables report={search.data} /> : unavailable}
+      </ReportSection>
+      <ReportSection id="customers-heading" title="Customers" report="customers" range={range}>
+        {customers.ok ? <CustomerTables report={customers.data} /> : unavailable}
+      </ReportSection>
+      <ReportSection id="carts-heading" title="Abandoned carts" report="carts" range={range}>
+        {carts.ok ? <AbandonedCartTables report={carts.data} /> : unavailable}
       </ReportSection>
     </div>
   );

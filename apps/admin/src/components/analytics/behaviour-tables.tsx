@@ -1,4 +1,5 @@
 import { Table, type TableColumn } from '@shop/ui';
+import { percent } from './customer-tables';
 import type { FunnelReport, SearchReport, TopProductsReport } from './report-types';
 
 type FunnelRow = FunnelReport['rows'][number];
@@ -76,7 +77,26 @@ export function TopProductsTables({ report }: { report: TopProductsReport }) {
         columns={[
           { key: 'product', header: 'Product page', cell: (row) => row.product, rowHeader: true },
           { key: 'views', header: 'Views', align: 'end', cell: (row) => row.views },
-          { key: 'cart', header: 'Added to cart', align: 'end', cell: (row) => row.addToCart },
+          {
+            key: 'cart',
+            header: 'Added to cart',
+            align: 'end',
+            hideBelow: 'sm',
+            cell: (row) => row.addToCart,
+          },
+          {
+            key: 'viewRate',
+            header: 'View → purchase',
+            align: 'end',
+            cell: (row) => percent(row.viewToPurchaseRate),
+          },
+          {
+            key: 'searchRate',
+            header: 'Search → purchase',
+            align: 'end',
+            hideBelow: 'md',
+            cell: (row) => percent(row.searchToPurchaseRate),
+          },
         ]}
         rows={report.mostViewed}
         rowKey={(row) => row.product}
@@ -123,10 +143,17 @@ export function SearchTables({ report }: { report: SearchReport }) {
     </div>
   );
   return (
-    <div className="grid gap-4 lg:grid-cols-3">
-      {list('Top queries', report.queries, 'No searches in this range.')}
-      {list('Found nothing', report.zeroResult, 'Every search found something.')}
-      {list('Results but no clicks', report.noClicks, 'None.')}
+    <div className="flex flex-col gap-4">
+      <p className="text-sm text-ink-muted" data-testid="search-to-purchase">
+        Search to purchase: {percent(report.searchToPurchaseRate)} of the{' '}
+        {report.searchClickSessions} sessions that clicked a search result bought a product they
+        clicked.
+      </p>
+      <div className="grid gap-4 lg:grid-cols-3">
+        {list('Top queries', report.queries, 'No searches in this range.')}
+        {list('Found nothing', report.zeroResult, 'Every search found something.')}
+        {list('Results but no clicks', report.noClicks, 'None.')}
+      </div>
     </div>
   );
 }

@@ -4,6 +4,8 @@ export type SalesReport = RouterOutputs['analytics']['salesReport'];
 export type FunnelReport = RouterOutputs['analytics']['funnelReport'];
 export type TopProductsReport = RouterOutputs['analytics']['topProductsReport'];
 export type SearchReport = RouterOutputs['analytics']['searchReport'];
+export type CustomersReport = RouterOutputs['analytics']['customersReport'];
+export type AbandonedCartsReport = RouterOutputs['analytics']['abandonedCartsReport'];
 
-export const reportNames = ['sales', 'funnel', 'products', 'search'] as const;
+export const reportNames = ['sales', 'funnel', 'products', 'search', 'customers', 'carts'] as const;
 export type ReportName = (typeof reportNames)[number];

@@ -1,12 +1,19 @@
 import { currentSession } from '@/auth/current-session';
 import { cellsAs } from '@/auth/signed-in-cells';
 import { reportRangeOf } from '@/components/analytics/report-range';
-import { funnelCsv, salesCsv, searchCsv, topProductsCsv } from '@/components/analytics/report-csv';
+import {
+  abandonedCartsCsv,
+  customersCsv,
+  funnelCsv,
+  salesCsv,
+  searchCsv,
+  topProductsCsv,
+} from '@/components/analytics/report-csv';
 import { reportNames, type ReportName } from '@/components/analytics/report-types';
 
 /**
- * `GET /analytics/csv?report=sales|funnel|products|search&from=&to=&interval=`: the same numbers
- * as the page, as a CSV download (analytics:read; the cell checks it again).
+ * `GET /analytics/csv?report=sales|funnel|products|search|customers|carts&from=&to=&interval=`:
+ * the same numbers as the page, as a CSV download (analytics:read; the cell checks it again).
  */
 export async function GET(request: Request): Promise<Response> {
   // Answers with a status, not the sign-in redirect or 403 page: this is a download.
@@ -26,14 +33,7 @@ export async function GET(request: Request): Promise<Response> {
   const range = reportRangeOf(params);
   const analytics = cellsAs(session).analytics;
   const days = { from: range.from, to: range.to };
-  const text =
-    report === 'sales'
-      ? salesCsv(await analytics.salesReport.query(range))
-      : report === 'funnel'
-        ? funnelCsv(await analytics.funnelReport.query(days))
-        : report === 'products'
-          ? topProductsCsv(await analytics.topProductsReport.query(days))
-          : searchCsv(await analytics.searchReport.query(days));
+  const text = await csvOf(report, analytics, range, days);
   return new Response(text, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
@@ -41,4 +41,28 @@ export async function GET(request: Request): Promise<Response> {
       'cache-control': 'no-store',
     },
   });
+}
+
+type Analytics = ReturnType<typeof cellsAs>['analytics'];
+
+async function csvOf(
+  report: ReportName,
+  analytics: Analytics,
+  range: ReturnType<typeof reportRangeOf>,
+  days: { from: string; to: string },
+): Promise<string> {
+  switch (report) {
+    case 'sales':
+      return salesCsv(await analytics.salesReport.query(range), days);
+    case 'funnel':
+      return funnelCsv(await analytics.funnelReport.query(days), days);
+    case 'products':
+      return topProductsCsv(await analytics.topProductsReport.query(days), days);
+    case 'search':
+      return searchCsv(await analytics.searchReport.query(days), days);
+    case 'customers':
+      return customersCsv(await analytics.customersReport.query(days), days);
+    case 'carts':
+      return abandonedCartsCsv(await analytics.abandonedCartsReport.query(days), days);
+  }
 }
