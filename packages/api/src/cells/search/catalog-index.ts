@@ -15,7 +15,7 @@ import {
   tokenize,
   type QueryWord,
 } from './text-analysis';
-import { asYouType, maxRankKey, TextIndex, wholeWords } from './text-index';
+import { asYouType, maxRankKey, TextIndex, wholeWords, type MatchOptions } from './text-index';
 import type { SearchResults, Suggestion } from './views';
 
 const suggestionLimits = { queries: 5, products: 4, categories: 3 };
@@ -512,10 +512,10 @@ export class CatalogIndex {
 }
 
 /** Earlier words as whole words with typos; the completed last word exactly. */
-const wholeWordsExactLast = {
+const wholeWordsExactLast: MatchOptions = {
   prefix: () => false,
-  typos: (term: string, index: number, count: number) =>
-    index === count - 1 ? 0 : wholeWords.typos(term, index, count),
+  typos: (term, index, count) => (index === count - 1 ? 0 : wholeWords.typos(term, index, count)),
+  proseTypos: 0,
 };
 
 /** How many of the products pass the filters (no facet counts: for a did-you-mean check). */
