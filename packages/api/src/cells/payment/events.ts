@@ -39,3 +39,19 @@ export const refundSucceeded = eventType('payment/refund.succeeded', {
     reason: z.string(),
   }),
 });
+
+/**
+ * A staff refund the payment provider refused or failed (nothing was refunded): the notification
+ * cell raises a staff alert, since the customer still waits for their money.
+ */
+export const refundFailed = eventType('payment/refund.failed', {
+  schema: z.object({
+    orderId: z.string().min(1),
+    orderNumber: z.string().min(1).optional(),
+    refundId: z.string().min(1),
+    amountMinor: money,
+    currency: z.string().length(3),
+    /** The provider's reason, as the refund records it. */
+    message: z.string().min(1),
+  }),
+});

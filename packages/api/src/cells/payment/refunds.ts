@@ -3,7 +3,7 @@ import type { PaymentDocument, RefundDocument } from '@shop/db/payment';
 import { TRPCError } from '@trpc/server';
 import type { Logger } from 'pino';
 import { sendEvent } from '../../events/inngest-client';
-import { refundSucceeded } from '../../events/schemas';
+import { refundFailed, refundSucceeded } from '../../events/schemas';
 import type { RefundOutput } from './views';
 import { derivedObjectId, isDuplicateKeyError } from '@shop/db/claims';
 import { paymentDatabase } from './database';
@@ -109,6 +109,20 @@ export async function refundPayment(
     logger.warn(
       { orderId: refund.orderId, refundId: refundId.toString(), err: error },
       'refund failed',
+    );
+    // Staff are alerted (notification cell); the refund's answer does not wait on it.
+    await sendEvent('payment', refundFailed, {
+      orderId: refund.orderId,
+      orderNumber: payment.orderNumber,
+      refundId: refundId.toString(),
+      amountMinor: request.amountMinor,
+      currency: payment.currency,
+      message,
+    }).catch((sendError: unknown) =>
+      logger.warn(
+        { err: sendError, refundId: refundId.toString() },
+        'payment/refund.failed not sent',
+      ),
     );
     throw new TRPCError({ code: 'BAD_GATEWAY', message, cause: error });
   }

@@ -40,6 +40,20 @@ export const csvImportRequested = eventType('product/csv-import.requested', {
   schema: z.object({ importId: z.string().regex(objectIdTextPattern) }),
 });
 
+/**
+ * A CSV import ended: every row applied, or it stopped (`message` says why). The notification
+ * cell tells staff, who may have left the page long ago.
+ */
+export const csvImportFinished = eventType('product/csv-import.finished', {
+  schema: z.object({
+    importId: z.string().regex(objectIdTextPattern),
+    outcome: z.enum(['completed', 'failed']),
+    done: z.number().int().min(0),
+    total: z.number().int().min(0),
+    message: z.string().max(500).optional(),
+  }),
+});
+
 /** A collection was created, changed or deleted: its storefront page and the links to it refresh. */
 export const collectionUpdated = eventType('product/collection.updated', {
   schema: z.object({ handle: z.string().min(1) }),
