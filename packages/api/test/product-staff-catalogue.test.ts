@@ -357,6 +357,12 @@ describe('the product table', () => {
     expect(
       ids(await staff.product.adminList.query({ brand, stock: 'low_stock', sort: 'name_asc' })),
     ).toEqual([a.id, b.id]);
+    // A threshold far above the others' makes c low too (50 available, threshold 60).
+    await staff.product.setLowStockThreshold.mutate({ sku: 'TABLE-C-1', lowStockThreshold: 60 });
+    expect(
+      ids(await staff.product.adminList.query({ brand, stock: 'low_stock', sort: 'name_asc' })),
+    ).toEqual([a.id, b.id, c.id]);
+    await staff.product.setLowStockThreshold.mutate({ sku: 'TABLE-C-1', lowStockThreshold: 5 });
     expect(ids(await staff.product.adminList.query({ q: '4006381333931', brand }))).toEqual([a.id]);
 
     const first = await staff.product.adminList.query({ brand, sort: 'name_asc', pageSize: 2 });

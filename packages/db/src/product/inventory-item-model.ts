@@ -44,6 +44,10 @@ export const inventoryItemSchema = new Schema(
 );
 inventoryItemSchema.index({ sku: 1 }, { unique: true });
 inventoryItemSchema.index({ productId: 1 });
+// The admin's low-stock filter: the SKUs with at most the highest threshold available (a range
+// of this index, productId read from it), and that highest threshold.
+inventoryItemSchema.index({ available: 1, lowStockThreshold: 1, productId: 1 });
+inventoryItemSchema.index({ lowStockThreshold: -1 });
 
 export type InventoryItem = InferSchemaType<typeof inventoryItemSchema>;
 export type InventoryItemDocument = HydratedDocument<InventoryItem>;

@@ -137,6 +137,8 @@ productSchema.index({ status: 1, collections: 1 });
 productSchema.index({ status: 1, tags: 1 });
 // Search reconciliation reads what changed since its last pass.
 productSchema.index({ updatedAt: 1 });
+// The admin table's brand filter and its list of brands (a DISTINCT_SCAN of this index).
+productSchema.index({ brand: 1 });
 
 export type Product = InferSchemaType<typeof productSchema>;
 export type ProductDocument = HydratedDocument<Product>;

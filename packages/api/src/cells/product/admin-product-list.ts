@@ -1,6 +1,7 @@
 import type { ProductModels } from '@shop/db/product';
 import type { Types } from 'mongoose';
 import { pageWindow } from '../../trpc/pagination';
+import { brandList } from './admin-brand-list';
 import { categoryWithDescendants, loadCategories } from './catalog-queries';
 import type { AdminListInput, AdminProductSort } from './inputs';
 import { toAdminProduct } from './views';
@@ -20,13 +21,26 @@ const sortOrders: Record<AdminProductSort, Record<string, 1 | -1>> = {
 /** Staff text is matched literally, never as a pattern. */
 const literal = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
 
-/** Products with a SKU at or below its low-stock threshold (thresholds differ per SKU). */
+/**
+ * Products with a SKU at or below its low-stock threshold (thresholds differ per SKU). Only SKUs
+ * with at most the highest threshold available can be low, so the read is a range of the
+ * `{ available, lowStockThreshold, productId }` index (the few SKUs nearly sold out), not every
+ * inventory row; the highest threshold is one lookup on `{ lowStockThreshold: -1 }`.
+ */
 async function lowStockProductIds({ InventoryItem }: Models): Promise<Types.ObjectId[]> {
-  const low = await InventoryItem.aggregate<{ _id: Types.ObjectId }>([
-    { $match: { $expr: { $lte: ['$available', '$lowStockThreshold'] } } },
-    { $group: { _id: '$productId' } },
-  ]);
-  return low.map((row) => row._id);
+  const highest = await InventoryItem.findOne({}, { _id: 0, lowStockThreshold: 1 })
+    .sort({ lowStockThreshold: -1 })
+    .lean();
+  if (!highest) return [];
+  const low = await InventoryItem.find(
+    {
+      available: { $lte: highest.lowStockThreshold },
+      $expr: { $lte: ['$available', '$lowStockThreshold'] },
+    },
+    { _id: 0, productId: 1 },
+  ).lean();
+  const unique = new Map(low.map((row) => [String(row.productId), row.productId]));
+  return [...unique.values()];
 }
 
 async function filterFor(models: Models, input: AdminListInput) {
@@ -68,7 +82,7 @@ export async function listAdminProducts(models: Models, input: AdminListInput) {
       .limit(limit)
       .lean(),
     Product.countDocuments(filter),
-    Product.distinct('brand'),
+    brandList(models),
   ]);
   const stock = await InventoryItem.find({
     productId: { $in: products.map((product) => product._id) },
@@ -83,6 +97,6 @@ export async function listAdminProducts(models: Models, input: AdminListInput) {
     totalCount,
     page: input.page,
     hasMore: skip + products.length < totalCount,
-    brands: (brands as string[]).sort((a, b) => a.localeCompare(b)),
+    brands,
   };
 }

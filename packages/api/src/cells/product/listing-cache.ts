@@ -1,4 +1,5 @@
 import { hostConfig } from '../../config/host';
+import { forgetBrandList } from './admin-brand-list';
 /**
  * A short-lived cache of listing answers (category pages, collections, the category tree), with
  * concurrent identical requests sharing one database read. Listings are the hottest reads and,
@@ -36,4 +37,5 @@ export function cachedListing<T>(key: string, load: () => Promise<T>): Promise<T
 /** After any catalog write in this process: the next listing reads the database. */
 export function invalidateListings(): void {
   entries.clear();
+  forgetBrandList();
 }
