@@ -93,12 +93,14 @@ describe('product descriptions in search', () => {
       product('Guard Rail', 'Sturdy steel.'),
       product('Arlo Desk Lamp', 'Backed by a two-year guarantee.'),
     );
-    const completions = index
-      .suggest('guar')
-      .filter((suggestion) => suggestion.kind === 'query')
-      .map((suggestion) => suggestion.text);
-    expect(completions).toContain('guard');
-    expect(completions.some((text) => text.includes('guarantee'))).toBe(false);
+    const suggestions = index.suggest('guar');
+    const texts = (kind: string) =>
+      suggestions.filter((suggestion) => suggestion.kind === kind).map(({ text }) => text);
+    expect(texts('query')).toContain('guard');
+    expect(texts('query').some((text) => text.includes('guarantee'))).toBe(false);
+    // Nor products found only by their prose; the search page still finds it.
+    expect(texts('product')).toEqual(['Guard Rail']);
+    expect(namesFound(index, 'guarantee')).toEqual(['Arlo Desk Lamp']);
   });
 });
 

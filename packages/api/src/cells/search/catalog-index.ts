@@ -516,6 +516,7 @@ const wholeWordsExactLast: MatchOptions = {
   prefix: () => false,
   typos: (term, index, count) => (index === count - 1 ? 0 : wholeWords.typos(term, index, count)),
   proseTypos: 0,
+  prose: true,
 };
 
 /** How many of the products pass the filters (no facet counts: for a did-you-mean check). */

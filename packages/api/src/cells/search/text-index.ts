@@ -35,6 +35,12 @@ export interface MatchOptions {
    * but in prose ("sears well"), and a name one typo away (Shears) must still be a candidate.
    */
   proseTypos: number;
+  /**
+   * Whether words found only in descriptions are candidates. Not while typing: suggestions come
+   * from names, brands, categories and attributes (and matching every prose word that begins with
+   * three letters doubled the suggestions' cost).
+   */
+  prose: boolean;
 }
 
 /** A search: typos by word length; the last word may be unfinished (prefix), as typed. */
@@ -42,6 +48,7 @@ export const wholeWords: MatchOptions = {
   prefix: (term, index, count) => index === count - 1 && term.length >= 2,
   typos: (term) => allowedTypos(term),
   proseTypos: 1,
+  prose: true,
 };
 
 /** While typing: the last word is unfinished (prefix, no typos), the others are whole words. */
@@ -49,6 +56,7 @@ export const asYouType: MatchOptions = {
   prefix: (term, index, count) => index === count - 1 && term.length >= 1,
   typos: (term, index, count) => (index === count - 1 ? 0 : allowedTypos(term)),
   proseTypos: 0,
+  prose: false,
 };
 
 export interface TextMatches {
@@ -346,6 +354,9 @@ export class TextIndex {
           if (!held || typos < held.typos)
             found.set(id, { id, typos, prefix: 0, continues: false });
         }
+      }
+      if (!options.prose) {
+        for (const id of found.keys()) if (this.suggestible[id] !== 1) found.delete(id);
       }
       return [...found.values()];
     });
