@@ -6,7 +6,15 @@ import { orderModels, orderNumberSequenceId } from '../src/order';
 import { paymentModels } from '../src/payment';
 import { productModels } from '../src/product';
 import { userModels } from '../src/user';
-import { demoPassword, generateCatalog, seedDemoData, type SeedSummary } from '../src/seed';
+import { reviewModels } from '../src/review';
+import {
+  defaultCatalogSeed,
+  demoPassword,
+  generateCatalog,
+  seedDemoData,
+  type SeedSummary,
+} from '../src/seed';
+import { demoReviews } from '../src/seed/demo-reviews';
 import { isolateTestDatabases } from '../src/testing';
 
 isolateTestDatabases();
@@ -49,9 +57,35 @@ describe('seedDemoData', () => {
       orders: 3,
       payments: 3,
       messages: 4,
-      reviews: 3,
+      // The shopper's own three and the catalogue's demo reviews.
+      reviews: 3 + demoReviews(catalog.products, defaultCatalogSeed).length,
       analyticsEvents: 13,
     });
+  });
+
+  it("gives products their reviews' real rating, not the generator's demo figure", async () => {
+    const { Product } = productModels(await connectDomainDatabase('product'));
+    const { Review, RatingAggregate } = reviewModels(await connectDomainDatabase('review'));
+    const products = await Product.find({ status: 'active' }).sort({ slug: 1 }).limit(60).lean();
+    let reviewed = 0;
+    for (const product of products) {
+      const published = await Review.find({
+        productId: String(product._id),
+        status: 'published',
+      }).lean();
+      const count = published.length;
+      const average =
+        count === 0
+          ? 0
+          : Math.round((published.reduce((sum, each) => sum + each.rating, 0) / count) * 10) / 10;
+      expect(product.rating).toEqual({ average, count });
+      const aggregate = await RatingAggregate.findById(product._id).lean();
+      expect(aggregate?.count ?? 0).toBe(count);
+      if (count > 0) reviewed += 1;
+    }
+    // Most products have reviews; some have none (their card shows no stars).
+    expect(reviewed).toBeGreaterThan(30);
+    expect(reviewed).toBeLessThan(60);
   });
 
   it('leaves the same data when run twice', async () => {

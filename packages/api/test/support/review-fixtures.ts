@@ -1,19 +1,26 @@
 import { connectDomainDatabase } from '@shop/db';
 import { orderModels } from '@shop/db/order';
 import { productModels } from '@shop/db/product';
+import { reviewModels } from '@shop/db/review';
 import { Types } from 'mongoose';
 import { bearer, queryUrl, request, type RawResponse } from './http';
 
-/** Active products nobody has reviewed in the seed, one per test that needs its own. */
+/**
+ * Active products nobody has reviewed in the seed (most have demo reviews; these show no rating
+ * yet), one per test that needs its own.
+ */
 export async function unreviewedProductSlugs(count: number, skip = 0): Promise<string[]> {
   const { Product } = productModels(await connectDomainDatabase('product'));
-  const products = await Product.find({ status: 'active' })
+  const products = await Product.find({ status: 'active', 'rating.count': 0 })
     .sort({ slug: 1 })
-    .skip(200 + skip)
-    .limit(count)
     .select({ slug: 1 })
     .lean();
-  return products.map((product) => product.slug);
+  const { Review } = reviewModels(await connectDomainDatabase('review'));
+  const reviewed = new Set(await Review.distinct('productSlug'));
+  const unreviewed = products.filter((product) => !reviewed.has(product.slug));
+  const chosen = unreviewed.slice(skip, skip + count).map((product) => product.slug);
+  if (chosen.length < count) throw new Error(`only ${unreviewed.length} unreviewed products`);
+  return chosen;
 }
 
 let sequence = 7_000_000 + Math.floor(Math.random() * 900_000);

@@ -1,42 +1,7 @@
-import { type Types } from 'mongoose';
 import { type AnalyticsModels } from '../analytics';
-import { type ReviewModels } from '../review';
 import { type GeneratedProduct } from './catalog/catalog-types';
 import { type DemoOrder } from './demo-orders';
 import { upsertBy } from './upsert-by';
-
-/** Reviews of what the shopper bought, matched by product and account. */
-export async function seedReviews(
-  orders: readonly DemoOrder[],
-  shopperId: Types.ObjectId,
-  { Review }: ReviewModels,
-): Promise<void> {
-  const reviews = [
-    { line: orders[0]?.lines[0], rating: 5, title: 'Exactly as pictured', status: 'published' },
-    { line: orders[0]?.lines[1], rating: 4, title: 'Lovely, arrived quickly', status: 'published' },
-    {
-      line: orders[1]?.lines[0],
-      rating: 3,
-      title: 'Good, but smaller than expected',
-      status: 'pending',
-    },
-  ] as const;
-  for (const review of reviews) {
-    if (!review.line) continue;
-    await upsertBy(
-      Review,
-      { productSlug: review.line.productSlug, accountId: shopperId },
-      {
-        productSlug: review.line.productSlug,
-        accountId: shopperId,
-        rating: review.rating,
-        title: review.title,
-        body: `${review.title}. Bought the ${review.line.name.toLowerCase()} and would recommend it.`,
-        status: review.status,
-      },
-    );
-  }
-}
 
 /** A short, fixed history of events, matched by name, time and source. */
 export async function seedAnalyticsEvents(

@@ -19,7 +19,9 @@ import {
 import { demoOrders } from './demo-orders';
 import { seedAccounts } from './seed-accounts';
 import { seedProfiles } from './seed-profiles';
-import { seedAnalyticsEvents, seedReviews } from './seed-activity';
+import { seedAnalyticsEvents } from './seed-activity';
+import { demoReviews, withReviewRatings } from './demo-reviews';
+import { seedReviews, shopperReviewPlans } from './seed-reviews';
 import { seedCatalog } from './seed-catalog';
 import { seedOrders } from './seed-orders';
 
@@ -84,9 +86,16 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<SeedSumma
 
     const productCount = options.productCount ?? defaultProductCount;
     const catalogSeed = options.catalogSeed ?? defaultCatalogSeed;
-    const catalog = generateCatalog({ productCount, seed: catalogSeed });
+    const generated = generateCatalog({ productCount, seed: catalogSeed });
+    const orders = demoOrders(generated.products);
+    // Products carry the rating their seeded reviews make, as the review cell would publish it.
+    const reviews = demoReviews(generated.products, catalogSeed);
+    const shopperPlans = shopperReviewPlans(orders, generated.products);
+    const catalog = withReviewRatings(generated, [
+      ...reviews,
+      ...shopperPlans.filter((plan) => plan.status === 'published'),
+    ]);
     const { products } = catalog;
-    const orders = demoOrders(products);
     const catalogOutcome = await seedCatalog(product, catalog, { seed: catalogSeed, productCount });
     const accountIds = await seedAccounts(auth, user);
     await seedProfiles(user, accountIds);
@@ -99,7 +108,7 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<SeedSumma
       payment,
       notification,
     );
-    await seedReviews(orders, shopperId, review);
+    await seedReviews({ generated: reviews, shopperPlans, shopperId }, review, order);
     await seedAnalyticsEvents(orders, products, analytics);
 
     return {

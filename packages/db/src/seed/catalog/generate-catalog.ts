@@ -18,8 +18,11 @@ import {
 import { generatedId } from './generated-id';
 import { slugify } from './slugify';
 
-/** Bump when the generator's output changes, so existing databases are re-seeded. */
-export const catalogGeneratorVersion = 1;
+/**
+ * Bump when the generator's output (or what the seed writes of it) changes, so existing databases
+ * are re-seeded. 2: product ratings come from the demo reviews (seed/demo-reviews.ts).
+ */
+export const catalogGeneratorVersion = 2;
 export const defaultCatalogSeed = 20_250_101;
 export const defaultProductCount = 2000;
 export const lowStockThreshold = defaultLowStockThreshold;
