@@ -5,6 +5,16 @@ import { useEffect } from 'react';
 import { flushEvents, trackEvent } from '@/browser/tracking/tracker-queue';
 
 const flushEveryMs = 10_000;
+/** The checkout's numbered sections (`checkout-form.tsx`: `aria-labelledby="checkout-step-N"`). */
+const checkoutSteps = ['address', 'shipping', 'payment', 'review'] as const;
+
+/** The checkout step whose section holds the element, if any. */
+function checkoutStepOf(target: EventTarget | null) {
+  if (!(target instanceof Element) || window.location.pathname !== '/checkout') return null;
+  const section = target.closest('section[aria-labelledby^="checkout-step-"]');
+  const number = Number(section?.getAttribute('aria-labelledby')?.slice('checkout-step-'.length));
+  return checkoutSteps[number - 1] ?? null;
+}
 const productPath = /^\/products\/([A-Za-z0-9_.:-]{1,64})$/;
 
 /** The product a search result link leads to, and its position among the page's results. */
@@ -24,13 +34,26 @@ function searchResultClick(target: EventTarget | null) {
 }
 
 /**
- * First-party analytics of the storefront: page and product views by path, checkout starts, and
- * clicks on search results (by event delegation, so result lists need no changes). Events are
+ * First-party analytics of the storefront: page and product views by path, checkout starts and
+ * steps, and clicks on search results (both by event delegation, so those pages need no changes). Events are
  * batched and sent to the storefront's own `/api/events` every 10 s and when the page is hidden.
  * Renders nothing.
  */
 export function PageTracker() {
   const pathname = usePathname();
+
+  useEffect(() => {
+    // Each checkout step once per visit of the page: when the shopper first enters its section.
+    const reached = new Set<string>();
+    const onFocus = (event: FocusEvent) => {
+      const step = checkoutStepOf(event.target);
+      if (!step || reached.has(step)) return;
+      reached.add(step);
+      trackEvent({ kind: 'checkout_step', step });
+    };
+    document.addEventListener('focusin', onFocus);
+    return () => document.removeEventListener('focusin', onFocus);
+  }, [pathname]);
 
   useEffect(() => {
     trackEvent({ kind: 'page_viewed', path: pathname });

@@ -5,7 +5,14 @@ export type TrackInput =
   | { kind: 'page_viewed'; path: string }
   | { kind: 'product_viewed'; path: string; productId: string }
   | { kind: 'search_result_clicked'; query: string; productId: string; position: number }
-  | { kind: 'cart_item_added' | 'cart_item_removed'; productId: string; quantity: number }
+  | {
+      kind: 'cart_item_added';
+      productId: string;
+      quantity: number;
+      unitPriceMinor?: number;
+      currency?: string;
+    }
+  | { kind: 'cart_item_removed'; productId: string; quantity: number }
   | { kind: 'checkout_started' }
   | { kind: 'checkout_step'; step: 'address' | 'shipping' | 'payment' | 'review' }
   | { kind: 'review_written'; productId: string };

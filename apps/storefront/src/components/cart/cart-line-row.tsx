@@ -4,6 +4,7 @@ import { classNames, Price } from '@shop/ui';
 import type { Route } from 'next';
 import Link from 'next/link';
 import { useState } from 'react';
+import { trackEvent } from '@/browser/tracking/tracker-queue';
 import type { CartLine } from './cart-types';
 import { shopperMessage } from './cell-error';
 import { LineStateBadge } from './line-state-badge';
@@ -38,7 +39,19 @@ export function CartLineRow({ line, currency }: { line: CartLine; currency: stri
   };
   const removeLine = () => {
     setError(undefined);
-    remove.mutate({ sku: line.sku }, { onError: (failure) => setError(shopperMessage(failure)) });
+    remove.mutate(
+      { sku: line.sku },
+      {
+        onSuccess: () =>
+          trackEvent({
+            kind: 'cart_item_removed',
+            productId: line.slug,
+            // The tracker's limit is 1..99 per event, as for adding.
+            quantity: Math.min(99, Math.max(1, line.quantity)),
+          }),
+        onError: (failure) => setError(shopperMessage(failure)),
+      },
+    );
   };
 
   return (

@@ -35,7 +35,14 @@ export function AddToCart() {
         onSuccess: () => {
           setAdded(`Added ${quantity} × ${product.name} to your cart.`);
           setMiniCartOpen(true);
-          trackEvent({ kind: 'cart_item_added', productId: product.slug, quantity });
+          trackEvent({
+            kind: 'cart_item_added',
+            productId: product.slug,
+            quantity,
+            // The price shown, for the abandoned carts' value in the back office.
+            unitPriceMinor: variant.priceMinor,
+            currency: product.currency,
+          });
         },
         onError: (failure) => setError(shopperMessage(failure)),
       },

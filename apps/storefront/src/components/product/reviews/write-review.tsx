@@ -3,6 +3,7 @@
 import { Button, Notice } from '@shop/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { trackEvent } from '@/browser/tracking/tracker-queue';
 import { useTRPC } from '@/browser/trpc';
 import { ReviewPhotoPicker, type PickedPhoto } from './review-photo-picker';
 
@@ -51,14 +52,20 @@ export function WriteReview({ productSlug }: { productSlug: string }) {
       onSubmit={(event) => {
         event.preventDefault();
         if (rating === 0) return;
-        submit.mutate({
-          productSlug,
-          rating,
-          title,
-          body,
-          incentivised,
-          photoIds: photos.map((photo) => photo.id),
-        });
+        submit.mutate(
+          {
+            productSlug,
+            rating,
+            title,
+            body,
+            incentivised,
+            photoIds: photos.map((photo) => photo.id),
+          },
+          {
+            // First-party analytics (docs/analytics.md): that a review was written, not its text.
+            onSuccess: () => trackEvent({ kind: 'review_written', productId: productSlug }),
+          },
+        );
       }}
     >
       <fieldset>

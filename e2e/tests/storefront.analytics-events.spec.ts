@@ -1,0 +1,70 @@
+import { expect, test, type Page } from './support/playwright';
+import { addToCart, fillShippingAddress, findBuyableVariants } from './support/checkout-flow';
+
+/** Every event the page's tracker sends to `/api/events` (beacons), with the route's answer. */
+function collectTrackedEvents(page: Page) {
+  const events: Record<string, unknown>[] = [];
+  const statuses: number[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/api/events') || request.method() !== 'POST') return;
+    const batch = JSON.parse(request.postData() ?? '{}') as { events?: Record<string, unknown>[] };
+    events.push(...(batch.events ?? []));
+  });
+  page.on('response', (response) => {
+    if (response.url().endsWith('/api/events')) statuses.push(response.status());
+  });
+  return { events, statuses };
+}
+
+test('the storefront reports removing from the cart and each checkout step', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const tracked = collectTrackedEvents(page);
+  const [variant] = await findBuyableVariants(request, 1);
+  await addToCart(page, variant!);
+
+  await page.goto('/cart');
+  const line = page.getByTestId('cart-line');
+  await line.getByRole('button', { name: /Remove/ }).click();
+  await expect(line).toHaveCount(0);
+
+  await addToCart(page, variant!);
+  await page.goto('/checkout');
+  await fillShippingAddress(page, 'Tracy Tracker');
+  for (const step of [2, 3, 4]) {
+    await page
+      .locator(`section[aria-labelledby="checkout-step-${step}"]`)
+      .locator('input, button')
+      .first()
+      .focus();
+  }
+  // Leaving the page sends what is queued (pagehide), as a shopper closing the tab would.
+  await page.goto('/');
+
+  await expect
+    .poll(() => tracked.events.map((event) => event.kind), { timeout: 15_000 })
+    .toEqual(
+      expect.arrayContaining([
+        'cart_item_added',
+        'cart_item_removed',
+        'checkout_started',
+        'checkout_step',
+      ]),
+    );
+  const added = tracked.events.find((event) => event.kind === 'cart_item_added');
+  expect(added).toMatchObject({ productId: variant!.slug, quantity: 1, currency: 'EUR' });
+  expect(typeof added?.unitPriceMinor).toBe('number');
+  expect(tracked.events.find((event) => event.kind === 'cart_item_removed')).toMatchObject({
+    productId: variant!.slug,
+    quantity: 1,
+  });
+  // Each step once, in the order the shopper went through them.
+  expect(
+    tracked.events.filter((event) => event.kind === 'checkout_step').map((event) => event.step),
+  ).toEqual(['address', 'shipping', 'payment', 'review']);
+  // The route took every batch (the cell validated each event's fields).
+  await expect.poll(() => tracked.statuses.length).toBeGreaterThan(0);
+  expect(tracked.statuses.every((status) => status < 300)).toBe(true);
+});
