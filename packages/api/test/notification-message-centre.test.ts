@@ -38,9 +38,12 @@ async function inbox(to: string): Promise<CapturedMessage[]> {
   return ((await response.json()) as { items: CapturedMessage[] }).items;
 }
 
-/** A welcome email to a new address; `refuse` makes the SMTP server refuse it for good (550). */
+/**
+ * A welcome email to a new address; `refuse` makes the SMTP server refuse it for good (554 after
+ * DATA: a refusal of the message, not a hard bounce of the address, which would be `bounced`).
+ */
 async function welcome(email: string, refuse = false) {
-  if (refuse) capture.rejectNext({ code: 550, message: 'No such mailbox here', at: 'rcpt' });
+  if (refuse) capture.rejectNext({ code: 554, message: 'Message refused', at: 'data' });
   const data = { accountId: randomBytes(12).toString('hex'), email, name: 'Ada' };
   await runsEnded(
     platform.executor,
@@ -146,7 +149,7 @@ describe("a message's page and resend", () => {
     const [listed] = data<Listed>(await query(staff.support, 'listMessages', { to: email })).items;
     expect(listed).toMatchObject({ status: 'failed', attempts: 1 });
     expect(data(await query(staff.support, 'getMessage', { id: listed!.id }))).toMatchObject({
-      attemptLog: [{ outcome: 'failed', response: expect.stringContaining('550') }],
+      attemptLog: [{ outcome: 'failed', response: expect.stringContaining('554') }],
       resendRefusal: null,
     });
 
@@ -202,7 +205,7 @@ describe("a message's page and resend", () => {
 
   it('refuses to resend an email that carried a single-use link (409)', async () => {
     const email = uniqueEmail('reset');
-    capture.rejectNext({ code: 550, message: 'No such mailbox here', at: 'rcpt' });
+    capture.rejectNext({ code: 554, message: 'Message refused', at: 'data' });
     await runsEnded(
       platform.executor,
       await sendToExecutor(platform.executor, 'auth/password-reset.requested', {

@@ -133,7 +133,7 @@ describe('password reset email', () => {
     expect(record).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
   });
 
-  it('is marked failed, without retries, after a permanent refusal (550)', async () => {
+  it('is marked bounced, without retries, after a permanent refusal of the mailbox (550)', async () => {
     const data = tokenEvent(uniqueEmail('unknown'));
     capture.rejectNext({ code: 550, message: 'No such mailbox', at: 'rcpt' });
     const runs = await runsEnded(await send('auth/password-reset.requested', data));
@@ -141,7 +141,8 @@ describe('password reset email', () => {
 
     expect(await inbox(data.email)).toHaveLength(0);
     const [record] = await messageRecords(data.email);
-    expect(record).toMatchObject({ status: 'failed', attempts: 1 });
+    // A hard bounce (issue 18): the message is `bounced` and the address suppressed for marketing.
+    expect(record).toMatchObject({ status: 'bounced', attempts: 1 });
     expect(record!.lastError).toMatch(/550/);
     expect(record!.failedAt).toBeInstanceOf(Date);
   });

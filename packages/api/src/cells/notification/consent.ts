@@ -1,34 +1,27 @@
 import type { MessageKind } from '@shop/db/notification';
+import { notificationDatabase } from './database';
 
 export interface Recipient {
   email: string;
   accountId?: string;
 }
 
-/** Whether an account holder agreed to marketing mail (their preferences in the user cell). */
-export type MarketingConsentReader = (
-  recipient: Recipient & { accountId: string },
-) => Promise<boolean>;
-
-/**
- * The default reader: nobody has consented. The preference lives in the user cell
- * (`preferences.marketingConsent`, read by `user.getCustomer`, behind `customers:read`), which a
- * background function can only call once the service identity carries that permission; until a
- * reader doing so is passed in, no marketing mail goes out. Failing closed is the safe side.
- */
-export const noMarketingConsent: MarketingConsentReader = async () => false;
-
 /**
  * Whether this recipient may get this kind of mail: every send goes through here (`send-email.ts`
- * asks before rendering). Transactional mail (receipts, password resets, order updates) always
- * goes. Marketing mail needs an account whose holder consented; a guest address never did.
+ * asks before rendering). Transactional mail (receipts, password resets, order updates, a
+ * back-in-stock alert the shopper asked for) always goes. Marketing mail needs the address's
+ * confirmed consent in the subscriber store (double opt-in: `pending` is not enough) and an
+ * address that is not suppressed (hard bounce, complaint). An account holder's old
+ * `preferences.marketingConsent` in the user cell is not read: it was never confirmed from the
+ * mailbox (docs/notifications.md, "Consent").
  */
-export async function mayReceive(
-  kind: MessageKind,
-  recipient: Recipient,
-  hasMarketingConsent: MarketingConsentReader = noMarketingConsent,
-): Promise<boolean> {
+export async function mayReceive(kind: MessageKind, recipient: Recipient): Promise<boolean> {
   if (kind === 'transactional') return true;
-  if (!recipient.accountId) return false;
-  return hasMarketingConsent({ ...recipient, accountId: recipient.accountId });
+  const email = recipient.email.trim().toLowerCase();
+  const { Subscriber, Suppression } = await notificationDatabase.models();
+  const [subscribed, suppressed] = await Promise.all([
+    Subscriber.exists({ email, status: 'subscribed' }),
+    Suppression.exists({ email }),
+  ]);
+  return Boolean(subscribed) && !suppressed;
 }

@@ -19,6 +19,14 @@ export const messageResendRequested = eventType('notification/message.resend-req
 });
 
 /**
+ * An email ended failed (no more attempts): the `alert-emails-failing` function raises a staff
+ * alert when failures pile up.
+ */
+export const emailFailed = eventType('notification/email.failed', {
+  schema: z.object({ messageId: z.string().min(1), template: z.string().min(1) }),
+});
+
+/**
  * Someone asked for marketing mail (footer, checkout, account): the cell mails the double opt-in
  * confirmation link. The link's token is made when the email is rendered, from these fields and
  * MAIL_LINK_SECRET, so no token travels in an event.

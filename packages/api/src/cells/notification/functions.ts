@@ -1,5 +1,12 @@
 import type { InngestFunction } from 'inngest';
+import { abandonedCartReminder } from './functions/abandoned-cart-reminder';
+import { alertCsvImportFinished } from './functions/alert-csv-import-finished';
+import { alertEmailsFailing } from './functions/alert-emails-failing';
+import { alertLowStock } from './functions/alert-low-stock';
+import { alertOrderStuckInPayment } from './functions/alert-order-stuck-in-payment';
+import { alertRefundFailed } from './functions/alert-refund-failed';
 import { erasePersonalData } from './functions/erase-personal-data';
+import { notifyBackInStock } from './functions/notify-back-in-stock';
 import { resendMessage } from './functions/resend-message';
 import { sendOrderCancelLinkEmail } from './functions/send-order-cancel-link-email';
 import { sendOrderCancelledEmail } from './functions/send-order-cancelled-email';
@@ -8,7 +15,9 @@ import { sendOrderDeliveredEmail } from './functions/send-order-delivered-email'
 import { sendOrderShippedEmail } from './functions/send-order-shipped-email';
 import { sendPasswordResetEmail } from './functions/send-password-reset-email';
 import { sendRefundIssuedEmail } from './functions/send-refund-issued-email';
+import { sendNewsletterConfirmationEmail } from './functions/send-newsletter-confirmation-email';
 import { sendSignInAttemptsEmail } from './functions/send-sign-in-attempts-email';
+import { sweepBackInStock } from './functions/sweep-back-in-stock';
 import { sendVerificationEmail } from './functions/send-verification-email';
 import { sendWelcomeEmail } from './functions/send-welcome-email';
 
@@ -26,4 +35,13 @@ export const notificationFunctions: InngestFunction.Any[] = [
   sendSignInAttemptsEmail,
   erasePersonalData,
   resendMessage,
+  alertLowStock,
+  alertOrderStuckInPayment,
+  alertRefundFailed,
+  alertEmailsFailing,
+  alertCsvImportFinished,
+  sendNewsletterConfirmationEmail,
+  notifyBackInStock,
+  sweepBackInStock,
+  abandonedCartReminder,
 ];

@@ -1,6 +1,7 @@
 import type { CellDefinition } from '../cell-definition';
 import { notificationDatabase } from './database';
 import { notificationFunctions } from './functions';
+import { mailEventsRoute } from './mail-events-route';
 import { notificationRouter } from './router';
 
 export const notificationCell: CellDefinition = {
@@ -8,4 +9,5 @@ export const notificationCell: CellDefinition = {
   router: notificationRouter,
   functions: notificationFunctions,
   database: notificationDatabase.database,
+  httpRoutes: { '/webhooks/mail-events': { method: 'POST', handle: mailEventsRoute } },
 };

@@ -1,7 +1,10 @@
 import { erasedRecipient, type MessageKind } from '@shop/db/notification';
 import type { Types } from 'mongoose';
 import { emailAttemptFailures, emailsDelivered } from '../../observability/business-metrics';
+import { sendEvent } from '../../events/inngest-client';
+import { rootLogger } from '../../observability/logger';
 import { notificationDatabase } from './database';
+import { emailFailed } from './events';
 
 export interface NewMessage {
   template: string;
@@ -125,7 +128,15 @@ export async function markFailed(
     },
     { projection: { template: 1 } },
   ).lean();
-  if (failed) emailsDelivered.labels(failed.template, 'failed').inc();
+  if (!failed) return;
+  emailsDelivered.labels(failed.template, 'failed').inc();
+  // For the staff alert on repeated failures; losing it loses an alert, never an email.
+  await sendEvent('notification', emailFailed, {
+    messageId: failed._id.toString(),
+    template: failed.template,
+  }).catch((error: unknown) =>
+    rootLogger.warn({ cell: 'notification', err: error }, 'notification/email.failed not sent'),
+  );
 }
 
 /**

@@ -1,9 +1,53 @@
 import { auditLogProcedure } from '../../audit/audit-log-procedure';
-import { permissionProcedure } from '../../trpc/procedures';
+import { authedProcedure, permissionProcedure, publicProcedure } from '../../trpc/procedures';
 import { router } from '../../trpc/init';
 import { statusProcedure } from '../status';
-import { getMessageInput, listMessagesInput, resendMessageInput } from './inputs';
+import {
+  confirmSubscriptionInput,
+  listSuppressionsInput,
+  notifyWhenAvailableInput,
+  rememberCheckoutInput,
+  removeSuppressionInput,
+  restoreCartLinkInput,
+  setMyNewsletterInput,
+  subscribeInput,
+  unsubscribeInput,
+  unsubscribeLinkInput,
+  getMessageInput,
+  listAlertsInput,
+  listMessagesInput,
+  markAlertsReadInput,
+  setAlertSubscriptionInput,
+  previewTemplateInput,
+  resendMessageInput,
+  resetTemplateOverrideInput,
+  saveTemplateOverrideInput,
+} from './inputs';
+import {
+  alertSubscription,
+  listAlerts,
+  markAlertsRead,
+  setAlertSubscription,
+  unreadAlertCount,
+} from './procedures/alerts';
 import { getMessage, listMessages, resendMessage } from './procedures/messages';
+import { notifyWhenAvailable, rememberCheckout, restoreCartLink } from './procedures/lifecycle';
+import {
+  confirmSubscription,
+  myNewsletter,
+  setMyNewsletter,
+  subscribe,
+  unsubscribe,
+  unsubscribeLink,
+} from './procedures/newsletter';
+import { listSuppressions, removeSuppression } from './procedures/suppressions';
+import {
+  listTemplates,
+  previewTemplate,
+  resetTemplateOverride,
+  saveTemplateOverride,
+  templateIds,
+} from './procedures/templates';
 
 /** The notification cell's procedures. */
 export const notificationRouter = router({
@@ -22,4 +66,58 @@ export const notificationRouter = router({
   resendMessage: permissionProcedure('notifications:send')
     .input(resendMessageInput)
     .mutation(resendMessage),
+  /** Staff (customers:read): the template ids, for the message list's filter. */
+  templateIds: permissionProcedure('customers:read').query(templateIds),
+  /** Staff (notifications:send): every template with its sample subject and reworded languages. */
+  listTemplates: permissionProcedure('notifications:send').query(listTemplates),
+  /** Staff (notifications:send): a template with sample data, HTML and text, in one language. */
+  previewTemplate: permissionProcedure('notifications:send')
+    .input(previewTemplateInput)
+    .query(previewTemplate),
+  /** Staff (notifications:send): reword the subject and editable blocks in a language (audited). */
+  saveTemplateOverride: permissionProcedure('notifications:send')
+    .input(saveTemplateOverrideInput)
+    .mutation(saveTemplateOverride),
+  /** Staff (notifications:send): back to the template's own text in a language (audited). */
+  resetTemplateOverride: permissionProcedure('notifications:send')
+    .input(resetTemplateOverrideInput)
+    .mutation(resetTemplateOverride),
+  // Staff alerts: every staff role (checked in the handlers), read state per account.
+  listAlerts: authedProcedure.input(listAlertsInput).query(listAlerts),
+  unreadAlertCount: authedProcedure.query(unreadAlertCount),
+  markAlertsRead: authedProcedure.input(markAlertsReadInput).mutation(markAlertsRead),
+  alertSubscription: authedProcedure.query(alertSubscription),
+  setAlertSubscription: authedProcedure
+    .input(setAlertSubscriptionInput)
+    .mutation(setAlertSubscription),
+  // ---- Newsletter (double opt-in), unsubscribe, suppression, lifecycle (issue 18)
+  /** Public: footer or checkout sign-up; mails a confirmation link, same answer for any address. */
+  subscribe: publicProcedure.input(subscribeInput).mutation(subscribe),
+  /** Public: the confirmation page's button (twice is harmless). */
+  confirmSubscription: publicProcedure
+    .input(confirmSubscriptionInput)
+    .mutation(confirmSubscription),
+  /** Public: whether an unsubscribe link works, for its page (never the address). */
+  unsubscribeLink: publicProcedure.input(unsubscribeLinkInput).query(unsubscribeLink),
+  /** Public, no sign-in: the unsubscribe button and RFC 8058 one-click POST. */
+  unsubscribe: publicProcedure.input(unsubscribeInput).mutation(unsubscribe),
+  /** Signed in: the account page's newsletter state, and its switch. */
+  myNewsletter: authedProcedure.query(myNewsletter),
+  setMyNewsletter: authedProcedure.input(setMyNewsletterInput).mutation(setMyNewsletter),
+  /** Staff (customers:read): addresses that get no marketing mail (bounces, complaints). */
+  listSuppressions: permissionProcedure('customers:read')
+    .input(listSuppressionsInput)
+    .query(listSuppressions),
+  /** Staff (customers:write): lift a suppression (audited). */
+  removeSuppression: permissionProcedure('customers:write')
+    .input(removeSuppressionInput)
+    .mutation(removeSuppression),
+  /** Public: "email me when available" on a sold-out variant. */
+  notifyWhenAvailable: publicProcedure
+    .input(notifyWhenAvailableInput)
+    .mutation(notifyWhenAvailable),
+  /** Public (the storefront's server): a known email reached checkout with these items. */
+  rememberCheckout: publicProcedure.input(rememberCheckoutInput).mutation(rememberCheckout),
+  /** Public: the items an abandoned-cart email's restore link names. */
+  restoreCartLink: publicProcedure.input(restoreCartLinkInput).query(restoreCartLink),
 });

@@ -1,6 +1,7 @@
 import { NonRetriableError } from 'inngest';
 import { z } from 'zod';
-import { mayReceive, type MarketingConsentReader } from './consent';
+import { mayReceive } from './consent';
+import type { TemplateLanguage } from '@shop/db/notification';
 import { mailConfig } from './mail-config';
 import {
   claimForSending,
@@ -11,6 +12,9 @@ import {
 } from './message-records';
 import { describeSmtpError, isPermanentSmtpError } from './smtp-errors';
 import { smtpTransport } from './smtp-transport';
+import { loadOverride } from './template-overrides';
+import { isHardBounce, markBounced, suppress } from './suppression';
+import { unsubscribeLinksFor } from './unsubscribe-links';
 import { emailTemplates, type EmailProps, type EmailTemplateId } from './templates/registry';
 import type { EmailTemplate } from './templates/email-template';
 import { renderEmail } from './templates/render-email';
@@ -23,6 +27,8 @@ export interface EmailRequest<TId extends EmailTemplateId> {
   dedupeKey: string;
   accountId?: string;
   orderNumber?: string;
+  /** The language to write it in, where staff reworded the template (default: the shop's). */
+  language?: TemplateLanguage;
 }
 
 export type SendOutcome =
@@ -56,17 +62,28 @@ export async function sendEmail<TId extends EmailTemplateId>(
 export async function sendTemplate<TProps>(
   template: EmailTemplate<TProps>,
   request: Omit<EmailRequest<EmailTemplateId>, 'template' | 'props'> & { props: TProps },
-  hasMarketingConsent?: MarketingConsentReader,
 ): Promise<SendOutcome> {
   const recipient = { email: request.to, accountId: request.accountId };
-  if (!(await mayReceive(template.kind, recipient, hasMarketingConsent)))
+  if (!(await mayReceive(template.kind, recipient)))
+    return { status: 'skipped', reason: 'no-consent' };
+  // Every marketing email, whatever its template, carries one-click unsubscribe (RFC 8058).
+  const unsubscribe = template.kind === 'marketing' ? await unsubscribeLinksFor(request.to) : null;
+  if (template.kind === 'marketing' && !unsubscribe)
     return { status: 'skipped', reason: 'no-consent' };
 
   const config = mailConfig();
   // Props that do not fit the template will not fit on a retry either.
-  const rendered = await renderEmail(template, request.props, {
-    storefrontUrl: config.storefrontUrl,
-  }).catch((error: unknown) => {
+  // Staff's wording (admin > Notifications > Templates), read on every send so a change applies at once.
+  const override = await loadOverride(template.id, request.language);
+  const rendered = await renderEmail(
+    template,
+    request.props,
+    {
+      storefrontUrl: config.storefrontUrl,
+      ...(unsubscribe && { unsubscribeUrl: unsubscribe.pageUrl }),
+    },
+    override,
+  ).catch((error: unknown) => {
     const reason = error instanceof z.ZodError ? z.prettifyError(error) : String(error);
     throw new NonRetriableError(`email ${template.id} cannot be rendered: ${reason}`);
   });
@@ -105,7 +122,7 @@ export async function sendTemplate<TProps>(
       subject: rendered.subject,
       html: rendered.html,
       text: rendered.text,
-      headers: { 'X-Shop-Template': template.id },
+      headers: { 'X-Shop-Template': template.id, ...unsubscribe?.headers },
     });
     await markSent(
       message._id,
@@ -115,6 +132,19 @@ export async function sendTemplate<TProps>(
     return { status: 'sent', messageId, alreadySent: false };
   } catch (error) {
     const description = describeSmtpError(error);
+    if (isHardBounce(error)) {
+      // The address does not work: no marketing mail to it again, and the message is bounced.
+      await suppress({
+        email: request.to,
+        reason: 'hard-bounce',
+        source: 'smtp',
+        detail: description,
+        messageId,
+      });
+      await markFailed({ _id: message._id }, description);
+      await markBounced({ _id: message._id }, description);
+      throw new NonRetriableError(`hard bounce: ${description}`);
+    }
     if (isPermanentSmtpError(error)) {
       await markFailed({ _id: message._id }, description);
       throw new NonRetriableError(`permanent SMTP failure: ${description}`);

@@ -1,4 +1,5 @@
-import type { Message, MessageKind, MessageStatus } from '@shop/db/notification';
+import type { Message, MessageKind, MessageStatus, StaffAlertKind } from '@shop/db/notification';
+import type { Suppression } from '@shop/db/notification';
 import type { Types } from 'mongoose';
 
 /** A message as staff see it; never the body (single-use links stay out of the back office). */
@@ -88,4 +89,105 @@ export function toMessageDetailView(
 export interface ResendOutcome {
   requested: boolean;
   status: MessageStatus;
+}
+
+/** A template in the admin's list: what it is and the languages staff reworded it in. */
+export interface TemplateSummaryView {
+  id: string;
+  kind: MessageKind;
+  sampleSubject: string;
+  editableBlocks: number;
+  overriddenLanguages: string[];
+}
+
+/** One editable block: its default text and staff's wording in the previewed language. */
+export interface TemplateBlockView {
+  key: string;
+  label: string;
+  defaultText: string;
+  override: string | null;
+}
+
+/** A template rendered with sample data in one language, and what staff may change in it. */
+export interface TemplatePreviewView {
+  id: string;
+  kind: MessageKind;
+  language: string;
+  subject: string;
+  html: string;
+  text: string;
+  subjectOverride: string | null;
+  blocks: TemplateBlockView[];
+  variables: string[];
+  updatedAt: string | null;
+}
+
+// ---- Newsletter and suppression (issue 18)
+
+/** The account page's newsletter state; `none`: the address never asked. */
+export interface MyNewsletterView {
+  status: 'none' | 'pending' | 'subscribed' | 'unsubscribed';
+}
+
+/** What the unsubscribe page may show: never the address. */
+export interface UnsubscribeLinkView {
+  valid: boolean;
+  /** False once unsubscribed (the page then says so instead of offering the button). */
+  subscribed: boolean;
+}
+
+/** One suppressed address, as staff see it on the Notifications page. */
+export interface SuppressionView {
+  id: string;
+  email: string;
+  reason: 'hard-bounce' | 'complaint';
+  source: 'smtp' | 'provider-report';
+  detail: string | null;
+  count: number;
+  suppressedAt: string;
+}
+
+export interface SuppressionPage {
+  items: SuppressionView[];
+  page: number;
+  pageSize: number;
+  totalCount: number;
+  hasMore: boolean;
+}
+
+/** A `Suppression` as read from the database (lean). */
+export type StoredSuppression = Suppression & {
+  _id: Types.ObjectId;
+};
+
+export function toSuppressionView(suppression: StoredSuppression): SuppressionView {
+  return {
+    id: suppression._id.toString(),
+    email: suppression.email,
+    reason: suppression.reason,
+    source: suppression.source,
+    detail: suppression.detail ?? null,
+    count: suppression.count,
+    suppressedAt: suppression.suppressedAt.toISOString(),
+  };
+}
+
+/** A staff alert as one staff member sees it (read or not, for them). */
+export interface StaffAlertView {
+  id: string;
+  kind: StaffAlertKind;
+  title: string;
+  detail: string;
+  href: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface StaffAlertPage {
+  items: StaffAlertView[];
+  page: number;
+  pageSize: number;
+  totalCount: number;
+  hasMore: boolean;
+  unreadCount: number;
 }

@@ -80,10 +80,13 @@ export function EmailLayout({
             {marketing ? (
               <Text style={footerText}>
                 Do not want these?{' '}
-                <Link href={`${context.storefrontUrl}/account`} style={{ color: brand.inkMuted }}>
-                  Turn them off in your account preferences
-                </Link>
-                .
+                <Link
+                  href={context.unsubscribeUrl ?? `${context.storefrontUrl}/account/preferences`}
+                  style={{ color: brand.inkMuted }}
+                >
+                  Unsubscribe
+                </Link>{' '}
+                with one click, or change what we send in your account preferences.
               </Text>
             ) : null}
           </Section>

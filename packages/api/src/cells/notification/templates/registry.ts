@@ -1,4 +1,7 @@
+import { abandonedCartEmail } from './abandoned-cart';
+import { backInStockEmail } from './back-in-stock';
 import type { EmailTemplate } from './email-template';
+import { newsletterConfirmationEmail } from './newsletter-confirmation';
 import { orderCancelLinkEmail } from './order-cancel-link';
 import { orderCancelledEmail } from './order-cancelled';
 import { orderConfirmedEmail } from './order-confirmed';
@@ -24,6 +27,9 @@ export const emailTemplates = {
   'order-delivered': orderDeliveredEmail,
   'refund-issued': refundIssuedEmail,
   'sign-in-attempts': signInAttemptsEmail,
+  'newsletter-confirmation': newsletterConfirmationEmail,
+  'back-in-stock': backInStockEmail,
+  'abandoned-cart': abandonedCartEmail,
 } as const;
 
 export type EmailTemplateId = keyof typeof emailTemplates;
