@@ -19,6 +19,9 @@ export const permissions = [
   'customers:write',
   'reviews:moderate',
   'analytics:read',
+  // Changing the analytics settings (consent mode, raw-event retention, time zone): admins only,
+  // as the consent mode decides what is kept about shoppers.
+  'analytics:configure',
   'notifications:send',
   'accounts:manage',
   // Reserving stock for an order: the order saga's service calls to the product cell need it.

@@ -1,4 +1,6 @@
+import { analyticsConsentModes } from '@shop/db/analytics';
 import { z } from 'zod';
+import { isTimeZone } from './zoned-time';
 
 /**
  * Inputs of the analytics cell's procedures (`analytics.summary` takes none). A new procedure's
@@ -159,3 +161,17 @@ export const customersReportInput = reportRangeInput;
 export type CustomersReportInput = ReportRangeInput;
 export const abandonedCartsReportInput = reportRangeInput;
 export type AbandonedCartsReportInput = ReportRangeInput;
+
+/** `analytics.updateSettings`: the store's consent mode, raw-event retention and time zone. */
+export const updateSettingsInput = z
+  .object({
+    consentMode: z.enum(analyticsConsentModes),
+    rawEventRetentionDays: z.number().int().min(1).max(3650),
+    timeZone: z
+      .string()
+      .min(1)
+      .max(64)
+      .refine(isTimeZone, { message: 'must be an IANA time zone, e.g. Europe/Amsterdam' }),
+  })
+  .strict();
+export type UpdateSettingsInput = z.infer<typeof updateSettingsInput>;

@@ -10,10 +10,12 @@ import {
   salesReportInput,
   searchReportInput,
   topProductsReportInput,
+  updateSettingsInput,
   zeroResultQueriesInput,
 } from './inputs';
 import { abandonedCartsReport, customersReport } from './procedures/customers';
 import { summary } from './procedures/dashboard';
+import { consentPolicy, settings, updateSettings } from './procedures/settings';
 import { funnelReport, salesReport, searchReport, topProductsReport } from './procedures/reports';
 import { ingestEvents } from './procedures/tracking';
 import { zeroResultQueries } from './procedures/zero-result-queries';
@@ -45,6 +47,13 @@ export const analyticsRouter = router({
   customersReport: permissionProcedure('analytics:read')
     .input(customersReportInput)
     .query(customersReport),
+  /** The store's consent mode, retention and time zone (staff read; admins change, audited). */
+  settings: permissionProcedure('analytics:read').query(settings),
+  updateSettings: permissionProcedure('analytics:configure')
+    .input(updateSettingsInput)
+    .mutation(updateSettings),
+  /** The consent mode alone, for the storefront's banner (public: it is the shop's policy). */
+  consentPolicy: publicProcedure.query(consentPolicy),
   /** Abandoned and recovered carts, from raw browsing events within their retention. */
   abandonedCartsReport: permissionProcedure('analytics:read')
     .input(abandonedCartsReportInput)
