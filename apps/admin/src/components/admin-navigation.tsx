@@ -1,6 +1,7 @@
 import { Logo } from '@shop/ui';
 import Link from 'next/link';
 import type { StaffSession } from '@/auth/current-session';
+import { UnreadAlertsLink } from '@/app/notifications/_components/unread-alerts-link';
 import { sectionsFor } from './admin-sections';
 import { SectionList } from './section-list';
 import { SignOutButton } from './sign-out-button';
@@ -40,28 +41,32 @@ export function AdminNavigation({ session }: { session: StaffSession }) {
         <Link href="/" className="rounded-control">
           <Logo suffix="Admin" />
         </Link>
-        <details className="group relative">
-          <summary className="cursor-pointer list-none rounded-control border border-line-strong px-3 py-1.5 text-sm font-medium">
-            Menu
-          </summary>
-          <div className="absolute right-0 z-30 mt-2 w-64 rounded-card border border-line bg-surface p-2 shadow-raised">
-            <nav aria-label="Back office">
-              <SectionList sections={sections} />
-            </nav>
-            <div className="mt-2 border-t border-line px-3 pt-3 pb-1">
-              <SignedInAs session={session} />
+        <div className="flex items-center gap-2">
+          <UnreadAlertsLink session={session} />
+          <details className="group relative">
+            <summary className="cursor-pointer list-none rounded-control border border-line-strong px-3 py-1.5 text-sm font-medium">
+              Menu
+            </summary>
+            <div className="absolute right-0 z-30 mt-2 w-64 rounded-card border border-line bg-surface p-2 shadow-raised">
+              <nav aria-label="Back office">
+                <SectionList sections={sections} />
+              </nav>
+              <div className="mt-2 border-t border-line px-3 pt-3 pb-1">
+                <SignedInAs session={session} />
+              </div>
             </div>
-          </div>
-        </details>
+          </details>
+        </div>
       </header>
       {/* The column carries the border and background down the whole page; the sidebar inside
           it stays in view while a long page scrolls. */}
       <div className="hidden border-r border-line bg-surface lg:block">
         <aside className="sticky top-0 flex h-dvh flex-col">
-          <div className="px-5 py-5">
+          <div className="flex items-center justify-between gap-2 px-5 py-5">
             <Link href="/" className="rounded-control">
               <Logo suffix="Admin" />
             </Link>
+            <UnreadAlertsLink session={session} />
           </div>
           <nav aria-label="Back office" className="flex-1 overflow-y-auto px-3 pb-6">
             <SectionList sections={sections} />

@@ -29,7 +29,7 @@ describe('what each staff role sees in the back office', () => {
   });
 
   it('a customer (no permissions) sees only the entries every role has', () => {
-    expect(labelsFor('customer')).toEqual(['Dashboard', 'Service health']);
+    expect(labelsFor('customer')).toEqual(['Dashboard', 'Notifications', 'Service health']);
   });
 
   it('knows which permission a page needs, including the pages below a section', () => {

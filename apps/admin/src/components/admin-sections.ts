@@ -32,7 +32,9 @@ export const adminSections: readonly AdminSection[] = [
   { label: 'Staff', href: '/staff', permission: 'accounts:manage' },
   // Every staff change in every service (admins only: it shows who did what, and from where).
   { label: 'Audit log', href: '/audit', permission: 'audit:read' },
-  { label: 'Notifications', permission: 'notifications:send' },
+  // Staff alerts for every staff role; its Messages (customers:read) and Templates
+  // (notifications:send) pages check their own permission.
+  { label: 'Notifications', href: '/notifications' },
   { label: 'Analytics', href: '/analytics', permission: 'analytics:read' },
   // Whether each service answers (every staff role; the dashboard links to it too).
   { label: 'Service health', href: '/health' },
