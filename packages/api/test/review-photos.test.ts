@@ -37,6 +37,7 @@ interface Uploaded {
 }
 interface ListedReview {
   id: string;
+  status?: string;
   photoCount: number;
   photos: Uploaded[];
 }
@@ -180,6 +181,18 @@ describe('reviews with photos', () => {
       ),
     );
     expect(withPhotos.photos.map((photo) => photo.url)).toEqual(photos.map((photo) => photo.url));
+    // No filter checks pictures: a verified review with photos waits for a moderator.
+    expect(withPhotos).toMatchObject({ status: 'pending' });
+    const { token: moderatorToken } = await tokenFor(['support']);
+    const moderation = reviewCalls(url, moderatorToken);
+    const queue = dataOf<{ items: (ListedReview & { moderation: { reasons: string[] }[] })[] }>(
+      await moderation.query('moderationQueue', { status: 'pending', productSlug: slug }),
+    );
+    expect(queue.items).toEqual([
+      expect.objectContaining({ id: withPhotos.id, photos: withPhotos.photos }),
+    ]);
+    expect(queue.items[0]!.moderation.at(-1)!.reasons).toEqual(['photos']);
+    dataOf(await moderation.mutate('approve', { reviewIds: [withPhotos.id] }));
 
     const other = await shopper();
     await deliveredOrder(other.accountId, slug);

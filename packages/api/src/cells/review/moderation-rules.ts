@@ -1,12 +1,14 @@
 import { containsProfanity } from './profanity';
 
 /** Why the rules held a review for a moderator instead of publishing it at once. */
-export type HoldSignal = 'unverified' | 'profanity' | 'link' | 'repeated_text' | 'burst';
+export type HoldSignal = 'unverified' | 'profanity' | 'link' | 'repeated_text' | 'burst' | 'photos';
 
 export interface SubmissionFacts {
   title: string;
   body: string;
   verified: boolean;
+  /** Photos the version shows: no filter checks pictures, so a person looks at them first. */
+  photoCount?: number;
   /** The author's other reviews' texts (to spot the same text pasted on many products). */
   authorsOtherTexts: readonly string[];
   /** Reviews written in the last hour from this account, and from this address. */
@@ -31,7 +33,8 @@ function sameText(a: string, b: string): boolean {
 
 /**
  * The rules that decide whether a review publishes at once: only a verified purchase with clean
- * text and no spam signal does; everything else waits for a moderator, with the signals recorded
+ * text, no photos (a person checks pictures for faces, addresses and worse) and no spam signal
+ * does; everything else waits for a moderator, with the signals recorded
  * as the decision's reasons. The star rating is never a signal: a negative review is treated
  * exactly like a positive one (the FTC rule on reviews forbids suppressing them).
  */
@@ -40,6 +43,7 @@ export function holdSignals(facts: SubmissionFacts): HoldSignal[] {
   const signals: HoldSignal[] = [];
   if (!facts.verified) signals.push('unverified');
   if (containsProfanity(text)) signals.push('profanity');
+  if ((facts.photoCount ?? 0) > 0) signals.push('photos');
   if (linkPattern.test(text)) signals.push('link');
   if (
     stutterPattern.test(text) ||

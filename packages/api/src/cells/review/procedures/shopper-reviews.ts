@@ -34,7 +34,7 @@ async function verification(
 async function decide(
   ctx: SignedInContext,
   accountId: Types.ObjectId,
-  text: { title: string; body: string },
+  text: { title: string; body: string; photoCount: number },
   verified: boolean,
   version: number,
   excludeReviewId?: Types.ObjectId,
@@ -76,7 +76,13 @@ export async function submit({ input, ctx }: Args<SubmitInput>): Promise<OwnRevi
   // is idempotent, so racing the background run is harmless), which removes the old document.
   if (existing) await tallyReview(String(existing._id));
   const order = await verification(ctx, accountId, product.slug);
-  const { status, decision, addressHash } = await decide(ctx, accountId, input, Boolean(order), 1);
+  const { status, decision, addressHash } = await decide(
+    ctx,
+    accountId,
+    { title: input.title, body: input.body, photoCount: input.photoIds.length },
+    Boolean(order),
+    1,
+  );
   const reviewId = derivedObjectId('review', product.slug, String(accountId));
   const photos = await attachPhotos(accountId, reviewId, input.photoIds);
   try {
@@ -135,7 +141,11 @@ export async function edit({ input, ctx }: Args<EditInput>): Promise<OwnReviewVi
   const { status, decision } = await decide(
     ctx,
     review.accountId,
-    input,
+    {
+      title: input.title,
+      body: input.body,
+      photoCount: input.photoIds?.length ?? review.photos.length,
+    },
     Boolean(verifiedBy),
     version,
     review._id,
