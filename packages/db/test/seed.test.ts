@@ -14,11 +14,16 @@ import {
   seedDemoData,
   type SeedSummary,
 } from '../src/seed';
+import { demoOrders } from '../src/seed/demo-orders';
 import { demoReviews } from '../src/seed/demo-reviews';
 import { isolateTestDatabases } from '../src/testing';
 
 isolateTestDatabases();
 afterAll(() => closeDatabaseConnections());
+
+const seededOrders = demoOrders(generateCatalog().products);
+const demoOrderCount = seededOrders.length;
+const declinedOrderCount = seededOrders.filter((order) => order.status === 'CANCELLED').length;
 
 async function productSnapshot() {
   const { Product } = productModels(await connectDomainDatabase('product'));
@@ -54,12 +59,14 @@ describe('seedDemoData', () => {
       inventoryItems: catalog.inventory.length,
       accounts: 6,
       profiles: 6,
-      orders: 3,
-      payments: 3,
-      messages: 4,
+      // The named three and the generated ones (demo-orders.ts); one email each, and the welcome.
+      orders: demoOrderCount,
+      payments: demoOrderCount,
+      messages: 1 + demoOrderCount,
       // The shopper's own three and the catalogue's demo reviews.
       reviews: 3 + demoReviews(catalog.products, defaultCatalogSeed).length,
-      analyticsEvents: 13,
+      // Six product views; each order created and paid (or declined, then cancelled).
+      analyticsEvents: 6 + 2 * demoOrderCount + declinedOrderCount,
     });
   });
 
@@ -86,6 +93,23 @@ describe('seedDemoData', () => {
     // Most products have reviews; some have none (their card shows no stars).
     expect(reviewed).toBeGreaterThan(30);
     expect(reviewed).toBeLessThan(60);
+  });
+
+  it('dates the demo orders relative to the seeding: some today and this week, none ahead', async () => {
+    const { Order } = orderModels(await connectDomainDatabase('order'));
+    const orders = await Order.find().select({ number: 1, createdAt: 1, history: 1 }).lean();
+    const now = Date.now();
+    const dayMs = 24 * 60 * 60_000;
+    const todayStart = now - (now % dayMs);
+    const ages = orders.map((order) => now - order.createdAt!.getTime());
+    expect(Math.min(...ages)).toBeGreaterThan(0);
+    expect(Math.max(...ages)).toBeLessThan(61 * dayMs);
+    expect(orders.filter((order) => order.createdAt!.getTime() >= todayStart)).toHaveLength(4);
+    expect(ages.filter((age) => age < 7 * dayMs).length).toBeGreaterThan(8);
+    // Every step of every order's history has happened already.
+    for (const order of orders) {
+      for (const step of order.history) expect(step.at.getTime()).toBeLessThanOrEqual(now);
+    }
   });
 
   it('leaves the same data when run twice', async () => {
@@ -130,7 +154,13 @@ describe('seedDemoData', () => {
   it('gives the shopper orders whose totals add up from their lines', async () => {
     const { Order } = orderModels(await connectDomainDatabase('order'));
     const orders = await Order.find().sort({ number: 1 }).lean();
-    expect(orders.map((order) => order.status)).toEqual(['DELIVERED', 'CONFIRMED', 'CANCELLED']);
+    expect(orders.map((order) => order.status)).toEqual(seededOrders.map((order) => order.status));
+    // The three the demo shopper's pages are known by, then the generated ones.
+    expect(orders.slice(0, 3).map((order) => [order.number, order.status])).toEqual([
+      ['SO-100001', 'DELIVERED'],
+      ['SO-100002', 'CONFIRMED'],
+      ['SO-100003', 'CANCELLED'],
+    ]);
     for (const order of orders) {
       const sum = order.lines.reduce(
         (total, line) => total + line.unitPriceMinor * line.quantity,
@@ -157,7 +187,7 @@ describe('seedDemoData', () => {
   it('numbers new orders after the seeded ones and seeds the demo discount codes', async () => {
     const { Sequence, DiscountCode } = orderModels(await connectDomainDatabase('order'));
     const sequence = await Sequence.findById(orderNumberSequenceId).lean();
-    expect(sequence?.value).toBe(3);
+    expect(sequence?.value).toBe(demoOrderCount);
     const codes = await DiscountCode.find().sort({ code: 1 }).lean();
     expect(codes.map((code) => code.code)).toEqual(['FIVEOFF', 'WELCOME10']);
   });

@@ -3,7 +3,7 @@ import { type GeneratedProduct } from './catalog/catalog-types';
 import { type DemoOrder } from './demo-orders';
 import { upsertBy } from './upsert-by';
 
-/** A short, fixed history of events, matched by name, time and source. */
+/** A short, fixed history of events, matched by name, source and order number (or time). */
 export async function seedAnalyticsEvents(
   orders: readonly DemoOrder[],
   products: readonly GeneratedProduct[],
@@ -48,9 +48,14 @@ export async function seedAnalyticsEvents(
     }
   }
   for (const event of events) {
+    // An order's events are its own whatever its date: the demo orders are dated relative to
+    // the seeding (demo-orders.ts), so a rerun moves them instead of adding a second copy.
+    const orderNumber = event.properties.orderNumber;
     await upsertBy(
       AnalyticsEvent,
-      { name: event.name, occurredAt: event.occurredAt, source: event.source },
+      typeof orderNumber === 'string'
+        ? { name: event.name, source: event.source, 'properties.orderNumber': orderNumber }
+        : { name: event.name, occurredAt: event.occurredAt, source: event.source },
       event,
       event.occurredAt,
     );
