@@ -54,6 +54,8 @@ export function sectionsFor(permissions: ReadonlySet<Permission>): AdminSection[
 const pagePermissions: Readonly<Record<string, Permission>> = {
   '/catalog/new': 'catalog:write',
   '/catalog/import': 'catalog:write',
+  // Analysts see the analytics settings; changing them needs analytics:configure (the form says).
+  '/settings/analytics': 'analytics:read',
 };
 
 /** The permission a path needs, from the section it belongs to (none for the dashboard). */

@@ -1,5 +1,6 @@
 import { Notice, PageHeader } from '@shop/ui';
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requirePermission } from '@/auth/current-session';
 import { cellsAs } from '@/auth/signed-in-cells';
 import {
@@ -51,7 +52,12 @@ export default async function AnalyticsPage({
         title="Analytics"
         description={`Sales, conversion, products, search, customers and carts from ${range.from} to ${range.to}${timeZone ? `, in the store's time zone (${timeZone})` : ''}. Numbers are refreshed every 10 minutes.`}
       />
-      <RangeForm range={range} />
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <RangeForm range={range} />
+        <Link href="/settings/analytics" className="text-sm text-accent-700 underline">
+          Analytics settings
+        </Link>
+      </div>
       <ReportSection id="sales-heading" title="Sales over time" report="sales" range={range}>
         {sales.ok ? (
           <>
