@@ -1,5 +1,6 @@
 import { Container, Logo } from '@shop/ui';
 import Link from 'next/link';
+import { NewsletterSignup } from './newsletter/newsletter-signup';
 
 export function SiteFooter() {
   return (
@@ -11,6 +12,7 @@ export function SiteFooter() {
             Everyday things, thoughtfully made. Free returns within 30 days.
           </p>
         </div>
+        <NewsletterSignup />
         <nav aria-label="Footer" className="grid grid-cols-2 gap-x-12 gap-y-2 text-sm">
           <Link href="/products" className="text-ink-muted hover:text-ink">
             Shop all

@@ -16,11 +16,13 @@ export const renderedPageRoutes = [
   '/account/security',
   // Per request since its tax labels come from the order cell, which no build can reach.
   '/cart',
+  '/cart/restore',
   '/categories/[slug]/view',
   '/checkout',
   '/checkout/confirmation/[orderId]',
   '/checkout/pay/[orderId]',
   '/collections/[handle]',
+  '/newsletter/confirm',
   '/orders/cancel',
   '/orders/track',
   '/orders/track/[orderId]',
@@ -29,5 +31,6 @@ export const renderedPageRoutes = [
   '/search',
   '/sign-in',
   '/sign-up',
+  '/unsubscribe',
   '/verify-email',
 ] as const;

@@ -16,7 +16,8 @@ import type { Route } from 'next';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { placeOrder } from '@/app/checkout/actions';
+import { noteCheckoutEmail, placeOrder } from '@/app/checkout/actions';
+import { NewsletterCheckbox } from '@/components/newsletter/newsletter-checkbox';
 import { useTRPC } from '@/browser/trpc';
 import { CartNotices } from '@/components/cart/cart-notices';
 import { blocksCheckout } from '@/components/cart/line-state-badge';
@@ -64,6 +65,12 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
   const defaultSaved =
     savedAddresses.find((address) => address.isDefaultShipping) ?? savedAddresses[0];
   const [email, setEmail] = useState('');
+  const [newsletter, setNewsletter] = useState(false);
+  // A signed-in shopper's email is known from the start (see noteCheckoutEmail).
+  const accountEmail = account?.email;
+  useEffect(() => {
+    if (accountEmail) void noteCheckoutEmail(accountEmail);
+  }, [accountEmail]);
   const [addressChoice, setAddressChoice] = useState(defaultSaved?.id ?? newAddress);
   const [address, setAddress] = useState<AddressInput>(blankAddress);
   const [shippingMethodId, setShippingMethodId] = useState(options.shippingMethods[0]?.id ?? '');
@@ -159,6 +166,7 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
         paymentMethod,
         quotedTotalMinor: quote.data.totalMinor,
       }),
+      { newsletter },
     ).catch(() => ({
       status: 'error' as const,
       message: 'We could not reach the shop. Try again: you will not be charged twice.',
@@ -211,6 +219,9 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
               Signed in as <span className="font-medium text-ink">{account.email}</span>. We send
               the order confirmation there.
             </p>
+          ) : null}
+          {account ? (
+            <NewsletterCheckbox checked={newsletter} onChange={setNewsletter} />
           ) : (
             <>
               <TextField
@@ -222,9 +233,11 @@ export function CheckoutForm({ options, account, savedAddresses }: CheckoutFormP
                 hint="For your order confirmation and delivery updates."
                 value={email}
                 onChange={(event) => setEmail(event.target.value)}
+                onBlur={() => void noteCheckoutEmail(email)}
                 error={fieldErrors.email}
                 required
               />
+              <NewsletterCheckbox checked={newsletter} onChange={setNewsletter} />
               <p className="text-sm text-ink-muted">
                 Have an account?{' '}
                 <Link

@@ -9,6 +9,7 @@ import { useCartActions } from '@/components/cart/use-cart';
 import { QuantityStepper } from '@/components/cart/quantity-stepper';
 import { canAddToCart } from './variant-selection';
 import { useVariant } from './variant-state';
+import { BackInStockForm } from '@/components/newsletter/back-in-stock-form';
 
 /**
  * "Add to cart" for the chosen variant with a quantity. Disabled while no variant matches the
@@ -50,41 +51,46 @@ export function AddToCart() {
   };
 
   return (
-    <form
-      onSubmit={submit}
-      className="mt-8 flex flex-col gap-3 border-t border-line pt-6"
-      data-testid="add-to-cart"
-    >
-      <div className="flex flex-wrap items-end gap-3">
-        <QuantityStepper
-          label="Quantity"
-          value={quantity}
-          min={1}
-          max={99}
-          disabled={soldOut || add.isPending}
-          onChange={setQuantity}
-        />
-        <Button
-          type="submit"
-          size="lg"
-          className="flex-1"
-          disabled={soldOut || add.isPending}
-          aria-describedby={statusId}
-        >
-          {add.isPending ? 'Adding…' : soldOut ? 'Out of stock' : 'Add to cart'}
-        </Button>
-      </div>
-      <div id={statusId} aria-live="polite" className="min-h-5 text-sm">
-        {error ? (
-          <p className="font-medium text-danger" role="alert">
-            {error}
-          </p>
-        ) : added ? (
-          <p className="text-success">{added}</p>
-        ) : soldOut && variant ? (
-          <p className="text-ink-muted">This option is sold out. Choose another one.</p>
-        ) : null}
-      </div>
-    </form>
+    <>
+      <form
+        onSubmit={submit}
+        className="mt-8 flex flex-col gap-3 border-t border-line pt-6"
+        data-testid="add-to-cart"
+      >
+        <div className="flex flex-wrap items-end gap-3">
+          <QuantityStepper
+            label="Quantity"
+            value={quantity}
+            min={1}
+            max={99}
+            disabled={soldOut || add.isPending}
+            onChange={setQuantity}
+          />
+          <Button
+            type="submit"
+            size="lg"
+            className="flex-1"
+            disabled={soldOut || add.isPending}
+            aria-describedby={statusId}
+          >
+            {add.isPending ? 'Adding…' : soldOut ? 'Out of stock' : 'Add to cart'}
+          </Button>
+        </div>
+        <div id={statusId} aria-live="polite" className="min-h-5 text-sm">
+          {error ? (
+            <p className="font-medium text-danger" role="alert">
+              {error}
+            </p>
+          ) : added ? (
+            <p className="text-success">{added}</p>
+          ) : soldOut && variant ? (
+            <p className="text-ink-muted">This option is sold out. Choose another one.</p>
+          ) : null}
+        </div>
+      </form>
+      {variant?.stock === 'out_of_stock' ? (
+        <BackInStockForm key={variant.sku} sku={variant.sku} />
+      ) : null}
+    </>
   );
 }

@@ -6,6 +6,7 @@ import { formStateFromError, type FormState } from '@shop/ui/form';
 import { cellsAs } from '@/auth/signed-in-cells';
 import { endSession } from '@/auth/start-session';
 import { logOut } from '@shop/auth-session/auth-cell';
+import { consentWording } from '@/components/newsletter/consent-wording';
 
 const sessionEnded: FormState = {
   status: 'error',
@@ -47,14 +48,30 @@ export async function updatePreferences(data: FormData): Promise<FormState> {
   return asShopper(
     (client) =>
       client.user.updatePreferences.mutate({
-        marketingConsent: data.get('marketingConsent') === 'on',
+        // Marketing consent is the notification cell's (double opt-in): `setNewsletter` below.
         // Casts: the form's strings go to the cell as typed; the cell refuses anything it does
         // not offer, with a message shown next to the field.
         language: field(data, 'language') as never,
         currency: field(data, 'currency') as never,
       }),
     'Preferences saved.',
-    ['marketingConsent', 'language', 'currency'],
+    ['language', 'currency'],
+  );
+}
+
+/**
+ * The newsletter switch on the preferences page: on asks for a confirmation by email (double
+ * opt-in, as in the footer), off unsubscribes at once.
+ */
+export async function setNewsletter(data: FormData): Promise<FormState> {
+  const subscribed = data.get('subscribed') === 'on';
+  return asShopper(
+    (client) =>
+      client.notification.setMyNewsletter.mutate({ subscribed, wording: consentWording.account }),
+    subscribed
+      ? 'Almost done: we have emailed you a link. Follow it to confirm.'
+      : 'You are unsubscribed from marketing email.',
+    ['subscribed'],
   );
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { requireSession } from '@/auth/current-session';
 import { AccountHeading } from '@/components/account/account-heading';
 import { cellsAs } from '@/auth/signed-in-cells';
+import { NewsletterPreference } from '@/components/account/newsletter-preference';
 import { PreferencesForm } from '@/components/account/preferences-form';
 import { UnavailableSection } from '@/components/account/unavailable-section';
 import { callCell } from '@/server/cell-call';
@@ -13,9 +14,12 @@ export const metadata: Metadata = { title: 'Preferences' };
 
 export default async function PreferencesPage() {
   const session = await requireSession('/account/preferences');
-  const profile = await callCell(({ signal }) =>
-    cellsAs(session).user.getProfile.query(undefined, { signal }),
-  );
+  const [profile, newsletter] = await Promise.all([
+    callCell(({ signal }) => cellsAs(session).user.getProfile.query(undefined, { signal })),
+    callCell(({ signal }) =>
+      cellsAs(session).notification.myNewsletter.query(undefined, { signal }),
+    ),
+  ]);
   return (
     <>
       <AccountHeading session={session} />
@@ -24,6 +28,11 @@ export default async function PreferencesPage() {
         <PreferencesForm preferences={profile.data.preferences} />
       ) : (
         <UnavailableSection what="preferences" />
+      )}
+      {newsletter.ok ? (
+        <NewsletterPreference status={newsletter.data.status} />
+      ) : (
+        <UnavailableSection what="newsletter choice" />
       )}
     </>
   );
