@@ -1,5 +1,5 @@
 import { Notice, PageHeader } from '@shop/ui';
-import type { Metadata } from 'next';
+import type { Metadata, Route } from 'next';
 import Link from 'next/link';
 import { requirePermission } from '@/auth/current-session';
 import { cellsAs } from '@/auth/signed-in-cells';
@@ -54,7 +54,7 @@ export default async function AnalyticsPage({
       />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <RangeForm range={range} />
-        <Link href="/settings/analytics" className="text-sm text-accent-700 underline">
+        <Link href={'/settings/analytics' as Route} className="text-sm text-accent-700 underline">
           Analytics settings
         </Link>
       </div>
