@@ -99,9 +99,9 @@ export function ProductReviews({
           <p className="mt-6 text-xs leading-relaxed text-ink-muted" data-testid="review-policy">
             How reviews are checked: anyone signed in may review a product once. Reviews marked
             &ldquo;Verified purchase&rdquo; come from customers whose order with this product was
-            delivered. Every review is screened for profanity, links and spam; flagged ones are read
-            by our staff before they appear. We never remove a review for being negative. Reviews
-            written in exchange for an incentive are labelled.
+            delivered. Every review is screened for profanity, links and spam; flagged ones, and
+            every review with photos, are read by our staff before they appear. We never remove a
+            review for being negative. Reviews written in exchange for an incentive are labelled.
           </p>
         </div>
         <div>
