@@ -21,6 +21,12 @@ interface CspFixtures {
   cspViolations: CspViolation[];
   /** Set by a spec that provokes violations on purpose (`test.use({ cspViolationsAllowed: true })`). */
   cspViolationsAllowed: boolean;
+  /**
+   * The shopper already answered the storefront's analytics consent banner (default), so the
+   * banner, which floats over the page bottom, covers nothing a spec clicks. The consent spec
+   * sets it false.
+   */
+  analyticsConsentAnswered: boolean;
 }
 
 const bindingName = '__shopReportCspViolation';
@@ -59,8 +65,21 @@ export const test = base.extend<CspFixtures>({
     await use([]);
   },
   cspViolationsAllowed: [false, { option: true }],
-  context: async ({ context, cspViolations, cspViolationsAllowed }, use) => {
+  analyticsConsentAnswered: [true, { option: true }],
+  context: async (
+    { context, cspViolations, cspViolationsAllowed, analyticsConsentAnswered },
+    use,
+  ) => {
     await watchForCspViolations(context, cspViolations);
+    if (analyticsConsentAnswered) {
+      await context.addCookies([
+        {
+          name: 'shop_analytics_consent',
+          value: 'denied',
+          url: `http://127.0.0.1:${process.env.STOREFRONT_PORT ?? 3200}`,
+        },
+      ]);
+    }
     await use(context);
     if (!cspViolationsAllowed && cspViolations.length > 0) {
       throw new Error(

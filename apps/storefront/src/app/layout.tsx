@@ -2,6 +2,7 @@ import { SkipLink } from '@shop/ui';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from '@/browser/providers';
+import { ConsentBanner } from '@/components/consent-banner';
 import { PageTracker } from '@/components/page-tracker';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
@@ -34,6 +35,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </main>
           <SiteFooter />
           <PageTracker />
+          <ConsentBanner />
         </Providers>
       </body>
     </html>

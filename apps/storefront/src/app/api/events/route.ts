@@ -3,6 +3,7 @@ import { allowedOriginsFrom } from '@shop/api/config';
 import { storefrontEnv } from '@/env';
 import { throttledFor } from '@/server/tracking/batch-throttle';
 import { browserEventBatch, maxBatchBytes } from '@/server/tracking/event-batch';
+import { storeConsentMode } from '@/server/tracking/consent-policy';
 import { forwardBatch } from '@/server/tracking/forward-batch';
 import { uncountedReason } from '@/server/tracking/uncounted-request';
 
@@ -63,4 +64,13 @@ export async function POST(request: Request): Promise<Response> {
   };
   const outcome = await forwardBatch(parsed.data, signals, requestIdFrom(request.headers));
   return Response.json(outcome.body, { status: outcome.status });
+}
+
+/**
+ * `GET /api/events`: the store's consent mode, for the consent banner (`consent-banner.tsx`).
+ * The same for every shopper, so a browser may keep it for a minute.
+ */
+export async function GET(request: Request): Promise<Response> {
+  const consentMode = await storeConsentMode(requestIdFrom(request.headers));
+  return Response.json({ consentMode }, { headers: { 'cache-control': 'private, max-age=60' } });
 }
