@@ -62,3 +62,8 @@ export const checkoutStarted = eventType('notification/checkout.started', {
     currency: z.string().length(3),
   }),
 });
+
+/** A newsletter subscription was confirmed: the cell mails the welcome (the first newsletter). */
+export const subscriptionConfirmed = eventType('notification/subscription.confirmed', {
+  schema: z.object({ subscriberId: z.string().regex(/^[0-9a-f]{24}$/i), email: z.email() }),
+});

@@ -16,6 +16,7 @@ import { sendOrderShippedEmail } from './functions/send-order-shipped-email';
 import { sendPasswordResetEmail } from './functions/send-password-reset-email';
 import { sendRefundIssuedEmail } from './functions/send-refund-issued-email';
 import { sendNewsletterConfirmationEmail } from './functions/send-newsletter-confirmation-email';
+import { sendNewsletterWelcomeEmail } from './functions/send-newsletter-welcome-email';
 import { sendSignInAttemptsEmail } from './functions/send-sign-in-attempts-email';
 import { sweepBackInStock } from './functions/sweep-back-in-stock';
 import { sendVerificationEmail } from './functions/send-verification-email';
@@ -41,6 +42,7 @@ export const notificationFunctions: InngestFunction.Any[] = [
   alertEmailsFailing,
   alertCsvImportFinished,
   sendNewsletterConfirmationEmail,
+  sendNewsletterWelcomeEmail,
   notifyBackInStock,
   sweepBackInStock,
   abandonedCartReminder,

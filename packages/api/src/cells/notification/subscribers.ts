@@ -3,7 +3,7 @@ import { consentHistoryLimit } from '@shop/db/notification';
 import { TRPCError } from '@trpc/server';
 import { Types } from 'mongoose';
 import { inngestFor } from '../../events/inngest-client';
-import { subscriptionRequested } from './events';
+import { subscriptionConfirmed, subscriptionRequested } from './events';
 import { notificationDatabase } from './database';
 import { signLinkToken, verifyLinkToken } from './link-signing';
 
@@ -143,7 +143,16 @@ export async function confirmSubscription(
     { returnDocument: 'after' },
   ).lean();
   // Lost a race with a second click: that click confirmed it.
-  return confirmed ? 'confirmed' : 'already-confirmed';
+  if (!confirmed) return 'already-confirmed';
+  // The welcome newsletter; losing it loses a welcome, never the subscription.
+  await inngestFor('notification')
+    .send({
+      id: `subscription-confirmed-${id}-${now.getTime()}`,
+      name: subscriptionConfirmed.name,
+      data: subscriptionConfirmed.schema.parse({ subscriberId: id, email: subscriber.email }),
+    })
+    .catch(() => undefined);
+  return 'confirmed';
 }
 
 /** The unsubscribe link's token: the subscriber's id (not the address), signed. */

@@ -2,6 +2,7 @@ import { abandonedCartEmail } from './abandoned-cart';
 import { backInStockEmail } from './back-in-stock';
 import type { EmailTemplate } from './email-template';
 import { newsletterConfirmationEmail } from './newsletter-confirmation';
+import { newsletterWelcomeEmail } from './newsletter-welcome';
 import { orderCancelLinkEmail } from './order-cancel-link';
 import { orderCancelledEmail } from './order-cancelled';
 import { orderConfirmedEmail } from './order-confirmed';
@@ -28,6 +29,7 @@ export const emailTemplates = {
   'refund-issued': refundIssuedEmail,
   'sign-in-attempts': signInAttemptsEmail,
   'newsletter-confirmation': newsletterConfirmationEmail,
+  'newsletter-welcome': newsletterWelcomeEmail,
   'back-in-stock': backInStockEmail,
   'abandoned-cart': abandonedCartEmail,
 } as const;

@@ -72,6 +72,7 @@ export function sampleProps(): { [TId in EmailTemplateId]?: EmailProps<TId> } {
     'refund-issued': { ...order, amountMinor: 1_500, totalRefundedMinor: 1_500, currency: 'EUR' },
     'sign-in-attempts': { name: 'Ada', failedAttempts: 5, since: new Date().toISOString() },
     'newsletter-confirmation': { token: 'sample-token', expiresAt: inAnHour },
+    'newsletter-welcome': {},
     'back-in-stock': {
       productName: 'Linen Shirt',
       variantLabel: 'Blue / M',
