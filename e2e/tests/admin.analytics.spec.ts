@@ -110,7 +110,10 @@ test('an analyst changes the range, sees an order placed a moment earlier and do
     .last()
     .getByRole('link', { name: 'Analytics' })
     .click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible();
+  // Six reports, the first of the day rebuilding today's rollup: slow on a loaded machine.
+  await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible({
+    timeout: 30_000,
+  });
 
   const day = today();
   const range = page.getByTestId('analytics-range');
