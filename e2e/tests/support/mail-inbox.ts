@@ -15,6 +15,8 @@ export interface CapturedEmail {
   text: string;
   html: string | null;
   receivedAt: string;
+  /** Header fields by lower-case name (`list-unsubscribe`, ...). */
+  headers?: Record<string, string>;
 }
 
 /** Every captured email to `to`, newest first. */
