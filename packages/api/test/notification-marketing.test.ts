@@ -233,6 +233,24 @@ describe('newsletter sign-up with double opt-in', () => {
   });
 });
 
+describe('account deletion', () => {
+  it("deletes the person's consent record and back-in-stock requests", async () => {
+    const email = uniqueEmail('leaving');
+    await subscribed(email);
+    const { Subscriber, BackInStockRequest } = await models();
+    await BackInStockRequest.create({ email, sku: 'SOME-SKU', productId: 'p' });
+    await runsEnded(
+      platform.executor,
+      await sendToExecutor(platform.executor, 'auth/account.deleted', {
+        accountId: randomBytes(12).toString('hex'),
+        email,
+      }),
+    );
+    expect(await Subscriber.exists({ email })).toBeNull();
+    expect(await BackInStockRequest.exists({ email })).toBeNull();
+  });
+});
+
 describe('unsubscribe', () => {
   it('every marketing email carries List-Unsubscribe, List-Unsubscribe-Post and a visible link', async () => {
     const email = uniqueEmail('headers');

@@ -209,3 +209,23 @@ export async function subscriberIdOf(email: string): Promise<string | null> {
     .lean();
   return found ? found._id.toString() : null;
 }
+
+/**
+ * Account deletion: the person's consent record (by account or address) and their back-in-stock
+ * requests go. A suppression of the address stays: it only stops mail to it.
+ */
+export async function eraseConsentRecords({
+  accountId,
+  email,
+}: {
+  accountId: string;
+  email: string;
+}): Promise<{ subscribers: number; backInStock: number }> {
+  const address = email.trim().toLowerCase();
+  const { Subscriber, BackInStockRequest } = await notificationDatabase.models();
+  const [subscribers, requests] = await Promise.all([
+    Subscriber.deleteMany({ $or: [{ accountId }, { email: address }] }),
+    BackInStockRequest.deleteMany({ email: address }),
+  ]);
+  return { subscribers: subscribers.deletedCount, backInStock: requests.deletedCount };
+}

@@ -2,6 +2,7 @@ import { inngestFor } from '../../../events/inngest-client';
 import { accountDeleted } from '../../../events/schemas';
 import { defineSagaStep } from '../../saga-step';
 import { eraseRecipient } from '../message-records';
+import { eraseConsentRecords } from '../subscribers';
 
 /** Drops the address and account id from every message record of the person. */
 export const anonymiseMessagesStep = defineSagaStep({
@@ -9,15 +10,22 @@ export const anonymiseMessagesStep = defineSagaStep({
   run: eraseRecipient,
 });
 
+/** Deletes the person's newsletter consent and back-in-stock requests. */
+export const eraseConsentStep = defineSagaStep({ id: 'erase-consent', run: eraseConsentRecords });
+
 /**
  * Account deletion, notification cell: the person's message records stay (delivery statistics,
  * and the dedupe keys that stop a late retry from mailing the address again) but lose the address
- * and the account id. What was anonymised no longer matches, so a retry changes nothing.
+ * and the account id; the newsletter consent and back-in-stock requests are deleted. What was anonymised no longer matches, so a retry changes nothing.
  */
 export const erasePersonalData = inngestFor('notification').createFunction(
   { id: 'erase-personal-data', triggers: [accountDeleted] },
-  async ({ event, step }) =>
-    step.run(anonymiseMessagesStep.id, () =>
-      anonymiseMessagesStep.run({ accountId: event.data.accountId, email: event.data.email }),
-    ),
+  async ({ event, step }) => {
+    const person = { accountId: event.data.accountId, email: event.data.email };
+    const messages = await step.run(anonymiseMessagesStep.id, () =>
+      anonymiseMessagesStep.run(person),
+    );
+    const consent = await step.run(eraseConsentStep.id, () => eraseConsentStep.run(person));
+    return { ...messages, ...consent };
+  },
 );
