@@ -66,15 +66,19 @@ describe('email templates', () => {
   });
 
   it('gives marketing mail, and only marketing mail, the unsubscribe note', async () => {
+    const unsubscribeUrl = 'https://shop.example/unsubscribe?token=abc.def';
     const html = await render(
       createElement(EmailLayout, {
         preview: 'News',
-        context,
+        context: { ...context, unsubscribeUrl },
         marketing: true,
         children: createElement(EmailText, { children: 'New arrivals' }),
       }),
     );
-    expect(toPlainText(html)).toMatch(/turn them off in your account preferences/i);
+    // The visible one-click link (issue 18), besides the List-Unsubscribe headers.
+    expect(toPlainText(html)).toMatch(
+      /Unsubscribe \[https:\/\/shop\.example\/unsubscribe\?token=abc\.def\] with one click/,
+    );
   });
 });
 
