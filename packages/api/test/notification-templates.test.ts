@@ -76,9 +76,7 @@ describe('email templates', () => {
       }),
     );
     // The visible one-click link (issue 18), besides the List-Unsubscribe headers.
-    expect(toPlainText(html)).toMatch(
-      /Unsubscribe \[https:\/\/shop\.example\/unsubscribe\?token=abc\.def\] with one click/,
-    );
+    expect(toPlainText(html)).toContain(`Unsubscribe ${unsubscribeUrl} with one click`);
   });
 });
 
