@@ -38,9 +38,11 @@ export async function rememberCheckout({ ctx, input }: HandlerArgs<RememberCheck
   });
   const currency = items[0]?.currency;
   if (lines.length === 0 || !currency) return { ok: true as const };
-  const email = input.email.trim().toLowerCase();
+  // As typed (trimmed): the order's `order.created` carries the same field's value unchanged,
+  // and the reminder waits for it by exact match. Consent is looked up case-blind (consent.ts).
+  const email = input.email.trim();
   // One reminder chain per address and cart content: a reload of checkout starts nothing new.
-  const id = `checkout-started-${sha256Hex(`${email}|${lines.map((l) => `${l.sku}*${l.quantity}`).join(',')}`)}`;
+  const id = `checkout-started-${sha256Hex(`${email.toLowerCase()}|${lines.map((l) => `${l.sku}*${l.quantity}`).join(',')}`)}`;
   await inngestFor('notification').send({
     id,
     name: checkoutStarted.name,
