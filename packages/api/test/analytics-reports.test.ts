@@ -306,11 +306,19 @@ describe('top products and search', () => {
       units: lamp.reduce((sum, order) => sum + order.units, 0),
       revenueMinor: { EUR: 4_000, USD: 3_000 },
     });
+    const viewingVisits = visits.filter((visit) => visit.kinds.includes('product_viewed')).length;
     expect(report.mostViewed).toEqual([
       {
         product: 'oak-lamp',
-        views: visits.filter((visit) => visit.kinds.includes('product_viewed')).length,
+        views: viewingVisits,
         addToCart: 1,
+        // Each visit is its own session, and none reached the order confirmation page.
+        viewSessions: viewingVisits,
+        viewPurchases: 0,
+        viewToPurchaseRate: 0,
+        searchSessions: 0,
+        searchPurchases: 0,
+        searchToPurchaseRate: null,
       },
     ]);
   });
