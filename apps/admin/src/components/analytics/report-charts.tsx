@@ -14,7 +14,8 @@ import {
 } from 'recharts';
 
 /*
- * Charts for a glance. Each is hidden from assistive tech (`aria-hidden`) because the table
+ * Charts for a glance. `accessibilityLayer={false}`: recharts would otherwise make the chart a
+ * focusable `role="application"`, a tab stop inside an `aria-hidden` box that says nothing. Each is hidden from assistive tech (`aria-hidden`) because the table
  * below it holds the same numbers; the box has a fixed height, so nothing below moves when the
  * chart measures its width after hydration. Colours are the accent and a neutral with enough
  * contrast on the surface (SVG presentation attributes do not read the theme's CSS variables).
@@ -41,7 +42,11 @@ export function SalesChart({
 }) {
   return (
     <ChartBox testId="sales-chart">
-      <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <LineChart
+        accessibilityLayer={false}
+        data={points}
+        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+      >
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="period" tick={axis} minTickGap={24} />
         <YAxis tick={axis} width={56} />
@@ -75,7 +80,11 @@ export function SalesChart({
 export function FunnelChart({ steps }: { steps: { step: string; count: number }[] }) {
   return (
     <ChartBox testId="funnel-chart">
-      <BarChart data={steps} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <BarChart
+        accessibilityLayer={false}
+        data={steps}
+        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+      >
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="step" tick={axis} interval={0} />
         <YAxis tick={axis} width={48} allowDecimals={false} />
