@@ -139,13 +139,14 @@ test('an analyst changes the range, sees an order placed a moment earlier and do
     page
       .getByTestId('report-funnel')
       .getByTestId('funnel-chart')
-      .locator('.recharts-bar-rectangle'),
-  ).toHaveCount(5);
+      .locator('.recharts-cartesian-axis-tick')
+      .first(),
+  ).toBeVisible();
   await expect(
     page
       .getByTestId('report-products')
       .getByTestId('products-chart')
-      .locator('.recharts-bar-rectangle')
+      .locator('.recharts-cartesian-axis-tick')
       .first(),
   ).toBeVisible();
   // The charts are hidden from assistive tech, so nothing in them may take the focus.
