@@ -34,7 +34,8 @@ export function LinkActionForm({
   if (state.status === 'success') {
     const { title, body } = success(state);
     return (
-      <div ref={outcomeRef} tabIndex={-1} role="status" className="focus:outline-none">
+      // The notice itself is the live region (role status); this only takes the focus.
+      <div ref={outcomeRef} tabIndex={-1} className="focus:outline-none">
         <Notice tone="success" title={title}>
           {body}
         </Notice>
