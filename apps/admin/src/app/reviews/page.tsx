@@ -301,7 +301,9 @@ export default async function ReviewsPage({
                           </Link>
                         </>
                       ) : null}
-                      {review.photoCount > 0 ? ` · ${review.photoCount} photos` : ''}
+                      {review.photoCount > 0
+                        ? ` · ${review.photoCount} ${review.photoCount === 1 ? 'photo' : 'photos'}`
+                        : ''}
                     </p>
                     {review.body ? (
                       <p className="mt-2 text-sm whitespace-pre-line text-ink">{review.body}</p>

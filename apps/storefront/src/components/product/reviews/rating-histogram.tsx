@@ -34,7 +34,7 @@ export function RatingHistogram({ perStar, count, selected, onToggle }: RatingHi
                 pressed && 'bg-surface-muted font-semibold',
               )}
             >
-              <span>{stars} stars</span>
+              <span>{stars === 1 ? '1 star' : `${stars} stars`}</span>
               <progress
                 className="h-2 w-full overflow-hidden rounded [&::-moz-progress-bar]:bg-warning [&::-webkit-progress-bar]:bg-line [&::-webkit-progress-value]:bg-warning"
                 max={100}
