@@ -132,8 +132,11 @@ test('an analyst changes the range, sees an order placed a moment earlier and do
   const sales = page.getByTestId('report-sales');
   await expect(sales.getByTestId('sales-rows')).toContainText(day);
   // Charts drawn (SVG from recharts), the tables of the same numbers beside them.
-  // This period and the previous one, as two lines.
-  await expect(sales.getByTestId('sales-chart').locator('.recharts-line-curve')).toHaveCount(2);
+  // This period and the previous one, as two series (a one-day range draws each as a point).
+  await expect(sales.getByTestId('sales-chart').locator('.recharts-line')).toHaveCount(2);
+  await expect(
+    sales.getByTestId('sales-chart').locator('.recharts-cartesian-axis-tick').first(),
+  ).toBeVisible();
   await expect(sales.getByTestId('sales-series')).toContainText(day);
   await expect(
     page
