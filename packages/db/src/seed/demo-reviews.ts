@@ -56,7 +56,8 @@ const reviewedUntil = Date.UTC(2026, 9, 1);
 
 /** Stars drawn around the product's demo average, so its summary ends up near it. */
 function starsNear(average: number, roll: number): number {
-  return Math.min(5, Math.max(1, Math.round(average + (roll - 0.5) * 3)));
+  // Two stars and more either side, so even well-rated products have the odd one-star review.
+  return Math.min(5, Math.max(1, Math.round(average + (roll - 0.5) * 4.4)));
 }
 
 /**
