@@ -135,21 +135,21 @@ test('an analyst changes the range, sees an order placed a moment earlier and do
   // This period and the previous one, as two series (a one-day range draws each as a point).
   await expect(sales.getByTestId('sales-chart').locator('.recharts-line')).toHaveCount(2);
   await expect(
-    sales.getByTestId('sales-chart').locator('.recharts-cartesian-axis-tick').first(),
+    sales.getByTestId('sales-chart').locator('.recharts-cartesian-axis-tick-value').first(),
   ).toBeVisible();
   await expect(sales.getByTestId('sales-series')).toContainText(day);
   await expect(
     page
       .getByTestId('report-funnel')
       .getByTestId('funnel-chart')
-      .locator('.recharts-cartesian-axis-tick')
+      .locator('.recharts-cartesian-axis-tick-value')
       .first(),
   ).toBeVisible();
   await expect(
     page
       .getByTestId('report-products')
       .getByTestId('products-chart')
-      .locator('.recharts-cartesian-axis-tick')
+      .locator('.recharts-cartesian-axis-tick-value')
       .first(),
   ).toBeVisible();
   // The charts are hidden from assistive tech, so nothing in them may take the focus.
