@@ -115,6 +115,8 @@ export default async function MessagePage({
               framed
               rows={answer.data.attemptLog}
               rowKey={(attempt) => `${attempt.at}-${attempt.outcome}`}
+              // Below this width the table scrolls inside its frame instead of crushing the answer.
+              tableClassName="min-w-[34rem]"
               empty={<p className="text-sm text-ink-muted">No attempt recorded yet.</p>}
               columns={[
                 {
