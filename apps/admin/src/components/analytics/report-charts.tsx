@@ -100,6 +100,7 @@ export function TopProductsChart({ products }: { products: { name: string; units
   return (
     <ChartBox testId="products-chart">
       <BarChart
+        accessibilityLayer={false}
         data={products}
         layout="vertical"
         margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
