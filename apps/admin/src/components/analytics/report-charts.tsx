@@ -78,16 +78,18 @@ export function SalesChart({
 
 /** Sessions reaching each funnel step, for the whole shop. */
 export function FunnelChart({ steps }: { steps: { step: string; count: number }[] }) {
+  // Horizontal bars: five step names side by side overlap at phone width.
   return (
     <ChartBox testId="funnel-chart">
       <BarChart
         accessibilityLayer={false}
         data={steps}
-        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+        layout="vertical"
+        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
       >
-        <CartesianGrid stroke="#e2e8f0" vertical={false} />
-        <XAxis dataKey="step" tick={axis} interval={0} />
-        <YAxis tick={axis} width={48} allowDecimals={false} />
+        <CartesianGrid stroke="#e2e8f0" horizontal={false} />
+        <XAxis type="number" tick={axis} allowDecimals={false} />
+        <YAxis type="category" dataKey="step" tick={axis} width={100} />
         <Tooltip />
         <Bar dataKey="count" name="Sessions" fill={current} isAnimationActive={false} />
       </BarChart>
