@@ -80,7 +80,7 @@ test('a declined card says so clearly, the order ends cancelled and the stock is
 
   await addToCart(page, variant!);
   await page.goto('/checkout');
-  await page.getByLabel('Email').fill(uniqueEmail('declined'));
+  await page.getByLabel('Email', { exact: true }).fill(uniqueEmail('declined'));
   await fillShippingAddress(page, 'Dee Klein');
   await placeOrder(page);
 
@@ -109,7 +109,7 @@ test('a card that needs 3-D Secure shows the bank step, and approving it confirm
   const [variant] = await findBuyableVariants(request, 1, { skip: 10 });
   await addToCart(page, variant!);
   await page.goto('/checkout');
-  await page.getByLabel('Email').fill(uniqueEmail('three-d'));
+  await page.getByLabel('Email', { exact: true }).fill(uniqueEmail('three-d'));
   await fillShippingAddress(page, 'Tess Secure');
   const orderId = await placeOrder(page);
 
@@ -133,7 +133,7 @@ test('a cart changed in another tab while checking out shows the new total and a
   const [first, second] = await findBuyableVariants(request, 2, { skip: 15 });
   await addToCart(page, first!);
   await page.goto('/checkout');
-  await page.getByLabel('Email').fill(uniqueEmail('changed'));
+  await page.getByLabel('Email', { exact: true }).fill(uniqueEmail('changed'));
   await fillShippingAddress(page, 'Cal Changed');
   const place = page.getByRole('button', { name: /^Place order · / });
   await expect(place).toBeEnabled({ timeout: 15_000 });

@@ -19,7 +19,7 @@ test('a shopper signs up, signs out and signs in again', async ({ page }) => {
   // the field.
   await expect(page.getByText(/At least 10 characters/)).toBeVisible();
   await page.getByLabel('Name').fill('Robin Rivers');
-  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Password').fill('short');
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
@@ -58,10 +58,10 @@ test('signing up with an email that is already registered says so next to the em
 }) => {
   await page.goto('/sign-up');
   await page.getByLabel('Name').fill('Sam Again');
-  await page.getByLabel('Email').fill('shopper@example.com');
+  await page.getByLabel('Email', { exact: true }).fill('shopper@example.com');
   await page.getByLabel('Password').fill(strongPassword());
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Email', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText(/already exists/)).toBeVisible();
 });
 
@@ -145,7 +145,7 @@ test('a forgotten password is reset through the emailed link', async ({
   await expect(
     page.getByRole('heading', { level: 1, name: 'Forgot your password?' }),
   ).toBeVisible();
-  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByRole('button', { name: 'Send reset link' }).click();
   await expect(page.getByTestId('form-success')).toContainText('If an account exists');
 

@@ -26,7 +26,7 @@ test('a guest looks an order up on another device, is emailed a link to cancel i
   const email = uniqueEmail('guest-cancel');
   await addToCart(page, variant!);
   await page.goto('/checkout');
-  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Email', { exact: true }).fill(email);
   await fillShippingAddress(page, 'Gia Guest');
   await placeOrder(page);
   await payWithTestCard(page, '4242 4242 4242 4242', 'Gia Guest');

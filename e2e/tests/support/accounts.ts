@@ -26,7 +26,7 @@ export async function signUpShopper(
 ): Promise<void> {
   await page.goto('/sign-up');
   await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
   // bcrypt on a busy 2-core machine: signing up may take a few seconds.
@@ -36,7 +36,7 @@ export async function signUpShopper(
 
 /** Signs in on the page's app (storefront or admin) through its sign-in form. */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
