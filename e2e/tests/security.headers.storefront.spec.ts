@@ -171,7 +171,7 @@ test('the nonce policy covers exactly the pages the build renders per request', 
     ...Object.keys(prerender.dynamicRoutes),
   ]);
   const notPages =
-    /^\/(api\/|media\/|healthz$|images\/|icon\.svg$|robots\.txt$|sitemap\.xml$|_global-error$|_not-found$)/;
+    /^\/(api\/|media\/|healthz$|images\/|icon\.svg$|robots\.txt$|sitemap\.xml$|unsubscribe\/one-click$|_global-error$|_not-found$)/;
   const perRequestPages = [...new Set(routes)]
     .filter((route) => !notPages.test(route) && !cached.has(route))
     .sort();

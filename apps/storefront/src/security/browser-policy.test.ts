@@ -40,6 +40,7 @@ describe('the storefront’s policy per path', () => {
       '/images/products/mug/blue.svg',
       '/robots.txt',
       '/sitemap.xml',
+      '/unsubscribe/one-click',
     ]) {
       expect(storefrontPolicyKind(path), path).toBe('data');
     }

@@ -5,9 +5,12 @@ import { routePattern } from './route-patterns';
 
 const renderedPages = renderedPageRoutes.map(routePattern);
 
-/** Answers that are not HTML (next-auth's own pages under /api/auth are). */
+/**
+ * Answers that are not HTML (next-auth's own pages under /api/auth are). The RFC 8058 one-click
+ * unsubscribe is a route, not a page: a mail provider's POST, or a GET redirected to /unsubscribe.
+ */
 const dataPaths =
-  /^\/(?:api\/(?!auth\/)|healthz$|images\/|icon\.svg$|robots\.txt$|sitemap\.xml$|favicon\.ico$)/;
+  /^\/(?:api\/(?!auth\/)|healthz$|images\/|icon\.svg$|robots\.txt$|sitemap\.xml$|favicon\.ico$|unsubscribe\/one-click$)/;
 
 export function storefrontPolicyKind(pathname: string): PolicyKind {
   if (dataPaths.test(pathname)) return 'data';
