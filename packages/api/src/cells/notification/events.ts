@@ -1,5 +1,6 @@
 import { eventType } from 'inngest';
 import { z } from 'zod';
+import { objectIdTextPattern } from '../../ids/object-id-text';
 
 /**
  * Events the notification cell sends, named `notification/thing.happened` and re-exported by
@@ -13,7 +14,7 @@ import { z } from 'zod';
  */
 export const messageResendRequested = eventType('notification/message.resend-requested', {
   schema: z.object({
-    messageId: z.string().regex(/^[0-9a-f]{24}$/i),
+    messageId: z.string().regex(objectIdTextPattern),
     resendCount: z.number().int().positive(),
   }),
 });
@@ -33,7 +34,7 @@ export const emailFailed = eventType('notification/email.failed', {
  */
 export const subscriptionRequested = eventType('notification/subscription.requested', {
   schema: z.object({
-    subscriberId: z.string().regex(/^[0-9a-f]{24}$/i),
+    subscriberId: z.string().regex(objectIdTextPattern),
     email: z.email(),
     /** ISO 8601: when it was asked for; part of the signed link. */
     requestedAt: z.iso.datetime(),
@@ -65,5 +66,5 @@ export const checkoutStarted = eventType('notification/checkout.started', {
 
 /** A newsletter subscription was confirmed: the cell mails the welcome (the first newsletter). */
 export const subscriptionConfirmed = eventType('notification/subscription.confirmed', {
-  schema: z.object({ subscriberId: z.string().regex(/^[0-9a-f]{24}$/i), email: z.email() }),
+  schema: z.object({ subscriberId: z.string().regex(objectIdTextPattern), email: z.email() }),
 });
