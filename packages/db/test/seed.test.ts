@@ -35,11 +35,13 @@ describe('seedDemoData', () => {
   let second: SeedSummary;
   let productsAfterFirst: Awaited<ReturnType<typeof productSnapshot>>;
 
+  // A guard, not a bound: two seeds take about 5 s alone, and ran past 60 s on a machine busy
+  // with an e2e stack and builds.
   beforeAll(async () => {
     first = await seedDemoData();
     productsAfterFirst = await productSnapshot();
     second = await seedDemoData();
-  });
+  }, 180_000);
 
   it('gives the demo shopper saved addresses, once however often it runs', async () => {
     const { Account } = authModels(await connectDomainDatabase('auth'));
