@@ -15,6 +15,7 @@ export * from '../cells/order/events';
 export * from '../cells/payment/events';
 export * from '../cells/product/events';
 export * from '../cells/search/events';
+export * from '../cells/user/events';
 export * from '../cells/review/events';
 export * from '../cells/notification/events';
 

@@ -1,6 +1,7 @@
 import { type Connection } from 'mongoose';
 import { backInStockRequestModel } from './back-in-stock-model';
 import { messageModel } from './message-model';
+import { recipientLanguageModel } from './recipient-language-model';
 import { alertSubscriptionModel, staffAlertModel } from './staff-alert-model';
 import { subscriberModel } from './subscriber-model';
 import { suppressionModel } from './suppression-model';
@@ -8,6 +9,7 @@ import { templateOverrideModel } from './template-override-model';
 
 export * from './back-in-stock-model';
 export * from './message-model';
+export * from './recipient-language-model';
 export * from './staff-alert-model';
 export * from './subscriber-model';
 export * from './suppression-model';
@@ -23,6 +25,7 @@ export function notificationModels(connection: Connection) {
     TemplateOverride: templateOverrideModel(connection),
     StaffAlert: staffAlertModel(connection),
     AlertSubscription: alertSubscriptionModel(connection),
+    RecipientLanguage: recipientLanguageModel(connection),
   };
 }
 export type NotificationModels = ReturnType<typeof notificationModels>;

@@ -7,6 +7,7 @@ import { alertOrderStuckInPayment } from './functions/alert-order-stuck-in-payme
 import { alertRefundFailed } from './functions/alert-refund-failed';
 import { erasePersonalData } from './functions/erase-personal-data';
 import { notifyBackInStock } from './functions/notify-back-in-stock';
+import { rememberRecipientLanguage } from './functions/remember-recipient-language';
 import { resendMessage } from './functions/resend-message';
 import { sendOrderCancelLinkEmail } from './functions/send-order-cancel-link-email';
 import { sendOrderCancelledEmail } from './functions/send-order-cancelled-email';
@@ -36,6 +37,7 @@ export const notificationFunctions: InngestFunction.Any[] = [
   sendSignInAttemptsEmail,
   erasePersonalData,
   resendMessage,
+  rememberRecipientLanguage,
   alertLowStock,
   alertOrderStuckInPayment,
   alertRefundFailed,

@@ -12,6 +12,7 @@ import {
 } from './message-records';
 import { describeSmtpError, isPermanentSmtpError } from './smtp-errors';
 import { smtpTransport } from './smtp-transport';
+import { languageOf } from './recipient-language';
 import { loadOverride } from './template-overrides';
 import { isHardBounce, markBounced, suppress } from './suppression';
 import { unsubscribeLinksFor } from './unsubscribe-links';
@@ -74,7 +75,9 @@ export async function sendTemplate<TProps>(
   const config = mailConfig();
   // Props that do not fit the template will not fit on a retry either.
   // Staff's wording (admin > Notifications > Templates), read on every send so a change applies at once.
-  const override = await loadOverride(template.id, request.language);
+  // In the language the sender names, else the one the account chose, else the shop's.
+  const language = request.language ?? (await languageOf(request.accountId));
+  const override = await loadOverride(template.id, language);
   const rendered = await renderEmail(
     template,
     request.props,

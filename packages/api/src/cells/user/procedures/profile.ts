@@ -1,5 +1,6 @@
 import type { HandlerArgs, SignedInContext } from '../../../trpc/context';
 import type { UpdatePreferencesInput, UpdateProfileInput } from '../inputs';
+import { announceLanguage } from '../language-announcement';
 import { ownAccount, ownProfile } from '../own-profile';
 import { updateAccountPreferences, updateAccountProfile } from '../profiles';
 import { toProfileView, type ProfileView } from '../views';
@@ -24,5 +25,7 @@ export async function updatePreferences({
   input,
 }: HandlerArgs<UpdatePreferencesInput, SignedInContext>): Promise<ProfileView> {
   const accountId = await ownAccount(ctx.identity);
-  return toProfileView(await updateAccountPreferences(accountId, input));
+  const updated = await updateAccountPreferences(accountId, input);
+  if (input.language) await announceLanguage(ctx.logger, updated);
+  return toProfileView(updated);
 }
