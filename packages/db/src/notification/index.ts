@@ -1,5 +1,7 @@
 import { type Connection } from 'mongoose';
 import { backInStockRequestModel } from './back-in-stock-model';
+import { campaignDeliveryModel, campaignModel } from './campaign-model';
+import { customerPurchaseModel } from './customer-purchase-model';
 import { messageModel } from './message-model';
 import { recipientLanguageModel } from './recipient-language-model';
 import { alertSubscriptionModel, staffAlertModel } from './staff-alert-model';
@@ -8,6 +10,8 @@ import { suppressionModel } from './suppression-model';
 import { templateOverrideModel } from './template-override-model';
 
 export * from './back-in-stock-model';
+export * from './campaign-model';
+export * from './customer-purchase-model';
 export * from './message-model';
 export * from './recipient-language-model';
 export * from './staff-alert-model';
@@ -26,6 +30,9 @@ export function notificationModels(connection: Connection) {
     StaffAlert: staffAlertModel(connection),
     AlertSubscription: alertSubscriptionModel(connection),
     RecipientLanguage: recipientLanguageModel(connection),
+    Campaign: campaignModel(connection),
+    CampaignDelivery: campaignDeliveryModel(connection),
+    CustomerPurchase: customerPurchaseModel(connection),
   };
 }
 export type NotificationModels = ReturnType<typeof notificationModels>;

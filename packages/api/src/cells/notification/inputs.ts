@@ -122,6 +122,10 @@ export const listSuppressionsInput = z.strictObject({
 export type ListSuppressionsInput = z.infer<typeof listSuppressionsInput>;
 
 export const removeSuppressionInput = z.strictObject({ email });
+
+/** Staff: an address's newsletter consent (the admin's customer page). */
+export const customerMarketingInput = z.strictObject({ email });
+export type CustomerMarketingInput = z.infer<typeof customerMarketingInput>;
 export type RemoveSuppressionInput = z.infer<typeof removeSuppressionInput>;
 
 const sku = z.string().trim().min(1).max(64).toUpperCase();
@@ -170,3 +174,5 @@ export const setAlertSubscriptionInput = z.object({
     .max(staffAlertKinds.length),
 });
 export type SetAlertSubscriptionInput = z.infer<typeof setAlertSubscriptionInput>;
+
+export * from './campaigns/inputs';

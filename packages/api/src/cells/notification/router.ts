@@ -8,8 +8,21 @@ import {
   notifyWhenAvailableInput,
   rememberCheckoutInput,
   removeSuppressionInput,
+  customerMarketingInput,
   restoreCartLinkInput,
   setMyNewsletterInput,
+  audienceSizeInput,
+  cancelCampaignInput,
+  getCampaignInput,
+  pauseCampaignInput,
+  resumeCampaignInput,
+  sendCampaignNowInput,
+  sendCampaignTestInput,
+  createCampaignInput,
+  listCampaignsInput,
+  previewCampaignInput,
+  scheduleCampaignInput,
+  updateCampaignInput,
   subscribeInput,
   unsubscribeInput,
   unsubscribeLinkInput,
@@ -30,6 +43,20 @@ import {
   setAlertSubscription,
   unreadAlertCount,
 } from './procedures/alerts';
+import {
+  listCampaigns,
+  getCampaign,
+  createCampaign,
+  updateCampaign,
+  previewCampaign,
+  audienceSize,
+  sendCampaignTest,
+  scheduleCampaign,
+  sendCampaignNow,
+  pauseCampaign,
+  resumeCampaign,
+  cancelCampaign,
+} from './procedures/campaigns';
 import { getMessage, listMessages, resendMessage } from './procedures/messages';
 import { notifyWhenAvailable, rememberCheckout, restoreCartLink } from './procedures/lifecycle';
 import {
@@ -40,6 +67,7 @@ import {
   unsubscribe,
   unsubscribeLink,
 } from './procedures/newsletter';
+import { customerMarketing } from './procedures/customer-marketing';
 import { listSuppressions, removeSuppression } from './procedures/suppressions';
 import {
   listTemplates,
@@ -108,6 +136,10 @@ export const notificationRouter = router({
   listSuppressions: permissionProcedure('customers:read')
     .input(listSuppressionsInput)
     .query(listSuppressions),
+  /** Staff (customers:read): an address's newsletter consent and suppression (customer page). */
+  customerMarketing: permissionProcedure('customers:read')
+    .input(customerMarketingInput)
+    .query(customerMarketing),
   /** Staff (customers:write): lift a suppression (audited). */
   removeSuppression: permissionProcedure('customers:write')
     .input(removeSuppressionInput)
@@ -120,4 +152,46 @@ export const notificationRouter = router({
   rememberCheckout: publicProcedure.input(rememberCheckoutInput).mutation(rememberCheckout),
   /** Public: the items an abandoned-cart email's restore link names. */
   restoreCartLink: publicProcedure.input(restoreCartLinkInput).query(restoreCartLink),
+  // ---- Campaigns (issue 18), all behind notifications:send; mutations audited.
+  listCampaigns: permissionProcedure('notifications:send')
+    .input(listCampaignsInput)
+    .query(listCampaigns),
+  getCampaign: permissionProcedure('notifications:send').input(getCampaignInput).query(getCampaign),
+  createCampaign: permissionProcedure('notifications:send')
+    .input(createCampaignInput)
+    .mutation(createCampaign),
+  /** Only while draft or scheduled. */
+  updateCampaign: permissionProcedure('notifications:send')
+    .input(updateCampaignInput)
+    .mutation(updateCampaign),
+  /** Unsaved content rendered with a sample recipient: `{ subject, html, text }`. */
+  previewCampaign: permissionProcedure('notifications:send')
+    .input(previewCampaignInput)
+    .query(previewCampaign),
+  /** How many would get it now (consented, not suppressed, in the segment). */
+  audienceSize: permissionProcedure('notifications:send')
+    .input(audienceSizeInput)
+    .query(audienceSize),
+  /** To the signed-in staff member's own address only (never one from input). */
+  sendCampaignTest: permissionProcedure('notifications:send')
+    .input(sendCampaignTestInput)
+    .mutation(sendCampaignTest),
+  scheduleCampaign: permissionProcedure('notifications:send')
+    .input(scheduleCampaignInput)
+    .mutation(scheduleCampaign),
+  sendCampaignNow: permissionProcedure('notifications:send')
+    .input(sendCampaignNowInput)
+    .mutation(sendCampaignNow),
+  /** Stops after the batch being sent. */
+  pauseCampaign: permissionProcedure('notifications:send')
+    .input(pauseCampaignInput)
+    .mutation(pauseCampaign),
+  /** Continues where it stopped. */
+  resumeCampaign: permissionProcedure('notifications:send')
+    .input(resumeCampaignInput)
+    .mutation(resumeCampaign),
+  /** Stops for good (before it finished). */
+  cancelCampaign: permissionProcedure('notifications:send')
+    .input(cancelCampaignInput)
+    .mutation(cancelCampaign),
 });
