@@ -30,6 +30,16 @@ const paymentTimeout = envValue.text().transform((value, context): string => {
   return z.NEVER;
 });
 
+/** A lifecycle email's wait, as an Inngest duration in seconds to days (`30s`, `4h`, `14d`). */
+function lifecycleDelay(fallback: string) {
+  return envValue.text().transform((value, context): string => {
+    if (value === undefined) return fallback;
+    if (/^[1-9]\d*[smhd]$/.test(value)) return value;
+    context.addIssue({ code: 'custom', message: 'must be a duration such as 30s, 4h or 14d' });
+    return z.NEVER;
+  });
+}
+
 /**
  * Every variable a cell host and the cells it hosts read. Keys are the variables' names, so a
  * value is found by grepping its name; numbers and switches arrive parsed, defaults applied.
@@ -118,6 +128,9 @@ export const hostShape = {
     context.addIssue({ code: 'custom', message: 'must be a duration such as 30m, 4h or 1d' });
     return z.NEVER;
   }),
+  // review: the wait after delivery before the review request, and before its one reminder
+  REVIEW_REQUEST_DELAY: lifecycleDelay('14d'),
+  REVIEW_REMINDER_DELAY: lifecycleDelay('7d'),
   // product
   STOREFRONT_INTERNAL_URL: envValue.url(),
   REVALIDATE_SECRET: envValue.text(),
@@ -180,6 +193,7 @@ export function hostRules(env: Env): string[] {
     'MAIL_LINK_SECRET',
     'it signs the unsubscribe and confirmation links in emails',
   );
+  need('review', 'MAIL_LINK_SECRET', 'it signs and checks the links in review request emails');
   need('product', 'STOREFRONT_INTERNAL_URL', "where it expires the storefront's cached pages");
   need('product', 'REVALIDATE_SECRET', "the storefront's /api/revalidate bearer token");
   need('auth', 'SERVICE_TOKEN_SECRET', 'service tokens for saga steps');

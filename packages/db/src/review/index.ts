@@ -1,11 +1,13 @@
 import { type Connection } from 'mongoose';
 import { ratingAggregateModel } from './rating-aggregate-model';
+import { reviewLinkUseModel } from './review-link-use-model';
 import { reviewModel } from './review-model';
 import { reviewPhotoModel } from './review-photo-model';
 import { reviewReportModel } from './review-report-model';
 import { reviewVoteModel } from './review-vote-model';
 
 export * from './rating-aggregate-model';
+export * from './review-link-use-model';
 export * from './review-model';
 export * from './review-photo-model';
 export * from './review-report-model';
@@ -19,6 +21,7 @@ export function reviewModels(connection: Connection) {
     ReviewReport: reviewReportModel(connection),
     ReviewPhoto: reviewPhotoModel(connection),
     RatingAggregate: ratingAggregateModel(connection),
+    ReviewLinkUse: reviewLinkUseModel(connection),
   };
 }
 export type ReviewModels = ReturnType<typeof reviewModels>;

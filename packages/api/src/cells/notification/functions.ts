@@ -9,6 +9,7 @@ import { erasePersonalData } from './functions/erase-personal-data';
 import { notifyBackInStock } from './functions/notify-back-in-stock';
 import { rememberRecipientLanguage } from './functions/remember-recipient-language';
 import { resendMessage } from './functions/resend-message';
+import { sendCampaign } from './functions/send-campaign';
 import { sendOrderCancelLinkEmail } from './functions/send-order-cancel-link-email';
 import { sendOrderCancelledEmail } from './functions/send-order-cancelled-email';
 import { sendOrderConfirmedEmail } from './functions/send-order-confirmed-email';
@@ -16,6 +17,7 @@ import { sendOrderDeliveredEmail } from './functions/send-order-delivered-email'
 import { sendOrderShippedEmail } from './functions/send-order-shipped-email';
 import { sendPasswordResetEmail } from './functions/send-password-reset-email';
 import { sendRefundIssuedEmail } from './functions/send-refund-issued-email';
+import { sendReviewRequestEmail } from './functions/send-review-request-email';
 import { sendNewsletterConfirmationEmail } from './functions/send-newsletter-confirmation-email';
 import { sendNewsletterWelcomeEmail } from './functions/send-newsletter-welcome-email';
 import { sendSignInAttemptsEmail } from './functions/send-sign-in-attempts-email';
@@ -48,4 +50,6 @@ export const notificationFunctions: InngestFunction.Any[] = [
   notifyBackInStock,
   sweepBackInStock,
   abandonedCartReminder,
+  sendCampaign,
+  sendReviewRequestEmail,
 ];

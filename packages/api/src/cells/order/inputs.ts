@@ -289,3 +289,8 @@ export const deliveredPurchaseInput = z.strictObject({
   productSlug: z.string().min(1).max(200),
 });
 export type DeliveredPurchaseInput = z.infer<typeof deliveredPurchaseInput>;
+
+export const reviewRequestOrderInput = z.strictObject({
+  orderId: z.string().regex(objectIdTextPattern, { error: 'must be an order id' }),
+});
+export type ReviewRequestOrderInput = z.infer<typeof reviewRequestOrderInput>;

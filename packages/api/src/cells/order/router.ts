@@ -7,6 +7,7 @@ import {
   adminListInput,
   customerHistoryInput,
   deliveredPurchaseInput,
+  reviewRequestOrderInput,
   applyDiscountInput,
   cancelInput,
   cancelLinkInput,
@@ -45,7 +46,7 @@ import {
   staffCancel,
 } from './procedures/staff-orders';
 import { customerHistory, salesSummary } from './procedures/staff-dashboard';
-import { deliveredPurchase } from './procedures/purchase-verification';
+import { deliveredPurchase, reviewRequestOrder } from './procedures/purchase-verification';
 import {
   discountCodes,
   saveDiscountCode,
@@ -114,4 +115,7 @@ export const orderRouter = router({
   deliveredPurchase: permissionProcedure('purchases:verify')
     .input(deliveredPurchaseInput)
     .query(deliveredPurchase),
+  reviewRequestOrder: permissionProcedure('purchases:verify')
+    .input(reviewRequestOrderInput)
+    .query(reviewRequestOrder),
 });

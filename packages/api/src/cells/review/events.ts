@@ -28,3 +28,21 @@ export const ratingSummaryChanged = eventType('review/rating-summary.changed', {
     verifiedCount: z.number().int().nonnegative(),
   }),
 });
+
+/**
+ * A review request (or its one reminder) is due: the order was delivered, the wait is over, and
+ * these products of it are not reviewed yet. The notification cell mails it as marketing, so its
+ * consent check, suppression list and unsubscribe headers apply. `token` is each product's signed
+ * link (request-link.ts): it lets whoever holds it write that one review, so nothing may log
+ * this event's data.
+ */
+export const reviewRequestDue = eventType('review/review-request.due', {
+  schema: z.object({
+    kind: z.enum(['request', 'reminder']),
+    orderId: z.string().min(1),
+    orderNumber: z.string().min(1),
+    accountId: z.string().min(1),
+    email: z.string().email(),
+    products: z.array(z.object({ name: z.string().min(1), token: z.string().min(20) })).min(1),
+  }),
+});

@@ -1,6 +1,7 @@
 import type { InngestFunction } from 'inngest';
 import { erasePersonalData } from './functions/erase-personal-data';
 import { publishRatingSummary } from './functions/publish-rating-summary';
+import { requestReviews } from './functions/request-reviews';
 import { tallyReviewRating } from './functions/tally-review-rating';
 
 /** The review cell's Inngest functions. */
@@ -8,4 +9,5 @@ export const reviewFunctions: InngestFunction.Any[] = [
   erasePersonalData,
   tallyReviewRating,
   publishRatingSummary,
+  requestReviews,
 ];

@@ -11,6 +11,7 @@ import { orderShippedEmail } from './order-shipped';
 import { passwordResetEmail } from './password-reset';
 import { paymentFailedEmail } from './payment-failed';
 import { refundIssuedEmail } from './refund-issued';
+import { reviewRequestEmail } from './review-request';
 import { signInAttemptsEmail } from './sign-in-attempts';
 import { verifyEmail } from './verify-email';
 import { welcomeEmail } from './welcome';
@@ -32,6 +33,7 @@ export const emailTemplates = {
   'newsletter-welcome': newsletterWelcomeEmail,
   'back-in-stock': backInStockEmail,
   'abandoned-cart': abandonedCartEmail,
+  'review-request': reviewRequestEmail,
 } as const;
 
 export type EmailTemplateId = keyof typeof emailTemplates;
