@@ -20,6 +20,11 @@ export const analyticsEventSchema = new Schema(
 );
 // Events are kept (no TTL): reports read them by name over a time range.
 analyticsEventSchema.index({ name: 1, occurredAt: -1 });
+// One account's conversions, for rebuilding its customer history (and for erasure).
+analyticsEventSchema.index(
+  { 'properties.accountId': 1 },
+  { partialFilterExpression: { 'properties.accountId': { $type: 'string' } } },
+);
 
 /** Mixed infers as `any`; properties are arbitrary JSON-like values. */
 export type AnalyticsEvent = Omit<InferSchemaType<typeof analyticsEventSchema>, 'properties'> & {

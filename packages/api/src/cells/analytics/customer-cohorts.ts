@@ -1,6 +1,7 @@
-import { orderConfirmed } from '../../events/schemas';
 import { analyticsDatabase } from './database';
-import { localDayOf } from './zoned-time';
+import { dayRollups } from './read-rollups';
+import { refreshTodaysCustomers } from './customer-histories';
+import { localDayBounds, localDayOf } from './zoned-time';
 
 export interface CustomersReportData {
   /** Signed-in customers ordering in the range whose first order ever is in the range. */
@@ -24,59 +25,51 @@ const monthIndex = (month: string) => {
 };
 
 /**
- * New versus returning customers and monthly cohort retention, from the conversions the cell
- * recorded (one per order, kept for good, no person's name or email: only the account id).
- * Every conversion is read, because "first order" looks before the range; at 50,000 orders that
- * is one indexed scan of a small projection (docs/benchmarks.md).
+ * New versus returning customers and monthly cohort retention, from the stored customer
+ * histories (one per account: the local day of each order, rebuilt by the rollup job from the
+ * recorded conversions, `customer-histories.ts`) and guest orders from the day rollups. Only
+ * customers who ordered in the range are read; "first order" is stored with each.
  */
 export async function customersReportData(
   timeZone: string,
   from: string,
   to: string,
+  now = Date.now(),
 ): Promise<CustomersReportData> {
-  const { AnalyticsEvent } = await analyticsDatabase.models();
-  const conversions = await AnalyticsEvent.find({ name: orderConfirmed.name })
-    .select({ occurredAt: 1, 'properties.accountId': 1 })
-    .lean<{ occurredAt: Date; properties?: { accountId?: unknown } }[]>();
-
-  const daysByAccount = new Map<string, string[]>();
-  let guestOrders = 0;
-  for (const conversion of conversions) {
-    const day = localDayOf(timeZone, conversion.occurredAt.getTime());
-    const accountId = conversion.properties?.accountId;
-    if (typeof accountId !== 'string') {
-      if (day >= from && day <= to) guestOrders += 1;
-      continue;
-    }
-    const days = daysByAccount.get(accountId) ?? [];
-    days.push(day);
-    daysByAccount.set(accountId, days);
+  const today = localDayOf(timeZone, now);
+  if (from <= today && today <= to) {
+    await refreshTodaysCustomers(timeZone, localDayBounds(timeZone, today).start);
   }
+  const { CustomerHistory } = await analyticsDatabase.models();
+  const [histories, rollups] = await Promise.all([
+    CustomerHistory.find({ timeZone, orderDays: { $elemMatch: { $gte: from, $lte: to } } })
+      .select({ _id: 0, firstOrderDay: 1, orderDays: 1 })
+      .lean<{ firstOrderDay: string; orderDays: string[] }[]>(),
+    dayRollups(timeZone, from, to),
+  ]);
 
   const result: CustomersReportData = {
     newCustomers: 0,
     newCustomerOrders: 0,
     returningCustomers: 0,
     returningCustomerOrders: 0,
-    guestOrders,
+    guestOrders: rollups.reduce((sum, rollup) => sum + (rollup.totals?.guestOrders ?? 0), 0),
     cohorts: [],
   };
   const firstMonth = monthIndex(from.slice(0, 7));
   const lastMonth = monthIndex(to.slice(0, 7));
   const cohorts = new Map<number, { customers: number; active: number[] }>();
-  for (const days of daysByAccount.values()) {
-    days.sort();
-    const first = days[0]!;
+  for (const { firstOrderDay: first, orderDays: days } of histories) {
     const inRange = days.filter((day) => day >= from && day <= to).length;
-    if (inRange > 0 && first >= from) {
+    if (first >= from) {
       result.newCustomers += 1;
       result.newCustomerOrders += inRange;
-    } else if (inRange > 0) {
+    } else {
       result.returningCustomers += 1;
       result.returningCustomerOrders += inRange;
     }
+    if (first < from) continue;
     const cohortMonth = monthIndex(first.slice(0, 7));
-    if (first < from || first > to) continue;
     const cohort = cohorts.get(cohortMonth) ?? {
       customers: 0,
       active: new Array<number>(lastMonth - cohortMonth + 1).fill(0),

@@ -1,4 +1,6 @@
+import { cartDaysAffectedBy, rebuildCartDays } from './abandoned-cart-days';
 import { analyticsSettingsKey, storeAnalyticsSettings } from './analytics-settings';
+import { accountsWithConversionsSince, rebuildCustomerHistories } from './customer-histories';
 import { analyticsDatabase } from './database';
 import { rebuildDay, rolledUpEventNames } from './rollup-builder';
 import { localDayBounds, localDayOf } from './zoned-time';
@@ -21,7 +23,9 @@ export async function daysToRebuild(timeZone: string, since: Date | undefined, n
       TrackedEvent.find({ receivedAt: { $gte: since } })
         .select({ occurredAt: 1 })
         .lean(),
-      AnalyticsEvent.find({ name: { $in: rolledUpEventNames }, createdAt: { $gte: since } })
+      // updatedAt, not createdAt: a redelivered event and an erasure (a conversion losing its
+      // account id, so a guest order now) change the day too.
+      AnalyticsEvent.find({ name: { $in: rolledUpEventNames }, updatedAt: { $gte: since } })
         .select({ occurredAt: 1 })
         .lean(),
     ]);
@@ -34,13 +38,17 @@ export async function daysToRebuild(timeZone: string, since: Date | undefined, n
 
 export interface RollupRun {
   rebuiltDays: string[];
+  rebuiltCartDays: number;
+  rebuiltCustomers: number;
   deletedRawEvents: number;
 }
 
 /**
- * One run of the scheduled job: rebuild the out-of-date days, move the watermark to when this run
- * started (events arriving during the run are picked up next time), then delete raw events older
- * than the store's retention. Rollups are kept.
+ * One run of the scheduled job: rebuild the out-of-date days (hour and day rollups, and the
+ * abandoned carts of those days and the 7 before), the order histories of the customers whose
+ * conversions arrived or changed; move the watermark to when this run started (events arriving
+ * during the run are picked up next time), then delete raw events older than the store's
+ * retention. Rollups, cart days and customer histories are kept.
  */
 export async function runRollups(now = new Date()): Promise<RollupRun> {
   const { AnalyticsSettings, TrackedEvent } = await analyticsDatabase.models();
@@ -53,15 +61,25 @@ export async function runRollups(now = new Date()): Promise<RollupRun> {
   const cutoff = new Date(now.getTime() - settings.rawEventRetentionDays * dayMs);
   // A day that began before the retention cutoff has lost raw events: rebuilding it would wipe
   // its browsing counts, so its rollup stays as it was built while the events were all there.
-  const days = (await daysToRebuild(settings.timeZone, since ?? new Date(0), now)).filter(
-    (day) => localDayBounds(settings.timeZone, day).start >= cutoff.getTime(),
-  );
+  const retained = (day: string) =>
+    localDayBounds(settings.timeZone, day).start >= cutoff.getTime();
+  const days = (await daysToRebuild(settings.timeZone, since ?? new Date(0), now)).filter(retained);
   for (const day of days) await rebuildDay(settings.timeZone, day, now);
+  // A purchase recovers a cart of up to 7 days before: those days' cart rollups change too.
+  const cartDays = [...new Set(days.flatMap(cartDaysAffectedBy))].filter(retained).sort();
+  await rebuildCartDays(settings.timeZone, cartDays, now);
+  const accounts = await accountsWithConversionsSince(since ?? new Date(0));
+  await rebuildCustomerHistories(settings.timeZone, accounts, now);
   await AnalyticsSettings.updateOne(
     { key: analyticsSettingsKey },
     { $set: { rolledUpThrough: now } },
     { upsert: true },
   );
   const deleted = await TrackedEvent.deleteMany({ occurredAt: { $lt: cutoff } });
-  return { rebuiltDays: days, deletedRawEvents: deleted.deletedCount };
+  return {
+    rebuiltDays: days,
+    rebuiltCartDays: cartDays.length,
+    rebuiltCustomers: accounts.length,
+    deletedRawEvents: deleted.deletedCount,
+  };
 }

@@ -109,6 +109,8 @@ export function summariseBucket(browsing: BrowsingFact[], recorded: RecordedFact
       add(sales, 'revenueMinor', numberOf(properties.totalMinor));
       add(sales, 'units', numberOf(properties.itemCount));
       add(summary.totals, 'orders');
+      // Neither new nor returning in the customers report (nor an account deleted since).
+      if (typeof properties.accountId !== 'string') add(summary.totals, 'guestOrders');
       add((summary.funnel.all ??= {}), 'orders');
       const lines = Array.isArray(properties.lines) ? (properties.lines as ConfirmedLine[]) : [];
       for (const line of lines) {

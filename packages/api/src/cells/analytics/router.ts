@@ -43,7 +43,7 @@ export const analyticsRouter = router({
     .input(topProductsReportInput)
     .query(topProductsReport),
   searchReport: permissionProcedure('analytics:read').input(searchReportInput).query(searchReport),
-  /** New vs returning customers and cohorts, from the recorded conversions (not rollups). */
+  /** New vs returning customers and cohorts, from the stored customer histories and rollups. */
   customersReport: permissionProcedure('analytics:read')
     .input(customersReportInput)
     .query(customersReport),
@@ -54,7 +54,7 @@ export const analyticsRouter = router({
     .mutation(updateSettings),
   /** The consent mode alone, for the storefront's banner (public: it is the shop's policy). */
   consentPolicy: publicProcedure.query(consentPolicy),
-  /** Abandoned and recovered carts, from raw browsing events within their retention. */
+  /** Abandoned and recovered carts, from the daily cart rollups. */
   abandonedCartsReport: permissionProcedure('analytics:read')
     .input(abandonedCartsReportInput)
     .query(abandonedCartsReport),

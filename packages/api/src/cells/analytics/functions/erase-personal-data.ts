@@ -5,12 +5,13 @@ import { analyticsDatabase } from '../database';
 
 /**
  * Removes the account id and the email from the properties of every recorded event, and the
- * account id from every browsing event (which keep only their random anonymous id).
+ * account id from every browsing event (which keep only their random anonymous id) and deletes
+ * the account's stored order history.
  */
 export const dropAccountFromEventsStep = defineSagaStep({
   id: 'drop-account-from-events',
   run: async ({ accountId, email: givenEmail }: { accountId: string; email: string }) => {
-    const { AnalyticsEvent, TrackedEvent } = await analyticsDatabase.models();
+    const { AnalyticsEvent, TrackedEvent, CustomerHistory } = await analyticsDatabase.models();
     const email = givenEmail.toLowerCase();
     const [byAccount, byEmail, browsing] = [
       await AnalyticsEvent.updateMany(
@@ -23,6 +24,9 @@ export const dropAccountFromEventsStep = defineSagaStep({
       ),
       await TrackedEvent.updateMany({ accountId }, { $unset: { accountId: 1 } }),
     ];
+    // Its stored order history (every time zone's): its orders count as guest orders from the
+    // next rollup run, which rebuilds the days of the conversions this changed.
+    await CustomerHistory.deleteMany({ accountId });
     return {
       eventsUpdated: byAccount.modifiedCount + byEmail.modifiedCount,
       browsingEventsUpdated: browsing.modifiedCount,
