@@ -422,6 +422,41 @@ describe('suppression', () => {
   });
 });
 
+describe("staff's view of an address's consent", () => {
+  it('shows how consent was given, the wording, and a suppression; customers:read only', async () => {
+    const email = uniqueEmail('consent-view');
+    const none = await read('customerMarketing', { email }, staff.support);
+    expect(data(none)).toMatchObject({ status: 'none', suppression: null, history: [] });
+
+    await subscribed(email, { welcome: false });
+    const view = data<{
+      status: string;
+      source: string;
+      wording: string;
+      history: { status: string }[];
+    }>(await read('customerMarketing', { email: email.toUpperCase() }, staff.support));
+    expect(view).toMatchObject({ status: 'subscribed', wording, suppression: null });
+    expect(view.history.map((change) => change.status)).toEqual(['subscribed', 'pending']);
+
+    const report = { events: [{ type: 'complaint', email }] };
+    const reported = await request(`${platform.host.url}/webhooks/mail-events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${mailEventsToken}` },
+      body: JSON.stringify(report),
+    });
+    expect(reported.status).toBe(200);
+    expect(data(await read('customerMarketing', { email }, staff.support))).toMatchObject({
+      suppression: { reason: 'complaint' },
+    });
+
+    expect((await read('customerMarketing', { email }, staff.shopper)).status).toBe(403);
+    expect((await read('customerMarketing', { email })).status).toBe(401);
+    expect(
+      (await read('customerMarketing', { email: 'not-an-address' }, staff.support)).status,
+    ).toBe(400);
+  });
+});
+
 describe('back in stock', () => {
   it('one email when a sold-out variant is restocked, then the request ends', async () => {
     const { setStock } = await import('./support/order-fixtures');

@@ -1,5 +1,10 @@
 import type { Message, MessageKind, MessageStatus, StaffAlertKind } from '@shop/db/notification';
-import type { Suppression } from '@shop/db/notification';
+import type {
+  ConsentSource,
+  Subscriber,
+  SubscriberStatus,
+  Suppression,
+} from '@shop/db/notification';
 import type { Types } from 'mongoose';
 
 /** A message as staff see it; never the body (single-use links stay out of the back office). */
@@ -169,6 +174,43 @@ export function toSuppressionView(suppression: StoredSuppression): SuppressionVi
     detail: suppression.detail ?? null,
     count: suppression.count,
     suppressedAt: suppression.suppressedAt.toISOString(),
+  };
+}
+
+/** `notification.customerMarketing`: an address's consent, its history and any suppression. */
+export interface CustomerMarketingView {
+  status: SubscriberStatus | 'none';
+  changedAt: string | null;
+  source: ConsentSource | null;
+  /** The words the shopper saw when they gave consent (the evidence). */
+  wording: string | null;
+  confirmedAt: string | null;
+  /** Newest first, at most ten. */
+  history: { status: SubscriberStatus; at: string; source: ConsentSource }[];
+  suppression: { reason: SuppressionView['reason']; suppressedAt: string } | null;
+}
+
+export function toCustomerMarketingView(
+  subscriber: Subscriber | null,
+  suppression: Suppression | null,
+): CustomerMarketingView {
+  return {
+    status: subscriber?.status ?? 'none',
+    changedAt: subscriber?.changedAt.toISOString() ?? null,
+    source: subscriber?.source ?? null,
+    wording: subscriber?.wording ?? null,
+    confirmedAt: subscriber?.confirmedAt?.toISOString() ?? null,
+    history: (subscriber?.history ?? [])
+      .slice(-10)
+      .reverse()
+      .map((change) => ({
+        status: change.status,
+        at: change.at.toISOString(),
+        source: change.source,
+      })),
+    suppression: suppression
+      ? { reason: suppression.reason, suppressedAt: suppression.suppressedAt.toISOString() }
+      : null,
   };
 }
 

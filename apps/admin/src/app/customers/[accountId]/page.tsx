@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/auth/current-session';
 import { cellsAs } from '@/auth/signed-in-cells';
+import { CustomerMarketing } from '@/components/customers/customer-marketing';
 import { CustomerNotes } from '@/components/customers/customer-notes';
 import { CustomerOrders } from '@/components/customers/customer-orders';
 import { callCell } from '@/server/cell-call';
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: 'Customer' };
 
 /**
  * One customer: profile, preferences and addresses (customers:read), their orders and lifetime
- * value (with orders:read), and staff's notes (added with customers:write).
+ * value (with orders:read), their newsletter consent, and staff's notes (added with customers:write).
  */
 export default async function CustomerPage({ params }: { params: Promise<{ accountId: string }> }) {
   const { accountId } = await params;
@@ -30,6 +31,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ accou
       : null,
   ]);
   if (!customer.ok && customer.failure === 'not-found') notFound();
+  // The consent marketing mail obeys lives in the notification cell, keyed by address.
+  const email = customer.ok ? customer.data.profile.email : null;
+  const marketing = email
+    ? await callCell(({ signal }) =>
+        client.notification.customerMarketing.query({ email }, { signal }),
+      )
+    : null;
 
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-8">
@@ -66,8 +74,6 @@ export default async function CustomerPage({ params }: { params: Promise<{ accou
                   <dd>{customer.data.profile.preferences.language}</dd>
                   <dt className="text-ink-muted">Currency</dt>
                   <dd>{customer.data.profile.preferences.currency}</dd>
-                  <dt className="text-ink-muted">Marketing</dt>
-                  <dd>{customer.data.profile.preferences.marketingConsent ? 'Yes' : 'No'}</dd>
                 </dl>
               </CardBody>
             </Card>
@@ -98,6 +104,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ accou
             </Card>
           </div>
           {history ? <CustomerOrders history={history} /> : null}
+          <CustomerMarketing marketing={marketing} />
           <CustomerNotes
             accountId={accountId}
             notes={notes}
