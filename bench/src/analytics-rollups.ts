@@ -8,5 +8,11 @@ import { runRollups } from '../../packages/api/src/cells/analytics/rollup-schedu
 
 const now = new Date(Number(process.env.BENCH_NOW ?? Date.now()));
 const run = await runRollups(now);
-process.stdout.write(`${JSON.stringify({ rebuiltDays: run.rebuiltDays.length })}\n`);
+process.stdout.write(
+  `${JSON.stringify({
+    rebuiltDays: run.rebuiltDays.length,
+    rebuiltCartDays: run.rebuiltCartDays,
+    rebuiltCustomers: run.rebuiltCustomers,
+  })}\n`,
+);
 await closeDatabaseConnections();

@@ -211,6 +211,12 @@ async function seed(now: number): Promise<number> {
 const localDay = (at: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(at));
 
+/** This process's resident memory and V8 heap in MiB (the stand-in database lives here). */
+function memoryMiB(): { rssMiB: number; heapUsedMiB: number } {
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rssMiB: Math.round(rss / 2 ** 20), heapUsedMiB: Math.round(heapUsed / 2 ** 20) };
+}
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
@@ -234,7 +240,11 @@ try {
 
   const now = Date.now();
   const seedSeconds = await seed(now);
-  process.stderr.write(`seeded ${eventCount} events, ${orderCount} orders in ${seedSeconds} s\n`);
+  // The in-memory stand-in keeps its data in this process: its size is this process's memory.
+  const seededMemory = memoryMiB();
+  process.stderr.write(
+    `seeded ${eventCount} events, ${orderCount} orders in ${seedSeconds} s, ${JSON.stringify(seededMemory)}\n`,
+  );
   // Built by the cell's own job (a child process: the host has no Inngest executor here).
   const rollupStarted = performance.now();
   // Asynchronously: the in-memory stand-in answers from this process's event loop.
@@ -247,7 +257,9 @@ try {
     },
   );
   const rollupSeconds = Math.round((performance.now() - rollupStarted) / 1000);
-  process.stderr.write(`rolled up ${rolled.trim()} in ${rollupSeconds} s\n`);
+  process.stderr.write(
+    `rolled up ${rolled.trim()} in ${rollupSeconds} s, ${JSON.stringify(memoryMiB())}\n`,
+  );
 
   const results = [];
   for (const days of [30, 90]) {
@@ -287,6 +299,8 @@ try {
         events: eventCount,
         orders: orderCount,
         seedSeconds,
+        seededMemory,
+        peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
         rollupSeconds,
         requestsPerReport: requestsPer,
         results,

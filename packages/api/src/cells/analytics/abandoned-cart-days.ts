@@ -12,6 +12,8 @@ export const recoveryWindowMs = 7 * 24 * 60 * 60 * 1000;
 const lookBackMs = 24 * 60 * 60 * 1000;
 /** Days further apart than this are rebuilt from separate reads (their windows do not meet). */
 const clusterGapDays = 9;
+/** At most this many days per read, so a full rebuild (a new time zone) holds a month at most. */
+const clusterMaxDays = 31;
 
 interface CartFact {
   kind: string;
@@ -129,7 +131,7 @@ async function countCartDays(
   return counts;
 }
 
-/** Sorted days split where they are more than `clusterGapDays` apart. */
+/** Sorted days split where they are more than `clusterGapDays` apart, or every 31 days. */
 function clusters(timeZone: string, days: string[]): string[][] {
   const result: string[][] = [];
   for (const day of [...new Set(days)].sort()) {
@@ -138,8 +140,9 @@ function clusters(timeZone: string, days: string[]): string[][] {
     const gap = previous
       ? localDayBounds(timeZone, day).start - localDayBounds(timeZone, previous).start
       : Infinity;
-    if (current && gap <= clusterGapDays * lookBackMs) current.push(day);
-    else result.push([day]);
+    if (current && current.length < clusterMaxDays && gap <= clusterGapDays * lookBackMs) {
+      current.push(day);
+    } else result.push([day]);
   }
   return result;
 }
