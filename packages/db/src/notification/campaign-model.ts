@@ -55,11 +55,15 @@ export const campaignSchema = new Schema(
      */
     generation: { type: Number, required: true, default: 0, min: 0 },
     sendAt: { type: Date, default: null },
+    /** The last subscriber id the send got past: resume and retries go on from here. */
+    cursor: { type: String, default: null },
     startedAt: { type: Date, default: null },
     pausedAt: { type: Date, default: null },
     finishedAt: { type: Date, default: null },
     cancelledAt: { type: Date, default: null },
     lastTestSentAt: { type: Date, default: null },
+    /** Why sending stopped by itself (the mail server kept refusing), for staff; never secrets. */
+    lastError: { type: String, default: null },
     counts: { type: campaignCountsSchema, required: true, default: () => ({}) },
     createdBy: { type: String, required: true },
     updatedBy: { type: String, required: true },
@@ -101,6 +105,7 @@ export const campaignDeliverySchema = new Schema(
   { timestamps: true },
 );
 campaignDeliverySchema.index({ campaignId: 1, subscriberId: 1 }, { unique: true });
+campaignDeliverySchema.index({ campaignId: 1, status: 1 });
 campaignDeliverySchema.index({ messageId: 1 }, { sparse: true });
 
 export type CampaignDelivery = InferSchemaType<typeof campaignDeliverySchema>;

@@ -41,6 +41,8 @@ export interface CampaignView extends CampaignSummaryView {
   pausedAt: string | null;
   cancelledAt: string | null;
   lastTestSentAt: string | null;
+  /** Why sending paused by itself (the mail server kept refusing); resume to try again. */
+  lastError: string | null;
   /** Whether content, audience and schedule may still change (draft or scheduled). */
   editable: boolean;
 }
