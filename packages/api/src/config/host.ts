@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto';
 import { dbShape } from '@shop/db/config';
 import { defineConfig, envValue, type Env } from '@shop/env';
 import { z } from 'zod';
@@ -31,6 +32,20 @@ const paymentTimeout = envValue.text().transform((value, context): string => {
 });
 
 /** A lifecycle email's wait, as an Inngest duration in seconds to days (`30s`, `4h`, `14d`). */
+/** A base64 DER (SPKI) elliptic-curve public key, as mail providers show their signing keys. */
+function isEcPublicKey(base64: string): boolean {
+  try {
+    const key = createPublicKey({
+      key: Buffer.from(base64, 'base64'),
+      format: 'der',
+      type: 'spki',
+    });
+    return key.asymmetricKeyType === 'ec';
+  } catch {
+    return false;
+  }
+}
+
 function lifecycleDelay(fallback: string) {
   return envValue.text().transform((value, context): string => {
     if (value === undefined) return fallback;
@@ -121,6 +136,15 @@ export const hostShape = {
   MAIL_EVENTS_TOKEN: envValue.text().refine((secret) => !secret || secret.length >= 32, {
     message: 'must be at least 32 characters',
   }),
+  /**
+   * SendGrid's Event Webhook verification key (Mail Settings; base64 DER, public): bounces and
+   * spam reports at /webhooks/mail-events/sendgrid. Unset: that route answers 503.
+   */
+  SENDGRID_WEBHOOK_PUBLIC_KEY: envValue
+    .text()
+    .refine((value) => !value || isEcPublicKey(value), {
+      message: 'must be the base64 public key SendGrid shows for the signed Event Webhook',
+    }),
   /** How long a cart with a known email waits before its one reminder (Inngest duration). */
   ABANDONED_CART_DELAY: envValue.text().transform((value, context): string => {
     if (value === undefined) return '4h';
