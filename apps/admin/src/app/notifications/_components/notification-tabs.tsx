@@ -11,17 +11,22 @@ const tabs: readonly { href: Route; label: string; permission?: Permission }[] =
     label: 'Templates',
     permission: 'notifications:send',
   },
+  {
+    href: '/notifications/campaigns' as Route,
+    label: 'Campaigns',
+    permission: 'notifications:send',
+  },
 ];
 
-/** The Notifications section's three pages, as far as the staff member may open them. */
+/** The Notifications section's pages, as far as the staff member may open them. */
 export function NotificationTabs({
   current,
   permissions,
 }: {
-  current: 'alerts' | 'messages' | 'templates';
+  current: 'alerts' | 'messages' | 'templates' | 'campaigns';
   permissions: ReadonlySet<Permission>;
 }) {
-  const currentHref = tabs[['alerts', 'messages', 'templates'].indexOf(current)]?.href;
+  const currentHref = tabs[['alerts', 'messages', 'templates', 'campaigns'].indexOf(current)]?.href;
   return (
     <nav aria-label="Notifications" className="flex flex-wrap gap-2 border-b border-line pb-3">
       {tabs
