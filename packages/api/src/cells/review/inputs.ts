@@ -9,6 +9,7 @@ import { objectIdTextPattern } from '../../ids/object-id-text';
 import { requiredShownText, shownParagraphs } from '../../text-input/shown-text';
 import { paginationInput } from '../../trpc/pagination';
 import { maxPhotosPerReview } from './photo-processing';
+import { reviewLinkTokenPattern } from './request-link';
 
 /** Inputs of the review cell's procedures, `<procedureName>Input`, with their inferred types. */
 
@@ -56,6 +57,22 @@ export type RemoveInput = z.infer<typeof removeInput>;
 
 export const mineInput = z.strictObject({ productSlug });
 export type MineInput = z.infer<typeof mineInput>;
+
+// ---- Writing a review through an emailed request link (procedures/request-links.ts)
+
+/** A review request link's token; its shape only, the MAC is checked by the procedure. */
+const linkToken = z.string().regex(reviewLinkTokenPattern, { error: 'must be a review link' });
+
+export const requestLinkInput = z.strictObject({ token: linkToken });
+export type RequestLinkInput = z.infer<typeof requestLinkInput>;
+
+export const submitByLinkInput = z.strictObject({
+  token: linkToken,
+  ...reviewText,
+  incentivised: z.boolean().default(false),
+  photoIds: photoIds.default([]),
+});
+export type SubmitByLinkInput = z.infer<typeof submitByLinkInput>;
 
 // ---- A product's reviews as shoppers see them (procedures/product-reviews.ts)
 

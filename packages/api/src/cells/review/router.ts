@@ -14,6 +14,8 @@ import {
   replyInput,
   reportInput,
   reportsInput,
+  requestLinkInput,
+  submitByLinkInput,
   submitInput,
   summaryInput,
   voteInput,
@@ -29,6 +31,7 @@ import {
   reports,
 } from './procedures/moderation';
 import { forProduct, summary } from './procedures/product-reviews';
+import { requestLink, submitByLink } from './procedures/request-links';
 import { edit, mine, remove, submit } from './procedures/shopper-reviews';
 
 /** The review cell's procedures (`review.<name>`), each with its permission, input and handler. */
@@ -46,6 +49,10 @@ export const reviewRouter = router({
   edit: authedProcedure.input(editInput).mutation(edit),
   remove: authedProcedure.input(removeInput).mutation(remove),
   mine: authedProcedure.input(mineInput).query(mine),
+
+  // A review through an emailed request link, without a sign-in (procedures/request-links.ts).
+  requestLink: publicProcedure.input(requestLinkInput).query(requestLink),
+  submitByLink: publicProcedure.input(submitByLinkInput).mutation(submitByLink),
 
   // Helpful votes and reports (procedures/feedback.ts).
   vote: authedProcedure.input(voteInput).mutation(vote),

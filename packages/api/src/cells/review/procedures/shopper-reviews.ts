@@ -1,17 +1,14 @@
-import { derivedObjectId, isDuplicateKeyError } from '@shop/db/claims';
 import { TRPCError } from '@trpc/server';
 import { Types } from 'mongoose';
 import type { HandlerArgs, SignedInContext } from '../../../trpc/context';
 import { reviewDatabase } from '../database';
 import type { EditInput, MineInput, RemoveInput, SubmitInput } from '../inputs';
-import { holdSignals } from '../moderation-rules';
 import { attachPhotos, releasePhotos } from '../photo-attach';
 import { visibleProduct } from '../product-lookup';
 import { deliveredOrderFor, type VerifyingOrder } from '../purchase-check';
-import { tallyReview } from '../rating-tally';
 import { reviewNotFound, shopperAccountId } from '../review-access';
 import { announceReviewChange } from '../review-events';
-import { addressHashOf, recentActivity } from '../submission-facts';
+import { createReview, decide } from '../review-writing';
 import { toOwnReview, type OwnReviewView } from '../views';
 
 type Args<Input> = HandlerArgs<Input, SignedInContext>;
@@ -30,90 +27,15 @@ async function verification(
   }
 }
 
-/** The rules' decision for one version of a review (recorded on the review as it is applied). */
-async function decide(
-  ctx: SignedInContext,
-  accountId: Types.ObjectId,
-  text: { title: string; body: string; photoCount: number },
-  verified: boolean,
-  version: number,
-  excludeReviewId?: Types.ObjectId,
-) {
-  const addressHash = addressHashOf(ctx.clientAddress);
-  const activity = await recentActivity(accountId, addressHash, excludeReviewId);
-  const signals = holdSignals({ ...text, verified, ...activity });
-  const status = signals.length === 0 ? ('published' as const) : ('pending' as const);
-  const decision = {
-    action: status === 'published' ? ('published' as const) : ('held' as const),
-    by: 'system' as const,
-    at: new Date(),
-    reasons: signals,
-    version,
-  };
-  return { status, decision, addressHash };
-}
-
 /**
- * `review.submit`: one review per shopper per product (the review's `_id` is derived from both,
- * so two concurrent submissions meet on one document and the second is refused). Verified when
- * the order cell knows a delivered order of the product; the moderation rules decide whether it
- * publishes at once.
+ * `review.submit`: one review per shopper per product (review-writing.ts). Verified when the
+ * order cell knows a delivered order of the product.
  */
 export async function submit({ input, ctx }: Args<SubmitInput>): Promise<OwnReviewView> {
   const accountId = shopperAccountId(ctx);
   const product = await visibleProduct(input.productSlug);
-  const { Review } = await reviewDatabase.models();
-  const existing = await Review.findOne({ productSlug: product.slug, accountId })
-    .select({ deletedAt: 1 })
-    .lean();
-  if (existing && !existing.deletedAt) {
-    throw new TRPCError({
-      code: 'CONFLICT',
-      message: 'You have already reviewed this product; edit your review instead',
-    });
-  }
-  // The author's earlier review is deleted but not yet uncounted: finish that first (the tally
-  // is idempotent, so racing the background run is harmless), which removes the old document.
-  if (existing) await tallyReview(String(existing._id));
   const order = await verification(ctx, accountId, product.slug);
-  const { status, decision, addressHash } = await decide(
-    ctx,
-    accountId,
-    { title: input.title, body: input.body, photoCount: input.photoIds.length },
-    Boolean(order),
-    1,
-  );
-  const reviewId = derivedObjectId('review', product.slug, String(accountId));
-  const photos = await attachPhotos(accountId, reviewId, input.photoIds);
-  try {
-    const created = await Review.create({
-      _id: reviewId,
-      productSlug: product.slug,
-      productId: product.id,
-      accountId,
-      rating: input.rating,
-      title: input.title,
-      body: input.body,
-      incentivised: input.incentivised,
-      photos,
-      status,
-      verified: Boolean(order),
-      verifiedBy: order,
-      moderation: [decision],
-      publishedAt: status === 'published' ? decision.at : null,
-      addressHash,
-    });
-    await announceReviewChange(ctx.logger, created);
-    return toOwnReview(created.toObject());
-  } catch (error) {
-    if (isDuplicateKeyError(error)) {
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: 'You have already reviewed this product; edit your review instead',
-      });
-    }
-    throw error;
-  }
+  return createReview(ctx, accountId, product, input, order);
 }
 
 async function ownReview(ctx: SignedInContext, reviewId: string) {
