@@ -1,5 +1,6 @@
 import type { SuppressionReason, SuppressionSource } from '@shop/db/notification';
 import type { Types } from 'mongoose';
+import { countCampaignReport } from './campaigns/report-counts';
 import { notificationDatabase } from './database';
 
 export interface SuppressionNotice {
@@ -30,6 +31,7 @@ export async function suppress(notice: SuppressionNotice, now = new Date()): Pro
     },
     { upsert: true },
   );
+  await countCampaignReport(notice);
 }
 
 /**
