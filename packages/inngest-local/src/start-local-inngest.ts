@@ -19,6 +19,7 @@ import { RunCanceller } from './engine/run-canceller';
 import { RunFinisher } from './engine/run-finisher';
 import { RunKeys } from './engine/run-keys';
 import { RunStarter } from './engine/run-starter';
+import { EventBatcher } from './engine/event-batcher';
 import { RunState } from './engine/run-state';
 import { Scheduler } from './engine/scheduler';
 import { WaitResolver } from './engine/wait-resolver';
@@ -96,6 +97,7 @@ export async function startLocalInngest(options: LocalInngestOptions = {}): Prom
   const state = new RunState(store.runs);
   const registry = new AppRegistry(store.apps, store.jobs, logger);
   const starter = new RunStarter(store.runs, new RunKeys(store.runKeys), queue, logger);
+  const batcher = new EventBatcher(store.batches, starter, queue, logger);
   // The finisher publishes through the ingestor, which needs the finisher to cancel runs.
   const emit = (
     event: { name: string; data: Record<string, unknown> },
@@ -109,6 +111,7 @@ export async function startLocalInngest(options: LocalInngestOptions = {}): Prom
     starter,
     new WaitResolver(store.jobs, state, queue, logger),
     new RunCanceller(store.runs, finisher),
+    batcher,
     logger,
   );
   const parts: EngineParts = {
@@ -120,6 +123,7 @@ export async function startLocalInngest(options: LocalInngestOptions = {}): Prom
     starter,
     registry,
     ingestor,
+    batcher,
   };
   const scheduler = new Scheduler(
     queue,

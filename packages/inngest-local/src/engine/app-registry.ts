@@ -10,6 +10,7 @@ import type { AppDocument, AppModel, FunctionDefinition } from '../store/app-mod
 import { insertIfAbsent } from '../store/insert-if-absent';
 import type { JobDocument, JobModel } from '../store/job-model';
 import { canonicalJson } from '../protocol/canonical-json';
+import { parseDurationMs } from '../protocol/time-string';
 import { assertValidCron, nextCronRun } from './cron-schedule';
 import { defaultRetries } from './executor-config';
 
@@ -148,6 +149,14 @@ function toDefinition(appId: string, config: FunctionConfig): FunctionDefinition
   });
   if (config.idempotency)
     checkExpression(config.idempotency, triggerScope, where('idempotency key'));
+  const batch = config.batchEvents;
+  if (batch) {
+    if (parseDurationMs(batch.timeout) === undefined) {
+      throw new SyncRejectedError(`${where('batchEvents.timeout')}: not a time string`);
+    }
+    if (batch.key) checkExpression(batch.key, triggerScope, where('batchEvents.key'));
+    if (batch.if) checkExpression(batch.if, triggerScope, where('batchEvents.if'));
+  }
 
   const configRecord = config as Record<string, unknown>;
   return {
@@ -159,6 +168,7 @@ function toDefinition(appId: string, config: FunctionConfig): FunctionDefinition
     triggers,
     cancel,
     ...(config.idempotency ? { idempotency: config.idempotency } : {}),
+    ...(batch ? { batch } : {}),
     ignoredOptions: ignoredFunctionOptions.filter((option) => configRecord[option] != null),
   };
 }

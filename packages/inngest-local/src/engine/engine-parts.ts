@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { AppRegistry } from './app-registry';
+import type { EventBatcher } from './event-batcher';
 import type { EventIngestor } from './event-ingestor';
 import type { ExecutorConfig } from './executor-config';
 import type { JobQueue } from './job-queue';
@@ -17,4 +18,5 @@ export interface EngineParts {
   starter: RunStarter;
   registry: AppRegistry;
   ingestor: EventIngestor;
+  batcher: EventBatcher;
 }

@@ -5,6 +5,7 @@ import type { EventPayload, IncomingEvent } from '../protocol/event-payload';
 import type { EventDocument, EventModel } from '../store/event-model';
 import { insertIfAbsent } from '../store/insert-if-absent';
 import type { AppRegistry } from './app-registry';
+import type { EventBatcher } from './event-batcher';
 import type { RunCanceller } from './run-canceller';
 import type { RunStarter } from './run-starter';
 import { functionsTriggeredBy } from './trigger-matcher';
@@ -26,6 +27,7 @@ export class EventIngestor {
     private readonly starter: RunStarter,
     private readonly waits: WaitResolver,
     private readonly canceller: RunCanceller,
+    private readonly batcher: EventBatcher,
     private readonly logger: Logger,
   ) {}
 
@@ -124,6 +126,10 @@ export class EventIngestor {
   ): Promise<void> {
     const functions = await this.registry.allFunctions();
     for (const fn of functionsTriggeredBy(functions, payload)) {
+      if (fn.batch) {
+        await this.batcher.add(fn, eventId, payload, traceparent);
+        continue;
+      }
       await this.starter.start({
         fn,
         events: [payload],

@@ -13,7 +13,7 @@ const settleMs = 30_000;
  */
 export function housekeeping(parts: {
   ingestor: EventIngestor;
-  store: Pick<Store, 'runs' | 'jobs' | 'events' | 'runKeys'>;
+  store: Pick<Store, 'runs' | 'jobs' | 'events' | 'runKeys' | 'batches'>;
   queue: JobQueue;
   logger: Logger;
   retentionMs: number;
@@ -51,7 +51,7 @@ export function housekeeping(parts: {
  * idempotency keys (a real MongoDB's TTL index does that too). Running runs are never touched.
  */
 export async function applyRetention(
-  store: Pick<Store, 'runs' | 'events' | 'runKeys'>,
+  store: Pick<Store, 'runs' | 'events' | 'runKeys' | 'batches'>,
   retentionMs: number,
   logger: Logger,
   now = new Date(),
@@ -63,6 +63,8 @@ export async function applyRetention(
   });
   const events = await store.events.deleteMany({ fanoutDone: true, receivedAt: { $lt: before } });
   await store.runKeys.deleteMany({ expiresAt: { $lte: now } });
+  // A closed batch's run holds its own copy of the events.
+  await store.batches.deleteMany({ status: 'closed', openedAt: { $lt: before } });
   if (runs.deletedCount > 0 || events.deletedCount > 0) {
     logger.info(
       { runs: runs.deletedCount, events: events.deletedCount },

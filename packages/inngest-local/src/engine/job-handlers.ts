@@ -1,5 +1,6 @@
 import type { JobDocument, JobKind } from '../store/job-model';
 import type { EngineParts } from './engine-parts';
+import { handleBatchTimeout } from './handle-batch';
 import { handleCron } from './handle-cron';
 import { handleDiscover } from './handle-discover';
 import { handleStep } from './handle-step';
@@ -15,5 +16,6 @@ export function jobHandlers(parts: EngineParts): Record<JobKind, JobHandler> {
     wait: (job) => handleWaitTimeout(parts, job),
     invoke: (job) => handleInvokeTimeout(parts, job),
     cron: (job) => handleCron(parts, job),
+    batch: (job) => handleBatchTimeout(parts, job),
   };
 }

@@ -26,6 +26,14 @@ const functionConfig = z
         .loose(),
     ),
     idempotency: z.string().optional(),
+    batchEvents: z
+      .object({
+        maxSize: z.number().int().min(1).max(10_000),
+        timeout: z.string().min(1),
+        key: z.string().optional(),
+        if: z.string().optional(),
+      })
+      .optional(),
     cancel: z
       .array(
         z.object({
@@ -62,7 +70,6 @@ export const ignoredFunctionOptions = [
   'concurrency',
   'throttle',
   'debounce',
-  'batchEvents',
   'rateLimit',
   'priority',
   'singleton',

@@ -13,6 +13,8 @@ export interface FunctionDefinition {
   triggers: FunctionTrigger[];
   cancel: { event: string; if?: string; timeout?: string }[];
   idempotency?: string;
+  /** `batchEvents`: up to `maxSize` events per run, or what arrived within `timeout`. */
+  batch?: { maxSize: number; timeout: string; key?: string; if?: string };
   /** Options the SDK sent that this executor does not enforce, reported once at sync. */
   ignoredOptions: string[];
 }

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
-export const jobKinds = ['discover', 'step', 'sleep', 'wait', 'invoke', 'cron'] as const;
+export const jobKinds = ['discover', 'step', 'sleep', 'wait', 'invoke', 'cron', 'batch'] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 /**
@@ -36,6 +36,8 @@ export interface JobDocument {
   appId?: string;
   functionId?: string;
   cron?: string;
+  /** `batch`: the batch whose timeout this is. */
+  batchId?: string;
   createdAt: Date;
 }
 
@@ -60,6 +62,7 @@ const jobSchema = new Schema<JobDocument>(
     appId: String,
     functionId: String,
     cron: String,
+    batchId: String,
     createdAt: { type: Date, required: true },
   },
   { collection: 'jobs', versionKey: false },

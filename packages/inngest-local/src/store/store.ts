@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import { appModel, type AppModel } from './app-model';
+import { batchModel, type BatchModel } from './batch-model';
 import { eventModel, type EventModel } from './event-model';
 import { jobModel, type JobModel } from './job-model';
 import { runKeyModel, type RunKeyModel } from './run-key-model';
@@ -18,6 +19,7 @@ export interface Store {
   runs: RunModel;
   jobs: JobModel;
   runKeys: RunKeyModel;
+  batches: BatchModel;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function openStore(uri: string, dbNamePrefix = ''): Promise<Store> 
     runs: runModel(connection),
     jobs: jobModel(connection),
     runKeys: runKeyModel(connection),
+    batches: batchModel(connection),
   };
   await Promise.all(Object.values(store).map((model) => model.createIndexes()));
   return { ...store, close: () => connection.close() };
