@@ -52,3 +52,33 @@ export const recordEventStep = defineSagaStep({
   id: 'record',
   run: ({ event, properties, onceFor }: EventRecord) => recordEvent(event, properties, onceFor),
 });
+
+/**
+ * Several events in one round trip (`bulkWrite` of the same keyed upserts as `recordEvent`), for
+ * functions that take events in batches: a retried batch counts each event once.
+ */
+export async function recordEvents(records: readonly EventRecord[]): Promise<{ recorded: number }> {
+  if (records.length === 0) return { recorded: 0 };
+  const { AnalyticsEvent } = await analyticsDatabase.models();
+  await AnalyticsEvent.bulkWrite(
+    records.map(({ event, properties }) => ({
+      updateOne: {
+        filter: { 'properties.eventId': event.id },
+        update: {
+          $setOnInsert: {
+            name: event.name,
+            occurredAt: new Date(event.ts),
+            source: event.name.slice(0, event.name.indexOf('/')),
+            properties: { eventId: event.id, ...properties },
+          },
+        },
+        upsert: true,
+      },
+    })),
+    { ordered: false },
+  );
+  return { recorded: records.length };
+}
+
+/** The one step of a batched recording function (`functions/record-search.ts`). */
+export const recordEventsStep = defineSagaStep({ id: 'record-batch', run: recordEvents });
