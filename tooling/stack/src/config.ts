@@ -1,6 +1,7 @@
 import { dbShape } from '@shop/db/config';
 import { defineConfig, envValue } from '@shop/env';
 import { z } from 'zod';
+import { cellLayoutSchema } from './cell-hosts';
 
 const port = () => envValue.optionalInteger(1).pipe(z.number().max(65_535).optional());
 
@@ -20,6 +21,11 @@ export const stackConfig = defineConfig({
     LOCAL_INNGEST_PORT: port(),
     MAIL_SMTP_PORT: port(),
     MAIL_INBOX_PORT: port(),
+    /**
+     * `one` host for every cell (the default), or `each` cell in its own host on CELLS_PORT,
+     * CELLS_PORT + 1, ... as the pods run them (cell-hosts.ts).
+     */
+    CELL_HOSTS: envValue.text().pipe(cellLayoutSchema.default('one')),
     /** `pretty` (the default for `pnpm dev`) or `json` (the e2e stack's default). */
     LOG_FORMAT: envValue.text().pipe(z.enum(['json', 'pretty']).optional()),
     // Passed on to the children when set, else filled in

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { domains } from '@shop/api/client';
 import { resolveMongo } from '@shop/db/mongo';
 import { seedDemoData } from '@shop/db/seed';
 import { startLocalInngest } from '@shop/inngest-local';
 import { createStructuredLogger } from '@shop/api/observability';
+import { cellHostPlans, cellUrlEnv, inngestAppUrls } from './cell-hosts';
 import { startProcess, type ManagedProcess } from './child-process';
 import { stackConfig } from './config';
 import { platformEnv } from './platform-env';
@@ -29,7 +29,8 @@ export interface RunningStack {
 
 /**
  * Brings the whole platform up in dependency order: MongoDB (resolved), Inngest (the configured
- * server, else the local executor), demo data, every cell in one host process, then both apps.
+ * server, else the local executor), demo data, every cell in one host process (or, with
+ * CELL_HOSTS=each, one host per cell: cell-hosts.ts), then both apps.
  * `dev` runs the apps with `next dev`; `e2e` runs the production builds as production does: the
  * production entry wrapping the standalone server (`node .next/standalone/apps/<app>/server-entry.mjs`,
  * see standalone-server.ts).
@@ -74,13 +75,14 @@ export async function startStack(
     signal?.throwIfAborted();
 
     const cellsUrl = local(ports.cells);
+    const cellHosts = cellHostPlans(config.CELL_HOSTS, ports.cells);
     let inngestUrl = config.INNGEST_BASE_URL;
     if (!inngestUrl) {
       const executor = await startLocalInngest({
         port: ports.inngest,
         host: '127.0.0.1',
         mongoUri: mongo.uri,
-        appUrls: domains.map((domain) => `${cellsUrl}/api/inngest/${domain}`),
+        appUrls: inngestAppUrls(cellHosts),
         logger: createStructuredLogger({
           service: 'inngest-local',
           level: config.LOG_LEVEL,
@@ -117,15 +119,22 @@ export async function startStack(
       perStartSecret: () => Promise.resolve(randomBytes(32).toString('hex')),
     });
 
-    const cells = startProcess('cells', process.execPath, ['--import', 'tsx', 'src/host/main.ts'], {
-      cwd: fromRoot('packages/api'),
-      env: { ...sharedEnv, CELLS: 'all', PORT: String(ports.cells), HOST: '127.0.0.1' },
-    });
-    stoppers.push(() => cells.stop());
-    await Promise.race([
-      waitForHttp(`${cellsUrl}/readyz`, { accept: (s) => s === 200 }),
-      failed(cells),
-    ]);
+    // Each domain's URL when each cell has its own host (none with one host: SHOP_CELL_URL).
+    Object.assign(sharedEnv, cellUrlEnv(cellHosts));
+    await Promise.all(
+      cellHosts.map(async (plan) => {
+        const args = ['--import', 'tsx', 'src/host/main.ts'];
+        const cells = startProcess(plan.name, process.execPath, args, {
+          cwd: fromRoot('packages/api'),
+          env: { ...sharedEnv, CELLS: plan.cells, PORT: String(plan.port), HOST: '127.0.0.1' },
+        });
+        stoppers.push(() => cells.stop());
+        await Promise.race([
+          waitForHttp(`${local(plan.port)}/readyz`, { accept: (s) => s === 200 }),
+          failed(cells),
+        ]);
+      }),
+    );
 
     const apps: [name: 'storefront' | 'admin', port: number][] = [
       ['storefront', ports.storefront],

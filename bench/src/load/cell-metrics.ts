@@ -1,0 +1,57 @@
+/**
+ * Event-loop lag of each cell host, from its /metrics (prom-client's default
+ * `nodejs_eventloop_lag_p99_seconds`, which prom-client resets at each scrape, so each reading
+ * covers the time since the previous one). Sampled every few seconds while the load runs; the
+ * report gives the worst and the median reading per host.
+ */
+export interface EventLoopLag {
+  name: string;
+  worstP99Ms: number;
+  medianP99Ms: number;
+  readings: number;
+}
+
+async function readLagMs(
+  url: string,
+  headers: Record<string, string>,
+): Promise<number | undefined> {
+  const text = await fetch(`${url}/metrics`, { headers, signal: AbortSignal.timeout(3_000) })
+    .then((response) => (response.ok ? response.text() : ''))
+    .catch(() => '');
+  const match = /^nodejs_eventloop_lag_p99_seconds(?:\{[^}]*\})? ([\d.e+-]+)$/m.exec(text);
+  return match ? Number(match[1]) * 1000 : undefined;
+}
+
+export function sampleEventLoopLag(
+  hosts: { name: string; url: string }[],
+  headers: Record<string, string>,
+  everyMs = 5_000,
+) {
+  const readings = new Map<string, number[]>(hosts.map((host) => [host.name, []]));
+  const tick = async () => {
+    await Promise.all(
+      hosts.map(async (host) => {
+        const lag = await readLagMs(host.url, headers);
+        if (lag !== undefined) readings.get(host.name)!.push(lag);
+      }),
+    );
+  };
+  // The first scrape only resets the histogram (it covers the time before the load).
+  void tick().then(() => readings.forEach((list) => list.splice(0)));
+  const timer = setInterval(() => void tick(), everyMs);
+  return {
+    async stop(): Promise<EventLoopLag[]> {
+      clearInterval(timer);
+      await tick();
+      return [...readings.entries()].map(([name, list]) => {
+        const sorted = [...list].sort((a, b) => a - b);
+        return {
+          name,
+          worstP99Ms: sorted.at(-1) ?? 0,
+          medianP99Ms: sorted[Math.floor(sorted.length / 2)] ?? 0,
+          readings: list.length,
+        };
+      });
+    },
+  };
+}
