@@ -53,3 +53,21 @@ it('records each search with its filters, result count and zero-result flag', as
     properties: { filters: {}, resultCount: 0, zeroResults: true },
   });
 });
+
+/** Runs of the analytics cell's record-search function the executor shows (its latest 50). */
+async function recordSearchRuns(): Promise<number> {
+  const response = await fetch(platform.executor.url, { headers: { accept: 'application/json' } });
+  const { runs } = (await response.json()) as { runs: { function_id: string }[] };
+  return runs.filter((run) => run.function_id.endsWith('record-search')).length;
+}
+
+it('records a burst of searches in a run or two, not one run per search', async () => {
+  const { createCellClient } = await import('../src/client');
+  const client = createCellClient({ urlFor: () => `${host.url}/trpc` });
+  const before = await recordSearchRuns();
+  const queries = Array.from({ length: 12 }, (_, index) => `burst-${index}`);
+  await Promise.all(queries.map((q) => client.search.query.query({ q })));
+  for (const query of queries) await recordedSearch(query);
+  // One batch, or two if the burst straddled a batch's 5 s window on a slow machine.
+  expect((await recordSearchRuns()) - before).toBeLessThanOrEqual(2);
+});
