@@ -28,6 +28,8 @@ export const renderedPageRoutes = [
   '/orders/track/[orderId]',
   '/products',
   '/reset-password',
+  // The emailed review request link (reads its token per request).
+  '/review',
   '/search',
   '/sign-in',
   '/sign-up',

@@ -10,11 +10,15 @@ export type PickedPhoto = { id: string; url: string; width: number; height: numb
 const maxPhotos = 5;
 const maxBytes = 10 * 1024 * 1024;
 
-async function uploadPhoto(file: File): Promise<PickedPhoto> {
+async function uploadPhoto(file: File, linkToken?: string): Promise<PickedPhoto> {
   if (file.size > maxBytes) throw new Error(`${file.name} is larger than 10 MB.`);
   const answer = await fetch('/api/media/review-photos', {
     method: 'POST',
-    headers: { 'content-type': file.type || 'application/octet-stream' },
+    headers: {
+      'content-type': file.type || 'application/octet-stream',
+      // Written through an emailed review link, without a session: the link vouches instead.
+      ...(linkToken ? { 'x-review-link': linkToken } : {}),
+    },
     body: file,
   });
   const json = (await answer.json().catch(() => null)) as
@@ -29,9 +33,11 @@ async function uploadPhoto(file: File): Promise<PickedPhoto> {
 export function ReviewPhotoPicker({
   photos,
   onChange,
+  linkToken,
 }: {
   photos: PickedPhoto[];
   onChange: (photos: PickedPhoto[]) => void;
+  linkToken?: string;
 }) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -44,7 +50,7 @@ export function ReviewPhotoPicker({
     const next = [...photos];
     for (const file of Array.from(files).slice(0, maxPhotos - photos.length)) {
       try {
-        next.push(await uploadPhoto(file));
+        next.push(await uploadPhoto(file, linkToken));
       } catch (error) {
         setProblem((error as Error).message);
       }

@@ -10,22 +10,34 @@ import { ReviewPhotoPicker, type PickedPhoto } from './review-photo-picker';
 function messageOf(error: unknown): string {
   const data = (error as { data?: { httpStatus?: number }; message?: string }).data;
   if (data?.httpStatus === 401) return 'Sign in to write a review.';
-  if (data?.httpStatus === 409 || data?.httpStatus === 400) {
+  if (data?.httpStatus === 409 || data?.httpStatus === 400 || data?.httpStatus === 403) {
     return (error as { message?: string }).message ?? 'Check the review and try again.';
   }
   return 'Your review could not be sent; try again.';
 }
 
-/** The shopper's review form: stars, title, text, photos, and whether it was written for an incentive. */
-export function WriteReview({ productSlug }: { productSlug: string }) {
+/**
+ * The shopper's review form: stars, title, text, photos, and whether it was written for an
+ * incentive. With `linkToken` (the `/review` page of an emailed request) it is open at once and
+ * writes through the link, without a sign-in.
+ */
+export function WriteReview({
+  productSlug,
+  linkToken,
+}: {
+  productSlug: string;
+  linkToken?: string;
+}) {
   const trpc = useTRPC();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(Boolean(linkToken));
   const [rating, setRating] = useState(0);
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [incentivised, setIncentivised] = useState(false);
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
-  const submit = useMutation(trpc.review.submit.mutationOptions());
+  const signedIn = useMutation(trpc.review.submit.mutationOptions());
+  const byLink = useMutation(trpc.review.submitByLink.mutationOptions());
+  const submit = linkToken ? byLink : signedIn;
 
   if (submit.isSuccess) {
     return (
@@ -52,20 +64,17 @@ export function WriteReview({ productSlug }: { productSlug: string }) {
       onSubmit={(event) => {
         event.preventDefault();
         if (rating === 0) return;
-        submit.mutate(
-          {
-            productSlug,
-            rating,
-            title,
-            body,
-            incentivised,
-            photoIds: photos.map((photo) => photo.id),
-          },
-          {
-            // First-party analytics (docs/analytics.md): that a review was written, not its text.
-            onSuccess: () => trackEvent({ kind: 'review_written', productId: productSlug }),
-          },
-        );
+        const review = {
+          rating,
+          title,
+          body,
+          incentivised,
+          photoIds: photos.map((photo) => photo.id),
+        };
+        // First-party analytics (docs/analytics.md): that a review was written, not its text.
+        const onSuccess = () => trackEvent({ kind: 'review_written', productId: productSlug });
+        if (linkToken) byLink.mutate({ token: linkToken, ...review }, { onSuccess });
+        else signedIn.mutate({ productSlug, ...review }, { onSuccess });
       }}
     >
       <fieldset>
@@ -112,7 +121,7 @@ export function WriteReview({ productSlug }: { productSlug: string }) {
           onChange={(event) => setBody(event.target.value)}
         />
       </label>
-      <ReviewPhotoPicker photos={photos} onChange={setPhotos} />
+      <ReviewPhotoPicker photos={photos} onChange={setPhotos} linkToken={linkToken} />
       <label className="flex items-center gap-2 text-sm">
         <input
           type="checkbox"
