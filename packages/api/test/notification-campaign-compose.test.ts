@@ -12,6 +12,7 @@ import {
   uniqueEmail,
   waitForCaptured,
 } from './support/campaign-fixtures';
+import { runsEnded, sendToExecutor } from './support/executor-events';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
 import { signInDemoAccounts, type SignedIn } from './support/login';
 
@@ -218,35 +219,35 @@ describe('audiences', () => {
         email: knitBuyer,
         lastOrderAt: daysAgo(2),
         orderCount: 1,
-        lifetimeValue: [{ currency: 'EUR', amount: 5_000 }],
+        lifetimeValue: { EUR: 5_000 },
         categorySlugs: ['test-knitwear', 'test-clothing'],
       },
       {
         email: bigSpender,
         lastOrderAt: daysAgo(10),
         orderCount: 3,
-        lifetimeValue: [{ currency: 'EUR', amount: 90_000 }],
+        lifetimeValue: { EUR: 90_000 },
         categorySlugs: ['test-shoes'],
       },
       {
         email: lapsed,
         lastOrderAt: daysAgo(200),
         orderCount: 1,
-        lifetimeValue: [{ currency: 'USD', amount: 90_000 }],
+        lifetimeValue: { USD: 90_000 },
         categorySlugs: ['test-knitwear'],
       },
       {
         email: suppressedBuyer,
         lastOrderAt: daysAgo(300),
         orderCount: 1,
-        lifetimeValue: [{ currency: 'EUR', amount: 99_000 }],
+        lifetimeValue: { EUR: 99_000 },
         categorySlugs: ['test-knitwear'],
       },
       {
         email: pendingBuyer,
         lastOrderAt: daysAgo(300),
         orderCount: 1,
-        lifetimeValue: [{ currency: 'EUR', amount: 99_000 }],
+        lifetimeValue: { EUR: 99_000 },
         categorySlugs: ['test-knitwear'],
       },
     ]);
@@ -273,5 +274,81 @@ describe('audiences', () => {
       staff.admin,
     );
     expect(unknownKind.status).toBe(400);
+  });
+});
+
+describe('the purchase projection behind the segments', () => {
+  it('is built by the seed for the demo orders, so segments work on a fresh database', async () => {
+    const { CustomerPurchase } = await notificationModelsForTest();
+    const shopper = await CustomerPurchase.findOne({ email: 'shopper@example.com' }).lean();
+    expect(shopper).not.toBeNull();
+    expect(shopper!.orderCount).toBeGreaterThan(0);
+    expect(shopper!.categorySlugs.length).toBeGreaterThan(0);
+    // lean() gives the Map as a plain object: currency -> minor units.
+    expect(Object.keys(shopper!.lifetimeValue as unknown as Record<string, number>)).not.toEqual(
+      [],
+    );
+  });
+
+  it('counts a paid order from its order.confirmed event once, with its categories and parents', async () => {
+    const { connectDomainDatabase } = await import('@shop/db');
+    const { productModels } = await import('@shop/db/product');
+    const catalog = productModels(await connectDomainDatabase('product'));
+    const product = await catalog.Product.findOne(
+      { status: 'active', 'categorySlugs.0': { $exists: true } },
+      { variants: 1, categorySlugs: 1 },
+    ).lean();
+    const sku = (product as unknown as { variants: { sku: string }[] }).variants[0]!.sku;
+    const category = await catalog.Category.findOne({ slug: product!.categorySlugs[0] }).lean();
+    const email = uniqueEmail('buyer');
+    const data = {
+      orderId: 'a'.repeat(24),
+      number: `T-${Date.now()}`,
+      email,
+      name: 'Test Buyer',
+      lines: [
+        {
+          sku,
+          name: 'Thing',
+          variantLabel: '',
+          quantity: 1,
+          unitPriceMinor: 4_200,
+          lineTotalMinor: 4_200,
+        },
+      ],
+      subtotalMinor: 4_200,
+      discountMinor: 0,
+      shippingMinor: 0,
+      taxMinor: 0,
+      totalMinor: 4_200,
+      currency: 'EUR',
+      shippingMethod: 'standard',
+      paymentMethod: 'card',
+      shippingAddress: {
+        name: 'Test Buyer',
+        line1: '1 Street',
+        line2: '',
+        city: 'Town',
+        region: '',
+        postcode: '1000',
+        country: 'NL',
+      },
+      placedAt: new Date().toISOString(),
+    };
+    // Delivered twice (a redelivery): counted once.
+    for (let delivery = 0; delivery < 2; delivery += 1) {
+      const eventId = await sendToExecutor(platform.executor, 'order/order.confirmed', data);
+      const runs = await runsEnded(platform.executor, eventId, 1);
+      expect(runs.find((run) => run.function_id.endsWith('record-customer-purchase'))?.status).toBe(
+        'Completed',
+      );
+    }
+    const { CustomerPurchase } = await notificationModelsForTest();
+    const row = await CustomerPurchase.findOne({ email }).lean();
+    expect(row).toMatchObject({ orderCount: 1, orderNumbers: [data.number] });
+    expect(row!.lifetimeValue as unknown as Record<string, number>).toEqual({ EUR: 4_200 });
+    expect(row!.categorySlugs).toEqual(
+      expect.arrayContaining([category!.slug, ...category!.ancestorSlugs]),
+    );
   });
 });

@@ -75,7 +75,7 @@ async function segmentOf(count: number) {
       email,
       lastOrderAt: new Date(),
       orderCount: 1,
-      lifetimeValue: [{ currency: 'EUR', amount: 1_000 }],
+      lifetimeValue: { EUR: 1_000 },
       categorySlugs: [category],
     })),
   );

@@ -1,14 +1,5 @@
 import { type Connection, type InferSchemaType, Schema } from 'mongoose';
 
-const lifetimeValueSchema = new Schema(
-  {
-    currency: { type: String, required: true, uppercase: true, minlength: 3, maxlength: 3 },
-    /** Integer minor units, refunds not taken off (what the customer once chose to spend). */
-    amount: { type: Number, required: true, default: 0, min: 0 },
-  },
-  { _id: false },
-);
-
 /**
  * The notification cell's own copy of what each customer bought, for campaign audiences: fed by
  * the order cell's `order.created` events (and by the seed for the demo orders). The order cell
@@ -20,7 +11,11 @@ export const customerPurchaseSchema = new Schema(
     accountId: { type: String, default: null },
     lastOrderAt: { type: Date, required: true },
     orderCount: { type: Number, required: true, default: 0, min: 0 },
-    lifetimeValue: { type: [lifetimeValueSchema], default: [] },
+    /**
+     * Spent per currency (ISO code -> integer minor units), refunds not taken off: what the
+     * customer once chose to spend. Currencies are never added together.
+     */
+    lifetimeValue: { type: Map, of: Number, default: {} },
     /** Slugs of the categories (and their parents) of every product bought. */
     categorySlugs: { type: [String], default: [] },
     /** Orders already counted, so a redelivered event counts once. */

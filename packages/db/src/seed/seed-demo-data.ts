@@ -23,6 +23,7 @@ import { seedAnalyticsEvents } from './seed-activity';
 import { demoReviews, withReviewRatings } from './demo-reviews';
 import { seedReviews, shopperReviewPlans } from './seed-reviews';
 import { seedCatalog } from './seed-catalog';
+import { seedCustomerPurchases } from './seed-customer-purchases';
 import { seedOrders } from './seed-orders';
 
 export interface SeedOptions {
@@ -108,6 +109,7 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<SeedSumma
       payment,
       notification,
     );
+    await seedCustomerPurchases(order, product, notification);
     await seedReviews({ generated: reviews, shopperPlans, shopperId }, review, order);
     await seedAnalyticsEvents(orders, products, analytics);
 

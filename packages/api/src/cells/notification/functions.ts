@@ -7,6 +7,7 @@ import { alertOrderStuckInPayment } from './functions/alert-order-stuck-in-payme
 import { alertRefundFailed } from './functions/alert-refund-failed';
 import { erasePersonalData } from './functions/erase-personal-data';
 import { notifyBackInStock } from './functions/notify-back-in-stock';
+import { recordCustomerPurchase } from './functions/record-customer-purchase';
 import { rememberRecipientLanguage } from './functions/remember-recipient-language';
 import { resendMessage } from './functions/resend-message';
 import { sendCampaign } from './functions/send-campaign';
@@ -51,5 +52,6 @@ export const notificationFunctions: InngestFunction.Any[] = [
   sweepBackInStock,
   abandonedCartReminder,
   sendCampaign,
+  recordCustomerPurchase,
   sendReviewRequestEmail,
 ];

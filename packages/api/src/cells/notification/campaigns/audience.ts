@@ -30,11 +30,7 @@ export function segmentFilter(
     case 'noOrderInDays':
       return { lastOrderAt: { $lt: new Date(now.getTime() - audience.days * 86_400_000) } };
     case 'lifetimeValueAbove':
-      return {
-        lifetimeValue: {
-          $elemMatch: { currency: audience.currency, amount: { $gt: audience.amount } },
-        },
-      };
+      return { [`lifetimeValue.${audience.currency}`]: { $gt: audience.amount } };
   }
 }
 

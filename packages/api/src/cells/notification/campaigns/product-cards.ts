@@ -1,4 +1,4 @@
-import { openCatalogReader, type CatalogReader } from '../../product/public';
+import { catalog } from './catalog';
 import type { CampaignBlock } from './inputs';
 
 /** What a product card in a campaign shows: read from the catalogue at render and send time. */
@@ -12,17 +12,6 @@ export interface ProductCard {
   currency: string;
   /** The product page, absolute. */
   href: string;
-}
-
-// The product cell's read-only catalogue view (its public module, the one other cells may use);
-// opened once per process. It has no public by-id procedure, and cards need no staff permission.
-let reader: Promise<CatalogReader> | undefined;
-function catalog(): Promise<CatalogReader> {
-  reader ??= openCatalogReader().catch((error: unknown) => {
-    reader = undefined;
-    throw error;
-  });
-  return reader;
 }
 
 function absolute(url: string, storefrontUrl: string): string | null {
