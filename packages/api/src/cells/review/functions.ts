@@ -2,6 +2,7 @@ import type { InngestFunction } from 'inngest';
 import { erasePersonalData } from './functions/erase-personal-data';
 import { publishRatingSummary } from './functions/publish-rating-summary';
 import { requestReviews } from './functions/request-reviews';
+import { sweepUnattachedReviewPhotos } from './functions/sweep-unattached-review-photos';
 import { tallyReviewRating } from './functions/tally-review-rating';
 
 /** The review cell's Inngest functions. */
@@ -10,4 +11,5 @@ export const reviewFunctions: InngestFunction.Any[] = [
   tallyReviewRating,
   publishRatingSummary,
   requestReviews,
+  sweepUnattachedReviewPhotos,
 ];
