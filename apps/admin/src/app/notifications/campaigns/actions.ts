@@ -8,6 +8,7 @@ import {
   audienceDraftSchema,
   campaignDraftSchema,
   campaignIdSchema,
+  contentDraftSchema,
 } from './_components/campaign-draft-schema';
 import { campaignStateFromError, type CampaignActionState } from './_components/campaign-errors';
 import { audienceOf, campaignContentOf, campaignFieldsOf } from './_components/campaign-input';
@@ -67,7 +68,7 @@ export type PreviewAnswer =
 export async function previewCampaign(draft: unknown): Promise<PreviewAnswer> {
   const session = await currentSession();
   if (!session) return { ok: false, message: signedOut.message! };
-  const parsed = campaignDraftSchema.safeParse(draft);
+  const parsed = contentDraftSchema.safeParse(draft);
   if (!parsed.success) return { ok: false, message: unexpectedForm.message! };
   const content = campaignContentOf(parsed.data);
   if (!content.ok) {

@@ -122,7 +122,7 @@ export default async function CampaignPage({
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
       {back}
       <PageHeader eyebrow="Campaign" title={campaign.name} />
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,40rem)]">
+      <div className="grid gap-6 2xl:grid-cols-[minmax(0,1fr)_minmax(0,40rem)]">
         <div className="flex min-w-0 flex-col gap-6">
           <Card>
             <CardBody className="flex flex-col gap-4">

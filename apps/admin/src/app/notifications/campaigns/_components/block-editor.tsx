@@ -14,7 +14,7 @@ import { maxBlocks } from './campaign-input';
 import { ProductPicker } from './product-picker';
 import { TextAreaField } from './text-area-field';
 
-type Focus = { key: string; target: 'up' | 'down' | 'first' } | null;
+type Focus = { key: string; target: 'up' | 'down' | 'first' | 'remove' } | { key: null } | null;
 
 function BlockFields({
   block,
@@ -147,16 +147,25 @@ export function BlockEditor({
   onChange: (next: BlockDraft[]) => void;
 }) {
   const listRef = useRef<HTMLOListElement>(null);
+  const addRef = useRef<HTMLDivElement>(null);
   const [focus, setFocus] = useState<Focus>(null);
 
   useEffect(() => {
     if (!focus) return;
+    if (focus.key === null) {
+      addRef.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+      setFocus(null);
+      return;
+    }
     const item = listRef.current?.querySelector<HTMLElement>(`[data-block-key="${focus.key}"]`);
     const wanted =
       focus.target === 'first'
         ? item?.querySelector<HTMLElement>('input, textarea, select')
-        : (item?.querySelector<HTMLButtonElement>(`[data-move="${focus.target}"]:not(:disabled)`) ??
-          item?.querySelector<HTMLButtonElement>('[data-move]:not(:disabled)'));
+        : focus.target === 'remove'
+          ? item?.querySelector<HTMLButtonElement>('[data-remove]')
+          : (item?.querySelector<HTMLButtonElement>(
+              `[data-move="${focus.target}"]:not(:disabled)`,
+            ) ?? item?.querySelector<HTMLButtonElement>('[data-move]:not(:disabled)'));
     wanted?.focus();
     setFocus(null);
   }, [focus]);
@@ -167,6 +176,17 @@ export function BlockEditor({
     const block = newBlock(type);
     onChange([...blocks, block]);
     setFocus({ key: block.key, target: 'first' });
+  };
+  // Focus goes to the Remove button of the block that took its place (or the one before it),
+  // or to the add buttons when none is left, so a keyboard user is not sent back to the top.
+  const remove = (at: number) => {
+    const next = blocks.filter((_, index) => index !== at);
+    onChange(next);
+    setFocus(
+      next.length === 0
+        ? { key: null }
+        : { key: (next[at] ?? next[at - 1])!.key, target: 'remove' },
+    );
   };
   const move = (at: number, to: number, target: 'up' | 'down') => {
     const key = blocks[at]?.key;
@@ -219,11 +239,7 @@ export function BlockEditor({
                   >
                     Down<span className="sr-only"> {name}</span>
                   </Button>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    onClick={() => onChange(blocks.filter((entry) => entry.key !== block.key))}
-                  >
+                  <Button size="sm" variant="ghost" data-remove onClick={() => remove(index)}>
                     Remove<span className="sr-only"> {name}</span>
                   </Button>
                 </div>
@@ -245,7 +261,12 @@ export function BlockEditor({
             ({blocks.length} of {maxBlocks})
           </span>
         </p>
-        <div role="group" aria-labelledby="add-block-label" className="flex flex-wrap gap-2">
+        <div
+          ref={addRef}
+          role="group"
+          aria-labelledby="add-block-label"
+          className="flex flex-wrap gap-2"
+        >
           {blockTypes.map((type) => (
             <Button
               key={type}

@@ -14,6 +14,17 @@ import { campaignFieldsOf } from './campaign-input';
 import { CampaignPreview } from './campaign-preview';
 import { SendPanel } from './send-panel';
 
+function liveErrors(
+  shown: Record<string, string>,
+  checked: CampaignDraft,
+  now: CampaignDraft,
+): Record<string, string> {
+  if (checked === now) return shown;
+  const found = campaignFieldsOf(now);
+  const still = found.ok ? {} : found.errors;
+  return Object.fromEntries(Object.entries(shown).filter(([key]) => key in still));
+}
+
 /**
  * Writing a campaign (new, or a saved draft or scheduled one): name, subject, preheader and
  * language; the blocks; the audience with its live count; and beside it the cell's preview.
@@ -38,7 +49,10 @@ export function CampaignComposer({
   const [state, setState] = useState<CampaignActionState>({ status: 'idle' });
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
-  const errors = state.fieldErrors ?? {};
+  // The draft the shown errors were found in: once it changes, an error stays only while the
+  // browser's own check still finds it, so a fixed field clears as it is fixed.
+  const [checkedDraft, setCheckedDraft] = useState<CampaignDraft>(initial);
+  const errors = liveErrors(state.fieldErrors ?? {}, checkedDraft, draft);
   const count = useAudienceCount(draft.audience);
   const dirty = !saved || JSON.stringify(saved) !== JSON.stringify(draft);
 
@@ -57,6 +71,7 @@ export function CampaignComposer({
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const checked = campaignFieldsOf(draft);
+    setCheckedDraft(draft);
     if (!checked.ok) {
       setState({
         status: 'error',
@@ -83,7 +98,7 @@ export function CampaignComposer({
   };
 
   return (
-    <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,40rem)]">
+    <div className="grid gap-6 2xl:grid-cols-[minmax(0,1fr)_minmax(0,40rem)]">
       <div className="flex min-w-0 flex-col gap-6">
         <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-6">
           <div tabIndex={-1} data-save-message className="focus:outline-none" aria-live="polite">
@@ -175,13 +190,15 @@ export function CampaignComposer({
             </div>
           </fieldset>
         </form>
-        {send && saved ? (
-          <SendPanel {...send} dirty={dirty} savedAudience={saved.audience} />
-        ) : null}
       </div>
-      <div className="min-w-0 xl:sticky xl:top-4 xl:self-start">
+      <div className="min-w-0 2xl:sticky 2xl:top-4 2xl:self-start">
         <CampaignPreview draft={draft} />
       </div>
+      {send && saved ? (
+        <div className="min-w-0 2xl:col-span-2">
+          <SendPanel {...send} dirty={dirty} savedAudience={saved.audience} />
+        </div>
+      ) : null}
     </div>
   );
 }

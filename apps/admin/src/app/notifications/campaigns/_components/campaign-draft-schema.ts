@@ -42,12 +42,21 @@ export const audienceDraftSchema = z.strictObject({
   amount: text(40),
 });
 
-export const campaignDraftSchema = z.strictObject({
-  name: text(1000),
+const contentDraft = {
   subject: text(1000),
   preheader: text(1000),
   language: z.custom<EmailLanguage>((value) => emailLanguageOf(value) !== undefined),
   blocks: z.array(blockDraftSchema).max(60),
+};
+
+/** What the preview renders: the draft without its name and audience. */
+export const contentDraftSchema = z.strictObject(contentDraft) satisfies z.ZodType<
+  Pick<CampaignDraft, keyof typeof contentDraft>
+>;
+
+export const campaignDraftSchema = z.strictObject({
+  name: text(1000),
+  ...contentDraft,
   audience: audienceDraftSchema,
 }) satisfies z.ZodType<CampaignDraft>;
 

@@ -88,7 +88,9 @@ function blockOf(block: BlockDraft, at: number, errors: FieldErrors): Block {
 }
 
 /** Subject, preheader, language and blocks: what the preview renders. */
-export function campaignContentOf(draft: CampaignDraft): Checked<CampaignContent> {
+export type ContentDraft = Pick<CampaignDraft, 'subject' | 'preheader' | 'language' | 'blocks'>;
+
+export function campaignContentOf(draft: ContentDraft): Checked<CampaignContent> {
   const errors: FieldErrors = {};
   const subject = requiredText(errors, 'subject', draft.subject, 200);
   const preheader = draft.preheader.trim();

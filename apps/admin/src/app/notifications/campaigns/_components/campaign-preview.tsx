@@ -16,7 +16,13 @@ type View = (typeof views)[number]['id'];
 function usePreview(draft: CampaignDraft) {
   const [answer, setAnswer] = useState<(PreviewAnswer & { stale?: string }) | null>(null);
   const [loading, setLoading] = useState(true);
-  const key = JSON.stringify({ ...draft, name: '', audience: null });
+  // Only what the email shows: a new name or audience renders nothing new.
+  const key = JSON.stringify({
+    subject: draft.subject,
+    preheader: draft.preheader,
+    language: draft.language,
+    blocks: draft.blocks,
+  });
   useEffect(() => {
     let current = true;
     setLoading(true);
