@@ -18,6 +18,7 @@ import {
   test,
   watchForCspViolations,
 } from './support/playwright';
+import { linkIn, waitForEmail } from './support/mail-inbox';
 import { solidPng } from './support/test-png';
 
 // Issue 13, reviews: a shopper whose order was delivered writes a review with a photo; it waits
@@ -73,10 +74,15 @@ const login = async (request: APIRequestContext, email: string, password: string
  * A new shopper buys one in-stock item (cash on delivery, so no card), and the order manager
  * prepares, ships and delivers it, all through the cells' own procedures.
  */
-async function shopperWithDeliveredOrder(request: APIRequestContext) {
+async function shopperWithDeliveredOrder(
+  request: APIRequestContext,
+  { subscribed = false }: { subscribed?: boolean } = {},
+) {
   const email = uniqueEmail('reviews');
   const password = strongPassword();
   await callCell(request, 'auth.register', { email, password, name: 'Rosa Reviewer' });
+  // Review requests are marketing mail: only a confirmed subscriber gets one.
+  if (subscribed) await subscribe(request, email);
   const token = await login(request, email, password);
   // A product without reviews from earlier runs of this spec is not needed: the average is
   // compared before and after.
@@ -132,6 +138,17 @@ async function shopperWithDeliveredOrder(request: APIRequestContext) {
   );
   await callCell(request, 'order.markDelivered', { orderId }, { token: staff });
   return { email, password, slug: variant!.slug, number: placed.number };
+}
+
+async function subscribe(request: APIRequestContext, email: string) {
+  await callCell(request, 'notification.subscribe', {
+    email,
+    source: 'footer',
+    wording: 'Email me the Shop newsletter.',
+  });
+  const confirmation = await waitForEmail(request, email, /Confirm your subscription/);
+  const token = new URL(linkIn(confirmation, '/newsletter/confirm')).searchParams.get('token');
+  await callCell(request, 'notification.confirmSubscription', { token });
 }
 
 async function averageOnPage(page: Page): Promise<{ average: number; count: number }> {
@@ -265,4 +282,73 @@ test('a review with profanity waits in the moderation queue', async ({
   await expect(queued).toBeVisible();
   await queued.getByText(/^Decisions/).click();
   await expect(queued).toContainText('held by the rules (profanity)');
+});
+
+test('a shopper follows the emailed review request link without signing in, writes a review with a photo; approved, it shows verified and moves the average', async ({
+  page,
+  request,
+  browser,
+}) => {
+  const shopper = await shopperWithDeliveredOrder(request, { subscribed: true });
+  const title = `Came by email ${Date.now().toString(36)}`;
+  const before = await queryCell<{ average: number; count: number }>(request, 'review.summary', {
+    productSlug: shopper.slug,
+  });
+  // The e2e stack waits 5 s after delivery (REVIEW_REQUEST_DELAY).
+  const email = await waitForEmail(request, shopper.email, /^How (is your|are you finding)/, {
+    timeoutMs: 60_000,
+  });
+  const link = new URL(linkIn(email, '/review?token='));
+  const linkPath = `${link.pathname}${link.search}`;
+
+  // Not signed in: this browser never signed in.
+  await page.goto(linkPath);
+  const form = page.getByTestId('write-review');
+  await expect(page.getByRole('heading', { level: 1, name: /^Review / })).toBeVisible();
+  await form.locator('label', { hasText: '2 stars' }).click();
+  await form.getByLabel('Title').fill(title);
+  await form.getByLabel('Your review').fill('Smaller than the pictures suggest, but solid.');
+  await form.getByTestId('review-photo-input').setInputFiles({
+    name: 'by-link.png',
+    mimeType: 'image/png',
+    buffer: solidPng(640, 480, [39, 174, 96]),
+  });
+  await expect(form.getByTestId('review-photos').getByRole('img')).toHaveCount(1, {
+    timeout: 20_000,
+  });
+  await form.getByRole('button', { name: 'Send review' }).click();
+  await expect(page.getByTestId('review-sent')).toContainText(
+    'It will appear once a moderator has checked it.',
+  );
+  // The same link again gets a page that says why it cannot write, not an error.
+  await page.goto(linkPath);
+  await expect(page.getByTestId('review-by-link')).toContainText('already been used');
+  // An edited link too.
+  await page.goto(linkPath.slice(0, -2) + (linkPath.endsWith('AA') ? 'BB' : 'AA'));
+  await expect(page.getByTestId('review-by-link')).toContainText('not valid');
+
+  const admin = await adminPage(browser, 'support@example.com');
+  await admin.goto('/reviews?status=pending');
+  const queued = admin.getByTestId('queued-review').filter({ hasText: title });
+  await expect(queued).toBeVisible();
+  await expect(queued).toContainText(shopper.number);
+  await queued.getByRole('checkbox', { name: `Select the review "${title}"` }).check();
+  await admin.getByRole('button', { name: 'Approve ticked' }).click();
+  await expect(admin.getByText('1 review approved.')).toBeVisible();
+
+  await page.goto(`/products/${shopper.slug}`);
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return (await averageOnPage(page)).count;
+      },
+      { timeout: 60_000, intervals: [1_000, 2_000, 3_000] },
+    )
+    .toBe(before.count + 1);
+  const after = await averageOnPage(page);
+  expect(after.average).toBeLessThan(before.count === 0 ? 5 : before.average + 0.05);
+  const shown = page.getByTestId('review').filter({ hasText: title });
+  await expect(shown.getByTestId('verified-badge')).toBeVisible();
+  await expect(shown.getByTestId('review-photos').getByRole('img')).toHaveCount(1);
 });

@@ -126,7 +126,14 @@ export async function startStack(
         const args = ['--import', 'tsx', 'src/host/main.ts'];
         const cells = startProcess(plan.name, process.execPath, args, {
           cwd: fromRoot('packages/api'),
-          env: { ...sharedEnv, CELLS: plan.cells, PORT: String(plan.port), HOST: '127.0.0.1' },
+          env: {
+            ...sharedEnv,
+            // e2e: the review request follows delivery in seconds, not days (reviews spec).
+            ...(mode === 'e2e' ? { REVIEW_REQUEST_DELAY: '5s' } : {}),
+            CELLS: plan.cells,
+            PORT: String(plan.port),
+            HOST: '127.0.0.1',
+          },
         });
         stoppers.push(() => cells.stop());
         await Promise.race([
