@@ -10,6 +10,9 @@ test('support opens a customer, sees their orders and lifetime value, and adds a
   await expect(page.getByRole('heading', { level: 1, name: 'Sam Shopper' })).toBeVisible();
   await expect(page.getByText('Lifetime value')).toBeVisible();
   await expect(page.getByRole('table', { name: /order/ })).toBeVisible();
+  // Newsletter consent as the notification cell holds it (the demo shopper never signed up).
+  await expect(page.getByRole('heading', { level: 2, name: 'Newsletter' })).toBeVisible();
+  await expect(page.getByText('Never subscribed')).toBeVisible();
 
   const note = `Prefers delivery after 5 pm (${Date.now()})`;
   await page.getByLabel('Add a note').fill(note);

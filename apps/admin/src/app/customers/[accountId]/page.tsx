@@ -6,6 +6,7 @@ import { requirePermission } from '@/auth/current-session';
 import { cellsAs } from '@/auth/signed-in-cells';
 import { CustomerMarketing } from '@/components/customers/customer-marketing';
 import { CustomerNotes } from '@/components/customers/customer-notes';
+import { emailLanguages } from '@/app/notifications/_components/email-languages';
 import { CustomerOrders } from '@/components/customers/customer-orders';
 import { callCell } from '@/server/cell-call';
 
@@ -70,8 +71,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ accou
                       timeZone: 'UTC',
                     })}
                   </dd>
-                  <dt className="text-ink-muted">Language</dt>
-                  <dd>{customer.data.profile.preferences.language}</dd>
+                  <dt className="text-ink-muted">Email language</dt>
+                  <dd>
+                    {emailLanguages.find(
+                      ([code]) => code === customer.data.profile.preferences.language,
+                    )?.[1] ?? customer.data.profile.preferences.language}
+                  </dd>
                   <dt className="text-ink-muted">Currency</dt>
                   <dd>{customer.data.profile.preferences.currency}</dd>
                 </dl>
