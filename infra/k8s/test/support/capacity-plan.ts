@@ -60,8 +60,9 @@ export const secretKeysByWorkload = {
   // The auth cell checks, and the order saga and review cell present, the secret behind service tokens.
   auth: [...cellKeys, 'SERVICE_TOKEN_SECRET'],
   order: [...cellKeys, 'SERVICE_TOKEN_SECRET'],
-  // The review cell's checks and rating summaries call other cells with service tokens.
-  review: [...cellKeys, 'SERVICE_TOKEN_SECRET'],
+  // The review cell's checks and rating summaries call other cells with service tokens;
+  // MAIL_LINK_SECRET signs and checks its review request links.
+  review: [...cellKeys, 'SERVICE_TOKEN_SECRET', 'MAIL_LINK_SECRET'],
   // The product cell expires the storefront's cached pages with a shared secret.
   product: [...cellKeys, 'REVALIDATE_SECRET'],
   // The notification cell's SMTP_URL carries the mail provider's credentials; MAIL_LINK_SECRET
