@@ -85,6 +85,13 @@ export function TopProductsTables({ report }: { report: TopProductsReport }) {
             cell: (row) => row.addToCart,
           },
           {
+            key: 'reviews',
+            header: 'Reviews written',
+            align: 'end',
+            hideBelow: 'md',
+            cell: (row) => row.reviewsWritten,
+          },
+          {
             key: 'viewRate',
             header: 'View → purchase',
             align: 'end',

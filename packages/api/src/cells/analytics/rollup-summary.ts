@@ -82,6 +82,10 @@ export function summariseBucket(browsing: BrowsingFact[], recorded: RecordedFact
       const product = (summary.products[`slug:${event.productId}`] ??= {});
       add(product, event.kind === 'product_viewed' ? 'views' : 'addToCart');
     }
+    // The storefront's review form reports a review it saved (the product, never the text).
+    if (event.productId && event.kind === 'review_written') {
+      add((summary.products[`slug:${event.productId}`] ??= {}), 'reviewsWritten');
+    }
     if (event.kind === 'search_result_clicked' && event.query) {
       add((summary.searches[event.query] ??= {}), 'clicks');
     }

@@ -83,6 +83,8 @@ export interface TopProductsReport {
     product: string;
     views: number;
     addToCart: number;
+    /** Reviews shoppers wrote of the product (the storefront's `review_written`). */
+    reviewsWritten: number;
     viewSessions: number;
     viewPurchases: number;
     viewToPurchaseRate: number | null;

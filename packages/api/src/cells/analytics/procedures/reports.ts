@@ -166,6 +166,7 @@ export async function topProductsReport({
         product: key.slice(5),
         views: counts.views ?? 0,
         addToCart: counts.addToCart ?? 0,
+        reviewsWritten: counts.reviewsWritten ?? 0,
         viewSessions: counts.viewSessions ?? 0,
         viewPurchases: counts.viewPurchases ?? 0,
         viewToPurchaseRate: rateOf(counts.viewPurchases, counts.viewSessions),
