@@ -86,5 +86,13 @@ export function sampleProps(): { [TId in EmailTemplateId]?: EmailProps<TId> } {
       currency: 'EUR',
       restoreToken: 'sample-token',
     },
+    'review-request': {
+      orderNumber: 'SO-SAMPLE-1',
+      reminder: false,
+      products: [
+        { name: 'Linen Shirt', token: 'sample-review-link-token' },
+        { name: 'Stoneware Mug', token: 'sample-review-link-token-2' },
+      ],
+    },
   };
 }
