@@ -140,11 +140,9 @@ export const hostShape = {
    * SendGrid's Event Webhook verification key (Mail Settings; base64 DER, public): bounces and
    * spam reports at /webhooks/mail-events/sendgrid. Unset: that route answers 503.
    */
-  SENDGRID_WEBHOOK_PUBLIC_KEY: envValue
-    .text()
-    .refine((value) => !value || isEcPublicKey(value), {
-      message: 'must be the base64 public key SendGrid shows for the signed Event Webhook',
-    }),
+  SENDGRID_WEBHOOK_PUBLIC_KEY: envValue.text().refine((value) => !value || isEcPublicKey(value), {
+    message: 'must be the base64 public key SendGrid shows for the signed Event Webhook',
+  }),
   /** How long a cart with a known email waits before its one reminder (Inngest duration). */
   ABANDONED_CART_DELAY: envValue.text().transform((value, context): string => {
     if (value === undefined) return '4h';
