@@ -11,7 +11,7 @@ export interface EventLoopLag {
   readings: number;
 }
 
-async function readLagMs(
+export async function readLagMs(
   url: string,
   headers: Record<string, string>,
 ): Promise<number | undefined> {

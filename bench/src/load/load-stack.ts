@@ -5,7 +5,6 @@ import {
   cellUrlEnv,
   inngestAppUrls,
   platformEnv,
-  prepareStandaloneServer,
   startStackMail,
   type CellLayout,
 } from '@shop/stack';
@@ -15,6 +14,7 @@ import { seedDemoData } from '@shop/db/seed';
 import pino from 'pino';
 import { startDatabaseGate, type DatabaseGate } from './db-gate';
 import { platformPart, type PlatformPart } from './platform-part';
+import { storefrontSnapshot } from './storefront-snapshot';
 
 export interface LoadStack {
   storefrontUrl: string;
@@ -39,7 +39,12 @@ export interface LoadStack {
  * in-memory MongoDB stand-in behind a gate, and the SMTP capture. The admin is not started (no
  * shopper reaches it).
  */
-export async function startLoadStack(layout: CellLayout, basePort: number): Promise<LoadStack> {
+export async function startLoadStack(
+  layout: CellLayout,
+  basePort: number,
+  /** Added to every part's environment (the fault test shortens the payment timeout). */
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<LoadStack> {
   const logger = pino({ level: 'warn' });
   const local = (port: number) => `http://127.0.0.1:${port}`;
   const logDir = `/tmp/shop-load/${layout}`;
@@ -88,6 +93,7 @@ export async function startLoadStack(layout: CellLayout, basePort: number): Prom
       ...cellUrlEnv(plans),
       CELL_SERVICE_TOKEN: cellToken,
       LOG_LEVEL: 'warn',
+      ...extraEnv,
     };
 
     const executor = platformPart({
@@ -124,7 +130,7 @@ export async function startLoadStack(layout: CellLayout, basePort: number): Prom
     stoppers.push(() => executor.stop());
     await executor.start();
 
-    const server = await prepareStandaloneServer('storefront');
+    const server = await storefrontSnapshot();
     const storefront = platformPart({
       name: 'storefront',
       url: storefrontUrl,

@@ -16,7 +16,7 @@ interface Sample {
 }
 
 /** CPU time (user + system) and RSS of a process, from /proc (Linux). */
-async function sample(pid: number): Promise<Sample | undefined> {
+export async function processSample(pid: number): Promise<Sample | undefined> {
   const [stat, status] = await Promise.all([
     readFile(`/proc/${pid}/stat`, 'utf8').catch(() => ''),
     readFile(`/proc/${pid}/status`, 'utf8').catch(() => ''),
@@ -43,7 +43,7 @@ export function sampleProcesses(
   const tick = async () => {
     for (const { name, pid } of pids()) {
       if (!pid) continue;
-      const now = await sample(pid);
+      const now = await processSample(pid);
       if (!now) continue;
       const at = performance.now();
       if (first.get(name)?.pid !== pid) first.set(name, { pid, at, sample: now });

@@ -1,0 +1,163 @@
+/**
+ * Faults under load: while a modest shoppers' mix runs (each cell in its own host), SIGKILL each
+ * cell host in turn and restart it, SIGKILL the Inngest executor and restart it, and cut the
+ * database off for 10 s. Checks that calls to the dead part fail fast with 503 while the others
+ * keep answering, then, once orders settle, reconciles orders, reservations, stock and payments,
+ * and sent mail against the SMTP capture (reconcile.ts). Exits 1 on any finding.
+ *
+ *   pnpm --filter @shop/bench load:faults               # every host (about 6-8 min)
+ *   FAULTS_SHORT=1 pnpm --filter @shop/bench load:faults  # order, product, payment hosts,
+ *                                                       # executor, database (the CI-sized one)
+ */
+import { domains, type Domain } from '@shop/api/client';
+import { closeDatabaseConnections, connectDomainDatabase } from '@shop/db';
+import { orderModels } from '@shop/db/order';
+import { describeMachine } from '../machine';
+import { probeDomain, probePage, type ProbeResult } from './fault-probes';
+import { formatMeasurement } from './format-report';
+import { pickLoadData } from './load-data';
+import { loadOptions } from './load-options';
+import { startLoadStack } from './load-stack';
+import { measureLoad, warmUp } from './measure-load';
+import { reconcile, stockBaseline } from './reconcile';
+
+const short = process.env.FAULTS_SHORT === '1';
+const options = loadOptions({ LOAD_BASE_PORT: '5800', ...process.env, LOAD_MODE: 'each' });
+const rate = Number(process.env.FAULTS_RATE ?? 2);
+const failFastMs = 1_000;
+const victims: Domain[] = short ? ['order', 'product', 'payment'] : [...domains];
+const began = performance.now();
+const out = (text: string) => process.stdout.write(`${text}\n`);
+const findings: string[] = [];
+const elapsed = () => `${((performance.now() - began) / 1000).toFixed(0)} s`;
+
+out(`Machine: ${describeMachine()}; faults: ${short ? 'short' : 'full'}`);
+// Unpaid orders of shoppers cut off mid-checkout are cancelled after 30 s, not the real 10 min.
+const stack = await startLoadStack('each', options.LOAD_BASE_PORT, {
+  ORDER_PAYMENT_TIMEOUT: '30s',
+});
+let exitCode = 0;
+try {
+  const data = await pickLoadData(stack.databaseUri, stack.demoAccounts);
+  await warmUp(stack, data, '/tmp/shop-load/faults/warm-up');
+  const baseline = await stockBaseline(stack.databaseUri, data.skus);
+  const since = new Date();
+  // The load runs for the planned faults (a host restart takes about 10-20 s on a busy machine).
+  const loadSeconds = victims.length * 25 + 60;
+  const load = measureLoad(stack, data, {
+    rate,
+    seconds: loadSeconds,
+    runDir: '/tmp/shop-load/faults/load',
+  });
+  out(`[${elapsed()}] load started: ${rate} arrivals/s for ${loadSeconds} s`);
+
+  const expectDown = (what: string, probe: ProbeResult) => {
+    out(`    ${what}: ${probe.status} in ${probe.ms} ms`);
+    if (probe.status !== 503 || probe.ms > failFastMs)
+      findings.push(
+        `${what}: expected a 503 within ${failFastMs} ms, got ${probe.status} in ${probe.ms} ms`,
+      );
+  };
+  const expectUp = (what: string, probe: ProbeResult) => {
+    out(`    ${what}: ${probe.status} in ${probe.ms} ms`);
+    if (probe.status === 0 || probe.status >= 500)
+      findings.push(`${what}: expected an answer, got ${probe.status} in ${probe.ms} ms`);
+  };
+
+  for (const domain of victims) {
+    const host = stack.cellHosts.find((candidate) => candidate.name === `cells-${domain}`)!;
+    await host.kill();
+    out(`[${elapsed()}] SIGKILL ${host.name}`);
+    const other = domain === 'search' ? 'product' : 'search';
+    expectDown(
+      `${domain} call while its host is down`,
+      await probeDomain(stack.storefrontUrl, domain),
+    );
+    expectUp(
+      `${other} call while ${domain} is down`,
+      await probeDomain(stack.storefrontUrl, other),
+    );
+    expectUp(`home page while ${domain} is down`, await probePage(stack.storefrontUrl, '/'));
+    const restartedAt = performance.now();
+    await host.start();
+    out(`    restarted in ${((performance.now() - restartedAt) / 1000).toFixed(1)} s`);
+    expectUp(`${domain} call after restart`, await probeDomain(stack.storefrontUrl, domain));
+  }
+
+  await stack.executor.kill();
+  out(`[${elapsed()}] SIGKILL executor`);
+  expectUp('cart call while the executor is down', await probeDomain(stack.storefrontUrl, 'order'));
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  await stack.executor.start();
+  out(`[${elapsed()}] executor restarted`);
+
+  out(`[${elapsed()}] database cut off for 10 s`);
+  const cut = stack.gate.cutFor(10_000);
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const duringCut = await Promise.all([
+    probeDomain(stack.storefrontUrl, 'order'),
+    probeDomain(stack.storefrontUrl, 'product'),
+    probePage(stack.storefrontUrl, '/'),
+  ]);
+  out(
+    `    during the cut: order ${duringCut[0].status} in ${duringCut[0].ms} ms, product ${duringCut[1].status} in ${duringCut[1].ms} ms, home ${duringCut[2].status} in ${duringCut[2].ms} ms`,
+  );
+  for (const [what, probe] of [
+    ['order call', duringCut[0]],
+    ['product call', duringCut[1]],
+  ] as const) {
+    if (probe.ms > 6_000)
+      findings.push(
+        `${what} with the database cut off took ${probe.ms} ms (status ${probe.status}): a pile-up, not a fast failure`,
+      );
+    else if (probe.status !== 503)
+      findings.push(
+        `${what} with the database cut off answered ${probe.status} in ${probe.ms} ms (a clear 503 expected)`,
+      );
+  }
+  await cut;
+  out(`[${elapsed()}] database back`);
+
+  const measured = await load;
+  out(formatMeasurement('load during the faults (errors expected)', measured));
+  out(`[${elapsed()}] load done; waiting for orders to settle`);
+  await waitForOrdersToSettle(stack.databaseUri, since, 120_000);
+  const result = await reconcile({
+    uri: stack.databaseUri,
+    since,
+    baseline,
+    mailInboxUrl: stack.mailInboxUrl,
+  });
+  out(
+    `[${elapsed()}] orders since the faults began: ${JSON.stringify(result.orders)}; emails recorded ${result.emails.recorded}, captured ${result.emails.captured}`,
+  );
+  findings.push(...result.problems.map((problem) => `reconciliation: ${problem}`));
+} catch (error) {
+  findings.push(
+    `the fault test itself failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
+} finally {
+  await stack.stop();
+}
+out(`\n${findings.length === 0 ? 'No findings.' : `${findings.length} findings:`}`);
+for (const finding of findings) out(`  - ${finding}`);
+out(`Runtime ${elapsed()}.`);
+exitCode = findings.length === 0 ? 0 : 1;
+process.exit(exitCode);
+
+async function waitForOrdersToSettle(uri: string, since: Date, timeoutMs: number) {
+  const { Order } = orderModels(await connectDomainDatabase('order', { uri }));
+  const deadline = Date.now() + timeoutMs;
+  try {
+    while (Date.now() < deadline) {
+      const open = await Order.countDocuments({
+        createdAt: { $gte: since },
+        status: { $nin: ['CONFIRMED', 'CANCELLED'] },
+      });
+      if (open === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  } finally {
+    await closeDatabaseConnections();
+  }
+}
