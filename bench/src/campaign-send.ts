@@ -64,14 +64,15 @@ const capture = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
-// Whatever happens below, the helper processes end with this one.
+// Whatever happens below, the helper processes end with this one (Ctrl-C included).
 process.once('exit', () => capture.kill('SIGTERM'));
+process.once('SIGINT', () => process.exit(130));
 for (let attempt = 0; ; attempt += 1) {
   const up = await fetch(`http://127.0.0.1:${smtpPort + 1}/api/messages`)
     .then((response) => response.ok)
     .catch(() => false);
   if (up) break;
-  if (attempt > 150) throw new Error('the SMTP capture never started');
+  if (attempt > 900) throw new Error('the SMTP capture never started');
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
 
@@ -97,7 +98,7 @@ for (let attempt = 0; ; attempt += 1) {
     .then((response) => response.ok)
     .catch(() => false);
   if (healthy) break;
-  if (attempt > 150) throw new Error('the Inngest executor never became healthy');
+  if (attempt > 900) throw new Error('the Inngest executor never became healthy');
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
 const host = await startPinnedCellHost({
@@ -116,6 +117,10 @@ const host = await startPinnedCellHost({
     FILES_STORE: 'local',
     FILES_LOCAL_DIR: path.join(tmpdir(), 'shop-bench-campaign-files'),
   },
+});
+
+process.once('exit', () => {
+  if (host.pid) process.kill(host.pid, 'SIGTERM');
 });
 
 async function call<T>(kind: 'query' | 'mutation', path: string, input: unknown, token?: string) {
