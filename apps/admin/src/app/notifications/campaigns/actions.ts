@@ -12,6 +12,7 @@ import {
 } from './_components/campaign-draft-schema';
 import { campaignStateFromError, type CampaignActionState } from './_components/campaign-errors';
 import { audienceOf, campaignContentOf, campaignFieldsOf } from './_components/campaign-input';
+import { previewableHtml } from './_components/previewable-html';
 import { shopTimeZone } from './_components/shop-time-zone';
 import { instantOfWallClock } from './_components/zoned-time';
 
@@ -80,7 +81,7 @@ export async function previewCampaign(draft: unknown): Promise<PreviewAnswer> {
   }
   try {
     const preview = await cellsAs(session).notification.previewCampaign.query(content.value);
-    return { ok: true, ...preview };
+    return { ok: true, ...preview, html: previewableHtml(preview.html) };
   } catch (error) {
     const state = campaignStateFromError(error);
     return { ok: false, message: state.message ?? 'No preview.', fieldErrors: state.fieldErrors };

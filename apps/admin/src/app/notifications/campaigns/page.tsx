@@ -21,6 +21,7 @@ import {
   type CampaignStatus,
   type CampaignSummary,
 } from './_components/campaign-status';
+import { categoryChoices } from './_components/category-choices';
 import { shopTimeZone } from './_components/shop-time-zone';
 import { formatInZone } from './_components/zoned-time';
 
@@ -58,12 +59,14 @@ export default async function CampaignsPage({
   const status = campaignStatusOf(params.status);
   const cursor =
     typeof params.cursor === 'string' && objectId.test(params.cursor) ? params.cursor : undefined;
-  const [answer, timeZone] = await Promise.all([
+  const [answer, timeZone, categories] = await Promise.all([
     callCell(({ signal }) =>
       cellsAs(session).notification.listCampaigns.query({ status, cursor, limit: 20 }, { signal }),
     ),
     shopTimeZone(session),
+    categoryChoices(session),
   ]);
+  const categoryNames = new Map(categories.map((category) => [category.slug, category.path]));
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6">
@@ -159,7 +162,7 @@ export default async function CampaignsPage({
                 key: 'audience',
                 header: 'Audience',
                 hideBelow: 'md',
-                cell: (campaign) => describeAudience(campaign.audience),
+                cell: (campaign) => describeAudience(campaign.audience, categoryNames),
               },
               {
                 key: 'size',

@@ -12,6 +12,7 @@ import { CampaignProgress } from '../_components/campaign-progress';
 import { describeAudience } from '../_components/campaign-status';
 import { categoryChoices } from '../_components/category-choices';
 import { draftOfCampaign } from '../_components/draft-of-campaign';
+import { previewableHtml } from '../_components/previewable-html';
 import { shopTimeZone } from '../_components/shop-time-zone';
 import { formatInZone, wallClockOf } from '../_components/zoned-time';
 
@@ -107,6 +108,9 @@ export default async function CampaignPage({
   }
 
   // Sending, paused, sent or cancelled: the content is fixed; show it as sent.
+  const categoryNames = new Map(
+    (await categoryChoices(session)).map((category) => [category.slug, category.path]),
+  );
   const preview = await callCell(({ signal }) =>
     notification.previewCampaign.query(
       {
@@ -137,7 +141,7 @@ export default async function CampaignPage({
                 <dt className="text-ink-muted">Subject</dt>
                 <dd className="break-words text-ink">{campaign.subject}</dd>
                 <dt className="text-ink-muted">Audience</dt>
-                <dd className="text-ink">{describeAudience(campaign.audience)}</dd>
+                <dd className="text-ink">{describeAudience(campaign.audience, categoryNames)}</dd>
                 <dt className="text-ink-muted">Language</dt>
                 <dd className="text-ink uppercase">{campaign.language}</dd>
                 {campaign.sendAt ? (
@@ -162,7 +166,7 @@ export default async function CampaignPage({
               <iframe
                 title="Campaign email"
                 sandbox=""
-                srcDoc={preview.data.html}
+                srcDoc={previewableHtml(preview.data.html)}
                 className="mx-auto block h-[40rem] w-[600px] max-w-none border-0 bg-white"
                 data-testid="sent-preview"
               />

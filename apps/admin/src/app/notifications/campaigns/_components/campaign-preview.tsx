@@ -90,6 +90,10 @@ export function CampaignPreview({ draft }: { draft: CampaignDraft }) {
       </div>
       {answer?.ok ? (
         <>
+          <p className="text-xs text-ink-muted">
+            Pictures show as grey stand-ins here (the back office loads nothing from other sites);
+            recipients see the real images.
+          </p>
           <p className="text-sm break-words">
             <span className="font-medium text-ink-muted">Subject: </span>
             <span data-testid="preview-subject">{answer.subject}</span>

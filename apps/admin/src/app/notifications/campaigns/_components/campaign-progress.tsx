@@ -1,4 +1,4 @@
-import { Badge } from '@shop/ui';
+import { Badge, Notice } from '@shop/ui';
 import { campaignStatusLabels, type CampaignView } from './campaign-status';
 import { formatInZone } from './zoned-time';
 
@@ -44,6 +44,11 @@ export function CampaignProgress({
           <Badge tone={status.tone}>{status.label}</Badge>
         </span>
       </div>
+      {campaign.lastError && campaign.status === 'paused' ? (
+        <Notice tone="warning" title="Sending paused by itself" data-testid="campaign-last-error">
+          {campaign.lastError} Resume to try again.
+        </Notice>
+      ) : null}
       <div className="flex flex-col gap-2">
         <p className="text-sm text-ink" data-testid="progress-summary">
           <span className="text-2xl font-semibold">{number.format(counts.sent)}</span> sent of{' '}
