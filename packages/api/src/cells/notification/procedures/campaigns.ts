@@ -70,7 +70,7 @@ async function transition(
       $set: { ...set, updatedBy: ctx.identity.accountId },
       ...(bump && { $inc: { generation: 1 } }),
     },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<StoredCampaign>();
   if (!after) return null;
   ctx.audit.record({
