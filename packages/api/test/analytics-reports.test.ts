@@ -312,6 +312,7 @@ describe('top products and search', () => {
         product: 'oak-lamp',
         views: viewingVisits,
         addToCart: 1,
+        reviewsWritten: 0,
         // Each visit is its own session, and none reached the order confirmation page.
         viewSessions: viewingVisits,
         viewPurchases: 0,
