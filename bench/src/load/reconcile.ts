@@ -146,8 +146,13 @@ export async function reconcile(input: {
     for (const address of new Set([...recordedTo.keys(), ...capturedTo.keys()])) {
       const r = recordedTo.get(address) ?? 0;
       const c = capturedTo.get(address) ?? 0;
-      if (r !== c)
-        problems.push(`email to ${address}: ${r} recorded as sent, ${c} received by SMTP`);
+      if (r === c) continue;
+      // What the platform holds for that address, to tell a lost record from a lost send.
+      const held = await Message.find({ to: address }, { template: 1, status: 1 }).lean();
+      const detail = held.map((m) => `${m.template} ${m.status}`).join(', ') || 'no message record';
+      problems.push(
+        `email to ${address}: ${r} recorded as sent, ${c} received by SMTP (${detail})`,
+      );
     }
     const confirmations = recorded.filter((m) => /confirm/i.test(m.template)).length;
     const confirmed = counts.CONFIRMED ?? 0;
