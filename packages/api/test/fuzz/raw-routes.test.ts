@@ -23,6 +23,9 @@ const routeEnv: Record<string, string> = {
   MAIL_EVENTS_TOKEN: 'fuzz-mail-events-token-0123456789abcdef',
   STRIPE_SECRET_KEY: 'sk_test_fuzz0123456789',
   STRIPE_WEBHOOK_SECRET: 'whsec_fuzz0123456789',
+  // As in production: the Inngest endpoints check the engine's signature (without a key and
+  // outside dev mode the SDK answers every call 500, a configuration state, not input handling).
+  INNGEST_SIGNING_KEY: `signkey-test-${'0123456789abcdef'.repeat(4)}`,
 };
 const saved = Object.fromEntries(Object.keys(routeEnv).map((key) => [key, process.env[key]]));
 
