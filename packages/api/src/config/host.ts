@@ -150,6 +150,8 @@ export const hostShape = {
     context.addIssue({ code: 'custom', message: 'must be a duration such as 30m, 4h or 1d' });
     return z.NEVER;
   }),
+  /** Campaign emails a second (notification cell, send-campaign); the provider's limit sets it. */
+  CAMPAIGN_SEND_RATE: envValue.integer(10, 1, 10_000),
   // review: the wait after delivery before the review request, and before its one reminder
   REVIEW_REQUEST_DELAY: lifecycleDelay('14d'),
   REVIEW_REMINDER_DELAY: lifecycleDelay('7d'),

@@ -1,18 +1,13 @@
-import { defineConfig, envValue } from '@shop/env';
-import { z } from 'zod';
+import { hostConfig } from '../../../config/host';
 
 /**
- * Campaign sending settings. CAMPAIGN_SEND_RATE: emails per second a campaign may send (default
- * 10, the demo's; a provider's contract sets the real one). A bad value stops the send with the
- * variable named, never its value.
+ * Campaign sending settings, from the host's configuration (config/host.ts checks them at start,
+ * naming a bad variable without its value). CAMPAIGN_SEND_RATE: emails per second a campaign may
+ * send (default 10, the demo's; 1 to 10,000).
  */
-export const campaignSendConfig = defineConfig({
-  processName: 'cell host (notification campaigns)',
-  schema: z.object({ CAMPAIGN_SEND_RATE: envValue.integer(10, 1, 10_000) }),
-  // Its own accessor, parsed on first use, because hostShape (config/host.ts) is not this cell's file.
-  // eslint-disable-next-line no-restricted-properties -- a config module, like config/host.ts
-  source: () => process.env,
-});
+export function campaignSendConfig(): { CAMPAIGN_SEND_RATE: number } {
+  return { CAMPAIGN_SEND_RATE: hostConfig().CAMPAIGN_SEND_RATE };
+}
 
 /**
  * Recipients per batch (one durable step): about two seconds of sending, so a pause takes effect
