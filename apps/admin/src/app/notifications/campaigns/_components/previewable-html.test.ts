@@ -14,6 +14,16 @@ describe('the preview frame shows remote pictures as stand-ins', () => {
     expect(shown.match(/data:image\/svg\+xml/g)).toHaveLength(3);
   });
 
+  it('drops image preloads and srcsets, and replaces CSS and background pictures', () => {
+    const html =
+      '<head><link rel="preload" as="image" href="http://127.0.0.1:3200/a.svg"/></head>' +
+      '<img src="https://x.example/a.png" srcset="https://x.example/a2.png 2x">' +
+      '<td background="https://x.example/bg.png" style="background-image:url(https://x.example/c.png)">';
+    const shown = previewableHtml(html);
+    expect(shown).not.toMatch(/127\.0\.0\.1|x\.example/);
+    expect(shown).not.toContain('<link');
+  });
+
   it('leaves links, text and images already allowed alone', () => {
     const html =
       '<a href="https://shop.example/p">Shop https://x</a><img src="data:image/png;base64,AA">';

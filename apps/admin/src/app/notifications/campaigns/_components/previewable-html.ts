@@ -10,10 +10,20 @@ const standIn = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400" viewBox="0 0 600 400"><rect width="600" height="400" fill="#e7e5e4"/><path d="M220 270l70-90 50 60 30-35 60 65z" fill="#a8a29e"/><circle cx="380" cy="150" r="22" fill="#a8a29e"/></svg>',
 )}`;
 
-/** `html` with every remote `<img src>` (http, https or protocol-relative) replaced. */
+const remote = String.raw`(?:https?:)?\/\/[^"')\s]*`;
+
+/**
+ * `html` with every remote picture replaced: `<img src>` and `background` attributes, CSS
+ * `url(...)`, `srcset`s dropped, and `<link>` tags other than stylesheets dropped (React's
+ * renderer adds `<link rel="preload" as="image">` for the email's images).
+ */
 export function previewableHtml(html: string): string {
-  return html.replace(
-    /(<img\b[^>]*?\ssrc=)(["'])(?:https?:)?\/\/[^"']*\2/gi,
-    (_match, start: string, quote: string) => `${start}${quote}${standIn}${quote}`,
-  );
+  return html
+    .replace(/<link\b(?![^>]*\brel=["']?stylesheet)[^>]*>/gi, '')
+    .replace(/\s(?:image)?srcset=(["'])[^"']*\1/gi, '')
+    .replace(
+      new RegExp(String.raw`(\s(?:src|background)=)(["'])${remote}\2`, 'gi'),
+      (_match, start: string, quote: string) => `${start}${quote}${standIn}${quote}`,
+    )
+    .replace(new RegExp(String.raw`url\((["']?)${remote}\1\)`, 'gi'), `url("${standIn}")`);
 }
