@@ -35,21 +35,32 @@ export function platformPart(command: PartCommand): PlatformPart {
     child.kill(signal);
     await exited;
   };
+  const startOnce = async () => {
+    const log = openSync(`${command.logDir}/${command.name}.log`, 'a');
+    const started = spawn(process.execPath, command.args, {
+      cwd: command.cwd,
+      env: command.env,
+      stdio: ['ignore', log, log],
+    });
+    closeSync(log);
+    child = started;
+    exited = new Promise((resolve) => started.once('exit', () => resolve()));
+    await waitReady(command, () => started.exitCode !== null || started.signalCode !== null);
+  };
   return {
     name: command.name,
     url: command.url,
     pid: () => child?.pid,
     async start() {
-      const log = openSync(`${command.logDir}/${command.name}.log`, 'a');
-      const started = spawn(process.execPath, command.args, {
-        cwd: command.cwd,
-        env: command.env,
-        stdio: ['ignore', log, log],
-      });
-      closeSync(log);
-      child = started;
-      exited = new Promise((resolve) => started.once('exit', () => resolve()));
-      await waitReady(command, () => started.exitCode !== null || started.signalCode !== null);
+      // A host exits when the database does not answer within server selection (5 s) at start,
+      // which a machine at load 40 can cause; an orchestrator would start it again, so do we.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await startOnce();
+        } catch (error) {
+          if (attempt >= 3) throw error;
+        }
+      }
     },
     kill: () => signalAndWait('SIGKILL'),
     async stop() {
