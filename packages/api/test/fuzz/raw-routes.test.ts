@@ -95,7 +95,10 @@ describe('the cell host outside procedures', () => {
         fc.pre(!(request.method !== 'GET' && request.path.startsWith('/api/inngest/')));
         const { status, text } = await send(request);
         const line = `${request.method} ${request.path}${request.query.slice(0, 80)} (${request.contentType}, internal ${request.internal}) answered ${status}: ${text.slice(0, 200)}`;
-        expect(status, line).toBeLessThan(500);
+        // A route whose secret this test does not set (e.g. SendGrid's public key) says so by
+        // design: 503 "... not configured".
+        const notConfigured = status === 503 && /not configured/.test(text);
+        if (!notConfigured) expect(status, line).toBeLessThan(500);
         expect(internalsPattern.test(text), line).toBe(false);
       }),
       { seed: fuzzSeed, numRuns: fuzzRuns * 40 },
