@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
  * How hard the fuzzer tries. CI uses the defaults (a fixed seed, so a failure reproduces);
  * `FUZZ_RUNS=200` tries longer locally, `FUZZ_SEED=<n>` replays a run (docs/testing.md, Fuzzing).
  */
-export const fuzzRuns = positiveInteger(process.env.FUZZ_RUNS, 6);
+export const fuzzRuns = positiveInteger(process.env.FUZZ_RUNS, 3);
 export const fuzzSeed = integer(process.env.FUZZ_SEED, 20_261_205);
 /** Only procedures whose path contains this (e.g. `review.`), to chase one failure. */
 export const fuzzOnly = process.env.FUZZ_ONLY ?? '';
