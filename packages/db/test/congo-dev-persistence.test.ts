@@ -15,15 +15,18 @@ const schema = new mongoose.Schema({
   count: Number,
 });
 
+const noteModel = (connection: mongoose.Connection) => connection.model('Note', schema);
+type NoteModel = ReturnType<typeof noteModel>;
+
 /** Starts the server on the snapshot, runs `work` against it, and stops it (which saves). */
 async function withServer<T>(
   snapshotFile: string,
-  work: (Note: mongoose.Model<mongoose.InferSchemaType<typeof schema>>) => Promise<T>,
+  work: (Note: NoteModel) => Promise<T>,
 ): Promise<T> {
   const server = await startCongo({ snapshotFile });
   const connection = await mongoose.createConnection(server.uri, { dbName: 'keep' }).asPromise();
   try {
-    return await work(connection.model('Note', schema));
+    return await work(noteModel(connection));
   } finally {
     await connection.close();
     await server.stop();
