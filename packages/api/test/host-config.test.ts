@@ -72,6 +72,7 @@ describe('the cell host configuration', () => {
   it('asks only for what the hosted cells need', () => {
     expect(problemsOf({ ...production, CELLS: 'search,analytics' })).toEqual([]);
     expect(problemsOf({ ...production, CELLS: 'review' })).toEqual([
+      'MAIL_LINK_SECRET: required in production by the review cell (it signs and checks the links in review request emails)',
       'SERVICE_TOKEN_SECRET: required in production by the review cell (it asks the order cell about purchases and writes rating summaries onto products)',
     ]);
     expect(problemsOf({ ...production, CELLS: 'product' })).toEqual([

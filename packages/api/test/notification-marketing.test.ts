@@ -37,7 +37,9 @@ beforeAll(async () => {
     },
   });
   staff = await signInDemoAccounts(platform.host.url, ['admin', 'support', 'shopper']);
-}, 60_000);
+  // Seeding, a host of three cells and three sign-ins: about 20 s alone, past 60 s in a full
+  // clone run where every package tests at once.
+}, 180_000);
 afterAll(async () => {
   const { closeSmtpTransports } = await import('../src/cells/notification/smtp-transport');
   closeSmtpTransports();

@@ -36,8 +36,19 @@ afterAll(async () => {
 });
 
 /** Sends the event and waits for the notification function it starts to end. */
+/**
+ * Delivers an order event and returns the runs of the cell's email functions. `order.confirmed`
+ * also feeds the campaigns' purchase projection (its own run, which needs the product cell this
+ * host does not serve, and is tested with campaigns): it is waited for and left out.
+ */
 async function deliver(name: string, data: Record<string, unknown>) {
-  return runsEnded(executor, await sendToExecutor(executor, name, data));
+  const alsoProjection = name === 'order/order.confirmed';
+  const runs = await runsEnded(
+    executor,
+    await sendToExecutor(executor, name, data),
+    alsoProjection ? 2 : 1,
+  );
+  return runs.filter((run) => !run.function_id.endsWith('record-customer-purchase'));
 }
 
 async function inbox(to: string): Promise<CapturedMessage[]> {

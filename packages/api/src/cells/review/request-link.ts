@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { hostConfig } from '../../config/host';
+import { isObjectIdText } from '../../ids/object-id-text';
 import { isSameSecret } from '../../secrets';
 
 /** How long a review request link works (issue 13: 45 days). */
@@ -19,7 +20,6 @@ export interface ReviewLink {
  */
 const purpose = 'review-request';
 const version = 'r1';
-const hex24 = /^[0-9a-f]{24}$/;
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Outside production without MAIL_LINK_SECRET: one random key per process (tests, a bare host). */
@@ -68,7 +68,7 @@ export function readReviewLink(token: string, now = new Date()): ReadLink {
     string,
     string,
   ];
-  if (tag !== version || !hex24.test(orderId) || !hex24.test(accountId)) return invalid;
+  if (tag !== version || !isObjectIdText(orderId) || !isObjectIdText(accountId)) return invalid;
   if (!slugPattern.test(productSlug) || !/^[0-9a-z]{1,10}$/.test(expiry)) return invalid;
   const payload = parts.slice(0, 5).join('.');
   if (!isSameSecret(signature, mac(payload))) return invalid;
