@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { markBounced, suppress } from './suppression';
 
+/** A provider's batch is a few KiB; far more is not a bounce report. */
+export const maxWebhookBodyBytes = 256 * 1024;
+
 /**
  * What a mail provider reports after the fact, normalised: a bounce (`permanent` is a hard
  * bounce; `transient` is only counted) or a complaint (the recipient marked it as spam). The

@@ -4,8 +4,8 @@ import { hostConfig } from '../../config/host';
 import { sendJson } from '../../host/json-response';
 import { rootLogger } from '../../observability/logger';
 import { isSameSecret } from '../../secrets';
-import { applyMailEvents, mailEventReport } from './mail-event-report';
-import { readWebhookBody } from './webhook-body';
+import { applyMailEvents, mailEventReport, maxWebhookBodyBytes } from './mail-event-report';
+import { readRawBody } from '../../host/read-raw-body';
 
 /**
  * `POST /webhooks/mail-events` on the notification cell's host: bounce and complaint reports in
@@ -22,7 +22,8 @@ export async function mailEventsRoute(req: IncomingMessage, res: ServerResponse)
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
     return sendJson(res, 415, { error: 'send application/json' });
   }
-  const body = await readWebhookBody(req);
+  const raw = await readRawBody(req, maxWebhookBodyBytes);
+  const body = raw?.toString('utf8') ?? null;
   if (body === null) return sendJson(res, 413, { error: 'body too large' });
   let json: unknown;
   try {

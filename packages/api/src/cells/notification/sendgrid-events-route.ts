@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { hostConfig } from '../../config/host';
 import { sendJson } from '../../host/json-response';
 import { rootLogger } from '../../observability/logger';
-import { applyMailEvents } from './mail-event-report';
+import { applyMailEvents, maxWebhookBodyBytes } from './mail-event-report';
 import {
   isSignedBySendgrid,
   mailEventsFromSendgrid,
@@ -12,7 +12,7 @@ import {
   signatureHeader,
   timestampHeader,
 } from './sendgrid-events';
-import { readWebhookBody } from './webhook-body';
+import { readRawBody } from '../../host/read-raw-body';
 
 const header = (req: IncomingMessage, name: string) => {
   const value = req.headers[name];
@@ -32,7 +32,8 @@ export async function sendgridEventsRoute(
   const logger = rootLogger.child({ cell: 'notification', component: 'sendgrid-events' });
   const configured = hostConfig().SENDGRID_WEBHOOK_PUBLIC_KEY;
   if (!configured) return sendJson(res, 503, { error: 'SendGrid events are not configured' });
-  const body = await readWebhookBody(req);
+  const raw = await readRawBody(req, maxWebhookBodyBytes);
+  const body = raw?.toString('utf8') ?? null;
   if (body === null) return sendJson(res, 413, { error: 'body too large' });
   const signed = isSignedBySendgrid(sendgridPublicKey(configured), {
     signature: header(req, signatureHeader),

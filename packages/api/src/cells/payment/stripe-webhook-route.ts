@@ -7,7 +7,7 @@ import { currentRequestScope } from '../../observability/request-context';
 import { isDuplicateKeyError } from '@shop/db/claims';
 import { paymentDatabase } from './database';
 import { stripeClient, stripeSecretKey } from './providers/stripe-client';
-import { readRawBody } from './read-raw-body';
+import { readRawBody } from '../../host/read-raw-body';
 import { applyStripeEvent, processedEventId } from './stripe-events';
 
 /** Stripe's events are a few KiB; anything far larger is not from Stripe. */
