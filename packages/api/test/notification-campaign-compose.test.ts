@@ -96,7 +96,7 @@ describe('content is checked and escaped', () => {
   });
 
   it('shows HTML typed into a text block as text, never as markup, in the preview', async () => {
-    const response = await calls.read(
+    const response = await calls.call(
       'previewCampaign',
       {
         subject: 'Hello <b>there</b>',
@@ -126,7 +126,7 @@ describe('preview', () => {
     const { productModel } = await import('@shop/db/product');
     const Product = productModel(await connectDomainDatabase('product'));
     const [product] = await Product.find({ status: 'active' }).limit(1).lean();
-    const response = await calls.read(
+    const response = await calls.call(
       'previewCampaign',
       {
         subject: 'New in',
@@ -155,6 +155,33 @@ describe('preview', () => {
     expect(text).toContain('See everything new');
     expect(text).toContain('Unsubscribe');
     expect(text).toContain('You get this email because you agreed to hear from us.');
+  });
+});
+
+describe('a long campaign', () => {
+  it('previews content far longer than a URL can carry (a POST body, not a query string)', async () => {
+    // 30 blocks of about 4,900 characters: ~150,000 characters, far past the ~8,000 a URL holds.
+    const paragraph = (n: number) =>
+      `Paragraph ${n}: ${'Wool, linen and cotton for every season of the year. '.repeat(90)}`;
+    const blocks = Array.from({ length: 30 }, (_, at) => ({ type: 'text', text: paragraph(at) }));
+    blocks[29] = { type: 'text', text: 'The very last paragraph of a long letter.' };
+    const input = { subject: 'A long letter', language: 'en', blocks };
+    expect(JSON.stringify(input).length).toBeGreaterThan(100_000);
+    const response = await calls.call('previewCampaign', input, staff.admin);
+    expect(response.status).toBe(200);
+    const { html, text } = dataOf<{ html: string; text: string }>(response);
+    expect(text).toContain('Paragraph 28: Wool, linen and cotton');
+    expect(text).toContain('The very last paragraph of a long letter.');
+    expect(html).toContain('The very last paragraph of a long letter.');
+  });
+
+  it('is not offered as a query any more (the URL form that failed with 431)', async () => {
+    const asQuery = await calls.read(
+      'previewCampaign',
+      { subject: 'Short', language: 'en', blocks: [{ type: 'text', text: 'Hi' }] },
+      staff.admin,
+    );
+    expect(asQuery.status).toBe(405);
   });
 });
 

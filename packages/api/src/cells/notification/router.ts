@@ -164,10 +164,14 @@ export const notificationRouter = router({
   updateCampaign: permissionProcedure('notifications:send')
     .input(updateCampaignInput)
     .mutation(updateCampaign),
-  /** Unsaved content rendered with a sample recipient: `{ subject, html, text }`. */
+  /**
+   * Unsaved content rendered with a sample recipient: `{ subject, html, text }`. A mutation (a
+   * POST body) although it changes nothing: a query carries its input in the URL, and a long
+   * campaign's content does not fit there (HTTP 431).
+   */
   previewCampaign: permissionProcedure('notifications:send')
     .input(previewCampaignInput)
-    .query(previewCampaign),
+    .mutation(previewCampaign),
   /** How many would get it now (consented, not suppressed, in the segment). */
   audienceSize: permissionProcedure('notifications:send')
     .input(audienceSizeInput)

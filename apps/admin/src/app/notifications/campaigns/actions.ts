@@ -80,7 +80,7 @@ export async function previewCampaign(draft: unknown): Promise<PreviewAnswer> {
     };
   }
   try {
-    const preview = await cellsAs(session).notification.previewCampaign.query(content.value);
+    const preview = await cellsAs(session).notification.previewCampaign.mutate(content.value);
     return { ok: true, ...preview, html: previewableHtml(preview.html) };
   } catch (error) {
     const state = campaignStateFromError(error);

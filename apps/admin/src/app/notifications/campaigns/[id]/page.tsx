@@ -112,7 +112,7 @@ export default async function CampaignPage({
     (await categoryChoices(session)).map((category) => [category.slug, category.path]),
   );
   const preview = await callCell(({ signal }) =>
-    notification.previewCampaign.query(
+    notification.previewCampaign.mutate(
       {
         subject: campaign.subject,
         ...(campaign.preheader ? { preheader: campaign.preheader } : {}),
