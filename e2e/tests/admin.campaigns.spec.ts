@@ -252,9 +252,11 @@ test('staff without notifications:send see no Campaigns tab and get the no-acces
       .getByRole('navigation', { name: 'Notifications' })
       .getByRole('link', { name: 'Campaigns' }),
   ).toHaveCount(0);
-  await page.goto('/notifications/campaigns/new');
+  // A 403 before anything renders, like the other guarded pages (not a 200 loading state).
+  expect((await page.goto('/notifications/campaigns/new'))?.status()).toBe(403);
   await expect(page.getByLabel('Campaign name')).toHaveCount(0);
   await expect(
     page.getByRole('heading', { name: 'Your role does not give access to this page' }),
   ).toBeVisible();
+  expect((await page.goto('/notifications/campaigns'))?.status()).toBe(403);
 });

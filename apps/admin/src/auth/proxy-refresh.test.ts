@@ -68,6 +68,28 @@ describe('the back office’s proxy', () => {
     expect(admin.headers.get('x-middleware-rewrite')).toBeNull();
   });
 
+  it('answers every campaign page with the 403 page for a staff role without notifications:send', async () => {
+    for (const path of [
+      '/notifications/campaigns',
+      '/notifications/campaigns/new',
+      '/notifications/campaigns/0123456789abcdef01234567',
+    ]) {
+      const support = await refreshSessionIn(await requestWith(path, ['support']), {
+        needsSession,
+      });
+      expect(support.status, path).toBe(403);
+      expect(support.headers.get('x-middleware-rewrite'), path).toContain('/no-access');
+      const admin = await refreshSessionIn(await requestWith(path, ['admin']), { needsSession });
+      expect(admin.status, path).toBe(200);
+      expect(admin.headers.get('x-middleware-rewrite'), path).toBeNull();
+    }
+    // The Notifications section itself (staff alerts) stays open to every staff role.
+    const alerts = await refreshSessionIn(await requestWith('/notifications', ['support']), {
+      needsSession,
+    });
+    expect(alerts.headers.get('x-middleware-rewrite')).toBeNull();
+  });
+
   it('sends a storefront session, even under the admin’s cookie name, to sign in', async () => {
     const response = await refreshSessionIn(await requestWith('/', ['admin'], 'shop-storefront'), {
       needsSession,

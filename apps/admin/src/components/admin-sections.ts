@@ -58,10 +58,23 @@ const pagePermissions: Readonly<Record<string, Permission>> = {
   '/settings/analytics': 'analytics:read',
 };
 
+/**
+ * Parts of a section, with every page under them, that need more than the section does. The
+ * campaign pages stream a loading state (campaigns/loading.tsx), so their own `forbidden()`
+ * would come after a 200 had started.
+ */
+const pagePrefixPermissions: readonly (readonly [string, Permission])[] = [
+  ['/notifications/campaigns', 'notifications:send'],
+];
+
 /** The permission a path needs, from the section it belongs to (none for the dashboard). */
 export function permissionForPath(pathname: string): Permission | undefined {
   const page = pagePermissions[pathname];
   if (page) return page;
+  const part = pagePrefixPermissions.find(
+    ([prefix]) => pathname === prefix || pathname.startsWith(`${prefix}/`),
+  );
+  if (part) return part[1];
   return adminSections.find(
     (section) =>
       section.href &&
