@@ -12,7 +12,7 @@
  * stand-in): the output names it. Subscribers are written straight to the store (confirmed).
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -182,6 +182,7 @@ try {
     'mutation',
     'notification.createCampaign',
     {
+      idempotencyKey: randomUUID(),
       name: 'Bench',
       subject: 'Benchmark campaign',
       language: 'en',

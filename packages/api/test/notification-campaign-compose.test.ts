@@ -65,6 +65,40 @@ describe('who may use campaigns', () => {
   });
 });
 
+describe('creating a draft', () => {
+  it('makes one draft however often the same create is retried, and refuses the key for other content', async () => {
+    const content = campaignContent({ name: `Retried ${Date.now()}` });
+    const answers = await Promise.all(
+      [0, 1, 2].map(() => calls.call('createCampaign', content, staff.admin)),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    const ids = new Set(answers.map((answer) => dataOf<{ id: string }>(answer).id));
+    expect(ids.size).toBe(1);
+    const again = await calls.call('createCampaign', content, staff.admin);
+    expect(dataOf<{ id: string }>(again).id).toBe([...ids][0]);
+    const { Campaign } = await notificationModelsForTest();
+    expect(await Campaign.countDocuments({ name: content.name })).toBe(1);
+
+    // The same key with other content is not a retry: 409, and nothing new is stored.
+    const changed = await calls.call(
+      'createCampaign',
+      { ...content, subject: 'Something else' },
+      staff.admin,
+    );
+    expect(changed.status).toBe(409);
+    expect(errorMessage(changed.json)).toContain('idempotency key');
+    // Without a key there is no create at all.
+    const keyless = await calls.call(
+      'createCampaign',
+      { ...content, idempotencyKey: undefined },
+      staff.admin,
+    );
+    expect(keyless.status).toBe(400);
+    expect(errorMessage(keyless.json)).toContain('idempotencyKey');
+    expect(await Campaign.countDocuments({ name: content.name })).toBe(1);
+  });
+});
+
 describe('content is checked and escaped', () => {
   it('refuses javascript:, data: and relative links and http images with a 400 naming the field', async () => {
     const bad = [

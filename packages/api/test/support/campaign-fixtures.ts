@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { connectDomainDatabase } from '@shop/db';
 import { notificationModels } from '@shop/db/notification';
 import type { CapturedMessage, MailCapture } from '@shop/mail-capture';
@@ -77,9 +77,10 @@ export async function waitForCaptured(
   );
 }
 
-/** A campaign's content as the composer sends it. */
+/** A campaign's content as the composer sends it to createCampaign (a fresh idempotency key). */
 export function campaignContent(overrides: Record<string, unknown> = {}) {
   return {
+    idempotencyKey: randomUUID(),
     name: 'Winter sale',
     subject: 'Winter sale: 20 % off knitwear',
     preheader: 'Three days only',

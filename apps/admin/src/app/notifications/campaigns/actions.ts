@@ -30,9 +30,14 @@ function refresh(id?: string) {
   if (id) revalidatePath(`/notifications/campaigns/${id}`);
 }
 
-const saveRequest = z.strictObject({ id: campaignIdSchema.optional(), draft: campaignDraftSchema });
+const saveRequest = z.strictObject({
+  id: campaignIdSchema.optional(),
+  /** A new campaign's: the same for a retry of the same draft, so it is created once. */
+  idempotencyKey: z.uuid().optional(),
+  draft: campaignDraftSchema,
+});
 
-/** Creates the campaign, or saves it while it is a draft or scheduled. */
+/** Creates the campaign (once per idempotency key), or saves it while draft or scheduled. */
 export async function saveCampaign(
   request: unknown,
 ): Promise<CampaignActionState & { id?: string }> {
@@ -48,12 +53,13 @@ export async function saveCampaign(
       fieldErrors: fields.errors,
     };
   }
-  const { id } = parsed.data;
+  const { id, idempotencyKey } = parsed.data;
+  if (!id && !idempotencyKey) return unexpectedForm;
   try {
     const notification = cellsAs(session).notification;
     const saved = id
       ? await notification.updateCampaign.mutate({ id, ...fields.value })
-      : await notification.createCampaign.mutate(fields.value);
+      : await notification.createCampaign.mutate({ ...fields.value, idempotencyKey: idempotencyKey! });
     refresh(saved.id);
     return { status: 'success', message: `${saved.name} saved.`, id: saved.id };
   } catch (error) {

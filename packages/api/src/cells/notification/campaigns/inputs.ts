@@ -146,7 +146,14 @@ export type ListCampaignsInput = z.infer<typeof listCampaignsInput>;
 export const getCampaignInput = campaignIdInput;
 export type GetCampaignInput = CampaignIdInput;
 
-export const createCampaignInput = z.strictObject(campaignContent);
+/**
+ * `idempotencyKey`: one per draft the staff member means (the composer makes it), so a retried
+ * create (a lost answer, a double submit) returns the same draft instead of making a second.
+ */
+export const createCampaignInput = z.strictObject({
+  ...campaignContent,
+  idempotencyKey: z.uuid({ error: 'must be a UUID' }),
+});
 export type CreateCampaignInput = z.infer<typeof createCampaignInput>;
 
 /** Only while the campaign is a draft or scheduled. */

@@ -1,9 +1,11 @@
+import { isDuplicateKeyError } from '@shop/db/claims';
 import { TRPCError } from '@trpc/server';
 import type { CampaignStatus } from '@shop/db/notification';
 import { Types } from 'mongoose';
 import { inngestFor } from '../../../events/inngest-client';
 import type { StaffArgs } from '../../../trpc/context';
 import { audienceCount } from '../campaigns/audience';
+import { campaignIdFor, isSameContent } from '../campaigns/campaign-identity';
 import {
   isEditable,
   toCampaignSummaryView,
@@ -118,20 +120,49 @@ export async function getCampaign({ input }: StaffArgs<GetCampaignInput>): Promi
   return toCampaignView(await load(input.id));
 }
 
-/** Staff: a new draft (audited). */
+/**
+ * Staff: a new draft (audited). Its `_id` is derived from (staff account, idempotency key), so
+ * a retried create returns the draft the first one made (the duplicate `_id` is refused by the
+ * database, the stand-in included); the same key with other content is a 409, as with refunds.
+ */
 export async function createCampaign({
   ctx,
   input,
 }: StaffArgs<CreateCampaignInput>): Promise<CampaignView> {
   const { Campaign } = await notificationDatabase.models();
-  const created = await Campaign.create({
-    ...input,
-    preheader: input.preheader || null,
-    status: 'draft',
-    createdBy: ctx.identity.accountId,
-    updatedBy: ctx.identity.accountId,
-  });
-  const campaign = created.toObject() as StoredCampaign;
+  const { idempotencyKey, ...content } = input;
+  const _id = campaignIdFor(ctx.identity.accountId, idempotencyKey);
+  const replay = async () => {
+    const earlier = await Campaign.findById(_id).lean<StoredCampaign>();
+    if (!earlier) return null;
+    if (!isSameContent(earlier, content)) {
+      throw conflict(
+        'This idempotency key was used for a campaign with other content; use a new key for a new campaign',
+      );
+    }
+    ctx.audit.unchanged();
+    return toCampaignView(earlier);
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+  let campaign: StoredCampaign;
+  try {
+    const created = await Campaign.create({
+      _id,
+      ...content,
+      preheader: content.preheader || null,
+      status: 'draft',
+      createdBy: ctx.identity.accountId,
+      updatedBy: ctx.identity.accountId,
+    });
+    campaign = created.toObject() as StoredCampaign;
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    // A concurrent retry with the same key made it first.
+    const winner = await replay();
+    if (!winner) throw error;
+    return winner;
+  }
   ctx.audit.record({
     object: { type: 'campaign', id: campaign._id.toString() },
     before: null,

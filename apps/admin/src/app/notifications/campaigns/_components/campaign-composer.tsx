@@ -49,6 +49,7 @@ export function CampaignComposer({
   const [state, setState] = useState<CampaignActionState>({ status: 'idle' });
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
+  const createKey = useRef<{ key: string; fingerprint: string } | null>(null);
   // The draft the shown errors were found in: once it changes, an error stays only while the
   // browser's own check still finds it, so a fixed field clears as it is fixed.
   const [checkedDraft, setCheckedDraft] = useState<CampaignDraft>(initial);
@@ -80,9 +81,16 @@ export function CampaignComposer({
       });
       return;
     }
+    // A new campaign's create carries a key per content: a retry of the same draft (a lost
+    // answer) returns the draft already made; changed content is a new create.
+    const fingerprint = JSON.stringify(draft);
+    if (!campaignId && createKey.current?.fingerprint !== fingerprint) {
+      createKey.current = { key: crypto.randomUUID(), fingerprint };
+    }
+    const idempotencyKey = campaignId ? undefined : createKey.current?.key;
     startTransition(async () => {
       const snapshot = draft;
-      const next = await saveCampaign({ id: campaignId, draft: snapshot }).catch(
+      const next = await saveCampaign({ id: campaignId, idempotencyKey, draft: snapshot }).catch(
         (): CampaignActionState & { id?: string } => ({
           status: 'error',
           message: 'That did not go through. Check your connection and try again.',

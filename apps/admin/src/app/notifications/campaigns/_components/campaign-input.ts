@@ -9,7 +9,8 @@ import type { AudienceDraft, BlockDraft, CampaignDraft } from './campaign-draft'
  * Plain TypeScript: this runs in the browser, where the CSP refuses zod's compiled checks.
  */
 
-export type CampaignFields = RouterInputs['notification']['createCampaign'];
+/** What the composer fills in; the idempotency key of a create is added when it is sent. */
+export type CampaignFields = Omit<RouterInputs['notification']['createCampaign'], 'idempotencyKey'>;
 export type CampaignContent = RouterInputs['notification']['previewCampaign'];
 export type CampaignAudienceInput = RouterInputs['notification']['audienceSize']['audience'];
 
