@@ -248,6 +248,63 @@ describe('test send', () => {
   });
 });
 
+describe('the message centre knows the campaign templates', () => {
+  it('lists and previews them with sample content, filters messages by them, and offers no rewording', async () => {
+    const templates = dataOf<{ id: string; kind: string; rewordable: boolean }[]>(
+      await calls.read('listTemplates', undefined, staff.admin),
+    );
+    expect(templates).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: 'campaign', kind: 'marketing', rewordable: false }),
+        expect.objectContaining({ id: 'campaign-test', kind: 'transactional', rewordable: false }),
+      ]),
+    );
+    expect(dataOf<string[]>(await calls.read('templateIds', undefined, staff.admin))).toEqual(
+      expect.arrayContaining(['campaign', 'campaign-test']),
+    );
+
+    const preview = dataOf<{ subject: string; html: string; text: string }>(
+      await calls.read('previewTemplate', { template: 'campaign', language: 'en' }, staff.admin),
+    );
+    expect(preview.subject).toBe('Winter sale: 20 % off knitwear');
+    expect(preview.html).toContain('Linen Shirt');
+    expect(preview.text).toContain('Shop the sale');
+    const testPreview = dataOf<{ subject: string; text: string }>(
+      await calls.read(
+        'previewTemplate',
+        { template: 'campaign-test', language: 'en' },
+        staff.admin,
+      ),
+    );
+    expect(testPreview.subject).toBe('[Test] Winter sale: 20 % off knitwear');
+    expect(testPreview.text).toContain('Test send: only you got this.');
+
+    // A stored subject would replace every campaign's own: refused, naming why.
+    const reworded = await calls.call(
+      'saveTemplateOverride',
+      { template: 'campaign', language: 'en', subject: 'Hello' },
+      staff.admin,
+    );
+    expect(reworded.status).toBe(400);
+    expect(errorMessage(reworded.json)).toContain('written in each campaign');
+
+    // A test send shows under its template in the message list.
+    const name = `Listed ${Date.now()}`;
+    const created = dataOf<{ id: string }>(
+      await calls.call('createCampaign', campaignContent({ name }), staff.admin),
+    );
+    expect((await calls.call('sendCampaignTest', { id: created.id }, staff.admin)).status).toBe(
+      200,
+    );
+    const listed = dataOf<{ items: { template: string; to: string }[] }>(
+      await calls.read('listMessages', { template: 'campaign-test' }, staff.admin),
+    );
+    expect(listed.items.length).toBeGreaterThan(0);
+    expect(listed.items.every((message) => message.template === 'campaign-test')).toBe(true);
+    expect(listed.items.map((message) => message.to)).toContain('admin@example.com');
+  });
+});
+
 describe('audiences', () => {
   it('counts confirmed, unsuppressed subscribers in each segment, from the purchase projection', async () => {
     const { Subscriber, Suppression, CustomerPurchase } = await notificationModelsForTest();

@@ -102,6 +102,8 @@ export interface TemplateSummaryView {
   kind: MessageKind;
   sampleSubject: string;
   editableBlocks: number;
+  /** False for a campaign: its wording is the campaign's own, written when composing it. */
+  rewordable: boolean;
   overriddenLanguages: string[];
 }
 
@@ -124,6 +126,8 @@ export interface TemplatePreviewView {
   subjectOverride: string | null;
   blocks: TemplateBlockView[];
   variables: string[];
+  /** False for a campaign: its wording is the campaign's own, written when composing it. */
+  rewordable: boolean;
   updatedAt: string | null;
 }
 

@@ -46,6 +46,7 @@ export async function listTemplates(): Promise<TemplateSummaryView[]> {
         kind: template.kind,
         sampleSubject: sample === undefined ? '' : template.subject(template.props.parse(sample)),
         editableBlocks: Object.keys(template.editable?.blocks ?? {}).length,
+        rewordable: !template.writtenPerSend,
         overriddenLanguages: overrides
           .filter((override) => override.template === id)
           .map((override) => override.language)
@@ -86,6 +87,7 @@ export async function previewTemplate({
       override: override?.blocks?.[key] ?? null,
     })),
     variables: [...(template.editable?.variables ?? [])],
+    rewordable: !template.writtenPerSend,
     updatedAt: stored?.updatedAt?.toISOString() ?? null,
   };
 }
@@ -100,6 +102,9 @@ export async function saveTemplateOverride({
   input,
 }: StaffArgs<SaveTemplateOverrideInput>): Promise<TemplatePreviewView> {
   const { id, template } = templateOf(input.template);
+  if (template.writtenPerSend) {
+    throw fieldError(['template'], 'its wording is written in each campaign, not here');
+  }
   const defaults = template.editable?.blocks ?? {};
   const blocks = Object.fromEntries(
     Object.entries(input.blocks).filter(

@@ -153,6 +153,7 @@ function render(props: z.output<typeof campaignProps>, context: EmailContext) {
 export const campaignEmail = defineEmailTemplate({
   id: 'campaign',
   kind: 'marketing',
+  writtenPerSend: true,
   props: campaignProps,
   subject: (props) => props.subject,
   render,
@@ -165,6 +166,7 @@ export const campaignEmail = defineEmailTemplate({
 export const campaignTestEmail = defineEmailTemplate({
   id: 'campaign-test',
   kind: 'transactional',
+  writtenPerSend: true,
   props: campaignProps,
   subject: (props) => `[Test] ${props.subject}`,
   render,

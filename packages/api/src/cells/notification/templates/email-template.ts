@@ -33,6 +33,12 @@ export interface EmailTemplate<TProps> {
    * What staff may reword in the admin: the blocks (default text) and the variables the subject
    * and blocks may use. Without it only the subject is editable, with no variables.
    */
+  /**
+   * Its subject and text are what staff wrote for each send (a campaign): the Templates page
+   * previews it with sample content but offers no wording to change (a stored subject would
+   * replace every campaign's own).
+   */
+  writtenPerSend?: true;
   editable?: {
     blocks: EditableBlocks;
     variables: readonly string[];

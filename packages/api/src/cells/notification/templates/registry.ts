@@ -1,5 +1,6 @@
 import { abandonedCartEmail } from './abandoned-cart';
 import { backInStockEmail } from './back-in-stock';
+import { campaignEmail, campaignTestEmail } from './campaign';
 import type { EmailTemplate } from './email-template';
 import { newsletterConfirmationEmail } from './newsletter-confirmation';
 import { newsletterWelcomeEmail } from './newsletter-welcome';
@@ -34,6 +35,10 @@ export const emailTemplates = {
   'back-in-stock': backInStockEmail,
   'abandoned-cart': abandonedCartEmail,
   'review-request': reviewRequestEmail,
+  // Staff-written campaigns (campaigns/): listed for the message centre's filter and preview;
+  // sent by campaigns/send-batch.ts and sendCampaignTest, not through `sendEmail`.
+  campaign: campaignEmail,
+  'campaign-test': campaignTestEmail,
 } as const;
 
 export type EmailTemplateId = keyof typeof emailTemplates;

@@ -7,6 +7,29 @@ import type { EmailProps, EmailTemplateId } from './registry';
  */
 export function sampleProps(): { [TId in EmailTemplateId]?: EmailProps<TId> } {
   const inAnHour = new Date(Date.now() + 60 * 60_000).toISOString();
+  // No remote pictures: the admin's preview frame loads none (its CSP), so the card has none.
+  const sampleProductId = '5a3b1e000000000000000001';
+  const campaign = {
+    subject: 'Winter sale: 20 % off knitwear',
+    preheader: 'Three days only',
+    blocks: [
+      { type: 'heading' as const, text: 'Winter sale', level: 1 as const },
+      { type: 'text' as const, text: 'Warm things for cold days.\n\nThree days only.' },
+      { type: 'products' as const, productIds: [sampleProductId] },
+      { type: 'button' as const, label: 'Shop the sale', href: 'https://shop.example/sale' },
+    ],
+    products: {
+      [sampleProductId]: {
+        id: sampleProductId,
+        name: 'Linen Shirt',
+        imageUrl: null,
+        imageAlt: 'Linen Shirt',
+        priceMinor: 3_900,
+        currency: 'EUR',
+        href: 'https://shop.example/products/linen-shirt',
+      },
+    },
+  };
   const order = { orderId: 'sample', number: 'SO-SAMPLE-1', accountId: 'sample', name: 'Ada' };
   return {
     welcome: { name: 'Ada' },
@@ -94,5 +117,7 @@ export function sampleProps(): { [TId in EmailTemplateId]?: EmailProps<TId> } {
         { name: 'Stoneware Mug', token: 'sample-review-link-token-2' },
       ],
     },
+    campaign: { ...campaign, test: false },
+    'campaign-test': { ...campaign, test: true },
   };
 }

@@ -111,6 +111,24 @@ export default async function TemplatePage({
             <h2 id="wording-heading" className="text-lg font-semibold text-ink">
               Wording in {languageName}
             </h2>
+            {!answer.data.rewordable ? (
+              <Card>
+                <CardBody>
+                  <p className="text-sm text-ink" data-testid="written-per-send">
+                    Each campaign&apos;s subject and text are written in the campaign itself,
+                    under{' '}
+                    <Link
+                      href={'/notifications/campaigns' as Route}
+                      className="font-medium text-accent-700 underline-offset-2 hover:underline"
+                    >
+                      Campaigns
+                    </Link>
+                    . This preview shows sample content in the layout every campaign uses, with the
+                    legal footer and the unsubscribe link.
+                  </p>
+                </CardBody>
+              </Card>
+            ) : (
             <Card>
               <CardBody>
                 <form action={saveTemplateWording} className="flex flex-col gap-4">
@@ -163,6 +181,7 @@ export default async function TemplatePage({
                 ) : null}
               </CardBody>
             </Card>
+            )}
           </section>
         </div>
       )}
