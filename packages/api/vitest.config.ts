@@ -11,7 +11,8 @@ export default defineConfig({
     testTimeout: 30_000,
     // Two test files at a time even on 2 cores (vitest's default there is one): most of a file's
     // time is spent waiting on its hosts, the executor and the database, not computing. Measured
-    // with farm-bench on six files, paired: 0.78x the wall time of one worker on a loaded machine.
+    // on six files, one and two workers run in alternation: 0.78x the wall time of one worker on a
+    // loaded machine.
     // Every file has databases of its own (random prefix) and free ports, so files do not collide.
     maxWorkers: 2,
     // A failed test runs once more before it fails the suite. Debt, not design: under the full
