@@ -12,7 +12,7 @@ import { fromRoot } from '@shop/stack/repo-root';
 import { resolveMongo } from '@shop/db/mongo';
 import { seedDemoData } from '@shop/db/seed';
 import pino from 'pino';
-import { startDatabaseGate, type DatabaseGate } from './db-gate';
+import { startDatabaseGate, type DatabaseGate } from '@shop/db/testing';
 import { platformPart, type PlatformPart } from './platform-part';
 import { storefrontSnapshot } from './storefront-snapshot';
 

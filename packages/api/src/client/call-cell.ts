@@ -32,8 +32,9 @@ export function cellFailureOf(error: unknown): CellFailure {
   if (!(error instanceof TRPCClientError)) return 'failed';
   const code: unknown = (error.data as { code?: unknown } | undefined)?.code;
   if (code === 'NOT_FOUND') return 'not-found';
-  // No tRPC error shape means the cell never answered: refused, timed out or not tRPC at all.
-  return code === undefined ? 'unavailable' : 'failed';
+  // No tRPC error shape means the cell never answered: refused, timed out or not tRPC at all;
+  // SERVICE_UNAVAILABLE means it answered that it cannot serve just now (its database is down).
+  return code === undefined || code === 'SERVICE_UNAVAILABLE' ? 'unavailable' : 'failed';
 }
 
 /**

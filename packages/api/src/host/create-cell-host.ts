@@ -24,6 +24,7 @@ import { defaultInngestReadinessUrl, inngestUnreachable } from './inngest-reacha
 import { sendJson } from './json-response';
 import { isInternalCaller, isPublicPath, mayReadMetrics } from './internal-caller';
 import { answerHealth, answerReadiness, type ReadinessState } from './probes';
+import { answerUnexpectedError } from './unexpected-error';
 import { requestIdOf } from './request-id';
 import { requestSpanOf } from './request-span';
 import { createTrpcEndpoint } from './trpc-endpoint';
@@ -103,7 +104,7 @@ export async function createCellHost(options: CellHostOptions): Promise<CellHost
   const localKeys = cells.find((cell) => cell.accessTokenKeySet)?.accessTokenKeySet?.();
   const verifyAccessToken = createAccessTokenVerifier(localKeys ?? remoteAuthKeySet());
   const trpc = createTrpcEndpoint(cells, verifyAccessToken, logger);
-  const inngest = createInngestEndpoints(cells, {
+  const inngest = createInngestEndpoints(cells, logger, {
     serveOrigin:
       'inngestServeOrigin' in options
         ? options.inngestServeOrigin
@@ -142,7 +143,7 @@ export async function createCellHost(options: CellHostOptions): Promise<CellHost
       const domain = pathname.slice(inngestPathPrefix.length);
       const serveInngest = isDomain(domain) ? inngest.get(domain) : undefined;
       if (!serveInngest) return sendJson(res, 404, { error: `no cell "${domain}" here` });
-      return serveInngest(req, res);
+      return serveInngest(req, res, internal);
     }
     const readOnly = req.method === 'GET' || req.method === 'HEAD';
     const cellRoute = cellRoutes.get(pathname);
@@ -199,11 +200,7 @@ export async function createCellHost(options: CellHostOptions): Promise<CellHost
         // The handler may return before the response ends (streamed answers); status as sent.
         active.setAttribute('http.response.status_code', res.statusCode);
       }),
-    ).catch((error: unknown) => {
-      logger.error({ err: error, requestId, url: req.url }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal server error' });
-      else res.destroy();
-    });
+    ).catch((error: unknown) => answerUnexpectedError(res, error, logger, requestId, req.url));
   });
   // Keep-alive longer than typical proxies' idle timeouts, so proxies close first (no resets).
   server.keepAliveTimeout = 65_000;

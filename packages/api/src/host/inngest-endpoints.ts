@@ -1,8 +1,9 @@
-import type { RequestListener } from 'node:http';
 import { serve } from 'inngest/node';
+import type { Logger } from 'pino';
 import type { CellDefinition } from '../cells/cell-definition';
 import type { Domain } from '../domains';
 import { inngestFor } from '../events/inngest-client';
+import { guardInngestEndpoint, type GuardedInngestHandler } from './inngest-endpoint-guard';
 
 export const inngestPathPrefix = '/api/inngest/';
 
@@ -12,23 +13,28 @@ export function inngestPathFor(domain: Domain): string {
 
 /**
  * One Inngest endpoint per hosted cell, each its own app (`shop-<domain>`), so syncing one pod
- * never removes another cell's functions.
+ * never removes another cell's functions. Signed requests only outside dev mode, syncs included
+ * (`enableUnauthedSync: false`: an unsigned `PUT` would make the SDK call the engine for anyone);
+ * see inngest-endpoint-guard.ts for the rest.
  */
 export function createInngestEndpoints(
   cells: readonly CellDefinition[],
+  logger: Logger,
   options: InngestEndpointOptions = {},
-): ReadonlyMap<Domain, RequestListener> {
+): ReadonlyMap<Domain, GuardedInngestHandler> {
   return new Map(
-    cells.map((cell) => [
-      cell.name,
-      serve({
-        client: inngestFor(cell.name),
+    cells.map((cell) => {
+      const client = inngestFor(cell.name);
+      const handler = serve({
+        client,
         functions: cell.functions,
         servePath: inngestPathFor(cell.name),
+        enableUnauthedSync: false,
         ...(options.serveOrigin ? { serveOrigin: options.serveOrigin } : {}),
         ...(options.signingKeyFallback ? { signingKeyFallback: options.signingKeyFallback } : {}),
-      }),
-    ]),
+      });
+      return [cell.name, guardInngestEndpoint(handler, () => client.mode, logger)];
+    }),
   );
 }
 

@@ -9,7 +9,7 @@ export interface InputIssue {
 export interface CellErrorShape extends TRPCDefaultErrorShape {
   data: Omit<TRPCDefaultErrorShape['data'], 'stack'> & {
     issues?: InputIssue[];
-    /** On 429s, the same wait as the `Retry-After` header (for callers that see no headers). */
+    /** On 429s and 503s, the `Retry-After` header's wait (for callers that see no headers). */
     retryAfterSeconds?: number;
   };
 }

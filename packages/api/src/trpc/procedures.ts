@@ -1,10 +1,12 @@
 import { TRPCError } from '@trpc/server';
 import { auditStaffMutation } from '../audit/audit-middleware';
 import type { Permission } from '../identity/permissions';
+import { databaseOutageMiddleware } from './database-outage-middleware';
 import { middleware, t } from './init';
 import { metricsMiddleware } from './metrics-middleware';
 
-export const publicProcedure = t.procedure.use(metricsMiddleware);
+/** Metrics outermost, so they count a database outage as the 503 the caller gets. */
+export const publicProcedure = t.procedure.use(metricsMiddleware).use(databaseOutageMiddleware);
 
 const requireIdentity = middleware(({ ctx, meta, next }) => {
   if (!ctx.identity) {

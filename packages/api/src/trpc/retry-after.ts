@@ -1,6 +1,8 @@
 import { TRPCError } from '@trpc/server';
 
-/** The cause of a 429: how long the caller should wait, sent as the `Retry-After` header. */
+/**
+ * The cause of a 429 or 503: how long the caller should wait, sent as the `Retry-After` header.
+ */
 export class RetryAfter extends Error {
   constructor(readonly seconds: number) {
     super(`retry after ${seconds} s`);
@@ -14,7 +16,7 @@ export function tooManyRequests(message: string, retryAfterSeconds: number): TRP
   return new TRPCError({ code: 'TOO_MANY_REQUESTS', message, cause: new RetryAfter(seconds) });
 }
 
-/** Seconds to wait named by the error, if it is such a 429. */
+/** Seconds to wait named by the error, if it is such a 429 or 503. */
 export function retryAfterSecondsOf(error: TRPCError): number | undefined {
   return error.cause instanceof RetryAfter ? error.cause.seconds : undefined;
 }

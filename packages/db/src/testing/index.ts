@@ -3,3 +3,4 @@ export { isolateTestDatabases, testMongoEnforces } from './isolate-test-database
 export { requireRealMongo, RealMongoSkipsReporter, needsRealMongoNote } from './real-mongo';
 export { waitFor, type WaitForOptions } from './wait-for';
 export { holdingProxy, type HoldingProxy } from './holding-proxy';
+export { startDatabaseGate, type DatabaseGate } from './database-gate';

@@ -1,25 +1,29 @@
 import { createServer, connect, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 
 export interface DatabaseGate {
-  /** The MongoDB URI every part of the platform gets: the gate, not the database. */
+  /** The MongoDB URI to give the platform: the gate, not the database. */
   uri: string;
-  /** Drops every open connection and refuses new ones for `ms`, then lets them through again. */
+  /** Drops every open connection and refuses new ones until `reopen()`. */
+  cut(): void;
+  reopen(): void;
+  /** `cut()`, wait `ms`, `reopen()`. */
   cutFor(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * A TCP relay on loopback between the platform and its database, so a fault test can make the
+ * A TCP relay on loopback between the platform and its database, so a test can make the
  * database unreachable (connections reset and refused) without stopping it: the data stays, as
- * it does when a network partition heals.
+ * it does when a network partition heals. Port 0 picks a free one.
  */
-export async function startDatabaseGate(databaseUri: string, port: number): Promise<DatabaseGate> {
+export async function startDatabaseGate(databaseUri: string, port = 0): Promise<DatabaseGate> {
   const target = new URL(databaseUri);
   const targetPort = Number(target.port || 27017);
   const open = new Set<Socket>();
-  let cut = false;
+  let isCut = false;
   const server = createServer((client) => {
-    if (cut) {
+    if (isCut) {
       client.destroy();
       return;
     }
@@ -43,15 +47,23 @@ export async function startDatabaseGate(databaseUri: string, port: number): Prom
   });
   const gated = new URL(databaseUri);
   gated.hostname = '127.0.0.1';
-  gated.port = String(port);
+  gated.port = String((server.address() as AddressInfo).port);
+  const cut = () => {
+    isCut = true;
+    for (const socket of open) socket.destroy();
+    open.clear();
+  };
+  const reopen = () => {
+    isCut = false;
+  };
   return {
     uri: gated.toString(),
+    cut,
+    reopen,
     async cutFor(ms) {
-      cut = true;
-      for (const socket of open) socket.destroy();
-      open.clear();
+      cut();
       await new Promise((resolve) => setTimeout(resolve, ms));
-      cut = false;
+      reopen();
     },
     close: () =>
       new Promise<void>((resolve) => {
