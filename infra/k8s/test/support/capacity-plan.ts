@@ -1,4 +1,5 @@
 import { type Domain } from '@shop/api/client';
+import { planDeployment, readCapacityModel } from '../../capacity/capacity-model';
 
 export interface WorkloadPlan {
   /** Container port, Service port and `PORT`. */
@@ -10,28 +11,38 @@ export interface WorkloadPlan {
 }
 
 /**
- * The promises the base keeps: seed ports from DESIGN.md and the "Capacity Planning" table of the
- * system design. Typed by `Domain`, so a new cell in @shop/api fails typecheck until it is planned.
+ * The capacity model (capacity/model.json, docs/capacity.md) read once: pods, CPU and memory per
+ * Deployment come from it, not from here.
+ */
+export const capacityModel = readCapacityModel();
+
+function planned(name: string, port: number): WorkloadPlan {
+  const entry = capacityModel.deployments[name];
+  if (!entry) throw new Error(`capacity/model.json does not plan ${name}`);
+  const { minReplicas } = planDeployment(capacityModel, name);
+  return { port, replicas: minReplicas, cpu: entry.cpu, memory: entry.memory };
+}
+
+/**
+ * The promises the base keeps: seed ports from DESIGN.md, pods and resources from the capacity
+ * model. Typed by `Domain`, so a new cell in @shop/api fails typecheck until it is planned.
  */
 export const cellPlan: Record<Domain, WorkloadPlan> = {
-  // One core per pod, not the table's 250m: bcrypt at cost 12 signs in about 3 shoppers per second
-  // per core (docs/benchmarks.md); README, "How auth meets 200 RPS".
-  auth: { port: 3001, replicas: 2, cpu: '1', memory: '256Mi' },
-  user: { port: 3002, replicas: 2, cpu: '250m', memory: '256Mi' },
-  product: { port: 3003, replicas: 3, cpu: '500m', memory: '512Mi' },
-  order: { port: 3004, replicas: 2, cpu: '500m', memory: '512Mi' },
-  payment: { port: 3005, replicas: 2, cpu: '500m', memory: '512Mi' },
-  // "Others: 1-2 x 250m/256Mi": asynchronous cells get one replica, shopper-facing ones two.
-  notification: { port: 3006, replicas: 1, cpu: '250m', memory: '256Mi' },
-  search: { port: 3007, replicas: 2, cpu: '250m', memory: '256Mi' },
-  review: { port: 3008, replicas: 2, cpu: '250m', memory: '256Mi' },
-  analytics: { port: 3009, replicas: 1, cpu: '250m', memory: '256Mi' },
+  auth: planned('auth', 3001),
+  user: planned('user', 3002),
+  product: planned('product', 3003),
+  order: planned('order', 3004),
+  payment: planned('payment', 3005),
+  notification: planned('notification', 3006),
+  search: planned('search', 3007),
+  review: planned('review', 3008),
+  analytics: planned('analytics', 3009),
 };
 
-/** The "API Gateway" row is the storefront; the admin app is sized down (see the README). */
+/** The storefront is the seed's "API Gateway"; the admin app serves staff. */
 export const appPlan = {
-  storefront: { port: 3000, replicas: 3, cpu: '500m', memory: '512Mi' },
-  admin: { port: 3100, replicas: 1, cpu: '250m', memory: '512Mi' },
+  storefront: planned('storefront', 3000),
+  admin: planned('admin', 3100),
 } satisfies Record<string, WorkloadPlan>;
 
 export type AppName = keyof typeof appPlan;
@@ -84,23 +95,13 @@ export function secretKeyOf(workload: string, variable: string): string {
 /** The uid/gid the images run as and the pods enforce. */
 export const runtimeUid = 10001;
 
-/**
- * Autoscaling per workload: min is the planned replicas, max from the system design's scaling
- * strategy for that service ("Auth Service: 2-5", ...), within its thresholds' 1-10.
- */
-export const autoscalePlan: Record<Domain | AppName, { min: number; max: number }> = {
-  storefront: { min: 3, max: 10 }, // API Gateway 3-10
-  admin: { min: 1, max: 3 },
-  auth: { min: 2, max: 10 }, // 2-5 in the design; 10 for sign-in bursts at bcrypt cost 12
-  user: { min: 2, max: 4 },
-  product: { min: 3, max: 10 },
-  order: { min: 2, max: 8 },
-  payment: { min: 2, max: 6 },
-  notification: { min: 1, max: 4 },
-  search: { min: 2, max: 6 },
-  review: { min: 2, max: 3 },
-  analytics: { min: 1, max: 3 },
-};
+/** Autoscaling per workload: the capacity model's minimum (the replicas) and maximum. */
+export const autoscalePlan = Object.fromEntries(
+  [...Object.keys(cellPlan), ...Object.keys(appPlan)].map((name) => {
+    const { minReplicas, maxReplicas } = planDeployment(capacityModel, name);
+    return [name, { min: minReplicas, max: maxReplicas }];
+  }),
+) as Record<Domain | AppName, { min: number; max: number }>;
 
 /** Sign-ins per second one core serves at bcrypt cost 12 (docs/benchmarks.md, idle VM: 3.2). */
 export const signInsPerCoreSecond = 3;
