@@ -177,6 +177,97 @@ describe('sending a campaign', () => {
     ).toBeGreaterThanOrEqual(1);
   }, 120_000);
 
+  it('gives each email its own signed unsubscribe link and headers, the Message-ID its record names, and a message-centre record under its dedupe key', async () => {
+    const { emails, audience } = await segmentOf(4);
+    const subject = `Batch test ${randomBytes(3).toString('hex')}`;
+    const id = await createCampaign(audience, subject);
+    await calls.call('sendCampaignNow', { id }, admin);
+    await waitForStatus(id, 'sent');
+    const sent = await received(subject);
+    expectEachOnce(sent, emails);
+
+    const { Subscriber, Message } = await notificationModelsForTest();
+    const { subscriberIdOfUnsubscribeToken } =
+      await import('../src/cells/notification/subscribers');
+    const tokens = new Set<string>();
+    for (const email of sent) {
+      const subscriber = await Subscriber.findOne({ email: email.to[0] }).lean();
+      const subscriberId = subscriber!._id.toString();
+      // RFC 8058 headers, the template's header, and the visible link with the same token.
+      expect(email.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+      expect(email.headers['x-shop-template']).toBe('campaign');
+      const oneClick = /<([^>]+)>/.exec(email.headers['list-unsubscribe'] ?? '')?.[1];
+      const token = new URL(oneClick!).searchParams.get('token')!;
+      expect(subscriberIdOfUnsubscribeToken(token)).toBe(subscriberId);
+      expect(email.text).toContain(`/unsubscribe?token=${encodeURIComponent(token)}`);
+      expect(email.html).toContain(`/unsubscribe?token=${encodeURIComponent(token)}`);
+      expect(email.text).not.toMatch(/unsubscribetoken[0-9a-f]{32}/);
+      tokens.add(token);
+
+      const message = await Message.findOne({
+        template: 'campaign',
+        dedupeKey: `campaign:${id}:${subscriberId}`,
+      }).lean();
+      expect(message).toMatchObject({
+        status: 'sent',
+        kind: 'marketing',
+        to: email.to[0],
+        subject,
+        attempts: 1,
+        sendingUntil: null,
+      });
+      expect(message!.providerMessageId).toBe(email.headers['message-id']);
+      expect(message!.attemptLog.map((entry) => entry.outcome)).toEqual(['sent']);
+    }
+    expect(tokens.size).toBe(4);
+  }, 60_000);
+
+  it("sends nothing to a recipient already sent to, waits for another sender's lease, skips one who unsubscribed, and suppresses a hard bounce", async () => {
+    const { emails, audience } = await segmentOf(5);
+    const subject = `Guard test ${randomBytes(3).toString('hex')}`;
+    const id = await createCampaign(audience, subject);
+    const { Subscriber, Message, Suppression } = await notificationModelsForTest();
+    const ids: string[] = [];
+    for (const email of emails) {
+      ids.push((await Subscriber.findOne({ email }).lean())!._id.toString());
+    }
+    const key = (at: number) => `campaign:${id}:${ids[at]}`;
+    const base = { template: 'campaign', kind: 'marketing' as const, subject, attempts: 1 };
+    // 0: an earlier attempt sent it (and died before recording the delivery).
+    await Message.create({ ...base, dedupeKey: key(0), to: emails[0], status: 'sent' });
+    // 2: another sender holds it for 1.5 s more.
+    const leaseEnds = Date.now() + 1_500;
+    await Message.create({
+      ...base,
+      dedupeKey: key(2),
+      to: emails[2],
+      status: 'queued',
+      sendingUntil: new Date(leaseEnds),
+      sendingBy: 'another-sender',
+    });
+    // 3: unsubscribed before the send.
+    await Subscriber.updateOne({ email: emails[3] }, { $set: { status: 'unsubscribed' } });
+    // 1 is the first this batch sends: its mailbox does not exist.
+    capture.rejectNext({ code: 550, message: '5.1.1 No such mailbox here', at: 'rcpt' });
+
+    await calls.call('sendCampaignNow', { id }, admin);
+    const done = await waitForStatus(id, 'sent');
+    const got = await received(subject);
+    expectEachOnce(got, [emails[2]!, emails[4]!]);
+    const leased = got.find((email) => email.to.includes(emails[2]!))!;
+    expect(Date.parse(leased.receivedAt)).toBeGreaterThanOrEqual(leaseEnds - 50);
+    expect(done.counts).toMatchObject({ audience: 4, sent: 3, failed: 1, skipped: 0 });
+
+    expect(await Suppression.findOne({ email: emails[1] }).lean()).toMatchObject({
+      reason: 'hard-bounce',
+    });
+    expect(await Message.findOne({ template: 'campaign', dedupeKey: key(1) }).lean()).toMatchObject(
+      { status: 'bounced' },
+    );
+    expect(await Message.countDocuments({ template: 'campaign', dedupeKey: key(3) })).toBe(0);
+    expect(await Message.countDocuments({ template: 'campaign', dedupeKey: key(0) })).toBe(1);
+  }, 60_000);
+
   it('pauses after the batch being sent and resumes where it stopped, each recipient once', async () => {
     const { emails, audience } = await segmentOf(60);
     const subject = `Pause test ${randomBytes(3).toString('hex')}`;

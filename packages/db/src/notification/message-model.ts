@@ -64,6 +64,11 @@ export const messageSchema = new Schema(
     orderNumber: { type: String, default: null },
     /** While set in the future, one sender holds the message; others wait (no double send). */
     sendingUntil: { type: Date, default: null },
+    /**
+     * Which sender holds the lease, when it took many at once (a campaign batch's token): it
+     * then finds and records exactly the messages it holds.
+     */
+    sendingBy: { type: String, default: null },
     sentAt: { type: Date, default: null },
     failedAt: { type: Date, default: null },
     erasedAt: { type: Date, default: null },

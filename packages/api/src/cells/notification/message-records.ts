@@ -21,12 +21,12 @@ export interface NewMessage {
 /** Attempts kept on a record: enough to see a pattern, bounded so a record stays small. */
 const attemptLogLength = 20;
 
-function attempt(outcome: 'sent' | 'retry' | 'failed', response: string | null) {
+export function attempt(outcome: 'sent' | 'retry' | 'failed', response: string | null) {
   return { $each: [{ at: new Date(), outcome, response }], $slice: -attemptLogLength };
 }
 
 /** How long one sender holds a message: longer than the transport's longest wait (connect + send). */
-const sendLeaseMs = 90_000;
+export const sendLeaseMs = 90_000;
 
 /**
  * The message for (template, dedupe key), created `queued` the first time. Idempotent without
@@ -85,6 +85,7 @@ export async function markSent(
         sendingUntil: null,
         // Sent: nothing left to resend, so the props (addresses, names) go.
         resendProps: null,
+        sendingBy: null,
       },
       $push: { attemptLog: attempt('sent', providerResponse ?? null) },
     },
@@ -99,7 +100,7 @@ export async function markAttemptFailed(id: Types.ObjectId, error: string) {
   await Message.updateOne(
     { _id: id },
     {
-      $set: { lastError: error, sendingUntil: null },
+      $set: { lastError: error, sendingUntil: null, sendingBy: null },
       $push: { attemptLog: attempt('retry', error) },
     },
   );
@@ -122,6 +123,7 @@ export async function markFailed(
         status: 'failed',
         failedAt: new Date(),
         sendingUntil: null,
+        sendingBy: null,
         ...(error === undefined ? {} : { lastError: error }),
       },
       ...(error === undefined ? {} : { $push: { attemptLog: attempt('failed', error) } }),

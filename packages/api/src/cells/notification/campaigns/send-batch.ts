@@ -1,33 +1,57 @@
 import { NonRetriableError } from 'inngest';
-import type { CampaignDeliveryStatus } from '@shop/db/notification';
+import type { Types } from 'mongoose';
 import { notificationDatabase } from '../database';
 import { mailConfig } from '../mail-config';
-import { sendTemplate } from '../send-email';
-import { campaignEmail } from '../templates/campaign';
-import { recipientPage, type Recipient } from './audience';
+import { RetryableSendError } from '../send-email';
+import { recordSmtpFailure } from '../smtp-failure';
+import { smtpTransport } from '../smtp-transport';
+import { recipientPage } from './audience';
+import {
+  claimDeliveries,
+  recordDeliveries,
+  type ClaimedRecipient,
+  type DeliveryOutcome,
+} from './batch-deliveries';
+import {
+  campaignMessageId,
+  leaseMessages,
+  messagesFor,
+  recordSentMessages,
+  releaseLeases,
+} from './batch-messages';
+import { campaignDedupeKey, type BatchRange } from './batch-range';
+import { renderCampaignOnce, type RenderedCampaign } from './batch-render';
 import type { StoredCampaign } from './campaign-records';
 import type { CampaignBlock } from './inputs';
 import { pacer } from './pacer';
-import { productCardsFor, type ProductCard } from './product-cards';
+import { sendPaced } from './paced-sends';
+import { productCardsFor } from './product-cards';
 import { campaignBatchSize, campaignSendConfig } from './send-config';
 
 /**
- * One batch of a campaign's send, run as one durable step. Per recipient, in this order:
+ * One batch of a campaign's send, run as one durable step, for the whole page of recipients at
+ * once (a fixed number of database round trips per batch, not per email):
  *
- * 1. CLAIM: insert the delivery record (unique on campaign + subscriber). A recipient already
- *    recorded `sent`, `failed` or `skipped` is passed over: nothing is sent twice.
- * 2. SEND through the one send path (`sendTemplate`: consent, suppression, List-Unsubscribe),
- *    with the dedupe key `campaign:<campaign>:<subscriber>`. Its Message record is unique on that
- *    key and is leased while an attempt runs, so a second sender for the same recipient finds it
- *    `sent` (and sends nothing) or leased (and waits).
- * 3. RECORD the outcome on the delivery, only if it is still `claimed`, and count it then.
+ * 1. CLAIM every recipient's delivery record (`claimDeliveries`): one already `sent`, `failed` or
+ *    `skipped` is passed over, so nothing is sent twice.
+ * 2. MESSAGE records (`messagesFor`), one per recipient under the dedupe key
+ *    `campaign:<campaign>:<subscriber>`; one already `sent` (an attempt that died after sending)
+ *    is only recorded, one `failed` likewise.
+ * 3. LEASE the queued ones for this batch (`leaseMessages`): a message another sender holds is
+ *    left to it, and this step is retried once the rest are done.
+ * 4. SEND each at the pacer's rate, a few at once over the pooled SMTP connections, rendered once
+ *    for the batch with each recipient's own unsubscribe link and RFC 8058 headers
+ *    (`renderCampaignOnce`). Consent and suppression are those of the page (`recipientPage`,
+ *    read at the start of this batch: about two seconds of sending before the last email).
+ * 5. RECORD every `recordEvery` outcomes and at the end: messages sent, deliveries done and
+ *    counted once (only deliveries still `claimed` change), the campaign's counts.
  *
- * A crash or a throw anywhere re-runs the whole batch (the step is retried, or a resumed run
- * starts again at the stored cursor): claimed-and-recorded recipients are skipped at 1; a
- * recipient left `claimed` goes on to 2, where the Message record says whether it already went.
- * The one window that can still give a second copy: the process dies after the SMTP server
- * accepted the message and before `markSent` wrote it down (SMTP has no idempotency key); the
- * lease (send-email.ts) then expires and the retry sends again. docs/notifications.md.
+ * A crash or a throw re-runs the batch (the step is retried, or a resumed run starts again at
+ * the stored cursor): recorded recipients are passed over at 1 or 2; a recipient whose email
+ * went but was not recorded is still leased, so the retry waits for the lease to run out and then
+ * sends it again. That window, at most `recordEvery` emails plus those in flight, is the price of
+ * not writing each email down alone; docs/notifications.md. A transient SMTP refusal stops the
+ * batch: what was sent is recorded, untried leases are given back, and the step is retried.
  */
 
 export interface BatchResult {
@@ -39,97 +63,15 @@ export interface BatchResult {
   skipped: number;
 }
 
-type Counted = 'sent' | 'failed' | 'skipped' | 'already';
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 11000;
-}
-
-/** Takes the recipient for this campaign; false when it already has an outcome. */
-async function claim(campaignId: string, recipient: Recipient): Promise<boolean> {
-  const { CampaignDelivery } = await notificationDatabase.models();
-  const key = { campaignId, subscriberId: recipient.subscriberId };
-  try {
-    const result = await CampaignDelivery.updateOne(
-      key,
-      {
-        $setOnInsert: { ...key, email: recipient.email, status: 'claimed', claimedAt: new Date() },
-      },
-      { upsert: true },
-    );
-    if (result.upsertedCount === 1) return true;
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-  }
-  const existing = await CampaignDelivery.findOne(key, { status: 1 }).lean();
-  // Still `claimed`: an earlier attempt died before recording; step 2 finds out what happened.
-  return existing?.status === 'claimed';
-}
-
-/** Writes the outcome once; true if this call did (so it is counted once). */
-async function record(
-  campaignId: string,
-  recipient: Recipient,
-  status: Exclude<CampaignDeliveryStatus, 'claimed'>,
-  details: { messageId?: string; detail?: string },
-): Promise<boolean> {
-  const { CampaignDelivery } = await notificationDatabase.models();
-  const result = await CampaignDelivery.updateOne(
-    { campaignId, subscriberId: recipient.subscriberId, status: 'claimed' },
-    {
-      $set: {
-        status,
-        doneAt: new Date(),
-        messageId: details.messageId ?? null,
-        detail: details.detail?.slice(0, 500) ?? null,
-      },
-    },
-  );
-  return result.modifiedCount === 1;
-}
-
-async function deliver(
-  campaign: StoredCampaign,
-  recipient: Recipient,
-  products: Record<string, ProductCard>,
-  wait: () => Promise<void>,
-): Promise<Counted> {
-  const campaignId = campaign._id.toString();
-  if (!(await claim(campaignId, recipient))) return 'already';
-  await wait();
-  try {
-    const outcome = await sendTemplate(campaignEmail, {
-      to: recipient.email,
-      props: {
-        subject: campaign.subject,
-        preheader: campaign.preheader ?? null,
-        blocks: campaign.blocks as CampaignBlock[],
-        products,
-        test: false,
-      },
-      dedupeKey: `campaign:${campaignId}:${recipient.subscriberId}`,
-      language: campaign.language,
-    });
-    if (outcome.status === 'skipped') {
-      // Consent withdrawn or suppressed since the page was read: nothing was sent.
-      return (await record(campaignId, recipient, 'skipped', { detail: outcome.reason }))
-        ? 'skipped'
-        : 'already';
-    }
-    const status = outcome.status === 'sent' ? 'sent' : 'failed';
-    return (await record(campaignId, recipient, status, { messageId: outcome.messageId }))
-      ? status
-      : 'already';
-  } catch (error) {
-    // Permanent (a refused address, a hard bounce): this recipient is done, the batch goes on.
-    if (error instanceof NonRetriableError) {
-      return (await record(campaignId, recipient, 'failed', { detail: error.message }))
-        ? 'failed'
-        : 'already';
-    }
-    // Transient (the mail server is away): the step is retried; the recipient stays claimed.
-    throw error;
-  }
+/** Outcomes recorded together: bounds how many sent emails a crash can leave unrecorded. */
+export const recordEvery = 50;
+/**
+ * Sends at once: one connection per 50 emails/s of the rate, at most the SMTP pool's 5
+ * (smtp-transport.ts). One connection keeps up with a low rate; more would only let emails
+ * arrive bunched.
+ */
+export function sendConcurrency(rate: number): number {
+  return Math.min(5, Math.max(1, Math.floor(rate / 50)));
 }
 
 /** Recounts sent, failed and skipped from the delivery records (exact; used when finishing). */
@@ -143,18 +85,141 @@ async function recount(campaignId: string) {
   return { sent: sent!, failed: failed!, skipped: skipped! };
 }
 
+interface ToSend {
+  recipient: ClaimedRecipient;
+  messageId: Types.ObjectId;
+  /** Only for an older Message record that lacks it. */
+  missingProviderMessageId: boolean;
+}
+
+/** Collects outcomes as sends finish and writes them down in groups. */
+function batchRecorder(campaign: StoredCampaign, range: BatchRange, leaseToken: string) {
+  const tally = { sent: 0, failed: 0, skipped: 0 };
+  let deliveries: DeliveryOutcome[] = [];
+  let sentMessages: Parameters<typeof recordSentMessages>[2][number][] = [];
+  return {
+    tally,
+    pending: () => deliveries.length,
+    delivery(outcome: DeliveryOutcome) {
+      deliveries.push(outcome);
+    },
+    sentMessage(message: Parameters<typeof recordSentMessages>[2][number]) {
+      sentMessages.push(message);
+    },
+    async flush() {
+      const [messages, outcomes] = [sentMessages, deliveries];
+      sentMessages = [];
+      deliveries = [];
+      // Messages first: a delivery is `sent` only once its Message says so.
+      await recordSentMessages(range, leaseToken, messages);
+      if (outcomes.length === 0) return;
+      const counted = await recordDeliveries(range, outcomes);
+      tally.sent += counted.sent;
+      tally.failed += counted.failed;
+      tally.skipped += counted.skipped;
+      const { Campaign } = await notificationDatabase.models();
+      await Campaign.updateOne(
+        { _id: campaign._id, generation: campaign.generation },
+        {
+          $inc: {
+            'counts.sent': counted.sent,
+            'counts.failed': counted.failed,
+            'counts.skipped': counted.skipped,
+          },
+        },
+      );
+    },
+  };
+}
+
+/** Sends the leased messages, paced; records as it goes; throws on a transient SMTP failure. */
+async function sendLeased(
+  smtpUrl: string,
+  campaign: StoredCampaign,
+  email: RenderedCampaign,
+  toSend: readonly ToSend[],
+  recorder: ReturnType<typeof batchRecorder>,
+  release: (ids: Types.ObjectId[]) => Promise<void>,
+) {
+  const config = mailConfig();
+  const transport = smtpTransport(smtpUrl);
+  const campaignId = campaign._id.toString();
+  // Set by a send whose failure is transient: no new send starts, and the step is retried.
+  const stop: { transient: Error | null } = { transient: null };
+  const rate = campaignSendConfig().CAMPAIGN_SEND_RATE;
+  const pace = pacer(rate);
+  const untried = await sendPaced(toSend, {
+    pace: () => pace.next(),
+    concurrency: sendConcurrency(rate),
+    stopped: () => stop.transient !== null,
+    between: async () => {
+      if (recorder.pending() >= recordEvery) await recorder.flush();
+    },
+    send: async ({ recipient, messageId, missingProviderMessageId }) => {
+      const copy = email.forSubscriber(recipient.subscriberId);
+      const providerMessageId = campaignMessageId(
+        campaignDedupeKey(campaignId, recipient.subscriberId),
+      );
+      try {
+        const info = await transport.sendMail({
+          from: config.from,
+          to: recipient.email,
+          subject: email.subject,
+          html: copy.html,
+          text: copy.text,
+          messageId: providerMessageId,
+          headers: { 'X-Shop-Template': 'campaign', ...copy.headers },
+        });
+        recorder.sentMessage({
+          id: messageId,
+          response: typeof info.response === 'string' ? info.response.slice(0, 500) : null,
+          providerMessageId: missingProviderMessageId ? providerMessageId : null,
+        });
+        recorder.delivery({
+          subscriberId: recipient.subscriberId,
+          status: 'sent',
+          messageId: messageId.toString(),
+          deliveryMessageId: recipient.deliveryMessageId,
+        });
+      } catch (error) {
+        try {
+          const failure = await recordSmtpFailure(error, { _id: messageId, to: recipient.email });
+          if (failure instanceof NonRetriableError) {
+            // Permanent (a refused address, a hard bounce): this one is done, the batch goes on.
+            recorder.delivery({
+              subscriberId: recipient.subscriberId,
+              status: 'failed',
+              messageId: messageId.toString(),
+              deliveryMessageId: recipient.deliveryMessageId,
+              detail: failure.message,
+            });
+          } else stop.transient ??= failure;
+        } catch (recording) {
+          stop.transient ??= recording instanceof Error ? recording : new Error(String(recording));
+        }
+      }
+    },
+  });
+  if (stop.transient) {
+    // What went is recorded, what was not tried is free again; the step is retried.
+    await recorder.flush();
+    await release(untried.map((item) => item.messageId));
+    throw stop.transient;
+  }
+}
+
 /** Sends the campaign's next batch, if it is still `sending` at this generation. */
 export async function sendCampaignBatch(
   campaignId: string,
   generation: number,
 ): Promise<BatchResult> {
   const { Campaign } = await notificationDatabase.models();
-  const tally = { sent: 0, failed: 0, skipped: 0 };
+  const none = { sent: 0, failed: 0, skipped: 0 };
   const campaign = await Campaign.findById(campaignId).lean<StoredCampaign>();
-  if (!campaign) return { state: 'stopped', reason: 'missing', ...tally };
+  if (!campaign) return { state: 'stopped', reason: 'missing', ...none };
   if (campaign.generation !== generation)
-    return { state: 'stopped', reason: 'superseded', ...tally };
-  if (campaign.status !== 'sending') return { state: 'stopped', reason: campaign.status, ...tally };
+    return { state: 'stopped', reason: 'superseded', ...none };
+  if (campaign.status !== 'sending') return { state: 'stopped', reason: campaign.status, ...none };
 
   const rate = campaignSendConfig().CAMPAIGN_SEND_RATE;
   const page = await recipientPage(campaign.audience as never, {
@@ -174,29 +239,62 @@ export async function sendCampaignBatch(
         'counts.skipped': counts.skipped,
       },
     });
-    return { state: 'done', ...tally };
+    return { state: 'done', ...none };
   }
+  // Checked before anything is claimed or leased: the campaign pauses with this reason.
+  const { smtpUrl } = mailConfig();
+  if (!smtpUrl) throw new NonRetriableError('SMTP_URL is not configured');
+  const range: BatchRange = { campaignId, afterId: campaign.cursor ?? null, lastId: page.scanned };
 
+  const claimed = await claimDeliveries(range, page.recipients);
   const products = await productCardsFor(
     campaign.blocks as CampaignBlock[],
     mailConfig().storefrontUrl,
   );
-  const pace = pacer(rate);
-  for (const recipient of page.recipients) {
-    const counted = await deliver(campaign, recipient, products, () => pace.next());
-    if (counted !== 'already') tally[counted] += 1;
+  const email = await renderCampaignOnce(campaign, products);
+  const messages = await messagesFor(range, claimed, email.subject);
+  const queued: ToSend[] = [];
+  const settled: DeliveryOutcome[] = [];
+  for (const recipient of claimed) {
+    const message = messages.get(recipient.subscriberId)!;
+    const messageId = message._id.toString();
+    const { subscriberId, deliveryMessageId } = recipient;
+    if (message.status === 'queued') {
+      queued.push({
+        recipient,
+        messageId: message._id,
+        missingProviderMessageId: !message.providerMessageId,
+      });
+    } else if (message.status === 'sent') {
+      // An earlier attempt sent it and died before recording the delivery.
+      settled.push({ subscriberId, status: 'sent', messageId, deliveryMessageId });
+    } else {
+      settled.push({
+        subscriberId,
+        status: 'failed',
+        messageId,
+        deliveryMessageId,
+        detail: `message ${message.status}`,
+      });
+    }
   }
-  // Progress per batch. A crash before this line loses these counts until the finish recounts.
-  await Campaign.updateOne(
-    { _id: campaign._id, generation },
-    {
-      $set: { cursor: page.scanned },
-      $inc: {
-        'counts.sent': tally.sent,
-        'counts.failed': tally.failed,
-        'counts.skipped': tally.skipped,
-      },
-    },
+  const lease = await leaseMessages(
+    range,
+    queued.map((item) => item.messageId),
   );
-  return { state: 'more', ...tally };
+  const recorder = batchRecorder(campaign, range, lease.token);
+  for (const outcome of settled) recorder.delivery(outcome);
+  const toSend = queued.filter((item) => lease.leased.has(item.messageId.toString()));
+  await sendLeased(smtpUrl, campaign, email, toSend, recorder, (ids) =>
+    releaseLeases(range, lease.token, ids),
+  );
+  await recorder.flush();
+  const busy = queued.length - toSend.length;
+  if (busy > 0) {
+    // Held by another sender (or one that died, until its lease runs out): try again shortly.
+    throw new RetryableSendError(`${busy} of this batch's messages are being sent by another run`);
+  }
+  // The next batch starts after this page.
+  await Campaign.updateOne({ _id: campaign._id, generation }, { $set: { cursor: page.scanned } });
+  return { state: 'more', ...recorder.tally };
 }
