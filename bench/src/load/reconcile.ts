@@ -132,9 +132,27 @@ export async function reconcile(input: {
     }
     // The capture's JSON API (packages/mail-capture): only what is compared here.
     const inbox = z
-      .object({ items: z.array(z.object({ to: z.array(z.string()), receivedAt: z.string() })) })
+      .object({
+        items: z.array(
+          z.object({
+            to: z.array(z.string()),
+            receivedAt: z.string(),
+            headers: z.record(z.string(), z.string()).default({}),
+          }),
+        ),
+      })
       .parse(await (await fetch(`${input.mailInboxUrl}/api/messages`)).json());
     const captured = inbox.items.filter((m) => new Date(m.receivedAt) >= input.since);
+    // Every attempt at one message carries the same Message-ID (stable-message-id.ts in the
+    // notification cell): two captures with one id are one email sent twice.
+    const copies = new Map<string, number>();
+    for (const message of captured) {
+      const id = message.headers['message-id'];
+      if (id) copies.set(id, (copies.get(id) ?? 0) + 1);
+    }
+    for (const [id, n] of copies) {
+      if (n > 1) problems.push(`email sent ${n} times: Message-ID ${id}`);
+    }
     // Per recipient: each message the platform recorded as sent arrived once, and nothing else.
     const count = (addresses: string[]) => {
       const map = new Map<string, number>();

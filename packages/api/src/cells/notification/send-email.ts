@@ -8,10 +8,11 @@ import {
   findOrCreateMessage,
   markAttemptFailed,
   markFailed,
-  markSent,
 } from './message-records';
+import { recordSent } from './record-sent';
 import { describeSmtpError, isPermanentSmtpError } from './smtp-errors';
 import { smtpTransport } from './smtp-transport';
+import { stableMessageId } from './stable-message-id';
 import { languageOf } from './recipient-language';
 import { loadOverride } from './template-overrides';
 import { isHardBounce, markBounced, suppress } from './suppression';
@@ -118,21 +119,17 @@ export async function sendTemplate<TProps>(
     throw new NonRetriableError(reason);
   }
 
+  let info: { messageId?: unknown; response?: unknown };
   try {
-    const info = await smtpTransport(config.smtpUrl).sendMail({
+    info = await smtpTransport(config.smtpUrl).sendMail({
       from: config.from,
       to: request.to,
       subject: rendered.subject,
       html: rendered.html,
       text: rendered.text,
+      messageId: stableMessageId(template.id, request.dedupeKey, config.from),
       headers: { 'X-Shop-Template': template.id, ...unsubscribe?.headers },
     });
-    await markSent(
-      message._id,
-      typeof info.messageId === 'string' ? info.messageId : undefined,
-      typeof info.response === 'string' ? info.response.slice(0, 500) : undefined,
-    );
-    return { status: 'sent', messageId, alreadySent: false };
   } catch (error) {
     const description = describeSmtpError(error);
     if (isHardBounce(error)) {
@@ -155,6 +152,14 @@ export async function sendTemplate<TProps>(
     await markAttemptFailed(message._id, description);
     throw new RetryableSendError(`transient SMTP failure: ${description}`);
   }
+  // Outside the SMTP error handling: a failure to record the send is not an SMTP failure, and
+  // must not release the lease (that would let the retry send the email again).
+  await recordSent(
+    message._id,
+    typeof info.messageId === 'string' ? info.messageId : undefined,
+    typeof info.response === 'string' ? info.response.slice(0, 500) : undefined,
+  );
+  return { status: 'sent', messageId, alreadySent: false };
 }
 
 /** After the last retry of a transient failure: the message will not be sent. */
