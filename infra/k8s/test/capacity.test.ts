@@ -70,6 +70,47 @@ describe('the capacity model (capacity/model.json, docs/capacity.md)', () => {
   });
 });
 
+describe("the model's rules, on figures worked out by hand", () => {
+  const figure = (value: number) => ({ value, source: 'assumption: a worked example' });
+  const example = (cpu: string, cores: number, spare: 0 | 1, floor: number) => ({
+    ...model,
+    deployments: {
+      example: {
+        cpu,
+        memory: '256Mi',
+        why: 'a worked example',
+        loads: [{ what: 'requests', perRequest: figure(1), cpuSeconds: figure(cores / 1000) }],
+        peakRssMiB: figure(100),
+        spare,
+        floor,
+      },
+    },
+  });
+
+  it('adds the spare pod to the pods at 70 % and doubles the load for the maximum', () => {
+    // 1.9 cores on one-core pods: 3 pods at 70 % (2.7), 4 with the spare; 3 pods would already
+    // survive a zone (2 left >= 1.9); twice the load is 3.8 / 0.7 = 5.4, so 6 pods plus the spare.
+    const plan = planDeployment(example('1', 1.9, 1, 2), 'example');
+    expect(plan.cores).toBeCloseTo(1.9);
+    expect([plan.podsAtTarget, plan.podsForZoneLoss, plan.minReplicas, plan.maxReplicas]).toEqual([
+      3, 3, 4, 7,
+    ]);
+  });
+
+  it('lets the zone rule decide when a zone holds more than the spare pod', () => {
+    // 4.18 cores: 6 pods at 70 %, 7 with the spare; 7 pods lose 3 in a zone (4 < 4.18), 8 lose 3.
+    const plan = planDeployment(example('1', 4.18, 1, 2), 'example');
+    expect([plan.podsAtTarget, plan.podsForZoneLoss, plan.minReplicas]).toEqual([6, 8, 8]);
+  });
+
+  it('gives work that waits (no spare) neither the spare pod nor the zone rule, and keeps the floor', () => {
+    const plan = planDeployment(example('500m', 0.88, 0, 1), 'example');
+    expect([plan.podsAtTarget, plan.podsForZoneLoss, plan.minReplicas]).toEqual([3, 1, 3]);
+    expect(planDeployment(example('250m', 0.01, 0, 1), 'example').minReplicas).toBe(1);
+    expect(planDeployment(example('250m', 0.01, 1, 2), 'example').minReplicas).toBe(2);
+  });
+});
+
 describe.each(Object.keys(model.deployments))('%s agrees with the capacity model', (name) => {
   const entry = model.deployments[name];
   if (!entry) throw new Error(`no model for ${name}`);
