@@ -30,6 +30,12 @@ export interface AnalyticsRollup {
   /** Per product (id or SKU): views, add-to-carts, units and revenue. */
   products: Record<string, RollupCounts>;
   productNames: Record<string, string>;
+  /**
+   * Per primary category slug (`_none` for products without one): views, add-to-carts, units,
+   * revenue per currency, and the sessions that viewed it and of those bought from it.
+   */
+  categories: Record<string, RollupCounts>;
+  categoryNames: Record<string, string>;
   /** Per normalised query: searches, zero results, clicks, purchases after it. */
   searches: Record<string, RollupCounts>;
   rebuiltAt: Date;
@@ -49,6 +55,8 @@ export const analyticsRollupSchema = new Schema<AnalyticsRollup>(
     funnel: { type: Schema.Types.Mixed, default: () => ({}) },
     products: { type: Schema.Types.Mixed, default: () => ({}) },
     productNames: { type: Schema.Types.Mixed, default: () => ({}) },
+    categories: { type: Schema.Types.Mixed, default: () => ({}) },
+    categoryNames: { type: Schema.Types.Mixed, default: () => ({}) },
     searches: { type: Schema.Types.Mixed, default: () => ({}) },
     rebuiltAt: { type: Date, required: true },
   },

@@ -42,6 +42,14 @@ export const trackedEventSchema = new Schema(
     path: { type: String },
     productId: { type: String },
     query: { type: String },
+    /**
+     * The product's primary category, stamped once by the rollup job the first time it rolls the
+     * event up (`category-stamps.ts` in the cell), so a product moving category later does not
+     * rewrite what was counted. `_none`: no category (or no longer in the catalogue); absent: not
+     * stamped yet.
+     */
+    categorySlug: { type: String },
+    categoryName: { type: String },
     properties: { type: Schema.Types.Mixed, default: () => ({}) },
   },
   { minimize: false, versionKey: false },

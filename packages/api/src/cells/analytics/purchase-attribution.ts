@@ -1,4 +1,5 @@
 import type { RollupCounts } from '@shop/db/analytics';
+import { categoryKeyOf } from './category-key';
 import type { BrowsingFact } from './rollup-summary';
 
 /** The storefront page a browser lands on once its order is placed (`/checkout/confirmation/<id>`). */
@@ -7,6 +8,8 @@ export const purchasePathPrefix = '/checkout/confirmation/';
 export interface PurchaseAttribution {
   /** Per product slug: sessions that viewed / clicked it in search, and of those, bought it. */
   products: Record<string, RollupCounts>;
+  /** Per category: sessions that viewed a product in it, and of those, bought one of it. */
+  categories: Record<string, RollupCounts>;
   /** Sessions that clicked a search result, and those that then bought a product they clicked. */
   searchClickSessions: number;
   searchPurchaseSessions: number;
@@ -22,6 +25,8 @@ const quantityOf = (event: BrowsingFact) => {
  * removals) when it reached the order confirmation page. Orders carry no browsing session, so
  * this is the one way to join a view or a search click to a purchase without storing who bought.
  * Only events of one bucket are seen: a session buying after midnight counts on the next day.
+ * Per category (each product's stamped primary category): of the sessions that viewed a product
+ * in it, those that bought a product in it (not necessarily the one viewed).
  */
 export function attributePurchases(browsing: BrowsingFact[]): PurchaseAttribution {
   const bySession = new Map<string, BrowsingFact[]>();
@@ -32,6 +37,7 @@ export function attributePurchases(browsing: BrowsingFact[]): PurchaseAttributio
   }
   const result: PurchaseAttribution = {
     products: {},
+    categories: {},
     searchClickSessions: 0,
     searchPurchaseSessions: 0,
   };
@@ -39,8 +45,16 @@ export function attributePurchases(browsing: BrowsingFact[]): PurchaseAttributio
     const counts = (result.products[`slug:${slug}`] ??= {});
     counts[key] = (counts[key] ?? 0) + 1;
   };
+  const addCategory = (category: string, key: string) => {
+    const counts = (result.categories[category] ??= {});
+    counts[key] = (counts[key] ?? 0) + 1;
+  };
   for (const events of bySession.values()) {
     events.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+    const categoryOf = new Map<string, string>();
+    for (const event of events) {
+      if (event.productId) categoryOf.set(event.productId, categoryKeyOf(event.categorySlug));
+    }
     const viewed = new Set<string>();
     const clicked = new Set<string>();
     const purchased = new Set<string>();
@@ -65,6 +79,12 @@ export function attributePurchases(browsing: BrowsingFact[]): PurchaseAttributio
     for (const slug of clicked) {
       add(slug, 'searchSessions');
       if (purchased.has(slug)) add(slug, 'searchPurchases');
+    }
+    const viewedCategories = new Set([...viewed].map((slug) => categoryOf.get(slug)!));
+    const boughtCategories = new Set([...purchased].map((slug) => categoryOf.get(slug)!));
+    for (const category of viewedCategories) {
+      addCategory(category, 'viewSessions');
+      if (boughtCategories.has(category)) addCategory(category, 'viewPurchases');
     }
     if (clicked.size > 0) {
       result.searchClickSessions += 1;

@@ -1,5 +1,7 @@
 import { derivedObjectId } from '@shop/db/claims';
 import type { AnalyticsRollup, RollupGranularity } from '@shop/db/analytics';
+import type { Types } from 'mongoose';
+import { stampCategories } from './category-stamps';
 import { analyticsDatabase } from './database';
 import { summariseBucket, type BrowsingFact, type RecordedFact } from './rollup-summary';
 import { hourMs, localDayBounds, localHourOf } from './zoned-time';
@@ -31,6 +33,7 @@ async function replaceRollup(
  * Rebuilds one local day and its hours from the raw and recorded events: each bucket is replaced
  * whole, so running it again (late events, replays, a retried job) gives the same documents.
  * Reads the day's events into memory: fine for a shop's day (see docs/analytics.md for scale).
+ * Facts not yet given their product's category get it first (`category-stamps.ts`).
  */
 export async function rebuildDay(timeZone: string, day: string, now = new Date()): Promise<void> {
   const { TrackedEvent, AnalyticsEvent } = await analyticsDatabase.models();
@@ -47,13 +50,19 @@ export async function rebuildDay(timeZone: string, day: string, now = new Date()
         productId: 1,
         query: 1,
         path: 1,
+        categorySlug: 1,
+        categoryName: 1,
         'properties.quantity': 1,
       })
-      .lean<BrowsingFact[]>(),
+      .lean<(BrowsingFact & { _id: Types.ObjectId })[]>(),
     AnalyticsEvent.find({ name: { $in: rolledUpEventNames }, occurredAt: range })
       .select({ name: 1, occurredAt: 1, properties: 1 })
-      .lean<RecordedFact[]>(),
+      .lean<(RecordedFact & { _id: Types.ObjectId })[]>(),
   ]);
+  await stampCategories(
+    browsing,
+    recorded.filter((event) => event.name === 'order/order.confirmed'),
+  );
 
   await replaceRollup(
     {

@@ -1,4 +1,5 @@
 import type { RollupCounts } from '@shop/db/analytics';
+import { categoryKeyOf, uncategorised } from './category-key';
 import { attributePurchases } from './purchase-attribution';
 
 /** The raw fields a rollup reads from a browsing event. */
@@ -11,6 +12,9 @@ export interface BrowsingFact {
   productId?: string | null;
   query?: string | null;
   path?: string | null;
+  /** The product's primary category, once stamped (`category-stamps.ts`). */
+  categorySlug?: string | null;
+  categoryName?: string | null;
   properties?: Record<string, unknown>;
 }
 
@@ -27,6 +31,8 @@ export interface RollupSummary {
   funnel: Record<string, RollupCounts>;
   products: Record<string, RollupCounts>;
   productNames: Record<string, string>;
+  categories: Record<string, RollupCounts>;
+  categoryNames: Record<string, string>;
   searches: Record<string, RollupCounts>;
 }
 
@@ -48,6 +54,8 @@ interface ConfirmedLine {
   name?: unknown;
   quantity?: unknown;
   lineTotalMinor?: unknown;
+  categorySlug?: unknown;
+  categoryName?: unknown;
 }
 
 /**
@@ -61,7 +69,14 @@ export function summariseBucket(browsing: BrowsingFact[], recorded: RecordedFact
     funnel: {},
     products: {},
     productNames: {},
+    categories: {},
+    categoryNames: {},
     searches: {},
+  };
+  const category = (slug: unknown, name: unknown) => {
+    const key = categoryKeyOf(typeof slug === 'string' ? slug : undefined);
+    if (typeof name === 'string' && key !== uncategorised.slug) summary.categoryNames[key] = name;
+    return (summary.categories[key] ??= {});
   };
   const reached = new Map<string, Set<string>>();
   const reach = (step: string, segment: string, sessionId: string) => {
@@ -79,8 +94,9 @@ export function summariseBucket(browsing: BrowsingFact[], recorded: RecordedFact
       if (step) reach(step, segment, event.sessionId);
     }
     if (event.productId && (event.kind === 'product_viewed' || event.kind === 'cart_item_added')) {
-      const product = (summary.products[`slug:${event.productId}`] ??= {});
-      add(product, event.kind === 'product_viewed' ? 'views' : 'addToCart');
+      const field = event.kind === 'product_viewed' ? 'views' : 'addToCart';
+      add((summary.products[`slug:${event.productId}`] ??= {}), field);
+      add(category(event.categorySlug, event.categoryName), field);
     }
     // The storefront's review form reports a review it saved (the product, never the text).
     if (event.productId && event.kind === 'review_written') {
@@ -98,6 +114,9 @@ export function summariseBucket(browsing: BrowsingFact[], recorded: RecordedFact
   const attribution = attributePurchases(browsing);
   for (const [key, counts] of Object.entries(attribution.products)) {
     Object.assign((summary.products[key] ??= {}), counts);
+  }
+  for (const [key, counts] of Object.entries(attribution.categories)) {
+    Object.assign((summary.categories[key] ??= {}), counts);
   }
   if (attribution.searchClickSessions > 0) {
     summary.totals.searchClickSessions = attribution.searchClickSessions;
@@ -123,6 +142,9 @@ export function summariseBucket(browsing: BrowsingFact[], recorded: RecordedFact
         add(product, 'units', numberOf(line.quantity));
         add(product, `revenueMinor:${currency}`, numberOf(line.lineTotalMinor));
         if (typeof line.name === 'string') summary.productNames[`sku:${line.sku}`] = line.name;
+        const inCategory = category(line.categorySlug, line.categoryName);
+        add(inCategory, 'units', numberOf(line.quantity));
+        add(inCategory, `revenueMinor:${currency}`, numberOf(line.lineTotalMinor));
       }
     } else if (event.name === 'order/order.cancelled') {
       // Its refund, if any, arrives as its own order.refunded: counted there, once.

@@ -9,6 +9,7 @@ import {
   ingestEventsInput,
   salesReportInput,
   searchReportInput,
+  topCategoriesReportInput,
   topProductsReportInput,
   updateSettingsInput,
   zeroResultQueriesInput,
@@ -17,6 +18,7 @@ import { abandonedCartsReport, customersReport } from './procedures/customers';
 import { summary } from './procedures/dashboard';
 import { consentPolicy, settings, updateSettings } from './procedures/settings';
 import { funnelReport, salesReport, searchReport, topProductsReport } from './procedures/reports';
+import { topCategoriesReport } from './procedures/top-categories';
 import { ingestEvents } from './procedures/tracking';
 import { zeroResultQueries } from './procedures/zero-result-queries';
 
@@ -42,6 +44,10 @@ export const analyticsRouter = router({
   topProductsReport: permissionProcedure('analytics:read')
     .input(topProductsReportInput)
     .query(topProductsReport),
+  /** Per product's primary category (as when each fact was counted): sales, views, conversion. */
+  topCategoriesReport: permissionProcedure('analytics:read')
+    .input(topCategoriesReportInput)
+    .query(topCategoriesReport),
   searchReport: permissionProcedure('analytics:read').input(searchReportInput).query(searchReport),
   /** New vs returning customers and cohorts, from the stored customer histories and rollups. */
   customersReport: permissionProcedure('analytics:read')

@@ -95,6 +95,25 @@ export interface TopProductsReport {
   bestSelling: { sku: string; name: string; units: number; revenueMinor: Record<string, number> }[];
 }
 
+export interface TopCategoriesReport {
+  timeZone: string;
+  rows: {
+    /** The category's slug; null for facts whose product had no category. */
+    category: string | null;
+    name: string;
+    /** Product page views and add-to-carts of products in it (events). */
+    views: number;
+    addToCart: number;
+    /** Units sold and revenue per currency of order lines of its products. */
+    units: number;
+    revenueMinor: Record<string, number>;
+    /** Sessions that viewed a product in it, those that then bought a product in it, the share. */
+    viewSessions: number;
+    viewPurchases: number;
+    viewToPurchaseRate: number | null;
+  }[];
+}
+
 export interface SearchReport {
   timeZone: string;
   totalSearches: number;

@@ -25,9 +25,9 @@ function addInto(target: RollupCounts, source: RollupCounts | undefined): void {
 }
 
 /** Sums one field of every rollup: `{ [key]: counts }` maps merged key by key. */
-function mergeMaps(
+export function mergeMaps(
   rollups: AnalyticsRollup[],
-  field: 'sales' | 'funnel' | 'products' | 'searches',
+  field: 'sales' | 'funnel' | 'products' | 'categories' | 'searches',
 ): Record<string, RollupCounts> {
   const merged: Record<string, RollupCounts> = {};
   for (const rollup of rollups) {
@@ -138,12 +138,21 @@ export async function funnelReport({ input }: Args<FunnelReportInput>): Promise<
   };
 }
 
-const topCount = 20;
+export const topCount = 20;
 
 /** A share as a fraction rounded to 4 places; null when nothing was there to share. */
 export function rateOf(part: number | undefined, whole: number | undefined): number | null {
   if (!whole) return null;
   return Math.round(((part ?? 0) / whole) * 10_000) / 10_000;
+}
+
+/** `{ 'revenueMinor:EUR': 100 }` counts as `{ EUR: 100 }`. */
+export function revenueByCurrency(counts: RollupCounts): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(counts)
+      .filter(([field]) => field.startsWith('revenueMinor:'))
+      .map(([field, value]) => [field.slice('revenueMinor:'.length), value]),
+  );
 }
 
 /** Most viewed products (by page) and best sellers (by SKU, units and revenue per currency). */
@@ -182,11 +191,7 @@ export async function topProductsReport({
         sku: key.slice(4),
         name: names[key] ?? key.slice(4),
         units: counts.units ?? 0,
-        revenueMinor: Object.fromEntries(
-          Object.entries(counts)
-            .filter(([field]) => field.startsWith('revenueMinor:'))
-            .map(([field, value]) => [field.slice('revenueMinor:'.length), value]),
-        ),
+        revenueMinor: revenueByCurrency(counts),
       }))
       .sort((a, b) => b.units - a.units || a.sku.localeCompare(b.sku))
       .slice(0, topCount),
