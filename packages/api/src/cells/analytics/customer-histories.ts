@@ -1,6 +1,8 @@
 import { derivedObjectId } from '@shop/db/claims';
 import { orderConfirmed } from '../../events/schemas';
+import { storeAnalyticsSettings } from './analytics-settings';
 import { analyticsDatabase } from './database';
+import { firstRetainedDay } from './retention';
 import { localDayOf } from './zoned-time';
 
 /** Accounts rebuilt per database round trip (one `$in` read, one bulk write). */
@@ -12,10 +14,12 @@ interface Conversion {
 }
 
 /**
- * Rebuilds the stored order history of each account from all its recorded conversions: the
- * local day of every order in the zone, the first one apart. Each document is replaced whole, so
- * a replayed or late conversion, or running this twice, gives the same documents; an account with
- * no conversion left (its id was erased) loses its document.
+ * Rebuilds the stored order history of each account from its recorded conversions: the local
+ * day of every order in the zone, the first one apart. Conversions older than the retention are
+ * deleted (`retention.ts`), so the days before the first retained day come from the stored
+ * history, the rest from the conversions. Each document is replaced whole, so a replayed or late
+ * conversion, or running this twice, gives the same documents; an account with no order day
+ * left (its id was erased, which also deletes its history) loses its document.
  */
 export async function rebuildCustomerHistories(
   timeZone: string,
@@ -23,20 +27,33 @@ export async function rebuildCustomerHistories(
   now = new Date(),
 ): Promise<number> {
   const { AnalyticsEvent, CustomerHistory } = await analyticsDatabase.models();
+  const keptFrom = firstRetainedDay(await storeAnalyticsSettings(), now);
   const all = [...new Set(accountIds)];
   for (let index = 0; index < all.length; index += accountsPerChunk) {
     const chunk = all.slice(index, index + accountsPerChunk);
-    const conversions = await AnalyticsEvent.find({
-      'properties.accountId': { $in: chunk },
-      name: orderConfirmed.name,
-    })
-      .select({ occurredAt: 1, 'properties.accountId': 1 })
-      .lean<Conversion[]>();
+    const ids = chunk.map((accountId) =>
+      derivedObjectId('analytics-customer', timeZone, accountId),
+    );
+    const [conversions, stored] = await Promise.all([
+      AnalyticsEvent.find({
+        'properties.accountId': { $in: chunk },
+        name: orderConfirmed.name,
+      })
+        .select({ occurredAt: 1, 'properties.accountId': 1 })
+        .lean<Conversion[]>(),
+      CustomerHistory.find({ _id: { $in: ids } })
+        .select({ accountId: 1, orderDays: 1 })
+        .lean(),
+    ]);
     const days = new Map<string, string[]>(chunk.map((accountId) => [accountId, []]));
+    for (const history of stored) {
+      days.get(history.accountId)?.push(...history.orderDays.filter((day) => day < keptFrom));
+    }
     for (const conversion of conversions) {
       const accountId = conversion.properties?.accountId;
       if (typeof accountId !== 'string') continue;
-      days.get(accountId)?.push(localDayOf(timeZone, conversion.occurredAt.getTime()));
+      const day = localDayOf(timeZone, conversion.occurredAt.getTime());
+      if (day >= keptFrom) days.get(accountId)?.push(day);
     }
     await CustomerHistory.bulkWrite(
       [...days].map(([accountId, orderDays]) => {

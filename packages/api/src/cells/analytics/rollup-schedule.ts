@@ -3,6 +3,7 @@ import { analyticsSettingsKey, storeAnalyticsSettings } from './analytics-settin
 import { accountsWithConversionsSince, rebuildCustomerHistories } from './customer-histories';
 import { analyticsDatabase } from './database';
 import { rebuildDay, rolledUpEventNames } from './rollup-builder';
+import { recordedEventsCutoff } from './retention';
 import { localDayBounds, localDayOf } from './zoned-time';
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -41,17 +42,20 @@ export interface RollupRun {
   rebuiltCartDays: number;
   rebuiltCustomers: number;
   deletedRawEvents: number;
+  /** Recorded events (orders, refunds, cancellations, searches, sign-ups) past the retention. */
+  deletedRecordedEvents: number;
 }
 
 /**
  * One run of the scheduled job: rebuild the out-of-date days (hour and day rollups, and the
  * abandoned carts of those days and the 7 before), the order histories of the customers whose
  * conversions arrived or changed; move the watermark to when this run started (events arriving
- * during the run are picked up next time), then delete raw events older than the store's
- * retention. Rollups, cart days and customer histories are kept.
+ * during the run are picked up next time), then delete the raw events older than the store's
+ * retention: browsing events, and the events recorded from other cells by whole local days
+ * (`recordedEventsCutoff`). Rollups, cart days and customer histories are kept.
  */
 export async function runRollups(now = new Date()): Promise<RollupRun> {
-  const { AnalyticsSettings, TrackedEvent } = await analyticsDatabase.models();
+  const { AnalyticsSettings, TrackedEvent, AnalyticsEvent } = await analyticsDatabase.models();
   const settings = await storeAnalyticsSettings();
   const saved = await AnalyticsSettings.findOne({ key: analyticsSettingsKey }).lean();
   // A little overlap, so an event stored just as the last run read cannot slip between runs.
@@ -76,10 +80,14 @@ export async function runRollups(now = new Date()): Promise<RollupRun> {
     { upsert: true },
   );
   const deleted = await TrackedEvent.deleteMany({ occurredAt: { $lt: cutoff } });
+  const deletedRecorded = await AnalyticsEvent.deleteMany({
+    occurredAt: { $lt: recordedEventsCutoff(settings, now) },
+  });
   return {
     rebuiltDays: days,
     rebuiltCartDays: cartDays.length,
     rebuiltCustomers: accounts.length,
     deletedRawEvents: deleted.deletedCount,
+    deletedRecordedEvents: deletedRecorded.deletedCount,
   };
 }
