@@ -19,8 +19,11 @@ let shopperToken: string;
 let skus: TestSku[];
 
 beforeAll(async () => {
-  // These tests change prices and stock and read the cart at once: no catalog cache in between.
+  // These tests change prices and stock in products_db directly (no product event) and read the
+  // cart at once: no catalog cache nor projection in between (order-cart-prices.test.ts covers
+  // the projection).
   process.env.PRODUCT_SKU_DETAILS_CACHE_MS = '0';
+  process.env.ORDER_CART_PRICES_MAX_AGE_MS = '0';
   await seededTestDatabases();
   host = await startTestHost(['auth', 'product', 'order']);
   shopperToken = await loginAs(host.url, 'shopper@example.com');
@@ -29,6 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopTestHosts(host);
   delete process.env.PRODUCT_SKU_DETAILS_CACHE_MS;
+  delete process.env.ORDER_CART_PRICES_MAX_AGE_MS;
 });
 
 const sku = (index: number) => skus[index] as TestSku;

@@ -30,6 +30,9 @@ beforeAll(async () => {
   platform = await startHostWithExecutor(['auth', 'product', 'order', 'payment'], {
     env: {
       PRODUCT_SKU_DETAILS_CACHE_MS: '0',
+      // The tests change prices and stock in products_db directly (no product event): carts ask
+      // the product cell on every operation instead of trusting the order cell's projection.
+      ORDER_CART_PRICES_MAX_AGE_MS: '0',
       SERVICE_TOKEN_SECRET: 'test-service-secret-0123456789-disc',
     },
   });

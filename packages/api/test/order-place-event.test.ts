@@ -58,6 +58,7 @@ beforeAll(async () => {
     INNGEST_DEV: '1',
     INNGEST_BASE_URL: proxyUrl,
     PRODUCT_SKU_DETAILS_CACHE_MS: '0',
+    ORDER_CART_PRICES_MAX_AGE_MS: '0',
   });
   const { startTestHost, stopTestHosts } = await import('./support/test-host');
   stopHosts = stopTestHosts;
@@ -69,7 +70,12 @@ afterAll(async () => {
   if (host) await stopHosts(host);
   await executor?.stop();
   await new Promise((resolve) => proxy?.close(resolve));
-  for (const key of ['INNGEST_DEV', 'INNGEST_BASE_URL', 'PRODUCT_SKU_DETAILS_CACHE_MS']) {
+  for (const key of [
+    'INNGEST_DEV',
+    'INNGEST_BASE_URL',
+    'PRODUCT_SKU_DETAILS_CACHE_MS',
+    'ORDER_CART_PRICES_MAX_AGE_MS',
+  ]) {
     if (savedEnv[key] === undefined) delete process.env[key];
     else process.env[key] = savedEnv[key];
   }

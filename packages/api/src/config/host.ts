@@ -174,6 +174,8 @@ export const hostShape = {
   FILES_S3_SECRET_ACCESS_KEY: envValue.text(),
   // order
   ORDER_LOOKUP_FAILURE_LIMIT: envValue.integer(10, 1),
+  /** How long a cart trusts the order cell's copy of a SKU's price and stock (0: never). */
+  ORDER_CART_PRICES_MAX_AGE_MS: envValue.integer(60_000),
   ORDER_PAYMENT_TIMEOUT: paymentTimeout,
   // search
   SEARCH_POLL_INTERVAL_MS: envValue.optionalInteger(1),

@@ -6,6 +6,7 @@ import { orderLookupFailureModel } from './order-lookup-failure-model';
 import { orderModel } from './order-model';
 import { orderPlacementModel, sequenceModel } from './order-placement-models';
 import { shopSettingsModel } from './shop-settings-model';
+import { skuProjectionModel } from './sku-projection-model';
 
 export * from './order-statuses';
 export * from './order-model';
@@ -15,6 +16,7 @@ export * from './discount-redemption-model';
 export * from './order-placement-models';
 export * from './shop-settings-model';
 export * from './order-lookup-failure-model';
+export * from './sku-projection-model';
 
 /** The order domain's models, bound to the orders database connection. */
 export function orderModels(connection: Connection) {
@@ -28,6 +30,7 @@ export function orderModels(connection: Connection) {
     Sequence: sequenceModel(connection),
     ShopSettings: shopSettingsModel(connection),
     OrderLookupFailure: orderLookupFailureModel(connection),
+    SkuProjection: skuProjectionModel(connection),
   };
 }
 export type OrderModels = ReturnType<typeof orderModels>;

@@ -1,25 +1,10 @@
 import type { CartLineRecord } from '@shop/db/order';
-import { cellClient } from '../../cross-cell/cell-client';
 import type { SkuDetail } from '../product/views';
 import type { CartLine, CartNotice } from './views';
 import { formatMoney } from '@shop/money';
 
 /** At or below this many units a line shows "only a few left". */
 const lowStockAt = 5;
-
-/** Fresh price, stock and names of SKUs from the product cell (a public cross-cell call). */
-export async function fetchSkuDetails(
-  skus: readonly string[],
-  options: { fresh?: boolean } = {},
-): Promise<Map<string, SkuDetail>> {
-  if (skus.length === 0) return new Map();
-  const unique = [...new Set(skus)];
-  const { items } = await cellClient().product.skuDetails.query({
-    skus: unique,
-    ...(options.fresh && { fresh: true }),
-  });
-  return new Map(items.map((item) => [item.sku, item]));
-}
 
 export function lineLabel(line: { name: string; variantLabel: string; sku: string }): string {
   const name = line.name || line.sku;

@@ -1,9 +1,10 @@
 import { cartLimits } from '@shop/db/order';
 import { TRPCError } from '@trpc/server';
 import type { CartOwner } from './cart-owner';
-import { fetchSkuDetails, lineLabel } from './cart-pricing';
+import { lineLabel } from './cart-pricing';
 import { changeCart, ensureCart, linesWithAdded } from './cart-store';
 import { pricedCart } from './priced-cart';
+import { projectedSkuDetails } from './sku-projection';
 import type { CartView } from './views';
 
 function conflict(message: string): TRPCError {
@@ -11,8 +12,9 @@ function conflict(message: string): TRPCError {
 }
 
 /**
- * Sets a SKU's quantity to `target(current)`, checked against the catalog now: the product must
- * be for sale and the stock must cover an increase (a decrease is always allowed).
+ * Sets a SKU's quantity to `target(current)`, checked against the catalog as the order cell's
+ * projection holds it (within its staleness bound): the product must be for sale and the stock
+ * must cover an increase (a decrease is always allowed). `order.place` checks again, fresh.
  */
 export async function setCartQuantity(
   owner: CartOwner,
@@ -22,7 +24,9 @@ export async function setCartQuantity(
 ): Promise<CartView> {
   // One catalog read for the SKU and everything already in the cart, used to check and to price.
   const before = await ensureCart(owner);
-  let details = await fetchSkuDetails([sku, ...before.lines.map((line) => line.sku)]);
+  let details = await projectedSkuDetails([sku, ...before.lines.map((line) => line.sku)], {
+    recheck: sku,
+  });
   const written = await changeCart(
     owner,
     (cart) => {
@@ -80,7 +84,7 @@ export async function setCartQuantity(
   );
   // A concurrent change may have added SKUs this call did not look up.
   if (written.lines.some((line) => !details.has(line.sku))) {
-    details = await fetchSkuDetails(written.lines.map((line) => line.sku));
+    details = await projectedSkuDetails(written.lines.map((line) => line.sku));
   }
   return (await pricedCart(owner, { cart: written, details })).view;
 }

@@ -5,9 +5,13 @@ import { confirmOrderOnPayment } from './functions/confirm-order-on-payment';
 import { erasePersonalData } from './functions/erase-personal-data';
 import { orderSaga } from './functions/order-saga';
 import { recordRefund } from './functions/record-refund';
+import { refreshSkuProjection } from './functions/refresh-sku-projection';
 import { sweepStaleOrders } from './functions/sweep-stale-orders';
 
-/** The order cell's Inngest functions: the saga and what settles, compensates, records and erases. */
+/**
+ * The order cell's Inngest functions: the saga and what settles, compensates, records and erases,
+ * and the refresh of carts' catalog projection.
+ */
 export const orderFunctions: InngestFunction.Any[] = [
   orderSaga,
   confirmOrderOnPayment,
@@ -16,4 +20,5 @@ export const orderFunctions: InngestFunction.Any[] = [
   recordRefund,
   sweepStaleOrders,
   erasePersonalData,
+  refreshSkuProjection,
 ];

@@ -1,10 +1,11 @@
 import type { SkuDetail } from '../product/views';
 import { mergeGuestCart } from './cart-merge';
 import type { CartOwner } from './cart-owner';
-import { fetchSkuDetails, isBuyable, repriceLines } from './cart-pricing';
+import { isBuyable, repriceLines } from './cart-pricing';
 import { cartIdOf, readCart, writeCart, type StoredCart } from './cart-store';
 import { emptyCartView, shopCurrency, type CartView } from './views';
 import { checkDiscount, customerKeyOf, type DiscountCheck } from './discounts';
+import { freshSkuDetails, projectedSkuDetails } from './sku-projection';
 
 export interface PricedCart {
   cart: StoredCart | null;
@@ -14,9 +15,11 @@ export interface PricedCart {
 }
 
 /**
- * The owner's cart re-priced against the catalog now: merges a guest cart first, stores what
- * changed (reduced quantities, prices seen, a code that no longer applies) and says so in
- * `notices`. `details` may be passed when the caller has just fetched them.
+ * The owner's cart re-priced against the catalog: merges a guest cart first, stores what changed
+ * (reduced quantities, prices seen, a code that no longer applies) and says so in `notices`.
+ * Prices come from the order cell's projection (within its staleness bound, sku-projection.ts),
+ * or fresh from the product cell with `fresh` (checkout). `details` may be passed when the caller
+ * has just looked them up.
  */
 export async function pricedCart(
   owner: CartOwner,
@@ -24,7 +27,7 @@ export async function pricedCart(
     /** The cart just written by the caller (saves reading it again). */
     cart?: StoredCart;
     details?: ReadonlyMap<string, SkuDetail>;
-    /** Ask the catalog past its short cache (checkout). */
+    /** Ask the product cell itself, past the projection and its cache (checkout). */
     fresh?: boolean;
     customerKey?: string | null;
   } = {},
@@ -40,10 +43,10 @@ export async function pricedCart(
   }
   const currency = shopCurrency;
   const skus = cart.lines.map((line) => line.sku);
-  const details =
-    options.details && skus.every((sku) => options.details?.has(sku))
-      ? options.details
-      : await fetchSkuDetails(skus, { fresh: options.fresh });
+  let details = options.details;
+  if (!details || !skus.every((sku) => details?.has(sku))) {
+    details = options.fresh ? await freshSkuDetails(skus) : await projectedSkuDetails(skus);
+  }
   const repriced = repriceLines(cart.lines, details, currency);
   const subtotalMinor = repriced.lines
     .filter(isBuyable)

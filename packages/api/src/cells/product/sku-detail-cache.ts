@@ -5,10 +5,10 @@ import type { SkuDetail } from './views';
 const maxAvailableShown = 99;
 
 /**
- * Recent answers per SKU (`null`: no such SKU), shared by concurrent callers. Carts re-price on
- * every read and change, and on the in-memory fallback each read is two full scans; a second of
- * staleness in a cart is harmless because checkout asks with `fresh` and the saga's reservation
- * is the real check. `PRODUCT_SKU_DETAILS_CACHE_MS` (default 1000; 0 turns it off).
+ * Recent answers per SKU (`null`: no such SKU), shared by concurrent callers that accept a second
+ * of staleness (the notification cell's product cards); on the in-memory fallback each read is
+ * two full scans. The order cell's cart projection and checkout ask with `fresh`.
+ * `PRODUCT_SKU_DETAILS_CACHE_MS` (default 1000; 0 turns it off).
  */
 const cache = new Map<string, { expiresAt: number; detail: Promise<SkuDetail | null> }>();
 const maxCachedSkus = 20_000;
@@ -57,14 +57,23 @@ export async function cachedSkuDetails(
 async function loadSkuDetails(skus: readonly string[]): Promise<Map<string, SkuDetail>> {
   const { Product, InventoryItem } = await productDatabase.models();
   const stock = await InventoryItem.find({ sku: { $in: skus } })
-    .select({ sku: 1, productId: 1, available: 1 })
+    .select({ sku: 1, productId: 1, available: 1, updatedAt: 1 })
     .lean();
   const productIds = [...new Set(stock.map((item) => item.productId.toString()))];
   const products =
     productIds.length === 0
       ? []
       : await Product.find({ _id: { $in: productIds } })
-          .select({ slug: 1, name: 1, status: 1, currency: 1, taxClass: 1, variants: 1, images: 1 })
+          .select({
+            slug: 1,
+            name: 1,
+            status: 1,
+            currency: 1,
+            taxClass: 1,
+            variants: 1,
+            images: 1,
+            updatedAt: 1,
+          })
           .lean();
   const productsById = new Map(products.map((product) => [product._id.toString(), product]));
 
@@ -88,7 +97,12 @@ async function loadSkuDetails(skus: readonly string[]): Promise<Map<string, SkuD
       taxClass: product.taxClass ?? 'standard',
       purchasable: product.status === 'active',
       available: Math.min(maxAvailableShown, Math.max(0, item.available)),
+      changedAtMs: Math.max(timeOf(product.updatedAt), timeOf(item.updatedAt)),
     });
   }
   return found;
+}
+
+function timeOf(date: Date | undefined): number {
+  return date ? date.getTime() : 0;
 }

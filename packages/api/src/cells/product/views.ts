@@ -93,6 +93,11 @@ export interface SkuDetail {
   purchasable: boolean;
   /** Units that can be bought now, capped at 99 (no one buys more; the real count stays here). */
   available: number;
+  /**
+   * When the product or this SKU's stock last changed (ms since 1970, the later of the two): a
+   * cell keeping a copy keeps the answer with the latest time, whatever order answers arrive in.
+   */
+  changedAtMs: number;
 }
 
 /** What shoppers see of a SKU's stock: a state, never the counts. */
