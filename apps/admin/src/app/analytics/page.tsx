@@ -12,7 +12,12 @@ import {
 import { AbandonedCartTables, CustomerTables } from '@/components/analytics/customer-tables';
 import { RangeForm } from '@/components/analytics/range-form';
 import { reportRangeOf } from '@/components/analytics/report-range';
-import { FunnelChart, TopProductsChart } from '@/components/analytics/report-charts';
+import { TopCategoriesTable } from '@/components/analytics/category-table';
+import {
+  FunnelChart,
+  TopCategoriesChart,
+  TopProductsChart,
+} from '@/components/analytics/report-charts';
 import { ReportSection } from '@/components/analytics/report-section';
 import { SalesChartSection } from '@/components/analytics/sales-chart-section';
 import { SalesTables } from '@/components/analytics/sales-tables';
@@ -34,10 +39,11 @@ export default async function AnalyticsPage({
   const range = reportRangeOf(await searchParams);
   const analytics = cellsAs(session).analytics;
   const days = { from: range.from, to: range.to };
-  const [sales, funnel, products, search, customers, carts] = await Promise.all([
+  const [sales, funnel, products, categories, search, customers, carts] = await Promise.all([
     callCell(({ signal }) => analytics.salesReport.query(range, { signal })),
     callCell(({ signal }) => analytics.funnelReport.query(days, { signal })),
     callCell(({ signal }) => analytics.topProductsReport.query(days, { signal })),
+    callCell(({ signal }) => analytics.topCategoriesReport.query(days, { signal })),
     callCell(({ signal }) => analytics.searchReport.query(days, { signal })),
     callCell(({ signal }) => analytics.customersReport.query(days, { signal })),
     callCell(({ signal }) => analytics.abandonedCartsReport.query(days, { signal })),
@@ -50,7 +56,7 @@ export default async function AnalyticsPage({
       <PageHeader
         eyebrow="Back office"
         title="Analytics"
-        description={`Sales, conversion, products, search, customers and carts from ${range.from} to ${range.to}${timeZone ? `, in the store's time zone (${timeZone})` : ''}. Numbers are refreshed every 10 minutes.`}
+        description={`Sales, conversion, products, categories, search, customers and carts from ${range.from} to ${range.to}${timeZone ? `, in the store's time zone (${timeZone})` : ''}. Numbers are refreshed every 10 minutes.`}
       />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <RangeForm range={range} />
@@ -87,6 +93,25 @@ export default async function AnalyticsPage({
                 .map((row) => ({ name: row.name, units: row.units }))}
             />
             <TopProductsTables report={products.data} />
+          </>
+        ) : (
+          unavailable
+        )}
+      </ReportSection>
+      <ReportSection
+        id="categories-heading"
+        title="Top categories"
+        report="categories"
+        range={range}
+      >
+        {categories.ok ? (
+          <>
+            <TopCategoriesChart
+              categories={categories.data.rows
+                .slice(0, 10)
+                .map((row) => ({ name: row.name, units: row.units }))}
+            />
+            <TopCategoriesTable report={categories.data} />
           </>
         ) : (
           unavailable

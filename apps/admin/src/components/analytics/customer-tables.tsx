@@ -7,7 +7,8 @@ export function percent(rate: number | null): string {
   return rate === null ? '—' : `${Math.round(rate * 100)}%`;
 }
 
-const moneyList = (byCurrency: Record<string, number>) =>
+/** Amounts per currency as one text, e.g. "€12.00, $3.00" (zero euros when there are none). */
+export const moneyList = (byCurrency: Record<string, number>) =>
   Object.entries(byCurrency)
     .map(([currency, minor]) => formatMoney(minor, currency))
     .join(', ') || formatMoney(0, 'EUR');

@@ -99,11 +99,24 @@ export function FunnelChart({ steps }: { steps: { step: string; count: number }[
 
 /** Units sold per best-selling product, longest bar first. */
 export function TopProductsChart({ products }: { products: { name: string; units: number }[] }) {
+  return <UnitsChart testId="products-chart" rows={products} />;
+}
+
+/** Units sold per category, longest bar first. */
+export function TopCategoriesChart({
+  categories,
+}: {
+  categories: { name: string; units: number }[];
+}) {
+  return <UnitsChart testId="categories-chart" rows={categories} />;
+}
+
+function UnitsChart({ testId, rows }: { testId: string; rows: { name: string; units: number }[] }) {
   return (
-    <ChartBox testId="products-chart">
+    <ChartBox testId={testId}>
       <BarChart
         accessibilityLayer={false}
-        data={products}
+        data={rows}
         layout="vertical"
         margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
       >

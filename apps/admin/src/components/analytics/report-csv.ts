@@ -5,6 +5,7 @@ import type {
   FunnelReport,
   SalesReport,
   SearchReport,
+  TopCategoriesReport,
   TopProductsReport,
 } from './report-types';
 
@@ -108,6 +109,37 @@ export function topProductsCsv(report: TopProductsReport, range: Range): string 
           .join('; '),
       ]),
     ],
+    range,
+    report.timeZone,
+  );
+}
+
+export function topCategoriesCsv(report: TopCategoriesReport, range: Range): string {
+  return reportCsv(
+    [
+      'category',
+      'name',
+      'units',
+      'revenue_minor_by_currency',
+      'views',
+      'add_to_cart',
+      'view_sessions',
+      'view_purchases',
+      'view_to_purchase_rate',
+    ],
+    report.rows.map((row) => [
+      row.category ?? '',
+      row.name,
+      row.units,
+      Object.entries(row.revenueMinor)
+        .map(([currency, minor]) => `${currency} ${minor}`)
+        .join('; '),
+      row.views,
+      row.addToCart,
+      row.viewSessions,
+      row.viewPurchases,
+      row.viewToPurchaseRate,
+    ]),
     range,
     report.timeZone,
   );

@@ -7,12 +7,13 @@ import {
   funnelCsv,
   salesCsv,
   searchCsv,
+  topCategoriesCsv,
   topProductsCsv,
 } from '@/components/analytics/report-csv';
 import { reportNames, type ReportName } from '@/components/analytics/report-types';
 
 /**
- * `GET /analytics/csv?report=sales|funnel|products|search|customers|carts&from=&to=&interval=`:
+ * `GET /analytics/csv?report=sales|funnel|products|categories|search|customers|carts&from=&to=&interval=`:
  * the same numbers as the page, as a CSV download (analytics:read; the cell checks it again).
  */
 export async function GET(request: Request): Promise<Response> {
@@ -58,6 +59,8 @@ async function csvOf(
       return funnelCsv(await analytics.funnelReport.query(days), days);
     case 'products':
       return topProductsCsv(await analytics.topProductsReport.query(days), days);
+    case 'categories':
+      return topCategoriesCsv(await analytics.topCategoriesReport.query(days), days);
     case 'search':
       return searchCsv(await analytics.searchReport.query(days), days);
     case 'customers':
