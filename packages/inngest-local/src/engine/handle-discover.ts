@@ -6,23 +6,56 @@ import { retryOrFail, retryWhenReachable } from './failure-policy';
 import { stepLimitError } from './limit-errors';
 import { planOps } from './op-planner';
 
-/** Calls the function from the top (`stepId=step`) with everything recorded so far. */
+/**
+ * Calls one job makes in a row before handing the run back to the queue, so a function with
+ * many steps cannot keep a worker from the other runs for long.
+ */
+export const maxCallsPerDiscoverJob = 25;
+
+/**
+ * Calls the function from the top (`stepId=step`) with everything recorded so far. When the
+ * answer says to call again at once (a step the SDK ran inline was recorded), this worker makes
+ * that call itself while it holds the job, instead of queueing a new discovery and releasing
+ * this one: the run's next call needs no queue round trip (a claim, a release and a timer read
+ * per step). The step's result is stored before the next call, so a crash in between loses
+ * nothing: the job's lease runs out and another worker calls again.
+ */
 export async function handleDiscover(parts: EngineParts, job: JobDocument, shutdown: AbortSignal) {
+  let call = job;
+  for (let calls = 1; ; calls += 1) {
+    const next = await discoverOnce(parts, call, shutdown);
+    if (next === 'done') return;
+    if (shutdown.aborted || calls >= maxCallsPerDiscoverJob) {
+      // Back through the queue: another worker (or this one, later) makes the call.
+      if (job.runId) await parts.queue.requestDiscover(job.runId);
+      await parts.queue.complete(job);
+      return;
+    }
+    // The next call starts its own attempts, as a fresh discovery request would.
+    call = { ...job, attempt: 0, unreachableSince: null };
+  }
+}
+
+async function discoverOnce(
+  parts: EngineParts,
+  job: JobDocument,
+  shutdown: AbortSignal,
+): Promise<'done' | 'call-again'> {
   const run = job.runId ? await parts.state.load(job.runId) : null;
   if (!run || run.status !== 'Running') {
     await parts.queue.complete(job);
-    return;
+    return 'done';
   }
   // The engine checks the step count before every call (`checkStepLimit` in validate.go).
   const { maxSteps } = parts.config.limits;
   if (run.stack.length >= maxSteps) {
     await parts.finisher.fail(run, stepLimitError(maxSteps));
     await parts.queue.complete(job);
-    return;
+    return 'done';
   }
   // While any step runs on its own, the SDK must only plan: run inline, a step it sees as
   // unfinished might be one that is executing right now.
-  const stepJobs = await parts.queue.countStepJobs(run.runId);
+  const stepJobs = run.parallel ? 0 : await parts.queue.countStepJobs(run.runId);
   const calledAt = Date.now();
   const outcome = await callApp({
     run,
@@ -39,27 +72,29 @@ export async function handleDiscover(parts: EngineParts, job: JobDocument, shutd
   switch (outcome.kind) {
     case 'aborted':
       await parts.queue.release(job.jobId);
-      return;
+      return 'done';
     case 'unreachable':
       await retryWhenReachable(parts, job, run, outcome.reason);
-      return;
+      return 'done';
     case 'error':
       await retryOrFail(parts, job, run, outcome);
-      return;
+      return 'done';
     case 'completed':
       await parts.finisher.complete(run, outcome.output);
       await parts.queue.complete(job);
-      return;
+      return 'done';
     case 'ops': {
       const verdict = await planOps(parts, run, job, outcome);
       if (verdict.kind === 'retry') {
         await retryOrFail(parts, job, run, { ...verdict, retriable: !outcome.noRetry });
-        return;
+        return 'done';
       }
+      if (verdict.kind === 'continue' && verdict.callAgain) return 'call-again';
       if (verdict.kind === 'failed') {
         await parts.finisher.fail(run, verdict.error);
       }
       await parts.queue.complete(job);
+      return 'done';
     }
   }
 }

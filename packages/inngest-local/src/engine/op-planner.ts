@@ -19,7 +19,8 @@ import { runEvents } from './run-state';
 const runCompleteHash = createHash('sha1').update('complete').digest('hex');
 
 export type PlanVerdict =
-  | { kind: 'continue' }
+  /** Recorded and queued; `callAgain`: the function must be called again now (the caller does). */
+  | { kind: 'continue'; callAgain: boolean }
   | { kind: 'finished' }
   /** The run breaks one of the engine's limits: it fails at once, without retries. */
   | { kind: 'failed'; error: SerializedError }
@@ -44,8 +45,9 @@ const planOpcodes = new Set<string>([
 
 /**
  * Acts on the ops of a 206 answer to a discovery call: records what the SDK already ran, queues
- * what it planned (steps, sleeps, waits, invocations), and asks for the next discovery call when
- * the real engine would. Re-reported ops are no-ops: their job ids already exist.
+ * what it planned (steps, sleeps, waits, invocations), and says whether the function is to be
+ * called again now, as the real engine would (the discovery job's handler makes that call).
+ * Re-reported ops are no-ops: their job ids already exist.
  *
  * Parallel steps follow the engine's protocol (`HandleGeneratorResponse` and
  * `maybeEnqueueDiscoveryStep` in inngest/inngest `pkg/execution/executor/executor.go`): when an
@@ -59,7 +61,7 @@ export async function planOps(
   job: JobDocument,
   answer: { ops: OutgoingOp[]; noRetry: boolean; retryAfterMs?: number; requestVersion: number },
 ): Promise<PlanVerdict> {
-  const { state, logger, queue } = parts;
+  const { state, logger } = parts;
   const lazy = new Set<string>([opcodes.deferAdd, opcodes.deferAbort]);
   const ops = answer.ops.filter((op) => !lazy.has(op.op));
   if (ops.length < answer.ops.length) {
@@ -83,12 +85,19 @@ export async function planOps(
   let endedInRace = false;
   // The SDK asked to be called again regardless (`DiscoveryRequest`).
   let callAgain = false;
+  // Whether parallel steps are still pending, as the last recorded result left them.
+  let pendingLeft: boolean | undefined;
   const noteEnded = (op: OutgoingOp) => {
     ended = true;
     if (parallelModeOf(op.opts) === raceMode) endedInRace = true;
   };
+  const settle = async (op: OutgoingOp, entry: { data: unknown } | { error: unknown }) => {
+    const settled = await state.settle(run.runId, op.id, entry);
+    pendingLeft = settled.pendingLeft;
+    return settled.recorded;
+  };
   const recordError = async (op: OutgoingOp, error: SerializedError) => {
-    if (await state.memoize(run.runId, op.id, { error })) {
+    if (await settle(op, { error })) {
       logger.warn(
         { ...context, step: stepName(op), error: { name: error.name, message: error.message } },
         'step failed',
@@ -109,7 +118,7 @@ export async function planOps(
         if (overflowsState(run, op.data, parts.config.limits.maxStateBytes)) {
           return { kind: 'failed', error: stateOverflowError(parts.config.limits.maxStateBytes) };
         }
-        if (await state.memoize(run.runId, op.id, { data: op.data ?? null })) {
+        if (await settle(op, { data: op.data ?? null })) {
           logger.info({ ...context, step, attempt: job.attempt }, 'step completed');
         }
         noteEnded(op);
@@ -211,7 +220,10 @@ export async function planOps(
       }
 
       case opcodes.invokeFunction:
-        if (await invoke(parts, run, op)) noteEnded(op);
+        if (await invoke(parts, run, op)) {
+          pendingLeft = undefined; // recorded elsewhere: read what is pending afresh
+          noteEnded(op);
+        }
         break;
 
       case opcodes.discoveryRequest:
@@ -232,15 +244,16 @@ export async function planOps(
     }
   }
 
-  if (callAgain) {
-    await queue.requestDiscover(run.runId);
-  } else if (ended) {
-    const pendingLeft = await state.hasPending(run.runId);
-    if (shouldCallAgain(pendingLeft, endedInRace ? raceMode : undefined)) {
-      await queue.requestDiscover(run.runId);
-    }
+  if (callAgain) return { kind: 'continue', callAgain: true };
+  if (ended) {
+    // The last write that recorded a result said what is pending (an invoke records nothing).
+    const left = pendingLeft ?? (await state.hasPending(run.runId));
+    return {
+      kind: 'continue',
+      callAgain: shouldCallAgain(left, endedInRace ? raceMode : undefined),
+    };
   }
-  return { kind: 'continue' };
+  return { kind: 'continue', callAgain: false };
 }
 
 /**
