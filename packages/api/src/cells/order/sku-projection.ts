@@ -48,15 +48,15 @@ async function askAndRecord(skus: readonly string[]): Promise<ProjectedSku[]> {
   const details = await fetchSkuDetails(skus);
   const entries = skus.map((sku) => projectedFrom(sku, details.get(sku), checkedAtMs));
   const maxAge = maxAgeMs();
+  // With the projection's trust turned off nothing reads it: no write either.
+  if (maxAge === 0) return entries;
   await Promise.all(
     entries.map(async (entry) => {
       const before = recentSkuEntry(entry.sku, Date.now());
       // Nothing changed since this process last held it: no write needed.
       if (before?.detail && before.sourceChangedAtMs === entry.sourceChangedAtMs) return;
       const stored = await writeProjected(entry, Date.now() - maxAge);
-      if (stored && maxAge > 0) {
-        keepRecentSkuEntry(entry, Date.now(), entry.checkedAtMs + maxAge);
-      }
+      if (stored) keepRecentSkuEntry(entry, Date.now(), entry.checkedAtMs + maxAge);
     }),
   );
   return entries;
