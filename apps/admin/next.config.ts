@@ -38,7 +38,20 @@ const nextConfig: NextConfig = {
   turbopack: { root: repoRoot },
   typedRoutes: true,
   poweredByHeader: false,
-  headers: async () => [{ source: '/:path*', headers: securityHeaders }],
+  headers: async () => [
+    {
+      // Every path but the campaign preview frame (security/browser-policy.ts), which the
+      // composer frames: it may be framed by this app only.
+      source: '/((?!notifications/campaigns/preview-frame).*)',
+      headers: securityHeaders,
+    },
+    {
+      source: '/notifications/campaigns/preview-frame',
+      headers: securityHeaders.map((header) =>
+        header.key === 'X-Frame-Options' ? { ...header, value: 'SAMEORIGIN' } : header,
+      ),
+    },
+  ],
   // `pnpm dev` prints 127.0.0.1 URLs; without this, `next dev` blocks its own scripts (and so
   // hydration) for pages opened on 127.0.0.1 rather than localhost.
   allowedDevOrigins: ['127.0.0.1'],

@@ -14,4 +14,10 @@ describe('the back office’s policy per path', () => {
     }
     expect(adminPolicyKind('/api/auth/signout')).toBe('cached-page');
   });
+
+  it('gives the campaign preview frame, and only it, the framed-email policy', () => {
+    expect(adminPolicyKind('/notifications/campaigns/preview-frame')).toBe('framed-email');
+    expect(adminPolicyKind('/notifications/campaigns/preview-frame/x')).toBe('rendered-page');
+    expect(adminPolicyKind('/notifications/campaigns/new')).toBe('rendered-page');
+  });
 });

@@ -53,6 +53,17 @@ describe('the Content-Security-Policy', () => {
     expect(policy.get('connect-src')).toEqual(["'self'", 'https://*.stripe.com']);
   });
 
+  it('lets a framed email load its pictures and nothing else, sandboxed, framed by the app only', () => {
+    const policy = directives(contentSecurityPolicy('framed-email', { https: true }));
+    expect(policy.get('default-src')).toEqual(["'none'"]);
+    expect(policy.get('img-src')).toEqual(['https:', 'http:', 'data:']);
+    expect(policy.get('script-src')).toBeUndefined();
+    expect(policy.get('form-action')).toEqual(["'none'"]);
+    expect(policy.get('frame-ancestors')).toEqual(["'self'"]);
+    expect(policy.get('sandbox')).toEqual([]);
+    expect(policy.has('upgrade-insecure-requests')).toBe(true);
+  });
+
   it('frames nothing where no third party is named, and loads nothing for data answers', () => {
     expect(directives(contentSecurityPolicy('cached-page')).get('frame-src')).toEqual(["'none'"]);
     expect(contentSecurityPolicy('data')).toBe(

@@ -10,8 +10,11 @@
  *   Scripts from other origins than this app's and those listed are still refused, as are
  *   plugins, frames around the page, `<base>`, forms to elsewhere and connections elsewhere.
  * - `data`: JSON, SVG, text (the gateway, health probe, images): nothing may load or frame it.
+ * - `framed-email`: an email's HTML shown inside a frame of the same app (the admin's campaign
+ *   preview): no script, form, font or connection at all, the document sandboxed (no origin),
+ *   framed only by the app itself; only its pictures load, from anywhere, as a mail client would.
  */
-export type PolicyKind = 'rendered-page' | 'cached-page' | 'data';
+export type PolicyKind = 'rendered-page' | 'cached-page' | 'data' | 'framed-email';
 
 /** Other origins a page needs, by what it loads from them (the storefront: Stripe). */
 export interface ThirdPartySources {
@@ -49,6 +52,19 @@ export function contentSecurityPolicy(kind: PolicyKind, options: PolicyOptions =
     ]);
   }
   const { thirdParty = {}, development = false, https = false } = options;
+  if (kind === 'framed-email') {
+    return serialise([
+      ['default-src', ["'none'"]],
+      // http: for a storefront served without TLS (development); over https they are upgraded.
+      ['img-src', ['https:', 'http:', 'data:']],
+      ['style-src', ["'unsafe-inline'"]],
+      ['base-uri', ["'none'"]],
+      ['form-action', ["'none'"]],
+      ['frame-ancestors', ["'self'"]],
+      ['sandbox', []],
+      ...(https ? [['upgrade-insecure-requests', []] as const] : []),
+    ]);
+  }
   let scripts: string[];
   if (kind === 'rendered-page') {
     if (!options.nonce) throw new Error('a rendered page’s policy needs the request’s nonce');

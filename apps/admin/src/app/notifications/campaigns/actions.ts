@@ -12,7 +12,6 @@ import {
 } from './_components/campaign-draft-schema';
 import { campaignStateFromError, type CampaignActionState } from './_components/campaign-errors';
 import { audienceOf, campaignContentOf, campaignFieldsOf } from './_components/campaign-input';
-import { previewableHtml } from './_components/previewable-html';
 import { shopTimeZone } from './_components/shop-time-zone';
 import { instantOfWallClock } from './_components/zoned-time';
 
@@ -59,7 +58,10 @@ export async function saveCampaign(
     const notification = cellsAs(session).notification;
     const saved = id
       ? await notification.updateCampaign.mutate({ id, ...fields.value })
-      : await notification.createCampaign.mutate({ ...fields.value, idempotencyKey: idempotencyKey! });
+      : await notification.createCampaign.mutate({
+          ...fields.value,
+          idempotencyKey: idempotencyKey!,
+        });
     refresh(saved.id);
     return { status: 'success', message: `${saved.name} saved.`, id: saved.id };
   } catch (error) {
@@ -67,8 +69,9 @@ export async function saveCampaign(
   }
 }
 
+/** The subject and plain text; the HTML goes straight into the preview frame (preview-frame/). */
 export type PreviewAnswer =
-  | { ok: true; subject: string; html: string; text: string }
+  | { ok: true; subject: string; text: string }
   | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
 /** The email as the cell renders it for a sample recipient, from unsaved content. */
@@ -87,7 +90,7 @@ export async function previewCampaign(draft: unknown): Promise<PreviewAnswer> {
   }
   try {
     const preview = await cellsAs(session).notification.previewCampaign.mutate(content.value);
-    return { ok: true, ...preview, html: previewableHtml(preview.html) };
+    return { ok: true, subject: preview.subject, text: preview.text };
   } catch (error) {
     const state = campaignStateFromError(error);
     return { ok: false, message: state.message ?? 'No preview.', fieldErrors: state.fieldErrors };

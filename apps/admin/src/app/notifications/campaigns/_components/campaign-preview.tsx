@@ -1,7 +1,7 @@
 'use client';
 
 import { Button, classNames } from '@shop/ui';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { previewCampaign, type PreviewAnswer } from '../actions';
 import type { CampaignDraft } from './campaign-draft';
 
@@ -16,6 +16,8 @@ type View = (typeof views)[number]['id'];
 function usePreview(draft: CampaignDraft) {
   const [answer, setAnswer] = useState<(PreviewAnswer & { stale?: string }) | null>(null);
   const [loading, setLoading] = useState(true);
+  // The content of the last preview that rendered: what the frame is given.
+  const [renderedKey, setRenderedKey] = useState<string | null>(null);
   // Only what the email shows: a new name or audience renders nothing new.
   const key = JSON.stringify({
     subject: draft.subject,
@@ -33,6 +35,7 @@ function usePreview(draft: CampaignDraft) {
           if (!current) return;
           // A failed preview keeps the last good one on screen, with the reason above it.
           setAnswer((last) => (next.ok || !last?.ok ? next : { ...last, stale: next.message }));
+          if (next.ok) setRenderedKey(key);
           setLoading(false);
         });
     }, 700);
@@ -41,19 +44,26 @@ function usePreview(draft: CampaignDraft) {
       clearTimeout(timer);
     };
   }, [key]);
-  return { answer, loading };
+  return { answer, loading, renderedKey };
 }
 
 /**
  * The email as recipients get it, rendered by the cell with a sample recipient: at desktop and
- * mobile widths in a sandboxed frame (`sandbox=""`: no script, no forms, no origin; the HTML
- * comes in `srcdoc`), and its plain-text part.
+ * mobile widths in a frame, and its plain-text part. The frame's document comes from
+ * `preview-frame` (the draft posted into it by a hidden form): sandboxed, no script, no form, with
+ * its own policy that lets its pictures load, so the real images show (docs/security/campaigns.md).
  */
 export function CampaignPreview({ draft }: { draft: CampaignDraft }) {
   const [view, setView] = useState<View>('desktop');
-  const { answer, loading } = usePreview(draft);
+  const { answer, loading, renderedKey } = usePreview(draft);
+  const frameName = `campaign-preview-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  const form = useRef<HTMLFormElement>(null);
   const width = views.find((entry) => entry.id === view)?.width ?? 600;
   const stale = answer?.stale ?? null;
+  // Content the cell rendered goes to the frame too (the last good one stays while one fails).
+  useEffect(() => {
+    if (renderedKey) form.current?.requestSubmit();
+  }, [renderedKey]);
   return (
     <section aria-labelledby="preview-heading" className="flex min-w-0 flex-col gap-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -88,43 +98,50 @@ export function CampaignPreview({ draft }: { draft: CampaignDraft }) {
           </p>
         ) : null}
       </div>
+      <form
+        ref={form}
+        method="post"
+        action="/notifications/campaigns/preview-frame"
+        target={frameName}
+        hidden
+      >
+        <input type="hidden" name="draft" value={renderedKey ?? ''} readOnly />
+      </form>
       {answer?.ok ? (
-        <>
-          <p className="text-xs text-ink-muted">
-            Pictures show as grey stand-ins here (the back office loads nothing from other sites);
-            recipients see the real images.
-          </p>
-          <p className="text-sm break-words">
-            <span className="font-medium text-ink-muted">Subject: </span>
-            <span data-testid="preview-subject">{answer.subject}</span>
-          </p>
-          {view === 'text' ? (
-            <pre
-              className="max-h-[40rem] overflow-auto rounded-card border border-line bg-surface p-4 text-xs whitespace-pre-wrap"
-              data-testid="preview-text"
-            >
-              {answer.text}
-            </pre>
-          ) : (
-            // The frame keeps its email width; a narrower screen scrolls inside this box.
-            <div className="overflow-x-auto rounded-card border border-line bg-surface-sunken p-2">
-              {/* sandbox="": the email's HTML runs no script, submits nothing, has no origin. */}
-              <iframe
-                title={`Email preview, ${view === 'mobile' ? 'mobile' : 'desktop'} width`}
-                sandbox=""
-                srcDoc={answer.html}
-                style={{ width }}
-                className={classNames(
-                  'mx-auto block h-[40rem] max-w-none border-0 bg-white',
-                  loading ? 'opacity-70' : undefined,
-                )}
-                data-testid="preview-html"
-                data-width={width}
-              />
-            </div>
-          )}
-        </>
+        <p className="text-sm break-words">
+          <span className="font-medium text-ink-muted">Subject: </span>
+          <span data-testid="preview-subject">{answer.subject}</span>
+        </p>
       ) : null}
+      {answer?.ok && view === 'text' ? (
+        <pre
+          className="max-h-[40rem] overflow-auto rounded-card border border-line bg-surface p-4 text-xs whitespace-pre-wrap"
+          data-testid="preview-text"
+        >
+          {answer.text}
+        </pre>
+      ) : null}
+      {/* Kept mounted (hidden for plain text), so switching views does not reload it. */}
+      <div
+        className={classNames(
+          'overflow-x-auto rounded-card border border-line bg-surface-sunken p-2',
+          answer?.ok && view !== 'text' ? undefined : 'hidden',
+        )}
+      >
+        {/* sandbox="": the email's HTML runs no script, submits nothing, has no origin. */}
+        <iframe
+          name={frameName}
+          title={`Email preview, ${view === 'mobile' ? 'mobile' : 'desktop'} width`}
+          sandbox=""
+          style={{ width }}
+          className={classNames(
+            'mx-auto block h-[40rem] max-w-none border-0 bg-white',
+            loading ? 'opacity-70' : undefined,
+          )}
+          data-testid="preview-html"
+          data-width={width}
+        />
+      </div>
     </section>
   );
 }
