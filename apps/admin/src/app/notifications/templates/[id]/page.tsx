@@ -115,8 +115,7 @@ export default async function TemplatePage({
               <Card>
                 <CardBody>
                   <p className="text-sm text-ink" data-testid="written-per-send">
-                    Each campaign&apos;s subject and text are written in the campaign itself,
-                    under{' '}
+                    Each campaign&apos;s subject and text are written in the campaign itself, under{' '}
                     <Link
                       href={'/notifications/campaigns' as Route}
                       className="font-medium text-accent-700 underline-offset-2 hover:underline"
@@ -129,58 +128,58 @@ export default async function TemplatePage({
                 </CardBody>
               </Card>
             ) : (
-            <Card>
-              <CardBody>
-                <form action={saveTemplateWording} className="flex flex-col gap-4">
-                  <input type="hidden" name="template" value={id} />
-                  <input type="hidden" name="language" value={language} />
-                  <label className="flex flex-col gap-1.5 text-sm">
-                    <span className="font-medium text-ink">Subject</span>
-                    <input
-                      name="subject"
-                      maxLength={200}
-                      defaultValue={answer.data.subjectOverride ?? ''}
-                      placeholder={answer.data.subject}
-                      className={fieldClass}
-                    />
-                  </label>
-                  {answer.data.blocks.map((block) => (
-                    <label key={block.key} className="flex flex-col gap-1.5 text-sm">
-                      <span className="font-medium text-ink">{block.label}</span>
-                      <textarea
-                        name={`block.${block.key}`}
-                        maxLength={1000}
-                        rows={3}
-                        defaultValue={block.override ?? ''}
-                        placeholder={block.defaultText}
+              <Card>
+                <CardBody>
+                  <form action={saveTemplateWording} className="flex flex-col gap-4">
+                    <input type="hidden" name="template" value={id} />
+                    <input type="hidden" name="language" value={language} />
+                    <label className="flex flex-col gap-1.5 text-sm">
+                      <span className="font-medium text-ink">Subject</span>
+                      <input
+                        name="subject"
+                        maxLength={200}
+                        defaultValue={answer.data.subjectOverride ?? ''}
+                        placeholder={answer.data.subject}
                         className={fieldClass}
                       />
                     </label>
-                  ))}
-                  <p className="text-xs text-ink-muted">
-                    Empty fields keep the template&apos;s own text (shown greyed). Plain text only;
-                    links must start with https:// or http://.{' '}
-                    {answer.data.variables.length > 0
-                      ? `You can use ${answer.data.variables.map((name) => `{{${name}}}`).join(', ')}.`
-                      : 'This template offers no variables.'}
-                  </p>
-                  <div className="flex flex-wrap gap-2">
-                    <button type="submit" className={buttonClassNames({ variant: 'primary' })}>
-                      Save wording
-                    </button>
-                  </div>
-                </form>
-                {answer.data.updatedAt ? (
-                  <form action={resetTemplateWording} className="mt-3">
-                    <input type="hidden" name="template" value={id} />
-                    <input type="hidden" name="language" value={language} />
-                    <button type="submit" className={buttonClassNames({ variant: 'secondary' })}>
-                      Reset to the template&apos;s text
-                    </button>
+                    {answer.data.blocks.map((block) => (
+                      <label key={block.key} className="flex flex-col gap-1.5 text-sm">
+                        <span className="font-medium text-ink">{block.label}</span>
+                        <textarea
+                          name={`block.${block.key}`}
+                          maxLength={1000}
+                          rows={3}
+                          defaultValue={block.override ?? ''}
+                          placeholder={block.defaultText}
+                          className={fieldClass}
+                        />
+                      </label>
+                    ))}
+                    <p className="text-xs text-ink-muted">
+                      Empty fields keep the template&apos;s own text (shown greyed). Plain text
+                      only; links must start with https:// or http://.{' '}
+                      {answer.data.variables.length > 0
+                        ? `You can use ${answer.data.variables.map((name) => `{{${name}}}`).join(', ')}.`
+                        : 'This template offers no variables.'}
+                    </p>
+                    <div className="flex flex-wrap gap-2">
+                      <button type="submit" className={buttonClassNames({ variant: 'primary' })}>
+                        Save wording
+                      </button>
+                    </div>
                   </form>
-                ) : null}
-              </CardBody>
-            </Card>
+                  {answer.data.updatedAt ? (
+                    <form action={resetTemplateWording} className="mt-3">
+                      <input type="hidden" name="template" value={id} />
+                      <input type="hidden" name="language" value={language} />
+                      <button type="submit" className={buttonClassNames({ variant: 'secondary' })}>
+                        Reset to the template&apos;s text
+                      </button>
+                    </form>
+                  ) : null}
+                </CardBody>
+              </Card>
             )}
           </section>
         </div>
