@@ -33,6 +33,30 @@ export async function probePage(storefrontUrl: string, path: string): Promise<Pr
   return timed(`${storefrontUrl}${path}`);
 }
 
+export interface PageProbe extends ProbeResult {
+  /** The storefront's error page ("Something went wrong on our side"), which a fault must not cause. */
+  errorPage: boolean;
+  /** One of the storefront's "... is taking a break" notices. */
+  degradedNotice: boolean;
+}
+
+/** A server-rendered page, read to the end: its status, and whether it shows an error or a notice. */
+export async function probePageContent(storefrontUrl: string, path: string): Promise<PageProbe> {
+  const started = performance.now();
+  const answer = await fetch(`${storefrontUrl}${path}`, {
+    headers: { 'x-forwarded-for': '10.255.0.2' },
+    signal: AbortSignal.timeout(30_000),
+  })
+    .then(async (response) => ({ status: response.status, html: await response.text() }))
+    .catch(() => ({ status: 0, html: '' }));
+  return {
+    status: answer.status,
+    ms: Math.round(performance.now() - started),
+    errorPage: answer.html.includes('Something went wrong on our side'),
+    degradedNotice: /data-testid="(catalogue|search)-unavailable"/.test(answer.html),
+  };
+}
+
 async function timed(url: string): Promise<ProbeResult> {
   const started = performance.now();
   const status = await fetch(url, {
