@@ -80,8 +80,25 @@ const accessTokenInput = z
 // Carrier names, reasons and notes reach the shopper's emails and the back office.
 const text = requiredShownText;
 
+/** The longest `order.get` holds a caller waiting for a change (below gateways' timeouts). */
+export const maxOrderWaitMs = 10_000;
+
 export const getInput = z
-  .object({ orderId: orderIdInput, accessToken: accessTokenInput.optional() })
+  .object({
+    orderId: orderIdInput,
+    accessToken: accessTokenInput.optional(),
+    /**
+     * Answer once the order's `version` is no longer `from` (or after `timeoutMs`, at most 10 s):
+     * a page following the saga holds one request instead of polling.
+     */
+    waitForChange: z
+      .object({
+        from: z.string().min(1).max(100),
+        timeoutMs: z.number().int().min(0).max(maxOrderWaitMs),
+      })
+      .strict()
+      .optional(),
+  })
   .strict();
 export type GetInput = z.infer<typeof getInput>;
 

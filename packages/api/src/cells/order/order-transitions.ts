@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { Types, type UpdateQuery } from 'mongoose';
 import { recordOrderTransition } from '../../observability/business-metrics';
 import { orderDatabase } from './database';
+import { announceOrderChange } from './order-changes';
 import type { StoredOrder } from './views';
 import { isObjectIdText } from '../../ids/object-id-text';
 
@@ -76,6 +77,7 @@ export async function transitionOrder(
       returnDocument: 'after',
     }).lean()) as StoredOrder | null;
     if (after) {
+      announceOrderChange(_id);
       recordOrderTransition({
         from,
         to: request.to,

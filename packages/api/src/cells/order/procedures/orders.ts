@@ -6,6 +6,8 @@ import { cancelOrder } from '../cancel-order';
 import type { CancelInput, GetInput, ListInput, LookupInput } from '../inputs';
 import { checkLookupAllowed, countLookupFailure } from '../lookup-throttle';
 import { findVisibleOrder } from '../order-access';
+import { waitForOrderChange } from '../order-changes';
+import { orderVersion } from '../order-version';
 import { orderDatabase, orderNotFound, toObjectId, transitionConflict } from '../order-transitions';
 import {
   cancellableStatuses,
@@ -18,8 +20,17 @@ import {
 
 /** The shopper's side of an order after checkout: reading it, finding it, cancelling it. */
 
-/** The owner, a guest with the order's access token, or staff with `orders:read`. */
+/**
+ * The owner, a guest with the order's access token, or staff with `orders:read`. With
+ * `waitForChange` the answer waits (up to its timeout) until the order differs from the version
+ * the caller has: the pay and confirmation pages follow the saga with one request per change.
+ */
 export async function get({ input, ctx }: HandlerArgs<GetInput>): Promise<OrderView> {
+  const seen = await findVisibleOrder(input.orderId, ctx.identity, input.accessToken);
+  const wait = input.waitForChange;
+  if (!wait || orderVersion(seen.order) !== wait.from) return orderView(seen.order, seen.viewer);
+  await waitForOrderChange(seen.order._id, wait.from, wait.timeoutMs);
+  // Read again with the same checks: access may have changed while waiting.
   const { order, viewer } = await findVisibleOrder(input.orderId, ctx.identity, input.accessToken);
   return orderView(order, viewer);
 }

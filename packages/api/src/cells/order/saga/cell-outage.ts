@@ -1,6 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { RetryAfterError } from 'inngest';
 import type { OrderStatus } from '@shop/db/order';
+import { announceOrderChange } from '../order-changes';
 import { orderDatabase, toObjectId } from '../order-transitions';
 import { serviceErrorCode } from './service-errors';
 
@@ -77,6 +78,7 @@ export async function callThroughOutage<T>(
           { _id, status: { $in: request.whileStatusIn }, waitingOn: { $exists: false } },
           { $set: { waitingOn: { service: request.service, since: new Date() } } },
         );
+        announceOrderChange(request.orderId);
       }
       if (Date.now() + timing.pollMs > giveUpAt) {
         throw new RetryAfterError(

@@ -1,5 +1,6 @@
 import { serviceCellClient } from '../../../cross-cell/service-client';
 import { defineSagaStep } from '../../saga-step';
+import { announceOrderChange } from '../order-changes';
 import { callThroughOutage, orderMovedOn } from './cell-outage';
 import { orderDatabase, toObjectId, transitionOrder } from '../order-transitions';
 import { cancelledMeanwhile, reserveStockStep, type SagaOrderRef } from './reserve-stock';
@@ -77,6 +78,7 @@ export const startPaymentStep = defineSagaStep({
         $unset: { waitingOn: 1 },
       },
     );
+    announceOrderChange(orderId);
     if (stored.matchedCount === 0) {
       // This step's own undo (`compensate` below).
       await cancelOrderPayment({

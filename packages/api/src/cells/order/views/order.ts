@@ -1,6 +1,7 @@
 import type { Order, OrderStatus, TaxClass } from '@shop/db/order';
 import type { Types } from 'mongoose';
 import type { OrderViewer } from '../order-access';
+import { orderVersion } from '../order-version';
 
 /** An order as the storefront and the back office show it (`order.get` and every transition). */
 export interface OrderView {
@@ -52,6 +53,11 @@ export interface OrderView {
    * order up (`order.requestCancelLink` mails the link to the order's address).
    */
   cancelBy: 'now' | 'email-link';
+  /**
+   * Changes whenever the order does: a page following the order passes it back to `order.get` as
+   * `waitForChange.from`, and the call answers when there is something new.
+   */
+  version: string;
 }
 
 export interface OrderLineView {
@@ -226,6 +232,7 @@ export function orderView(order: StoredOrder, viewer: OrderViewer): OrderView {
     shippingAddress: addressView(order.shippingAddress),
     canCancel: viewer.kind !== 'none' && cancellableStatuses.includes(order.status),
     cancelBy: viewer.kind === 'reader' ? 'email-link' : 'now',
+    version: orderVersion(order),
   };
 }
 
