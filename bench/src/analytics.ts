@@ -123,6 +123,9 @@ async function ingest(): Promise<Record<string, number>> {
   };
 }
 
+/** Products 0-499 in 12 categories. */
+const categoryOf = (product: number) => `category-${product % 12}`;
+
 /** Sessions of ten events each, spread over the 90 days before now. */
 async function seed(now: number): Promise<number> {
   const { TrackedEvent, AnalyticsEvent } = analyticsModels(
@@ -168,7 +171,12 @@ async function seed(now: number): Promise<number> {
           'cart_item_added',
           'cart_item_removed',
         ].includes(kind)
-          ? { productId: product }
+          ? {
+              productId: product,
+              // As the rollup job stamps them (the bench host runs no product cell to ask).
+              categorySlug: categoryOf(sessionIndex % 500),
+              categoryName: `Category ${(sessionIndex % 500) % 12}`,
+            }
           : {}),
         ...(kind === 'search_result_clicked' ? { query: `query ${sessionIndex % 300}` } : {}),
         properties:
@@ -203,6 +211,8 @@ async function seed(now: number): Promise<number> {
               name: `Product ${index % 500}`,
               quantity: 1 + (index % 3),
               lineTotalMinor: 2_000 + (index % 50) * 100,
+              categorySlug: categoryOf(index % 500),
+              categoryName: `Category ${(index % 500) % 12}`,
             },
           ],
           ...(index % 4 === 0 ? { guest: true } : { accountId: `account-${index % 12_000}` }),
@@ -274,6 +284,7 @@ try {
       ['salesReport', { ...range, interval: 'day' }],
       ['funnelReport', range],
       ['topProductsReport', range],
+      ['topCategoriesReport', range],
       ['searchReport', range],
       ['customersReport', range],
       ['abandonedCartsReport', range],
