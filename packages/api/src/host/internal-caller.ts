@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { cellCredentialHeader } from '../client/cell-credential';
-import { isSameSecret } from '../secrets';
+import { isSameSecret, sameSecretAs } from '../secrets';
 
 /**
  * Whether a request comes from inside the platform: it carries the internal credential
@@ -11,7 +11,17 @@ import { isSameSecret } from '../secrets';
 export function isInternalCaller(req: IncomingMessage, credential: string | undefined): boolean {
   if (!credential) return true;
   const presented = req.headers[cellCredentialHeader];
-  return typeof presented === 'string' && isSameSecret(presented, credential);
+  return typeof presented === 'string' && credentialCheck(credential)(presented);
+}
+
+// Checked on every request: the credential's own digest is computed once (it changes only when a
+// test or a second host in the process configures another).
+let lastCheck: { credential: string; matches: (presented: string) => boolean } | undefined;
+function credentialCheck(credential: string): (presented: string) => boolean {
+  if (lastCheck?.credential !== credential) {
+    lastCheck = { credential, matches: sameSecretAs(credential) };
+  }
+  return lastCheck.matches;
 }
 
 /**

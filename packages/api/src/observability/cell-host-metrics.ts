@@ -27,17 +27,25 @@ function kindOf(url: string): (typeof kinds)[number] {
   return 'other';
 }
 
+type ResponseCounter = ReturnType<typeof cellHostResponses.labels>;
+// One labelled child per (kind, status class), looked up once: prom-client's `labels()` checks
+// and copies the label values on every call, a measurable share of a trivial request.
+const responseCounters = new Map<string, ResponseCounter>();
+function responseCounter(kind: string, statusClass: string): ResponseCounter {
+  const key = `${kind} ${statusClass}`;
+  let counter = responseCounters.get(key);
+  if (!counter) responseCounters.set(key, (counter = cellHostResponses.labels(kind, statusClass)));
+  return counter;
+}
+
 /** Counts the request in flight until its response ends or its connection drops. */
 export function trackCellHostRequest(req: IncomingMessage, res: ServerResponse): void {
   cellHostRequestsInFlight.inc();
-  let done = false;
-  const end = () => {
-    if (done) return;
-    done = true;
+  // A response emits `close` once, after `finish` when it was sent, alone when the connection
+  // dropped first.
+  res.once('close', () => {
     cellHostRequestsInFlight.dec();
     const statusClass = res.writableFinished ? `${Math.floor(res.statusCode / 100)}xx` : 'aborted';
-    cellHostResponses.labels(kindOf(req.url ?? '/'), statusClass).inc();
-  };
-  res.once('finish', end);
-  res.once('close', end);
+    responseCounter(kindOf(req.url ?? '/'), statusClass).inc();
+  });
 }
