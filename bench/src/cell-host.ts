@@ -1,61 +1,177 @@
 /**
  * Cell host overhead: a trivial procedure (`product.status`, no database work) served by a host
- * process pinned to ONE core, loaded by autocannon running in THIS process on the other core.
+ * process pinned to ONE core, loaded by autocannon running in THIS process on the other core;
+ * beside it, on the same core, a bare `node:http` server answering the same JSON
+ * (`bare-http-server.ts`). Rounds alternate host and bare server, so a drifting machine load
+ * hits both alike. Each measurement reports requests/s, latency and the server's CPU time per
+ * request (from /proc: steadier than throughput on a shared machine).
  *
- *   pnpm --filter @shop/bench cell-host            # defaults: 10 connections, 15 s
- *   BENCH_CONNECTIONS=50 BENCH_SECONDS=30 pnpm --filter @shop/bench cell-host
+ *   pnpm --filter @shop/bench cell-host            # defaults: 10 connections, 10 s, 3 rounds
+ *   BENCH_CONNECTIONS=50 BENCH_SECONDS=15 BENCH_ROUNDS=5 pnpm --filter @shop/bench cell-host
+ *   BENCH_CPU_PROF=/tmp/prof pnpm --filter @shop/bench cell-host   # host CPU profile (V8)
  */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { resolveMongo } from '@shop/db/mongo';
+import { fromRoot } from '@shop/stack/repo-root';
 import pino from 'pino';
 import { describeMachine } from './machine';
 import { startPinnedCellHost } from './pinned-cell-host';
+import { loadAverage, processCpuMs } from './process-cpu';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const duration = Number(process.env.BENCH_SECONDS ?? 15);
+const duration = Number(process.env.BENCH_SECONDS ?? 10);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const port = Number(process.env.BENCH_PORT ?? 4900);
-const url = `http://127.0.0.1:${port}`;
+const barePort = port + 10;
+const cpuProfileDir = process.env.BENCH_CPU_PROF;
+if (cpuProfileDir) mkdirSync(cpuProfileDir, { recursive: true });
 
 const mongo = await resolveMongo({ mode: 'test', logger: pino({ level: 'warn' }) });
+// First the bare server: it also stands in for the Inngest engine, which a production host's
+// readiness waits to hear from once (it answers anything).
+const bare = await startBareServer();
 const host = await startPinnedCellHost({
   port,
   env: {
     CELLS: 'product',
     MONGODB_URI: mongo.uri,
+    // Required in production for the product cell; this procedure stores no file.
+    FILES_STORE: 'local',
+    INNGEST_BASE_URL: `http://127.0.0.1:${barePort}`,
+    ...(cpuProfileDir && { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${cpuProfileDir}` }),
   },
 });
 
-try {
-  // Warm-up so JIT and connection pools are settled before measuring.
-  await run(3);
+interface Measurement {
+  requestsPerSecond: number;
+  cpuMicrosecondsPerRequest: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function measure(target: { url: string; pid: number | undefined }): Promise<Measurement> {
+  const run = (seconds: number) =>
+    autocannon({
+      url: `${target.url}/trpc/product.status`,
+      headers: host.headers,
+      connections,
+      duration: seconds,
+    });
+  await run(2); // warm-up: JIT, connections
+  const cpuBefore = processCpuMs(target.pid);
   const result = await run(duration);
-  const summary = {
-    machine: describeMachine(),
-    database: mongo.kind,
-    hostPinnedToOneCore: host.pinnedToOneCore,
-    connections,
-    durationSeconds: duration,
+  const cpuMs = processCpuMs(target.pid) - cpuBefore;
+  return {
     requestsPerSecond: Math.round(result.requests.average),
-    latencyMs: {
-      p50: result.latency.p50,
-      p90: result.latency.p90,
-      p99: result.latency.p99,
-      max: result.latency.max,
-    },
+    cpuMicrosecondsPerRequest: Math.round((cpuMs * 1000) / Math.max(1, result.requests.total)),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
   };
-  console.log(JSON.stringify(summary, null, 2));
+}
+
+const hostRuns: Measurement[] = [];
+const bareRuns: Measurement[] = [];
+const loadAverages: string[] = [loadAverage()];
+try {
+  for (let round = 0; round < rounds; round++) {
+    hostRuns.push(await measure({ url: host.url, pid: host.pid }));
+    bareRuns.push(await measure({ url: `http://127.0.0.1:${barePort}`, pid: bare.pid }));
+    loadAverages.push(loadAverage());
+  }
 } finally {
   await host.stop();
+  await bare.stop();
   await mongo.stop();
 }
 
-function run(seconds: number) {
-  return autocannon({
-    url: `${url}/trpc/product.status`,
-    headers: host.headers,
-    connections,
-    duration: seconds,
-  });
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+const summarise = (runs: Measurement[]) => ({
+  requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+  cpuMicrosecondsPerRequest: median(runs.map((run) => run.cpuMicrosecondsPerRequest)),
+  p50Ms: median(runs.map((run) => run.p50)),
+  p99Ms: median(runs.map((run) => run.p99)),
+  non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
+  errors: runs.reduce((sum, run) => sum + run.errors, 0),
+});
+const cellHost = summarise(hostRuns);
+const bareNode = summarise(bareRuns);
+// Per round, so each ratio compares two runs taken a few seconds apart.
+const ratios = hostRuns.map((run, index) => {
+  const other = bareRuns[index]!;
+  return {
+    throughput: Number((run.requestsPerSecond / other.requestsPerSecond).toFixed(2)),
+    cpuPerRequest: Number(
+      (other.cpuMicrosecondsPerRequest / run.cpuMicrosecondsPerRequest).toFixed(2),
+    ),
+  };
+});
+process.stdout.write(
+  `${JSON.stringify(
+    {
+      machine: describeMachine(),
+      database: mongo.kind,
+      hostPinnedToOneCore: host.pinnedToOneCore,
+      loadAverages,
+      connections,
+      durationSeconds: duration,
+      rounds,
+      cellHost,
+      bareNode,
+      hostShareOfBare: {
+        throughputMedian: median(ratios.map((ratio) => ratio.throughput)),
+        cpuPerRequestMedian: median(ratios.map((ratio) => ratio.cpuPerRequest)),
+        perRound: ratios,
+      },
+      runs: { cellHost: hostRuns, bareNode: bareRuns },
+    },
+    null,
+    2,
+  )}\n`,
+);
+
+/** The bare server on the host's core (core 0), as the host is. */
+async function startBareServer() {
+  const pinned = tasksetAvailable();
+  const args = ['--import', 'tsx', 'src/bare-http-server.ts'];
+  const child = spawn(
+    pinned ? 'taskset' : process.execPath,
+    pinned ? ['-c', '0', process.execPath, ...args] : args,
+    {
+      cwd: fromRoot('bench'),
+      env: { ...process.env, PORT: String(barePort) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  for (let attempt = 0; attempt < 150; attempt++) {
+    const up = await fetch(`http://127.0.0.1:${barePort}/`)
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (up) return { pid: child.pid, stop };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await stop();
+  throw new Error('the bare node:http server never answered');
+}
+
+function tasksetAvailable(): boolean {
+  try {
+    execFileSync('taskset', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -2,15 +2,19 @@
  * Place order → CONFIRMED, end to end on the test processor: each of `BENCH_SHOPPERS` guests in
  * turn fills a cart (one line), quotes it, places it (`order.place`), waits for the pay form (the
  * saga reserved stock and started the payment), pays with 4242 4242 4242 4242
- * (`payment.confirmTestPayment`) and polls `order.get` until the order is CONFIRMED. The time
- * measured per order runs from sending `order.place` to seeing CONFIRMED: the saga's steps on the
- * Inngest executor, the cross-cell calls, and the shopper's own payment call.
+ * (`payment.confirmTestPayment`) and follows `order.get` (each call waiting for the order to
+ * change) until the order is CONFIRMED. The time measured per order runs from sending
+ * `order.place` to seeing CONFIRMED: the saga's steps on the Inngest executor, the cross-cell
+ * calls, and the shopper's own payment call. Beside latency it reports the CPU time per order of
+ * the host, the executor and this process, and the calls one order makes (from /metrics).
  *
  * One host serves auth, product, order and payment, pinned to ONE core; the local Inngest
  * executor and the shoppers run in this process on the other. Target: p95 under 1.5 s.
  *
  *   pnpm --filter @shop/bench place-order     # defaults: 5 shoppers, 150 orders
  *   BENCH_SHOPPERS=10 BENCH_ORDERS=300 pnpm --filter @shop/bench place-order
+ *   BENCH_POLL_MS=50 pnpm --filter @shop/bench place-order     # poll instead of waiting
+ *   BENCH_CPU_PROF=/tmp/prof pnpm --filter @shop/bench place-order   # V8 CPU profiles
  */
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -22,6 +26,8 @@ import { fromRoot } from '@shop/stack/repo-root';
 import pino from 'pino';
 import { describeMachine } from './machine';
 import { startPinnedCellHost } from './pinned-cell-host';
+import { loadAverage, ownCpuMs, processCpuMs } from './process-cpu';
+import { countsByLabel, perUnit } from './prometheus-counts';
 
 const shoppers = Number(process.env.BENCH_SHOPPERS ?? 5);
 const orderCount = Number(process.env.BENCH_ORDERS ?? 150);
@@ -29,7 +35,14 @@ const warmUpOrders = 10;
 const port = Number(process.env.BENCH_PORT ?? 5201);
 const executorPort = Number(process.env.BENCH_EXECUTOR_PORT ?? 5202);
 const url = `http://127.0.0.1:${port}`;
-const pollMs = Number(process.env.BENCH_POLL_MS ?? 50);
+// How the shopper follows the saga: by default `order.get` with `waitForChange` (the call
+// answers when the order changes); BENCH_POLL_MS=50 polls every 50 ms instead (the old way).
+const pollMs = process.env.BENCH_POLL_MS ? Number(process.env.BENCH_POLL_MS) : undefined;
+// V8 CPU profiles of the host and the executor, written when they exit (`--cpu-prof`).
+const cpuProfileDir = process.env.BENCH_CPU_PROF;
+const profileOptions: Record<string, string> = cpuProfileDir
+  ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${cpuProfileDir}` }
+  : {};
 
 const mongo = await resolveMongo({ mode: 'test', logger: pino({ level: 'warn' }) });
 await seedDemoData({ uri: mongo.uri, productCount: 2000 });
@@ -65,6 +78,7 @@ const executor = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     PORT: String(executorPort),
     MONGODB_URI: mongo.uri,
     LOG_LEVEL: 'warn',
+    ...profileOptions,
   },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
@@ -82,13 +96,21 @@ const host = await startPinnedCellHost({
   env: {
     CELLS: 'auth,product,order,payment',
     MONGODB_URI: mongo.uri,
+    // Required in production for the product cell; no order stores a file.
+    FILES_STORE: 'local',
     ...inngestKeys,
     INNGEST_BASE_URL: executorUrl,
     INNGEST_SYNC_ON_START: '1',
     // What the sync registers (production requires it with INNGEST_SYNC_ON_START).
     INNGEST_SERVE_ORIGIN: `http://127.0.0.1:${port}`,
     SERVICE_TOKEN_SECRET: randomBytes(24).toString('base64url'),
+    ...profileOptions,
   },
+}).catch(async (error: unknown) => {
+  // Not left behind holding its port when the host cannot start.
+  executor.kill('SIGTERM');
+  await executorExited;
+  throw error;
 });
 
 async function call<T>(
@@ -119,6 +141,7 @@ async function call<T>(
 interface OrderView {
   status: string;
   payment?: { clientSecret?: string };
+  version: string;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -164,16 +187,21 @@ async function checkout(index: number): Promise<{ confirmedMs: number; payFormMs
     },
     cartToken,
   );
-  const read = () =>
-    call<OrderView>('query', 'order.get', {
+  const read = async (seen?: OrderView) => {
+    if (seen && pollMs !== undefined) await sleep(pollMs);
+    return call<OrderView>('query', 'order.get', {
       orderId: placed.orderId,
       accessToken: placed.guestAccessToken,
+      ...(seen &&
+        pollMs === undefined && {
+          waitForChange: { from: seen.version, timeoutMs: 10_000 },
+        }),
     });
+  };
   let order = await read();
   while (!order.payment?.clientSecret) {
     if (order.status === 'CANCELLED') throw new Error(`order ${placed.orderId} was cancelled`);
-    await sleep(pollMs);
-    order = await read();
+    order = await read(order);
   }
   const payFormMs = performance.now() - started;
   await call('mutation', 'payment.confirmTestPayment', {
@@ -183,8 +211,7 @@ async function checkout(index: number): Promise<{ confirmedMs: number; payFormMs
   });
   while (order.status !== 'CONFIRMED') {
     if (order.status === 'CANCELLED') throw new Error(`order ${placed.orderId} was cancelled`);
-    await sleep(pollMs);
-    order = await read();
+    order = await read(order);
   }
   return { confirmedMs: performance.now() - started, payFormMs };
 }
@@ -215,9 +242,39 @@ function percentile(values: number[], p: number): number {
   );
 }
 
+/** What each process has used so far, and what the host and executor have counted. */
+async function snapshot() {
+  const [hostMetrics, executorMetrics] = await Promise.all([
+    fetch(`${url}/metrics`, { headers: host.headers }).then((response) => response.text()),
+    fetch(`${executorUrl}/metrics`, {
+      headers: { authorization: `Bearer ${inngestKeys.INNGEST_SIGNING_KEY}` },
+    }).then((response) => response.text()),
+  ]);
+  return {
+    hostCpuMs: processCpuMs(host.pid),
+    executorCpuMs: processCpuMs(executor.pid),
+    // The shoppers' HTTP clients and, in this process, the in-memory database when it is used.
+    benchCpuMs: ownCpuMs(),
+    procedures: countsByLabel(hostMetrics, 'trpc_request_duration_seconds_count', 'procedure'),
+    hostRequests: countsByLabel(hostMetrics, 'cell_host_responses_total', 'kind'),
+    appCalls: countsByLabel(
+      executorMetrics,
+      'inngest_local_app_call_duration_seconds_count',
+      'function',
+    ),
+    runs: countsByLabel(executorMetrics, 'inngest_local_runs_ended_total', 'function'),
+  };
+}
+
 try {
   await run(warmUpOrders); // JIT, connection pools, the service token
+  const loadBefore = loadAverage();
+  const before = await snapshot();
   const { results, seconds } = await run(orderCount);
+  const after = await snapshot();
+  const orders = results.length;
+  const cpuPerOrder = (key: 'hostCpuMs' | 'executorCpuMs' | 'benchCpuMs') =>
+    Number(((after[key] - before[key]) / orders).toFixed(1));
   const confirmed = results.map((result) => result.confirmedMs);
   const payForm = results.map((result) => result.payFormMs);
   process.stdout.write(
@@ -236,6 +293,22 @@ try {
           max: Math.round(Math.max(...confirmed)),
         },
         placeToPayFormMs: { p50: percentile(payForm, 50), p95: percentile(payForm, 95) },
+        loadAverage: { before: loadBefore, after: loadAverage() },
+        // CPU time per order (the whole checkout: cart, quote, place, polls, pay, the saga).
+        cpuMsPerOrder: {
+          host: cpuPerOrder('hostCpuMs'),
+          executor: cpuPerOrder('executorCpuMs'),
+          hostAndExecutor: Number(
+            (cpuPerOrder('hostCpuMs') + cpuPerOrder('executorCpuMs')).toFixed(1),
+          ),
+          benchProcess: cpuPerOrder('benchCpuMs'),
+        },
+        perOrder: {
+          hostRequestsByKind: perUnit(before.hostRequests, after.hostRequests, orders),
+          procedureCalls: perUnit(before.procedures, after.procedures, orders),
+          executorCallsByFunction: perUnit(before.appCalls, after.appCalls, orders),
+          runsEndedByFunction: perUnit(before.runs, after.runs, orders),
+        },
       },
       null,
       2,
