@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { type APIRequestContext, expect, type Page, test } from './support/playwright';
+import {
+  type APIRequestContext,
+  type Browser,
+  devices,
+  expect,
+  type Page,
+  test,
+  watchForCspViolations,
+} from './support/playwright';
 import { signInToAdmin, strongPassword, uniqueEmail } from './support/accounts';
 import { cellsUrl } from './support/cell';
 import { cellCredentialHeaders } from './support/cell-credential';
@@ -79,6 +87,7 @@ async function placeConfirmedOrder(request: APIRequestContext) {
       { timeout: 60_000 },
     )
     .toBe('CONFIRMED');
+  return variant!;
 }
 
 const today = () =>
@@ -123,7 +132,13 @@ test('an analyst changes the range, sees an order placed a moment earlier and do
   await expect(page).toHaveURL(new RegExp(`from=${day}&to=${day}`));
 
   const before = await ordersInCsv(page, day);
-  await placeConfirmedOrder(request);
+  const sold = await placeConfirmedOrder(request);
+  const { breadcrumbs } = await callCell<{ breadcrumbs: { name: string }[] }>(
+    request,
+    'product.bySlug',
+    { slug: sold.slug },
+    { query: true },
+  );
   await expect
     .poll(() => ordersInCsv(page, day), { timeout: 90_000, intervals: [5_000] })
     .toBe(before + 1);
@@ -149,6 +164,17 @@ test('an analyst changes the range, sees an order placed a moment earlier and do
     page
       .getByTestId('report-products')
       .getByTestId('products-chart')
+      .locator('.recharts-cartesian-axis-tick-value')
+      .first(),
+  ).toBeVisible();
+  // The product's primary category, with the units sold, in the categories table and chart.
+  const categories = page.getByTestId('report-categories');
+  await expect(categories.getByRole('table')).toContainText(
+    breadcrumbs.at(-1)?.name ?? 'Uncategorised',
+  );
+  await expect(
+    categories
+      .getByTestId('categories-chart')
       .locator('.recharts-cartesian-axis-tick-value')
       .first(),
   ).toBeVisible();
@@ -178,6 +204,88 @@ test('an analyst changes the range, sees an order placed a moment earlier and do
   const csv = await readFile((await download.path())!, 'utf8');
   expect(csv.startsWith('period,currency,revenue_minor,orders')).toBe(true);
   expect(csv).toContain(day);
+  const categoriesCsv = await page.request.get(
+    `/analytics/csv?report=categories&from=${day}&to=${day}`,
+  );
+  expect(categoriesCsv.status()).toBe(200);
+  expect(await categoriesCsv.text()).toMatch(/^category,name,units,revenue_minor_by_currency,/);
+});
+
+const storefrontUrl = `http://127.0.0.1:${process.env.STOREFRONT_PORT ?? 3200}`;
+
+/** The funnel's row of one segment for one day, from the funnel CSV the page offers. */
+async function funnelRow(page: Page, day: string, segment: string) {
+  const response = await page.request.get(`/analytics/csv?report=funnel&from=${day}&to=${day}`);
+  expect(response.status()).toBe(200);
+  const row = (await response.text())
+    .trim()
+    .split('\r\n')
+    .map((line) => line.split(','))
+    .find((cells) => cells[0] === segment);
+  return { sessions: Number(row?.[1] ?? 0), productViews: Number(row?.[2] ?? 0) };
+}
+
+/**
+ * A visit to a product page from a social link, in a browser context of its own, until the
+ * tracker's batch has been answered by the storefront (it sends every 10 s): the answer's status.
+ */
+async function visitFromSocialLink(
+  browser: Browser,
+  options: { userAgent?: string },
+  slug: string,
+): Promise<number> {
+  const context = await browser.newContext({ ...options, baseURL: storefrontUrl });
+  const violations: { page: string; what: string }[] = [];
+  await watchForCspViolations(context, violations);
+  const shopper = await context.newPage();
+  const answered = shopper.waitForResponse(
+    (response) => response.url().endsWith('/api/events') && response.request().method() === 'POST',
+    { timeout: 30_000 },
+  );
+  await shopper.goto(`/products/${slug}?utm_source=e2e&utm_medium=social`);
+  const status = (await answered).status();
+  await context.close();
+  expect(violations).toEqual([]);
+  return status;
+}
+
+test("the funnel counts a shopper's browser and not a headless robot's", async ({
+  page,
+  request,
+  browser,
+}) => {
+  await signInToAdmin(page, 'analyst@example.com');
+  const day = today();
+  const [product] = await findBuyableVariants(request, 1);
+  const before = await funnelRow(page, day, 'source:social');
+  // A browser that says it is headless is a robot to the events route: 204, nothing stored.
+  const robot = await visitFromSocialLink(
+    browser,
+    {
+      userAgent:
+        'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36',
+    },
+    product!.slug,
+  );
+  expect(robot).toBe(204);
+  // The same browser presenting desktop Chrome's user agent, as a shopper's browser does: stored.
+  const shopper = await visitFromSocialLink(
+    browser,
+    { userAgent: devices['Desktop Chrome'].userAgent },
+    product!.slug,
+  );
+  expect(shopper).toBe(200);
+  // Today's rollup is rebuilt for a report when it is more than 30 s old.
+  await expect
+    .poll(async () => (await funnelRow(page, day, 'source:social')).sessions, {
+      timeout: 90_000,
+      intervals: [5_000],
+    })
+    .toBeGreaterThan(before.sessions);
+  expect(await funnelRow(page, day, 'source:social')).toEqual({
+    sessions: before.sessions + 1,
+    productViews: before.productViews + 1,
+  });
 });
 
 test('a catalog manager cannot open analytics', async ({ page }) => {
