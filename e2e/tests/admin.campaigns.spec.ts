@@ -160,15 +160,15 @@ test('staff compose a campaign, preview it, test it and send it to a segment tha
 
   // Preview: the cell's rendering, at both widths and as text; markup typed in text is text.
   const frame = page.getByTestId('preview-html');
-  const email = page.frameLocator('[data-testid="preview-html"]');
-  await expect(email.getByText(`Our winter picks ${stamp}`)).toBeVisible({ timeout: 15_000 });
-  await expect(email.getByText('<b>Free delivery</b> this week.')).toBeVisible();
-  await expect(email.getByRole('link', { name: 'Shop the picks' })).toBeVisible();
+  const rendered = page.frameLocator('[data-testid="preview-html"]');
+  await expect(rendered.getByText(`Our winter picks ${stamp}`)).toBeVisible({ timeout: 15_000 });
+  await expect(rendered.getByText('<b>Free delivery</b> this week.')).toBeVisible();
+  await expect(rendered.getByRole('link', { name: 'Shop the picks' })).toBeVisible();
   await expect(frame).toHaveAttribute('sandbox', '');
   await expect(page.getByTestId('preview-subject')).toHaveText(subject);
   // The real picture (the storefront's product image), not a stand-in: the frame's document has
   // its own policy that lets pictures load (a refusal would be a CSP violation, failing the test).
-  await expect(email.locator('img').first()).toHaveAttribute('src', /^https?:\/\//);
+  await expect(rendered.locator('img').first()).toHaveAttribute('src', /^https?:\/\//);
   await page.getByRole('button', { name: 'Mobile (375 px)' }).click();
   await expect(frame).toHaveAttribute('data-width', '375');
   await page.getByRole('button', { name: 'Plain text' }).click();
