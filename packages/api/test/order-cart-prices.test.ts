@@ -300,6 +300,11 @@ describe('the projection', () => {
     expect(unknown).toMatchObject({ known: false, productId: '65f000000000000000000001' });
     expect(unknown?.priceMinor).toBeUndefined();
     expect((await readProjection([code]))[0]?.detail).toBeUndefined();
+
+    // A SKU the catalog never had leaves nothing behind (anyone can ask for any string).
+    const never = { sku: 'PROJ-NEVER-1', sourceChangedAtMs: now, checkedAtMs: now };
+    expect(await writeProjected(never, trustedSince)).toBe(false);
+    expect(await SkuProjection.countDocuments({ sku: 'PROJ-NEVER-1' })).toBe(0);
   });
 
   it('is refreshed once per redelivered event, ending at the product cell’s current state', async () => {

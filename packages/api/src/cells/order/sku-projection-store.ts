@@ -70,7 +70,8 @@ export async function projectedSkusOfProduct(productId: string): Promise<string[
  * Stores `entry` unless the stored one carries a later change time: answers that arrive out of
  * order (two refreshes racing, a redelivered event) never regress the projection. An entry past
  * `trustedSince` is replaced whatever its time, so a clock that ran ahead at the product cell
- * cannot pin an old entry for good. Answers whether it was stored.
+ * cannot pin an old entry for good. An unknown SKU only replaces a stored entry. Answers whether
+ * it was stored.
  */
 export async function writeProjected(entry: ProjectedSku, trustedSince: number): Promise<boolean> {
   const { SkuProjection } = await orderDatabase.models();
@@ -126,6 +127,9 @@ export async function writeProjected(entry: ProjectedSku, trustedSince: number):
       { runValidators: true },
     );
   if ((await replaceIfNotNewer()).matchedCount === 1) return true;
+  // A SKU the catalog never had is not stored: anyone can ask for any string, and each would
+  // leave an entry behind. Only an entry that was known becomes unknown.
+  if (!detail) return false;
   try {
     await SkuProjection.create({ _id, ...fields });
     return true;
