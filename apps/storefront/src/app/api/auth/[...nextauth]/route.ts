@@ -1,3 +1,4 @@
+import { refuseGetOfCredentialsCallback } from '@shop/auth-session/auth-route-methods';
 import NextAuth from 'next-auth';
 import { authOptions } from '@/auth/auth-options';
 
@@ -5,4 +6,5 @@ import { authOptions } from '@/auth/auth-options';
 const handler = NextAuth(authOptions);
 
 export const dynamic = 'force-dynamic';
-export { handler as GET, handler as POST };
+export const GET = refuseGetOfCredentialsCallback(handler);
+export { handler as POST };
