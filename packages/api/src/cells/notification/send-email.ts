@@ -3,19 +3,14 @@ import { z } from 'zod';
 import { mayReceive } from './consent';
 import type { TemplateLanguage } from '@shop/db/notification';
 import { mailConfig } from './mail-config';
-import {
-  claimForSending,
-  findOrCreateMessage,
-  markAttemptFailed,
-  markFailed,
-} from './message-records';
+import { claimForSending, findOrCreateMessage, markFailed } from './message-records';
 import { recordSent } from './record-sent';
-import { describeSmtpError, isPermanentSmtpError } from './smtp-errors';
+import { RetryableSendError } from './retryable-send-error';
+import { recordSmtpFailure } from './smtp-failure';
 import { smtpTransport } from './smtp-transport';
 import { stableMessageId } from './stable-message-id';
 import { languageOf } from './recipient-language';
 import { loadOverride } from './template-overrides';
-import { isHardBounce, markBounced, suppress } from './suppression';
 import { unsubscribeLinksFor } from './unsubscribe-links';
 import { emailTemplates, type EmailProps, type EmailTemplateId } from './templates/registry';
 import type { EmailTemplate } from './templates/email-template';
@@ -38,10 +33,7 @@ export type SendOutcome =
   | { status: 'failed'; messageId: string }
   | { status: 'skipped'; reason: 'no-consent' };
 
-/** A transient failure: Inngest retries the step with backoff. Carries no secrets. */
-export class RetryableSendError extends Error {
-  override name = 'RetryableSendError';
-}
+export { RetryableSendError } from './retryable-send-error';
 
 /**
  * One delivery attempt, meant to run as an Inngest step: records the message (once), takes it,
@@ -131,26 +123,7 @@ export async function sendTemplate<TProps>(
       headers: { 'X-Shop-Template': template.id, ...unsubscribe?.headers },
     });
   } catch (error) {
-    const description = describeSmtpError(error);
-    if (isHardBounce(error)) {
-      // The address does not work: no marketing mail to it again, and the message is bounced.
-      await suppress({
-        email: request.to,
-        reason: 'hard-bounce',
-        source: 'smtp',
-        detail: description,
-        messageId,
-      });
-      await markFailed({ _id: message._id }, description);
-      await markBounced({ _id: message._id }, description);
-      throw new NonRetriableError(`hard bounce: ${description}`);
-    }
-    if (isPermanentSmtpError(error)) {
-      await markFailed({ _id: message._id }, description);
-      throw new NonRetriableError(`permanent SMTP failure: ${description}`);
-    }
-    await markAttemptFailed(message._id, description);
-    throw new RetryableSendError(`transient SMTP failure: ${description}`);
+    throw await recordSmtpFailure(error, { _id: message._id, to: request.to });
   }
   // Outside the SMTP error handling: a failure to record the send is not an SMTP failure, and
   // must not release the lease (that would let the retry send the email again).

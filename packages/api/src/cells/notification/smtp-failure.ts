@@ -1,7 +1,7 @@
 import { NonRetriableError } from 'inngest';
 import type { Types } from 'mongoose';
 import { markAttemptFailed, markFailed } from './message-records';
-import { RetryableSendError } from './send-email';
+import { RetryableSendError } from './retryable-send-error';
 import { describeSmtpError, isPermanentSmtpError } from './smtp-errors';
 import { isHardBounce, markBounced, suppress } from './suppression';
 
@@ -10,7 +10,7 @@ import { isHardBounce, markBounced, suppress } from './suppression';
  * the caller. A hard bounce suppresses the address (no marketing mail to it again) and marks the
  * message failed and bounced; another permanent refusal marks it failed (both
  * `NonRetriableError`); anything else is a failed attempt: the message stays queued, its lease
- * released (`RetryableSendError`). The same rules as `sendTemplate`'s, for the campaign batch.
+ * released (`RetryableSendError`). Used by `sendTemplate` and by the campaign batch.
  */
 export async function recordSmtpFailure(
   error: unknown,

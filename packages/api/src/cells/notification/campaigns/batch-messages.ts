@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { isDuplicateKeyError } from '@shop/db/claims';
 import type { Types } from 'mongoose';
 import { emailsDelivered } from '../../../observability/business-metrics';
@@ -6,6 +6,7 @@ import { notificationDatabase } from '../database';
 import { mailConfig } from '../mail-config';
 import { attempt, sendLeaseMs } from '../message-records';
 import { RetryableSendError } from '../send-email';
+import { stableMessageId } from '../stable-message-id';
 import {
   campaignDedupeKey,
   messageIdFor,
@@ -27,9 +28,7 @@ export interface BatchMessage {
  * a provider's later bounce or complaint report (which names it) finds the message.
  */
 export function campaignMessageId(dedupeKey: string): string {
-  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(mailConfig().from.trim())?.[1] ?? 'localhost';
-  const hash = createHash('sha256').update(`campaign\n${dedupeKey}`).digest('hex').slice(0, 32);
-  return `<${hash}@${domain.toLowerCase()}>`;
+  return stableMessageId('campaign', dedupeKey, mailConfig().from);
 }
 
 /**
