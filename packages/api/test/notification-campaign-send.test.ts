@@ -177,6 +177,36 @@ describe('sending a campaign', () => {
     ).toBeGreaterThanOrEqual(1);
   }, 120_000);
 
+  it('writes each email down soon after it went, so a crash mid-batch could repeat only a few', async () => {
+    // What a crash would send twice is what SMTP accepted and the records do not yet say: sampled
+    // while 80 emails go out in two batches of 40, it stays a few emails (one record at a time
+    // runs beside the sending), not most of a batch (as when a batch recorded its outcomes at the
+    // end). Captured first, records second, so a sample never overstates the gap.
+    const { emails, audience } = await segmentOf(80);
+    const subject = `Group commit ${randomBytes(3).toString('hex')}`;
+    const id = await createCampaign(audience, subject);
+    const { Message } = await notificationModelsForTest();
+    expect((await calls.call('sendCampaignNow', { id }, admin)).status).toBe(200);
+    let widest = 0;
+    let samples = 0;
+    for (;;) {
+      const captured = (await received(subject)).length;
+      const recorded = await Message.countDocuments({
+        template: 'campaign',
+        to: { $in: emails },
+        status: 'sent',
+      });
+      widest = Math.max(widest, captured - recorded);
+      samples += 1;
+      if (recorded >= emails.length) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(samples).toBeGreaterThan(10);
+    expect(widest).toBeLessThanOrEqual(12);
+    expectEachOnce(await received(subject), emails);
+    await waitForStatus(id, 'sent');
+  }, 120_000);
+
   it('gives each email its own signed unsubscribe link and headers, the Message-ID its record names, and a message-centre record under its dedupe key', async () => {
     const { emails, audience } = await segmentOf(4);
     const subject = `Batch test ${randomBytes(3).toString('hex')}`;

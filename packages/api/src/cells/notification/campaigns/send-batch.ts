@@ -43,14 +43,17 @@ import { campaignBatchSize, campaignSendConfig } from './send-config';
  *    for the batch with each recipient's own unsubscribe link and RFC 8058 headers
  *    (`renderCampaignOnce`). Consent and suppression are those of the page (`recipientPage`,
  *    read at the start of this batch: about two seconds of sending before the last email).
- * 5. RECORD every `recordEvery` outcomes and at the end: messages sent, deliveries done and
+ * 5. RECORD as sends finish (group commit): one write of what has finished runs beside the
+ *    sending, and what finishes meanwhile goes in the next: messages sent, deliveries done and
  *    counted once (only deliveries still `claimed` change), the campaign's counts.
  *
  * A crash or a throw re-runs the batch (the step is retried, or a resumed run starts again at
  * the stored cursor): recorded recipients are passed over at 1 or 2; a recipient whose email
  * went but was not recorded is still leased, so the retry waits for the lease to run out and then
- * sends it again. That window, at most `recordEvery` emails plus those in flight, is the price of
- * not writing each email down alone; docs/notifications.md. A transient SMTP refusal stops the
+ * sends it again. That window is what finished during one record's round trip plus what is in
+ * flight: one or two emails at a low rate, more at a high rate on a slow database, never more than
+ * `recordAtMost` plus those in flight (sending waits for the record beyond that);
+ * docs/notifications.md. A transient SMTP refusal stops the
  * batch: what was sent is recorded, untried leases are given back, and the step is retried.
  */
 
@@ -63,8 +66,11 @@ export interface BatchResult {
   skipped: number;
 }
 
-/** Outcomes recorded together: bounds how many sent emails a crash can leave unrecorded. */
-export const recordEvery = 50;
+/**
+ * The most outcomes left unrecorded while a record runs: sending waits for it beyond this, which
+ * bounds how many sent emails a crash can leave unrecorded when the database is slow.
+ */
+export const recordAtMost = 50;
 /**
  * Sends at once: one connection per 50 emails/s of the rate, at most the SMTP pool's 5
  * (smtp-transport.ts). One connection keeps up with a low rate; more would only let emails
@@ -92,42 +98,80 @@ interface ToSend {
   missingProviderMessageId: boolean;
 }
 
-/** Collects outcomes as sends finish and writes them down in groups. */
+/**
+ * Collects outcomes as sends finish and writes them down in groups (group commit): `recordSoon`
+ * starts a write of everything finished so far unless one is running; what finishes during it is
+ * written by the next. So at a low rate each email is written down alone, and at a high rate the
+ * writes batch themselves by how long one takes. `flush` waits for the running write and writes
+ * the rest; a failed background write is thrown by the next `recordSoon` or `flush`.
+ */
 function batchRecorder(campaign: StoredCampaign, range: BatchRange, leaseToken: string) {
   const tally = { sent: 0, failed: 0, skipped: 0 };
   let deliveries: DeliveryOutcome[] = [];
   let sentMessages: Parameters<typeof recordSentMessages>[2][number][] = [];
+  let running: Promise<void> | null = null;
+  let failure: unknown = null;
+  async function write() {
+    const [messages, outcomes] = [sentMessages, deliveries];
+    sentMessages = [];
+    deliveries = [];
+    // Messages first: a delivery is `sent` only once its Message says so.
+    await recordSentMessages(range, leaseToken, messages);
+    if (outcomes.length === 0) return;
+    const counted = await recordDeliveries(range, outcomes);
+    tally.sent += counted.sent;
+    tally.failed += counted.failed;
+    tally.skipped += counted.skipped;
+    const { Campaign } = await notificationDatabase.models();
+    await Campaign.updateOne(
+      { _id: campaign._id, generation: campaign.generation },
+      {
+        $inc: {
+          'counts.sent': counted.sent,
+          'counts.failed': counted.failed,
+          'counts.skipped': counted.skipped,
+        },
+      },
+    );
+  }
+  const pending = () => deliveries.length + sentMessages.length;
+  function start() {
+    running = write()
+      .catch((error: unknown) => {
+        failure ??= error;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+  function rethrow() {
+    if (failure) throw failure;
+  }
   return {
     tally,
-    pending: () => deliveries.length,
     delivery(outcome: DeliveryOutcome) {
       deliveries.push(outcome);
     },
     sentMessage(message: Parameters<typeof recordSentMessages>[2][number]) {
       sentMessages.push(message);
     },
+    /** Starts a write if none runs; waits for the running one when too much is unrecorded. */
+    async recordSoon() {
+      rethrow();
+      if (running) {
+        if (pending() >= recordAtMost) await running;
+        else return;
+      }
+      rethrow();
+      if (pending() > 0) void start();
+    },
+    /** Everything finished so far, written down. */
     async flush() {
-      const [messages, outcomes] = [sentMessages, deliveries];
-      sentMessages = [];
-      deliveries = [];
-      // Messages first: a delivery is `sent` only once its Message says so.
-      await recordSentMessages(range, leaseToken, messages);
-      if (outcomes.length === 0) return;
-      const counted = await recordDeliveries(range, outcomes);
-      tally.sent += counted.sent;
-      tally.failed += counted.failed;
-      tally.skipped += counted.skipped;
-      const { Campaign } = await notificationDatabase.models();
-      await Campaign.updateOne(
-        { _id: campaign._id, generation: campaign.generation },
-        {
-          $inc: {
-            'counts.sent': counted.sent,
-            'counts.failed': counted.failed,
-            'counts.skipped': counted.skipped,
-          },
-        },
-      );
+      if (running) await running;
+      rethrow();
+      if (pending() > 0) await start();
+      rethrow();
     },
   };
 }
@@ -152,9 +196,11 @@ async function sendLeased(
     pace: () => pace.next(),
     concurrency: sendConcurrency(rate),
     stopped: () => stop.transient !== null,
-    between: async () => {
-      if (recorder.pending() >= recordEvery) await recorder.flush();
-    },
+    // A record that failed stops the sending like a transient refusal: the step is retried.
+    between: () =>
+      recorder.recordSoon().catch((error: unknown) => {
+        stop.transient ??= error instanceof Error ? error : new Error(String(error));
+      }),
     send: async ({ recipient, messageId, missingProviderMessageId }) => {
       const copy = email.forSubscriber(recipient.subscriberId);
       const providerMessageId = campaignMessageId(
