@@ -82,6 +82,20 @@ async function reviewRequests(to: string): Promise<CapturedMessage[]> {
     .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
 }
 
+/**
+ * The request emails once `count` have arrived. A run's `reminder: 'sent'` means the review cell
+ * asked the notification cell; the email is that cell's own run, which can end a moment later.
+ */
+function reviewRequestsOnce(to: string, count: number): Promise<CapturedMessage[]> {
+  return waitFor(
+    async () => {
+      const received = await reviewRequests(to);
+      return received.length >= count && received;
+    },
+    { what: `${count} review request emails to ${to}` },
+  );
+}
+
 const notification = (path: string, input: unknown) =>
   request(`${url}/trpc/notification.${path}`, {
     method: 'POST',
@@ -258,7 +272,7 @@ describe('the review request email', () => {
       status: 'Completed',
       output: { request: 'sent', reminder: 'sent' },
     });
-    const emails = await reviewRequests(who.email);
+    const emails = await reviewRequestsOnce(who.email, 2);
     expect(emails.map((each) => each.subject)).toEqual([
       'How are you finding your order?',
       'A last reminder: how are you finding your order?',
@@ -334,7 +348,7 @@ describe('the review request email', () => {
     expect(await requestRun(eventId)).toMatchObject({
       output: { request: 'sent', reminder: 'sent' },
     });
-    const [, reminder] = await reviewRequests(who.email);
+    const [, reminder] = await reviewRequestsOnce(who.email, 2);
     expect([...linksIn(reminder!).keys()]).toEqual([order.names[secondSlug]]);
   });
 
