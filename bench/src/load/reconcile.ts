@@ -119,9 +119,11 @@ export async function reconcile(input: {
         );
     }
 
+    // Sent since the faults began, by when it was sent as well as made: a message made before
+    // (an order cancelled just before) and sent after is captured after `since`, so it counts.
     const recorded = await Message.find({
-      createdAt: { $gte: input.since },
       status: 'sent',
+      $or: [{ createdAt: { $gte: input.since } }, { sentAt: { $gte: input.since } }],
     }).lean();
     const seen = new Set<string>();
     for (const message of recorded) {
