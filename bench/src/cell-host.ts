@@ -10,14 +10,14 @@
  *   BENCH_CONNECTIONS=50 BENCH_SECONDS=15 BENCH_ROUNDS=5 pnpm --filter @shop/bench cell-host
  *   BENCH_CPU_PROF=/tmp/prof pnpm --filter @shop/bench cell-host   # host CPU profile (V8)
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { resolveMongo } from '@shop/db/mongo';
 import { fromRoot } from '@shop/stack/repo-root';
 import pino from 'pino';
 import { describeMachine } from './machine';
-import { startPinnedCellHost } from './pinned-cell-host';
+import { startPinnedCellHost, tasksetAvailable } from './pinned-cell-host';
 import { loadAverage, processCpuMs } from './process-cpu';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -165,13 +165,4 @@ async function startBareServer() {
   }
   await stop();
   throw new Error('the bare node:http server never answered');
-}
-
-function tasksetAvailable(): boolean {
-  try {
-    execFileSync('taskset', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
 }

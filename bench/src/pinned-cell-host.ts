@@ -17,7 +17,8 @@ export interface PinnedCellHost {
   stop(): Promise<void>;
 }
 
-function tasksetAvailable(): boolean {
+/** Whether processes can be pinned to a core here (taskset, from util-linux). */
+export function tasksetAvailable(): boolean {
   try {
     execFileSync('taskset', ['--version'], { stdio: 'ignore' });
     return true;
