@@ -45,6 +45,8 @@ export async function startLoadStack(
   basePort: number,
   /** Added to every part's environment (the fault test shortens the payment timeout). */
   extraEnv: NodeJS.ProcessEnv = {},
+  /** Added to the storefront's only (the sessions run keeps idle connections open longer). */
+  storefrontEnv: NodeJS.ProcessEnv = {},
 ): Promise<LoadStack> {
   const logger = pino({ level: 'warn' });
   const local = (port: number) => `http://127.0.0.1:${port}`;
@@ -155,6 +157,7 @@ export async function startLoadStack(
         // Shoppers come from many addresses: the load names each one in X-Forwarded-For, as an
         // ingress would, so the gateway's per-client rate limit applies per shopper.
         TRUSTED_PROXY_HOPS: '1',
+        ...storefrontEnv,
       },
       readyPath: '/healthz',
       logDir,
