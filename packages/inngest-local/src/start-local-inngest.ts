@@ -26,6 +26,7 @@ import { WaitResolver } from './engine/wait-resolver';
 import { newUlid } from './ids/ulid';
 import { watchQueue } from './metrics/queue-gauges';
 import { createHttpServer } from './server/http-server';
+import type { RunDocument } from './store/run-model';
 import { databaseName, openStore } from './store/store';
 
 export interface LocalInngestOptions {
@@ -92,11 +93,20 @@ export async function startLocalInngest(options: LocalInngestOptions = {}): Prom
     `${hostname()}:${process.pid}:${newUlid()}`,
     config.leaseMs,
     // Declared below; nothing is queued before the scheduler exists.
-    () => scheduler.wake(),
+    (dueAt) => scheduler.wake(dueAt),
   );
   const state = new RunState(store.runs);
   const registry = new AppRegistry(store.apps, store.jobs, logger);
-  const starter = new RunStarter(store.runs, new RunKeys(store.runKeys), queue, logger);
+  // A new run's first call is made by this process at once when a worker is free: its job is
+  // created already leased here (no claim) and the call sends the run as written (no read).
+  const callNewRun = async (run: RunDocument): Promise<boolean> => {
+    if (!scheduler.hasRoom()) return false;
+    const job = await queue.createHeldDiscover(run.runId);
+    if (!job) return false;
+    if (!scheduler.adopt(job, run)) await queue.release(job.jobId);
+    return true;
+  };
+  const starter = new RunStarter(store.runs, new RunKeys(store.runKeys), queue, logger, callNewRun);
   const batcher = new EventBatcher(store.batches, starter, queue, logger);
   // The finisher publishes through the ingestor, which needs the finisher to cancel runs.
   const emit = (
@@ -110,7 +120,7 @@ export async function startLocalInngest(options: LocalInngestOptions = {}): Prom
     registry,
     starter,
     new WaitResolver(store.jobs, state, queue, logger),
-    new RunCanceller(store.runs, finisher),
+    new RunCanceller(store.runs, finisher, registry),
     batcher,
     logger,
   );

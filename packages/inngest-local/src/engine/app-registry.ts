@@ -7,12 +7,20 @@ import {
   type RegisterRequest,
 } from '../protocol/register-request';
 import type { AppDocument, AppModel, FunctionDefinition } from '../store/app-model';
+import { driverCollection } from '../store/driver-collection';
 import { insertIfAbsent } from '../store/insert-if-absent';
 import type { JobDocument, JobModel } from '../store/job-model';
 import { canonicalJson } from '../protocol/canonical-json';
 import { parseDurationMs } from '../protocol/time-string';
 import { assertValidCron, nextCronRun } from './cron-schedule';
 import { defaultRetries } from './executor-config';
+
+/**
+ * How long the functions read from the database serve event fan-outs before they are read again.
+ * A sync through this executor replaces them at once; one through another executor sharing the
+ * database is seen within this time.
+ */
+export const functionsCacheMs = 1_000;
 
 /** A sync the executor cannot honour; answered with 400 and this message. */
 export class SyncRejectedError extends Error {
@@ -24,6 +32,12 @@ export class SyncRejectedError extends Error {
  * brings the app's cron jobs in line with its cron triggers.
  */
 export class AppRegistry {
+  private cached: { functions: FunctionDefinition[]; readAt: number } | undefined;
+  private reading: Promise<FunctionDefinition[]> | undefined;
+  /** Bumped by every sync, so a read that started before one does not cache what it read. */
+  private generation = 0;
+  private readonly cancelEvents = new Set<string>();
+
   constructor(
     private readonly apps: AppModel,
     private readonly jobs: JobModel,
@@ -54,6 +68,9 @@ export class AppRegistry {
       },
       { upsert: true },
     );
+    this.generation += 1;
+    this.cached = undefined;
+    this.reading = undefined;
     await this.syncCronJobs(appId, functions);
 
     if (modified) {
@@ -70,11 +87,38 @@ export class AppRegistry {
     return { modified, functions: functions.length };
   }
 
+  /**
+   * Every synced function, read at most once per `functionsCacheMs` (each event's fan-out needs
+   * them; the apps' documents are the largest the executor reads). Callers must not change them.
+   */
   async allFunctions(): Promise<FunctionDefinition[]> {
+    if (this.cached && Date.now() - this.cached.readAt < functionsCacheMs) {
+      return this.cached.functions;
+    }
+    this.reading ??= this.readFunctions().finally(() => {
+      this.reading = undefined;
+    });
+    return this.reading;
+  }
+
+  /**
+   * Whether a run may hold a `cancelOn` rule for this event name: some function read by this
+   * executor has one. (Runs copy their rules from their function when they start; runs started
+   * before this process are covered by `RunCanceller`.)
+   */
+  mayCancelOn(eventName: string): boolean {
+    return this.cancelEvents.has(eventName);
+  }
+
+  private async readFunctions(): Promise<FunctionDefinition[]> {
+    const generation = this.generation;
     const apps = await this.apps
       .find({}, { functions: 1 })
       .lean<Pick<AppDocument, 'functions'>[]>();
-    return apps.flatMap((app) => app.functions);
+    const functions = apps.flatMap((app) => app.functions);
+    for (const fn of functions) for (const rule of fn.cancel) this.cancelEvents.add(rule.event);
+    if (generation === this.generation) this.cached = { functions, readAt: Date.now() };
+    return functions;
   }
 
   async findFunction(functionId: string): Promise<FunctionDefinition | undefined> {
@@ -96,7 +140,7 @@ export class AppRegistry {
         wanted.push(id);
         const dueAt = nextCronRun(trigger.cron, now);
         if (!dueAt) continue;
-        const job: Partial<JobDocument> = {
+        const job: Omit<JobDocument, 'jobId'> = {
           kind: 'cron',
           appId,
           functionId: fn.id,
@@ -109,7 +153,7 @@ export class AppRegistry {
           createdAt: now,
         };
         // Insert only: a re-sync must not push back a tick that is already scheduled.
-        await insertIfAbsent(this.jobs, { jobId: id }, job);
+        await insertIfAbsent(driverCollection(this.jobs), { jobId: id }, job);
       }
     }
     await this.jobs.deleteMany({ kind: 'cron', appId, jobId: { $nin: wanted } });

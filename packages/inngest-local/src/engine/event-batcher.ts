@@ -5,6 +5,7 @@ import type { EventPayload } from '../protocol/event-payload';
 import { resolveDeadline } from '../protocol/time-string';
 import type { FunctionDefinition } from '../store/app-model';
 import type { BatchDocument, BatchModel } from '../store/batch-model';
+import { driverCollection } from '../store/driver-collection';
 import { insertIfAbsent } from '../store/insert-if-absent';
 import type { JobQueue } from './job-queue';
 import type { RunStarter } from './run-starter';
@@ -70,7 +71,7 @@ export class EventBatcher {
     const batchId = deterministicUlid(ulidTime(eventId), eventId, `${fn.id}:batch`);
     const dueAt = resolveDeadline(batch.timeout, now);
     await insertIfAbsent(
-      this.batches,
+      driverCollection(this.batches),
       { batchId },
       {
         functionId: fn.id,

@@ -1,9 +1,13 @@
+import type { mongo } from 'mongoose';
 import type { Logger } from 'pino';
 import { eventIdsFromSeed } from '../ids/event-id-seed';
 import { deterministicUlid, newUlid, ulidTime } from '../ids/ulid';
 import type { EventPayload, IncomingEvent } from '../protocol/event-payload';
+import type { FunctionDefinition } from '../store/app-model';
+import { driverCollection, findAll } from '../store/driver-collection';
 import type { EventDocument, EventModel } from '../store/event-model';
 import { insertIfAbsent } from '../store/insert-if-absent';
+import type { JobDocument } from '../store/job-model';
 import type { AppRegistry } from './app-registry';
 import type { EventBatcher } from './event-batcher';
 import type { RunCanceller } from './run-canceller';
@@ -11,25 +15,41 @@ import type { RunStarter } from './run-starter';
 import { functionsTriggeredBy } from './trigger-matcher';
 import type { WaitResolver } from './wait-resolver';
 
+/** What an event sets off: the functions it starts, the waits it ends, whether runs may cancel. */
+interface FanoutPlan {
+  functions: FunctionDefinition[];
+  waits: JobDocument[];
+  mayCancel: boolean;
+}
+
 /**
  * Takes events in: stores each, then fans it out (starts triggered functions, resolves waits,
  * applies cancellations) and marks it done. Every step is idempotent, so an interrupted fan-out
  * can simply be run again, by a retried send or by `resumeUnfinished` after a restart.
+ *
+ * What an event sets off is worked out before it is stored. When that is nothing (no function
+ * starts, no wait ends, no run cancels on its name: `inngest/function.finished` and most business
+ * events here), it is stored already fanned out, one write. A wait created while such an event
+ * arrives is ended by the next matching event, as it would be had it been created just after.
  *
  * An event whose `id` was seen before is stored and fanned out like any other, as on the real
  * engine: it resolves waits and cancellations; only starting a function again is deduplicated,
  * per function, by the run keys (see `RunStarter`).
  */
 export class EventIngestor {
+  private readonly events: mongo.Collection<EventDocument>;
+
   constructor(
-    private readonly events: EventModel,
+    events: EventModel,
     private readonly registry: AppRegistry,
     private readonly starter: RunStarter,
     private readonly waits: WaitResolver,
     private readonly canceller: RunCanceller,
     private readonly batcher: EventBatcher,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.events = driverCollection(events);
+  }
 
   /** Returns the id of each event, in order (an earlier event's id for an idempotent repeat). */
   async ingest(
@@ -72,12 +92,15 @@ export class EventIngestor {
 
   /** Finishes fan-outs that an earlier process started but did not complete. */
   async resumeUnfinished(olderThanMs: number): Promise<number> {
-    const stale = await this.events
-      .find({ fanoutDone: false, receivedAt: { $lt: new Date(Date.now() - olderThanMs) } })
-      .sort({ receivedAt: 1 })
-      .lean<EventDocument[]>();
+    const stale = await findAll(
+      this.events,
+      { fanoutDone: false, receivedAt: { $lt: new Date(Date.now() - olderThanMs) } },
+      { sort: { receivedAt: 1 } },
+    );
     for (const event of stale) {
-      await this.fanout(event.eventId, JSON.parse(event.payloadJson), event.traceparent);
+      await this.fanout(event.eventId, JSON.parse(event.payloadJson) as EventPayload, {
+        traceparent: event.traceparent,
+      });
     }
     return stale.length;
   }
@@ -106,26 +129,45 @@ export class EventIngestor {
       ...(traceparent ? { traceparent } : {}),
       fanoutDone: false,
     };
-    if (!(await insertIfAbsent(this.events, { eventId: id }, document))) {
+    const plan = await this.plan(payload);
+    const nothingToDo = plan.functions.length === 0 && plan.waits.length === 0 && !plan.mayCancel;
+    const inserted = await insertIfAbsent(
+      this.events,
+      { eventId: id },
+      { ...document, fanoutDone: nothingToDo },
+    );
+    if (!inserted) {
       // Same id: a retried send. Finish its fan-out if the first attempt did not.
-      const existing = await this.events.findOne({ eventId: id }).lean<EventDocument>();
+      const existing = await this.events.findOne({ eventId: id });
       if (existing && !existing.fanoutDone) {
-        await this.fanout(id, JSON.parse(existing.payloadJson), existing.traceparent);
+        await this.fanout(id, JSON.parse(existing.payloadJson) as EventPayload, {
+          traceparent: existing.traceparent,
+        });
       }
       return id;
     }
     this.logger.debug({ eventId: id, eventName: event.name }, 'event received');
-    await this.fanout(id, payload, traceparent);
+    if (!nothingToDo) await this.fanout(id, payload, { traceparent, plan });
     return id;
+  }
+
+  private async plan(payload: EventPayload): Promise<FanoutPlan> {
+    const [functions, waits, mayCancel] = await Promise.all([
+      this.registry.allFunctions(),
+      this.waits.waitsFor(payload),
+      this.canceller.mayApply(payload.name),
+    ]);
+    return { functions: functionsTriggeredBy(functions, payload), waits, mayCancel };
   }
 
   private async fanout(
     eventId: string,
     payload: EventPayload,
-    traceparent: string | undefined,
+    options: { traceparent?: string; plan?: FanoutPlan },
   ): Promise<void> {
-    const functions = await this.registry.allFunctions();
-    for (const fn of functionsTriggeredBy(functions, payload)) {
+    const { traceparent } = options;
+    const plan = options.plan ?? (await this.plan(payload));
+    for (const fn of plan.functions) {
       if (fn.batch) {
         await this.batcher.add(fn, eventId, payload, traceparent);
         continue;
@@ -139,8 +181,8 @@ export class EventIngestor {
         ...(traceparent ? { traceparent } : {}),
       });
     }
-    await this.waits.resolve(payload);
-    await this.canceller.cancelMatching(payload);
+    await this.waits.resolve(payload, plan.waits);
+    if (plan.mayCancel) await this.canceller.cancelMatching(payload);
     await this.events.updateOne({ eventId }, { $set: { fanoutDone: true } });
   }
 }

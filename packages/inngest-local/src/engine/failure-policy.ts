@@ -3,6 +3,7 @@ import type { JobDocument } from '../store/job-model';
 import type { RunDocument } from '../store/run-model';
 import type { SerializedError } from './app-caller';
 import type { EngineParts } from './engine-parts';
+import { endRun } from './end-run';
 import { retryDelayMs } from './executor-config';
 
 const unreachableMaxDelayMs = 10_000;
@@ -20,8 +21,7 @@ export async function retryOrFail(
 ): Promise<void> {
   const nextAttempt = job.attempt + 1;
   if (!failure.retriable || nextAttempt >= run.maxAttempts) {
-    await parts.finisher.fail(run, failure.error);
-    await parts.queue.complete(job);
+    await endRun(parts, job, () => parts.finisher.fail(run, failure.error));
     return;
   }
   const delayMs = failure.retryAfterMs ?? retryDelayMs(parts.config, nextAttempt);
@@ -59,11 +59,12 @@ export async function retryWhenReachable(
   const since = job.unreachableSince ? new Date(job.unreachableSince).getTime() : now;
   const downForMs = now - since;
   if (downForMs >= parts.config.maxUnreachableMs) {
-    await parts.finisher.fail(run, {
-      name: 'Error',
-      message: `the app at ${run.stepUrl} was unreachable for ${Math.round(downForMs / 1000)} s: ${reason}`,
-    });
-    await parts.queue.complete(job);
+    await endRun(parts, job, () =>
+      parts.finisher.fail(run, {
+        name: 'Error',
+        message: `the app at ${run.stepUrl} was unreachable for ${Math.round(downForMs / 1000)} s: ${reason}`,
+      }),
+    );
     return;
   }
   const delayMs = Math.min(

@@ -2,6 +2,7 @@ import { appCallDuration, secondsSince } from '../metrics/executor-metrics';
 import { opcodes } from '../protocol/outgoing-op';
 import type { JobDocument } from '../store/job-model';
 import { callApp, toSerializedError } from './app-caller';
+import { endRun } from './end-run';
 import type { EngineParts } from './engine-parts';
 import { retryOrFail, retryWhenReachable } from './failure-policy';
 import { overflowsState, stateOverflowError, stepLimitError } from './limit-errors';
@@ -26,8 +27,7 @@ export async function handleStep(parts: EngineParts, job: JobDocument, shutdown:
   }
   const { maxSteps, maxStateBytes, maxStepOutputBytes } = parts.config.limits;
   if (run.stack.length >= maxSteps) {
-    await parts.finisher.fail(run, stepLimitError(maxSteps));
-    await queue.complete(job);
+    await endRun(parts, job, () => parts.finisher.fail(run, stepLimitError(maxSteps)));
     return;
   }
 
@@ -61,15 +61,15 @@ export async function handleStep(parts: EngineParts, job: JobDocument, shutdown:
       await retryOrFail(parts, job, run, outcome);
       return;
     case 'completed':
-      await parts.finisher.complete(run, outcome.output);
-      await queue.complete(job);
+      await endRun(parts, job, () => parts.finisher.complete(run, outcome.output));
       return;
     case 'ops': {
       const op = outcome.ops.find((candidate) => candidate.id === hash) ?? outcome.ops[0];
       if (op?.op === opcodes.stepRun) {
         if (overflowsState(run, op.data, maxStateBytes)) {
-          await parts.finisher.fail(run, stateOverflowError(maxStateBytes));
-          await queue.complete(job);
+          await endRun(parts, job, () =>
+            parts.finisher.fail(run, stateOverflowError(maxStateBytes)),
+          );
           return;
         }
         if (await endStep(parts, run.runId, hash, { data: op.data ?? null }, job.parallelMode)) {

@@ -1,4 +1,6 @@
 import { isDuplicateKeyError } from '@shop/db/claims';
+import type { mongo } from 'mongoose';
+import { driverCollection } from '../store/driver-collection';
 import { insertIfAbsent } from '../store/insert-if-absent';
 import type { JobDocument, JobKind, JobModel } from '../store/job-model';
 
@@ -11,15 +13,22 @@ export type NewJob = Pick<JobDocument, 'jobId' | 'kind' | 'dueAt'> &
 /**
  * The durable work queue in the `jobs` collection. Every write touches one document and is
  * conditional (on the lease owner or on `seq`), so the queue stays correct on a MongoDB without
- * transactions, and two executors sharing a database never both run the same job.
+ * transactions, and two executors sharing a database never both run the same job. Reads and
+ * writes go through the driver (`driverCollection`): every document here is written whole by
+ * this class, so there is nothing for mongoose to cast or default.
  */
 export class JobQueue {
+  private readonly jobs: mongo.Collection<JobDocument>;
+
   constructor(
-    private readonly jobs: JobModel,
+    jobs: JobModel,
     private readonly owner: string,
     private readonly leaseMs: number,
-    private readonly onEnqueued: () => void,
-  ) {}
+    /** Told when a job may have become claimable, and from when (the scheduler's timer). */
+    private readonly onEnqueued: (dueAt: Date) => void,
+  ) {
+    this.jobs = driverCollection(jobs);
+  }
 
   static discoverId(runId: string): string {
     return `${runId}:discover`;
@@ -35,9 +44,10 @@ export class JobQueue {
    */
   async requestDiscover(runId: string, options: { attempt?: number; dueAt?: Date } = {}) {
     const jobId = JobQueue.discoverId(runId);
+    const dueAt = options.dueAt ?? new Date();
     const update = {
       $set: {
-        dueAt: options.dueAt ?? new Date(),
+        dueAt,
         attempt: options.attempt ?? 0,
         unreachableSince: null,
       },
@@ -57,7 +67,30 @@ export class JobQueue {
       if (!isDuplicateKeyError(error)) throw error;
       await this.jobs.updateOne({ jobId }, update);
     }
-    this.onEnqueued();
+    this.onEnqueued(dueAt);
+  }
+
+  /**
+   * A new run's first discovery, created already leased to this worker (no claim needed), to be
+   * run at once (`Scheduler.adopt`). `null` when the run already has a discovery job. A crash
+   * before the call leaves the job to whoever finds its lease run out, as for a claimed job.
+   */
+  async createHeldDiscover(runId: string): Promise<JobDocument | null> {
+    const now = new Date();
+    const job: JobDocument = {
+      jobId: JobQueue.discoverId(runId),
+      kind: 'discover',
+      runId,
+      dueAt: now,
+      attempt: 0,
+      seq: 1,
+      leaseOwner: this.owner,
+      leaseUntil: new Date(now.getTime() + this.leaseMs),
+      unreachableSince: null,
+      createdAt: now,
+    };
+    const { jobId, ...fields } = job;
+    return (await insertIfAbsent(this.jobs, { jobId }, fields)) ? job : null;
   }
 
   /** Creates the job unless one with this id exists; returns whether it was created. */
@@ -68,6 +101,7 @@ export class JobQueue {
       { jobId },
       {
         attempt: 0,
+        unreachableSince: null,
         createdAt: new Date(),
         ...fields,
         seq: 0,
@@ -75,30 +109,25 @@ export class JobQueue {
         leaseUntil: null,
       },
     );
-    if (created) this.onEnqueued();
+    if (created) this.onEnqueued(job.dueAt);
     return created;
   }
 
   /** Takes the most overdue job nobody holds (or whose holder stopped renewing its lease). */
   async claimNext(now = new Date()): Promise<JobDocument | null> {
-    return this.jobs
-      .findOneAndUpdate(
-        { dueAt: { $lte: now }, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
-        { $set: { leaseOwner: this.owner, leaseUntil: new Date(now.getTime() + this.leaseMs) } },
-        { sort: { dueAt: 1 }, returnDocument: 'after' },
-      )
-      .lean<JobDocument>();
+    return this.jobs.findOneAndUpdate(
+      { dueAt: { $lte: now }, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
+      { $set: { leaseOwner: this.owner, leaseUntil: new Date(now.getTime() + this.leaseMs) } },
+      { sort: { dueAt: 1 }, returnDocument: 'after' },
+    );
   }
 
   /** When the next job nobody holds becomes due, for the scheduler's timer. */
   async nextDueAt(now = new Date()): Promise<Date | null> {
-    const next = await this.jobs
-      .findOne(
-        { $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
-        { dueAt: 1 },
-        { sort: { dueAt: 1 } },
-      )
-      .lean<Pick<JobDocument, 'dueAt'>>();
+    const next = await this.jobs.findOne(
+      { $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
+      { projection: { dueAt: 1 }, sort: { dueAt: 1 } },
+    );
     return next?.dueAt ?? null;
   }
 
@@ -117,7 +146,7 @@ export class JobQueue {
       { jobId, leaseOwner: this.owner },
       { $set: { leaseOwner: null, leaseUntil: null } },
     );
-    this.onEnqueued();
+    this.onEnqueued(new Date());
   }
 
   /**
@@ -152,7 +181,7 @@ export class JobQueue {
       },
     );
     if (matchedCount === 0) await this.release(job.jobId);
-    this.onEnqueued();
+    this.onEnqueued(next.dueAt);
   }
 
   async reschedule(jobId: string, dueAt: Date): Promise<void> {
@@ -160,11 +189,11 @@ export class JobQueue {
       { jobId, leaseOwner: this.owner },
       { $set: { dueAt, leaseOwner: null, leaseUntil: null } },
     );
-    this.onEnqueued();
+    this.onEnqueued(dueAt);
   }
 
   async find(jobId: string): Promise<JobDocument | null> {
-    return this.jobs.findOne({ jobId }).lean<JobDocument>();
+    return this.jobs.findOne({ jobId });
   }
 
   async remove(jobId: string): Promise<void> {

@@ -19,9 +19,13 @@ import { runEvents } from './run-state';
 const runCompleteHash = createHash('sha1').update('complete').digest('hex');
 
 export type PlanVerdict =
-  /** Recorded and queued; `callAgain`: the function must be called again now (the caller does). */
-  | { kind: 'continue'; callAgain: boolean }
-  | { kind: 'finished' }
+  /**
+   * Recorded and queued; `callAgain`: the function must be called again now (the caller does),
+   * with `run` as the last write left it when that write was the answer's last change to it.
+   */
+  | { kind: 'continue'; callAgain: boolean; run?: RunDocument }
+  /** The answer ended the run; `ended`: this call did (its jobs are gone). */
+  | { kind: 'finished'; ended: boolean }
   /** The run breaks one of the engine's limits: it fails at once, without retries. */
   | { kind: 'failed'; error: SerializedError }
   /** The function itself failed in a way that should be retried like an error response. */
@@ -71,7 +75,10 @@ export async function planOps(
   if (ops.length > parts.config.limits.maxSteps) {
     return { kind: 'failed', error: stepLimitError(parts.config.limits.maxSteps) };
   }
-  if (ops.length > 1 && !run.parallel) await state.markParallel(run.runId);
+  if (ops.length > 1 && !run.parallel) {
+    await state.markParallel(run.runId);
+    run.parallel = true;
+  }
   if (answer.requestVersion >= 2 && ops.length > 1 && ops.some((op) => planOpcodes.has(op.op))) {
     await state.savePending(
       run.runId,
@@ -87,13 +94,16 @@ export async function planOps(
   let callAgain = false;
   // Whether parallel steps are still pending, as the last recorded result left them.
   let pendingLeft: boolean | undefined;
+  // The run as the last recorded result left it; dropped by any later change made elsewhere.
+  let latest: RunDocument | undefined;
   const noteEnded = (op: OutgoingOp) => {
     ended = true;
     if (parallelModeOf(op.opts) === raceMode) endedInRace = true;
   };
   const settle = async (op: OutgoingOp, entry: { data: unknown } | { error: unknown }) => {
-    const settled = await state.settle(run.runId, op.id, entry);
+    const settled = await state.settle(run.runId, op.id, entry, { withRun: true });
     pendingLeft = settled.pendingLeft;
+    latest = settled.run;
     return settled.recorded;
   };
   const recordError = async (op: OutgoingOp, error: SerializedError) => {
@@ -110,8 +120,7 @@ export async function planOps(
     const step = stepName(op);
     switch (op.op) {
       case opcodes.runComplete:
-        await parts.finisher.complete(run, op.data ?? null);
-        return { kind: 'finished' };
+        return { kind: 'finished', ended: await parts.finisher.complete(run, op.data ?? null) };
 
       case opcodes.stepRun:
       case opcodes.legacyStep:
@@ -126,8 +135,10 @@ export async function planOps(
 
       case opcodes.stepFailed:
         if (op.id === runCompleteHash) {
-          await parts.finisher.fail(run, toSerializedError(op.error));
-          return { kind: 'finished' };
+          return {
+            kind: 'finished',
+            ended: await parts.finisher.fail(run, toSerializedError(op.error)),
+          };
         }
         await recordError(op, toSerializedError(op.error));
         break;
@@ -220,6 +231,7 @@ export async function planOps(
       }
 
       case opcodes.invokeFunction:
+        latest = undefined; // may record the step through another path: read the run afresh
         if (await invoke(parts, run, op)) {
           pendingLeft = undefined; // recorded elsewhere: read what is pending afresh
           noteEnded(op);
@@ -244,13 +256,16 @@ export async function planOps(
     }
   }
 
-  if (callAgain) return { kind: 'continue', callAgain: true };
+  // A step job queued after the last recorded result: that write's copy does not say so.
+  if (latest && latest.stepJobsQueued !== run.stepJobsQueued) latest = undefined;
+  if (callAgain) return { kind: 'continue', callAgain: true, ...(latest && { run: latest }) };
   if (ended) {
     // The last write that recorded a result said what is pending (an invoke records nothing).
     const left = pendingLeft ?? (await state.hasPending(run.runId));
     return {
       kind: 'continue',
       callAgain: shouldCallAgain(left, endedInRace ? raceMode : undefined),
+      ...(latest && { run: latest }),
     };
   }
   return { kind: 'continue', callAgain: false };
@@ -268,6 +283,11 @@ async function enqueueOp(
   fields: Partial<JobDocument> & { dueAt: Date },
 ): Promise<boolean> {
   const id = JobQueue.opId(run.runId, kind, op.id);
+  // Before the job exists, so that a discovery never misses it (see `handleDiscover`).
+  if (kind === 'step' && !run.parallel && run.stepJobsQueued === false) {
+    await parts.state.markStepJobsQueued(run.runId);
+    run.stepJobsQueued = true;
+  }
   const created = await parts.queue.enqueueOnce({
     jobId: id,
     kind,

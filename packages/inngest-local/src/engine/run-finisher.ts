@@ -19,7 +19,8 @@ export type EmitInternalEvent = (
 /**
  * Ends runs. Side effects come first and are idempotent (deterministic event ids, conditional
  * memo writes into a waiting parent), the status change last: if the executor dies in between,
- * the retried job ends the run again and nothing is lost or doubled.
+ * the retried job ends the run again and nothing is lost or doubled. Each method says whether
+ * this call ended the run (then every job of the run, the caller's included, is gone).
  */
 export class RunFinisher {
   constructor(
@@ -29,31 +30,32 @@ export class RunFinisher {
     private readonly logger: Logger,
   ) {}
 
-  async complete(run: RunDocument, output: unknown): Promise<void> {
+  async complete(run: RunDocument, output: unknown): Promise<boolean> {
     // A fresh look: the run may have been cancelled while the call that ends it was in flight.
-    if (!(await this.state.isRunning(run.runId))) return;
+    if (!(await this.state.isRunning(run.runId))) return false;
     await this.emitInternal(run, 'inngest/function.finished', { result: output ?? null });
     await this.resolveParent(run, { data: output ?? null });
     const done = await this.state.finish(run.runId, 'Completed', {
       outputJson: JSON.stringify(output ?? null),
     });
-    if (!done) return;
+    if (!done) return false;
     countEnded(run, 'Completed');
     await this.queue.removeRunJobs(run.runId);
     this.logger.info(
       { runId: run.runId, functionId: run.functionId, durationMs: elapsed(run) },
       'run completed',
     );
+    return true;
   }
 
-  async fail(run: RunDocument, error: SerializedError): Promise<void> {
-    if (!(await this.state.isRunning(run.runId))) return;
+  async fail(run: RunDocument, error: SerializedError): Promise<boolean> {
+    if (!(await this.state.isRunning(run.runId))) return false;
     const [event] = runEvents(run);
     await this.emitInternal(run, 'inngest/function.failed', { error, event });
     await this.emitInternal(run, 'inngest/function.finished', { error });
     await this.resolveParent(run, { error });
     const done = await this.state.finish(run.runId, 'Failed', { errorJson: JSON.stringify(error) });
-    if (!done) return;
+    if (!done) return false;
     countEnded(run, 'Failed');
     await this.queue.removeRunJobs(run.runId);
     this.logger.warn(
@@ -65,21 +67,23 @@ export class RunFinisher {
       },
       'run failed',
     );
+    return true;
   }
 
-  async cancel(run: RunDocument, reason: string): Promise<void> {
-    if (!(await this.state.isRunning(run.runId))) return;
+  async cancel(run: RunDocument, reason: string): Promise<boolean> {
+    if (!(await this.state.isRunning(run.runId))) return false;
     const [event] = runEvents(run);
     const error = { name: 'Error', message: `function run cancelled: ${reason}` };
     await this.resolveParent(run, { error });
     const done = await this.state.finish(run.runId, 'Cancelled', {
       errorJson: JSON.stringify(error),
     });
-    if (!done) return;
+    if (!done) return false;
     countEnded(run, 'Cancelled');
     await this.queue.removeRunJobs(run.runId);
     await this.emitInternal(run, 'inngest/function.cancelled', { event });
     this.logger.info({ runId: run.runId, functionId: run.functionId, reason }, 'run cancelled');
+    return true;
   }
 
   private async emitInternal(run: RunDocument, name: string, data: Record<string, unknown>) {

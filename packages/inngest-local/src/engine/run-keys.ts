@@ -1,5 +1,7 @@
-import type { RunKeyModel } from '../store/run-key-model';
+import type { mongo } from 'mongoose';
+import { driverCollection } from '../store/driver-collection';
 import { insertIfAbsent } from '../store/insert-if-absent';
+import type { RunKeyDocument, RunKeyModel } from '../store/run-key-model';
 
 export const idempotencyWindowMs = 24 * 60 * 60_000;
 
@@ -9,7 +11,11 @@ export const idempotencyWindowMs = 24 * 60 * 60_000;
  * (on a real MongoDB the loser of an insert race gets a duplicate-key error, read as "taken").
  */
 export class RunKeys {
-  constructor(private readonly keys: RunKeyModel) {}
+  private readonly keys: mongo.Collection<RunKeyDocument>;
+
+  constructor(keys: RunKeyModel) {
+    this.keys = driverCollection(keys);
+  }
 
   /** Returns the run that holds the key: `runId` if this call took it (or already held it). */
   async claim(functionId: string, key: string, runId: string, now = new Date()): Promise<string> {
@@ -21,7 +27,7 @@ export class RunKeys {
       { key: id, expiresAt: { $lte: now } },
       { $set: { runId, expiresAt } },
     );
-    const holder = await this.keys.findOne({ key: id }, { runId: 1 }).lean<{ runId: string }>();
+    const holder = await this.keys.findOne({ key: id }, { projection: { runId: 1 } });
     return holder?.runId ?? runId;
   }
 }

@@ -3,6 +3,8 @@ import { compileExpression, triggerScope } from '../expression';
 import type { EventPayload } from '../protocol/event-payload';
 import { resolveDeadline } from '../protocol/time-string';
 import type { FunctionDefinition } from '../store/app-model';
+import type { mongo } from 'mongoose';
+import { driverCollection } from '../store/driver-collection';
 import { insertIfAbsent } from '../store/insert-if-absent';
 import type { CancelListener, RunDocument, RunModel } from '../store/run-model';
 import type { JobQueue } from './job-queue';
@@ -26,14 +28,26 @@ export interface StartRunInput {
   traceparent?: string;
 }
 
+/**
+ * Makes a new run's first call from this process now, given the run as just written; `false`
+ * when it cannot (no free worker, or the run has a discovery job already).
+ */
+export type CallNewRun = (run: RunDocument) => Promise<boolean>;
+
 /** Creates runs: one document plus a request to call the function for the first time. */
 export class RunStarter {
+  private readonly runs: mongo.Collection<RunDocument>;
+
   constructor(
-    private readonly runs: RunModel,
+    runs: RunModel,
     private readonly keys: RunKeys,
     private readonly queue: JobQueue,
     private readonly logger: Logger,
-  ) {}
+    /** Without it (or when it declines) the first call is queued like any other. */
+    private readonly callNow?: CallNewRun,
+  ) {
+    this.runs = driverCollection(runs);
+  }
 
   /** Returns the run id, or `null` when the function's idempotency key says it already ran. */
   async start({
@@ -70,6 +84,7 @@ export class RunStarter {
       stack: [],
       parallel: false,
       pending: [],
+      stepJobsQueued: false,
       stateBytes: Buffer.byteLength(JSON.stringify(events)),
       cancelOn: fn.cancel.map((rule): CancelListener => ({
         event: rule.event,
@@ -86,14 +101,13 @@ export class RunStarter {
         { runId, functionId: fn.id, eventName: event?.name, parentRunId: parent?.runId },
         'run started',
       );
-      await this.queue.requestDiscover(runId);
+      // Called at once by this process when it can: no claim, and no read of what it just wrote.
+      if (!(await this.callNow?.(run))) await this.queue.requestDiscover(runId);
       return runId;
     }
     // The run exists: this is a retried send or a resumed fan-out. Ask for a first call only if
     // the run never got one (it was created just before a crash), which is harmless otherwise.
-    const existing = await this.runs
-      .findOne({ runId }, { status: 1, stack: 1 })
-      .lean<Pick<RunDocument, 'status' | 'stack'>>();
+    const existing = await this.runs.findOne({ runId }, { projection: { status: 1, stack: 1 } });
     if (existing?.status === 'Running' && existing.stack.length === 0) {
       await this.queue.requestDiscover(runId);
     }

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { JobDocument, JobKind } from '../store/job-model';
+import type { RunDocument } from '../store/run-model';
+import { DueTimes } from './due-times';
 import type { JobHandler } from './job-handlers';
 import type { JobQueue } from './job-queue';
 
@@ -16,11 +18,20 @@ export interface SchedulerOptions {
  * Runs due jobs. It looks for work when told something was queued (`wake`), when the next known
  * job falls due, and at least every `pollIntervalMs` (for work queued by another executor or
  * leases that expired), never busy-polling. Held jobs get their lease renewed while they run.
+ *
+ * What it asks the database is kept to what it cannot know: the due times of jobs this executor
+ * queued are kept in memory (`DueTimes`), so only a look triggered by the timer asks for the next
+ * due job (one queued elsewhere); and a finished job leads to another look only when the last one
+ * did not find the queue empty (or something was queued since).
  */
 export class Scheduler {
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly shutdown = new AbortController();
+  private readonly dueTimes = new DueTimes();
+  /** The last look found no due job, and nothing was queued since. */
+  private drained = false;
   private timer: NodeJS.Timeout | undefined;
+  private timerAt = Number.POSITIVE_INFINITY;
   private housekeepingTimer: NodeJS.Timeout | undefined;
   private housekeepingRun: Promise<void> = Promise.resolve();
   private ticking = false;
@@ -35,7 +46,8 @@ export class Scheduler {
   ) {}
 
   start(): void {
-    this.wake();
+    // The first look also asks the database when the next job falls due (queued before a restart).
+    this.arm(0, true);
     const chores = () => {
       if (this.stopping) return;
       this.housekeepingRun = this.options
@@ -49,15 +61,26 @@ export class Scheduler {
     chores();
   }
 
-  /** Look for due work now (coalesced). */
-  wake(): void {
+  /**
+   * Something was queued (or handed back), due at `dueAt` (now when not given): look for work
+   * now (coalesced), or make sure the timer fires by then.
+   */
+  wake(dueAt?: Date): void {
     if (this.stopping) return;
+    const at = dueAt?.getTime() ?? 0;
+    const now = Date.now();
+    if (at > now) {
+      this.dueTimes.add(at);
+      // A look in progress arms the timer from these times when it ends.
+      if (!this.ticking && at < this.timerAt) this.arm(at - now, false);
+      return;
+    }
+    this.drained = false;
     if (this.ticking) {
       this.tickAgain = true;
       return;
     }
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), 0);
+    this.arm(0, false);
   }
 
   /**
@@ -86,26 +109,33 @@ export class Scheduler {
     }
   }
 
-  private async tick(): Promise<void> {
+  /** `byTimer`: the timer fired (rather than a wake): also ask the database for the next due job. */
+  private async tick(byTimer: boolean): Promise<void> {
     if (this.stopping) return;
     if (this.ticking) {
       this.tickAgain = true;
       return;
     }
     this.ticking = true;
+    this.timerAt = Number.POSITIVE_INFINITY;
     try {
+      let lookedAt = Date.now();
       do {
         this.tickAgain = false;
         while (!this.stopping && this.inFlight.size < this.options.concurrency) {
-          const job = await this.queue.claimNext();
+          lookedAt = Date.now();
+          const job = await this.queue.claimNext(new Date(lookedAt));
+          this.drained = !job;
           if (!job) break;
           this.run(job);
         }
       } while (this.tickAgain && !this.stopping);
-      await this.armTimer();
+      // Every job due by the last look was claimed or is held by a worker.
+      this.dueTimes.dropUntil(lookedAt);
+      await this.armTimer(byTimer);
     } catch (error) {
       this.logger.error({ err: error }, 'scheduler could not read the queue');
-      this.arm(this.options.pollIntervalMs);
+      this.arm(this.options.pollIntervalMs, true);
     } finally {
       this.ticking = false;
       // Work queued while the timer was being armed must not wait for that timer.
@@ -113,20 +143,45 @@ export class Scheduler {
     }
   }
 
-  private async armTimer(): Promise<void> {
+  private async armTimer(askDatabase: boolean): Promise<void> {
     if (this.stopping) return;
-    const next = await this.queue.nextDueAt();
-    const untilNext = next ? next.getTime() - Date.now() : this.options.pollIntervalMs;
-    this.arm(Math.max(0, Math.min(untilNext, this.options.pollIntervalMs)));
+    const fromDatabase = askDatabase ? await this.queue.nextDueAt() : null;
+    // Read after the query: times added while it ran are included.
+    const soonest = Math.min(
+      fromDatabase?.getTime() ?? Number.POSITIVE_INFINITY,
+      this.dueTimes.peek() ?? Number.POSITIVE_INFINITY,
+    );
+    const delay = Math.min(soonest - Date.now(), this.options.pollIntervalMs);
+    // Only the poll interval (no known due job) asks the database again when it fires.
+    this.arm(Math.max(0, delay), soonest - Date.now() >= this.options.pollIntervalMs);
   }
 
-  private arm(delayMs: number): void {
+  private arm(delayMs: number, byTimer: boolean): void {
     if (this.stopping) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), delayMs);
+    this.timerAt = Date.now() + delayMs;
+    this.timer = setTimeout(() => {
+      this.timerAt = Number.POSITIVE_INFINITY;
+      void this.tick(byTimer);
+    }, delayMs);
   }
 
-  private run(job: JobDocument): void {
+  /** Whether a job handed over now (`adopt`) would run at once. */
+  hasRoom(): boolean {
+    return !this.stopping && this.inFlight.size < this.options.concurrency;
+  }
+
+  /**
+   * Runs a job this process created already leased to itself (a new run's first call), without
+   * looking for it in the queue. `false` when there is no room after all: the caller releases it.
+   */
+  adopt(job: JobDocument, known?: RunDocument): boolean {
+    if (!this.hasRoom()) return false;
+    this.run(job, known);
+    return true;
+  }
+
+  private run(job: JobDocument, known?: RunDocument): void {
     // A lost lease (this process stalled past it and another worker took the job) abandons the
     // call: it ends as `aborted`, which records nothing, so the step's result comes from the new
     // holder only.
@@ -145,7 +200,7 @@ export class Scheduler {
       Math.max(100, this.options.leaseMs / 3),
     );
     const signal = AbortSignal.any([this.shutdown.signal, lost.signal]);
-    const work = this.handlers[job.kind](job, signal)
+    const work = this.handlers[job.kind](job, signal, known)
       .catch(async (error: unknown) => {
         this.logger.error(
           { err: error, jobId: job.jobId, runId: job.runId },
@@ -159,7 +214,8 @@ export class Scheduler {
       .finally(() => {
         clearInterval(heartbeat);
         this.inFlight.delete(job.jobId);
-        this.wake();
+        // A worker is free: look again unless the last look found nothing and nothing came since.
+        if (!this.drained) this.wake();
       });
     this.inFlight.set(job.jobId, work);
   }

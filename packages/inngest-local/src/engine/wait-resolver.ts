@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
+import type { mongo } from 'mongoose';
 import { compileExpression, matchScope } from '../expression';
 import type { EventPayload } from '../protocol/event-payload';
+import { driverCollection, findAll } from '../store/driver-collection';
 import type { JobDocument, JobModel } from '../store/job-model';
 import type { JobQueue } from './job-queue';
 import { endStep } from './resume-rule';
@@ -11,22 +13,30 @@ import type { RunState } from './run-state';
  * step first (this event, another event, or the timeout) wins; the others see it recorded.
  */
 export class WaitResolver {
+  private readonly jobs: mongo.Collection<JobDocument>;
+
   constructor(
-    private readonly jobs: JobModel,
+    jobs: JobModel,
     private readonly state: RunState,
     private readonly queue: JobQueue,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.jobs = driverCollection(jobs);
+  }
 
-  async resolve(event: EventPayload): Promise<void> {
-    const now = new Date();
-    const waits = await this.jobs
-      .find({ kind: 'wait', eventName: event.name, dueAt: { $gt: now } })
-      .sort({ createdAt: 1 })
-      .lean<JobDocument[]>();
-    for (const wait of waits) {
+  /** The waits this event ends, oldest first. */
+  async waitsFor(event: EventPayload): Promise<JobDocument[]> {
+    const waits = await findAll(
+      this.jobs,
+      { kind: 'wait', eventName: event.name, dueAt: { $gt: new Date() } },
+      { sort: { createdAt: 1 } },
+    );
+    return waits.filter((wait) => wait.runId && wait.hash && this.matches(wait, event));
+  }
+
+  async resolve(event: EventPayload, waits?: JobDocument[]): Promise<void> {
+    for (const wait of waits ?? (await this.waitsFor(event))) {
       if (!wait.runId || !wait.hash) continue;
-      if (!this.matches(wait, event)) continue;
       // Records the event and asks for the next call (when no other parallel step is pending, or
       // in race mode) before dropping the wait, so a crash in between leaves the wait (whose
       // timeout then finds the step recorded) rather than a run with nothing to do.

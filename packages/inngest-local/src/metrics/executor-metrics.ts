@@ -43,6 +43,13 @@ export const appUnreachable = new Counter({
   registers,
 });
 
+export const databaseCommands = new Counter({
+  name: 'inngest_local_database_commands_total',
+  help: 'Commands the executor sent to its database, by command (find, update, delete, ...)',
+  labelNames: ['command'] as const,
+  registers,
+});
+
 /** Seconds since `startedMs`, for a histogram. */
 export function secondsSince(startedMs: number): number {
   return Math.max(0, (Date.now() - startedMs) / 1000);

@@ -35,6 +35,12 @@ export interface RunDocument {
    * mode the function is called again only once this is empty. Absent on runs stored before.
    */
   pending?: string[];
+  /**
+   * Set before a step of this run is first queued as a job of its own while the run is not
+   * parallel; until then a discovery knows no step job exists and does not count them. Absent on
+   * runs stored before: those are counted.
+   */
+  stepJobsQueued?: boolean;
   /** Bytes of event and step state, checked against the 32 MiB state limit. */
   stateBytes?: number;
   outputJson?: string;
@@ -63,6 +69,7 @@ const runSchema = new Schema<RunDocument>(
     stack: { type: [String], default: [] },
     parallel: { type: Boolean, default: false },
     pending: { type: [String], default: [] },
+    stepJobsQueued: Boolean,
     stateBytes: { type: Number, default: 0 },
     outputJson: String,
     errorJson: String,
