@@ -1,12 +1,11 @@
 import { TRPCError } from '@trpc/server';
 import { auditStaffMutation } from '../audit/audit-middleware';
 import type { Permission } from '../identity/permissions';
-import { databaseOutageMiddleware } from './database-outage-middleware';
 import { middleware, t } from './init';
-import { metricsMiddleware } from './metrics-middleware';
+import { procedureOutcomeMiddleware } from './procedure-outcome-middleware';
 
-/** Metrics outermost, so they count a database outage as the 503 the caller gets. */
-export const publicProcedure = t.procedure.use(metricsMiddleware).use(databaseOutageMiddleware);
+/** Metrics and the database outage's 503 (procedure-outcome-middleware.ts) on every procedure. */
+export const publicProcedure = t.procedure.use(procedureOutcomeMiddleware);
 
 const requireIdentity = middleware(({ ctx, meta, next }) => {
   if (!ctx.identity) {
