@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createAccessTokenVerifier } from '../src/identity/access-token';
 import { createTrpcEndpoint } from '../src/host/trpc-endpoint';
-import { planFastQuery } from '../src/host/trpc-fast-path';
+import { mayPlanFastMutation, planFastCall } from '../src/host/trpc-fast-path';
 import type { CellContext } from '../src/trpc/context';
 import { router } from '../src/trpc/init';
 import { publicProcedure } from '../src/trpc/procedures';
@@ -24,6 +24,9 @@ const sampleRouter = router({
   }),
   status: publicProcedure.query(() => ({ ok: true })),
   rename: publicProcedure.input(z.object({ to: z.string() })).mutation(({ input }) => input),
+  forbid: publicProcedure.mutation(() => {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'not yours' });
+  }),
 });
 const cells = [{ name: 'product' as const, router: sampleRouter, functions: [] }];
 const logger = pino({ level: 'silent' });
@@ -147,6 +150,52 @@ describe('the direct query path answers exactly as tRPC does', () => {
     expect(fast.headers.get('content-type')).toBe(standard.headers.get('content-type'));
   });
 
+  const json = { 'content-type': 'application/json' };
+  it.each([
+    ['a mutation', '/trpc/product.rename', json, '{"to":"x"}'],
+    ['a mutation refused', '/trpc/product.forbid', json, '{}'],
+    ['a mutation with an input error', '/trpc/product.rename', json, '{"to":3}'],
+    [
+      'a batch of mutations',
+      '/trpc/product.rename,product.forbid?batch=1',
+      json,
+      '{"0":{"to":"a"},"1":{}}',
+    ],
+    ['a mutation body that is not JSON', '/trpc/product.rename', json, '{nope'],
+    ['a batch body that is an array', '/trpc/product.rename?batch=1', json, '[{"to":"a"}]'],
+    ['a query asked for with POST', '/trpc/product.status', json, '{}'],
+    ['an unknown mutation', '/trpc/product.nope', json, '{}'],
+    [
+      'a mutation declaring a text body',
+      '/trpc/product.rename',
+      { 'content-type': 'text/plain' },
+      '{"to":"x"}',
+    ],
+    ['a mutation with an empty body', '/trpc/product.rename', json, ''],
+  ])('%s', async (_label, path, headers: Record<string, string>, body) => {
+    const init = () => ({ method: 'POST', headers, body });
+    const [fast, standard] = await Promise.all([
+      request(`${ours.url}${path}`, init()),
+      request(`${reference.url}${path}`, init()),
+    ]);
+    expect(fast.status).toBe(standard.status);
+    expect(fast.json).toEqual(standard.json);
+    expect(fast.headers.get('content-type')).toBe(standard.headers.get('content-type'));
+  });
+
+  it('answers a direct call in one piece with its length, not chunked', async () => {
+    const query = await request(`${ours.url}/trpc/product.status`);
+    const mutation = await request(`${ours.url}/trpc/product.rename`, {
+      method: 'POST',
+      headers: json,
+      body: '{"to":"x"}',
+    });
+    for (const answer of [query, mutation]) {
+      expect(answer.headers.get('content-length')).toBe(String(Buffer.byteLength(answer.text)));
+      expect(answer.headers.get('transfer-encoding')).toBeNull();
+    }
+  });
+
   it('never leaks the message of an unexpected error', async () => {
     const response = await request(`${ours.url}/trpc/product.broken`);
     expect(response.status).toBe(500);
@@ -158,12 +207,29 @@ describe('which requests take the direct path', () => {
   const merged = router({ product: sampleRouter });
   const plan = (method: string, url: string, headers: Record<string, string> = {}) => {
     const req = { method, url, headers } as unknown as IncomingMessage;
-    return planFastQuery(merged, req, decodeURIComponent(url.slice(6).split('?')[0]!));
+    return planFastCall(merged, req, decodeURIComponent(url.slice(6).split('?')[0]!));
   };
+  const mutationHeaders = (length: number) => ({
+    'content-type': 'application/json',
+    'content-length': String(length),
+  });
 
   it('takes well-formed GET queries, single and batched', () => {
     expect(plan('GET', '/trpc/product.status')).not.toBeNull();
     expect(plan('GET', '/trpc/product.status,product.missing?batch=1')?.calls).toHaveLength(2);
+  });
+
+  it('takes JSON POSTs of mutations with a declared length within the limit', () => {
+    const post = (headers: Record<string, string>) =>
+      ({ method: 'POST', url: '/trpc/product.rename', headers }) as unknown as IncomingMessage;
+    expect(mayPlanFastMutation(post(mutationHeaders(10)), 1024)).toBe(true);
+    expect(mayPlanFastMutation(post(mutationHeaders(2048)), 1024)).toBe(false);
+    expect(mayPlanFastMutation(post({ 'content-type': 'application/json' }), 1024)).toBe(false);
+    expect(mayPlanFastMutation(post({ 'content-length': '10' }), 1024)).toBe(false);
+    const req = { method: 'POST', url: '/trpc/product.rename', headers: mutationHeaders(10) };
+    expect(
+      planFastCall(merged, req as unknown as IncomingMessage, 'product.rename', '{"to":"x"}'),
+    ).toMatchObject({ type: 'mutation', calls: [{ path: 'product.rename', input: { to: 'x' } }] });
   });
 
   it('leaves everything else to the standard handler', () => {

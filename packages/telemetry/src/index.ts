@@ -1,4 +1,4 @@
-export { startTracing, type Tracing, type TracingOptions } from './start-tracing';
+export { startTracing, tracingStarted, type Tracing, type TracingOptions } from './start-tracing';
 export { activeTraceFields } from './trace-fields';
 export {
   contextOfTraceparent,

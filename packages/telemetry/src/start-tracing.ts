@@ -42,6 +42,14 @@ export interface Tracing {
 let started: Tracing | undefined;
 
 /**
+ * Whether this process records spans (`startTracing` installed a provider). Without one every
+ * span is OpenTelemetry's no-op, so a hot path (the cell host's request span) can skip making it.
+ */
+export function tracingStarted(): boolean {
+  return started !== undefined;
+}
+
+/**
  * Starts OpenTelemetry for this process when an exporter is configured, and does nothing
  * otherwise: with no OTLP endpoint no provider, propagator or instrumentation is installed, so the
  * API's calls stay no-ops (docs/observability/tracing-and-logs.md has the measured cost). Call it

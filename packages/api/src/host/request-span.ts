@@ -8,7 +8,7 @@ import type { Attributes } from '@shop/telemetry';
 export function requestSpanOf(
   method: string,
   pathname: string,
-  search: URLSearchParams,
+  url: string,
 ): { name: string; attributes: Attributes } {
   if (pathname.startsWith('/trpc/')) {
     const procedures = safeDecode(pathname.slice('/trpc/'.length));
@@ -20,6 +20,9 @@ export function requestSpanOf(
   }
   if (pathname.startsWith('/api/inngest/')) {
     const cell = pathname.slice('/api/inngest/'.length);
+    // Only these spans read the query (the function and step Inngest calls).
+    const query = url.indexOf('?');
+    const search = new URLSearchParams(query === -1 ? '' : url.slice(query + 1));
     const fnId = search.get('fnId') ?? '';
     return {
       name: `inngest ${cell} ${fnId.replace(/^shop-[a-z]+-/, '') || method}`.trim(),

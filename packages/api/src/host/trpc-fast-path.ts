@@ -11,15 +11,21 @@ import { getHTTPStatusCode } from '@trpc/server/http';
 /** At most this many calls in one HTTP batch (the standard handler enforces the same). */
 export const maxBatchSize = 50;
 
-export interface FastQueryPlan {
+export interface FastCallPlan {
+  /** Queries come as GET, mutations as POST; one type per request, as tRPC requires. */
+  type: 'query' | 'mutation';
   calls: { path: string; procedure: AnyTRPCProcedure; input: unknown }[];
   isBatch: boolean;
 }
 
-export interface FastQueryResponse {
+export interface FastCallResponse {
   status: number;
   body: string;
+  /** The calls that failed (for the log and `Retry-After`); empty when all answered data. */
+  errors: { error: TRPCError; path: string }[];
 }
+
+const noQuery = new URLSearchParams();
 
 type ProcedureRecord = Record<string, AnyTRPCProcedure | undefined>;
 
@@ -28,36 +34,63 @@ function mediaTypeOf(contentType: string): string {
   return contentType.toLowerCase().split(';', 1)[0]!.trim();
 }
 
+/** Streaming (jsonl) and SSE answers are the standard handler's job. */
+function asksForStream(req: IncomingMessage): boolean {
+  if (req.headers['trpc-accept'] !== undefined) return true;
+  const accept = req.headers.accept;
+  if (accept === 'text/event-stream') return true;
+  return (
+    accept?.includes('application/jsonl') === true &&
+    accept.split(',').some((type) => type.trim() === 'application/jsonl')
+  );
+}
+
 /**
- * Whether a request is a plain JSON query (GET, single or batched, every path a known query,
- * input well-formed), which is nearly all read traffic. Anything else returns null and goes to
- * tRPC's own handler, which also produces the protocol's error answers (404, 405, PARSE_ERROR...).
+ * Whether a POST may take the direct path once its body is read: JSON declared, a length declared
+ * within `maxBodyBytes` (so reading it cannot overflow), no stream asked for. The body is read
+ * only then; a body read and then declined is handed on to tRPC's handler as `req.body`.
  */
-export function planFastQuery(
+export function mayPlanFastMutation(req: IncomingMessage, maxBodyBytes: number): boolean {
+  if (req.method !== 'POST' || asksForStream(req)) return false;
+  const contentType = req.headers['content-type'];
+  if (contentType === undefined || mediaTypeOf(contentType) !== 'application/json') return false;
+  const declared = Number(req.headers['content-length']);
+  return Number.isInteger(declared) && declared > 0 && declared <= maxBodyBytes;
+}
+
+/**
+ * Whether a request is a plain JSON call the direct path answers exactly as tRPC would: a GET of
+ * queries (input in the query string) or a POST of mutations (input as the JSON `body`), single or
+ * batched, every path a known procedure of that type, input well-formed. That is nearly all
+ * traffic. Anything else returns null and goes to tRPC's own handler, which also produces the
+ * protocol's error answers (404, 405, PARSE_ERROR...).
+ */
+export function planFastCall(
   router: AnyTRPCRouter,
   req: IncomingMessage,
   procedurePath: string,
-): FastQueryPlan | null {
-  // Streaming (jsonl) and SSE answers are the standard handler's job.
-  if (req.method !== 'GET' || req.headers['trpc-accept'] !== undefined) return null;
-  if (req.headers.accept === 'text/event-stream') return null;
-  if (req.headers.accept?.split(',').some((type) => type.trim() === 'application/jsonl')) {
-    return null;
-  }
+  body?: string,
+): FastCallPlan | null {
+  const type = req.method === 'GET' ? 'query' : req.method === 'POST' ? 'mutation' : null;
+  if (type === null || asksForStream(req)) return null;
   // tRPC refuses a GET declaring a form or binary body (405); any body type but JSON is its call.
   const contentType = req.headers['content-type'];
   if (contentType !== undefined && mediaTypeOf(contentType) !== 'application/json') return null;
+  if (type === 'mutation' && (contentType === undefined || body === undefined || body === '')) {
+    return null;
+  }
 
   const url = req.url ?? '';
   const queryStart = url.indexOf('?');
-  const search = new URLSearchParams(queryStart === -1 ? '' : url.slice(queryStart + 1));
-  // tRPC parses (and may refuse) connection params; they are never sent with plain queries.
+  // Most calls carry no query string at all (a mutation's input is its body): nothing to parse.
+  const search = queryStart === -1 ? noQuery : new URLSearchParams(url.slice(queryStart + 1));
+  // tRPC parses (and may refuse) connection params; they are never sent with plain calls.
   if (search.has('connectionParams')) return null;
   const isBatch = search.get('batch') === '1';
   const paths = isBatch ? procedurePath.split(',') : [procedurePath];
   if (paths.length > maxBatchSize) return null;
 
-  const rawInput = search.get('input');
+  const rawInput = type === 'query' ? search.get('input') : body!;
   let inputs: unknown;
   try {
     inputs = rawInput === null ? undefined : JSON.parse(rawInput);
@@ -74,49 +107,66 @@ export function planFastQuery(
   }
 
   const procedures = router._def.procedures as ProcedureRecord;
-  const calls: FastQueryPlan['calls'] = [];
-  for (const [index, path] of paths.entries()) {
+  const calls: FastCallPlan['calls'] = [];
+  for (let index = 0; index < paths.length; index++) {
+    const path = paths[index]!;
     const procedure = Object.hasOwn(procedures, path) ? procedures[path] : undefined;
-    if (!procedure || procedure._def.type !== 'query') return null;
+    if (!procedure || procedure._def.type !== type) return null;
     const input = isBatch
       ? (inputs as Record<string, unknown> | undefined)?.[String(index)]
       : inputs;
     calls.push({ path, procedure, input });
   }
-  return { calls, isBatch };
+  return { type, calls, isBatch };
+}
+
+type FastCall = FastCallPlan['calls'][number];
+type RouterConfig = AnyTRPCRouter['_def']['_config'];
+type CallAnswer = { result: { data: unknown } } | { error: ReturnType<typeof getErrorShape> };
+
+/** One call's answer as tRPC writes it: `{ result: { data } }` or `{ error: <shape> }`. */
+async function answerCall(
+  config: RouterConfig,
+  type: FastCallPlan['type'],
+  { path, procedure, input }: FastCall,
+  batchIndex: number,
+  ctx: unknown,
+  errors: FastCallResponse['errors'],
+): Promise<CallAnswer> {
+  try {
+    const data: unknown = await procedure({
+      path,
+      getRawInput: () => Promise.resolve(input),
+      ctx,
+      type,
+      signal: undefined,
+      batchIndex,
+    });
+    return { result: { data } };
+  } catch (cause) {
+    const error = getTRPCErrorFromUnknown(cause);
+    errors.push({ error, path });
+    return { error: getErrorShape({ config, error, type, path, input, ctx }) };
+  }
 }
 
 /**
- * Runs a planned query exactly as tRPC's handler would (same procedure call, same error shape and
+ * Runs a planned call exactly as tRPC's handler would (same procedure call, same error shape and
  * status rules) but writes JSON straight back, without building Fetch `Request`/`Response`
- * objects and streams: that machinery costs several times the work of a trivial procedure.
+ * objects and streams (which also answer chunked, in several writes): that machinery costs
+ * several times the work of a small procedure.
  */
-export async function runFastQuery<TContext>(
+export async function runFastCall(
   router: AnyTRPCRouter,
-  plan: FastQueryPlan,
-  ctx: TContext,
-  onError: (error: TRPCError, path: string) => void,
-): Promise<FastQueryResponse> {
+  plan: FastCallPlan,
+  ctx: unknown,
+): Promise<FastCallResponse> {
   const config = router._def._config;
-  const answers = await Promise.all(
-    plan.calls.map(async ({ path, procedure, input }, batchIndex) => {
-      try {
-        const data: unknown = await procedure({
-          path,
-          getRawInput: () => Promise.resolve(input),
-          ctx,
-          type: 'query',
-          signal: undefined,
-          batchIndex,
-        });
-        return { result: { data } };
-      } catch (cause) {
-        const error = getTRPCErrorFromUnknown(cause);
-        onError(error, path);
-        return { error: getErrorShape({ config, error, type: 'query', path, input, ctx }) };
-      }
-    }),
-  );
-  const json = plan.isBatch ? answers : answers[0]!;
-  return { status: getHTTPStatusCode(json), body: JSON.stringify(json) };
+  const errors: FastCallResponse['errors'] = [];
+  const json = plan.isBatch
+    ? await Promise.all(
+        plan.calls.map((call, index) => answerCall(config, plan.type, call, index, ctx, errors)),
+      )
+    : await answerCall(config, plan.type, plan.calls[0]!, 0, ctx, errors);
+  return { status: getHTTPStatusCode(json), body: JSON.stringify(json), errors };
 }

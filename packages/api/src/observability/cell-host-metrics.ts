@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { cellHostRequestsInFlight, cellHostResponses, metricsRegistry } from './metrics';
 import { registerMongoMetrics } from './mongo-metrics';
 
@@ -38,14 +38,17 @@ function responseCounter(kind: string, statusClass: string): ResponseCounter {
   return counter;
 }
 
+// One listener shared by every response (no closure per request): `this` is the response.
+function countResponse(this: ServerResponse): void {
+  cellHostRequestsInFlight.dec();
+  const statusClass = this.writableFinished ? `${Math.floor(this.statusCode / 100)}xx` : 'aborted';
+  responseCounter(kindOf(this.req.url ?? '/'), statusClass).inc();
+}
+
 /** Counts the request in flight until its response ends or its connection drops. */
-export function trackCellHostRequest(req: IncomingMessage, res: ServerResponse): void {
+export function trackCellHostRequest(res: ServerResponse): void {
   cellHostRequestsInFlight.inc();
   // A response emits `close` once, after `finish` when it was sent, alone when the connection
   // dropped first.
-  res.once('close', () => {
-    cellHostRequestsInFlight.dec();
-    const statusClass = res.writableFinished ? `${Math.floor(res.statusCode / 100)}xx` : 'aborted';
-    responseCounter(kindOf(req.url ?? '/'), statusClass).inc();
-  });
+  res.on('close', countResponse);
 }

@@ -1,4 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
+
+// One-shot hashing: no Hash object per call (the credential is checked on every request).
+const digest = (value: string) => hash('sha256', value, 'buffer');
 
 /**
  * Whether a presented secret equals the expected one, in time that does not depend on where they
@@ -7,7 +10,6 @@ import { createHash, timingSafeEqual } from 'node:crypto';
  */
 export function isSameSecret(presented: string, expected: string): boolean {
   if (expected.length === 0) return false;
-  const digest = (value: string) => createHash('sha256').update(value).digest();
   return timingSafeEqual(digest(presented), digest(expected));
 }
 
@@ -17,7 +19,6 @@ export function isSameSecret(presented: string, expected: string): boolean {
  */
 export function sameSecretAs(expected: string): (presented: string) => boolean {
   if (expected.length === 0) return () => false;
-  const expectedDigest = createHash('sha256').update(expected).digest();
-  return (presented) =>
-    timingSafeEqual(createHash('sha256').update(presented).digest(), expectedDigest);
+  const expectedDigest = digest(expected);
+  return (presented) => timingSafeEqual(digest(presented), expectedDigest);
 }
