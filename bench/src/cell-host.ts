@@ -8,16 +8,20 @@
  *
  *   pnpm --filter @shop/bench cell-host            # defaults: 10 connections, 10 s, 3 rounds
  *   BENCH_CONNECTIONS=50 BENCH_SECONDS=15 BENCH_ROUNDS=5 pnpm --filter @shop/bench cell-host
- *   BENCH_CPU_PROF=/tmp/prof pnpm --filter @shop/bench cell-host   # host CPU profile (V8)
+ *   BENCH_CPU_PROF=/tmp/prof pnpm --filter @shop/bench cell-host   # host CPU profile (V8),
+ *       ranked by self time over the measured runs only (printed with the results)
+ *   BENCH_CELL_IMAGE=/tmp/cell-image ...   # the host as the cell image runs it (pinned-cell-host.ts)
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { resolveMongo } from '@shop/db/mongo';
 import { fromRoot } from '@shop/stack/repo-root';
 import pino from 'pino';
+import { monotonicMicros, rankSelfTime, type ProfileWindow } from './cpu-profile-ranking';
 import { describeMachine } from './machine';
-import { startPinnedCellHost, tasksetAvailable } from './pinned-cell-host';
+import { startPinnedCellHost } from './pinned-cell-host';
+import { spawnOnCore } from './spawn-on-core';
 import { loadAverage, processCpuMs } from './process-cpu';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -63,7 +67,10 @@ async function measure(target: { url: string; pid: number | undefined }): Promis
     });
   await run(2); // warm-up: JIT, connections
   const cpuBefore = processCpuMs(target.pid);
+  const fromMicros = monotonicMicros();
   const result = await run(duration);
+  const windows = profileWindows.get(target.pid) ?? [];
+  profileWindows.set(target.pid, [...windows, { fromMicros, toMicros: monotonicMicros() }]);
   const cpuMs = processCpuMs(target.pid) - cpuBefore;
   return {
     requestsPerSecond: Math.round(result.requests.average),
@@ -75,6 +82,8 @@ async function measure(target: { url: string; pid: number | undefined }): Promis
   };
 }
 
+// Each server's measured runs, to rank its CPU profile over them only (not start-up or warm-up).
+const profileWindows = new Map<number | undefined, ProfileWindow[]>();
 const hostRuns: Measurement[] = [];
 const bareRuns: Measurement[] = [];
 const loadAverages: string[] = [loadAverage()];
@@ -104,6 +113,10 @@ const summarise = (runs: Measurement[]) => ({
 });
 const cellHost = summarise(hostRuns);
 const bareNode = summarise(bareRuns);
+const profiles = cpuProfileDir && {
+  cellHost: rankedProfile(cpuProfileDir, host.pid, cellHost.cpuMicrosecondsPerRequest),
+  bareNode: rankedProfile(cpuProfileDir, bare.pid, bareNode.cpuMicrosecondsPerRequest),
+};
 // Per round, so each ratio compares two runs taken a few seconds apart.
 const ratios = hostRuns.map((run, index) => {
   const other = bareRuns[index]!;
@@ -132,30 +145,44 @@ process.stdout.write(
         perRound: ratios,
       },
       runs: { cellHost: hostRuns, bareNode: bareRuns },
+      ...(profiles && { cpuProfileSelfTimeOverMeasuredRuns: profiles }),
     },
     null,
     2,
   )}\n`,
 );
 
+/**
+ * A server's CPU profile (V8 writes it when the process exits; its file name carries the process
+ * id) ranked by self time over its measured runs, each share also as microseconds per request.
+ */
+function rankedProfile(directory: string, pid: number | undefined, cpuMicrosPerRequest: number) {
+  const name = readdirSync(directory).find(
+    (file) => file.includes(`.${pid}.`) && file.endsWith('.cpuprofile'),
+  );
+  if (!name) return undefined;
+  const ranking = rankSelfTime(join(directory, name), profileWindows.get(pid) ?? []);
+  return {
+    file: join(directory, name),
+    busySamples: ranking.busySamples,
+    rows: ranking.rows.map((row) => ({
+      ...row,
+      microsPerRequest: Number(((row.percent / 100) * cpuMicrosPerRequest).toFixed(1)),
+    })),
+  };
+}
+
 /** The bare server on the host's core (core 0), as the host is. */
 async function startBareServer() {
-  const pinned = tasksetAvailable();
-  const args = ['--import', 'tsx', 'src/bare-http-server.ts'];
-  const child = spawn(
-    pinned ? 'taskset' : process.execPath,
-    pinned ? ['-c', '0', process.execPath, ...args] : args,
-    {
-      cwd: fromRoot('bench'),
-      env: { ...process.env, PORT: String(barePort) },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const { child, stop } = spawnOnCore(0, ['--import', 'tsx', 'src/bare-http-server.ts'], {
+    cwd: fromRoot('bench'),
+    env: {
+      ...process.env,
+      PORT: String(barePort),
+      ...(cpuProfileDir && { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${cpuProfileDir}` }),
     },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-    await exited;
-  };
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   for (let attempt = 0; attempt < 150; attempt++) {
     const up = await fetch(`http://127.0.0.1:${barePort}/`)
       .then((response) => response.ok)
