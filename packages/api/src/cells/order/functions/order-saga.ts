@@ -1,12 +1,11 @@
 import { inngestFor } from '../../../events/inngest-client';
 import { paymentFailed, paymentSucceeded } from '../../payment/events';
 import { orderCancelled, orderCreated } from '../events';
+import { holdStockAndStartPaymentStep } from '../saga/hold-stock-and-start-payment';
 import { orderPaymentTimeout } from '../saga/payment-timeout';
-import { reserveStockStep } from '../saga/reserve-stock';
 import { cancelAfterSagaFailure, sagaRetries } from '../saga/saga-failure';
 import { cancelPaymentTimeoutStep } from '../saga/payment-deadline';
 import { confirmOrderStep, type SettleResult } from '../saga/settle-order';
-import { startPaymentStep } from '../saga/start-payment';
 
 /** The saga's wait for the card payment (its step id: the executor stores runs by it). */
 export const paymentWaitStepId = 'wait-payment-succeeded';
@@ -18,7 +17,8 @@ const sameOrder = 'event.data.orderId == async.data.orderId';
  * The order saga (shared/DESIGN.md): reserve stock → take payment → confirm, each step durable
  * and idempotent (reservation id = order number, one payment per order id), every failure
  * compensated. Amounts always come from the stored order, never from the event or a browser.
- * The steps and their undos are in `saga/` (`reserveStockStep`, `startPaymentStep`...).
+ * The steps and their undos are in `saga/` (`holdStockAndStartPaymentStep`, made of
+ * `reserveStockStep` and `startPaymentStep` with their undos, `confirmOrderStep`...).
  *
  * Cancellation, from here or from the shopper/staff, is one conditional update plus
  * `order/order.cancelled`, whose function (`compensate-cancelled-order`) calls the steps' undos:
@@ -55,13 +55,9 @@ export const orderSaga = inngestFor('order').createFunction(
   async ({ event, step }) => {
     const { orderId, number } = event.data;
 
-    const reserved = await step.run(reserveStockStep.id, () =>
-      reserveStockStep.run({ orderId, number }),
-    );
-    if (reserved.outcome !== 'reserved') return reserved;
-
-    const started = await step.run(startPaymentStep.id, () =>
-      startPaymentStep.run({ orderId, number }),
+    // Stock, then payment, in one step (saga/hold-stock-and-start-payment.ts says why).
+    const started = await step.run(holdStockAndStartPaymentStep.id, () =>
+      holdStockAndStartPaymentStep.run({ orderId, number }),
     );
     if (started.outcome !== 'started') return started;
 
