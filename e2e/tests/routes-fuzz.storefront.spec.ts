@@ -17,6 +17,7 @@ const paths = [
   '/api/csp-report',
   '/api/events',
   '/api/media/review-photos',
+  `/api/orders/${someId}`,
   '/api/revalidate',
   '/api/webhooks/stripe',
   '/healthz',

@@ -27,6 +27,14 @@ export function formatMeasurement(title: string, m: Measurement): string {
         .join(', ') || 'none'
     }`,
     '',
+    'Non-2xx answers by cause (group, method, step, status: message):',
+    '',
+    ...(Object.keys(result.notOk).length === 0
+      ? ['- none']
+      : Object.entries(result.notOk)
+          .sort(([, a], [, b]) => b - a)
+          .map(([cause, count]) => `- ${count} × ${cause}`)),
+    '',
     '| process | CPU (cores) | peak RSS MiB | event-loop lag p99 ms (median / worst reading) |',
     '|---|---:|---:|---:|',
     ...m.processes.map((p) => {

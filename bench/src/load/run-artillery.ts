@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { assertLoopback } from './load-options';
+import { notOkByCause } from './not-ok-log';
 import { routeGroups, type RouteGroup } from './scenario';
 
 const summarySchema = z.object({
@@ -36,6 +37,8 @@ export interface LoadResult {
   errors: Record<string, number>;
   scenariosCompleted: number;
   scenariosFailed: number;
+  /** Every non-2xx answer by group, step, status and message (not-ok-log.ts). */
+  notOk: Record<string, number>;
 }
 
 /** Artillery's own CLI (its programmatic API is internal): one run, its JSON report parsed. */
@@ -48,10 +51,12 @@ export async function runArtillery(script: { config: { target: string } }, runDi
   const require = createRequire(import.meta.url);
   const cli = join(dirname(require.resolve('artillery/package.json')), 'bin', 'run');
   const log = join(runDir, 'artillery.log');
+  const notOkLog = join(runDir, 'not-ok.jsonl');
+  await rm(notOkLog, { force: true });
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [cli, 'run', '--output', outputPath, scriptPath], {
       // No telemetry home-calls from a benchmark.
-      env: { ...process.env, ARTILLERY_DISABLE_TELEMETRY: 'true' },
+      env: { ...process.env, ARTILLERY_DISABLE_TELEMETRY: 'true', LOAD_NOT_OK_LOG: notOkLog },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const chunks: Buffer[] = [];
@@ -63,10 +68,13 @@ export async function runArtillery(script: { config: { target: string } }, runDi
       );
     });
   });
-  return parseReport(JSON.parse(await readFile(outputPath, 'utf8')));
+  return {
+    ...parseReport(JSON.parse(await readFile(outputPath, 'utf8'))),
+    notOk: await notOkByCause(notOkLog),
+  };
 }
 
-function parseReport(raw: unknown): LoadResult {
+function parseReport(raw: unknown): Omit<LoadResult, 'notOk'> {
   const { aggregate } = reportSchema.parse(raw);
   const summary = (name: string): LatencySummary | undefined => {
     const parsed = summarySchema.safeParse(aggregate.summaries[name]);

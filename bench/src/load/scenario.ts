@@ -37,10 +37,16 @@ const trpcPost = (group: RouteGroup, procedure: string, body: unknown, extra = {
 const page = (group: RouteGroup, url: string) => ({
   get: { url, headers: shopperHeaders, name: group },
 });
-const capture = (path: string, as: string) => ({
+/**
+ * `strict`: the visit ends when the answer lacks the value (Artillery counts a failed capture),
+ * as a browser stops at an error; without it, the next steps go out with the value missing (an
+ * order.place that failed left 150 order.get polls for order "undefined", each a 400). Lenient
+ * only where a missing value is normal (the pay form's secret before the saga has started).
+ */
+const capture = (path: string, as: string, strict = false) => ({
   json: `$[0].result.data.${path}`,
   as,
-  strict: false,
+  strict,
 });
 const orderGet = trpcGet(
   'checkout',
@@ -48,6 +54,15 @@ const orderGet = trpcGet(
   '{"orderId":"{{ orderId }}","accessToken":"{{ accessToken }}"}',
   { capture: [capture('status', 'status'), capture('payment.clientSecret', 'clientSecret')] },
 );
+
+/**
+ * 0.2 s between order.get polls. Written as a duration: Artillery reads a whole number as seconds
+ * but hands any other number to `ms()`, which formats it ("0.2ms") instead of parsing it, and
+ * setTimeout takes that string as no wait at all: `think: 0.2` polled back to back, and a checkout
+ * whose order.place had failed sent its 150 polls in a few seconds, past the gateway's per-client
+ * limit (the 429s of the fault test).
+ */
+const pollPause = { think: '200ms' };
 
 export interface ScriptOptions {
   target: string;
@@ -83,6 +98,7 @@ export function artilleryScript(options: ScriptOptions) {
         name: 'browse',
         weight: 55,
         beforeScenario: 'newShopper',
+        afterResponse: 'recordNotOk',
         flow: [
           page('browse', '/'),
           think,
@@ -95,6 +111,7 @@ export function artilleryScript(options: ScriptOptions) {
         name: 'search',
         weight: 20,
         beforeScenario: 'newShopper',
+        afterResponse: 'recordNotOk',
         flow: [
           trpcGet('search', 'search.suggest', '{"q":"{{ prefix }}"}'),
           think,
@@ -106,6 +123,7 @@ export function artilleryScript(options: ScriptOptions) {
         name: 'cart',
         weight: 15,
         beforeScenario: 'newShopper',
+        afterResponse: 'recordNotOk',
         flow: [
           // The cart page issues the guest's cart cookie (proxy.ts), as any first page does.
           page('cart', '/cart'),
@@ -120,6 +138,7 @@ export function artilleryScript(options: ScriptOptions) {
         name: 'account',
         weight: 7,
         beforeScenario: 'newShopper',
+        afterResponse: 'recordNotOk',
         flow: [
           {
             get: {
@@ -152,18 +171,19 @@ export function artilleryScript(options: ScriptOptions) {
         name: 'checkout',
         weight: 3,
         beforeScenario: 'newShopper',
+        afterResponse: 'recordNotOk',
         flow: [
           page('checkout', '/cart'),
           trpcPost('checkout', 'order.addToCart', { 0: { sku: '{{ sku }}', quantity: 1 } }),
           trpcGet('checkout', 'order.checkoutOptions', '{}', {
-            capture: capture('shippingMethods[0].id', 'shippingMethodId'),
+            capture: capture('shippingMethods[0].id', 'shippingMethodId', true),
           }),
           trpcGet(
             'checkout',
             'order.quote',
             '{"shippingMethodId":"{{ shippingMethodId }}","country":"IE"}',
             {
-              capture: capture('totalMinor', 'totalMinor'),
+              capture: capture('totalMinor', 'totalMinor', true),
             },
           ),
           trpcPost(
@@ -172,10 +192,13 @@ export function artilleryScript(options: ScriptOptions) {
             {},
             {
               beforeRequest: 'placeOrderBody',
-              capture: [capture('orderId', 'orderId'), capture('guestAccessToken', 'accessToken')],
+              capture: [
+                capture('orderId', 'orderId', true),
+                capture('guestAccessToken', 'accessToken', true),
+              ],
             },
           ),
-          { loop: [{ think: 0.2 }, orderGet], whileTrue: 'awaitingPayForm' },
+          { loop: [pollPause, orderGet], whileTrue: 'awaitingPayForm' },
           trpcPost('checkout', 'payment.confirmTestPayment', {
             0: {
               paymentId: '{{ orderId }}',
@@ -183,7 +206,7 @@ export function artilleryScript(options: ScriptOptions) {
               card: { number: '4242424242424242', expMonth: 12, expYear: 2034, cvc: '123' },
             },
           }),
-          { loop: [{ think: 0.2 }, orderGet], whileTrue: 'awaitingConfirmation' },
+          { loop: [pollPause, orderGet], whileTrue: 'awaitingConfirmation' },
         ],
       },
     ],

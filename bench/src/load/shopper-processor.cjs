@@ -3,6 +3,8 @@
 'use strict';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS file (see above)
 const { randomUUID, randomInt } = require('node:crypto');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS file (see above)
+const { appendFileSync } = require('node:fs');
 
 /** Per shopper: an address of their own (the gateway limits per client) and a checkout key. */
 function newShopper(context, _events, done) {
@@ -50,4 +52,37 @@ function awaitingConfirmation(context, next) {
   return next(!settled(context.vars.status) && context.vars.polls < maxPolls * 2);
 }
 
-module.exports = { newShopper, placeOrderBody, awaitingPayForm, awaitingConfirmation };
+/**
+ * Every answer that is not 2xx, one JSON line each in LOAD_NOT_OK_LOG (set by run-artillery.ts):
+ * the step's group, method, path, tRPC input, status and the start of the body (the error's
+ * message), so each one can be explained (not-ok-log.ts sums them by cause).
+ */
+function recordNotOk(requestParams, response, context, _events, done) {
+  const status = response.statusCode;
+  const log = process.env.LOAD_NOT_OK_LOG;
+  if (log && (status < 200 || status >= 300)) {
+    const line = {
+      group: requestParams.name,
+      method: (requestParams.method || 'GET').toUpperCase(),
+      url: String(requestParams.url),
+      input: requestParams.searchParams
+        ? new URLSearchParams(String(requestParams.searchParams)).get('input')
+        : undefined,
+      sent: requestParams.json,
+      status,
+      body: typeof response.body === 'string' ? response.body.slice(0, 600) : '',
+      clientAddress: context.vars.clientAddress,
+      at: new Date().toISOString(),
+    };
+    appendFileSync(log, `${JSON.stringify(line)}\n`);
+  }
+  return done();
+}
+
+module.exports = {
+  newShopper,
+  placeOrderBody,
+  awaitingPayForm,
+  awaitingConfirmation,
+  recordNotOk,
+};

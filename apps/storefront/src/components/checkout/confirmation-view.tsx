@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { deliveryEstimate } from './delivery-estimate';
 import { OrderSummary } from './order-summary';
 import { isSettled, type CheckoutOrder } from './order-types';
-import { useOrderPolling } from './use-order-polling';
+import { useFollowedOrder } from './use-followed-order';
 
 /**
  * The confirmation page's body: follows the order while the saga is still working (a shopper
@@ -20,7 +20,7 @@ export function ConfirmationView({
   initial: CheckoutOrder;
   signedIn: boolean;
 }) {
-  const order = useOrderPolling(initial, (current) => !isSettled(current.status));
+  const order = useFollowedOrder(initial, (current) => !isSettled(current.status));
   const payPage = `/checkout/pay/${order.id}` as Route;
   const details = signedIn
     ? (`/account/orders/${order.id}` as Route)

@@ -14,7 +14,7 @@ import { isSettled, type CheckoutOrder } from './order-types';
 import { PaymentDeclined } from './payment-declined';
 import { TestAuthentication } from './test-authentication';
 import { TestCardForm, type PaymentOutcome } from './test-card-form';
-import { useOrderPolling } from './use-order-polling';
+import { useFollowedOrder } from './use-followed-order';
 
 // Stripe.js is downloaded only by shops that use Stripe.
 const StripePayment = dynamic(() =>
@@ -37,7 +37,7 @@ export function PaymentStep({
   const trpc = useTRPC();
   const router = useRouter();
   const [outcome, setOutcome] = useState<PaymentOutcome>();
-  const order = useOrderPolling(initial, (current) => {
+  const order = useFollowedOrder(initial, (current) => {
     if (isSettled(current.status)) return false;
     // Waiting for the saga to start the payment, or for it to act on the outcome.
     return (

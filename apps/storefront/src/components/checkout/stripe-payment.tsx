@@ -64,7 +64,7 @@ function StripePaymentForm({
     setError(undefined);
     const result = await stripe.confirmPayment({
       elements,
-      // Bank pages that need a redirect come back to the confirmation page, which polls.
+      // A bank page that redirects comes back to the confirmation page, which follows the order.
       confirmParams: { return_url: new URL(returnPath, window.location.origin).toString() },
       redirect: 'if_required',
     });
