@@ -10,6 +10,7 @@
  *   BENCH_CONNECTIONS=50 BENCH_SECONDS=15 BENCH_ROUNDS=5 pnpm --filter @shop/bench cell-host
  *   BENCH_CPU_PROF=/tmp/prof pnpm --filter @shop/bench cell-host   # host CPU profile (V8),
  *       ranked by self time over the measured runs only (printed with the results)
+ *   BENCH_RATE=500 ...   # both servers at a fixed rate (a busy machine: compare CPU per request)
  *   BENCH_CELL_IMAGE=/tmp/cell-image ...   # the host as the cell image runs it (pinned-cell-host.ts)
  */
 import { mkdirSync, readdirSync } from 'node:fs';
@@ -27,6 +28,10 @@ import { loadAverage, processCpuMs } from './process-cpu';
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+// A fixed request rate for both servers (requests/s over all connections) instead of as fast as
+// they answer: on a busy machine neither gets a whole core, so a fixed rate compares the CPU each
+// spends per request under the same arrivals.
+const rate = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined;
 const port = Number(process.env.BENCH_PORT ?? 4900);
 const barePort = port + 10;
 const cpuProfileDir = process.env.BENCH_CPU_PROF;
@@ -64,6 +69,7 @@ async function measure(target: { url: string; pid: number | undefined }): Promis
       headers: host.headers,
       connections,
       duration: seconds,
+      ...(rate && { overallRate: rate }),
     });
   await run(2); // warm-up: JIT, connections
   const cpuBefore = processCpuMs(target.pid);
@@ -135,6 +141,7 @@ process.stdout.write(
       hostPinnedToOneCore: host.pinnedToOneCore,
       loadAverages,
       connections,
+      ratePerSecond: rate ?? 'as fast as answered',
       durationSeconds: duration,
       rounds,
       cellHost,
