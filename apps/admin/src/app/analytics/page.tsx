@@ -11,7 +11,11 @@ import {
 } from '@/components/analytics/behaviour-tables';
 import { AbandonedCartTables, CustomerTables } from '@/components/analytics/customer-tables';
 import { RangeForm } from '@/components/analytics/range-form';
-import { reportRangeOf } from '@/components/analytics/report-range';
+import {
+  reportRangeOf,
+  reportRangeProblem,
+  type ReportRange,
+} from '@/components/analytics/report-range';
 import { TopCategoriesTable } from '@/components/analytics/category-table';
 import {
   FunnelChart,
@@ -26,6 +30,29 @@ import { callCell } from '@/server/cell-call';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Analytics' };
 
+/** The page's heading, the range form and the link to the settings. */
+function AnalyticsTop({
+  range,
+  problem,
+  description,
+}: {
+  range: ReportRange;
+  problem?: string;
+  description: string;
+}) {
+  return (
+    <>
+      <PageHeader eyebrow="Back office" title="Analytics" description={description} />
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <RangeForm range={range} problem={problem} />
+        <Link href={'/settings/analytics' as Route} className="text-sm text-accent-700 underline">
+          Analytics settings
+        </Link>
+      </div>
+    </>
+  );
+}
+
 /**
  * The merchant's reports (analytics:read: analysts and admins), read from the analytics cell's
  * hourly/daily rollups in the store's time zone; each has a CSV download of the same numbers.
@@ -37,33 +64,47 @@ export default async function AnalyticsPage({
 }) {
   const session = await requirePermission('analytics:read', '/analytics');
   const range = reportRangeOf(await searchParams);
+  const problem = reportRangeProblem(range);
+  if (problem) {
+    // No report is asked for: the cells would refuse each one, and each would say "unavailable".
+    return (
+      <div className="mx-auto flex max-w-6xl flex-col gap-8">
+        <AnalyticsTop
+          range={range}
+          problem={problem}
+          description="Sales, conversion, products, categories, search, customers and carts for the range you choose."
+        />
+      </div>
+    );
+  }
   const analytics = cellsAs(session).analytics;
   const days = { from: range.from, to: range.to };
+  // A report covering today rolls today up first: seconds on a busy cell (the first visit of a
+  // fresh shop took longer than 5 s for all seven). The merchant asked for the reports and sees
+  // the loading state meanwhile, so waiting beats calling every report unavailable.
+  const wait = { timeoutMs: 30_000 };
   const [sales, funnel, products, categories, search, customers, carts] = await Promise.all([
-    callCell(({ signal }) => analytics.salesReport.query(range, { signal })),
-    callCell(({ signal }) => analytics.funnelReport.query(days, { signal })),
-    callCell(({ signal }) => analytics.topProductsReport.query(days, { signal })),
-    callCell(({ signal }) => analytics.topCategoriesReport.query(days, { signal })),
-    callCell(({ signal }) => analytics.searchReport.query(days, { signal })),
-    callCell(({ signal }) => analytics.customersReport.query(days, { signal })),
-    callCell(({ signal }) => analytics.abandonedCartsReport.query(days, { signal })),
+    callCell(({ signal }) => analytics.salesReport.query(range, { signal }), wait),
+    callCell(({ signal }) => analytics.funnelReport.query(days, { signal }), wait),
+    callCell(({ signal }) => analytics.topProductsReport.query(days, { signal }), wait),
+    callCell(({ signal }) => analytics.topCategoriesReport.query(days, { signal }), wait),
+    callCell(({ signal }) => analytics.searchReport.query(days, { signal }), wait),
+    callCell(({ signal }) => analytics.customersReport.query(days, { signal }), wait),
+    callCell(({ signal }) => analytics.abandonedCartsReport.query(days, { signal }), wait),
   ]);
   const timeZone = sales.ok ? sales.data.timeZone : undefined;
-  const unavailable = <Notice tone="warning" title="This report is unavailable right now" />;
+  const unavailable = (
+    <Notice tone="warning" title="This report is unavailable right now">
+      Reload the page in a moment.
+    </Notice>
+  );
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-8">
-      <PageHeader
-        eyebrow="Back office"
-        title="Analytics"
+      <AnalyticsTop
+        range={range}
         description={`Sales, conversion, products, categories, search, customers and carts from ${range.from} to ${range.to}${timeZone ? `, in the store's time zone (${timeZone})` : ''}. Numbers are refreshed every 10 minutes.`}
       />
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <RangeForm range={range} />
-        <Link href={'/settings/analytics' as Route} className="text-sm text-accent-700 underline">
-          Analytics settings
-        </Link>
-      </div>
       <ReportSection id="sales-heading" title="Sales over time" report="sales" range={range}>
         {sales.ok ? (
           <>

@@ -112,6 +112,8 @@ export function TopCategoriesChart({
 }
 
 function UnitsChart({ testId, rows }: { testId: string; rows: { name: string; units: number }[] }) {
+  // Nothing sold: an empty frame of axes would say nothing the table's message does not.
+  if (!rows.some((row) => row.units > 0)) return null;
   return (
     <ChartBox testId={testId}>
       <BarChart

@@ -8,7 +8,21 @@ export interface ReportRange {
   interval: ReportInterval;
 }
 
-const localDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A day of the calendar as `YYYY-MM-DD` (not 2026-02-31). */
+const localDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((day) => {
+    const time = Date.parse(`${day}T00:00:00Z`);
+    return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === day;
+  });
+
+/**
+ * The longest range a report covers, first and last day included (the analytics cell refuses a
+ * last day more than 400 days after the first).
+ */
+export const maxReportDays = 400;
+
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** Today in the store's default time zone (the reports state the zone they used). */
@@ -35,6 +49,21 @@ export function reportRangeOf(params: Record<string, string | string[] | undefin
   };
   const [earlier, later] = range.from <= range.to ? [range.from, range.to] : [range.to, range.from];
   return { from: earlier, to: later, interval: interval.success ? interval.data : 'day' };
+}
+
+/** How many days the range covers, first and last included. */
+export function daysIn(range: Pick<ReportRange, 'from' | 'to'>): number {
+  return Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000) + 1;
+}
+
+/**
+ * Why the cells would refuse the range, in the merchant's words, or null: a range longer than
+ * the reports cover is said at the form, rather than every report saying it is unavailable.
+ */
+export function reportRangeProblem(range: ReportRange): string | null {
+  const days = daysIn(range);
+  if (days <= maxReportDays) return null;
+  return `${range.from} to ${range.to} is ${days.toLocaleString('en-GB')} days; a report covers at most ${maxReportDays}. Choose a shorter range.`;
 }
 
 export function reportQuery(range: ReportRange): string {

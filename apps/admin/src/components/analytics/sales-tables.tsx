@@ -82,6 +82,10 @@ const totalColumns: TableColumn<TotalRow>[] = [
 ];
 
 export function SalesTables({ report }: { report: SalesReport }) {
+  // Both tables would say it; once is enough.
+  if (report.totals.length === 0 && report.rows.length === 0) {
+    return <p className="text-sm text-ink-muted">No orders in this range.</p>;
+  }
   return (
     <div className="flex flex-col gap-4">
       <Table

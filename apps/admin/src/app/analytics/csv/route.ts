@@ -1,6 +1,6 @@
 import { currentSession } from '@/auth/current-session';
 import { cellsAs } from '@/auth/signed-in-cells';
-import { reportRangeOf } from '@/components/analytics/report-range';
+import { reportRangeOf, reportRangeProblem } from '@/components/analytics/report-range';
 import {
   abandonedCartsCsv,
   customersCsv,
@@ -11,10 +11,13 @@ import {
   topProductsCsv,
 } from '@/components/analytics/report-csv';
 import { reportNames, type ReportName } from '@/components/analytics/report-types';
+import { callCell } from '@/server/cell-call';
 
 /**
  * `GET /analytics/csv?report=sales|funnel|products|categories|search|customers|carts&from=&to=&interval=`:
  * the same numbers as the page, as a CSV download (analytics:read; the cell checks it again).
+ * A range longer than the reports cover is a 400 saying so; a cell that does not answer, a 503
+ * (502 for another failure), never a 500.
  */
 export async function GET(request: Request): Promise<Response> {
   // Answers with a status, not the sign-in redirect or 403 page: this is a download.
@@ -32,10 +35,22 @@ export async function GET(request: Request): Promise<Response> {
     );
   }
   const range = reportRangeOf(params);
+  const problem = reportRangeProblem(range);
+  if (problem) return Response.json({ error: { message: problem } }, { status: 400 });
   const analytics = cellsAs(session).analytics;
   const days = { from: range.from, to: range.to };
-  const text = await csvOf(report, analytics, range, days);
-  return new Response(text, {
+  // A download is waited for: as long as the first report of a day may take to roll up.
+  const answer = await callCell(({ signal }) => csvOf(report, analytics, range, days, signal), {
+    timeoutMs: 60_000,
+  });
+  if (!answer.ok) {
+    // The page's own words for it, with a status a download manager shows as failed (not a 500).
+    return Response.json(
+      { error: { message: 'This report is unavailable right now. Try again in a moment.' } },
+      { status: answer.failure === 'unavailable' ? 503 : 502, headers: { 'retry-after': '30' } },
+    );
+  }
+  return new Response(answer.data, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${report}-${range.from}-${range.to}.csv"`,
@@ -51,21 +66,23 @@ async function csvOf(
   analytics: Analytics,
   range: ReturnType<typeof reportRangeOf>,
   days: { from: string; to: string },
+  signal: AbortSignal,
 ): Promise<string> {
+  const options = { signal };
   switch (report) {
     case 'sales':
-      return salesCsv(await analytics.salesReport.query(range), days);
+      return salesCsv(await analytics.salesReport.query(range, options), days);
     case 'funnel':
-      return funnelCsv(await analytics.funnelReport.query(days), days);
+      return funnelCsv(await analytics.funnelReport.query(days, options), days);
     case 'products':
-      return topProductsCsv(await analytics.topProductsReport.query(days), days);
+      return topProductsCsv(await analytics.topProductsReport.query(days, options), days);
     case 'categories':
-      return topCategoriesCsv(await analytics.topCategoriesReport.query(days), days);
+      return topCategoriesCsv(await analytics.topCategoriesReport.query(days, options), days);
     case 'search':
-      return searchCsv(await analytics.searchReport.query(days), days);
+      return searchCsv(await analytics.searchReport.query(days, options), days);
     case 'customers':
-      return customersCsv(await analytics.customersReport.query(days), days);
+      return customersCsv(await analytics.customersReport.query(days, options), days);
     case 'carts':
-      return abandonedCartsCsv(await analytics.abandonedCartsReport.query(days), days);
+      return abandonedCartsCsv(await analytics.abandonedCartsReport.query(days, options), days);
   }
 }
