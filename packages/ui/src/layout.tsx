@@ -48,7 +48,9 @@ export function PageHeader({ title, description, eyebrow, actions, className }: 
     >
       <div className="min-w-0">
         {eyebrow ? <p className="text-sm font-medium text-accent-700">{eyebrow}</p> : null}
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight text-ink sm:text-3xl">{title}</h1>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight break-words text-ink sm:text-3xl">
+          {title}
+        </h1>
         {description ? <p className="mt-2 max-w-2xl text-ink-muted">{description}</p> : null}
       </div>
       {actions ? <div className="flex shrink-0 gap-2">{actions}</div> : null}

@@ -74,6 +74,25 @@ describe('Table', () => {
     ).toContain('Nothing to show');
   });
 
+  it('gives a text message a paragraph of its own, under the caption when it is visible', () => {
+    const hidden = render(
+      <Table caption="Orders" columns={columns} rows={[]} rowKey={(o) => o.id} empty="None." />,
+    );
+    expect(hidden).toBe('<p class="text-sm text-ink-muted">None.</p>');
+    const visible = render(
+      <Table
+        caption="Best sellers"
+        captionVisible
+        columns={columns}
+        rows={[]}
+        rowKey={(o) => o.id}
+        empty="No sales in this range."
+      />,
+    );
+    expect(visible).toContain('>Best sellers</p>');
+    expect(visible).toContain('<p class="text-sm text-ink-muted">No sales in this range.</p>');
+  });
+
   it('says it is busy and shows placeholder rows while loading', () => {
     const html = render(
       <Table

@@ -88,7 +88,22 @@ export function Table<Row>(props: TableProps<Row>) {
   } = props;
 
   if (!loading && rows.length === 0) {
-    return <>{empty ?? <EmptyState title="Nothing to show" />}</>;
+    // A message given as text is a paragraph of its own (two empty tables side by side ran their
+    // messages together), under the visible caption when there is one: "No sales in this range"
+    // must still say which list it is about.
+    const message =
+      typeof empty === 'string' ? (
+        <p className="text-sm text-ink-muted">{empty}</p>
+      ) : (
+        (empty ?? <EmptyState title="Nothing to show" />)
+      );
+    if (!props.captionVisible) return <>{message}</>;
+    return (
+      <div className="flex flex-col gap-1">
+        <p className="text-sm font-medium text-ink">{props.caption}</p>
+        {message}
+      </div>
+    );
   }
 
   const cellPadding = padding[density];
