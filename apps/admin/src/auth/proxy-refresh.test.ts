@@ -90,6 +90,20 @@ describe('the back office’s proxy', () => {
     expect(alerts.headers.get('x-middleware-rewrite')).toBeNull();
   });
 
+  it('leaves the campaign preview frame to answer its own 403 (a page in its place would be refused its styles)', async () => {
+    for (const roles of [['support'], ['customer']] as Role[][]) {
+      const response = await refreshSessionIn(
+        await requestWith(
+          '/notifications/campaigns/preview-frame?id=0123456789abcdef01234567',
+          roles,
+        ),
+        { needsSession },
+      );
+      expect(response.status, roles.join()).toBe(200);
+      expect(response.headers.get('x-middleware-rewrite'), roles.join()).toBeNull();
+    }
+  });
+
   it('sends a storefront session, even under the admin’s cookie name, to sign in', async () => {
     const response = await refreshSessionIn(await requestWith('/', ['admin'], 'shop-storefront'), {
       needsSession,

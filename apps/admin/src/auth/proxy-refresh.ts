@@ -2,6 +2,7 @@ import { permissionsForRoles } from '@shop/api/permissions';
 import { refreshSessionIn as refreshSession } from '@shop/auth-session/proxy-refresh';
 import type { NextRequest } from 'next/server';
 import { permissionForPath } from '@/components/admin-sections';
+import { campaignPreviewFramePath } from '@/security/browser-policy';
 import { adminCookies } from './secret';
 import { isStaff } from './staff';
 
@@ -24,6 +25,10 @@ export function refreshSessionIn(
     refusalPage: (token, pathname) => {
       // Sign-in stays open (to sign in with a staff account instead); the gateway's cells decide.
       if (pathname === '/sign-in' || pathname.startsWith('/api/')) return undefined;
+      // The campaign preview frame answers its own 403 (it checks the session and permission
+      // itself): a back-office page in its place would be served under the frame's policy, which
+      // refuses that page's styles and scripts.
+      if (pathname === campaignPreviewFramePath) return undefined;
       const roles = token.account?.roles ?? [];
       if (!isStaff(roles)) return noStaffAccessPath;
       const needed = permissionForPath(pathname);

@@ -1,5 +1,6 @@
 'use server';
 
+import { cellFailureOf } from '@shop/api/client';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { currentSession } from '@/auth/current-session';
@@ -84,7 +85,8 @@ export async function previewCampaign(draft: unknown): Promise<PreviewAnswer> {
   if (!content.ok) {
     return {
       ok: false,
-      message: 'Fix the highlighted fields to see the preview.',
+      message:
+        'Fill in the subject and every block to see the preview (Save draft points at anything missing).',
       fieldErrors: content.errors,
     };
   }
@@ -119,17 +121,33 @@ export async function countAudience(audience: unknown): Promise<AudienceAnswer> 
 }
 
 export type FoundProduct = { id: string; name: string; status: string };
+export type ProductSearchAnswer =
+  { ok: true; products: FoundProduct[] } | { ok: false; message: string };
 
-/** Catalogue products whose name, slug, brand or SKU contains `q` (the product cards' search). */
-export async function findCampaignProducts(q: unknown): Promise<FoundProduct[]> {
+/**
+ * Catalogue products whose name, slug, brand or SKU contains `q` (the product cards' search). A
+ * search that could not run says so: "no product matches" would send staff looking for a
+ * product that exists.
+ */
+export async function findCampaignProducts(q: unknown): Promise<ProductSearchAnswer> {
   const session = await currentSession();
+  if (!session) return { ok: false, message: signedOut.message! };
   const text = z.string().trim().min(1).max(100).safeParse(q);
-  if (!session || !text.success) return [];
+  if (!text.success) return { ok: true, products: [] };
   try {
     const found = await cellsAs(session).product.adminList.query({ q: text.data, pageSize: 8 });
-    return found.items.map(({ id, name, status }) => ({ id, name, status }));
-  } catch {
-    return [];
+    return {
+      ok: true,
+      products: found.items.map(({ id, name, status }) => ({ id, name, status })),
+    };
+  } catch (error) {
+    return {
+      ok: false,
+      message:
+        cellFailureOf(error) === 'unavailable'
+          ? 'The catalogue is not answering, so products cannot be found just now. Try again in a moment.'
+          : 'Products cannot be found just now. Try again in a moment.',
+    };
   }
 }
 

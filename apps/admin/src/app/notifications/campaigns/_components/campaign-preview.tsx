@@ -1,9 +1,10 @@
 'use client';
 
 import { Button, classNames } from '@shop/ui';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { previewCampaign, type PreviewAnswer } from '../actions';
 import type { CampaignDraft } from './campaign-draft';
+import { PreviewFrames } from './preview-frames';
 
 const views = [
   { id: 'desktop', label: 'Desktop (600 px)', width: 600 },
@@ -50,20 +51,15 @@ function usePreview(draft: CampaignDraft) {
 /**
  * The email as recipients get it, rendered by the cell with a sample recipient: at desktop and
  * mobile widths in a frame, and its plain-text part. The frame's document comes from
- * `preview-frame` (the draft posted into it by a hidden form): sandboxed, no script, no form, with
- * its own policy that lets its pictures load, so the real images show (docs/security/campaigns.md).
+ * `preview-frame` (the draft posted into it: preview-frames.tsx): sandboxed, no script, no form,
+ * with its own policy that lets its pictures load, so the real images show
+ * (docs/security/campaigns.md).
  */
 export function CampaignPreview({ draft }: { draft: CampaignDraft }) {
   const [view, setView] = useState<View>('desktop');
   const { answer, loading, renderedKey } = usePreview(draft);
-  const frameName = `campaign-preview-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
-  const form = useRef<HTMLFormElement>(null);
   const width = views.find((entry) => entry.id === view)?.width ?? 600;
   const stale = answer?.stale ?? null;
-  // Content the cell rendered goes to the frame too (the last good one stays while one fails).
-  useEffect(() => {
-    if (renderedKey) form.current?.requestSubmit();
-  }, [renderedKey]);
   return (
     <section aria-labelledby="preview-heading" className="flex min-w-0 flex-col gap-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -98,15 +94,6 @@ export function CampaignPreview({ draft }: { draft: CampaignDraft }) {
           </p>
         ) : null}
       </div>
-      <form
-        ref={form}
-        method="post"
-        action="/notifications/campaigns/preview-frame"
-        target={frameName}
-        hidden
-      >
-        <input type="hidden" name="draft" value={renderedKey ?? ''} readOnly />
-      </form>
       {answer?.ok ? (
         <p className="text-sm break-words">
           <span className="font-medium text-ink-muted">Subject: </span>
@@ -128,18 +115,11 @@ export function CampaignPreview({ draft }: { draft: CampaignDraft }) {
           answer?.ok && view !== 'text' ? undefined : 'hidden',
         )}
       >
-        {/* sandbox="": the email's HTML runs no script, submits nothing, has no origin. */}
-        <iframe
-          name={frameName}
+        <PreviewFrames
+          draft={renderedKey}
+          width={width}
           title={`Email preview, ${view === 'mobile' ? 'mobile' : 'desktop'} width`}
-          sandbox=""
-          style={{ width }}
-          className={classNames(
-            'mx-auto block h-[40rem] max-w-none border-0 bg-white',
-            loading ? 'opacity-70' : undefined,
-          )}
-          data-testid="preview-html"
-          data-width={width}
+          dimmed={loading}
         />
       </div>
     </section>

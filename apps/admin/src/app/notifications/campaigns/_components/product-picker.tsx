@@ -2,7 +2,7 @@
 
 import { Button, TextField } from '@shop/ui';
 import { useState, useTransition } from 'react';
-import { findCampaignProducts, type FoundProduct } from '../actions';
+import { findCampaignProducts, type ProductSearchAnswer } from '../actions';
 import type { PickedProduct } from './campaign-draft';
 import { maxProductsPerBlock } from './campaign-input';
 
@@ -23,11 +23,18 @@ export function ProductPicker({
   onChange: (next: PickedProduct[]) => void;
 }) {
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<FoundProduct[] | null>(null);
+  const [found, setFound] = useState<ProductSearchAnswer | null>(null);
   const [searching, startSearch] = useTransition();
   const full = products.length >= maxProductsPerBlock;
   const search = () =>
-    startSearch(async () => setFound(await findCampaignProducts(query).catch(() => [])));
+    startSearch(async () =>
+      setFound(
+        await findCampaignProducts(query).catch((): ProductSearchAnswer => ({
+          ok: false,
+          message: 'That did not go through. Check your connection and try again.',
+        })),
+      ),
+    );
   const move = (from: number, to: number) => {
     const next = [...products];
     const [moved] = next.splice(from, 1);
@@ -104,11 +111,15 @@ export function ProductPicker({
       </div>
       {found ? (
         <div aria-live="polite">
-          {found.length === 0 ? (
+          {!found.ok ? (
+            <p className="text-sm font-medium text-danger" data-testid="product-search-error">
+              {found.message}
+            </p>
+          ) : found.products.length === 0 ? (
             <p className="text-sm text-ink-muted">No product matches “{query}”.</p>
           ) : (
             <ul aria-label="Products found" className="flex flex-col divide-y divide-line">
-              {found.map((product) => {
+              {found.products.map((product) => {
                 const picked = products.some((entry) => entry.id === product.id);
                 return (
                   <li key={product.id} className="flex items-center justify-between gap-2 py-1.5">

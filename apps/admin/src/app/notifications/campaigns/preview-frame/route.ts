@@ -55,7 +55,12 @@ export async function POST(request: Request): Promise<Response> {
   const draft = contentDraftSchema.safeParse(json);
   if (!draft.success) return problemPage('The form sent something unexpected.', 400);
   const content = campaignContentOf(draft.data);
-  if (!content.ok) return problemPage('Fix the highlighted fields to see the preview.', 400);
+  if (!content.ok) {
+    return problemPage(
+      'Fill in the subject and every block to see the preview (Save draft points at anything missing).',
+      400,
+    );
+  }
   return rendered(content.value);
 }
 
