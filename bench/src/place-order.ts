@@ -90,7 +90,7 @@ for (let attempt = 0; ; attempt += 1) {
     .then((response) => response.ok)
     .catch(() => false);
   if (healthy) break;
-  if (attempt > 150) throw new Error('the Inngest executor never became healthy');
+  if (attempt > 900) throw new Error('the Inngest executor never became healthy');
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
 const host = await startPinnedCellHost({
