@@ -142,6 +142,48 @@ describe('a guest cart', () => {
   });
 });
 
+describe('concurrent changes to one cart', () => {
+  it('keep every line: adds of new SKUs, of the same SKU and quantity changes at once', async () => {
+    const guest = shopperClient(host.url, { cartToken: newCartToken() });
+    await guest.order.addToCart.mutate({ sku: sku(0).sku, quantity: 1 });
+    const newSkus = [1, 2, 3, 4].map((index) => sku(index).sku);
+    await Promise.all([
+      ...newSkus.map((code) => guest.order.addToCart.mutate({ sku: code, quantity: 1 })),
+      // The same new SKU twice: one adds the line, the other adds to it.
+      guest.order.addToCart.mutate({ sku: sku(5).sku, quantity: 1 }),
+      guest.order.addToCart.mutate({ sku: sku(5).sku, quantity: 2 }),
+      guest.order.updateCartLine.mutate({ sku: sku(0).sku, quantity: 4 }),
+      guest.order.removeFromCart.mutate({ sku: sku(6).sku }),
+    ]);
+    const cart = await guest.order.cart.query();
+    expect(cart.lines.map((line) => [line.sku, line.quantity]).sort()).toEqual(
+      [[sku(0).sku, 4], ...newSkus.map((code) => [code, 1]), [sku(5).sku, 3]].sort(),
+    );
+  });
+});
+
+describe('the line limit', () => {
+  it('holds 50 different items and refuses a 51st, still taking more of one it holds', async () => {
+    const many = await testSkus(51, 50, 300);
+    expect(many).toHaveLength(51);
+    const guest = shopperClient(host.url, { cartToken: newCartToken() });
+    const add = (item: TestSku) => guest.order.addToCart.mutate({ sku: item.sku, quantity: 1 });
+    await add(many[0] as TestSku); // creates the cart
+    // The other 49 seven at a time: each is its own conditional write.
+    for (let start = 1; start < 50; start += 7) {
+      await Promise.all(many.slice(start, Math.min(start + 7, 50)).map(add));
+    }
+    expect((await guest.order.cart.query()).lines).toHaveLength(50);
+    const last = many[50] as TestSku;
+    expect(
+      await failureOf(guest.order.addToCart.mutate({ sku: last.sku, quantity: 1 })),
+    ).toMatchObject({ code: 'CONFLICT', message: 'A cart holds at most 50 different items.' });
+    const more = await add(many[0] as TestSku);
+    expect(more.lines).toHaveLength(50);
+    expect(more.itemCount).toBe(51);
+  }, 120_000);
+});
+
 describe('re-pricing', () => {
   it('tells the shopper once when a price changed', async () => {
     const guest = shopperClient(host.url, { cartToken: newCartToken() });

@@ -40,9 +40,12 @@ const cartLineSchema = new Schema(
  * A shopping cart: an account's (`accountId`) or a guest's (`tokenHash`, the SHA-256 of the
  * `shop_cart` cookie's random token; the token itself is never stored). Each owner has exactly
  * one cart, whose `_id` the order cell derives from the owner, so concurrent first writes cannot
- * create two. Lines are replaced whole under an optimistic `version` check, because positional
- * array updates are not available on every database the shop runs on. Placing an order or merging
- * a guest cart into an account empties the cart rather than deleting it.
+ * create two. A line is added (`$push`) or removed (`$pull`) by one conditional write; any other
+ * change replaces the lines whole under an optimistic `version` check, because positional array
+ * updates are not available on every database the shop runs on. Every write increments `version`.
+ * The order cell writes carts through the driver and checks what these validators would first
+ * (cells/order/cart-lines-check.ts). Placing an order or merging a guest cart into an account
+ * empties the cart rather than deleting it.
  */
 export const cartSchema = new Schema(
   {

@@ -1,9 +1,32 @@
 import { cartLimits, guestCartLifetimeMs, type Cart, type CartLineRecord } from '@shop/db/order';
 import { TRPCError } from '@trpc/server';
-import { Types } from 'mongoose';
+import { type mongo, Types } from 'mongoose';
+import { cartLinesProblem } from './cart-lines-check';
 import type { CartOwner } from './cart-owner';
 import { orderDatabase } from './database';
 import { derivedObjectId, isDuplicateKeyError } from '@shop/db/claims';
+
+/**
+ * Carts are read and written through the MongoDB driver (the model's collection), not mongoose
+ * queries: every cart operation reads or writes one, and mongoose's query building, casting and
+ * update validators cost the host about as much CPU as the driver itself (docs/benchmarks.md,
+ * Cart). What its validators checked is checked by `cartLinesProblem` before each write; a new
+ * cart is still created through the model (defaults, validation, timestamps).
+ */
+export async function cartCollection(): Promise<mongo.Collection<StoredCart>> {
+  const { Cart } = await orderDatabase.models();
+  // The model's own collection, typed as the fields this cell reads (`storedFields`).
+  return Cart.collection as unknown as mongo.Collection<StoredCart>;
+}
+
+/** The fields a cart operation reads. */
+export const storedFields = {
+  lines: 1,
+  discountCode: 1,
+  version: 1,
+  accountId: 1,
+  tokenHash: 1,
+} as const;
 
 /** A cart as read: its lines and the version a write must name. */
 export type StoredCart = Pick<Cart, 'discountCode' | 'version'> & {
@@ -29,10 +52,7 @@ export function cartIdOf(owner: CartOwner): Types.ObjectId | null {
 }
 
 export async function readCart(cartId: Types.ObjectId): Promise<StoredCart | null> {
-  const { Cart } = await orderDatabase.models();
-  return Cart.findById(cartId)
-    .select({ lines: 1, discountCode: 1, version: 1, accountId: 1, tokenHash: 1 })
-    .lean<StoredCart>();
+  return (await cartCollection()).findOne({ _id: cartId }, { projection: storedFields });
 }
 
 /** The owner's cart, created empty on first use (concurrent first uses meet on the same `_id`). */
@@ -45,11 +65,14 @@ export async function ensureCart(owner: CartOwner): Promise<StoredCart> {
   const fields = owner.accountId
     ? { accountId: new Types.ObjectId(owner.accountId) }
     : { tokenHash: owner.guestTokenHash };
+  const empty = { _id: cartId, ...fields, lines: [], version: 0 };
   try {
-    await Cart.create({ _id: cartId, ...fields, lines: [], version: 0, ...guestExpiry(owner) });
+    await Cart.create({ ...empty, ...guestExpiry(owner) });
+    return empty;
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
   }
+  // A concurrent first use created it first.
   const created = await readCart(cartId);
   if (!created) throw new Error('cart vanished right after it was created');
   return created;
@@ -59,11 +82,17 @@ function guestExpiry(owner: CartOwner): { expiresAt?: Date } {
   return owner.accountId ? {} : { expiresAt: new Date(Date.now() + guestCartLifetimeMs) };
 }
 
+/** What every write sets besides its change: the time, and a guest cart's sliding expiry. */
+export function touched(owner?: CartOwner): { updatedAt: Date; expiresAt?: Date } {
+  return { updatedAt: new Date(), ...(owner && guestExpiry(owner)) };
+}
+
 export interface CartChanges {
   lines?: CartLineRecord[];
   /** `null` removes the code. */
   discountCode?: string | null;
-  extra?: Record<string, unknown>;
+  /** Stored as given (no casting): ids as ObjectIds, times as Dates. */
+  extra?: Partial<Pick<Cart, 'lastOrderId' | 'mergedAt' | 'mergedIntoCartId'>>;
 }
 
 /**
@@ -75,21 +104,24 @@ export async function writeCart(
   changes: CartChanges,
   owner?: CartOwner,
 ): Promise<boolean> {
-  const { Cart } = await orderDatabase.models();
-  const set: Record<string, unknown> = { ...changes.extra };
+  const set: Record<string, unknown> = { ...changes.extra, ...touched(owner) };
   const unset: Record<string, 1> = {};
-  if (changes.lines) set.lines = changes.lines;
+  if (changes.lines) {
+    const problem = cartLinesProblem(changes.lines);
+    if (problem) throw new Error(`cart ${cart._id.toString()} not written: ${problem}`);
+    set.lines = changes.lines;
+  }
   if (changes.discountCode === null) unset.discountCode = 1;
   else if (changes.discountCode !== undefined) set.discountCode = changes.discountCode;
-  if (owner && !owner.accountId) Object.assign(set, guestExpiry(owner));
-  const result = await Cart.updateOne(
+  const result = await (
+    await cartCollection()
+  ).updateOne(
     { _id: cart._id, version: cart.version },
     {
       $set: set,
       ...(Object.keys(unset).length > 0 && { $unset: unset }),
       $inc: { version: 1 },
     },
-    { runValidators: true },
   );
   return result.modifiedCount === 1;
 }
@@ -112,11 +144,9 @@ function afterChanges(cart: StoredCart, changes: CartChanges): StoredCart {
 export async function changeCart(
   owner: CartOwner,
   change: (cart: StoredCart) => CartChanges | null | Promise<CartChanges | null>,
-  /** The cart as the caller just read it: the first attempt starts from it. */
-  readJustNow?: StoredCart,
 ): Promise<StoredCart> {
   for (let attempt = 0; attempt < maxAttempts; attempt += 1) {
-    const cart = attempt === 0 && readJustNow ? readJustNow : await ensureCart(owner);
+    const cart = await ensureCart(owner);
     const changes = await change(cart);
     if (!changes) return cart;
     if (await writeCart(cart, changes, owner)) return afterChanges(cart, changes);

@@ -1,7 +1,8 @@
 import type { HandlerArgs } from '../../../trpc/context';
 import { cartOwnerOf, changingCartOwner } from '../cart-owner';
 import { setCartQuantity } from '../cart-quantity';
-import { changeCart } from '../cart-store';
+import { removeLineIfHeld } from '../cart-line-writes';
+import { cartIdOf, changeCart, readCart } from '../cart-store';
 import { checkDiscount, customerKeyOf, discountNotValid, normaliseCode } from '../discounts';
 import { checkDiscountTriesLeft, countDiscountFailure } from '../discount-throttle';
 import type {
@@ -11,7 +12,7 @@ import type {
   UpdateCartLineInput,
 } from '../inputs';
 import { pricedCart } from '../priced-cart';
-import type { CartView } from '../views';
+import { emptyCartView, type CartView } from '../views';
 
 /** `order.cart`, `order.addToCart`... : the shopper's cart, always answered re-priced. */
 
@@ -34,18 +35,19 @@ export async function updateCartLine({
   return setCartQuantity(owner, input.sku, () => input.quantity, true);
 }
 
-/** Removes a line; removing one that is not there changes nothing (a retried call). */
+/**
+ * Removes a line in one conditional write (cart-line-writes.ts); removing one that is not there
+ * changes nothing (a retried call) and answers the cart as it is.
+ */
 export async function removeFromCart({
   ctx,
   input,
 }: HandlerArgs<RemoveFromCartInput>): Promise<CartView> {
   const owner = await changingCartOwner(ctx);
-  const written = await changeCart(owner, (current) =>
-    current.lines.some((line) => line.sku === input.sku)
-      ? { lines: current.lines.filter((line) => line.sku !== input.sku) }
-      : null,
-  );
-  return (await pricedCart(owner, { cart: written })).view;
+  const written = await removeLineIfHeld(owner, input.sku);
+  const cartId = cartIdOf(owner);
+  const cart = written ?? (cartId && (await readCart(cartId)));
+  return cart ? (await pricedCart(owner, { cart })).view : emptyCartView();
 }
 
 /**
