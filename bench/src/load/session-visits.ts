@@ -8,9 +8,9 @@ import type { Answer, RequestOptions, ShopperSession } from './shopper-session';
 /**
  * The shoppers' mix of scenario.ts (bench:load), the same visits with the same weights and
  * requests, made by one session over its own connection: 55 browsing, 20 search, 15 cart,
- * 7 sign-in and account, 3 checkout to CONFIRMED. A step whose answer the next step needs
- * (a capture) ends the visit when it fails, as a browser would stop, rather than sending the
- * next steps with nothing in them.
+ * 7 sign-in and account, 3 checkout to CONFIRMED. A step that fails (no answer, or 4xx/5xx)
+ * ends the visit, as a shopper stops at an error page, rather than sending the next steps with
+ * what the failed one should have given them (an updateCartLine for a line never added).
  */
 export const visitWeights: [RouteGroup, number][] = [
   ['browse', 55],
@@ -55,7 +55,18 @@ interface VisitContext {
   thinkSeconds: number;
 }
 
+/** Thrown by a failed step to end its visit; the step itself is already counted. */
+class VisitEnded extends Error {}
+
 export async function runVisit(group: RouteGroup, context: VisitContext): Promise<void> {
+  try {
+    await visit(group, context);
+  } catch (error) {
+    if (!(error instanceof VisitEnded)) throw error;
+  }
+}
+
+async function visit(group: RouteGroup, context: VisitContext): Promise<void> {
   const { session, data, book } = context;
   session.forgetCookies();
   const think = () => sleep(context.thinkSeconds * 1000);
@@ -67,6 +78,7 @@ export async function runVisit(group: RouteGroup, context: VisitContext): Promis
   ) => {
     const answer = await session.request(method, path, options);
     book.record(group, step, answer);
+    if (answer.status === 0 || answer.status >= 400) throw new VisitEnded(step);
     return answer;
   };
   const get = (procedure: string, input: unknown) =>
