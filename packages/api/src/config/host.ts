@@ -177,6 +177,9 @@ export const hostShape = {
   /** How long a cart trusts the order cell's copy of a SKU's price and stock (0: never). */
   ORDER_CART_PRICES_MAX_AGE_MS: envValue.integer(60_000),
   ORDER_PAYMENT_TIMEOUT: paymentTimeout,
+  // analytics
+  /** How old today's rollup may be when a report reads it before it is rebuilt first. */
+  ANALYTICS_TODAY_FRESHNESS_MS: envValue.integer(30_000, 1),
   // search
   SEARCH_POLL_INTERVAL_MS: envValue.optionalInteger(1),
   SEARCH_RECONCILE_INTERVAL_MS: envValue.optionalInteger(1),

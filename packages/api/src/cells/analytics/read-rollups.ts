@@ -1,14 +1,13 @@
 import type { AnalyticsRollup } from '@shop/db/analytics';
+import { hostConfig } from '../../config/host';
 import { analyticsDatabase } from './database';
 import { rebuildDay, rollupKey } from './rollup-builder';
 import { localDayOf } from './zoned-time';
 
-/** How stale today's rollup may be when a report asks for it (the job runs every 10 minutes). */
-export const todayFreshnessMs = 30_000;
-
 /**
- * Today's rollup rebuilt first when it is older than 30 s, so a merchant sees an order placed a
- * moment ago; one day's events, replaced whole, so a concurrent rebuild by the job is harmless.
+ * Today's rollup rebuilt first when it is older than `ANALYTICS_TODAY_FRESHNESS_MS` (30 s; the job
+ * runs every 10 minutes), so a merchant sees an order placed a moment ago; one day's events,
+ * replaced whole, so a concurrent rebuild by the job is harmless.
  */
 async function refreshToday(timeZone: string, from: string, to: string): Promise<void> {
   const today = localDayOf(timeZone, Date.now());
@@ -17,7 +16,10 @@ async function refreshToday(timeZone: string, from: string, to: string): Promise
   const current = await AnalyticsRollup.findOne({ key: rollupKey('day', timeZone, today) })
     .select({ rebuiltAt: 1 })
     .lean();
-  if (!current || Date.now() - current.rebuiltAt.getTime() > todayFreshnessMs) {
+  if (
+    !current ||
+    Date.now() - current.rebuiltAt.getTime() > hostConfig().ANALYTICS_TODAY_FRESHNESS_MS
+  ) {
     await rebuildDay(timeZone, today);
   }
 }
