@@ -4,8 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['./test/global-setup.ts'],
-    // Config modules parse the environment once; tests change it, so changes reset them.
-    setupFiles: ['@shop/env/follow-process-env'],
+    // Config modules parse the environment once; tests change it, so changes reset them. Each
+    // file's databases are dropped when it ends (the test server would keep them to the end).
+    setupFiles: ['@shop/env/follow-process-env', './test/support/drop-file-databases.ts'],
     // The default report, then a line counting the tests skipped for want of a real mongod.
     reporters: ['default', './test/real-mongo-skips-reporter.ts'],
     testTimeout: 30_000,
