@@ -139,8 +139,9 @@ test('an analyst changes the range, sees an order placed a moment earlier and do
     { slug: sold.slug },
     { query: true },
   );
+  // Today's rollup is rebuilt for a report once it is 2 s old in the e2e stack (30 s by default).
   await expect
-    .poll(() => ordersInCsv(page, day), { timeout: 90_000, intervals: [5_000] })
+    .poll(() => ordersInCsv(page, day), { timeout: 90_000, intervals: [1_000] })
     .toBe(before + 1);
 
   await page.reload();
@@ -275,11 +276,11 @@ test("the funnel counts a shopper's browser and not a headless robot's", async (
     product!.slug,
   );
   expect(shopper).toBe(200);
-  // Today's rollup is rebuilt for a report when it is more than 30 s old.
+  // Today's rollup is rebuilt for a report once it is 2 s old in the e2e stack (30 s by default).
   await expect
     .poll(async () => (await funnelRow(page, day, 'source:social')).sessions, {
       timeout: 90_000,
-      intervals: [5_000],
+      intervals: [1_000],
     })
     .toBeGreaterThan(before.sessions);
   expect(await funnelRow(page, day, 'source:social')).toEqual({

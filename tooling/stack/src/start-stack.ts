@@ -128,8 +128,11 @@ export async function startStack(
           cwd: fromRoot('packages/api'),
           env: {
             ...sharedEnv,
-            // e2e: the review request follows delivery in seconds, not days (reviews spec).
-            ...(mode === 'e2e' ? { REVIEW_REQUEST_DELAY: '5s' } : {}),
+            // e2e: the review request follows delivery in seconds, not days (reviews spec), and
+            // a report rebuilds today's rollup when it is 2 s old, not 30 s (analytics spec).
+            ...(mode === 'e2e'
+              ? { REVIEW_REQUEST_DELAY: '5s', ANALYTICS_TODAY_FRESHNESS_MS: '2000' }
+              : {}),
             CELLS: plan.cells,
             PORT: String(plan.port),
             HOST: '127.0.0.1',
