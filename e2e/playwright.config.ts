@@ -21,7 +21,10 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   timeout: 60_000,
   use: {
-    trace: 'retain-on-failure',
+    // Recording a trace costs every test its DOM snapshots and screencast, failing or not: in CI
+    // only the retry of a failed test records one (with its screenshot, the first failure still
+    // shows what went wrong); locally, where nothing is retried, a failed test keeps its trace.
+    trace: process.env.CI ? 'on-first-retry' : 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: systemChromium,
