@@ -15,11 +15,41 @@ export async function readLagMs(
   url: string,
   headers: Record<string, string>,
 ): Promise<number | undefined> {
+  return (await readHostMetrics(url, headers)).lagMs;
+}
+
+export interface HostMetrics {
+  lagMs?: number;
+  /** V8's heap in use (prom-client's `nodejs_heap_size_used_bytes`), MiB. */
+  heapUsedMiB?: number;
+  /** Memory outside the heap that JavaScript objects hold (Buffers and the like), MiB. */
+  externalMiB?: number;
+}
+
+/**
+ * One scrape of a host's /metrics: its event-loop lag and how much of its memory is JavaScript's.
+ * A resident set that grows while the heap in use stays flat is the allocator or the heap's
+ * reserve, not objects kept alive: the soak reports both to tell them apart.
+ */
+export async function readHostMetrics(
+  url: string,
+  headers: Record<string, string>,
+): Promise<HostMetrics> {
   const text = await fetch(`${url}/metrics`, { headers, signal: AbortSignal.timeout(3_000) })
     .then((response) => (response.ok ? response.text() : ''))
     .catch(() => '');
-  const match = /^nodejs_eventloop_lag_p99_seconds(?:\{[^}]*\})? ([\d.e+-]+)$/m.exec(text);
-  return match ? Number(match[1]) * 1000 : undefined;
+  const read = (metric: string) => {
+    const match = new RegExp(`^${metric}(?:\\{[^}]*\\})? ([\\d.e+-]+)$`, 'm').exec(text);
+    return match ? Number(match[1]) : undefined;
+  };
+  const mebibytes = (bytes: number | undefined) =>
+    bytes === undefined ? undefined : bytes / 1_048_576;
+  const lagSeconds = read('nodejs_eventloop_lag_p99_seconds');
+  return {
+    lagMs: lagSeconds === undefined ? undefined : lagSeconds * 1000,
+    heapUsedMiB: mebibytes(read('nodejs_heap_size_used_bytes')),
+    externalMiB: mebibytes(read('nodejs_external_memory_bytes')),
+  };
 }
 
 export function sampleEventLoopLag(

@@ -1,16 +1,19 @@
 /**
  * `pnpm bench:soak`: the shoppers' mix for 30 minutes (SOAK_MINUTES) at SOAK_RATE arrivals/s (set
  * it to half the rate `LOAD_SEARCH=1 pnpm bench:load` found), each cell in its own host. Every
- * minute it records each process's RSS and each cell host's event-loop lag p99; at the end it
- * fits a line through each series and calls it flat when the line rises less than 10 % of the
- * series' mean (RSS) or 20 ms (lag) over the run. Exits 1 on any error or a rising series.
+ * minute it records each process's RSS and each cell host's event-loop lag p99 and JS heap in use
+ * (to tell objects kept alive from an allocator that holds on to freed memory), one JSON line per
+ * process and minute in /tmp/shop-load/soak/series.jsonl; at the end it fits a line through each
+ * series and calls it flat when the line rises less than 10 % of the series' mean (RSS) or 20 ms
+ * (lag) over the run. Exits 1 on any error or a rising series.
  *
  *   SOAK_RATE=10 pnpm bench:soak
  *   SOAK_MINUTES=3 SOAK_RATE=2 pnpm bench:soak      # a check that it works
  */
 import { z } from 'zod';
 import { describeMachine } from '../machine';
-import { readLagMs } from './cell-metrics';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { readHostMetrics, readLagMs } from './cell-metrics';
 import { formatMeasurement } from './format-report';
 import { pickLoadData } from './load-data';
 import { loadOptions } from './load-options';
@@ -29,24 +32,38 @@ const options = loadOptions({ LOAD_BASE_PORT: '5900', ...process.env, LOAD_MODE:
 const out = (text: string) => process.stdout.write(`${text}\n`);
 out(`Machine: ${describeMachine()}; soak ${soak.SOAK_MINUTES} min at ${soak.SOAK_RATE} arrivals/s`);
 
+const soakDir = '/tmp/shop-load/soak';
+const seriesFile = `${soakDir}/series.jsonl`;
 const stack = await startLoadStack('each', options.LOAD_BASE_PORT);
 let rising = 0;
 let errorCount = 0;
 try {
   const data = await pickLoadData(stack.databaseUri, stack.demoAccounts);
-  await warmUp(stack, data, '/tmp/shop-load/soak/warm-up');
-  const rss = new Map<string, { x: number; y: number }[]>();
-  const lag = new Map<string, { x: number; y: number }[]>();
+  await warmUp(stack, data, `${soakDir}/warm-up`);
+  type Series = Map<string, { x: number; y: number }[]>;
+  const rss: Series = new Map();
+  const lag: Series = new Map();
+  const heap: Series = new Map();
+  const record = (series: Series, name: string, x: number, y: number | undefined) => {
+    if (y !== undefined) series.set(name, [...(series.get(name) ?? []), { x, y }]);
+  };
+  // Every minute's readings, one JSON line each, to plot a curve the table's ends cannot show.
+  await mkdir(soakDir, { recursive: true });
+  await writeFile(seriesFile, '');
   const startedAt = performance.now();
   const minute = async () => {
     const x = (performance.now() - startedAt) / 60_000;
     for (const { name, pid } of stackProcesses(stack)()) {
       const sample = pid ? await processSample(pid) : undefined;
-      if (sample) rss.set(name, [...(rss.get(name) ?? []), { x, y: sample.rssMiB }]);
-    }
-    for (const host of stack.cellHosts) {
-      const ms = await readLagMs(host.url, stack.cellHeaders);
-      if (ms !== undefined) lag.set(host.name, [...(lag.get(host.name) ?? []), { x, y: ms }]);
+      record(rss, name, x, sample?.rssMiB);
+      const host = stack.cellHosts.find((each) => each.name === name);
+      const metrics = host ? await readHostMetrics(host.url, stack.cellHeaders) : {};
+      record(lag, name, x, metrics.lagMs);
+      record(heap, name, x, metrics.heapUsedMiB);
+      await appendFile(
+        seriesFile,
+        `${JSON.stringify({ minute: Number(x.toFixed(2)), name, rssMiB: sample?.rssMiB, ...metrics })}\n`,
+      );
     }
   };
   await readLagMsForAll();
@@ -54,7 +71,7 @@ try {
   const measured = await measureLoad(stack, data, {
     rate: soak.SOAK_RATE,
     seconds: soak.SOAK_MINUTES * 60,
-    runDir: '/tmp/shop-load/soak/load',
+    runDir: `${soakDir}/load`,
   });
   clearInterval(timer);
   await minute();
@@ -62,20 +79,21 @@ try {
   errorCount = Object.values(measured.result.errors).reduce((sum, n) => sum + n, 0);
 
   out(
-    '| process | RSS MiB first → last | slope MiB/min | lag p99 ms first → last | slope ms/min | flat |',
+    '| process | RSS MiB first → last | slope MiB/min | JS heap in use MiB first → last | slope MiB/min | lag p99 ms first → last | slope ms/min | flat |',
   );
-  out('|---|---:|---:|---:|---:|---|');
+  out('|---|---:|---:|---:|---:|---:|---:|---|');
   for (const [name, series] of rss) {
     const rssSlope = slope(series);
     const meanRss = series.reduce((sum, p) => sum + p.y, 0) / series.length;
     const lagSeries = lag.get(name) ?? [];
     const lagSlope = slope(lagSeries);
+    const heapSeries = heap.get(name) ?? [];
     const flat = rssSlope * soak.SOAK_MINUTES < 0.1 * meanRss && lagSlope * soak.SOAK_MINUTES < 20;
     if (!flat) rising += 1;
     const ends = (list: { y: number }[]) =>
       list.length ? `${list[0]!.y.toFixed(0)} → ${list.at(-1)!.y.toFixed(0)}` : '-';
     out(
-      `| ${name} | ${ends(series)} | ${rssSlope.toFixed(2)} | ${ends(lagSeries)} | ${lagSeries.length ? lagSlope.toFixed(2) : '-'} | ${flat ? 'yes' : 'NO'} |`,
+      `| ${name} | ${ends(series)} | ${rssSlope.toFixed(2)} | ${ends(heapSeries)} | ${heapSeries.length ? slope(heapSeries).toFixed(2) : '-'} | ${ends(lagSeries)} | ${lagSeries.length ? lagSlope.toFixed(2) : '-'} | ${flat ? 'yes' : 'NO'} |`,
     );
   }
   out(`\nErrors: ${errorCount}; rising series: ${rising}.`);
