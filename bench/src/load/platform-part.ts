@@ -45,7 +45,14 @@ export function platformPart(command: PartCommand): PlatformPart {
     closeSync(log);
     child = started;
     exited = new Promise((resolve) => started.once('exit', () => resolve()));
-    await waitReady(command, () => started.exitCode !== null || started.signalCode !== null);
+    try {
+      await waitReady(command, () => started.exitCode !== null || started.signalCode !== null);
+    } catch (error) {
+      // Not ready in time: stop it before another attempt takes its port, or it outlives the run
+      // (a loaded machine's runs left hosts behind, still listening, with no parent).
+      await signalAndWait('SIGKILL');
+      throw error;
+    }
   };
   return {
     name: command.name,
