@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connectDomainDatabase } from '@shop/db';
 import { orderModels } from '@shop/db/order';
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases, waitFor } from '@shop/db/testing';
+import { waitFor } from '@shop/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SkuDetail } from '../src/cells/product/views';
 import {
@@ -10,12 +9,11 @@ import {
   newCartToken,
   setPrice,
   shopperClient,
-  testSkus,
   type TestSku,
 } from './support/cart-calls';
-import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
 import { request } from './support/http';
-import { clientOf, loginAs, type CellClient } from './support/login';
+import type { CellClient } from './support/login';
+import { startOrderHost, type OrderHost } from './support/order-host';
 import { sampleValue } from './support/prometheus-text';
 
 /**
@@ -23,7 +21,7 @@ import { sampleValue } from './support/prometheus-text';
  * the product cell per cart operation, product events refreshing it, a bound on how old an entry
  * may be, and `order.place` charging the product cell's fresh price whatever the projection says.
  */
-let platform: HostWithExecutor;
+let platform: OrderHost<'catalog' | 'admin'>;
 let hostUrl: string;
 let catalogStaff: CellClient;
 let sagaCaller: CellClient;
@@ -31,18 +29,15 @@ let skus: TestSku[];
 const maxAgeMs = 60_000;
 
 beforeAll(async () => {
-  isolateTestDatabases();
-  await seedDemoData();
-  platform = await startHostWithExecutor(['auth', 'product', 'order', 'payment'], {
-    env: {
-      ORDER_CART_PRICES_MAX_AGE_MS: String(maxAgeMs),
-      SERVICE_TOKEN_SECRET: 'test-service-secret-0123456789-prices',
-    },
+  platform = await startOrderHost({
+    name: 'prices',
+    cartPrices: { projectionMaxAgeMs: maxAgeMs },
+    skus: { count: 3, stock: 100, skip: 60 },
+    signIn: ['catalog', 'admin'],
   });
-  hostUrl = platform.host.url;
-  catalogStaff = clientOf(hostUrl, await loginAs(hostUrl, 'catalog@example.com'));
-  sagaCaller = clientOf(hostUrl, await loginAs(hostUrl, 'admin@example.com'));
-  skus = await testSkus(3, 100, 60);
+  ({ url: hostUrl, skus } = platform);
+  catalogStaff = platform.staff.catalog.client;
+  sagaCaller = platform.staff.admin.client;
 }, 60_000);
 afterAll(() => platform?.stop());
 

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connectDomainDatabase } from '@shop/db';
 import { orderModels } from '@shop/db/order';
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases } from '@shop/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCellClient } from '../src/client';
 import {
   failureOf,
   newCartToken,
@@ -13,33 +10,28 @@ import {
   testSkus,
   type TestSku,
 } from './support/cart-calls';
-import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
 import { startAppEdge, sameOriginJson } from './support/app-edge';
-import { bearer, request } from './support/http';
+import { request } from './support/http';
 import { startTestHost } from './support/test-host';
-import { loginAs } from './support/login';
+import { loginAs, type CellClient } from './support/login';
+import { startOrderHost, type OrderHost } from './support/order-host';
 
-let platform: HostWithExecutor;
+let platform: OrderHost<'orders'>;
 let hostUrl: string;
 let item: TestSku;
-let staff: ReturnType<typeof createCellClient>;
+let staff: CellClient;
 
 beforeAll(async () => {
-  isolateTestDatabases();
-  await seedDemoData();
-  platform = await startHostWithExecutor(['auth', 'product', 'order', 'payment'], {
-    env: {
-      PRODUCT_SKU_DETAILS_CACHE_MS: '0',
-      // The tests change prices and stock in products_db directly (no product event): carts ask
-      // the product cell on every operation instead of trusting the order cell's projection.
-      ORDER_CART_PRICES_MAX_AGE_MS: '0',
-      SERVICE_TOKEN_SECRET: 'test-service-secret-0123456789-disc',
-    },
+  platform = await startOrderHost({
+    name: 'disc',
+    // The tests change prices and stock in products_db directly (no product event).
+    cartPrices: 'fresh',
+    skus: { count: 1, stock: 5_000, skip: 80 },
+    signIn: ['orders'],
   });
-  hostUrl = platform.host.url;
-  [item] = (await testSkus(1, 5_000, 80)) as [TestSku];
-  const adminToken = await loginAs(hostUrl, 'orders@example.com');
-  staff = createCellClient({ urlFor: () => `${hostUrl}/trpc`, headers: () => bearer(adminToken) });
+  hostUrl = platform.url;
+  item = platform.skus[0] as TestSku;
+  staff = platform.staff.orders.client;
 }, 60_000);
 afterAll(() => platform?.stop());
 

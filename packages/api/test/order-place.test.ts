@@ -1,39 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { connectDomainDatabase } from '@shop/db';
 import { orderModels } from '@shop/db/order';
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases } from '@shop/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   failureOf,
   newCartToken,
   setAvailable,
   shopperClient,
-  testSkus,
   type TestSku,
 } from './support/cart-calls';
-import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
 import { request } from './support/http';
 import { loginAs } from './support/login';
+import { startOrderHost, type OrderHost } from './support/order-host';
 
-let platform: HostWithExecutor;
+let platform: OrderHost<never>;
 let hostUrl: string;
 let skus: TestSku[];
 
 beforeAll(async () => {
-  isolateTestDatabases();
-  await seedDemoData();
-  platform = await startHostWithExecutor(['auth', 'product', 'order', 'payment'], {
-    env: {
-      PRODUCT_SKU_DETAILS_CACHE_MS: '0',
-      // The tests change prices and stock in products_db directly (no product event): carts ask
-      // the product cell on every operation instead of trusting the order cell's projection.
-      ORDER_CART_PRICES_MAX_AGE_MS: '0',
-      SERVICE_TOKEN_SECRET: 'test-service-secret-0123456789-place',
-    },
+  platform = await startOrderHost({
+    name: 'place',
+    // The tests change prices and stock in products_db directly (no product event).
+    cartPrices: 'fresh',
+    skus: { count: 6, stock: 200, skip: 40 },
   });
-  hostUrl = platform.host.url;
-  skus = await testSkus(6, 200, 40);
+  ({ url: hostUrl, skus } = platform);
 }, 60_000);
 afterAll(() => platform?.stop());
 

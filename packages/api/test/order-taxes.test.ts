@@ -2,52 +2,33 @@ import { parse } from 'csv-parse/sync';
 import { randomUUID } from 'node:crypto';
 import { connectDomainDatabase } from '@shop/db';
 import { orderModels } from '@shop/db/order';
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases } from '@shop/db/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCellClient } from '../src/client';
-import {
-  failureOf,
-  newCartToken,
-  shopperClient,
-  testSkus,
-  type TestSku,
-} from './support/cart-calls';
-import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
-import { bearer } from './support/http';
-import { loginAs } from './support/login';
+import { failureOf, newCartToken, shopperClient, type TestSku } from './support/cart-calls';
+import { clientOf, loginAs, type CellClient } from './support/login';
+import { startOrderHost, type OrderHost } from './support/order-host';
 
 // Prices including tax (EU) or excluding it (US), tax classes, rates per country, over HTTP.
 // The arithmetic itself is order-taxes-arithmetic.test.ts; docs/taxes.md states the rules.
 
-let platform: HostWithExecutor;
+let platform: OrderHost<'orders' | 'catalog' | 'analyst'>;
 let hostUrl: string;
 let skus: TestSku[];
-type Client = ReturnType<typeof createCellClient>;
-let orders: Client;
-let catalog: Client;
-let analyst: Client;
-
-const clientWith = (token: string) =>
-  createCellClient({ urlFor: () => `${hostUrl}/trpc`, headers: () => bearer(token) });
+let orders: CellClient;
+let catalog: CellClient;
+let analyst: CellClient;
 
 beforeAll(async () => {
-  isolateTestDatabases();
-  await seedDemoData();
-  platform = await startHostWithExecutor(['auth', 'product', 'order', 'payment'], {
-    env: {
-      PRODUCT_SKU_DETAILS_CACHE_MS: '0',
-      // The tests change prices and stock in products_db directly (no product event): carts ask
-      // the product cell on every operation instead of trusting the order cell's projection.
-      ORDER_CART_PRICES_MAX_AGE_MS: '0',
-      SERVICE_TOKEN_SECRET: 'test-service-secret-0123456789-taxes',
-    },
+  platform = await startOrderHost({
+    name: 'taxes',
+    // The tests change prices and stock in products_db directly (no product event).
+    cartPrices: 'fresh',
+    skus: { count: 3, stock: 500, skip: 20 },
+    signIn: ['orders', 'catalog', 'analyst'],
   });
-  hostUrl = platform.host.url;
-  skus = await testSkus(3, 500, 20);
-  orders = clientWith(await loginAs(hostUrl, 'orders@example.com'));
-  catalog = clientWith(await loginAs(hostUrl, 'catalog@example.com'));
-  analyst = clientWith(await loginAs(hostUrl, 'analyst@example.com'));
+  ({ url: hostUrl, skus } = platform);
+  orders = platform.staff.orders.client;
+  catalog = platform.staff.catalog.client;
+  analyst = platform.staff.analyst.client;
 }, 60_000);
 afterAll(() => platform?.stop());
 
@@ -305,7 +286,7 @@ describe('who may change the tax settings', () => {
         httpStatus: 403,
       });
     }
-    const shopper = clientWith(await loginAs(hostUrl, 'shopper@example.com'));
+    const shopper = clientOf(hostUrl, await loginAs(hostUrl, 'shopper@example.com'));
     expect(await failureOf(shopper.order.saveShippingSettings.mutate(input))).toMatchObject({
       code: 'FORBIDDEN',
     });
