@@ -100,6 +100,8 @@ test('staff compose a campaign, preview it, test it and send it to a segment tha
   await shoot(page, 'list');
   await page.getByRole('link', { name: 'New campaign' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'New campaign' })).toBeVisible();
+  // What the browser's Back button would go through: each preview must not add to it.
+  const historyEntries = await page.evaluate(() => history.length);
 
   // Content: the new campaign starts with a heading and a text block.
   const subject = `Winter picks ${stamp}`;
@@ -174,6 +176,8 @@ test('staff compose a campaign, preview it, test it and send it to a segment tha
   await page.getByRole('button', { name: 'Plain text' }).click();
   await expect(page.getByTestId('preview-text')).toContainText('Shop the picks');
   await page.getByRole('button', { name: 'Desktop (600 px)' }).click();
+  // Many previews were rendered while typing; Back still leaves the composer in one press.
+  expect(await page.evaluate(() => history.length)).toBe(historyEntries);
 
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page).toHaveURL(/\/notifications\/campaigns\/[0-9a-f]{24}\?saved=1$/, {
@@ -267,4 +271,11 @@ test('staff without notifications:send see no Campaigns tab and get the no-acces
     page.getByRole('heading', { name: 'Your role does not give access to this page' }),
   ).toBeVisible();
   expect((await page.goto('/notifications/campaigns'))?.status()).toBe(403);
+  // The preview frame's document answers its own 403, under the frame's own policy (the 403
+  // page in its place had its styles and scripts refused: a CSP violation fails this test).
+  const frame = await page.goto(
+    '/notifications/campaigns/preview-frame?id=000000000000000000000001',
+  );
+  expect(frame?.status()).toBe(403);
+  await expect(page.getByText('Your role does not give access to campaigns.')).toBeVisible();
 });
