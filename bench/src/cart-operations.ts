@@ -1,19 +1,21 @@
 /**
- * Cart operations through the order cell: each of 50 connections is its own guest (its own
- * `x-cart-token`, a cart of three lines) and loops over reading the cart (`order.cart`), changing
- * a quantity (`order.updateCartLine`), removing a line and adding it back (`order.removeFromCart`,
- * `order.addToCart`). Every operation re-prices the cart from the order cell's projection of the
+ * Cart operations through the order cell: 50 guests (each its own `x-cart-token`, a cart of three
+ * lines) and 50 connections looping over reading the cart (`order.cart`), changing a quantity
+ * (`order.updateCartLine`), removing a line and adding it back (`order.removeFromCart`,
+ * `order.addToCart`), a connection taking the next guest each time it starts the four again. Every operation re-prices the cart from the order cell's projection of the
  * catalog; the product cell is asked (`product.skuDetails`) only for a SKU the projection lacks or
  * holds for longer than its bound (`ORDER_CART_PRICES_MAX_AGE_MS`): the run counts those calls.
  * One host serves the product and order cells, pinned to ONE core; autocannon runs in this
  * process on the other. Reports the host's CPU time per operation (/proc), which carries over
- * from a busy machine better than latency does. Target: p95 under 50 ms at 50 connections.
+ * from a busy machine better than latency does, and the database commands the host sent per
+ * operation (by command, from its /metrics). Target: p95 under 50 ms at 50 connections.
  *
  *   pnpm --filter @shop/bench cart-operations    # defaults: 50 connections, 15 s, 2,000 products
  *   BENCH_CONNECTIONS=10 BENCH_SECONDS=30 pnpm --filter @shop/bench cart-operations
+ *   BENCH_CPU_PROF=/tmp/prof pnpm --filter @shop/bench cart-operations   # + a V8 CPU profile of the host
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
@@ -26,12 +28,16 @@ import pino from 'pino';
 import { clockTicks } from './load/clock-ticks';
 import { describeMachine } from './machine';
 import { startPinnedCellHost } from './pinned-cell-host';
+import { countsByLabel, perUnit } from './prometheus-counts';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const duration = Number(process.env.BENCH_SECONDS ?? 15);
 const productCount = Number(process.env.BENCH_PRODUCTS ?? 2000);
 const port = Number(process.env.BENCH_PORT ?? 5101);
 const url = `http://127.0.0.1:${port}`;
+// A V8 CPU profile of the host, written when it exits (`--cpu-prof`).
+const cpuProfileDir = process.env.BENCH_CPU_PROF;
+if (cpuProfileDir) mkdirSync(cpuProfileDir, { recursive: true });
 
 const mongo = await resolveMongo({ mode: 'test', logger: pino({ level: 'warn' }) });
 const seeded = await seedDemoData({ uri: mongo.uri, productCount });
@@ -64,6 +70,7 @@ const host = await startPinnedCellHost({
     // Production requires a files store for the product cell; carts never touch it.
     FILES_STORE: 'local',
     INNGEST_BASE_URL: `http://127.0.0.1:${(engine.address() as AddressInfo).port}`,
+    ...(cpuProfileDir && { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${cpuProfileDir}` }),
   },
 });
 
@@ -76,6 +83,12 @@ async function call(path: string, token: string, body: unknown): Promise<void> {
   if (!response.ok)
     throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
 }
+
+/**
+ * The quantity each guest's first line was last set to (kept here, not in the context), so every
+ * `updateCartLine` changes it (1, 2, 3, 1...) and writes, as a shopper's change does.
+ */
+const quantities = new Map<string, number>();
 
 // One guest cart per connection, three lines each.
 const tokens = Array.from({ length: connections }, () => randomBytes(32).toString('base64url'));
@@ -93,28 +106,28 @@ function hostCpuMs(): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
 }
 
-/** Calls the product cell has answered to `product.skuDetails` so far (the host's /metrics). */
-async function skuDetailsCalls(): Promise<number> {
+/** What the host's /metrics says so far: `product.skuDetails` calls, database commands by name. */
+async function hostCounts(): Promise<{ skuDetailsCalls: number; commands: Map<string, number> }> {
   const text = await (await fetch(`${url}/metrics`, { headers: host.headers })).text();
-  let total = 0;
-  for (const line of text.split('\n')) {
-    if (
-      line.startsWith('trpc_request_duration_seconds_count{') &&
-      line.includes('procedure="product.skuDetails"')
-    ) {
-      total += Number(line.slice(line.lastIndexOf(' ') + 1));
-    }
-  }
-  return total;
+  const procedures = countsByLabel(text, 'trpc_request_duration_seconds_count', 'procedure');
+  return {
+    skuDetailsCalls: procedures.get('product.skuDetails') ?? 0,
+    commands: countsByLabel(text, 'mongodb_command_duration_seconds_count', 'command'),
+  };
 }
+
+const total = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
 
 try {
   await run(3); // warm-up: JIT, connection pool
   const loadAtStart = load();
-  const [cpuBefore, callsBefore] = [hostCpuMs(), await skuDetailsCalls()];
+  const [cpuBefore, countsBefore] = [hostCpuMs(), await hostCounts()];
+  const ownBefore = process.cpuUsage();
   const { result, latencies, byOperation } = await run(duration);
-  const [cpuAfter, callsAfter] = [hostCpuMs(), await skuDetailsCalls()];
+  const ownUsed = process.cpuUsage(ownBefore);
+  const [cpuAfter, countsAfter] = [hostCpuMs(), await hostCounts()];
   const operations = result.requests.total;
+  const commandsPerOperation = perUnit(countsBefore.commands, countsAfter.commands, operations);
   process.stdout.write(
     `${JSON.stringify(
       {
@@ -129,8 +142,20 @@ try {
         operationsPerSecond: Math.round(result.requests.average),
         operations,
         hostCpuMsPerOperation: Math.round(((cpuAfter - cpuBefore) / operations) * 1000) / 1000,
+        // This process, on the other core: autocannon, and the database when it is the in-memory
+        // stand-in (`database: in-memory-wire`), which then limits latency if it fills that core.
+        benchProcessCpuMsPerOperation:
+          Math.round(((ownUsed.user + ownUsed.system) / 1000 / operations) * 1000) / 1000,
         skuDetailsCallsPerOperation:
-          Math.round(((callsAfter - callsBefore) / operations) * 10_000) / 10_000,
+          Math.round(
+            ((countsAfter.skuDetailsCalls - countsBefore.skuDetailsCalls) / operations) * 10_000,
+          ) / 10_000,
+        databaseCommandsPerOperation: {
+          all: Number(
+            ((total(countsAfter.commands) - total(countsBefore.commands)) / operations).toFixed(2),
+          ),
+          ...commandsPerOperation,
+        },
         latencyMs: {
           p50: percentile(latencies, 50),
           p95: percentile(latencies, 95),
@@ -155,9 +180,12 @@ try {
   await mongo.stop();
 }
 
+/**
+ * Autocannon's per-connection context. It is cleared each time a connection starts the four
+ * requests again, so a connection takes the next guest's token then (the 50 guests go round).
+ */
 interface ConnectionContext {
   token?: string;
-  quantity?: number;
 }
 
 async function run(seconds: number) {
@@ -193,8 +221,10 @@ async function run(seconds: number) {
             setupRequest: withToken,
           },
           post('order.updateCartLine', (context) => {
-            context.quantity = ((context.quantity ?? 0) % 3) + 1;
-            return { sku: firstSku, quantity: context.quantity };
+            const token = context.token ?? '';
+            const quantity = ((quantities.get(token) ?? 1) % 3) + 1;
+            quantities.set(token, quantity);
+            return { sku: firstSku, quantity };
           }),
           post('order.removeFromCart', () => ({ sku: lastSku })),
           post('order.addToCart', () => ({ sku: lastSku, quantity: 1 })),
