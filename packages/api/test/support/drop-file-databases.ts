@@ -9,7 +9,6 @@
  * reverse order, so this runs after the file's own `afterAll` has stopped its hosts and executors.
  * `KEEP_TEST_DATABASES=1` keeps them (to look at a file's data after a run against MONGODB_URI).
  */
-import mongoose from 'mongoose';
 import { afterAll } from 'vitest';
 
 /** The shape `isolateTestDatabases()` gives a prefix; anything else is not a test file's own. */
@@ -20,6 +19,9 @@ afterAll(async () => {
   const uri = process.env.MONGODB_URI;
   if (process.env.KEEP_TEST_DATABASES === '1') return;
   if (!uri || !prefix || !testFilePrefix.test(prefix)) return;
+  // Imported here, not at the top: a file that traces its database calls must load mongoose
+  // itself after starting its instrumentation, which patches the module as it loads.
+  const { default: mongoose } = await import('mongoose');
   const connection = await mongoose
     .createConnection(uri, { serverSelectionTimeoutMS: 5_000 })
     .asPromise();
