@@ -129,7 +129,13 @@ export function artilleryScript(options: ScriptOptions) {
           page('cart', '/cart'),
           trpcGet('cart', 'order.cart', '{}'),
           think,
-          trpcPost('cart', 'order.addToCart', { 0: { sku: '{{ sku }}', quantity: 1 } }),
+          // Strict: a failed add ends the visit (no updateCartLine for a line never added).
+          trpcPost(
+            'cart',
+            'order.addToCart',
+            { 0: { sku: '{{ sku }}', quantity: 1 } },
+            { capture: capture('itemCount', 'itemCount', true) },
+          ),
           trpcGet('cart', 'order.cart', '{}'),
           trpcPost('cart', 'order.updateCartLine', { 0: { sku: '{{ sku }}', quantity: 2 } }),
         ],
@@ -174,7 +180,12 @@ export function artilleryScript(options: ScriptOptions) {
         afterResponse: 'recordNotOk',
         flow: [
           page('checkout', '/cart'),
-          trpcPost('checkout', 'order.addToCart', { 0: { sku: '{{ sku }}', quantity: 1 } }),
+          trpcPost(
+            'checkout',
+            'order.addToCart',
+            { 0: { sku: '{{ sku }}', quantity: 1 } },
+            { capture: capture('itemCount', 'itemCount', true) },
+          ),
           trpcGet('checkout', 'order.checkoutOptions', '{}', {
             capture: capture('shippingMethods[0].id', 'shippingMethodId', true),
           }),
