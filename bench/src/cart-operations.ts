@@ -20,12 +20,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
-import { connectDomainDatabase, closeDatabaseConnections } from '@shop/db';
 import { resolveMongo } from '@shop/db/mongo';
-import { productModels } from '@shop/db/product';
 import { seedDemoData } from '@shop/db/seed';
 import pino from 'pino';
 import { clockTicks } from './load/clock-ticks';
+import { stockedCartSkus } from './cart-skus';
 import { describeMachine } from './machine';
 import { startPinnedCellHost } from './pinned-cell-host';
 import { countsByLabel, perUnit } from './prometheus-counts';
@@ -42,21 +41,9 @@ if (cpuProfileDir) mkdirSync(cpuProfileDir, { recursive: true });
 const mongo = await resolveMongo({ mode: 'test', logger: pino({ level: 'warn' }) });
 const seeded = await seedDemoData({ uri: mongo.uri, productCount });
 
-// Three SKUs of different products with plenty of stock, so no operation is refused.
 process.env.MONGODB_URI = mongo.uri;
-const { Product, InventoryItem } = productModels(
-  await connectDomainDatabase('product', { uri: mongo.uri }),
-);
-const products = await Product.find({ status: 'active' }).sort({ slug: 1 }).limit(3).lean();
-const skus = products.map((product) => product.variants[0]?.sku ?? '');
-for (const sku of skus) {
-  await InventoryItem.updateOne(
-    { sku },
-    { $set: { onHand: 1_000_000, reserved: 0, available: 1_000_000 } },
-  );
-}
-await closeDatabaseConnections();
-const [firstSku, , lastSku] = skus as [string, string, string];
+const skus = await stockedCartSkus(mongo.uri);
+const [firstSku, , lastSku] = skus;
 
 // A production host is ready once its Inngest engine has answered; this stand-in answers
 // anything (no event is sent during the run: no product changes).

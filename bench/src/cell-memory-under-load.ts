@@ -18,11 +18,10 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
-import { closeDatabaseConnections, connectDomainDatabase } from '@shop/db';
 import { resolveMongo } from '@shop/db/mongo';
-import { productModels } from '@shop/db/product';
 import { seedDemoData } from '@shop/db/seed';
 import pino from 'pino';
+import { stockedCartSkus } from './cart-skus';
 import { describeMachine } from './machine';
 import { startPinnedCellHost } from './pinned-cell-host';
 import { loadAverage, processCpuMs } from './process-cpu';
@@ -36,20 +35,8 @@ const variants = (process.env.BENCH_HEAP_VARIANTS ?? ';--max-semi-space-size=2')
 
 const mongo = await resolveMongo({ mode: 'test', logger: pino({ level: 'warn' }) });
 await seedDemoData({ uri: mongo.uri, productCount: 200 });
-// Three SKUs of different products with plenty of stock, so no operation is refused.
-const { Product, InventoryItem } = productModels(
-  await connectDomainDatabase('product', { uri: mongo.uri }),
-);
-const products = await Product.find({ status: 'active' }).sort({ slug: 1 }).limit(3).lean();
-const skus = products.map((product) => product.variants[0]?.sku ?? '');
-for (const sku of skus) {
-  await InventoryItem.updateOne(
-    { sku },
-    { $set: { onHand: 1_000_000, reserved: 0, available: 1_000_000 } },
-  );
-}
-await closeDatabaseConnections();
-const [firstSku, , lastSku] = skus as [string, string, string];
+const skus = await stockedCartSkus(mongo.uri);
+const [firstSku, , lastSku] = skus;
 
 // A production host is ready once its Inngest engine has answered; this stand-in answers anything.
 const engine = createServer((_request, response) => response.end('{}'));
