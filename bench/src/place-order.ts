@@ -30,6 +30,7 @@ import { describeMachine } from './machine';
 import { startPinnedCellHost } from './pinned-cell-host';
 import { loadAverage, ownCpuMs, processCpuMs } from './process-cpu';
 import { countsByLabel, perUnit } from './prometheus-counts';
+import { benchShippingAddress } from './shopper-address';
 
 const shoppers = Number(process.env.BENCH_SHOPPERS ?? 5);
 const orderCount = Number(process.env.BENCH_ORDERS ?? 150);
@@ -176,13 +177,7 @@ async function checkout(index: number): Promise<{ confirmedMs: number; payFormMs
     {
       idempotencyKey: randomUUID(),
       email: `bench-${index}@example.com`,
-      shippingAddress: {
-        name: 'Bench Shopper',
-        line1: '1 Load Street',
-        city: 'Dublin',
-        postcode: 'D02 X285',
-        country: 'IE',
-      },
+      shippingAddress: benchShippingAddress,
       shippingMethodId,
       paymentMethod: 'card',
       expectedTotalMinor: quote.totalMinor,

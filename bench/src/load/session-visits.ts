@@ -4,6 +4,7 @@ import type { LatencyBook } from './latency-book';
 import type { LoadData } from './load-data';
 import type { RouteGroup } from './scenario';
 import type { Answer, RequestOptions, ShopperSession } from './shopper-session';
+import { benchShippingAddress } from '../shopper-address';
 
 /**
  * The shoppers' mix of scenario.ts (bench:load), the same visits with the same weights and
@@ -154,13 +155,7 @@ async function checkout(call: Call, get: Trpc, post: Trpc, { data }: VisitContex
     await post('order.place', {
       idempotencyKey,
       email: `load-${idempotencyKey.slice(0, 8)}@example.com`,
-      shippingAddress: {
-        name: 'Load Shopper',
-        line1: '1 Load Street',
-        city: 'Dublin',
-        postcode: 'D02 X285',
-        country: 'IE',
-      },
+      shippingAddress: benchShippingAddress,
       shippingMethodId,
       paymentMethod: 'card',
       expectedTotalMinor: quote.totalMinor,
