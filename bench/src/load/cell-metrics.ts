@@ -22,6 +22,8 @@ export interface HostMetrics {
   lagMs?: number;
   /** V8's heap in use (prom-client's `nodejs_heap_size_used_bytes`), MiB. */
   heapUsedMiB?: number;
+  /** What V8 has reserved for its heap, in use or not (`nodejs_heap_size_total_bytes`), MiB. */
+  heapTotalMiB?: number;
   /** Memory outside the heap that JavaScript objects hold (Buffers and the like), MiB. */
   externalMiB?: number;
 }
@@ -48,6 +50,7 @@ export async function readHostMetrics(
   return {
     lagMs: lagSeconds === undefined ? undefined : lagSeconds * 1000,
     heapUsedMiB: mebibytes(read('nodejs_heap_size_used_bytes')),
+    heapTotalMiB: mebibytes(read('nodejs_heap_size_total_bytes')),
     externalMiB: mebibytes(read('nodejs_external_memory_bytes')),
   };
 }

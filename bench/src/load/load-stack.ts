@@ -123,13 +123,19 @@ export async function startLoadStack(
     if (cellImage && !existsSync(`${cellImage}/packages/api/dist/cell-host/main.mjs`)) {
       throw new Error(`LOAD_CELL_IMAGE=${cellImage} holds no cell-host bundle: build it first`);
     }
+    // LOAD_HOST_NODE_ARGS: Node flags for every cell host (say `--max-semi-space-size=8`), to
+    // try a memory setting on the hosts without touching the generator or the storefront.
+    const hostNodeArgs = process.env.LOAD_HOST_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
     const cellHosts = plans.map((plan) =>
       platformPart({
         name: plan.name,
         url: local(plan.port),
-        args: cellImage
-          ? ['packages/api/dist/cell-host/main.mjs']
-          : ['--import', 'tsx', 'src/host/main.ts'],
+        args: [
+          ...hostNodeArgs,
+          ...(cellImage
+            ? ['packages/api/dist/cell-host/main.mjs']
+            : ['--import', 'tsx', 'src/host/main.ts']),
+        ],
         cwd: cellImage ?? fromRoot('packages/api'),
         env: { ...shared, CELLS: plan.cells, PORT: String(plan.port), HOST: '127.0.0.1' },
         readyPath: '/readyz',

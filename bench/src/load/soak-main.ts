@@ -9,6 +9,7 @@
  *
  *   SOAK_RATE=10 pnpm bench:soak
  *   SOAK_MINUTES=3 SOAK_RATE=2 pnpm bench:soak      # a check that it works
+ *   LOAD_HOST_NODE_ARGS=--max-semi-space-size=8 MALLOC_ARENA_MAX=2 SOAK_RATE=5 pnpm bench:soak
  */
 import { z } from 'zod';
 import { describeMachine } from '../machine';
@@ -44,6 +45,7 @@ try {
   const rss: Series = new Map();
   const lag: Series = new Map();
   const heap: Series = new Map();
+  const heapTotal: Series = new Map();
   const record = (series: Series, name: string, x: number, y: number | undefined) => {
     if (y !== undefined) series.set(name, [...(series.get(name) ?? []), { x, y }]);
   };
@@ -60,6 +62,7 @@ try {
       const metrics = host ? await readHostMetrics(host.url, stack.cellHeaders) : {};
       record(lag, name, x, metrics.lagMs);
       record(heap, name, x, metrics.heapUsedMiB);
+      record(heapTotal, name, x, metrics.heapTotalMiB);
       await appendFile(
         seriesFile,
         `${JSON.stringify({ minute: Number(x.toFixed(2)), name, rssMiB: sample?.rssMiB, ...metrics })}\n`,
@@ -79,9 +82,9 @@ try {
   errorCount = Object.values(measured.result.errors).reduce((sum, n) => sum + n, 0);
 
   out(
-    '| process | RSS MiB first → last | slope MiB/min | JS heap in use MiB first → last | slope MiB/min | lag p99 ms first → last | slope ms/min | flat |',
+    '| process | RSS MiB first → last | slope MiB/min | JS heap in use MiB first → last | slope MiB/min | JS heap reserved MiB first → last | lag p99 ms first → last | slope ms/min | flat |',
   );
-  out('|---|---:|---:|---:|---:|---:|---:|---|');
+  out('|---|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const [name, series] of rss) {
     const rssSlope = slope(series);
     const meanRss = series.reduce((sum, p) => sum + p.y, 0) / series.length;
@@ -93,7 +96,7 @@ try {
     const ends = (list: { y: number }[]) =>
       list.length ? `${list[0]!.y.toFixed(0)} → ${list.at(-1)!.y.toFixed(0)}` : '-';
     out(
-      `| ${name} | ${ends(series)} | ${rssSlope.toFixed(2)} | ${ends(heapSeries)} | ${heapSeries.length ? slope(heapSeries).toFixed(2) : '-'} | ${ends(lagSeries)} | ${lagSeries.length ? lagSlope.toFixed(2) : '-'} | ${flat ? 'yes' : 'NO'} |`,
+      `| ${name} | ${ends(series)} | ${rssSlope.toFixed(2)} | ${ends(heapSeries)} | ${heapSeries.length ? slope(heapSeries).toFixed(2) : '-'} | ${ends(heapTotal.get(name) ?? [])} | ${ends(lagSeries)} | ${lagSeries.length ? lagSlope.toFixed(2) : '-'} | ${flat ? 'yes' : 'NO'} |`,
     );
   }
   out(`\nErrors: ${errorCount}; rising series: ${rising}.`);
