@@ -35,12 +35,14 @@ export function formatMeasurement(title: string, m: Measurement): string {
           .sort(([, a], [, b]) => b - a)
           .map(([cause, count]) => `- ${count} × ${cause}`)),
     '',
-    '| process | CPU (cores) | peak RSS MiB | event-loop lag p99 ms (median / worst reading) |',
-    '|---|---:|---:|---:|',
+    // CPU per request of the whole mix is what the capacity model (infra/k8s/capacity) takes.
+    '| process | CPU (cores) | CPU ms per request | peak RSS MiB | event-loop lag p99 ms (median / worst reading) |',
+    '|---|---:|---:|---:|---:|',
     ...m.processes.map((p) => {
       const lag = m.eventLoop.find((entry) => entry.name === p.name);
       const lagText = lag ? `${lag.medianP99Ms.toFixed(0)} / ${lag.worstP99Ms.toFixed(0)}` : '-';
-      return `| ${p.name} | ${p.cpuCores.toFixed(2)} | ${p.peakRssMiB.toFixed(0)} | ${lagText} |`;
+      const perRequestMs = result.achievedRate > 0 ? (p.cpuCores / result.achievedRate) * 1000 : 0;
+      return `| ${p.name} | ${p.cpuCores.toFixed(3)} | ${perRequestMs.toFixed(2)} | ${p.peakRssMiB.toFixed(0)} | ${lagText} |`;
     }),
     '',
   ];
