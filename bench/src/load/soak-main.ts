@@ -1,7 +1,7 @@
 /**
  * `pnpm bench:soak`: the shoppers' mix for 30 minutes (SOAK_MINUTES) at SOAK_RATE arrivals/s (set
  * it to half the rate `LOAD_SEARCH=1 pnpm bench:load` found), each cell in its own host. Every
- * minute it records each process's RSS and each cell host's event-loop lag p99 and JS heap in use
+ * minute it records each process's RSS and each Node host's (cells, executor) event-loop lag p99 and JS heap in use
  * (to tell objects kept alive from an allocator that holds on to freed memory), one JSON line per
  * process and minute in /tmp/shop-load/soak/series.jsonl. At the end it fits a line through each
  * series' second half and calls it flat when that line, carried over the whole run, rises less
@@ -61,7 +61,8 @@ try {
     for (const { name, pid } of stackProcesses(stack)()) {
       const sample = pid ? await processSample(pid) : undefined;
       record(rss, name, x, sample?.rssMiB);
-      const host = stack.cellHosts.find((each) => each.name === name);
+      // The executor serves the same default Node metrics as the cell hosts.
+      const host = [...stack.cellHosts, stack.executor].find((each) => each.name === name);
       const metrics = host ? await readHostMetrics(host.url, stack.cellHeaders) : {};
       record(lag, name, x, metrics.lagMs);
       record(heap, name, x, metrics.heapUsedMiB);
@@ -107,7 +108,9 @@ try {
 
   // The first /metrics scrape resets prom-client's lag histogram (it covers the start-up).
   async function readLagMsForAll() {
-    await Promise.all(stack.cellHosts.map((host) => readLagMs(host.url, stack.cellHeaders)));
+    await Promise.all(
+      [...stack.cellHosts, stack.executor].map((host) => readLagMs(host.url, stack.cellHeaders)),
+    );
   }
 } finally {
   await stack.stop();
