@@ -4,11 +4,11 @@
  * minute it records each process's RSS and each Node host's (cells, executor) event-loop lag p99
  * and JS heap (to tell objects kept alive from an allocator that holds on to freed memory), one
  * JSON line per process and minute in /tmp/shop-load/soak/series.jsonl. At the end it fits a
- * line through each series' second half and calls it flat when that line, carried over the whole run, rises less
- * than 10 % of the series' mean (RSS) or 20 ms (lag). The first half is the warm-up every process
- * has (JIT, caches, connection pools, V8 growing its young generation to the allocation rate): a
- * leak keeps rising after it, a warm-up levels off. The table gives the whole run's slope too.
- * Exits 1 on any error or a rising series.
+ * line through each series' second half and calls it flat when that line, carried over the whole
+ * run, rises less than 10 % of the series' mean (RSS) or 20 ms (lag). The first half is the
+ * warm-up every process has (JIT, caches, connection pools, V8 growing its young generation to
+ * the allocation rate): a leak keeps rising after it, a warm-up levels off. The table gives the
+ * whole run's slope too. Exits 1 on any error or a rising series.
  *
  *   SOAK_RATE=10 pnpm bench:soak
  *   SOAK_MINUTES=3 SOAK_RATE=2 pnpm bench:soak      # a check that it works
