@@ -14,8 +14,8 @@ export function isInternalCaller(req: IncomingMessage, credential: string | unde
   return typeof presented === 'string' && credentialCheck(credential)(presented);
 }
 
-// Checked on every request: the credential's own digest is computed once (it changes only when a
-// test or a second host in the process configures another).
+// Checked on every request: the check against the credential is built once (it changes only when a
+// test or a second host in the process configures another); it hashes nothing (same-secret.ts).
 let lastCheck: { credential: string; matches: (presented: string) => boolean } | undefined;
 function credentialCheck(credential: string): (presented: string) => boolean {
   if (lastCheck?.credential !== credential) {
