@@ -10,7 +10,7 @@ import { createTrpcEndpoint } from '../src/host/trpc-endpoint';
 import { mayPlanFastMutation, planFastCall } from '../src/host/trpc-fast-path';
 import type { CellContext } from '../src/trpc/context';
 import { router } from '../src/trpc/init';
-import { publicProcedure } from '../src/trpc/procedures';
+import { authedProcedure, publicProcedure } from '../src/trpc/procedures';
 import { request } from './support/http';
 
 // A cell router exercising each answer a query can give: data, a thrown error, an input error.
@@ -27,6 +27,17 @@ const sampleRouter = router({
   forbid: publicProcedure.mutation(() => {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'not yours' });
   }),
+  // Middlewares before the resolver: one that adds to the context, one that refuses.
+  tagged: publicProcedure
+    .use(({ next }) => next({ ctx: { tag: 'added' } }))
+    .input(z.object({ n: z.number() }))
+    .query(({ ctx, input }) => ({ tag: ctx.tag, n: input.n, requestId: ctx.requestId })),
+  guarded: publicProcedure
+    .use(() => {
+      throw new TRPCError({ code: 'CONFLICT', message: 'refused by a middleware' });
+    })
+    .query(() => 'never'),
+  whoami: authedProcedure.query(({ ctx }) => ctx.identity.accountId),
 });
 const cells = [{ name: 'product' as const, router: sampleRouter, functions: [] }];
 const logger = pino({ level: 'silent' });
@@ -100,6 +111,16 @@ describe('the direct query path answers exactly as tRPC does', () => {
       `/trpc/product.rename?input=${encodeURIComponent('{"to":"x"}')}`,
     ],
     ['input that is not JSON', `/trpc/product.echo?input=%7Bnope`],
+    [
+      'a middleware adding to the context',
+      `/trpc/product.tagged?input=${encodeURIComponent('{"n":2}')}`,
+    ],
+    [
+      'a middleware adding to the context, then an input error',
+      `/trpc/product.tagged?input=${encodeURIComponent('{"n":"two"}')}`,
+    ],
+    ['a middleware that throws', `/trpc/product.guarded`],
+    ['a signed-in procedure called without a token', `/trpc/product.whoami`],
     ['batch input that is not an object', `/trpc/product.status?batch=1&input=3`],
   ])('%s', async (_label, path) => {
     const [fast, standard] = await Promise.all([
@@ -194,6 +215,17 @@ describe('the direct query path answers exactly as tRPC does', () => {
       expect(answer.headers.get('content-length')).toBe(String(Buffer.byteLength(answer.text)));
       expect(answer.headers.get('transfer-encoding')).toBeNull();
     }
+  });
+
+  it("runs a procedure's middlewares in order, each seeing what the one before added", async () => {
+    const tagged = await request(
+      `${ours.url}/trpc/product.tagged?input=${encodeURIComponent('{"n":2}')}`,
+    );
+    expect(tagged.status).toBe(200);
+    expect(tagged.json).toEqual({ result: { data: { tag: 'added', n: 2, requestId: 'test' } } });
+    const refused = await request(`${ours.url}/trpc/product.guarded`);
+    expect(refused.status).toBe(409);
+    expect((await request(`${ours.url}/trpc/product.whoami`)).status).toBe(401);
   });
 
   it('never leaks the message of an unexpected error', async () => {

@@ -22,3 +22,12 @@ it('names what is missing and both versions when an upgrade removed an internal'
     /installed @trpc\/server 11\.22\.1 lacks: `router\._def\.procedures`, `router\._def\._config`\. It was written against @trpc\/server 11\.22\.1/,
   );
 });
+
+it("names a procedure's middleware list when it is not where the direct path reads it", () => {
+  // A procedure as a future tRPC might shape it: callable, typed, its middlewares elsewhere.
+  const procedure = Object.assign(() => Promise.resolve('ok'), { _def: { type: 'query' } });
+  const changed = {
+    _def: { procedures: { 'product.status': procedure }, _config: {} },
+  } as unknown as AnyTRPCRouter;
+  expect(missingTrpcInternals(changed)).toEqual(['`procedure._def.middlewares`']);
+});

@@ -7,6 +7,7 @@ import {
   type TRPCError,
 } from '@trpc/server';
 import { getHTTPStatusCode } from '@trpc/server/http';
+import { callProcedure } from './procedure-chain';
 
 /** At most this many calls in one HTTP batch (the standard handler enforces the same). */
 export const maxBatchSize = 50;
@@ -134,14 +135,7 @@ async function answerCall(
   errors: FastCallResponse['errors'],
 ): Promise<CallAnswer> {
   try {
-    const data: unknown = await procedure({
-      path,
-      getRawInput: () => Promise.resolve(input),
-      ctx,
-      type,
-      signal: undefined,
-      batchIndex,
-    });
+    const data = await callProcedure(procedure, { ctx, type, path, input, batchIndex });
     return { result: { data } };
   } catch (cause) {
     const error = getTRPCErrorFromUnknown(cause);
@@ -168,5 +162,7 @@ export async function runFastCall(
         plan.calls.map((call, index) => answerCall(config, plan.type, call, index, ctx, errors)),
       )
     : await answerCall(config, plan.type, plan.calls[0]!, 0, ctx, errors);
-  return { status: getHTTPStatusCode(json), body: JSON.stringify(json), errors };
+  // Every call answered data: 200, as tRPC's rule gives (no error, one status), without its Set.
+  const status = errors.length === 0 ? 200 : getHTTPStatusCode(json);
+  return { status, body: JSON.stringify(json), errors };
 }

@@ -16,7 +16,10 @@ function installedTrpcVersion(): string {
   }
 }
 
-/** What trpc-fast-path.ts needs that is not tRPC's public API; empty when all is there. */
+/**
+ * What trpc-fast-path.ts and procedure-chain.ts need that is not tRPC's public API; empty when all
+ * is there.
+ */
 export function missingTrpcInternals(router: AnyTRPCRouter): string[] {
   const missing: string[] = [];
   if (typeof getErrorShape !== 'function') missing.push('`getErrorShape` export');
@@ -28,11 +31,19 @@ export function missingTrpcInternals(router: AnyTRPCRouter): string[] {
     missing.push('`router._def.procedures`');
   } else {
     const procedure = Object.values(procedures)[0] as
-      (((...args: unknown[]) => unknown) & { _def?: { type?: unknown } }) | undefined;
+      | (((...args: unknown[]) => unknown) & { _def?: { type?: unknown; middlewares?: unknown } })
+      | undefined;
     if (procedure !== undefined && typeof procedure !== 'function')
       missing.push('procedures callable directly');
     if (procedure !== undefined && typeof procedure._def?.type !== 'string')
       missing.push('`procedure._def.type`');
+    // procedure-chain.ts runs these itself, in order.
+    const middlewares = procedure?._def?.middlewares;
+    if (
+      procedure !== undefined &&
+      !(Array.isArray(middlewares) && middlewares.every((entry) => typeof entry === 'function'))
+    )
+      missing.push('`procedure._def.middlewares`');
   }
   if (typeof def?._config !== 'object' || def._config === null)
     missing.push('`router._def._config`');
