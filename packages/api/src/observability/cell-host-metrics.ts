@@ -1,14 +1,54 @@
 import type { ServerResponse } from 'node:http';
-import { cellHostRequestsInFlight, cellHostResponses, metricsRegistry } from './metrics';
+import { Counter, Gauge } from 'prom-client';
+import { metricsRegistry } from './metrics';
 import { registerMongoMetrics } from './mongo-metrics';
 
 const kinds = ['trpc', 'inngest', 'probe', 'metrics', 'other'] as const;
-// Every series exists from the start at 0: rate() sees the first error as an increase, where a
-// series born at its first error would show only from its second.
-for (const kind of kinds) {
-  for (const statusClass of ['2xx', '4xx', '5xx'])
-    cellHostResponses.labels(kind, statusClass).inc(0);
-}
+type Kind = (typeof kinds)[number];
+/** `0xx`...`9xx` by the status code's first digit, then `aborted` (the connection dropped first). */
+const statusClasses = [...Array.from({ length: 10 }, (_, digit) => `${digit}xx`), 'aborted'];
+const aborted = statusClasses.length - 1;
+
+// Counted in plain numbers per request and handed to prom-client when /metrics is read: its
+// `inc()` and `labels()` check and hash the label values on every call, a measurable share of a
+// trivial request's cost.
+let requestsInFlight = 0;
+const responseCounts = new Map<Kind, number[]>(
+  kinds.map((kind) => [kind, statusClasses.map(() => 0)]),
+);
+
+new Gauge({
+  name: 'cell_host_requests_in_flight',
+  help: 'HTTP requests the cell host is handling right now',
+  registers: [metricsRegistry],
+  collect() {
+    this.set(requestsInFlight);
+  },
+});
+
+/**
+ * Every answer of the cell host by what was asked (`trpc`, `inngest`, `probe`, `metrics`,
+ * `other`) and status class, so a 500 outside a procedure (the host's own catch) counts. The 2xx,
+ * 4xx and 5xx series exist from the start at 0: rate() sees the first error as an increase, where
+ * a series born at its first error would show only from its second.
+ */
+new Counter({
+  name: 'cell_host_responses_total',
+  help: 'HTTP responses of the cell host by kind of path and status class (2xx, 4xx, 5xx)',
+  labelNames: ['kind', 'status_class'] as const,
+  registers: [metricsRegistry],
+  collect() {
+    // Totals only grow, so setting each series to its total keeps the counter a counter.
+    this.reset();
+    for (const [kind, counts] of responseCounts) {
+      counts.forEach((count, index) => {
+        const statusClass = statusClasses[index]!;
+        if (count > 0 || statusClass === '2xx' || statusClass === '4xx' || statusClass === '5xx')
+          this.inc({ kind, status_class: statusClass }, count);
+      });
+    }
+  },
+});
 
 let mongoWatched = false;
 
@@ -19,7 +59,7 @@ export function watchCellHostDependencies(): void {
   registerMongoMetrics(metricsRegistry);
 }
 
-function kindOf(url: string): (typeof kinds)[number] {
+function kindOf(url: string): Kind {
   if (url.startsWith('/trpc/')) return 'trpc';
   if (url.startsWith('/api/inngest/')) return 'inngest';
   if (url.startsWith('/healthz') || url.startsWith('/readyz')) return 'probe';
@@ -27,27 +67,18 @@ function kindOf(url: string): (typeof kinds)[number] {
   return 'other';
 }
 
-type ResponseCounter = ReturnType<typeof cellHostResponses.labels>;
-// One labelled child per (kind, status class), looked up once: prom-client's `labels()` checks
-// and copies the label values on every call, a measurable share of a trivial request.
-const responseCounters = new Map<string, ResponseCounter>();
-function responseCounter(kind: string, statusClass: string): ResponseCounter {
-  const key = `${kind} ${statusClass}`;
-  let counter = responseCounters.get(key);
-  if (!counter) responseCounters.set(key, (counter = cellHostResponses.labels(kind, statusClass)));
-  return counter;
-}
-
 // One listener shared by every response (no closure per request): `this` is the response.
 function countResponse(this: ServerResponse): void {
-  cellHostRequestsInFlight.dec();
-  const statusClass = this.writableFinished ? `${Math.floor(this.statusCode / 100)}xx` : 'aborted';
-  responseCounter(kindOf(this.req.url ?? '/'), statusClass).inc();
+  requestsInFlight -= 1;
+  const statusClass = this.writableFinished
+    ? Math.min(9, Math.max(0, Math.floor(this.statusCode / 100)))
+    : aborted;
+  responseCounts.get(kindOf(this.req.url ?? '/'))![statusClass]! += 1;
 }
 
 /** Counts the request in flight until its response ends or its connection drops. */
 export function trackCellHostRequest(res: ServerResponse): void {
-  cellHostRequestsInFlight.inc();
+  requestsInFlight += 1;
   // A response emits `close` once, after `finish` when it was sent, alone when the connection
   // dropped first.
   res.on('close', countResponse);

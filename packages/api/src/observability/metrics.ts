@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * One registry per process: every host in a process shares it, and labels (cell, procedure)
@@ -24,20 +24,4 @@ export const trpcErrors = new Counter({
   registers: [metricsRegistry],
 });
 
-/** Requests the cell host has accepted and not yet answered (all paths, probes included). */
-export const cellHostRequestsInFlight = new Gauge({
-  name: 'cell_host_requests_in_flight',
-  help: 'HTTP requests the cell host is handling right now',
-  registers: [metricsRegistry],
-});
-
-/**
- * Every answer of the cell host by what was asked (`trpc`, `inngest`, `probe`, `metrics`,
- * `route`, `other`) and status class, so a 500 outside a procedure (the host's own catch) counts.
- */
-export const cellHostResponses = new Counter({
-  name: 'cell_host_responses_total',
-  help: 'HTTP responses of the cell host by kind of path and status class (2xx, 4xx, 5xx)',
-  labelNames: ['kind', 'status_class'] as const,
-  registers: [metricsRegistry],
-});
+// The cell host's own request metrics (in flight, responses) live in cell-host-metrics.ts.

@@ -11,7 +11,7 @@ import { recordProcedureCall } from './procedure-metrics';
  * a small procedure's cost.
  */
 export const procedureOutcomeMiddleware = middleware(async ({ ctx, path, next }) => {
-  const startedAt = process.hrtime.bigint();
+  const startedAt = performance.now();
   const result = await next();
   if (result.ok) {
     recordProcedureCall(path, startedAt);
