@@ -39,33 +39,74 @@ function shortUrl(url: string): string {
   return repoPath ? url.slice(repoPath.index + 1) : url.replace(/^file:\/\//, '');
 }
 
+type CallFrame = z.infer<typeof cpuProfileSchema>['nodes'][number]['callFrame'];
+
 /**
- * Ranks functions by self time over the samples taken inside `windows` only (the measured runs,
- * not start-up or warm-up). Idle and "(program)" samples are left out, so the shares are of the
- * time the process was busy.
+ * Which part of a server a function belongs to, by where its code lives, so a profile adds up
+ * by layer: the platform's own code by folder, tRPC, the metrics and logging libraries, Node's
+ * own JavaScript (HTTP parsing and writing, streams, timers), native code (system calls such as
+ * the socket write), garbage collection.
  */
-export function rankSelfTime(
-  profilePath: string,
-  windows: readonly ProfileWindow[],
-  top = 30,
-): { busySamples: number; rows: SelfTimeRow[] } {
+export function areaOf(frame: CallFrame): string {
+  const { url, functionName } = frame;
+  if (functionName === '(garbage collector)') return 'garbage collection';
+  if (url === '') return 'native (system calls, V8 builtins)';
+  if (url.startsWith('node:')) return "Node's JavaScript (HTTP, streams, timers)";
+  const packagePath = url.lastIndexOf('node_modules/');
+  if (packagePath !== -1) {
+    const name = url.slice(packagePath + 'node_modules/'.length).split('/');
+    return `library ${name[0]!.startsWith('@') ? `${name[0]}/${name[1]}` : name[0]}`;
+  }
+  const ownPath = /\/(packages|apps|bench)\/([^/]+)\/(?:src\/)?([^/]+)/.exec(url);
+  if (ownPath) return `${ownPath[1]}/${ownPath[2]}/${ownPath[3]!.replace(/\.[jt]s$/, '')}`;
+  return 'other';
+}
+
+/** The samples taken inside `windows` (busy ones only: idle and "(program)" are left out). */
+function busyFramesIn(profilePath: string, windows: readonly ProfileWindow[]): CallFrame[] {
   const profile = cpuProfileSchema.parse(JSON.parse(readFileSync(profilePath, 'utf8')));
   const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
-  const counts = new Map<string, number>();
-  let busy = 0;
+  const busy: CallFrame[] = [];
   let at = profile.startTime;
   for (const [index, nodeId] of profile.samples.entries()) {
     at += profile.timeDeltas[index] ?? 0;
     if (!windows.some((window) => at >= window.fromMicros && at <= window.toMicros)) continue;
     const frame = frames.get(nodeId);
     if (!frame || frame.functionName === '(idle)' || frame.functionName === '(program)') continue;
-    busy += 1;
-    const where = `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
-    counts.set(where, (counts.get(where) ?? 0) + 1);
+    busy.push(frame);
   }
-  const rows = [...counts]
+  return busy;
+}
+
+function ranked(counts: Map<string, number>, busy: number, top: number): SelfTimeRow[] {
+  return [...counts]
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
     .map(([where, count]) => ({ percent: Number(((100 * count) / busy).toFixed(1)), where }));
-  return { busySamples: busy, rows };
+}
+
+/**
+ * Ranks functions by self time over the samples taken inside `windows` only (the measured runs,
+ * not start-up or warm-up), and the same samples by area (`areaOf`). Idle and "(program)"
+ * samples are left out, so the shares are of the time the process was busy.
+ */
+export function rankSelfTime(
+  profilePath: string,
+  windows: readonly ProfileWindow[],
+  top = 30,
+): { busySamples: number; rows: SelfTimeRow[]; areas: SelfTimeRow[] } {
+  const frames = busyFramesIn(profilePath, windows);
+  const byFunction = new Map<string, number>();
+  const byArea = new Map<string, number>();
+  for (const frame of frames) {
+    const where = `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
+    byFunction.set(where, (byFunction.get(where) ?? 0) + 1);
+    const area = areaOf(frame);
+    byArea.set(area, (byArea.get(area) ?? 0) + 1);
+  }
+  return {
+    busySamples: frames.length,
+    rows: ranked(byFunction, frames.length, top),
+    areas: ranked(byArea, frames.length, top),
+  };
 }
