@@ -177,6 +177,11 @@ export const hostShape = {
   /** How long a cart trusts the order cell's copy of a SKU's price and stock (0: never). */
   ORDER_CART_PRICES_MAX_AGE_MS: envValue.integer(60_000),
   ORDER_PAYMENT_TIMEOUT: paymentTimeout,
+  /**
+   * How long past its payment timeout an order may stay unsettled before the minute's sweep takes
+   * its saga as lost (default 2 minutes; the short fault test sets seconds).
+   */
+  ORDER_STALE_GRACE_MS: envValue.integer(120_000, 1),
   // analytics
   /** How old today's rollup may be when a report reads it before it is rebuilt first. */
   ANALYTICS_TODAY_FRESHNESS_MS: envValue.integer(30_000, 1),

@@ -1,3 +1,4 @@
+import { hostConfig } from '../../../config/host';
 import { inngestFor } from '../../../events/inngest-client';
 import { orderDatabase } from '../order-transitions';
 import { cancelUnlessPaid, paymentTimeoutMessage } from '../saga/payment-deadline';
@@ -5,9 +6,6 @@ import { orderPaymentTimeout } from '../saga/payment-timeout';
 
 /** This function's step (id: the executor stores runs by it). */
 export const sweepStaleOrdersStepIds = { cancelStaleOrders: 'cancel-stale-orders' } as const;
-
-/** Past the payment timeout by this much, an unsettled order has lost its saga. */
-const graceMs = 2 * 60_000;
 
 function durationMs(duration: string): number {
   const amount = Number.parseInt(duration, 10);
@@ -27,6 +25,8 @@ export const sweepStaleOrders = inngestFor('order').createFunction(
   async ({ step, logger }) =>
     step.run(sweepStaleOrdersStepIds.cancelStaleOrders, async () => {
       const { Order } = await orderDatabase.models();
+      // Past the payment timeout by the grace, an unsettled order has lost its saga.
+      const graceMs = hostConfig().ORDER_STALE_GRACE_MS;
       const cutoff = new Date(Date.now() - durationMs(orderPaymentTimeout()) - graceMs);
       const stale = await Order.find(
         { status: { $in: ['PENDING', 'PAYMENT_PROCESSING'] }, createdAt: { $lt: cutoff } },
