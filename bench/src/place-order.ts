@@ -260,11 +260,28 @@ async function snapshot() {
       'function',
     ),
     runs: countsByLabel(executorMetrics, 'inngest_local_runs_ended_total', 'function'),
+    // The host's MongoDB commands (all four cells' databases), by database and by command.
+    hostCommandsByDatabase: countsByLabel(
+      hostMetrics,
+      'mongodb_command_duration_seconds_count',
+      'database',
+    ),
+    hostCommandsByCommand: countsByLabel(
+      hostMetrics,
+      'mongodb_command_duration_seconds_count',
+      'command',
+    ),
     // Absent (an empty map) from executors that do not count their commands.
     executorCommands: countsByLabel(
       executorMetrics,
       'inngest_local_database_commands_total',
       'command',
+    ),
+    // Absent from executors that count by command only.
+    executorCommandsByCollection: countsByLabel(
+      executorMetrics,
+      'inngest_local_database_commands_total',
+      'collection',
     ),
   };
 }
@@ -309,11 +326,26 @@ try {
         perOrder: {
           hostRequestsByKind: perUnit(before.hostRequests, after.hostRequests, orders),
           procedureCalls: perUnit(before.procedures, after.procedures, orders),
+          hostDatabaseCommandsByDatabase: perUnit(
+            before.hostCommandsByDatabase,
+            after.hostCommandsByDatabase,
+            orders,
+          ),
+          hostDatabaseCommandsByCommand: perUnit(
+            before.hostCommandsByCommand,
+            after.hostCommandsByCommand,
+            orders,
+          ),
           executorCallsByFunction: perUnit(before.appCalls, after.appCalls, orders),
           runsEndedByFunction: perUnit(before.runs, after.runs, orders),
           executorDatabaseCommands: perUnit(
             before.executorCommands,
             after.executorCommands,
+            orders,
+          ),
+          executorDatabaseCommandsByCollection: perUnit(
+            before.executorCommandsByCollection,
+            after.executorCommandsByCollection,
             orders,
           ),
         },

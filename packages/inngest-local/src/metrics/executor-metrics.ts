@@ -45,8 +45,8 @@ export const appUnreachable = new Counter({
 
 export const databaseCommands = new Counter({
   name: 'inngest_local_database_commands_total',
-  help: 'Commands the executor sent to its database, by command (find, update, delete, ...)',
-  labelNames: ['command'] as const,
+  help: 'Commands the executor sent to its database, by command (find, update, delete, ...) and collection',
+  labelNames: ['command', 'collection'] as const,
   registers,
 });
 

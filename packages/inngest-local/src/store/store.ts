@@ -37,12 +37,14 @@ export async function openStore(uri: string, dbNamePrefix = ''): Promise<Store> 
     // The hot path writes through the driver (store/driver-collection.ts): an optional field left
     // undefined is left out, as mongoose would, rather than stored as null.
     ignoreUndefined: true,
-    // Counted by command (`inngest_local_database_commands_total`): what a run costs the database.
+    // Counted by command and collection (`inngest_local_database_commands_total`): what a run costs the database.
     monitorCommands: true,
   });
   await connection.asPromise();
   connection.getClient().on('commandStarted', (event) => {
-    databaseCommands.labels(event.commandName).inc();
+    // The collection is the command's own field (`{ find: 'jobs' }`); admin commands have none.
+    const target: unknown = (event.command as Record<string, unknown>)[event.commandName];
+    databaseCommands.labels(event.commandName, typeof target === 'string' ? target : '').inc();
   });
   const store = {
     apps: appModel(connection),
