@@ -24,6 +24,18 @@ export interface TransitionRequest {
   /** Fields written in the same update as the status (shipment, cancellation...). */
   set?: Record<string, unknown>;
   unset?: Record<string, 1>;
+  /**
+   * The order as the caller just read it: the first attempt updates on its status instead of
+   * reading the order again (a saga step reads it once). Stale is safe: the update is conditional
+   * on that status, and a miss re-reads.
+   */
+  current?: StoredOrder;
+  /**
+   * Whether to wake `order.get` calls waiting in this process (default yes). The saga's move to
+   * PAYMENT_PROCESSING does not: the pay page can do nothing with it until the payment it starts
+   * is stored, which is announced then (one answer to the waiting page instead of two).
+   */
+  announce?: boolean;
 }
 
 export type TransitionResult =
@@ -54,7 +66,12 @@ export async function transitionOrder(
   if (!_id) return undefined;
   const { Order } = await orderDatabase.models();
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const current = (await Order.findOne({ _id }).lean()) as StoredOrder | null;
+    // The caller's copy only where it allows the change; an answer that refuses is read fresh.
+    const known = attempt === 0 ? request.current : undefined;
+    const current =
+      known && request.from.includes(known.status)
+        ? known
+        : ((await Order.findOne({ _id }).lean()) as StoredOrder | null);
     if (!current) return undefined;
     const from = current.status;
     if (!request.from.includes(from) || !canTransition(from, request.to)) {
@@ -77,7 +94,7 @@ export async function transitionOrder(
       returnDocument: 'after',
     }).lean()) as StoredOrder | null;
     if (after) {
-      announceOrderChange(_id);
+      if (request.announce !== false) announceOrderChange(_id);
       recordOrderTransition({
         from,
         to: request.to,

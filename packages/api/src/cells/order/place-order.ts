@@ -49,25 +49,35 @@ export async function placeOrder(
   const claimId = derivedObjectId(`order-placement:${scope}:${keyHash}`);
   const { OrderPlacement } = await orderDatabase.models();
   const giveUpAt = Date.now() + leaseMs + 5_000;
+  /** Inserts a new claim; `undefined` when the key is claimed already (by whom is read next). */
+  const claimKey = async () => {
+    const fresh = {
+      _id: claimId,
+      scope,
+      keyHash,
+      state: 'placing' as const,
+      orderId: new Types.ObjectId(),
+      leaseUntil: new Date(Date.now() + leaseMs),
+    };
+    try {
+      await OrderPlacement.create(fresh);
+      return fresh;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return undefined; // another submission claimed it first
+      throw error;
+    }
+  };
 
+  // A first submission (nearly every one) claims at once, without a read that would find nothing.
+  const claimed = await claimKey();
+  if (claimed) return runClaim(ctx, owner, input, claimed, { orderMayExist: false });
   while (Date.now() < giveUpAt) {
     const claim = await OrderPlacement.findById(claimId).lean<Claim>();
     if (!claim) {
-      const fresh = {
-        _id: claimId,
-        scope,
-        keyHash,
-        state: 'placing' as const,
-        orderId: new Types.ObjectId(),
-        leaseUntil: new Date(Date.now() + leaseMs),
-      };
-      try {
-        await OrderPlacement.create(fresh);
-      } catch (error) {
-        if (isDuplicateKeyError(error)) continue; // another submission claimed it first
-        throw error;
-      }
-      return runClaim(ctx, owner, input, fresh);
+      // The claim was given back (a failed placement): claim it anew.
+      const fresh = await claimKey();
+      if (fresh) return runClaim(ctx, owner, input, fresh, { orderMayExist: false });
+      continue;
     }
     if (claim.state === 'placed' && claim.eventSentAt) return answerFor(claim);
     if (claim.leaseUntil.getTime() > Date.now()) {
@@ -80,7 +90,7 @@ export async function placeOrder(
       { $set: { leaseUntil: new Date(Date.now() + leaseMs) } },
       { returnDocument: 'after' },
     ).lean<Claim>();
-    if (taken) return runClaim(ctx, owner, input, taken);
+    if (taken) return runClaim(ctx, owner, input, taken, { orderMayExist: true });
   }
   throw new TRPCError({
     code: 'CONFLICT',
@@ -95,16 +105,21 @@ async function answerFor(claim: Pick<Claim, 'orderId'>): Promise<PlacedOrder> {
   return { orderId: claim.orderId.toString(), number: order.number, status: order.status };
 }
 
-/** Does (or finishes) the work of a claim this call holds. */
+/**
+ * Does (or finishes) the work of a claim this call holds. `orderMayExist`: false for a claim this
+ * call just inserted (its order id is new, so there is nothing to look for), true for one taken
+ * over from an attempt that may have written the order before it stopped.
+ */
 async function runClaim(
   ctx: Pick<CellContext, 'logger'>,
   owner: CartOwner,
   input: PlaceInput,
   claim: Pick<Claim, '_id' | 'orderId' | 'state'>,
+  { orderMayExist }: { orderMayExist: boolean },
 ): Promise<PlacedOrder> {
   const { Order, OrderPlacement } = await orderDatabase.models();
   let guestAccessToken: string | undefined;
-  let order = await Order.findById(claim.orderId).lean();
+  let order = orderMayExist ? await Order.findById(claim.orderId).lean() : null;
   if (!order) {
     try {
       const created = await createOrder(owner, input, claim.orderId);

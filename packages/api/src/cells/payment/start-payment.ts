@@ -28,37 +28,34 @@ export async function startOrderPayment(
   const cash = input.method === 'cash_on_delivery';
   const provider = cash ? cashOnDelivery.provider : cardProvider().name;
 
-  let payment = await Payment.findById(_id);
-  if (!payment) {
-    const traceparent = currentTraceparent();
-    try {
-      payment = await Payment.create({
-        _id,
-        orderId: input.orderId,
-        orderNumber: input.number,
-        provider,
-        method: input.method,
-        status: cash ? cashOnDelivery.initialStatus : 'requires_payment',
-        amountMinor: input.amountMinor,
-        currency: input.currency,
-        ...(input.accountId ? { accountId: new Types.ObjectId(input.accountId) } : {}),
-        ...(input.email || input.name
-          ? { billingDetails: { name: input.name, email: input.email } }
-          : {}),
-        idempotencyKey: cash
-          ? cashOnDelivery.idempotencyKey(input.orderId)
-          : intentIdempotencyKey(input.orderId),
-        // The checkout's trace (the saga step calling us), continued by the outcome event.
-        ...(traceparent ? { traceparent } : {}),
-      });
-      logger.info(
-        { orderId: input.orderId, paymentId: _id.toString(), provider },
-        'payment created',
-      );
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      payment = await Payment.findById(_id);
-    }
+  // Created first, read only when it exists already (a retried or concurrent start): a new
+  // order's payment costs one write, not a read that finds nothing and then the write.
+  let payment: PaymentDocument | null;
+  const traceparent = currentTraceparent();
+  try {
+    payment = await Payment.create({
+      _id,
+      orderId: input.orderId,
+      orderNumber: input.number,
+      provider,
+      method: input.method,
+      status: cash ? cashOnDelivery.initialStatus : 'requires_payment',
+      amountMinor: input.amountMinor,
+      currency: input.currency,
+      ...(input.accountId ? { accountId: new Types.ObjectId(input.accountId) } : {}),
+      ...(input.email || input.name
+        ? { billingDetails: { name: input.name, email: input.email } }
+        : {}),
+      idempotencyKey: cash
+        ? cashOnDelivery.idempotencyKey(input.orderId)
+        : intentIdempotencyKey(input.orderId),
+      // The checkout's trace (the saga step calling us), continued by the outcome event.
+      ...(traceparent ? { traceparent } : {}),
+    });
+    logger.info({ orderId: input.orderId, paymentId: _id.toString(), provider }, 'payment created');
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    payment = await Payment.findById(_id);
   }
   if (!payment) throw new Error('payment vanished after a duplicate insert');
   assertSameRequest(payment, input);

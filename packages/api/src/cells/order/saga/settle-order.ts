@@ -90,6 +90,9 @@ export async function confirmPaidOrder(orderId: string, step: string): Promise<S
     reason: order.paymentMethod === 'cash_on_delivery' ? 'Cash on delivery' : 'Payment received',
     // `waitingOn`: a call made through a cell's outage (saga/cell-outage.ts) ended here.
     unset: { 'payment.clientSecret': 1, waitingOn: 1 },
+    // As read above: the update is conditional on PAYMENT_PROCESSING, so a cancellation made
+    // during the commit call is still seen.
+    current: order,
   });
   if (result?.order.status === 'CONFIRMED') {
     await sendConfirmed(result.order);
