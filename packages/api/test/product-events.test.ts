@@ -61,7 +61,7 @@ it('announces created, updated and archived products and changed categories', as
   expect(events.latest('product/category.updated', { slug: 'decor' })).toBeDefined();
 });
 
-it('announces a reservation, a SKU running low and a product selling out', async () => {
+it('announces a SKU running low and a product selling out when stock is reserved', async () => {
   const product = generateCatalog().products.find(
     (entry) => entry.status === 'active' && entry.variants.length === 1,
   );
@@ -70,7 +70,6 @@ it('announces a reservation, a SKU running low and a product selling out', async
   await InventoryItem.updateOne({ sku }, { $set: { onHand: 8, reserved: 0, available: 8 } });
 
   await saga.product.reserveStock.mutate({ reservationId: 'evt-1', lines: [{ sku, quantity: 4 }] });
-  expect(events.latest('product/reservation.created', { reservationId: 'evt-1' })).toBeDefined();
   expect(events.latest('product/stock.low', { sku, available: 4 })).toBeDefined();
 
   await saga.product.reserveStock.mutate({ reservationId: 'evt-2', lines: [{ sku, quantity: 4 }] });

@@ -27,14 +27,6 @@ export const stockLow = eventType('product/stock.low', {
   }),
 });
 
-/** Stock is held until `expiresAt` (ISO time); the product cell releases it then if still held. */
-export const reservationCreated = eventType('product/reservation.created', {
-  schema: z.object({
-    reservationId: z.string().min(1),
-    expiresAt: z.string().min(1),
-  }),
-});
-
 /** A previewed CSV import was confirmed and is large: the product cell applies it in the background. */
 export const csvImportRequested = eventType('product/csv-import.requested', {
   schema: z.object({ importId: z.string().regex(objectIdTextPattern) }),

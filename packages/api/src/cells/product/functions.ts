@@ -1,12 +1,10 @@
 import type { InngestFunction } from 'inngest';
 import { applyCsvImport } from './functions/apply-csv-import';
-import { expireReservationOnTime } from './functions/expire-reservation';
 import { revalidateStorefront } from './functions/revalidate-storefront';
 import { sweepExpiredReservations } from './functions/sweep-expired-reservations';
 
 /** The product cell's Inngest functions. */
 export const productFunctions: InngestFunction.Any[] = [
-  expireReservationOnTime,
   sweepExpiredReservations,
   revalidateStorefront,
   applyCsvImport,

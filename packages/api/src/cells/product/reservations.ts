@@ -3,8 +3,6 @@ import { isDuplicateKeyError } from '@shop/db/claims';
 import type { ProductModels, Reservation } from '@shop/db/product';
 import { TRPCError } from '@trpc/server';
 import type { Logger } from 'pino';
-import { reservationCreated } from '../../events/schemas';
-import { emitProductEvent } from './emit-product-event';
 import { applyStockEffects } from './stock-effects';
 import {
   holdsUnits,
@@ -136,10 +134,6 @@ export async function reserveStock(
     throw conflict(`Reservation ${request.reservationId} was abandoned; try again`);
   }
   await applyStockEffects(models, taken, logger);
-  await emitProductEvent(logger, reservationCreated, {
-    reservationId: request.reservationId,
-    expiresAt: expiresAt.toISOString(),
-  });
   return { reservationId: request.reservationId, expiresAt: expiresAt.toISOString() };
 }
 
@@ -376,7 +370,7 @@ async function restockReturnedUnits(
   await applyStockEffects(models, changes, logger);
 }
 
-/** Expires one reservation if it is active and past its time (the Inngest timer calls this). */
+/** Expires one reservation if it is active and past its time (a commit that came too late). */
 export async function expireReservation(
   models: Models,
   reservationId: string,
@@ -391,8 +385,12 @@ export async function expireReservation(
 }
 
 /**
- * The safety net behind the per-reservation timers: expires every active reservation past its
- * time and gives back what abandoned `pending` ones took. Returns how many it ended.
+ * Ends holds nobody completed, every minute (`sweep-expired-reservations`): expires every active
+ * reservation past its time and gives back what abandoned `pending` ones took. Returns how many it
+ * ended. This is how a hold ends when its order did not (a saga that died): a card order's saga
+ * settles or cancels it at its payment deadline, before the hold runs out (10 and 15 minutes by
+ * default), so a timer run per reservation would cost an event and an Inngest run on every order
+ * for that rare case. A hold therefore ends within about a minute after its time, not at it.
  */
 export async function sweepReservations(models: Models, logger: Log): Promise<number> {
   const now = Date.now();

@@ -8,7 +8,10 @@ const logger = rootLogger.child({ cell: 'product', component: 'reservations' });
 
 export const sweepStepId = 'sweep';
 
-/** Every minute: anything a timer missed (events not sent, executor down) is expired anyway. */
+/**
+ * Every minute: holds past their time are expired and their units given back (`sweepReservations`
+ * says why this, not a timer per reservation).
+ */
 export const sweepExpiredReservations = inngest.createFunction(
   { id: 'sweep-expired-reservations', triggers: [{ cron: '* * * * *' }] },
   async ({ step }) => {
