@@ -1,17 +1,15 @@
-import { Skeleton } from '@shop/ui';
+import { CardSkeleton, HeaderSkeleton, LoadingPage } from '@/components/page-skeleton';
 
+/** While the dashboard (or any page without a loading state of its own) loads. */
 export default function Loading() {
   return (
-    <div className="mx-auto flex max-w-6xl flex-col gap-6" aria-busy="true">
-      <p role="status" className="sr-only">
-        Loading…
-      </p>
-      <Skeleton className="h-9 w-48" />
+    <LoadingPage label="Loading the page">
+      <HeaderSkeleton />
       <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
         {Array.from({ length: 9 }, (_, index) => (
-          <Skeleton key={index} className="h-28 rounded-card" />
+          <CardSkeleton key={index} height="sm" />
         ))}
       </div>
-    </div>
+    </LoadingPage>
   );
 }

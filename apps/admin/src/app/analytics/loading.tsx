@@ -1,3 +1,9 @@
+import {
+  CardSkeleton,
+  HeaderSkeleton,
+  LoadingPage,
+  ToolbarSkeleton,
+} from '@/components/page-skeleton';
 import { Skeleton } from '@shop/ui';
 
 /**
@@ -6,19 +12,15 @@ import { Skeleton } from '@shop/ui';
  */
 export default function AnalyticsLoading() {
   return (
-    <div
-      className="mx-auto flex max-w-6xl flex-col gap-8"
-      role="status"
-      aria-label="Loading analytics"
-    >
-      <Skeleton className="h-16 w-72" />
-      <Skeleton className="h-16 w-full max-w-xl" />
+    <LoadingPage label="Loading analytics">
+      <HeaderSkeleton />
+      <ToolbarSkeleton />
       {['sales', 'funnel', 'products'].map((report) => (
         <div key={report} className="flex flex-col gap-3">
           <Skeleton className="h-7 w-48" />
-          <Skeleton className="h-60 w-full rounded-card" />
+          <CardSkeleton height="chart" />
         </div>
       ))}
-    </div>
+    </LoadingPage>
   );
 }

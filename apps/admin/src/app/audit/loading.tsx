@@ -1,16 +1,14 @@
-import { Skeleton } from '@shop/ui';
+import { CardSkeleton, HeaderSkeleton, LoadingPage } from '@/components/page-skeleton';
 
-export default function Loading() {
+/** While the audit log loads: its filters and entries, announced once. */
+export default function AuditLoading() {
   return (
-    <div className="mx-auto flex max-w-6xl flex-col gap-6" aria-busy="true">
-      <p role="status" className="sr-only">
-        Loading the audit log…
-      </p>
-      <Skeleton className="h-9 w-48" />
-      <Skeleton className="h-40 rounded-card" />
+    <LoadingPage label="Loading the audit log">
+      <HeaderSkeleton />
+      <CardSkeleton height="md" />
       {Array.from({ length: 6 }, (_, index) => (
-        <Skeleton key={index} className="h-24 rounded-card" />
+        <CardSkeleton key={index} height="sm" />
       ))}
-    </div>
+    </LoadingPage>
   );
 }

@@ -1,16 +1,6 @@
-import { Skeleton } from '@shop/ui';
+import { ListPageSkeleton } from '@/components/page-skeleton';
 
 /** While orders load: the page's shape, announced once. */
 export default function OrdersLoading() {
-  return (
-    <div
-      className="mx-auto flex max-w-6xl flex-col gap-6"
-      role="status"
-      aria-label="Loading orders"
-    >
-      <Skeleton className="h-16 w-72" />
-      <Skeleton className="h-10 w-full max-w-xl" />
-      <Skeleton className="h-96 w-full rounded-card" />
-    </div>
-  );
+  return <ListPageSkeleton label="Loading orders" />;
 }

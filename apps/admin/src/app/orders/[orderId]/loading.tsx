@@ -1,18 +1,14 @@
-import { Skeleton } from '@shop/ui';
+import { CardSkeleton, HeaderSkeleton, LoadingPage } from '@/components/page-skeleton';
 
-/** While one order loads. */
+/** While one order loads: the order beside its customer and actions. */
 export default function OrderLoading() {
   return (
-    <div
-      className="mx-auto flex max-w-6xl flex-col gap-6"
-      role="status"
-      aria-label="Loading the order"
-    >
-      <Skeleton className="h-12 w-64" />
+    <LoadingPage label="Loading the order">
+      <HeaderSkeleton />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <Skeleton className="h-96 rounded-card" />
-        <Skeleton className="h-72 rounded-card" />
+        <CardSkeleton />
+        <CardSkeleton height="lg" />
       </div>
-    </div>
+    </LoadingPage>
   );
 }
