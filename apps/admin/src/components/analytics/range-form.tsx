@@ -1,4 +1,5 @@
 import { buttonClassNames, classNames } from '@shop/ui';
+import { RangeDateField } from './range-date-field';
 import type { ReportRange } from './report-range';
 
 /**
@@ -6,41 +7,23 @@ import type { ReportRange } from './report-range';
  * range the reports cannot cover (`problem`) is said below it, tied to both dates.
  */
 export function RangeForm({ range, problem }: { range: ReportRange; problem?: string | null }) {
-  const input = classNames(
-    'rounded-md border bg-surface px-3 py-2 text-sm text-ink',
-    problem ? 'border-danger' : 'border-line',
-  );
-  const dateProblem = problem
-    ? ({ 'aria-invalid': true, 'aria-describedby': 'range-problem' } as const)
-    : {};
+  const field = (invalid: boolean) =>
+    classNames(
+      'rounded-md border bg-surface px-3 py-2 text-sm text-ink',
+      invalid ? 'border-danger' : 'border-line',
+    );
+  const dateField = {
+    className: field(Boolean(problem)),
+    problemId: problem ? 'range-problem' : undefined,
+  };
   return (
     <form method="get" className="flex flex-col gap-2" data-testid="analytics-range">
       <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1 text-sm text-ink-muted">
-          From
-          <input
-            type="date"
-            name="from"
-            defaultValue={range.from}
-            className={input}
-            required
-            {...dateProblem}
-          />
-        </label>
-        <label className="flex flex-col gap-1 text-sm text-ink-muted">
-          To
-          <input
-            type="date"
-            name="to"
-            defaultValue={range.to}
-            className={input}
-            required
-            {...dateProblem}
-          />
-        </label>
+        <RangeDateField name="from" label="From" value={range.from} {...dateField} />
+        <RangeDateField name="to" label="To" value={range.to} {...dateField} />
         <label className="flex flex-col gap-1 text-sm text-ink-muted">
           Group by
-          <select name="interval" defaultValue={range.interval} className={input}>
+          <select name="interval" defaultValue={range.interval} className={field(false)}>
             <option value="day">Day</option>
             <option value="week">Week</option>
             <option value="month">Month</option>
