@@ -1,5 +1,6 @@
 import { Table, type TableColumn } from '@shop/ui';
 import { percent } from './customer-tables';
+import { nameCell } from './name-cell';
 import type { FunnelReport, SearchReport, TopProductsReport } from './report-types';
 
 type FunnelRow = FunnelReport['rows'][number];
@@ -75,7 +76,13 @@ export function TopProductsTables({ report }: { report: TopProductsReport }) {
         caption="Most viewed products"
         captionVisible
         columns={[
-          { key: 'product', header: 'Product page', cell: (row) => row.product, rowHeader: true },
+          {
+            key: 'product',
+            header: 'Product page',
+            cell: (row) => row.product,
+            rowHeader: true,
+            className: nameCell,
+          },
           { key: 'views', header: 'Views', align: 'end', cell: (row) => row.views },
           {
             key: 'cart',
@@ -119,6 +126,7 @@ export function TopProductsTables({ report }: { report: TopProductsReport }) {
             header: 'Product',
             cell: (row) => `${row.name} (${row.sku})`,
             rowHeader: true,
+            className: nameCell,
           },
           { key: 'units', header: 'Units', align: 'end', cell: (row) => row.units },
         ]}

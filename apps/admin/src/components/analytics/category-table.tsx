@@ -1,5 +1,6 @@
 import { Table } from '@shop/ui';
 import { moneyList, percent } from './customer-tables';
+import { nameCell } from './name-cell';
 import type { TopCategoriesReport } from './report-types';
 
 /**
@@ -11,7 +12,13 @@ export function TopCategoriesTable({ report }: { report: TopCategoriesReport }) 
     <Table
       caption="Top categories by units sold"
       columns={[
-        { key: 'name', header: 'Category', cell: (row) => row.name, rowHeader: true },
+        {
+          key: 'name',
+          header: 'Category',
+          cell: (row) => row.name,
+          rowHeader: true,
+          className: nameCell,
+        },
         { key: 'units', header: 'Units', align: 'end', cell: (row) => row.units },
         {
           key: 'revenue',
