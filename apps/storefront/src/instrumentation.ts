@@ -9,7 +9,7 @@ export async function register(): Promise<void> {
   checkStorefrontEnvAtStart();
   // Log lines name the app; spans go to OTEL_EXPORTER_OTLP_ENDPOINT when it is set.
   const { startAppTracing } = await import('@shop/api/observability');
-  startAppTracing('storefront');
+  await startAppTracing('storefront');
   // The gateway's /metrics on its own port (GATEWAY_METRICS_PORT; unset: none).
   const { startGatewayMetricsFromEnv } = await import('@shop/api/gateway-metrics-server');
   await startGatewayMetricsFromEnv();

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { InMemorySpanExporter, type ReadableSpan } from '@shop/telemetry';
+import { InMemorySpanExporter, type ReadableSpan } from '@shop/telemetry/testing';
 import type { MailCapture } from '@shop/mail-capture';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostWithExecutor } from './support/host-with-executor';
@@ -21,7 +21,7 @@ let fx: typeof OrderFixtures;
 beforeAll(async () => {
   process.env.LOG_LEVEL = 'debug';
   const { startProcessTracing } = await import('../src/observability/tracing');
-  startProcessTracing({ exporter: spans });
+  await startProcessTracing({ exporter: spans });
   const { captureProcessLogs } = await import('./support/process-logs');
   captureProcessLogs((line) => logLines.push(line));
 

@@ -11,7 +11,7 @@ import { executorProcessConfig } from './config';
 const config = exitOnConfigError(executorProcessConfig);
 const service = 'inngest-local';
 // Before the executor's modules load, so the MongoDB driver is instrumented as it is required.
-const tracing = startTracing({
+const tracing = await startTracing({
   serviceName: service,
   otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
 });

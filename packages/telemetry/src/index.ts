@@ -7,7 +7,6 @@ export {
   validTraceparent,
   withTraceparent,
 } from './traceparent';
-export { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace';
 export {
   createStructuredLogger,
   logFormatFrom,
@@ -27,4 +26,6 @@ export {
   type Context,
   type Span,
 } from '@opentelemetry/api';
-export type { SpanExporter } from '@opentelemetry/sdk-trace';
+// Types only: the SDK itself loads when tracing starts (start-tracing.ts); tests' exporter is in
+// `@shop/telemetry/testing`.
+export type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';

@@ -1,19 +1,4 @@
-import { context, propagation, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { registerInstrumentations } from '@opentelemetry/instrumentation';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { MongoDBInstrumentation } from '@opentelemetry/instrumentation-mongodb';
-import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  BatchSpanProcessor,
-  SimpleSpanProcessor,
-  TracerProvider,
-  type SpanExporter,
-} from '@opentelemetry/sdk-trace';
-import { createRequire } from 'node:module';
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
 
 export interface TracingOptions {
   /** `service.name` of every span this process makes (`cell-host:order,payment`, `storefront`). */
@@ -39,76 +24,32 @@ export interface Tracing {
   flush(): Promise<void>;
 }
 
-let started: Tracing | undefined;
+let started: Promise<Tracing> | undefined;
+let installed = false;
 
 /**
  * Whether this process records spans (`startTracing` installed a provider). Without one every
  * span is OpenTelemetry's no-op, so a hot path (the cell host's request span) can skip making it.
  */
 export function tracingStarted(): boolean {
-  return started !== undefined;
+  return installed;
 }
 
 /**
  * Starts OpenTelemetry for this process when an exporter is configured, and does nothing
- * otherwise: with no OTLP endpoint no provider, propagator or instrumentation is installed, so the
- * API's calls stay no-ops (docs/observability/tracing-and-logs.md has the measured cost). Call it
- * before the code it should trace is loaded: the MongoDB driver is patched as it is required.
+ * otherwise: with no OTLP endpoint the SDK is not even loaded (install-tracing.ts), no provider,
+ * propagator or instrumentation is installed, and the API's calls stay no-ops
+ * (docs/observability/tracing-and-logs.md has the measured cost). Await it before the code it
+ * should trace is loaded: the MongoDB driver is patched as it is required.
  */
-export function startTracing(options: TracingOptions): Tracing | undefined {
-  if (started) return started;
-  const exporter =
-    options.exporter ??
-    (options.otlpEndpoint
-      ? new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` })
-      : undefined);
-  if (!exporter) return undefined;
-
-  const provider = new TracerProvider({
-    resource: resourceFromAttributes({
-      'service.name': options.serviceName,
-      ...options.attributes,
-    }),
-    // A test's exporter sees each span as it ends; a collector gets batches off the request path.
-    spanProcessors: [
-      options.exporter
-        ? new SimpleSpanProcessor({ exporter })
-        : new BatchSpanProcessor({ exporter }),
-    ],
-  });
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-  trace.setGlobalTracerProvider(provider);
-
-  // fetch: gateway → cell, cell → cell, cell → Inngest (events), executor → cell.
-  const fetchInstrumentation = new UndiciInstrumentation();
-  if (options.runtime === 'next') {
-    registerInstrumentations({
-      tracerProvider: provider,
-      instrumentations: [fetchInstrumentation],
+export async function startTracing(options: TracingOptions): Promise<Tracing | undefined> {
+  if (!started) {
+    if (!options.exporter && !options.otlpEndpoint) return undefined;
+    started = import('./install-tracing').then(({ installTracing }) => {
+      const tracing = installTracing(options);
+      installed = true;
+      return tracing;
     });
-    started = { shutdown: () => provider.shutdown(), flush: () => provider.forceFlush() };
-    return started;
   }
-  registerInstrumentations({
-    tracerProvider: provider,
-    instrumentations: [
-      // Outgoing http.request (Stripe's SDK) carries the trace. Incoming requests are not
-      // wrapped here: the cell host makes one span per request itself, named for the procedure
-      // or function it runs (host/request-span.ts), and a second span per request would double
-      // the cost for nothing; the executor reads the `traceparent` of an event it receives.
-      new HttpInstrumentation({ disableIncomingRequestInstrumentation: true }),
-      fetchInstrumentation,
-      new MongoDBInstrumentation({ enhancedDatabaseReporting: false }),
-    ],
-  });
-  // ESM imports of node:http bypass the require hook that patches it; one require applies the
-  // patch to the shared Server and request functions before any server starts.
-  createRequire(import.meta.url)('node:http');
-
-  started = {
-    shutdown: () => provider.shutdown(),
-    flush: () => provider.forceFlush(),
-  };
   return started;
 }

@@ -6,7 +6,7 @@ import { startProcessTracing } from './tracing';
  * spans and starts tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set. Next.js then makes a span per
  * request continuing the browser's `traceparent`, and the gateway's fetch to a cell carries it on.
  */
-export function startAppTracing(app: 'storefront' | 'admin'): void {
+export async function startAppTracing(app: 'storefront' | 'admin'): Promise<void> {
   declareServiceName(app);
-  startProcessTracing({ runtime: 'next' });
+  await startProcessTracing({ runtime: 'next' });
 }

@@ -4,11 +4,12 @@ import { serviceName } from './service-name';
 
 /**
  * Starts tracing for this process with the configured OTLP endpoint (or a test's exporter);
- * without either it installs nothing. Call before the cells and the database driver load.
+ * without either it installs nothing and loads no OpenTelemetry SDK. Await it before the cells and
+ * the database driver load.
  */
 export function startProcessTracing(
   options: { exporter?: SpanExporter; runtime?: 'node' | 'next' } = {},
-): Tracing | undefined {
+): Promise<Tracing | undefined> {
   const config = commonConfig();
   return startTracing({
     serviceName: serviceName(),
