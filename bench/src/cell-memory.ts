@@ -7,7 +7,9 @@
  *   pnpm --filter @shop/bench cell-memory
  *
  * With BENCH_CELL_IMAGE=<dir>, the hosts run what the cell image runs instead: the bundle built by
- * `pnpm --filter @shop/api build:cell-image <dir>`, with plain node.
+ * `pnpm --filter @shop/api build:cell-image <dir>`, with plain node. BENCH_HOST_NODE_ARGS passes
+ * Node options to the hosts only (`--max-semi-space-size=8`); BENCH_CELLS measures only the hosts
+ * named (`order,all`).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -28,9 +30,14 @@ function residentMiB(pid: number): number {
 }
 
 const cellImage = process.env.BENCH_CELL_IMAGE;
+const hostNodeArgs = (process.env.BENCH_HOST_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 const hostCommand = cellImage
-  ? { args: ['packages/api/dist/cell-host/main.mjs'], cwd: cellImage }
-  : { args: ['--import', 'tsx', 'src/host/main.ts'], cwd: fromRoot('packages/api') };
+  ? { args: [...hostNodeArgs, 'packages/api/dist/cell-host/main.mjs'], cwd: cellImage }
+  : {
+      args: [...hostNodeArgs, '--import', 'tsx', 'src/host/main.ts'],
+      cwd: fromRoot('packages/api'),
+    };
+const measured = process.env.BENCH_CELLS?.split(',') ?? [...domains, 'all'];
 
 async function measure(cells: string, mongoUri: string): Promise<number> {
   const host = spawn(process.execPath, hostCommand.args, {
@@ -69,7 +76,9 @@ async function measure(cells: string, mongoUri: string): Promise<number> {
       if (!response.ok) throw new Error(`${probe}.status answered ${response.status}`);
     }
     await new Promise((resolve) => setTimeout(resolve, settleMs));
-    return residentMiB(host.pid ?? 0);
+    const rss = residentMiB(host.pid ?? 0);
+    console.error(`${cells}: ${rss} MiB (pid ${host.pid})`);
+    return rss;
   } finally {
     host.kill('SIGTERM');
     await exited;
@@ -79,16 +88,14 @@ async function measure(cells: string, mongoUri: string): Promise<number> {
 const mongo = await resolveMongo({ mode: 'test', logger: pino({ level: 'warn' }) });
 try {
   const rssMiB: Record<string, number> = {};
-  for (const cells of [...domains, 'all']) {
-    rssMiB[cells] = await measure(cells, mongo.uri);
-    console.error(`${cells}: ${rssMiB[cells]} MiB`);
-  }
+  for (const cells of measured) rssMiB[cells] = await measure(cells, mongo.uri);
   console.log(
     JSON.stringify(
       {
         machine: describeMachine(),
         database: mongo.kind,
         host: cellImage ? 'image bundle, plain node' : 'source through tsx',
+        hostNodeArgs: hostNodeArgs.join(' '),
         rssMiB,
       },
       null,
