@@ -29,36 +29,47 @@ export function announceOrderChange(orderId: Types.ObjectId | string): void {
   if (waiting) for (const wake of [...waiting]) wake();
 }
 
-function announcementOrTimeout(orderId: string, ms: number): Promise<void> {
+/** Resolves `true` when a write in this process announced a change, `false` after `ms`. */
+function announcementOrTimeout(orderId: string, ms: number): Promise<boolean> {
   return new Promise((resolve) => {
     let waiting = waiters.get(orderId);
     if (!waiting) waiters.set(orderId, (waiting = new Set()));
-    const done = () => {
+    const finish = (announced: boolean) => {
       clearTimeout(timer);
-      waiting.delete(done);
+      waiting.delete(wake);
       if (waiting.size === 0 && waiters.get(orderId) === waiting) waiters.delete(orderId);
-      resolve();
+      resolve(announced);
     };
-    const timer = setTimeout(done, ms);
-    waiting.add(done);
+    const wake = () => finish(true);
+    const timer = setTimeout(() => finish(false), ms);
+    waiting.add(wake);
   });
 }
 
 /**
  * Resolves once the order's version is no longer `from` (announced in this process, or seen at a
- * re-read every `orderRecheckMs`), or when `timeoutMs` has passed: the caller then reads the
- * order as it is. Replaces a page's rapid polling while the saga works with one held request.
+ * re-read every `orderRecheckMs`), or when `timeoutMs` has passed, with the order as `read` (the
+ * caller's full read) then finds it, or `undefined` when it is gone. Replaces a page's rapid
+ * polling while the saga works with one held request. An announced change is read in full at
+ * once; a timed re-check first reads only what the version is made of (most find nothing new).
  */
-export async function waitForOrderChange(
+export async function waitForOrderChange<T extends VersionedOrder>(
   orderId: Types.ObjectId,
   from: string,
   timeoutMs: number,
-): Promise<void> {
+  read: () => Promise<T | undefined>,
+): Promise<T | undefined> {
   const { Order } = await orderDatabase.models();
   const deadline = Date.now() + Math.min(timeoutMs, maxOrderWaitMs);
   for (let left = deadline - Date.now(); left > 0; left = deadline - Date.now()) {
-    await announcementOrTimeout(String(orderId), Math.min(orderRecheckMs, left));
+    const announced = await announcementOrTimeout(String(orderId), Math.min(orderRecheckMs, left));
+    if (announced) {
+      const order = await read();
+      if (!order || orderVersion(order) !== from) return order;
+      continue;
+    }
     const current = await Order.findById(orderId, versionFields).lean<VersionedOrder>();
-    if (!current || orderVersion(current) !== from) return;
+    if (!current || orderVersion(current) !== from) return read();
   }
+  return read();
 }

@@ -5,10 +5,16 @@ import { pageWindow } from '../../../trpc/pagination';
 import { cancelOrder } from '../cancel-order';
 import type { CancelInput, GetInput, ListInput, LookupInput } from '../inputs';
 import { checkLookupAllowed, countLookupFailure } from '../lookup-throttle';
-import { findVisibleOrder } from '../order-access';
+import { findVisibleOrder, viewerOf } from '../order-access';
 import { waitForOrderChange } from '../order-changes';
 import { orderVersion } from '../order-version';
-import { orderDatabase, orderNotFound, toObjectId, transitionConflict } from '../order-transitions';
+import {
+  findOrder,
+  orderDatabase,
+  orderNotFound,
+  toObjectId,
+  transitionConflict,
+} from '../order-transitions';
 import {
   cancellableStatuses,
   orderSummary,
@@ -29,9 +35,13 @@ export async function get({ input, ctx }: HandlerArgs<GetInput>): Promise<OrderV
   const seen = await findVisibleOrder(input.orderId, ctx.identity, input.accessToken);
   const wait = input.waitForChange;
   if (!wait || orderVersion(seen.order) !== wait.from) return orderView(seen.order, seen.viewer);
-  await waitForOrderChange(seen.order._id, wait.from, wait.timeoutMs);
-  // Read again with the same checks: access may have changed while waiting.
-  const { order, viewer } = await findVisibleOrder(input.orderId, ctx.identity, input.accessToken);
+  const order = await waitForOrderChange(seen.order._id, wait.from, wait.timeoutMs, () =>
+    findOrder(input.orderId),
+  );
+  // The same checks on the order as read now: access may have changed while waiting.
+  if (!order) throw orderNotFound();
+  const viewer = viewerOf(order, ctx.identity, input.accessToken);
+  if (viewer.kind === 'none') throw orderNotFound();
   return orderView(order, viewer);
 }
 
