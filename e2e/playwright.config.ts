@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import type { ShopTestOptions } from './tests/support/playwright';
 
 // The e2e stack's ports (see tooling/stack/src/stack-config.ts); they differ from `pnpm dev`'s so
 // the suite can run while a developer's platform is up.
@@ -12,10 +13,39 @@ const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bi
   .filter((path): path is string => Boolean(path))
   .find((path) => existsSync(path));
 
-export default defineConfig({
+/**
+ * Specs whose tests must have the platform to themselves: while one of them runs, no other test
+ * does (the `runsAlone` option, tests/support/platform-turn.ts); every other test shares it with
+ * the other worker. What they need alone:
+ * - the gateway's rate-limit bucket: every browser of the suite is the one client 127.0.0.1, and
+ *   these empty the app's bucket on purpose (a burst, the route fuzzer);
+ * - a count over the whole shop that other specs change as they place orders or publish products:
+ *   today's orders, exactly one more (analytics); a SKU's stock back to exactly what it was
+ *   (checkout's declined card); the home page's new arrivals and a category's facet counts
+ *   (smoke, browse).
+ */
+const storefrontAlone = [
+  'checkout.storefront.spec.ts',
+  'storefront.edge.spec.ts',
+  'routes-fuzz.storefront.spec.ts',
+  'storefront.smoke.spec.ts',
+  'storefront.browse.spec.ts',
+];
+const adminAlone = ['admin.analytics.spec.ts', 'routes-fuzz.admin.spec.ts'];
+const storefrontSpecs = /storefront\..*spec\.ts/;
+const adminSpecs = /admin\..*spec\.ts/;
+const storefront = { ...devices['Desktop Chrome'], baseURL: storefrontUrl };
+const admin = { ...devices['Desktop Chrome'], baseURL: adminUrl };
+
+export default defineConfig<ShopTestOptions>({
   testDir: './tests',
   fullyParallel: false,
-  workers: 1,
+  // Two spec files at a time, also on a 2-core machine: a test spends much of its time waiting
+  // on the stack (sagas, the executor, mail), not computing. More would share the gateways'
+  // per-address rate limit among more browsers. Specs make their own shoppers, products and
+  // words; those that cannot run alone (above).
+  workers: 2,
+  globalSetup: './tests/support/platform-turn-setup.ts',
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
@@ -40,14 +70,17 @@ export default defineConfig({
   projects: [
     {
       name: 'storefront',
-      use: { ...devices['Desktop Chrome'], baseURL: storefrontUrl },
-      testMatch: /storefront\..*spec\.ts/,
+      use: storefront,
+      testMatch: storefrontSpecs,
+      testIgnore: storefrontAlone,
     },
+    { name: 'admin', use: admin, testMatch: adminSpecs, testIgnore: adminAlone },
     {
-      name: 'admin',
-      use: { ...devices['Desktop Chrome'], baseURL: adminUrl },
-      testMatch: /admin\..*spec\.ts/,
+      name: 'storefront-alone',
+      use: { ...storefront, runsAlone: true },
+      testMatch: storefrontAlone,
     },
+    { name: 'admin-alone', use: { ...admin, runsAlone: true }, testMatch: adminAlone },
   ],
   webServer: {
     // Starts database, Inngest executor, demo data, all cells and both production builds.

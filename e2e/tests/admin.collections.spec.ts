@@ -49,9 +49,12 @@ test('a catalog manager builds a rule collection, tags a product into it, and sh
 
   // Tag a product in the editor: it joins at once.
   await page.goto('/catalog?status=active');
-  const row = page.getByTestId('product-row').first();
-  const productName = (await row.getByRole('link').first().textContent())!.trim();
-  await row.getByRole('link').first().click();
+  // The first product's own link, kept by its address: a product another spec publishes
+  // meanwhile may take the first row.
+  const firstLink = page.getByTestId('product-row').first().getByRole('link').first();
+  const productName = (await firstLink.textContent())!.trim();
+  const productPath = (await firstLink.getAttribute('href'))!;
+  await page.locator(`a[href="${productPath}"]`).first().click();
   await expect(page.getByRole('heading', { level: 1, name: productName })).toBeVisible();
   await page.getByLabel('Tags').fill(`${tag}, Gift`);
   await page.getByRole('button', { name: 'Save product' }).click();

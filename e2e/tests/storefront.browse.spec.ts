@@ -1,6 +1,6 @@
 import { expect, test } from './support/playwright';
 import { queryCell } from './support/cell';
-import { findVariantSwitch, type CategoryNode, type SearchAnswer } from './support/catalog';
+import { findVariantSwitch, firstStockedCategory, type CategoryNode } from './support/catalog';
 
 test('the home page shows the featured and new-arrival collections and every top category', async ({
   page,
@@ -22,11 +22,7 @@ test('a category page filters by a facet through the URL, with counts, and Back 
   page,
   request,
 }) => {
-  const tree = await queryCell<{ items: CategoryNode[] }>(request, 'product.categoryTree');
-  const category = tree.items[0]!;
-  const unfiltered = await queryCell<SearchAnswer>(request, 'search.query', {
-    filters: { category: category.slug },
-  });
+  const { category, answer: unfiltered } = await firstStockedCategory(request);
   const brands = unfiltered.facets.find((facet) => facet.key === 'brand')!.values;
   // A brand that narrows the list (not every product in the category).
   const brand = brands.find((value) => value.count > 0 && value.count < unfiltered.totalCount)!;
@@ -131,12 +127,7 @@ test('search engines get canonical URLs, Product and BreadcrumbList JSON-LD, a s
   page,
   request,
 }) => {
-  const tree = await queryCell<{ items: CategoryNode[] }>(request, 'product.categoryTree');
-  const category = tree.items[0]!;
-  const listing = await queryCell<SearchAnswer>(request, 'search.query', {
-    filters: { category: category.slug },
-    pageSize: 1,
-  });
+  const { category, answer: listing } = await firstStockedCategory(request);
   const slug = listing.results[0]!.slug;
 
   await page.goto(`/products/${slug}?sku=anything`);

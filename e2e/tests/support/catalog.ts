@@ -74,3 +74,21 @@ export async function findVariantSwitch(
   }
   throw new Error('no product in the catalogue has variants that differ in stock and price');
 }
+
+/**
+ * The first top category that has products, with the search cell's answer for it (its own
+ * products, facets and count). Specs that ran earlier may have added empty top categories
+ * (admin.audit-categories makes one that sorts first), so the tree's first is not always stocked.
+ */
+export async function firstStockedCategory(
+  request: APIRequestContext,
+): Promise<{ category: CategoryNode; answer: SearchAnswer }> {
+  const tree = await queryCell<{ items: CategoryNode[] }>(request, 'product.categoryTree');
+  for (const category of tree.items) {
+    const answer = await queryCell<SearchAnswer>(request, 'search.query', {
+      filters: { category: category.slug },
+    });
+    if (answer.totalCount > 0) return { category, answer };
+  }
+  throw new Error('no top category has products');
+}

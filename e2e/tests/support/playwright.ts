@@ -5,9 +5,11 @@
  * on which page, so a page that the policy breaks cannot pass unnoticed
  * (docs/security/browser.md). Specs import `test` and `expect` from here instead of
  * '@playwright/test'; a context a spec opens itself (`browser.newContext()`) is watched by
- * calling `watchForCspViolations` on it.
+ * calling `watchForCspViolations` on it. Each test also takes its turn on the one platform the
+ * two workers share (`runsAlone`, platform-turn.ts).
  */
 import { test as base, type BrowserContext } from '@playwright/test';
+import { takeSharedTurn, takeTurnAlone, turnWaitLimitMs } from './platform-turn';
 
 export * from '@playwright/test';
 
@@ -16,9 +18,8 @@ export interface CspViolation {
   what: string;
 }
 
-interface CspFixtures {
-  /** Violations seen so far in this test (a spec may read them). */
-  cspViolations: CspViolation[];
+/** The suite's own options, set by a spec (`test.use`) or a project (`use` in the config). */
+export interface ShopTestOptions {
   /** Set by a spec that provokes violations on purpose (`test.use({ cspViolationsAllowed: true })`). */
   cspViolationsAllowed: boolean;
   /**
@@ -27,6 +28,18 @@ interface CspFixtures {
    * sets it false.
    */
   analyticsConsentAnswered: boolean;
+  /**
+   * Nothing else may run while this test does: it reads a whole-shop count or uses up the one
+   * client's rate limit. Set for the `-alone` projects of playwright.config.ts.
+   */
+  runsAlone: boolean;
+}
+
+interface ShopFixtures extends ShopTestOptions {
+  /** Violations seen so far in this test (a spec may read them). */
+  cspViolations: CspViolation[];
+  /** This test's turn on the one platform, shared or alone (platform-turn.ts). */
+  platformTurn: void;
 }
 
 const bindingName = '__shopReportCspViolation';
@@ -58,7 +71,7 @@ export async function watchForCspViolations(
   });
 }
 
-export const test = base.extend<CspFixtures>({
+export const test = base.extend<ShopFixtures>({
   // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
   // eslint-disable-next-line no-empty-pattern
   cspViolations: async ({}, use) => {
@@ -66,6 +79,24 @@ export const test = base.extend<CspFixtures>({
   },
   cspViolationsAllowed: [false, { option: true }],
   analyticsConsentAnswered: [true, { option: true }],
+  runsAlone: [false, { option: true }],
+  platformTurn: [
+    async ({ runsAlone }, use, testInfo) => {
+      // Waiting for the turn is not the test's time: the timeout is lifted while waiting, then
+      // set to the test's own plus the wait.
+      const { timeout } = testInfo;
+      const asked = Date.now();
+      if (timeout > 0) testInfo.setTimeout(timeout + turnWaitLimitMs);
+      const giveBack = runsAlone ? await takeTurnAlone() : await takeSharedTurn();
+      if (timeout > 0) testInfo.setTimeout(timeout + (Date.now() - asked));
+      try {
+        await use();
+      } finally {
+        await giveBack();
+      }
+    },
+    { auto: true },
+  ],
   context: async (
     { context, cspViolations, cspViolationsAllowed, analyticsConsentAnswered },
     use,
