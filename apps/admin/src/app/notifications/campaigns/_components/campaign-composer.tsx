@@ -105,6 +105,9 @@ export function CampaignComposer({
     });
   };
 
+  // The preview sits beside the form from 1536 px only. At 1280 px the page has 960 px (16rem of
+  // menu, 2rem of padding each side): the 600 px email and its frame would leave the form about
+  // 300 px, a phone's width with its two-column fields side by side (seen in a screenshot).
   return (
     <div className="grid gap-6 2xl:grid-cols-[minmax(0,1fr)_minmax(0,40rem)]">
       <div className="flex min-w-0 flex-col gap-6">
