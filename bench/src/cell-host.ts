@@ -18,7 +18,8 @@
  *
  *   pnpm --filter @shop/bench cell-host     # 10 connections, 3 process pairs x 3 rounds of 5 s
  *   BENCH_CONNECTIONS=50 BENCH_SECONDS=10 BENCH_ROUNDS=5 BENCH_PROCESSES=2 pnpm --filter @shop/bench cell-host
- *   BENCH_NODE_ARGS=--max-semi-space-size=2 ...   # Node/V8 flags for both servers alike
+ *   BENCH_NODE_ARGS=--max-semi-space-size=8 ...   # flags for both servers alike, as NODE_OPTIONS
+ *       (which refuses some V8 flags, --min-semi-space-size among them)
  *   BENCH_CPU_PROF=/tmp/prof pnpm --filter @shop/bench cell-host   # CPU profiles (V8) of both,
  *       ranked by self time over the measured runs only (printed with the results)
  *   BENCH_RATE=500 ...   # both servers at a fixed rate (a busy machine: compare CPU per request)
@@ -58,7 +59,8 @@ const port = Number(process.env.BENCH_PORT ?? 4900);
 const barePort = port + 10;
 const cpuProfileDir = process.env.BENCH_CPU_PROF;
 if (cpuProfileDir) mkdirSync(cpuProfileDir, { recursive: true });
-// Node and V8 flags for both servers (a GC setting, say), so neither is measured differently.
+// Node and V8 flags for both servers (a GC setting, say), so neither is measured differently;
+// passed as NODE_OPTIONS, which accepts only the flags Node allows there.
 const serverNodeOptions = [
   process.env.BENCH_NODE_ARGS,
   cpuProfileDir && `--cpu-prof --cpu-prof-dir=${cpuProfileDir}`,
