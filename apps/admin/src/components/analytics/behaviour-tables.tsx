@@ -57,11 +57,14 @@ export function funnelSteps(report: FunnelReport): { step: string; count: number
 }
 
 export function FunnelTable({ report }: { report: FunnelReport }) {
+  // Orders placed without a browsing session (through the API) make an "all" row of 0 sessions:
+  // a funnel of no sessions, said as such (the orders are in the sales report and the CSV).
+  const rows = report.rows.some((row) => row.sessions > 0) ? report.rows : [];
   return (
     <Table
       caption="Conversion funnel: sessions reaching each step (share of the step before)"
       columns={funnelColumns}
-      rows={report.rows}
+      rows={rows}
       rowKey={(row) => row.segment}
       empty="No sessions in this range."
       framed
