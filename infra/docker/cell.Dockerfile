@@ -54,5 +54,7 @@ EXPOSE 4000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=30s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 STOPSIGNAL SIGTERM
-# Plain node: one process, which receives SIGTERM itself, so the cell host drains.
-CMD ["node", "packages/api/dist/cell-host/main.mjs"]
+# Plain node: one process, which receives SIGTERM itself, so the cell host drains. The young
+# generation is fixed at 8 MiB semi-spaces rather than sized from the memory Node sees
+# (packages/api/build/cell-image-files.ts, cellHostNodeFlags).
+CMD ["node", "--max-semi-space-size=8", "packages/api/dist/cell-host/main.mjs"]

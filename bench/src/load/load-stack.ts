@@ -9,6 +9,7 @@ import {
   startStackMail,
   type CellLayout,
 } from '@shop/stack';
+import { bundleEntry, cellHostNodeFlags } from '@shop/api/cell-image';
 import { fromRoot } from '@shop/stack/repo-root';
 import { resolveMongo } from '@shop/db/mongo';
 import { seedDemoData } from '@shop/db/seed';
@@ -117,10 +118,10 @@ export async function startLoadStack(
       logDir,
     });
     // LOAD_CELL_IMAGE: a folder written by `pnpm --filter @shop/api build:cell-image <folder>`,
-    // to run the hosts as the pods do (the esbuild bundle, plain node) instead of the source
-    // through tsx, which holds 50 to 100 MiB more per host.
+    // to run the hosts as the pods do (the esbuild bundle, plain node, the image's Node flags)
+    // instead of the source through tsx, which holds 50 to 100 MiB more per host.
     const cellImage = process.env.LOAD_CELL_IMAGE;
-    if (cellImage && !existsSync(`${cellImage}/packages/api/dist/cell-host/main.mjs`)) {
+    if (cellImage && !existsSync(`${cellImage}/${bundleEntry}`)) {
       throw new Error(`LOAD_CELL_IMAGE=${cellImage} holds no cell-host bundle: build it first`);
     }
     // LOAD_HOST_NODE_ARGS: Node flags for every cell host (say `--max-semi-space-size=8`), to
@@ -133,7 +134,7 @@ export async function startLoadStack(
         args: [
           ...hostNodeArgs,
           ...(cellImage
-            ? ['packages/api/dist/cell-host/main.mjs']
+            ? [...cellHostNodeFlags, bundleEntry]
             : ['--import', 'tsx', 'src/host/main.ts']),
         ],
         cwd: cellImage ?? fromRoot('packages/api'),

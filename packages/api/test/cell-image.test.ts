@@ -1,10 +1,16 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedDemoData } from '@shop/db/seed';
 import { isolateTestDatabases } from '@shop/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleEntry, buildCellImageFiles, type CellImageFiles } from '../build/cell-image-files';
+import {
+  bundleEntry,
+  buildCellImageFiles,
+  cellHostNodeFlags,
+  repoRoot,
+  type CellImageFiles,
+} from '../build/cell-image-files';
 import { createCellClient } from '../src/client';
 import { domains } from '../src/domains';
 import { freePort } from './support/free-port';
@@ -54,7 +60,7 @@ beforeAll(async () => {
       INNGEST_DEV: '1',
       INNGEST_BASE_URL: 'http://127.0.0.1:9',
     },
-    { args: [bundleEntry], cwd: join(workDirectory, 'app') },
+    { args: [...cellHostNodeFlags, bundleEntry], cwd: join(workDirectory, 'app') },
   );
 }, 180_000);
 afterAll(async () => {
@@ -63,6 +69,13 @@ afterAll(async () => {
 });
 
 describe('the cell image', () => {
+  it("starts the host as the Dockerfile's CMD does, with the flags the benchmarks run it with", () => {
+    const dockerfile = readFileSync(join(repoRoot, 'infra/docker/cell.Dockerfile'), 'utf8');
+    const command = /^CMD (\[.*\])$/m.exec(dockerfile)?.[1];
+    expect(command, 'a CMD in exec form').toBeDefined();
+    expect(JSON.parse(command!)).toEqual(['node', ...cellHostNodeFlags, bundleEntry]);
+  });
+
   it('fits the 250 MB budget with Node and the Debian base', () => {
     // The tests run on the Node release the image pins (the root devDependency `node`).
     const nodeBytes = statSync(process.execPath).size;
