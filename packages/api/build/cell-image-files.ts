@@ -13,9 +13,9 @@ export const bundleEntry = `${bundleDirectory}/main.mjs`;
 /**
  * Node flags the image starts the host with (the Dockerfile's CMD; cell-image.test holds the two
  * together). V8 sizes its young generation from the memory it sees: up to 128 MiB on a 24 GiB
- * machine, where the soak's order host rose 148 -> 249 MiB with its heap in use flat, and about
- * 3 MiB under a 256Mi container limit, where every request would pay more scavenges than anything
- * measured. A fixed 8 MiB semi-space is the same everywhere: the host held 153-159 MiB under carts
+ * machine, where the soak's order host rose 148 -> 249 MiB with its heap in use flat, and a few
+ * MiB under a 256Mi container limit (V8's rule from a quarter of the memory; no container runtime
+ * here to measure it), where every request would pay more scavenges than anything measured. A fixed 8 MiB semi-space is the same everywhere: the host held 153-159 MiB under carts
  * and orders with no measurable CPU cost (docs/benchmarks.md, "Cell host memory by what it hosts").
  */
 export const cellHostNodeFlags = ['--max-semi-space-size=8'] as const;
