@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { copyFile, cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { fromRoot } from './repo-root';
 
@@ -50,8 +51,12 @@ export async function prepareStandaloneServer(
     }
     await writeFile(marker, buildId);
   }
-  // Copied every time (it is small), so a changed entry never runs stale against an old build.
+  // Copied every time (it is small), so a changed entry never runs stale against an old build;
+  // through a file of its own and a rename, so a server another test starts at the same moment
+  // never reads it half-written.
   const serverJs = join(cwd, 'server-entry.mjs');
-  await copyFile(appServerEntry, serverJs);
+  const copying = `${serverJs}.${process.pid}-${randomUUID()}.tmp`;
+  await copyFile(appServerEntry, copying);
+  await rename(copying, serverJs);
   return { serverJs, cwd };
 }
