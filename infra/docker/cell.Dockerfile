@@ -56,5 +56,6 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=30s --retries=3 \
 STOPSIGNAL SIGTERM
 # Plain node: one process, which receives SIGTERM itself, so the cell host drains. The young
 # generation is fixed at 8 MiB semi-spaces rather than sized from the memory Node sees
-# (packages/api/build/cell-image-files.ts, cellHostNodeFlags).
+# (cellHostNodeFlags in packages/api/build/cell-image-files.ts;
+# infra/k8s/test/dockerfiles.test.ts holds the two together).
 CMD ["node", "--max-semi-space-size=8", "packages/api/dist/cell-host/main.mjs"]

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { bundleEntry, cellHostNodeFlags } from '@shop/api/cell-image';
 import { execForm, lastArgs, parseDockerfile, type Stage } from './dockerfile/parse-dockerfile';
 import { appPlan, runtimeUid } from './support/capacity-plan';
 
@@ -108,10 +109,9 @@ describe('the cell image', () => {
   });
 
   it('runs the bundle with plain node, from a runtime without npm, corepack or yarn', () => {
-    expect(execForm(lastArgs(runtime, 'CMD'))).toEqual([
-      'node',
-      'packages/api/dist/cell-host/main.mjs',
-    ]);
+    // With the Node flags the load benchmarks run the bundle with (packages/api/build).
+    expect(execForm(lastArgs(runtime, 'CMD'))).toEqual(['node', ...cellHostNodeFlags, bundleEntry]);
+    expect(bundleEntry).toBe('packages/api/dist/cell-host/main.mjs');
     expect(lastArgs(runtime, 'WORKDIR')).toBe('/app');
     const flattened = stages.find((each) => each.name === 'node-only');
     const removals = flattened?.instructions.find((each) => each.keyword === 'RUN')?.args ?? '';

@@ -11,7 +11,7 @@ export const bundleDirectory = 'packages/api/dist/cell-host';
 /** The cell host's entry in the image: `node packages/api/dist/cell-host/main.mjs`. */
 export const bundleEntry = `${bundleDirectory}/main.mjs`;
 /**
- * Node flags the image starts the host with (the Dockerfile's CMD; cell-image.test holds the two
+ * Node flags the image starts the host with (the Dockerfile's CMD; dockerfiles.test holds the two
  * together). V8 sizes its young generation from the memory it sees: up to 128 MiB on a 24 GiB
  * machine, where the soak's order host rose 148 -> 249 MiB with its heap in use flat, and a few
  * MiB under a 256Mi container limit (V8's rule from a quarter of the memory; no container runtime
