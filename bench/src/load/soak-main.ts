@@ -3,7 +3,9 @@
  * it to half the rate `LOAD_SEARCH=1 pnpm bench:load` found), each cell in its own host. Every
  * minute it records each process's RSS and each Node host's (cells, executor) event-loop lag p99
  * and JS heap (to tell objects kept alive from an allocator that holds on to freed memory), one
- * JSON line per process and minute in /tmp/shop-load/soak/series.jsonl. At the end it fits a
+ * JSON line per process and minute in /tmp/shop-load/soak/series.jsonl, with the RSS split by
+ * mapping (glibc's malloc arenas apart from V8's pages and other anonymous memory: which part
+ * grows tells objects kept alive from an allocator holding freed memory). At the end it fits a
  * line through each series' second half and calls it flat when that line, carried over the whole
  * run, rises less than 10 % of the series' mean (RSS) or 20 ms (lag). The first half is the
  * warm-up every process has (JIT, caches, connection pools, V8 growing its young generation to
@@ -24,6 +26,7 @@ import { loadOptions } from './load-options';
 import { startLoadStack } from './load-stack';
 import { measureLoad, stackProcesses, warmUp } from './measure-load';
 import { processSample } from './process-sampler';
+import { memoryMap } from '../process-memory-map';
 import { slope } from './trend';
 
 const soak = z
@@ -49,6 +52,8 @@ try {
   const lag: Series = new Map();
   const heap: Series = new Map();
   const heapTotal: Series = new Map();
+  const arenas: Series = new Map();
+  const otherAnonymous: Series = new Map();
   const record = (series: Series, name: string, x: number, y: number | undefined) => {
     if (y !== undefined) series.set(name, [...(series.get(name) ?? []), { x, y }]);
   };
@@ -61,6 +66,9 @@ try {
     for (const { name, pid } of stackProcesses(stack)()) {
       const sample = pid ? await processSample(pid) : undefined;
       record(rss, name, x, sample?.rssMiB);
+      const map = pid && sample ? memoryMap(pid) : undefined;
+      record(arenas, name, x, map && map.mainArenaMiB + map.threadArenasMiB);
+      record(otherAnonymous, name, x, map?.otherAnonymousMiB);
       // The executor serves the same default Node metrics as the cell hosts.
       const host = [...stack.cellHosts, stack.executor].find((each) => each.name === name);
       const metrics = host ? await readHostMetrics(host.url, stack.cellHeaders) : {};
@@ -69,7 +77,7 @@ try {
       record(heapTotal, name, x, metrics.heapTotalMiB);
       await appendFile(
         seriesFile,
-        `${JSON.stringify({ minute: Number(x.toFixed(2)), name, rssMiB: sample?.rssMiB, ...metrics })}\n`,
+        `${JSON.stringify({ minute: Number(x.toFixed(2)), name, rssMiB: sample?.rssMiB, ...metrics, map })}\n`,
       );
     }
   };
@@ -86,9 +94,9 @@ try {
   errorCount = Object.values(measured.result.errors).reduce((sum, n) => sum + n, 0);
 
   out(
-    '| process | RSS MiB first → last | slope MiB/min (whole run / second half) | JS heap in use MiB first → last | slope MiB/min | JS heap reserved MiB first → last | lag p99 ms first → last | slope ms/min (second half) | flat |',
+    '| process | RSS MiB first → last | slope MiB/min (whole run / second half) | JS heap in use MiB first → last | slope MiB/min | JS heap reserved MiB first → last | malloc arenas MiB first → last | other anonymous MiB first → last | lag p99 ms first → last | slope ms/min (second half) | flat |',
   );
-  out('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  out('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   const secondHalf = (list: { x: number; y: number }[]) => list.slice(Math.floor(list.length / 2));
   for (const [name, series] of rss) {
     const rssSlope = slope(secondHalf(series));
@@ -101,7 +109,7 @@ try {
     const ends = (list: { y: number }[]) =>
       list.length ? `${list[0]!.y.toFixed(0)} → ${list.at(-1)!.y.toFixed(0)}` : '-';
     out(
-      `| ${name} | ${ends(series)} | ${slope(series).toFixed(2)} / ${rssSlope.toFixed(2)} | ${ends(heapSeries)} | ${heapSeries.length ? slope(heapSeries).toFixed(2) : '-'} | ${ends(heapTotal.get(name) ?? [])} | ${ends(lagSeries)} | ${lagSeries.length ? lagSlope.toFixed(2) : '-'} | ${flat ? 'yes' : 'NO'} |`,
+      `| ${name} | ${ends(series)} | ${slope(series).toFixed(2)} / ${rssSlope.toFixed(2)} | ${ends(heapSeries)} | ${heapSeries.length ? slope(heapSeries).toFixed(2) : '-'} | ${ends(heapTotal.get(name) ?? [])} | ${ends(arenas.get(name) ?? [])} | ${ends(otherAnonymous.get(name) ?? [])} | ${ends(lagSeries)} | ${lagSeries.length ? lagSlope.toFixed(2) : '-'} | ${flat ? 'yes' : 'NO'} |`,
     );
   }
   out(`\nErrors: ${errorCount}; rising series: ${rising}.`);
