@@ -34,6 +34,10 @@ const nextConfig: NextConfig = {
     '@shop/telemetry',
   ],
   output: 'standalone',
+  // `pnpm test` type-checks every package (the `typecheck` task) before it builds the apps for
+  // the end-to-end tests, and says so with SKIP_BUILD_TYPECHECK=1: the build then does not check
+  // the same files again (half a minute per app on 2 cores). Every other build checks them.
+  typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === '1' },
   outputFileTracingRoot: repoRoot,
   turbopack: { root: repoRoot },
   typedRoutes: true,
