@@ -20,7 +20,10 @@ beforeAll(async () => {
   capture = await startMailCapture({ smtpPort: 0, httpPort: 0 });
   isolateTestDatabases();
   await seedDemoData();
-  platform = await startHostWithExecutor(['auth', 'user', 'notification'], {
+  // The product cell too: each `order.confirmed` also starts the campaigns' purchase projection,
+  // which asks it for the SKUs' categories; without it that run failed and retried five times
+  // (about 3 s) before the confirmation's runs had all ended.
+  platform = await startHostWithExecutor(['auth', 'user', 'notification', 'product'], {
     env: { SMTP_URL: capture.smtpUrl, STOREFRONT_PUBLIC_URL: 'http://shop.test' },
   });
   people = await signInDemoAccounts(platform.host.url, ['admin', 'shopper']);
