@@ -67,6 +67,28 @@ async function deliverTwice(name: string, eventData: Record<string, unknown>) {
   }
 }
 
+/**
+ * Waits until `count` runs of the alert function started since `since` have ended (read from the
+ * executor's overview of its latest runs): what a follow-on event made it do is then done.
+ */
+async function alertRunsEnded(functionId: string, since: number, count: number) {
+  await waitFor(
+    async () => {
+      const response = await fetch(platform.executor.url, {
+        headers: { accept: 'application/json' },
+      });
+      const { runs } = (await response.json()) as {
+        runs: { function_id: string; status: string; run_started_at: string }[];
+      };
+      const ours = runs.filter(
+        (run) => run.function_id.endsWith(functionId) && Date.parse(run.run_started_at) >= since,
+      );
+      return ours.length >= count && ours.every((run) => run.status !== 'Running');
+    },
+    { what: `${count} ${functionId} runs to end` },
+  );
+}
+
 async function alerts(who: SignedIn = staff.admin): Promise<Alert[]> {
   return data<{ items: Alert[] }>(await query(who, 'listAlerts', { pageSize: 48 })).items;
 }
@@ -133,6 +155,7 @@ describe('each alert is raised once by its event', () => {
   });
 
   it('emails failing repeatedly: one alert when five fail within the hour', async () => {
+    const since = Date.now();
     for (let failure = 0; failure < 5; failure += 1) {
       capture.rejectNext({ code: 554, message: 'Message refused by policy', at: 'data' });
       await runsEnded(
@@ -151,8 +174,8 @@ describe('each alert is raised once by its event', () => {
       },
       { what: 'the emails-failing alert' },
     );
-    // Let the fifth failure's alert function finish too: still one alert.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Every failure's alert run has ended, the fifth's too: still one alert.
+    await alertRunsEnded('alert-emails-failing', since, 5);
     expect((await alerts()).filter((alert) => alert.kind === 'emails-failing')).toHaveLength(1);
     expect(found[0]!.href).toBe('/notifications/messages?status=failed');
   });
@@ -170,8 +193,8 @@ describe('each alert is raised once by its event', () => {
     });
     const stuck = order(`SO-STUCK-${hex(2)}`);
     const fine = order(`SO-FINE-${hex(2)}`);
-    await sendToExecutor(platform.executor, 'order/order.created', stuck);
-    await sendToExecutor(platform.executor, 'order/order.created', fine);
+    const stuckCreated = await sendToExecutor(platform.executor, 'order/order.created', stuck);
+    const fineCreated = await sendToExecutor(platform.executor, 'order/order.created', fine);
     await sendToExecutor(platform.executor, 'order/order.cancelled', {
       ...fine,
       code: 'payment_failed',
@@ -185,7 +208,12 @@ describe('each alert is raised once by its event', () => {
       },
       { what: 'the stuck-order alert', timeoutMs: 15_000 },
     );
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    // Both orders' alert runs have ended: the stuck one's raised it, the cancelled one's did not.
+    const [stuckRuns, fineRuns] = await Promise.all(
+      [stuckCreated, fineCreated].map((eventId) => runsEnded(platform.executor, eventId)),
+    );
+    expect(stuckRuns!.map((run) => run.status)).toEqual(['Completed']);
+    expect(fineRuns!.map((run) => run.status)).toEqual(['Cancelled']);
     const stuckAlerts = (await alerts()).filter((a) => a.kind === 'order-stuck-in-payment');
     expect(stuckAlerts.map((alert) => alert.title)).toEqual([
       `Order ${stuck.number} is stuck in payment`,
