@@ -39,15 +39,18 @@ const wording = 'Email me about new products and offers, at most once a week.';
 beforeAll(async () => {
   capture = await startMailCapture({ smtpPort: 0, httpPort: 0 });
   isolateTestDatabases();
-  await seedDemoData();
+  // A small catalogue: the file needs 24 products nobody reviewed, and every product, order and
+  // review lookup scans its collection on the in-memory stand-in.
+  await seedDemoData({ productCount: 150 });
   platform = await startHostWithExecutor(['auth', 'product', 'order', 'review', 'notification'], {
     env: {
       SERVICE_TOKEN_SECRET: 'test-service-secret-0123456789-review-request',
       SMTP_URL: capture.smtpUrl,
       STOREFRONT_PUBLIC_URL: 'http://shop.test',
       MAIL_LINK_SECRET: mailLinkSecret,
-      // Seconds instead of days: long enough to act during the wait, short enough for a test.
-      REVIEW_REQUEST_DELAY: '2s',
+      // Seconds instead of days: long enough to act during the wait (the tests that wait them
+      // out run side by side, so the machine is busier then), short enough for a test.
+      REVIEW_REQUEST_DELAY: '3s',
       REVIEW_REMINDER_DELAY: '10s',
     },
     host: {
@@ -59,7 +62,7 @@ beforeAll(async () => {
   url = platform.host.url;
   process.env.AUTH_CELL_URL = url;
   ({ tokenFor } = await import('./support/user-test-calls'));
-  slugs = await unreviewedProductSlugs(24, 60);
+  slugs = await unreviewedProductSlugs(24);
 }, 120_000);
 afterAll(async () => {
   const { closeSmtpTransports } = await import('../src/cells/notification/smtp-transport');
@@ -226,7 +229,9 @@ const reviewText = {
   body: 'Arrived quickly and has held up well after a month of daily use.',
 };
 
-describe('the review request email', () => {
+// The tests that wait out the request and reminder delays (13 s each) run side by side: each has
+// its own shopper, order and products, and looks only at its own emails and runs.
+describe.concurrent('the review request email', () => {
   it('arrives after the wait, lists only the products not yet reviewed, with one signed link each, then one reminder at most', async () => {
     const who = await shopper();
     const [reviewedSlug, firstSlug, secondSlug] = takeSlugs(3) as [string, string, string];
@@ -375,7 +380,7 @@ describe('the review request email', () => {
   });
 });
 
-describe('no review request', () => {
+describe.concurrent('no review request', () => {
   it('for a shopper who never opted in to marketing mail, nor for a suppressed address', async () => {
     const optedOut = await shopper({ subscribe: false });
     const suppressed = await shopper();
