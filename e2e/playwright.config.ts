@@ -9,7 +9,20 @@ const adminUrl = `http://127.0.0.1:${process.env.ADMIN_PORT ?? 3300}`;
 
 // Playwright cannot download its browsers on machines without internet; Debian's chromium works.
 // Elsewhere `pnpm exec playwright install chromium` provides Playwright's own build.
-const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
+// Headless runs prefer Chromium's headless shell (Debian's chromium-headless-shell, the build
+// Playwright itself runs headless): the full browser's headless mode also runs its own UI pages
+// and a software GPU process, and took about 2.8 times the CPU for the same pages here
+// (docs/testing.md). A headed or debugging run needs the full browser.
+const headed =
+  process.argv.includes('--headed') ||
+  process.argv.includes('--ui') ||
+  Boolean(process.env.PWDEBUG);
+const systemChromium = [
+  process.env.CHROMIUM_PATH,
+  headed ? undefined : '/usr/lib/chromium/chromium-headless-shell',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+]
   .filter((path): path is string => Boolean(path))
   .find((path) => existsSync(path));
 
