@@ -25,7 +25,9 @@ const wording = 'Email me about new products and offers, at most once a week.';
 beforeAll(async () => {
   capture = await startMailCapture({ smtpPort: 0, httpPort: 0 });
   isolateTestDatabases();
-  await seedDemoData();
+  // A small catalogue: the file needs a few stocked SKUs, and every product and inventory lookup
+  // scans its collection on the in-memory stand-in.
+  await seedDemoData({ productCount: 60 });
   platform = await startHostWithExecutor(['auth', 'notification', 'product'], {
     env: {
       SMTP_URL: capture.smtpUrl,
@@ -504,7 +506,8 @@ describe('back in stock', () => {
   });
 });
 
-describe('abandoned cart', () => {
+// Both wait out the reminder delay (3 s) for their own addresses and runs: side by side.
+describe.concurrent('abandoned cart', () => {
   async function cartSkus(count: number): Promise<string[]> {
     const { stockedSkus } = await import('./support/order-fixtures');
     return stockedSkus(count, 5);
