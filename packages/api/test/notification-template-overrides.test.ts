@@ -19,8 +19,12 @@ let staff: Record<'admin' | 'support', SignedIn>;
 beforeAll(async () => {
   capture = await startMailCapture({ smtpPort: 0, httpPort: 0 });
   isolateTestDatabases();
-  await seedDemoData();
-  platform = await startHostWithExecutor(['auth', 'notification'], {
+  // A small catalogue: the file needs the demo staff, not the products.
+  await seedDemoData({ productCount: 60 });
+  // The product cell too: each `order.confirmed` also starts the campaigns' purchase projection,
+  // which asks it for the SKUs' categories; without it that run failed and retried five times
+  // (about 3 s) before the confirmation's runs had all ended.
+  platform = await startHostWithExecutor(['auth', 'notification', 'product'], {
     env: { SMTP_URL: capture.smtpUrl, STOREFRONT_PUBLIC_URL: 'http://shop.test' },
   });
   staff = await signInDemoAccounts(platform.host.url, ['admin', 'support']);
