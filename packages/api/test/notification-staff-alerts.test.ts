@@ -19,7 +19,8 @@ let staff: Record<'admin' | 'catalog' | 'shopper', SignedIn>;
 beforeAll(async () => {
   capture = await startMailCapture({ smtpPort: 0, httpPort: 0 });
   isolateTestDatabases();
-  await seedDemoData();
+  // A small catalogue: the file needs the demo staff, not the products.
+  await seedDemoData({ productCount: 60 });
   platform = await startHostWithExecutor(['auth', 'notification'], {
     // An order is "stuck" after twice the payment timeout: 2 s here.
     env: {
