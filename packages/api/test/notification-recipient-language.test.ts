@@ -19,7 +19,9 @@ let shopperAccountId: string;
 beforeAll(async () => {
   capture = await startMailCapture({ smtpPort: 0, httpPort: 0 });
   isolateTestDatabases();
-  await seedDemoData();
+  // A small catalogue: the file needs the demo accounts; the purchase projection finds no
+  // product for its SKUs in either catalogue.
+  await seedDemoData({ productCount: 60 });
   // The product cell too: each `order.confirmed` also starts the campaigns' purchase projection,
   // which asks it for the SKUs' categories; without it that run failed and retried five times
   // (about 3 s) before the confirmation's runs had all ended.
