@@ -30,7 +30,9 @@ const storefrontUrl = 'http://shop.test';
 beforeAll(async () => {
   capture = await startMailCapture({ smtpPort: 0, httpPort: 0 });
   isolateTestDatabases();
-  await seedDemoData();
+  // A small catalogue: the previews and the purchase projection need a few products with
+  // categories, not 2,000.
+  await seedDemoData({ productCount: 60 });
   platform = await startHostWithExecutor(['auth', 'notification', 'product'], {
     env: {
       SMTP_URL: capture.smtpUrl,
