@@ -38,7 +38,8 @@ let calls: ReturnType<typeof campaignCalls>;
 beforeAll(async () => {
   capture = await startMailCapture({ smtpPort: 0, httpPort: 0, limit: 5_000 });
   isolateTestDatabases();
-  await seedDemoData();
+  // A small catalogue: the file needs the demo staff, not the products.
+  await seedDemoData({ productCount: 60 });
   platform = await startHostWithExecutor(['auth', 'notification', 'product'], {
     env: {
       SMTP_URL: capture.smtpUrl,
