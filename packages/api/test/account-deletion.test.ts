@@ -4,8 +4,7 @@ import { authModels } from '@shop/db/auth';
 import { orderModels } from '@shop/db/order';
 import { paymentModels } from '@shop/db/payment';
 import { reviewModels } from '@shop/db/review';
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases, waitFor } from '@shop/db/testing';
+import { waitFor } from '@shop/db/testing';
 import { userModels } from '@shop/db/user';
 import type { LocalInngest } from '@shop/inngest-local';
 import { Types } from 'mongoose';
@@ -14,6 +13,7 @@ import type { CellHost } from '../src/host';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
 import type { tokenFor as TokenFor } from './support/user-test-calls';
 import { callsAs, dataOf } from './support/user-test-calls';
+import { seedFileDatabases } from './support/seed-file-databases';
 
 /** The cells that hold personal data and erase it on `auth/account.deleted` (notification aside). */
 const erasingCells = ['user', 'order', 'payment', 'review', 'analytics'] as const;
@@ -24,8 +24,7 @@ let host: CellHost;
 let tokenFor: typeof TokenFor;
 
 beforeAll(async () => {
-  isolateTestDatabases(); // the executor's state and the cells' data both get this file's prefix
-  await seedDemoData();
+  await seedFileDatabases(); // the executor's state and the cells' data both get this file's prefix
   platform = await startHostWithExecutor(['auth', ...erasingCells]);
   ({ host, executor } = platform);
   ({ tokenFor } = await import('./support/user-test-calls'));

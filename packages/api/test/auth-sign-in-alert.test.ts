@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { connectDomainDatabase } from '@shop/db';
 import { authModels } from '@shop/db/auth';
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases, waitFor } from '@shop/db/testing';
+import { waitFor } from '@shop/db/testing';
 import { startMailCapture, type CapturedMessage, type MailCapture } from '@shop/mail-capture';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mutate } from './support/auth-calls';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
+import { seedFileDatabases } from './support/seed-file-databases';
 
 // The owner of an account under attack is told by email: auth cell -> auth/sign-in.throttled ->
 // the local Inngest executor -> the notification cell -> real SMTP -> the mail capture's inbox.
@@ -17,8 +17,7 @@ const storefrontUrl = 'http://shop.test';
 
 beforeAll(async () => {
   capture = await startMailCapture({ smtpPort: 0, httpPort: 0 });
-  isolateTestDatabases();
-  await seedDemoData();
+  await seedFileDatabases();
   platform = await startHostWithExecutor(['auth', 'notification'], {
     env: {
       SMTP_URL: capture.smtpUrl,

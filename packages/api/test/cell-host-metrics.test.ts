@@ -1,9 +1,9 @@
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases, waitFor } from '@shop/db/testing';
+import { waitFor } from '@shop/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as OrderFixtures from './support/order-fixtures';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
 import { sampleValue } from './support/prometheus-text';
+import { seedFileDatabases } from './support/seed-file-databases';
 
 // What an operator's dashboards and alerts read from a cell host's /metrics after real checkouts
 // (docs/observability/metrics-and-alerts.md): business counters, order states, MongoDB's driver.
@@ -19,8 +19,7 @@ const scrape = async () => {
 };
 
 beforeAll(async () => {
-  isolateTestDatabases();
-  await seedDemoData();
+  await seedFileDatabases();
   platform = await startHostWithExecutor(['auth', 'product', 'order', 'payment'], {
     env: { SERVICE_TOKEN_SECRET: 'test-service-secret-0123456789-metrics' },
   });

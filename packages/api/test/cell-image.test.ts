@@ -1,8 +1,6 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases } from '@shop/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bundleEntry,
@@ -17,6 +15,7 @@ import { bearer } from './support/http';
 import { loginAs } from './support/login';
 import { spawnHost, type SpawnedHost } from './support/spawn-host';
 import { jpeg } from './support/test-images';
+import { seedFileDatabases } from './support/seed-file-databases';
 
 /**
  * What the cell image runs (infra/docker/cell.Dockerfile's runtime stage): the bundle and the
@@ -45,8 +44,7 @@ let host: SpawnedHost | undefined;
 beforeAll(async () => {
   workDirectory = mkdtempSync(join(tmpdir(), 'cell-image-'));
   image = await buildCellImageFiles(join(workDirectory, 'app'));
-  isolateTestDatabases(); // the child inherits the prefix through MONGODB_DB_PREFIX
-  await seedDemoData();
+  await seedFileDatabases(); // the child inherits the prefix through MONGODB_DB_PREFIX
   // A fixed port, so the host's own cells (the upload route checks tokens with the auth cell's
   // keys) are found at the address it is given.
   const port = await freePort();

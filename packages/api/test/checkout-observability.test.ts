@@ -25,12 +25,10 @@ beforeAll(async () => {
   const { captureProcessLogs } = await import('./support/process-logs');
   captureProcessLogs((line) => logLines.push(line));
 
-  const { isolateTestDatabases } = await import('@shop/db/testing');
-  const { seedDemoData } = await import('@shop/db/seed');
+  const { seedFileDatabases } = await import('./support/seed-file-databases');
   const { startMailCapture } = await import('@shop/mail-capture');
   capture = await startMailCapture({ smtpPort: 0, httpPort: 0 });
-  isolateTestDatabases();
-  await seedDemoData();
+  await seedFileDatabases();
   const { rootLogger } = await import('../src/observability/logger');
   const { startHostWithExecutor } = await import('./support/host-with-executor');
   platform = await startHostWithExecutor(

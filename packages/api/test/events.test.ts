@@ -1,17 +1,16 @@
 import { connectDomainDatabase } from '@shop/db';
 import { analyticsModels } from '@shop/db/analytics';
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases, waitFor } from '@shop/db/testing';
+import { waitFor } from '@shop/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CellHost } from '../src/host';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
+import { seedFileDatabases } from './support/seed-file-databases';
 
 let platform: HostWithExecutor;
 let host: CellHost;
 
 beforeAll(async () => {
-  isolateTestDatabases(); // the executor's state and the cells' data both get this file's prefix
-  await seedDemoData();
+  await seedFileDatabases(); // the executor's state and the cells' data both get this file's prefix
   // The host registers its own endpoints with the executor (the INNGEST_SYNC_ON_START path).
   platform = await startHostWithExecutor(['auth', 'product', 'search', 'analytics']);
   host = platform.host;

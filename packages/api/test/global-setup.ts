@@ -1,10 +1,45 @@
+import { randomBytes } from 'node:crypto';
 import { mongoGlobalSetup } from '@shop/db/testing';
+import { utcDay } from './support/seed-file-databases';
 
 /**
  * One MongoDB for the run, and retries on the real engine's schedule scaled to 1/200 for any
  * executor a test starts without its own tuning (the same scale `host-with-executor` passes).
+ * Then the run's one seed of the demo shop, into template databases that each test file copies
+ * into its own (`support/seed-file-databases.ts`). A server given by MONGODB_URI outlives the run,
+ * so there the template is dropped at the end, unless `KEEP_TEST_DATABASES=1`.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.INNGEST_LOCAL_RETRY_SCALE ??= '0.005';
-  return mongoGlobalSetup();
+  const external = Boolean(process.env.MONGODB_URI);
+  const stopMongo = await mongoGlobalSetup();
+  const templatePrefix = `seed${randomBytes(4).toString('hex')}_`;
+  const day = utcDay(new Date());
+  const { seedDemoData } = await import('@shop/db/seed');
+  // The URI explicitly: this process's configuration was read before the server was chosen.
+  await seedDemoData({ uri: process.env.MONGODB_URI, dbNamePrefix: templatePrefix });
+  process.env.TEST_SEED_TEMPLATE_PREFIX = templatePrefix;
+  process.env.TEST_SEED_TEMPLATE_DAY = day;
+  return async () => {
+    if (external && process.env.KEEP_TEST_DATABASES !== '1') await dropDatabases(templatePrefix);
+    await stopMongo();
+  };
+}
+
+/** Drops the databases whose names start with `prefix`. */
+async function dropDatabases(prefix: string): Promise<void> {
+  const { default: mongoose } = await import('mongoose');
+  const connection = await mongoose
+    .createConnection(process.env.MONGODB_URI!, { serverSelectionTimeoutMS: 5_000 })
+    .asPromise();
+  try {
+    const { databases } = await connection.db!.admin().listDatabases({ nameOnly: true });
+    for (const { name } of databases) {
+      if (name.startsWith(prefix)) await connection.useDb(name).dropDatabase();
+    }
+  } catch (error) {
+    console.warn(`could not drop the seed's template databases ${prefix}*: ${String(error)}`);
+  } finally {
+    await connection.close();
+  }
 }

@@ -1,19 +1,19 @@
 import { connectDomainDatabase } from '@shop/db';
 import { productModels } from '@shop/db/product';
-import { generateCatalog, seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases, waitFor } from '@shop/db/testing';
+import { generateCatalog } from '@shop/db/seed';
+import { waitFor } from '@shop/db/testing';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CellHost } from '../src/host';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
+import { seedFileDatabases } from './support/seed-file-databases';
 
 let platform: HostWithExecutor;
 let host: CellHost;
 let prefix: string;
 
 beforeAll(async () => {
-  prefix = isolateTestDatabases();
-  await seedDemoData();
+  prefix = await seedFileDatabases();
   platform = await startHostWithExecutor(['auth', 'product']);
   host = platform.host;
 });

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { notificationModels } from '@shop/db/notification';
 import { connectDomainDatabase } from '@shop/db';
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases, waitFor } from '@shop/db/testing';
+import { waitFor } from '@shop/db/testing';
 import type { LocalInngest } from '@shop/inngest-local';
 import { startMailCapture, type CapturedMessage, type MailCapture } from '@shop/mail-capture';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellHost } from '../src/host';
 import { bearer, queryUrl, request } from './support/http';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
+import { seedFileDatabases } from './support/seed-file-databases';
 
 // Email end to end: an auth event -> the local Inngest executor -> the notification cell's
 // function -> nodemailer over real SMTP -> the mail capture's inbox.
@@ -21,8 +21,7 @@ const storefrontUrl = 'http://shop.test';
 
 beforeAll(async () => {
   capture = await startMailCapture({ smtpPort: 0, httpPort: 0 });
-  isolateTestDatabases(); // the executor's state and the cells' data both get this file's prefix
-  await seedDemoData();
+  await seedFileDatabases(); // the executor's state and the cells' data both get this file's prefix
   platform = await startHostWithExecutor(['auth', 'notification'], {
     env: {
       SMTP_URL: capture.smtpUrl,

@@ -1,9 +1,8 @@
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases } from '@shop/db/testing';
 import { freePort } from './support/free-port';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as OrderFixtures from './support/order-fixtures';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
+import { seedFileDatabases } from './support/seed-file-databases';
 
 type Fixtures = typeof OrderFixtures;
 
@@ -16,8 +15,7 @@ let paymentDown = false;
 let productDown = false;
 
 beforeAll(async () => {
-  isolateTestDatabases();
-  await seedDemoData();
+  await seedFileDatabases();
   closedPort = await freePort();
   platform = await startHostWithExecutor(['auth', 'product', 'order', 'payment'], {
     env: { SERVICE_TOKEN_SECRET: 'test-service-secret-0123456789-outage' },

@@ -1,8 +1,7 @@
 import { connectDomainDatabase } from '@shop/db';
 import { authModels } from '@shop/db/auth';
 import { orderModels } from '@shop/db/order';
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases, waitFor } from '@shop/db/testing';
+import { waitFor } from '@shop/db/testing';
 import { startMailCapture, type CapturedMessage, type MailCapture } from '@shop/mail-capture';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { failureOf } from './support/cart-calls';
 import { guestShopper } from './support/checkout-calls';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
 import { request } from './support/http';
+import { seedFileDatabases } from './support/seed-file-databases';
 
 // Defect 1 of issue 11, attacked over HTTP against real cell hosts: a stranger who knows an order's
 // number and email used to get a token from `order.lookup` that read AND cancelled (with a full
@@ -31,8 +31,7 @@ const storefrontUrl = 'http://shop.test';
 
 beforeAll(async () => {
   capture = await startMailCapture({ smtpPort: 0, httpPort: 0 });
-  isolateTestDatabases();
-  await seedDemoData();
+  await seedFileDatabases();
   platform = await startHostWithExecutor(['auth', 'product', 'order', 'payment', 'notification'], {
     env: {
       SERVICE_TOKEN_SECRET: 'test-service-secret-0123456789-gcan',

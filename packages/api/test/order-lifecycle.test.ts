@@ -1,12 +1,11 @@
 import { connectDomainDatabase } from '@shop/db';
 import { authModels } from '@shop/db/auth';
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases } from '@shop/db/testing';
 import { TRPCClientError } from '@trpc/client';
 import type * as OrderFixtures from './support/order-fixtures';
 import type { createCellClient } from '../src/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
+import { seedFileDatabases } from './support/seed-file-databases';
 
 type Fixtures = typeof OrderFixtures;
 type Client = ReturnType<typeof createCellClient>;
@@ -31,8 +30,7 @@ async function errorOf(call: Promise<unknown>): Promise<{ code?: string; message
 }
 
 beforeAll(async () => {
-  isolateTestDatabases();
-  await seedDemoData();
+  await seedFileDatabases();
   platform = await startHostWithExecutor(['auth', 'product', 'order', 'payment'], {
     env: {
       SERVICE_TOKEN_SECRET: 'test-service-secret-0123456789-life',

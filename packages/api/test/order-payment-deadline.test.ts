@@ -1,12 +1,12 @@
 import { connectDomainDatabase } from '@shop/db';
 import { paymentModels } from '@shop/db/payment';
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases, waitFor } from '@shop/db/testing';
+import { waitFor } from '@shop/db/testing';
 import { freePort } from './support/free-port';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as OrderFixtures from './support/order-fixtures';
 import { startFakeStripeApi, type FakeStripeApi } from './support/fake-stripe-api';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
+import { seedFileDatabases } from './support/seed-file-databases';
 
 /**
  * Issue 20, defect 5: at the payment deadline the saga used to cancel the order (and its
@@ -28,8 +28,7 @@ let productDown = false;
 let productCallsRefused = 0;
 
 beforeAll(async () => {
-  isolateTestDatabases();
-  await seedDemoData();
+  await seedFileDatabases();
   closedPort = await freePort();
   stripeApi = await startFakeStripeApi();
   platform = await startHostWithExecutor(['auth', 'product', 'order', 'payment'], {

@@ -3,13 +3,12 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connectDomainDatabase } from '@shop/db';
 import { orderModels } from '@shop/db/order';
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases } from '@shop/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { failureOf, newCartToken, shopperClient, testSkus } from './support/cart-calls';
 import { startLocalInngest, type LocalInngest } from '@shop/inngest-local';
 import pino from 'pino';
 import type { CellHost } from '../src/host';
+import { seedFileDatabases } from './support/seed-file-databases';
 
 /**
  * The order cell sends `order/order.created` through this proxy to the executor, so the test can
@@ -24,8 +23,7 @@ let stopHosts: (host: CellHost) => Promise<void>;
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
-  isolateTestDatabases();
-  await seedDemoData();
+  await seedFileDatabases();
   proxy = createServer((incoming, outgoing) => {
     if (eventsDown) {
       outgoing.writeHead(503, { 'content-type': 'application/json' });

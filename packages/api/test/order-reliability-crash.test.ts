@@ -1,11 +1,10 @@
 import { connectDomainDatabase } from '@shop/db';
 import { paymentModels } from '@shop/db/payment';
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases } from '@shop/db/testing';
 import type * as OrderFixtures from './support/order-fixtures';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
 import { spawnHost, type SpawnedHost } from './support/spawn-host';
+import { seedFileDatabases } from './support/seed-file-databases';
 
 /**
  * The product and payment cells run in their own process, which is killed (SIGKILL) twice in the
@@ -36,8 +35,7 @@ function startProductAndPayment(): Promise<SpawnedHost> {
 }
 
 beforeAll(async () => {
-  isolateTestDatabases(); // the child process inherits the prefix through MONGODB_DB_PREFIX
-  await seedDemoData();
+  await seedFileDatabases(); // the child process inherits the prefix through MONGODB_DB_PREFIX
   const elsewhere = `http://127.0.0.1:${port}`;
   platform = await startHostWithExecutor(['auth', 'order'], {
     env: {

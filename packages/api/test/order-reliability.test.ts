@@ -1,12 +1,11 @@
 import { connectDomainDatabase } from '@shop/db';
 import { paymentModels } from '@shop/db/payment';
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases } from '@shop/db/testing';
 import { TRPCClientError } from '@trpc/client';
 import type * as OrderFixtures from './support/order-fixtures';
 import type * as CheckoutCalls from './support/checkout-calls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
+import { seedFileDatabases } from './support/seed-file-databases';
 
 type Fixtures = typeof OrderFixtures;
 type Checkout = typeof CheckoutCalls;
@@ -17,8 +16,7 @@ let checkout: Checkout;
 let skus: string[];
 
 beforeAll(async () => {
-  isolateTestDatabases();
-  await seedDemoData();
+  await seedFileDatabases();
   platform = await startHostWithExecutor(['auth', 'product', 'order', 'payment'], {
     env: {
       SERVICE_TOKEN_SECRET: 'test-service-secret-0123456789-reliable',

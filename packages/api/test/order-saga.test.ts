@@ -1,8 +1,7 @@
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases } from '@shop/db/testing';
 import type * as OrderFixtures from './support/order-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
+import { seedFileDatabases } from './support/seed-file-databases';
 
 type Fixtures = typeof OrderFixtures;
 
@@ -13,8 +12,7 @@ let skus: string[];
 const paymentTimeoutMs = 3_000;
 
 beforeAll(async () => {
-  isolateTestDatabases();
-  await seedDemoData();
+  await seedFileDatabases();
   platform = await startHostWithExecutor(['auth', 'product', 'order', 'payment'], {
     env: {
       SERVICE_TOKEN_SECRET: 'test-service-secret-0123456789-saga',

@@ -1,13 +1,12 @@
 import { connectDomainDatabase } from '@shop/db';
 import { paymentModels, type PaymentModels } from '@shop/db/payment';
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases } from '@shop/db/testing';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runsEnded, sendToExecutor } from './support/executor-events';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
 import { loginAs } from './support/login';
 import { clientOf, startRequest, type ShopClient } from './support/payment-calls';
+import { seedFileDatabases } from './support/seed-file-databases';
 
 /** The payment cell's Inngest functions on the local executor: cash collection, account deletion. */
 let platform: HostWithExecutor;
@@ -15,8 +14,7 @@ let saga: ShopClient;
 let models: PaymentModels;
 
 beforeAll(async () => {
-  isolateTestDatabases(); // the executor's state and the cells' data both get this file's prefix
-  await seedDemoData();
+  await seedFileDatabases(); // the executor's state and the cells' data both get this file's prefix
   platform = await startHostWithExecutor(['auth', 'payment']);
   saga = clientOf(platform.host.url, await loginAs(platform.host.url, 'admin@example.com'));
   models = paymentModels(await connectDomainDatabase('payment'));

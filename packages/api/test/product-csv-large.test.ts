@@ -1,7 +1,6 @@
 import { connectDomainDatabase } from '@shop/db';
 import { productModels, type ProductModels } from '@shop/db/product';
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases, waitFor } from '@shop/db/testing';
+import { waitFor } from '@shop/db/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCellClient } from '../src/client';
@@ -10,6 +9,7 @@ import { tenVariantProductsCsv } from './support/csv-fixtures';
 import { startHostWithExecutor, type HostWithExecutor } from './support/host-with-executor';
 import { bearer } from './support/http';
 import { loginAs } from './support/login';
+import { seedFileDatabases } from './support/seed-file-databases';
 
 // A 10,000-row file is previewed (parsed in parts, every row planned). Applying one is timed by
 // `pnpm --filter @shop/bench csv-import` rather than here: on the in-memory stand-in it writes for
@@ -23,8 +23,7 @@ let models: ProductModels;
 let staff: ReturnType<typeof createCellClient>;
 
 beforeAll(async () => {
-  isolateTestDatabases();
-  await seedDemoData();
+  await seedFileDatabases();
   platform = await startHostWithExecutor(['auth', 'product']);
   const token = await loginAs(platform.host.url, 'catalog@example.com');
   staff = createCellClient({

@@ -1,15 +1,13 @@
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases } from '@shop/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCellClient } from '../src/client';
 import { spawnHost, waitForLog, type SpawnedHost } from './support/spawn-host';
+import { seedFileDatabases } from './support/seed-file-databases';
 
 let productHost: SpawnedHost;
 let searchHost: SpawnedHost;
 
 beforeAll(async () => {
-  isolateTestDatabases(); // the child processes inherit the prefix through MONGODB_DB_PREFIX
-  await seedDemoData();
+  await seedFileDatabases(); // the child processes inherit the prefix through MONGODB_DB_PREFIX
   const noInngest = { INNGEST_DEV: '1', INNGEST_BASE_URL: 'http://127.0.0.1:9' };
   productHost = await spawnHost({ CELLS: 'product', ...noInngest });
   searchHost = await spawnHost({

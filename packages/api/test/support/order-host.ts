@@ -1,8 +1,7 @@
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases } from '@shop/db/testing';
 import { testSkus, type TestSku } from './cart-calls';
 import { startHostWithExecutor, type HostWithExecutor } from './host-with-executor';
 import { signInDemoAccounts, type DemoAccount, type SignedIn } from './login';
+import { seedFileDatabases } from './seed-file-databases';
 
 /**
  * How the file's carts learn prices and stock:
@@ -36,8 +35,7 @@ export async function startOrderHost<Name extends DemoAccount = never>(options: 
   skus: { count: number; stock: number; skip: number };
   signIn?: readonly Name[];
 }): Promise<OrderHost<Name>> {
-  isolateTestDatabases();
-  await seedDemoData();
+  await seedFileDatabases();
   const cartPrices: Record<string, string> =
     options.cartPrices === 'fresh'
       ? { PRODUCT_SKU_DETAILS_CACHE_MS: '0', ORDER_CART_PRICES_MAX_AGE_MS: '0' }

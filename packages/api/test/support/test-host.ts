@@ -1,19 +1,17 @@
 import { closeDatabaseConnections } from '@shop/db';
-import { seedDemoData } from '@shop/db/seed';
-import { isolateTestDatabases } from '@shop/db/testing';
 import pino from 'pino';
 import { forgetSigningKeys } from '../../src/cells/auth/signing-keys';
 import type { Domain } from '../../src/domains';
 import { createCellHost, type CellHost, type CellHostOptions } from '../../src/host';
+import { seedFileDatabases } from './seed-file-databases';
 
 /**
- * Databases of this test file's own (random prefix) filled with the demo data. Call once per
- * file, before starting hosts.
+ * Databases of this test file's own (random prefix) filled with the demo data
+ * (`seedFileDatabases`). Call once per file, before starting hosts.
  */
 export async function seededTestDatabases(): Promise<void> {
-  isolateTestDatabases();
   forgetSigningKeys();
-  await seedDemoData();
+  await seedFileDatabases();
 }
 
 export function startTestHost(
