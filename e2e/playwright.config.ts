@@ -11,7 +11,7 @@ const adminUrl = `http://127.0.0.1:${process.env.ADMIN_PORT ?? 3300}`;
 // Elsewhere `pnpm exec playwright install chromium` provides Playwright's own build.
 // Headless runs prefer Chromium's headless shell (Debian's chromium-headless-shell, the build
 // Playwright itself runs headless): the full browser's headless mode also runs its own UI pages
-// and a software GPU process, and took about 2.8 times the CPU for the same pages here
+// and a software GPU process: across the suite the shell used about 40 % less CPU
 // (docs/testing.md). A headed or debugging run needs the full browser.
 const headed =
   process.argv.includes('--headed') ||

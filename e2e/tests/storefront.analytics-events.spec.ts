@@ -37,11 +37,14 @@ test('the storefront reports removing from the cart and each checkout step', asy
   await expect(page).toHaveURL(/\/checkout$/);
   await fillShippingAddress(page, 'Tracy Tracker');
   for (const step of [2, 3, 4]) {
-    await page
+    const firstControl = page
       .locator(`section[aria-labelledby="checkout-step-${step}"]`)
       .locator('input, button')
-      .first()
-      .focus();
+      .first();
+    // A disabled control takes no focus: step 4's is "Place order", enabled once the total is
+    // quoted (a faster browser got there before the quote and the step was never reported).
+    await expect(firstControl).toBeEnabled({ timeout: 15_000 });
+    await firstControl.focus();
   }
 
   await expect
