@@ -1,6 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import type { NextConfig } from 'next';
 
+// Build-time switches (the app's own settings are read at run time through src/env.ts, which
+// describes the server, not the build): SKIP_BUILD_TYPECHECK and CI.
+// eslint-disable-next-line no-restricted-properties -- the build's environment, not a server setting
+const buildEnvironment = process.env;
+
 // The monorepo root: standalone output must trace files from the workspace packages too.
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -52,7 +57,7 @@ const nextConfig: NextConfig = {
   // `pnpm test` type-checks every package (the `typecheck` task) before it builds the apps for
   // the end-to-end tests, and says so with SKIP_BUILD_TYPECHECK=1: the build then does not check
   // the same files again (half a minute per app on 2 cores). Every other build checks them.
-  typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === '1' },
+  typescript: { ignoreBuildErrors: buildEnvironment.SKIP_BUILD_TYPECHECK === '1' },
   outputFileTracingRoot: repoRoot,
   turbopack: { root: repoRoot },
   typedRoutes: true,
@@ -73,7 +78,7 @@ const nextConfig: NextConfig = {
   experimental: {
     // CI builds from a clean clone and keeps no .next/cache: writing Turbopack's build cache
     // there (about 100 MB) would only add ten seconds or more to the end of each build.
-    turbopackFileSystemCacheForBuild: !process.env.CI,
+    turbopackFileSystemCacheForBuild: !buildEnvironment.CI,
     // Cached catalogue reads (server/catalogue.ts) live in each server's memory and are expired by
     // tag through /api/revalidate: nothing goes to .next/cache, so two servers of one build never
     // serve each other's entries (and a read-only root filesystem is fine).
