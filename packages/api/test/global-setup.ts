@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mongoGlobalSetup } from '@shop/db/testing';
+import { dropDatabasesWithPrefix } from './support/drop-databases';
 import { utcDay } from './support/seed-file-databases';
 
 /**
@@ -21,25 +22,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.TEST_SEED_TEMPLATE_PREFIX = templatePrefix;
   process.env.TEST_SEED_TEMPLATE_DAY = day;
   return async () => {
-    if (external && process.env.KEEP_TEST_DATABASES !== '1') await dropDatabases(templatePrefix);
+    if (external && process.env.KEEP_TEST_DATABASES !== '1')
+      await dropDatabasesWithPrefix(
+        process.env.MONGODB_URI!,
+        templatePrefix,
+        "the seed's template databases",
+      );
     await stopMongo();
   };
-}
-
-/** Drops the databases whose names start with `prefix`. */
-async function dropDatabases(prefix: string): Promise<void> {
-  const { default: mongoose } = await import('mongoose');
-  const connection = await mongoose
-    .createConnection(process.env.MONGODB_URI!, { serverSelectionTimeoutMS: 5_000 })
-    .asPromise();
-  try {
-    const { databases } = await connection.db!.admin().listDatabases({ nameOnly: true });
-    for (const { name } of databases) {
-      if (name.startsWith(prefix)) await connection.useDb(name).dropDatabase();
-    }
-  } catch (error) {
-    console.warn(`could not drop the seed's template databases ${prefix}*: ${String(error)}`);
-  } finally {
-    await connection.close();
-  }
 }

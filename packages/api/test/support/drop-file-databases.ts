@@ -10,6 +10,7 @@
  * `KEEP_TEST_DATABASES=1` keeps them (to look at a file's data after a run against MONGODB_URI).
  */
 import { afterAll } from 'vitest';
+import { dropDatabasesWithPrefix } from './drop-databases';
 
 /** The shape `isolateTestDatabases()` gives a prefix; anything else is not a test file's own. */
 const testFilePrefix = /^t[0-9a-f]{8}_$/;
@@ -19,21 +20,6 @@ afterAll(async () => {
   const uri = process.env.MONGODB_URI;
   if (process.env.KEEP_TEST_DATABASES === '1') return;
   if (!uri || !prefix || !testFilePrefix.test(prefix)) return;
-  // Imported here, not at the top: a file that traces its database calls must load mongoose
-  // itself after starting its instrumentation, which patches the module as it loads.
-  const { default: mongoose } = await import('mongoose');
-  const connection = await mongoose
-    .createConnection(uri, { serverSelectionTimeoutMS: 5_000 })
-    .asPromise();
-  try {
-    const { databases } = await connection.db!.admin().listDatabases({ nameOnly: true });
-    for (const { name } of databases) {
-      if (name.startsWith(prefix)) await connection.useDb(name).dropDatabase();
-    }
-  } catch (error) {
-    // Cleaning up is not what the file tests: a failure here costs memory, not a red run.
-    console.warn(`could not drop the test databases ${prefix}*: ${String(error)}`);
-  } finally {
-    await connection.close();
-  }
+  // A failure here costs memory, not a red run.
+  await dropDatabasesWithPrefix(uri, prefix, 'the test databases');
 });
