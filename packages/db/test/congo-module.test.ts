@@ -38,5 +38,10 @@ describe('the in-memory stand-in deep import', () => {
       typeof checkCongoModule
     >[0];
     expect(() => checkCongoModule(withoutEjson)).toThrow(/the `plugins\.bson\.EJSON` export/);
+    const withoutQueryEngine = {
+      CongoServer: class {},
+      plugins: { bson: { EJSON: { parse: () => ({}), stringify: () => '' } } },
+    } as unknown as Parameters<typeof checkCongoModule>[0];
+    expect(() => checkCongoModule(withoutQueryEngine)).toThrow(/the `QueryEngine\.filter` export/);
   });
 });

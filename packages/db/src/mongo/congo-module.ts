@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 // Types only (erased): the module itself is imported in loadCongo, where a failure can be explained.
 import type * as congoTypes from '@push.rocks/smartmongo/dist_ts/congodb/index.js';
+import { withPrefilter, type StandInFilter } from './congo-query-prefilter';
 
 /**
  * The in-memory stand-in comes from a deep import of @push.rocks/smartmongo
@@ -41,7 +42,10 @@ function unusable(what: string): Error {
   );
 }
 
-/** Imports the stand-in and checks the exports it needs (CongoServer, plugins.bson.EJSON). */
+/**
+ * Imports the stand-in, checks the exports it needs (CongoServer, plugins.bson.EJSON,
+ * QueryEngine.filter) and puts the cheap equality tests in front of its query interpreter.
+ */
 export async function loadCongo(): Promise<LoadedCongo> {
   if (loaded) return loaded;
   let module: Partial<CongoModule>;
@@ -53,6 +57,7 @@ export async function loadCongo(): Promise<LoadedCongo> {
     });
   }
   loaded = checkCongoModule(module);
+  prefilterQueries(module as CongoModule);
   return loaded;
 }
 
@@ -65,7 +70,16 @@ export function checkCongoModule(module: Partial<CongoModule>): LoadedCongo {
   const ejson = module.plugins?.bson?.EJSON;
   if (typeof ejson?.parse !== 'function' || typeof ejson.stringify !== 'function')
     throw unusable('the `plugins.bson.EJSON` export');
+  if (typeof module.QueryEngine?.filter !== 'function')
+    throw unusable('the `QueryEngine.filter` export');
   return { CongoServer: module.CongoServer, EJSON: ejson };
+}
+
+/** Queries skip the documents their plain equalities rule out (congo-query-prefilter.ts). */
+function prefilterQueries(module: CongoModule): void {
+  const engine = module.QueryEngine;
+  const filter = engine.filter.bind(engine) as StandInFilter;
+  engine.filter = withPrefilter(filter) as typeof engine.filter;
 }
 
 /** The stand-in loaded by loadCongo() (startCongo calls it before anything else). */
