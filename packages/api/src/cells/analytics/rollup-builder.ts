@@ -19,14 +19,24 @@ export function rollupKey(granularity: RollupGranularity, timeZone: string, loca
   return `${granularity}:${timeZone}:${localStart}`;
 }
 
-async function replaceRollup(
-  bucket: Omit<AnalyticsRollup, '_id' | 'key' | 'rebuiltAt'>,
-  rebuiltAt: Date,
-): Promise<void> {
-  const { AnalyticsRollup } = await analyticsDatabase.models();
+type RollupBucket = Omit<AnalyticsRollup, '_id' | 'key' | 'rebuiltAt'>;
+
+/** A whole-document upsert of one bucket, keyed by what it covers, for one `bulkWrite`. */
+function rollupReplacement(bucket: RollupBucket, rebuiltAt: Date) {
   const key = rollupKey(bucket.granularity, bucket.timeZone, bucket.localStart);
   const _id = derivedObjectId('analytics-rollup', key);
-  await AnalyticsRollup.replaceOne({ _id }, { _id, key, ...bucket, rebuiltAt }, { upsert: true });
+  return {
+    replaceOne: { filter: { _id }, replacement: { _id, key, ...bucket, rebuiltAt }, upsert: true },
+  };
+}
+
+/** The day's events by the hour they fall in (index 0 is the day's first hour), in one pass. */
+function byHour<Fact extends { occurredAt: Date }>(facts: Fact[], start: number, hours: number) {
+  const buckets = Array.from({ length: hours }, (): Fact[] => []);
+  for (const fact of facts) {
+    buckets[Math.floor((fact.occurredAt.getTime() - start) / hourMs)]?.push(fact);
+  }
+  return buckets;
 }
 
 /**
@@ -36,7 +46,7 @@ async function replaceRollup(
  * Facts not yet given their product's category get it first (`category-stamps.ts`).
  */
 export async function rebuildDay(timeZone: string, day: string, now = new Date()): Promise<void> {
-  const { TrackedEvent, AnalyticsEvent } = await analyticsDatabase.models();
+  const { TrackedEvent, AnalyticsEvent, AnalyticsRollup } = await analyticsDatabase.models();
   const { start, end } = localDayBounds(timeZone, day);
   const range = { $gte: new Date(start), $lt: new Date(end) };
   const [browsing, recorded] = await Promise.all([
@@ -64,30 +74,39 @@ export async function rebuildDay(timeZone: string, day: string, now = new Date()
     recorded.filter((event) => event.name === 'order/order.confirmed'),
   );
 
-  await replaceRollup(
-    {
-      granularity: 'day',
-      timeZone,
-      localStart: day,
-      start: new Date(start),
-      end: new Date(end),
-      ...summariseBucket(browsing, recorded),
-    },
-    now,
+  // A day has 23 to 25 hours (DST; a half-hour shift makes a part hour, counted as one). Its
+  // buckets go to the database in one write, not 25.
+  const hours = Math.ceil((end - start) / hourMs);
+  const browsingByHour = byHour(browsing, start, hours);
+  const recordedByHour = byHour(recorded, start, hours);
+  await AnalyticsRollup.bulkWrite(
+    [
+      rollupReplacement(
+        {
+          granularity: 'day',
+          timeZone,
+          localStart: day,
+          start: new Date(start),
+          end: new Date(end),
+          ...summariseBucket(browsing, recorded),
+        },
+        now,
+      ),
+      ...browsingByHour.map((hourBrowsing, index) => {
+        const hourStart = start + index * hourMs;
+        return rollupReplacement(
+          {
+            granularity: 'hour',
+            timeZone,
+            localStart: localHourOf(timeZone, hourStart),
+            start: new Date(hourStart),
+            end: new Date(hourStart + hourMs),
+            ...summariseBucket(hourBrowsing, recordedByHour[index]!),
+          },
+          now,
+        );
+      }),
+    ],
+    { ordered: false },
   );
-  for (let hourStart = start; hourStart < end; hourStart += hourMs) {
-    const inHour = (event: { occurredAt: Date }) =>
-      event.occurredAt.getTime() >= hourStart && event.occurredAt.getTime() < hourStart + hourMs;
-    await replaceRollup(
-      {
-        granularity: 'hour',
-        timeZone,
-        localStart: localHourOf(timeZone, hourStart),
-        start: new Date(hourStart),
-        end: new Date(hourStart + hourMs),
-        ...summariseBucket(browsing.filter(inHour), recorded.filter(inHour)),
-      },
-      now,
-    );
-  }
 }
