@@ -65,7 +65,7 @@ async function copyDatabases(
         const indexes = (await source.indexes()).filter((index) => index.name !== '_id_');
         if (indexes.length > 0) {
           await target.createIndexes(
-            indexes.map(({ v: _version, ns: _namespace, ...index }) => index) as never,
+            indexes.map(({ v: _version, ns: _namespace, ...index }) => index),
           );
         } else {
           await to.createCollection(collectionName);
