@@ -43,8 +43,11 @@ RUN rm -rf /usr/local/lib/node_modules /usr/local/include/node /opt/yarn-* \
 FROM scratch AS runtime
 COPY --from=node-only / /
 ARG SHOP_VERSION=0.0.0
+# MALLOC_ARENA_MAX: two glibc malloc arenas, not up to eight per core, so the host's native memory
+# levels off (cellHostEnvironment in packages/api/build/cell-image-files.ts).
 ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    NODE_VERSION=24.18.0 NODE_ENV=production SHOP_VERSION=${SHOP_VERSION} PORT=4000
+    NODE_VERSION=24.18.0 NODE_ENV=production SHOP_VERSION=${SHOP_VERSION} PORT=4000 \
+    MALLOC_ARENA_MAX=2
 WORKDIR /app
 # Owned by root and read-only to the runtime user: the process cannot rewrite its own code.
 COPY --from=build /out ./

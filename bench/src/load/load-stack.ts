@@ -9,7 +9,7 @@ import {
   startStackMail,
   type CellLayout,
 } from '@shop/stack';
-import { bundleEntry, cellHostNodeFlags } from '@shop/api/cell-image';
+import { bundleEntry, cellHostEnvironment, cellHostNodeFlags } from '@shop/api/cell-image';
 import { fromRoot } from '@shop/stack/repo-root';
 import { resolveMongo } from '@shop/db/mongo';
 import { seedDemoData } from '@shop/db/seed';
@@ -138,7 +138,13 @@ export async function startLoadStack(
             : ['--import', 'tsx', 'src/host/main.ts']),
         ],
         cwd: cellImage ?? fromRoot('packages/api'),
-        env: { ...shared, CELLS: plan.cells, PORT: String(plan.port), HOST: '127.0.0.1' },
+        env: {
+          ...shared,
+          ...(cellImage ? cellHostEnvironment : {}),
+          CELLS: plan.cells,
+          PORT: String(plan.port),
+          HOST: '127.0.0.1',
+        },
         readyPath: '/readyz',
         logDir,
       }),

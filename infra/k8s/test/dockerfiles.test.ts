@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bundleEntry, cellHostNodeFlags } from '@shop/api/cell-image';
+import { bundleEntry, cellHostEnvironment, cellHostNodeFlags } from '@shop/api/cell-image';
 import { execForm, lastArgs, parseDockerfile, type Stage } from './dockerfile/parse-dockerfile';
 import { appPlan, runtimeUid } from './support/capacity-plan';
 
@@ -109,8 +109,11 @@ describe('the cell image', () => {
   });
 
   it('runs the bundle with plain node, from a runtime without npm, corepack or yarn', () => {
-    // With the Node flags the load benchmarks run the bundle with (packages/api/build).
+    // With the Node flags and environment the load benchmarks run the bundle with (packages/api/build).
     expect(execForm(lastArgs(runtime, 'CMD'))).toEqual(['node', ...cellHostNodeFlags, bundleEntry]);
+    for (const [name, value] of Object.entries(cellHostEnvironment)) {
+      expect(lastArgs(runtime, 'ENV')).toMatch(new RegExp(`\\b${name}=${value}\\b`));
+    }
     expect(bundleEntry).toBe('packages/api/dist/cell-host/main.mjs');
     expect(lastArgs(runtime, 'WORKDIR')).toBe('/app');
     const flattened = stages.find((each) => each.name === 'node-only');

@@ -21,6 +21,16 @@ export const bundleEntry = `${bundleDirectory}/main.mjs`;
 export const cellHostNodeFlags = ['--max-semi-space-size=8'] as const;
 
 /**
+ * Environment the image sets for the host (the Dockerfile's runtime ENV; dockerfiles.test holds
+ * the two together). glibc gives each thread that allocates its own malloc arena, up to eight per
+ * core, and keeps what an arena once held: in an hour-long soak the hosts' arenas grew 4 to 12
+ * MiB and were still rising. With two (the main one and one for Node's threads) they ended 0 to 5
+ * MiB up, at 21-26 MiB, nearly all of it in the first ten minutes (docs/benchmarks.md, "The
+ * hour-long soak, quiet, with two malloc arenas").
+ */
+export const cellHostEnvironment = { MALLOC_ARENA_MAX: '2' } as const;
+
+/**
  * Packages left out of the bundle and shipped as installed files instead:
  * - `bcrypt` loads its native addon from its own folder;
  * - `mongoose`, with the `mongodb` driver it requires from its own folder: OpenTelemetry's MongoDB
