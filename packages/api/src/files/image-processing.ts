@@ -1,4 +1,4 @@
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { sniffImageType } from './image-sniffing';
 import { MediaRefusal } from './upload-refusal';
 
@@ -48,6 +48,9 @@ export async function processUploadedImage<Width extends number>(
       'This file is not a JPEG, PNG or WebP image (its contents were checked, not its name).',
     );
   }
+  // Imported with the first image, not when a cell loads: sharp and libvips cost a host 0.13 s
+  // of CPU at start that most of its requests never use.
+  const { default: sharp } = await import('sharp');
   const options = { limitInputPixels: limits.maxPixels, failOn: 'error' } as const;
   let metadata: Metadata;
   try {

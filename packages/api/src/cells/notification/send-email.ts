@@ -113,7 +113,8 @@ export async function sendTemplate<TProps>(
 
   let info: { messageId?: unknown; response?: unknown };
   try {
-    info = await smtpTransport(config.smtpUrl).sendMail({
+    const transport = await smtpTransport(config.smtpUrl);
+    info = await transport.sendMail({
       from: config.from,
       to: request.to,
       subject: rendered.subject,

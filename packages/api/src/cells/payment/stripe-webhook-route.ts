@@ -37,9 +37,10 @@ export async function stripeWebhookRoute(req: IncomingMessage, res: ServerRespon
     return sendJson(res, 400, { error: 'missing Stripe-Signature header' });
   }
 
+  const client = await stripeClient();
   let event: Stripe.Event;
   try {
-    event = stripeClient().webhooks.constructEvent(body, signature, webhookSecret);
+    event = client.webhooks.constructEvent(body, signature, webhookSecret);
   } catch {
     logger.warn('Stripe webhook refused: signature does not verify');
     return sendJson(res, 400, { error: 'signature verification failed' });

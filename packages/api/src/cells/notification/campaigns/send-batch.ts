@@ -186,7 +186,7 @@ async function sendLeased(
   release: (ids: Types.ObjectId[]) => Promise<void>,
 ) {
   const config = mailConfig();
-  const transport = smtpTransport(smtpUrl);
+  const transport = await smtpTransport(smtpUrl);
   const campaignId = campaign._id.toString();
   // Set by a send whose failure is transient: no new send starts, and the step is retried.
   const stop: { transient: Error | null } = { transient: null };

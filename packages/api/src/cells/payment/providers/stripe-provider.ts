@@ -1,14 +1,14 @@
-import Stripe from 'stripe';
 import {
   PaymentProviderError,
   type CardPaymentProvider,
   type CreateCardPayment,
   type ProviderRefundRequest,
 } from './payment-provider';
-import { stripeClient } from './stripe-client';
+import { stripeClient, stripeSdk } from './stripe-client';
 
 /** Stripe's error, re-thrown with a message safe to show staff (never the request). */
-function providerError(error: unknown, doing: string): PaymentProviderError {
+async function providerError(error: unknown, doing: string): Promise<PaymentProviderError> {
+  const Stripe = await stripeSdk();
   if (error instanceof Stripe.errors.StripeError) {
     return new PaymentProviderError(
       `Stripe refused to ${doing}: ${error.message}`,
@@ -32,7 +32,8 @@ export function stripeProvider(publishableKey: string | undefined): CardPaymentP
     publishableKey,
     createPayment: async (request: CreateCardPayment) => {
       try {
-        const intent = await stripeClient().paymentIntents.create(
+        const stripe = await stripeClient();
+        const intent = await stripe.paymentIntents.create(
           {
             amount: request.amountMinor,
             // Stripe wants lower-case ISO codes.
@@ -47,20 +48,22 @@ export function stripeProvider(publishableKey: string | undefined): CardPaymentP
         if (!intent.client_secret) throw new Error('Stripe returned no client secret');
         return { providerPaymentId: intent.id, clientSecret: intent.client_secret };
       } catch (error) {
-        throw providerError(error, 'start the payment');
+        throw await providerError(error, 'start the payment');
       }
     },
     clientSecretOf: async (providerPaymentId: string) => {
       try {
-        const intent = await stripeClient().paymentIntents.retrieve(providerPaymentId);
+        const stripe = await stripeClient();
+        const intent = await stripe.paymentIntents.retrieve(providerPaymentId);
         return intent.client_secret ?? undefined;
       } catch (error) {
-        throw providerError(error, 'read the payment');
+        throw await providerError(error, 'read the payment');
       }
     },
     cancelPayment: async (providerPaymentId: string, idempotencyKey: string) => {
       try {
-        await stripeClient().paymentIntents.cancel(
+        const stripe = await stripeClient();
+        await stripe.paymentIntents.cancel(
           providerPaymentId,
           { cancellation_reason: 'abandoned' },
           { idempotencyKey },
@@ -69,20 +72,23 @@ export function stripeProvider(publishableKey: string | undefined): CardPaymentP
       } catch (error) {
         // Cancelling an intent that has succeeded (or is already cancelled) is refused with
         // `payment_intent_unexpected_state`: look at where it stands instead.
+        const Stripe = await stripeSdk();
         if (
           error instanceof Stripe.errors.StripeError &&
           error.code === 'payment_intent_unexpected_state'
         ) {
-          const intent = await stripeClient().paymentIntents.retrieve(providerPaymentId);
+          const stripe = await stripeClient();
+          const intent = await stripe.paymentIntents.retrieve(providerPaymentId);
           if (intent.status === 'succeeded') return 'already_succeeded';
           if (intent.status === 'canceled') return 'canceled';
         }
-        throw providerError(error, 'cancel the payment');
+        throw await providerError(error, 'cancel the payment');
       }
     },
     refund: async (request: ProviderRefundRequest) => {
       try {
-        const refund = await stripeClient().refunds.create(
+        const stripe = await stripeClient();
+        const refund = await stripe.refunds.create(
           {
             payment_intent: request.providerPaymentId,
             amount: request.amountMinor,
@@ -102,7 +108,7 @@ export function stripeProvider(publishableKey: string | undefined): CardPaymentP
         };
       } catch (error) {
         if (error instanceof PaymentProviderError) throw error;
-        throw providerError(error, 'refund');
+        throw await providerError(error, 'refund');
       }
     },
   };
