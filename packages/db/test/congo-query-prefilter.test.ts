@@ -81,6 +81,17 @@ describe('queries on the in-memory stand-in with equalities in the filter', () =
     expect(await Item.countDocuments({ ownerId: new mongoose.Types.ObjectId() })).toBe(0);
   });
 
+  it('matches a list of values on any field, as before, also inside array fields', async () => {
+    expect(names(await Item.find({ stock: { $in: [3, 30, 99] } }).lean())).toEqual([
+      'item-3',
+      'item-30',
+    ]);
+    expect(
+      names(await Item.find({ labels: { $in: ['round'] }, stock: { $lt: 12 } }).lean()),
+    ).toEqual(['item-0', 'item-5', 'item-10']);
+    expect(await Item.countDocuments({ ownerId: { $in: owners } })).toBe(30);
+  });
+
   it('matches a value inside an array field, as MongoDB does', async () => {
     expect(names(await Item.find({ labels: 'fives', tag: 'even' }).lean())).toEqual(
       itemsWhere((index) => index % 10 === 0),
@@ -143,9 +154,11 @@ describe('which filters get cheap tests', () => {
     expect(seen).toEqual([1, 12, 20, documents.length]);
   });
 
-  it('gets one for each top-level equality and an $in of ids', () => {
+  it('gets one for each top-level equality and list of plain values or ids', () => {
     expect(necessaryConditions({ _id: id, tag: 'odd', stock: 3, active: false })).toHaveLength(4);
-    expect(necessaryConditions({ _id: { $in: [id] } })).toHaveLength(1);
+    expect(necessaryConditions({ _id: { $in: [id] }, sku: { $in: ['a', 'b', 2] } })).toHaveLength(
+      2,
+    );
   });
 
   it('leaves operators, paths, null, NaN and dates to the full scan', () => {
@@ -153,7 +166,9 @@ describe('which filters get cheap tests', () => {
       {},
       { _id: { $ne: id } },
       { _id: { $in: [id], $nin: [] } },
-      { _id: { $in: [id, 'not-an-id'] } },
+      { tag: { $in: ['odd', null] } },
+      { tag: { $in: [/od/] } },
+      { stock: { $in: [Number.NaN] } },
       { $or: [{ _id: id }] },
       { 'owner.id': id },
       { deletedAt: null },
@@ -182,23 +197,29 @@ describe('against the query interpreter itself', () => {
       fc.constantFrom(...pool),
       fc.constant(null),
       fc.array(fc.constantFrom('a', 1, pool[0]!), { maxLength: 3 }),
-      fc.record({ a: fc.constantFrom('a', 1) }),
+      fc.record({ a: fc.constantFrom('a', 1) }, { noNullPrototype: true }),
     );
     const document = fc.record(
       { _id: fc.constantFrom(...pool), f: value, g: value },
-      { requiredKeys: ['_id'] },
+      { requiredKeys: ['_id'], noNullPrototype: true },
     );
     const filter = fc.record(
       {
         _id: fc.oneof(
           fc.constantFrom(...pool),
-          fc.record({ $in: fc.subarray(pool) }),
+          fc.record({ $in: fc.subarray(pool) }, { noNullPrototype: true }),
           fc.constant('a'),
         ),
-        f: value,
-        g: value,
+        f: fc.oneof(
+          value,
+          fc.record({ $in: fc.array(value, { maxLength: 4 }) }, { noNullPrototype: true }),
+        ),
+        g: fc.oneof(
+          value,
+          fc.record({ $in: fc.array(value, { maxLength: 4 }) }, { noNullPrototype: true }),
+        ),
       },
-      { requiredKeys: [] },
+      { requiredKeys: [], noNullPrototype: true },
     );
     fc.assert(
       fc.property(fc.array(document, { maxLength: 12 }), filter, (documents, query) => {
